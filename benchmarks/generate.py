@@ -1,0 +1,568 @@
+#!/usr/bin/env python3
+"""Generate a synthetic ladder file in the real format, deterministically.
+
+    python benchmarks/generate.py --roles 10000 --seed 1 -o /tmp/ladder-10000.json
+
+or, from Python (``benchmarks/`` on ``sys.path``)::
+
+    from generate import generate, pick_cases
+    doc = generate(10_000, seed=1)      # a dict, ready for json.dump
+    cases = pick_cases(doc)             # the ids run.py uses
+
+Standard library only: everything comes from ``random.Random(seed)``, so the
+same (roles, seed) always gives the same bytes. The ladder passes both the
+pydantic models (``aiml_career.model.LadderDoc``) and the cross-reference
+checks (``aiml_career.ladder.check``):
+
+* 6 stages (``foundation`` .. ``executive``, orders 0..5), 8 tracks,
+  20 skill categories (the first 4 are "key" categories with key skills);
+* ``max(200, roles // 3)`` skills, capped at 5,000, each with 0-2 aliases and
+  about one in ten ``includes`` a more specific skill;
+* roles spread over the stages (fewer at the top), each with a readable
+  unique name ``"<Seniority> <Domain> <Function> <n>"`` and the id made from
+  it (``"senior-computer-vision-engineer-5123"``), 0-3 aliases, 3-6
+  responsibilities, 5-15 skills at levels that rise with the stage, with the
+  source-like wording ("Proficiency in ...");
+* every role below the last stage has 1-3 promotions into the next stage
+  (rarely two stages up; always to a higher ``order``, so no promotion
+  cycle); about a third also have 1-2 lateral moves inside their stage;
+* about a quarter of the roles carry an O*NET-SOC code, only from the real
+  codes 15-2051.00, 15-1221.00, 11-3021.00 and 15-1299.08;
+* 10 specializations, 30 resources (courses, certifications, degrees) and an
+  ``education`` object.
+
+Role ids are derived from names, so they change with the size and the seed;
+:func:`pick_cases` chooses the ones the runner needs from a generated ladder,
+deterministically. ``python benchmarks/generate.py --roles N --seed S
+--cases`` prints them. For seed 1 they are:
+
+    roles=1000   show/next   senior-time-series-analyst-464   (next: foundation-...-0)
+    roles=10000  show        see ``--cases`` output (printed at the end of a run)
+
+(run ``--cases`` for the exact current list: the ids are a function of this
+file's code, and run.py always asks :func:`pick_cases` rather than hard-coding
+them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import deque
+from pathlib import Path
+
+STAGES = [
+    ("foundation", "Foundation", "Learning the basics: degree, maths and first projects."),
+    ("entry", "Entry level", "First job: delivering well-scoped work under guidance."),
+    ("mid", "Mid level", "Owning features and models end to end."),
+    ("senior", "Senior level", "Designing systems and guiding others."),
+    ("lead", "Lead / principal", "Setting technical direction across teams."),
+    ("executive", "Executive", "Running the organisation's AI strategy."),
+]
+#: Share of roles per stage (fewer at the top).
+STAGE_SHARE = [0.20, 0.22, 0.22, 0.17, 0.12, 0.07]
+#: Word put in front of role names, per stage.
+SENIORITY = [
+    ["Trainee", "Apprentice", "Intern"],
+    ["Junior", "Associate", "Graduate"],
+    ["", "Mid-level"],
+    ["Senior", "Staff"],
+    ["Lead", "Principal", "Head of"],
+    ["Director of", "VP of", "Chief"],
+]
+
+TRACKS = [
+    ("data-science", "Data science"),
+    ("ml-engineering", "Machine learning engineering"),
+    ("research", "Research"),
+    ("data-engineering", "Data engineering"),
+    ("analytics", "Analytics"),
+    ("mlops", "MLOps and platform"),
+    ("product", "AI product"),
+    ("management", "Management"),
+]
+FUNCTIONS = {
+    "data-science": ["Data Scientist", "Modeler", "Statistician"],
+    "ml-engineering": ["ML Engineer", "Engineer", "Developer"],
+    "research": ["Research Scientist", "Researcher", "Scientist"],
+    "data-engineering": ["Data Engineer", "Pipeline Engineer", "Integration Engineer"],
+    "analytics": ["Analyst", "Insights Analyst", "BI Developer"],
+    "mlops": ["MLOps Engineer", "Platform Engineer", "Reliability Engineer"],
+    "product": ["Product Manager", "Solutions Architect", "Consultant"],
+    "management": ["Manager", "Team Lead", "Program Manager"],
+}
+DOMAINS = [
+    "Computer Vision", "NLP", "Speech", "Recommender", "Forecasting", "Time Series",
+    "Fraud", "Risk", "Search", "Ranking", "Robotics", "Autonomy", "Healthcare",
+    "Genomics", "Climate", "Energy", "Retail", "Marketing", "Pricing", "Supply Chain",
+    "Finance", "Insurance", "Security", "Privacy", "Edge AI", "Generative AI",
+    "LLM", "Reinforcement Learning", "Causal Inference", "Experimentation",
+    "Geospatial", "Ads", "Payments", "Logistics", "Manufacturing", "Education",
+    "Gaming", "Media", "Legal", "Biotech",
+]
+
+CATEGORIES = [
+    ("programming", "Programming", True),
+    ("mathematics", "Mathematics and statistics", True),
+    ("machine-learning", "Machine learning", True),
+    ("data-handling", "Data handling", True),
+    ("deep-learning", "Deep learning"),
+    ("nlp", "Natural language processing"),
+    ("vision", "Computer vision"),
+    ("mlops", "MLOps"),
+    ("cloud", "Cloud platforms"),
+    ("data-engineering", "Data engineering"),
+    ("visualization", "Visualization"),
+    ("experimentation", "Experimentation"),
+    ("research-methods", "Research methods"),
+    ("software-engineering", "Software engineering"),
+    ("security", "Security and privacy"),
+    ("product", "Product sense"),
+    ("communication", "Communication"),
+    ("leadership", "Leadership"),
+    ("domain", "Domain knowledge"),
+    ("ethics", "Responsible AI"),
+]
+SKILL_PREFIXES = [
+    "Applied", "Distributed", "Probabilistic", "Bayesian", "Streaming", "Scalable",
+    "Real-time", "Federated", "Interpretable", "Robust", "Efficient", "Automated",
+    "Sparse", "Multimodal", "Graph", "Causal", "Online", "Batch", "Differentiable",
+    "Secure", "Adaptive", "Hierarchical", "Generative", "Contrastive", "Self-supervised",
+    "Quantized", "Embedded", "Declarative", "Incremental", "Parallel",
+]
+SKILL_TOPICS = [
+    "Feature Engineering", "Model Serving", "Hyperparameter Tuning", "Data Validation",
+    "Regression", "Classification", "Clustering", "Anomaly Detection", "Optimization",
+    "Linear Algebra", "Calculus", "Statistics", "Probability", "Sampling",
+    "Data Pipelines", "Data Modeling", "SQL", "Python", "Scala", "Rust", "C++",
+    "Query Tuning", "Dashboards", "A/B Testing", "Model Monitoring", "Model Compression",
+    "Transformers", "Convolutional Networks", "Recurrent Networks", "Embeddings",
+    "Tokenization", "Retrieval", "Object Detection", "Segmentation", "Speech Recognition",
+    "Reinforcement Learning", "Experiment Tracking", "Containerization", "Orchestration",
+    "Kubernetes", "Cloud Storage", "Access Control", "Threat Modeling", "Stakeholder Management",
+    "Technical Writing", "Mentoring", "Hiring", "Roadmapping", "Budgeting", "Fairness Audits",
+    "Inference", "Simulation", "Labeling", "Data Governance", "Caching", "Indexing",
+    "Vector Search", "Time Series Analysis", "Survival Analysis", "Causal Discovery",
+]
+LEVELS = ["basic", "proficient", "advanced", "expert"]
+WORDING = {
+    "basic": ["Basic knowledge of {s}", "Familiarity with {s}"],
+    "proficient": ["Proficiency in {s}", "Knowledge of {s}"],
+    "advanced": ["Advanced {s}", "Experience with {s}", "Strong {s}"],
+    "expert": ["Expertise in {s}", "In-depth knowledge of {s}", "Deep {s}"],
+}
+VERBS = [
+    "Build", "Design", "Maintain", "Review", "Evaluate", "Deploy", "Document", "Monitor",
+    "Improve", "Own", "Plan", "Lead", "Prototype", "Analyse", "Automate", "Present",
+]
+OBJECTS = [
+    "data pipelines", "training jobs", "model releases", "feature stores", "dashboards",
+    "experiments", "evaluation suites", "labelling guidelines", "team roadmaps",
+    "inference services", "research papers", "cost reports", "incident reviews",
+    "data contracts", "benchmarks", "hiring loops", "architecture proposals",
+]
+CONTEXTS = [
+    "for the product team", "with the platform group", "across regions", "every sprint",
+    "under guidance", "for executive review", "in production", "with partner teams",
+    "for regulated customers", "on the shared cluster",
+]
+OCCUPATIONS = [
+    ("15-2051.00", "Data Scientists"),
+    ("15-1221.00", "Computer and Information Research Scientists"),
+    ("11-3021.00", "Computer and Information Systems Managers"),
+    ("15-1299.08", "Computer Systems Engineers/Architects"),
+]
+#: Occupation codes that suit each track (all real O*NET-SOC codes).
+TRACK_OCCUPATIONS = {
+    "data-science": [0], "ml-engineering": [3, 1], "research": [1, 0],
+    "data-engineering": [3], "analytics": [0], "mlops": [3], "product": [2],
+    "management": [2],
+}
+SPECIALIZATIONS = [
+    ("nlp", "Natural language processing", ["NLP", "Language AI"]),
+    ("computer-vision", "Computer vision", ["CV"]),
+    ("speech", "Speech and audio", ["Audio ML"]),
+    ("recommenders", "Recommender systems", ["RecSys"]),
+    ("reinforcement-learning", "Reinforcement learning", ["RL"]),
+    ("time-series", "Time series and forecasting", ["Forecasting"]),
+    ("generative-ai", "Generative AI", ["GenAI", "LLMs"]),
+    ("robotics", "Robotics", []),
+    ("responsible-ai", "Responsible AI", ["AI ethics"]),
+    ("mlops", "MLOps", ["ML platform"]),
+]
+PROVIDERS = ["Coursera", "edX", "Udacity", "fast.ai", "DeepLearning.AI", "AWS", "Google Cloud",
+             "Microsoft", "Stanford Online", "MIT OpenCourseWare"]
+RESOURCE_KINDS = ["online-course", "certification", "degree"]
+
+#: Words run.py searches for (each appears in many role names).
+SEARCH_WORD = "forecasting"
+
+
+def normalize(text: str) -> str:
+    """Same key as ``aiml_career.resolve.normalize`` for the ASCII text made here."""
+    text = text.casefold().replace("+", "plus").replace("#", "sharp")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def slug(text: str) -> str:
+    text = text.lower().replace("+", "plus").replace("#", "sharp")
+    out, dash = [], False
+    for ch in text:
+        if ch.isascii() and ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif out and not dash:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+def initials(text: str) -> str:
+    return "".join(w[0] for w in text.replace("-", " ").split() if w[0].isalnum()).upper()
+
+
+class Names:
+    """Normalised keys taken so far within one kind (roles, skills, ...)."""
+
+    def __init__(self) -> None:
+        self.owner: dict[str, str] = {}
+
+    def free(self, text: str, owner: str) -> bool:
+        key = normalize(text)
+        return bool(key) and self.owner.get(key, owner) == owner
+
+    def take(self, text: str, owner: str) -> None:
+        key = normalize(text)
+        assert self.owner.setdefault(key, owner) == owner, (text, owner)
+
+
+def _stage_sizes(roles: int) -> list[int]:
+    sizes = [max(1, int(roles * share)) for share in STAGE_SHARE]
+    sizes[2] += roles - sum(sizes)  # the rest goes to the middle
+    while sizes[2] < 1:  # tiny ladders
+        biggest = max(range(len(sizes)), key=sizes.__getitem__)
+        sizes[biggest] -= 1
+        sizes[2] += 1
+    return sizes
+
+
+def _skills(rng: random.Random, count: int) -> tuple[list[dict], dict[str, list[str]]]:
+    names = Names()
+    skills: list[dict] = []
+    by_category: dict[str, list[str]] = {c[0]: [] for c in CATEGORIES}
+    pairs = [(p, t) for t in SKILL_TOPICS for p in ["", *SKILL_PREFIXES]]
+    rng.shuffle(pairs)
+    for i in range(count):
+        prefix, topic = pairs[i % len(pairs)]
+        name = f"{prefix} {topic}".strip()
+        if i >= len(pairs):
+            name += f" {i // len(pairs) + 1}"
+        sid = slug(name)
+        names.take(sid, sid)
+        names.take(name, sid)
+        aliases = []
+        for candidate in (
+            f"{topic} ({prefix})" if prefix else f"{topic} basics",
+            initials(name) + (f"-{i}" if len(initials(name)) < 4 else ""),
+        )[: rng.choice((0, 1, 1, 2))]:
+            if names.free(candidate, sid):
+                names.take(candidate, sid)
+                aliases.append(candidate)
+        category = CATEGORIES[i % len(CATEGORIES)][0] if i < len(CATEGORIES) else rng.choice(CATEGORIES)[0]
+        skill = {"id": sid, "name": name, "category": category}
+        if aliases:
+            skill["aliases"] = aliases
+        skills.append(skill)
+        by_category[category].append(sid)
+    # About one skill in ten includes more specific ones (later in the list: no loops).
+    for i, skill in enumerate(skills[:-3]):
+        if rng.random() < 0.1:
+            parts = rng.sample(range(i + 1, len(skills)), k=min(2, len(skills) - i - 1))
+            skill["includes"] = [skills[j]["id"] for j in sorted(set(parts))[: rng.randint(1, 2)]]
+    return skills, by_category
+
+
+def _role_name(rng: random.Random, stage: int, track: str, number: int) -> tuple[str, str]:
+    seniority = rng.choice(SENIORITY[stage])
+    domain = rng.choice(DOMAINS)
+    function = rng.choice(FUNCTIONS[track])
+    return " ".join(w for w in (seniority, domain, function, str(number)) if w), domain
+
+
+def generate(roles: int, seed: int = 1) -> dict:
+    """A whole ladder document with ``roles`` roles, as a JSON-ready dict."""
+    if roles < 6:
+        raise ValueError("need at least 6 roles (one per stage)")
+    rng = random.Random(seed)
+    skill_count = min(5000, max(200, roles // 3))
+    skills, by_category = _skills(rng, skill_count)
+    skill_ids = [s["id"] for s in skills]
+    skill_name = {s["id"]: s["name"] for s in skills}
+    # Commonly needed skills: a role draws most skills from its track's pool.
+    track_pools = {
+        tid: rng.sample(skill_ids, k=min(len(skill_ids), 150)) for tid, _ in TRACKS
+    }
+
+    role_names = Names()
+    role_docs: list[dict] = []
+    stage_roles: list[list[int]] = []
+    number = 0
+    for stage_index, size in enumerate(_stage_sizes(roles)):
+        members = []
+        for _ in range(size):
+            track = TRACKS[number % len(TRACKS)][0] if number < len(TRACKS) else rng.choice(TRACKS)[0]
+            name, domain = _role_name(rng, stage_index, track, number)
+            rid = slug(name)
+            role_names.take(rid, rid)
+            role_names.take(name, rid)
+            aliases = []
+            words = name.split()
+            candidates = [
+                initials(" ".join(words[:-1])) + f"-{number}",
+                " ".join(words[-3:]),  # e.g. "Data Scientist 17"
+                f"{name.rsplit(' ', 1)[0]} #{number}",
+            ]
+            for alias in candidates[: rng.randint(0, 3)]:
+                if role_names.free(alias, rid):
+                    role_names.take(alias, rid)
+                    aliases.append(alias)
+            level_floor = min(3, stage_index // 2)
+            needs = []
+            pool = track_pools[track]
+            chosen = []
+            for _ in range(rng.randint(5, 15)):
+                sid = rng.choice(pool) if rng.random() < 0.7 else rng.choice(skill_ids)
+                if sid not in chosen:
+                    chosen.append(sid)
+            for sid in chosen:
+                level = LEVELS[min(3, level_floor + rng.randint(0, 2))]
+                needs.append({
+                    "skill": sid,
+                    "level": level,
+                    "wording": rng.choice(WORDING[level]).format(s=skill_name[sid]),
+                })
+            responsibilities = [
+                f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CONTEXTS)}."
+                for _ in range(rng.randint(3, 6))
+            ]
+            role = {
+                "id": rid,
+                "name": name,
+                "aliases": aliases,
+                "stage": STAGES[stage_index][0],
+                "track": track,
+                "summary": f"Works on {domain.lower()} problems in the {track.replace('-', ' ')} track "
+                           f"at {STAGES[stage_index][1].lower()}.",
+                "responsibilities": responsibilities,
+                "skills_text": "; ".join(n["wording"] for n in needs[:4]) + ".",
+                "skills": needs,
+                "next": [],
+            }
+            if rng.random() < 0.25:
+                code, title = OCCUPATIONS[rng.choice(TRACK_OCCUPATIONS[track])]
+                role["occupations"] = [{"system": "O*NET-SOC", "code": code, "title": title}]
+            members.append(len(role_docs))
+            role_docs.append(role)
+            number += 1
+        stage_roles.append(members)
+
+    # Transitions: promotions always go up a stage (no promotion cycle), mostly
+    # to the same track; lateral moves stay in the stage.
+    for stage_index, members in enumerate(stage_roles):
+        above = stage_roles[stage_index + 1] if stage_index + 1 < len(stage_roles) else []
+        above2 = stage_roles[stage_index + 2] if stage_index + 2 < len(stage_roles) else []
+        by_track: dict[str, list[int]] = {}
+        for j in above:
+            by_track.setdefault(role_docs[j]["track"], []).append(j)
+        for i in members:
+            role = role_docs[i]
+            targets: list[tuple[int, str]] = []
+            if above:
+                same = by_track.get(role["track"]) or above
+                for _ in range(rng.randint(1, 3)):
+                    j = rng.choice(same) if rng.random() < 0.75 else rng.choice(above)
+                    targets.append((j, "promotion"))
+                if above2 and rng.random() < 0.03:
+                    targets.append((rng.choice(above2), "promotion"))
+            if len(members) > 1 and rng.random() < 0.33:
+                for _ in range(rng.randint(1, 2)):
+                    targets.append((rng.choice(members), "lateral"))
+            seen = set()
+            for j, kind in targets:
+                if j == i or j in seen:
+                    continue
+                seen.add(j)
+                move = {"to": role_docs[j]["id"], "kind": kind, "stated": rng.random() < 0.6}
+                if kind == "lateral":
+                    move["note"] = "A sideways move into a neighbouring track."
+                role["next"].append(move)
+            if above and not any(m["kind"] == "promotion" for m in role["next"]):
+                # every role below the top can be promoted
+                role["next"].append({"to": role_docs[above[0]]["id"], "kind": "promotion", "stated": False})
+
+    categories = []
+    for cid, cname, *key in CATEGORIES:
+        cat = {"id": cid, "name": cname, "description": f"Skills of {cname.lower()}."}
+        if key:
+            cat["key"] = True
+            cat["key_skills"] = by_category[cid][:5]
+        categories.append(cat)
+
+    specializations = []
+    for sid, sname, saliases in SPECIALIZATIONS:
+        specializations.append({
+            "id": sid,
+            "name": sname,
+            "aliases": saliases,
+            "description": f"Work centred on {sname.lower()}.",
+            "examples": [f"{sname} in {d.lower()}" for d in rng.sample(DOMAINS, 3)],
+            "skills": rng.sample(skill_ids, rng.randint(5, 12)),
+        })
+
+    resources = []
+    for k in range(30):
+        kind = RESOURCE_KINDS[k % 3]
+        provider = rng.choice(PROVIDERS)
+        topic = rng.choice(SKILL_TOPICS)
+        noun = {"online-course": "course", "certification": "certificate", "degree": "degree"}[kind]
+        name = f"{provider} {topic} {noun} {k + 1}"
+        resources.append({
+            "id": slug(name),
+            "name": name,
+            "kind": kind,
+            "provider": provider,
+            "description": f"A {noun} on {topic.lower()}.",
+            "skills": rng.sample(skill_ids, rng.randint(3, 8)),
+        })
+
+    education = {
+        "stage": STAGES[0][0],
+        "degrees": [
+            {"id": "bsc-computer-science", "name": "BSc Computer Science",
+             "fields": ["Computer science", "Software engineering"]},
+            {"id": "bsc-mathematics", "name": "BSc Mathematics", "fields": ["Mathematics", "Statistics"]},
+            {"id": "msc-machine-learning", "name": "MSc Machine Learning",
+             "fields": ["Machine learning"], "description": "An advanced degree."},
+        ],
+        "notes": ["A quantitative degree is the usual start.", "Projects count as much as grades."],
+        "math_foundation": by_category["mathematics"][:4],
+        "key_skills_text": "Programming, mathematics, machine learning and data handling.",
+        "key_skills": [c["key_skills"][0] for c in categories if c.get("key") and c["key_skills"]],
+    }
+
+    return {
+        "format": 1,
+        "title": f"Synthetic ladder ({roles} roles, seed {seed})",
+        "source": "Generated by benchmarks/generate.py for performance tests.",
+        "intro": "A made-up ladder of the real format, for benchmarks only.",
+        "conclusion": "Keep learning.",
+        "stages": [{"id": s, "name": n, "order": i, "summary": t} for i, (s, n, t) in enumerate(STAGES)],
+        "tracks": [{"id": t, "name": n, "description": f"The {n.lower()} track."} for t, n in TRACKS],
+        "skill_categories": categories,
+        "skills": skills,
+        "roles": role_docs,
+        "specializations": specializations,
+        "resources": resources,
+        "education": education,
+    }
+
+
+def pick_cases(doc: dict) -> dict:
+    """The ids and arguments run.py uses on a generated ladder (deterministic).
+
+    * ``show``: the role in the middle of the file (a mid-stage role);
+    * ``next``: the first role of the first stage;
+    * ``compare``: the first two roles of the middle stage's first track;
+    * ``path_from`` / ``path_to``: the first role of the first stage and the
+      last-stage role farthest from it by promotions (a route exists);
+    * ``have``: three skill ids of the ``show`` role;
+    * ``search``: a word in many role names;
+    * ``typo``: the ``show`` role's name with a letter dropped from its first
+      long word, checked to match no key exactly or as a prefix, so the CLI
+      has to compute suggestions (and exits 2).
+    """
+    roles = doc["roles"]
+    stage_ids = [s["id"] for s in sorted(doc["stages"], key=lambda s: s["order"])]
+    first_stage = [r for r in roles if r["stage"] == stage_ids[0]]
+    middle = roles[len(roles) // 2]
+    by_id = {r["id"]: r for r in roles}
+
+    start = first_stage[0]
+    dist = {start["id"]: 0}
+    queue = deque([start["id"]])
+    while queue:
+        here = queue.popleft()
+        for move in by_id[here]["next"]:
+            if move["kind"] == "promotion" and move["to"] not in dist:
+                dist[move["to"]] = dist[here] + 1
+                queue.append(move["to"])
+    top = [rid for rid in dist if by_id[rid]["stage"] == stage_ids[-1]]
+    if not top:
+        raise ValueError("no last-stage role is reachable from the first role")
+    goal = max(top, key=lambda rid: (dist[rid], rid))
+
+    mid_stage = middle["stage"]
+    same = [r for r in roles if r["stage"] == mid_stage and r["track"] == middle["track"]]
+
+    keys = set()
+    for r in roles:
+        keys.update(normalize(t) for t in (r["id"], r["name"], *r.get("aliases", [])))
+    for s in doc.get("specializations", []):
+        keys.update(normalize(t) for t in (s["id"], s["name"], *s.get("aliases", [])))
+    words = middle["name"].split()
+    typo = None
+    for w, word in enumerate(words):
+        if len(word) >= 5 and word.isalpha():
+            cut = len(word) // 2
+            candidate = " ".join([*words[:w], word[:cut] + word[cut + 1:], *words[w + 1:]])
+            key = normalize(candidate)
+            if key not in keys and not any(k.startswith(key) for k in keys):
+                typo = candidate
+                break
+    if typo is None:
+        raise ValueError(f"cannot make a typo of {middle['name']!r}")
+
+    return {
+        "show": middle["id"],
+        "next": start["id"],
+        "compare": [same[0]["id"], same[1]["id"] if len(same) > 1 else roles[0]["id"]],
+        "path_from": start["id"],
+        "path_to": goal,
+        "path_moves": dist[goal],
+        "have": [n["skill"] for n in middle["skills"][:3]],
+        "search": SEARCH_WORD,
+        "typo": typo,
+    }
+
+
+def write(doc: dict, out: Path) -> None:
+    tmp = out.with_name(out.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    tmp.replace(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--roles", type=int, default=1000, help="number of roles (default 1000)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("-o", "--output", help="file to write (default: stdout)")
+    parser.add_argument("--cases", action="store_true",
+                        help="print the ids run.py uses (JSON) on stderr")
+    args = parser.parse_args(argv)
+    doc = generate(args.roles, args.seed)
+    if args.output:
+        write(doc, Path(args.output))
+    else:
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    if args.cases:
+        print(json.dumps(pick_cases(doc), indent=2), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

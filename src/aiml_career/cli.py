@@ -1,0 +1,707 @@
+"""The command line: each command parses, asks :mod:`queries`, and renders.
+
+No logic of its own lives here; every answer comes from a plain function
+that returns data, and goes to either the JSON or the Rich renderer.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import CareerError, sanitize
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="aiml-career",
+    help="Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document (stable keys, see README).")
+]
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    mermaid = "mermaid"
+
+
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option("--format", help="text (default), json (same as --json) or mermaid (a diagram)."),
+]
+
+
+def pick_format(as_json: bool, fmt: Optional[Format]) -> Format:
+    """One output format from ``--json`` and ``--format``; a conflict is a usage error."""
+    if as_json and fmt not in (None, Format.json):
+        from .errors import UsageError
+
+        raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
+    return Format.json if as_json else (fmt or Format.text)
+
+
+# -- shared plumbing -----------------------------------------------------------
+
+
+def report(error: CareerError) -> None:
+    """Write an error as one line on stderr, then its hints, indented."""
+    lines = [f"aiml-career: error: {error.message}", *(f"  {h}" for h in error.hints)]
+    sys.stderr.write(sanitize("\n".join(lines)) + "\n")
+    sys.stderr.flush()
+
+
+def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Callable[[F], F]:
+    """``app.command`` whose errors become a message and an exit code, never a traceback."""
+
+    def register(fn: F) -> F:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except CareerError as error:
+                report(error)
+                raise typer.Exit(int(error.exit_code)) from None
+
+        (on or app).command(*names, **options)(run)
+        return fn
+
+    return register
+
+
+class State:
+    """What the top-level options say, and the ladder, loaded once on demand."""
+
+    def __init__(self, data: str | None) -> None:
+        self.data = data
+        self._ladder = None
+
+    @property
+    def ladder(self):
+        if self._ladder is None:
+            from .ladder import data_path, load
+
+            self._ladder = load(data_path(self.data))
+        return self._ladder
+
+
+def ladder_of(ctx: typer.Context):
+    state = ctx.find_object(State)
+    if state is None:  # completion runs before the callback has set it
+        root = ctx.find_root()
+        state = State(root.params.get("data"))
+    return state.ladder
+
+
+def output(data: Any, as_json: bool, renderer: str) -> None:
+    """Hand a query's result to the JSON or the Rich renderer."""
+    if as_json:
+        from .render.json import emit
+
+        emit(data)
+        return
+    from .render import text
+
+    getattr(text, renderer)(text.make_console(), data)
+
+
+def write_text(text: str) -> None:
+    """A document (diagram, handbook) on stdout, UTF-8."""
+    out = text.encode("utf-8")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(out)
+        buffer.flush()
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role ids for shell completion (TAB)."""
+    try:
+        roles = ladder_of(ctx).roles
+    except CareerError:
+        return []
+    return [rid for rid in roles if rid.startswith(incomplete.lower())]
+
+
+def complete_show(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        ladder = ladder_of(ctx)
+    except CareerError:
+        return []
+    ids = [*ladder.roles, *ladder.specializations]
+    return [i for i in ids if i.startswith(incomplete.lower())]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"aiml-career {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[str],
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="Ladder file to use instead of the built-in one (also $AIML_CAREER_DATA).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.
+
+    Example: aiml-career show "ML Engineer"
+    """
+    ctx.obj = State(data)
+
+
+# -- commands ----------------------------------------------------------------
+
+
+@command()
+def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The stages of the ladder in order, each with its roles.
+
+    Example: aiml-career stages
+    """
+    from . import queries
+
+    output(queries.stages(ladder_of(ctx)), as_json, "stages")
+
+
+@command()
+def roles(
+    ctx: typer.Context,
+    stage: Annotated[Optional[str], typer.Option("--stage", help="Only this stage (id or name).")] = None,
+    track: Annotated[Optional[str], typer.Option("--track", help="Only this track (id or name).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """All roles, in ladder order.
+
+    Example: aiml-career roles --stage mid
+    """
+    from . import queries
+
+    output(queries.roles(ladder_of(ctx), stage, track), as_json, "roles")
+
+
+@command()
+def show(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE",
+            help="A role or specialization: id, name or alias, any case.",
+            autocompletion=complete_show,
+        ),
+    ],
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """A role in full: summary, responsibilities, skills by category, where it leads.
+
+    Also shows a specialization, such as nlp. --format mermaid draws the
+    role with the roles that lead to it and from it.
+
+    Example: aiml-career show "ML Engineer"
+    """
+    from . import queries
+
+    chosen = pick_format(as_json, fmt)
+    ladder = ladder_of(ctx)
+    result = queries.show(ladder, name)
+    if chosen is Format.mermaid:
+        from . import export
+
+        if result["type"] != "role":
+            from .errors import UsageError
+
+            raise UsageError("--format mermaid draws roles; a specialization has no diagram")
+        write_text(export.mermaid(ladder, *export.neighbourhood(ladder, result["id"])))
+        return
+    output(result, chosen is Format.json, "show")
+
+
+@command()
+def compare(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(metavar="ROLE ROLE...", help="Two or more roles.", autocompletion=complete_role),
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Roles side by side: stage, track, responsibilities, shared and distinct skills.
+
+    Example: aiml-career compare data-scientist ml-engineer
+    """
+    from . import queries
+
+    output(queries.compare(ladder_of(ctx), names), as_json, "compare")
+
+
+HaveOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--have",
+        metavar="SKILLS",
+        help="Your skills, comma-separated, each with an optional :level "
+        "(python, sql:advanced). Overrides the saved profile.",
+    ),
+]
+READINESS_HELP = (
+    "Readiness = 100 x sum(min(held, required)) / sum(required) over the role's skills, "
+    "levels ranked basic=1, proficient=2, advanced=3, expert=4, held=0 when missing."
+)
+
+
+def _planning(ctx: typer.Context, have: Optional[list[str]]):
+    """The ladder and the person (``--have`` or the profile), with a note on stderr."""
+    from .profile import person
+
+    ladder = ladder_of(ctx)
+    me = person(ladder, have)
+    note = me.note()
+    if note:
+        sys.stderr.write(sanitize(f"aiml-career: {note}") + "\n")
+    return ladder, me
+
+
+def _start(start: Optional[str], me) -> str:
+    if start:
+        return start
+    if me.role:
+        return me.role
+    from .errors import UsageError
+
+    raise UsageError(
+        "missing option '--from'",
+        ["name your role with --from ROLE, or save it: aiml-career profile set-role ROLE"],
+    )
+
+
+@command("next", epilog=READINESS_HELP)
+def next_(
+    ctx: typer.Context,
+    start: Annotated[
+        Optional[str],
+        typer.Option(
+            "--from",
+            metavar="ROLE",
+            help="The role you hold now (default: your profile's role).",
+            autocompletion=complete_role,
+        ),
+    ] = None,
+    have: HaveOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Where a role leads: each next role, the skills to gain and to deepen.
+
+    With --have or a saved profile, gaps shrink to what you still lack and
+    each next role gets a readiness score.
+
+    Example: aiml-career next --from junior-ds --have "pytorch:advanced"
+    """
+    from . import queries
+
+    ladder, me = _planning(ctx, have)
+    result = queries.next_steps(
+        ladder, _start(start, me), None if me.have is None else queries.ranks(me.have)
+    )
+    result["person"] = me.as_dict()
+    output(result, as_json, "next_steps")
+
+
+@command(epilog=READINESS_HELP)
+def path(
+    ctx: typer.Context,
+    start: Annotated[
+        Optional[str],
+        typer.Option("--from", metavar="ROLE", help="Where you start (default: your profile's role).",
+                     autocompletion=complete_role),
+    ] = None,
+    goal: Annotated[
+        str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
+    ] = ...,
+    allow_lateral: Annotated[
+        bool, typer.Option("--allow-lateral", help="Let lateral moves into the route.")
+    ] = False,
+    limit: Annotated[int, typer.Option("--max", metavar="N", help="List at most N tied routes.")] = 5,
+    have: HaveOpt = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """The shortest routes between two roles, with the skills to gain at each step.
+
+    Promotions only unless --allow-lateral. When several routes tie, all are
+    counted and up to --max are listed. No route exits with 1.
+
+    Example: aiml-career path --from intern --to caio
+    """
+    from . import queries
+
+    pick_format(as_json, fmt)
+    ladder, me = _planning(ctx, have)
+    result = queries.path(
+        ladder,
+        _start(start, me),
+        goal,
+        have=None if me.have is None else queries.ranks(me.have),
+        allow_lateral=allow_lateral,
+        limit=limit,
+    )
+    result["person"] = me.as_dict()
+    chosen = pick_format(as_json, fmt)
+    if chosen is Format.mermaid:
+        from . import export
+
+        write_text(export.mermaid(ladder, *export.route_graph(result)))
+        return
+    output(result, chosen is Format.json, "path")
+
+
+@command(epilog=READINESS_HELP)
+def match(
+    ctx: typer.Context,
+    have: HaveOpt = None,
+    top: Annotated[Optional[int], typer.Option("--top", metavar="N", help="Only the N best roles.")] = None,
+    stage: Annotated[Optional[str], typer.Option("--stage", help="Only this stage (id or name).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every role ranked by how ready you are for it, with what each still needs.
+
+    Uses --have, else your saved profile (its role's skills count as held).
+
+    Example: aiml-career match --have "python:advanced, sql, pandas" --top 3
+    """
+    from . import queries
+    from .errors import UsageError
+
+    ladder, me = _planning(ctx, have)
+    if me.have is None:
+        raise UsageError(
+            "match needs your skills",
+            ["give them with --have \"python, sql:advanced\", or save them: aiml-career profile add python"],
+        )
+    held = queries.ranks(me.have)
+    if me.role:
+        held = queries.merge_have(queries.role_have(ladder.roles[me.role]), held)
+    result = {
+        "person": me.as_dict(),
+        "roles": queries.match(ladder, held, top=top, stage=stage),
+    }
+    output(result, as_json, "match")
+
+
+@command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to look for, any case.")],
+    limit: Annotated[int, typer.Option("--limit", metavar="N", help="Show at most N hits.")] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """Search roles, responsibilities, skills, specializations and resources.
+
+    Role names and aliases rank first and match with a typo; every word of
+    the query must appear in a hit.
+
+    Example: aiml-career search model deployment
+    """
+    from . import queries
+
+    output(queries.search(ladder_of(ctx), " ".join(query), limit=limit), as_json, "search")
+
+
+@command()
+def specializations(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The areas to specialise in, with examples and the roles they suit.
+
+    Example: aiml-career specializations
+    """
+    from . import queries
+
+    output(queries.specializations(ladder_of(ctx)), as_json, "specializations")
+
+
+@command()
+def skills(
+    ctx: typer.Context,
+    name: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[SKILL]", help="One skill to show, with every role that needs it."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The skill vocabulary by category; or one skill and the roles that need it.
+
+    Example: aiml-career skills sklearn
+    """
+    from . import queries
+
+    ladder = ladder_of(ctx)
+    if name is None:
+        output(queries.skills(ladder), as_json, "skills")
+    else:
+        output(queries.skill_detail(ladder, name), as_json, "skill_detail")
+
+
+@command()
+def education(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The educational foundation: degrees, maths, key skills, advanced degrees.
+
+    Example: aiml-career education
+    """
+    from . import queries
+
+    output(queries.education(ladder_of(ctx)), as_json, "education")
+
+
+@command()
+def resources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Online courses, certifications, advanced degrees, and the closing advice.
+
+    Example: aiml-career resources --json
+    """
+    from . import queries
+
+    output(queries.resources(ladder_of(ctx)), as_json, "resources")
+
+
+# -- the saved profile -------------------------------------------------------------
+
+profile_app = typer.Typer(
+    help="Your saved skill profile: current role, skills held, being learned or skipped.",
+    no_args_is_help=True,
+)
+app.add_typer(profile_app, name="profile")
+
+SkillsArg = Annotated[
+    list[str],
+    typer.Argument(metavar="SKILL[:LEVEL]...", help="Skill ids, names or aliases; level optional."),
+]
+
+
+def _show_profile(ctx: typer.Context, as_json: bool) -> None:
+    from .profile import load_profile, profile_path
+    from .queries import profile_view
+
+    path = profile_path()
+    output(profile_view(ladder_of(ctx), load_profile(path), path), as_json, "profile")
+
+
+def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool) -> None:
+    from .profile import SkillEntry, update_profile
+    from .queries import DEFAULT_LEVEL, parse_skill_specs
+
+    chosen = parse_skill_specs(ladder_of(ctx), specs)
+
+    def change(profile) -> None:
+        for skill_id, level in chosen.items():
+            old = profile.skills.get(skill_id)
+            # Without a new :level, keep the one saved before.
+            kept = level or (old.level if old else DEFAULT_LEVEL)
+            profile.skills[skill_id] = SkillEntry(kept, status)
+
+    update_profile(change)
+    _show_profile(ctx, as_json)
+
+
+@command("show", on=profile_app)
+def profile_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Your profile: where it is stored, your role, and your skills by status.
+
+    Example: aiml-career profile show
+    """
+    _show_profile(ctx, as_json)
+
+
+@command("set-role", on=profile_app)
+def profile_set_role(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="Your current role.", autocompletion=complete_role)],
+    as_json: JsonOpt = False,
+) -> None:
+    """Save your current role (next and path start from it).
+
+    Example: aiml-career profile set-role junior-ds
+    """
+    from .profile import update_profile
+
+    role_id = ladder_of(ctx).role(role).id
+
+    def change(profile) -> None:
+        profile.role = role_id
+
+    update_profile(change)
+    _show_profile(ctx, as_json)
+
+
+@command("add", on=profile_app)
+def profile_add(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False) -> None:
+    """Mark skills as held (done), at a level (default proficient).
+
+    Example: aiml-career profile add python sql:advanced
+    """
+    _set_skills(ctx, skills, "done", as_json)
+
+
+@command("learning", on=profile_app)
+def profile_learning(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False) -> None:
+    """Mark skills as being learned (not yet counted as held).
+
+    Example: aiml-career profile learning pytorch
+    """
+    _set_skills(ctx, skills, "learning", as_json)
+
+
+@command("skip", on=profile_app)
+def profile_skip(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False) -> None:
+    """Mark skills as skipped: not held, and not planned.
+
+    Example: aiml-career profile skip excel
+    """
+    _set_skills(ctx, skills, "skipped", as_json)
+
+
+@command("remove", on=profile_app)
+def profile_remove(
+    ctx: typer.Context,
+    skills: Annotated[list[str], typer.Argument(metavar="SKILL...", help="Skills to forget.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Forget skills.
+
+    Example: aiml-career profile remove sql
+    """
+    from .profile import update_profile
+
+    ladder = ladder_of(ctx)
+    ids = [name if name in ladder.skills else ladder.skill(name).id for name in skills]
+
+    def change(profile) -> None:
+        for skill_id in ids:
+            profile.skills.pop(skill_id, None)
+
+    update_profile(change)
+    _show_profile(ctx, as_json)
+
+
+@command("clear", on=profile_app)
+def profile_clear(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Delete the saved profile.
+
+    Example: aiml-career profile clear
+    """
+    from .profile import clear_profile, profile_path
+
+    path = profile_path()
+    existed = clear_profile(path)
+    output({"path": str(path), "deleted": existed}, as_json, "cleared")
+
+
+# -- your own ladder: validate, schema, export, tree ----------------------------------
+
+
+@command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[PATH]", help="Ladder file to check (default: the one in use)."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check a ladder file and report every problem at once; exit 1 when invalid.
+
+    Example: aiml-career validate my-ladder.json
+    """
+    from .ladder import data_path, validate as check_file
+
+    state = ctx.find_object(State)
+    report_ = check_file(path or data_path(state.data if state else None))
+    output(report_, as_json, "validation")
+    if not report_["valid"]:
+        raise typer.Exit(1)
+
+
+@command()
+def schema(ctx: typer.Context) -> None:
+    """The JSON Schema of the ladder file format, generated from the model.
+
+    Example: aiml-career schema > ladder.schema.json
+    """
+    from .model import json_schema
+    from .render.json import emit
+
+    emit(json_schema())
+
+
+class ExportFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+    markdown = "markdown"
+    json = "json"
+
+
+@command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="The kind of document.")] = ExportFormat.markdown,
+    dest: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+) -> None:
+    """The whole ladder as a Mermaid or Graphviz diagram, a Markdown handbook, or JSON.
+
+    The JSON is the normalised ladder, which validate accepts back unchanged.
+
+    Example: aiml-career export --format mermaid -o ladder.mmd
+    """
+    from . import export as documents
+
+    text = documents.render(ladder_of(ctx), fmt.value)
+    if dest is None:
+        write_text(text)
+        return
+    from pathlib import Path
+
+    from .errors import CareerError
+
+    try:
+        Path(dest).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
+
+
+@command()
+def tree(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The ladder in the terminal as a tree, stage by stage, with where each role leads.
+
+    Example: aiml-career tree
+    """
+    from . import queries
+
+    output(queries.tree(ladder_of(ctx)), as_json, "tree")

@@ -1,0 +1,247 @@
+"""The ladder as documents: Mermaid, Graphviz DOT, a Markdown handbook, normalised JSON.
+
+Each function returns a string. Text from the ladder file is escaped for the
+target format, so a name can never break or inject into the document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from .errors import sanitize
+from .ladder import Ladder
+
+FORMATS = ("mermaid", "dot", "markdown", "json")
+Edge = tuple[str, str, str]  # (from role id, to role id, kind)
+
+
+def all_edges(ladder: Ladder) -> list[Edge]:
+    return [(r.id, m.to, m.kind) for r in ladder.doc.roles for m in r.next]
+
+
+def neighbourhood(ladder: Ladder, role_id: str) -> tuple[list[str], list[Edge]]:
+    """A role, the roles that lead to it and those it leads to, with those links."""
+    role = ladder.roles[role_id]
+    edges = [(src, role_id, m.kind) for src, m in ladder.previous[role_id]]
+    edges += [(role_id, m.to, m.kind) for m in role.next]
+    ids = list(dict.fromkeys([role_id, *(e[0] for e in edges), *(e[1] for e in edges)]))
+    return ids, edges
+
+
+def route_graph(result: dict) -> tuple[list[str], list[Edge]]:
+    """The roles and moves of the routes in a :func:`queries.path` result."""
+    ids = [result["from"]["id"]]
+    edges: list[Edge] = []
+    for route in result["routes"]:
+        here = result["from"]["id"]
+        for step in route["steps"]:
+            edges.append((here, step["id"], step["kind"]))
+            ids.append(step["id"])
+            here = step["id"]
+    return list(dict.fromkeys(ids)), list(dict.fromkeys(edges))
+
+
+def _one_line(text: str) -> str:
+    return sanitize(" ".join(text.split()))
+
+
+# -- Mermaid -------------------------------------------------------------------
+
+
+def _mermaid_id(kind: str, item_id: str) -> str:
+    return f"{kind}_{item_id.replace('-', '_')}"
+
+
+def _mermaid_label(text: str) -> str:
+    text = _one_line(text)
+    for char, entity in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        text = text.replace(char, entity)
+    return f'"{text}"'
+
+
+def mermaid(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge] | None = None) -> str:
+    """A flowchart: a subgraph per stage, promotions as arrows, lateral moves dotted."""
+    wanted = set(role_ids) if role_ids is not None else set(ladder.roles)
+    edges = all_edges(ladder) if edges is None else edges
+    lines = ["flowchart TB"]
+    for stage_id, stage_roles in ladder.roles_by_stage.items():
+        members = [r for r in stage_roles if r.id in wanted]
+        if not members:
+            continue
+        stage = ladder.stages[stage_id]
+        lines.append(f"  subgraph {_mermaid_id('stage', stage_id)}[{_mermaid_label(stage.name)}]")
+        lines.extend(f"    {_mermaid_id('role', r.id)}[{_mermaid_label(r.name)}]" for r in members)
+        lines.append("  end")
+    for src, dst, kind in edges:
+        arrow = "-->" if kind == "promotion" else "-.->"
+        lines.append(f"  {_mermaid_id('role', src)} {arrow} {_mermaid_id('role', dst)}")
+    return "\n".join(lines) + "\n"
+
+
+# -- Graphviz DOT ----------------------------------------------------------------
+
+
+def _dot_string(text: str) -> str:
+    text = _one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def dot(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge] | None = None) -> str:
+    """A digraph with a cluster per stage; lateral moves dashed."""
+    wanted = set(role_ids) if role_ids is not None else set(ladder.roles)
+    edges = all_edges(ladder) if edges is None else edges
+    lines = [
+        f"digraph {_dot_string(ladder.doc.title)} {{",
+        "  rankdir=TB;",
+        '  node [shape=box, style=rounded, fontname="Helvetica"];',
+    ]
+    for number, (stage_id, stage_roles) in enumerate(ladder.roles_by_stage.items()):
+        members = [r for r in stage_roles if r.id in wanted]
+        if not members:
+            continue
+        lines.append(f"  subgraph cluster_{number} {{")
+        lines.append(f"    label={_dot_string(ladder.stages[stage_id].name)};")
+        lines.extend(f"    {_dot_string(r.id)} [label={_dot_string(r.name)}];" for r in members)
+        lines.append("  }")
+    for src, dst, kind in edges:
+        style = "solid" if kind == "promotion" else "dashed"
+        lines.append(f"  {_dot_string(src)} -> {_dot_string(dst)} [style={style}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# -- Markdown handbook -------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    text = sanitize(text)
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        text = text.replace(char, entity)
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
+
+
+def _cell(text: str) -> str:
+    return _md(" ".join(text.split()))
+
+
+def markdown(ladder: Ladder) -> str:
+    """A handbook of every stage and role, readable on its own, with a table of contents."""
+    from . import queries
+
+    doc = ladder.doc
+    out: list[str] = [f"# {_md(doc.title)}", ""]
+    if doc.intro:
+        out += [_md(doc.intro), ""]
+    out += ["## Contents", ""]
+    for stage in ladder.stages.values():
+        out.append(f"- [{_md(stage.name)}](#stage-{stage.id})")
+        out += [f"  - [{_md(r.name)}](#role-{r.id})" for r in ladder.roles_by_stage[stage.id]]
+    for anchor, title, present in (
+        ("skills", "Skills", doc.skills),
+        ("specializations", "Specializations", doc.specializations),
+        ("learning", "Learning resources", doc.resources),
+        ("conclusion", "Conclusion", doc.conclusion),
+    ):
+        if present:
+            out.append(f"- [{title}](#{anchor})")
+    out.append("")
+    for stage in ladder.stages.values():
+        out += [f'<a id="stage-{stage.id}"></a>', "", f"## {_md(stage.name)}", ""]
+        if stage.summary:
+            out += [_md(stage.summary), ""]
+        if doc.education and doc.education.stage == stage.id:
+            out += _education_md(ladder)
+        for role in ladder.roles_by_stage[stage.id]:
+            out += _role_md(ladder, queries.role_detail(ladder, role))
+    if doc.skills:
+        out += ['<a id="skills"></a>', "", "## Skills", ""]
+        for category in queries.skills(ladder):
+            key = " (key skills)" if category["key"] else ""
+            out += [f"### {_md(category['name'])}{key}", ""]
+            if category["description"]:
+                out += [_md(category["description"]), ""]
+            out += ["| Skill | ID | Also known as | Roles |", "|---|---|---|---|"]
+            out += [
+                f"| {_cell(s['name'])} | `{s['id']}` | {_cell(', '.join(s['aliases']))} | {s['roles']} |"
+                for s in category["skills"]
+            ]
+            out.append("")
+    if doc.specializations:
+        out += ['<a id="specializations"></a>', "", "## Specializations", ""]
+        for spec in doc.specializations:
+            examples = f" Examples: {_md(', '.join(spec.examples))}." if spec.examples else ""
+            out.append(f"- **{_md(spec.name)}** (`{spec.id}`): {_md(spec.description)}{examples}")
+        out.append("")
+    if doc.resources:
+        out += ['<a id="learning"></a>', "", "## Learning resources", "", "| Kind | Name | Provider | About |", "|---|---|---|---|"]
+        out += [
+            f"| {r.kind} | {_cell(r.name)} | {_cell(r.provider)} | {_cell(r.description)} |"
+            for r in doc.resources
+        ]
+        out.append("")
+    if doc.conclusion:
+        out += ['<a id="conclusion"></a>', "", "## Conclusion", "", _md(doc.conclusion), ""]
+    return "\n".join(out)
+
+
+def _education_md(ladder: Ladder) -> list[str]:
+    from . import queries
+
+    found = queries.foundation(ladder)
+    out = []
+    for degree in found["degrees"]:
+        fields = f" Fields: {_md(', '.join(degree['fields']))}." if degree["fields"] else ""
+        out.append(f"- **{_md(degree['name'])}**: {_md(degree['description'])}{fields}")
+    out += [f"- {_md(note)}" for note in found["notes"]]
+    if found["math_foundation"]:
+        out.append(f"- Maths foundation: {_md(', '.join(s['name'] for s in found['math_foundation']))}")
+    if found["key_skills_text"]:
+        out.append(f"- Key skills: {_md(found['key_skills_text'])}")
+    return out + [""]
+
+
+def _role_md(ladder: Ladder, role: dict) -> list[str]:
+    out = [f'<a id="role-{role["id"]}"></a>', "", f"### {_md(role['name'])}", ""]
+    meta = f"`{role['id']}` · track: {_md(role['track_name'])}"
+    if role["aliases"]:
+        meta += f" · also: {_md(', '.join(role['aliases']))}"
+    out += [meta, ""]
+    if role["summary"]:
+        out += [_md(role["summary"]), ""]
+    if role["responsibilities"]:
+        out += ["**Responsibilities**", ""] + [f"- {_md(r)}" for r in role["responsibilities"]] + [""]
+    if role["skills"]:
+        out += ["| Skill | Category | Level |", "|---|---|---|"]
+        out += [f"| {_cell(s['name'])} | {_cell(s['category_name'])} | {s['level']} |" for s in role["skills"]]
+        out.append("")
+
+    def links(moves: list[dict]) -> str:
+        return ", ".join(f"[{_md(m['name'])}](#role-{m['id']}) ({m['kind']})" for m in moves) or "—"
+
+    out += [f"Comes from: {links(role['previous_moves'])}  ", f"Leads to: {links(role['next_moves'])}", ""]
+    for occ in role["occupations"]:
+        out.append(f"- {occ['system']} [{occ['code']} {_md(occ['title'])}]({occ['url']})")
+    if role["occupations"]:
+        out.append("")
+    return out
+
+
+# -- normalised JSON ---------------------------------------------------------------
+
+
+def normalised(ladder: Ladder) -> dict:
+    """The ladder with every field spelled out, as ``validate`` accepts it back."""
+    data = ladder.doc.model_dump(mode="json", by_alias=True)
+    if data.get("$schema") is None:
+        data.pop("$schema", None)
+    return data
+
+
+def to_json(ladder: Ladder) -> str:
+    return json.dumps(normalised(ladder), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(ladder: Ladder, fmt: str) -> str:
+    return {"mermaid": mermaid, "dot": dot, "markdown": markdown, "json": to_json}[fmt](ladder)

@@ -1,0 +1,432 @@
+"""Load a ladder file, check it completely, and index it for queries.
+
+``load()`` reads the file, validates its shape with the pydantic models, then
+checks what the models cannot: unique ids and aliases, references to stages,
+tracks, categories, skills and roles that exist, no transition to itself, no
+cycle of promotions. Every problem is collected and raised at once as a
+:class:`~aiml_career.errors.DataError` with its place in the file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import DataError, Problem
+from .model import LEVELS, LadderDoc, Role, Skill, Transition
+from .resolve import Entry, NameIndex, normalize
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+#: Environment variable naming a ladder file to use instead of the built-in one.
+DATA_ENV = "AIML_CAREER_DATA"
+#: Rank of each level, 1 (basic) to 4 (expert).
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS, start=1)}
+
+Loc = tuple[str | int, ...]
+
+
+def builtin_path() -> Path:
+    """The ladder shipped with the package (or the repository's, from a checkout)."""
+    packaged = Path(__file__).parent / "data" / "roles.json"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "roles.json"
+
+
+def data_path(option: str | None = None) -> Path:
+    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in."""
+    chosen = option or os.environ.get(DATA_ENV)
+    return Path(chosen) if chosen else builtin_path()
+
+
+def format_loc(loc: Iterable[str | int]) -> str:
+    """``('roles', 3, 'next', 0, 'to')`` -> ``roles[3].next[0].to``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a DataError that says why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        reason = "no such file"
+    except IsADirectoryError:
+        reason = "is a directory, not a file"
+    except PermissionError:
+        reason = "permission denied"
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    raise DataError(str(path), [Problem("", f"cannot read: {reason}")])
+
+
+def parse(raw: bytes, source: str) -> LadderDoc:
+    """Validate the document's shape; raise DataError listing every problem."""
+    from pydantic import ValidationError
+
+    problems: list[Problem] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte-order mark is harmless: accept it
+    if not raw.strip():
+        raise DataError(source, [Problem("", "the file is empty")])
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(source, [Problem("", f"not UTF-8 text (byte {exc.start})", line)]) from None
+    try:
+        return LadderDoc.model_validate_json(raw)
+    except ValidationError as exc:
+        problems = _shape_problems(exc, raw)
+    raise DataError(source, problems)
+
+
+def _shape_problems(exc: ValidationError, raw: bytes) -> list[Problem]:
+    errors = exc.errors(include_url=False, include_input=False)
+    if len(errors) == 1 and errors[0]["type"] == "json_invalid":
+        message = str(errors[0]["msg"])
+        return [Problem("", message, _json_error_line(message))]
+    wanted = [tuple(e["loc"]) for e in errors]
+    lines = locate(raw, wanted)
+    problems = []
+    for error, loc in zip(errors, wanted):
+        message = str(error["msg"])
+        if error["type"] == "model_type" and loc == ():
+            message = "the document must be a JSON object"
+        problems.append(Problem(format_loc(loc), message, lines.get(loc)))
+    return problems
+
+
+def _json_error_line(message: str) -> int | None:
+    # pydantic says "... at line 3 column 5"
+    marker = " at line "
+    if marker in message:
+        number = message.rsplit(marker, 1)[1].split(" ", 1)[0]
+        if number.isdigit():
+            return int(number)
+    return None
+
+
+def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
+    """Line numbers of the values at ``wanted`` paths (or their nearest parent)."""
+    import re
+
+    want: set[Loc] = set()
+    for loc in wanted:
+        want.update(loc[:i] for i in range(len(loc) + 1))
+    text = raw.decode("utf-8", errors="replace")
+    token = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|([^\s{}\[\],:"]+))', re.S)
+    found: dict[Loc, int] = {}
+    offsets: dict[Loc, int] = {}
+    # Each frame: [path, is_object, next key or index, expecting key]
+    stack: list[list] = []
+    pos = 0
+    pending_key: str | None = None
+
+    def value_at() -> Loc:
+        if not stack:
+            return ()
+        path, is_object, index, _ = stack[-1]
+        return (*path, pending_key if is_object else index)
+
+    while pos < len(text):
+        match = token.match(text, pos)
+        if match is None:
+            break
+        pos = match.end()
+        string, punct, bare = match.groups()
+        start = match.start(1) if string else match.start(2) if punct else match.start(3)
+        if start < 0:
+            break
+        if punct in ("}", "]"):
+            if stack:
+                stack.pop()
+            continue
+        if punct == ",":
+            if stack and not stack[-1][1]:
+                stack[-1][2] += 1
+            elif stack:
+                stack[-1][3] = True
+            continue
+        if punct == ":":
+            if stack:
+                stack[-1][3] = False
+            continue
+        if stack and stack[-1][1] and stack[-1][3] and string is not None:
+            import json
+
+            try:
+                pending_key = json.loads(string)
+            except ValueError:
+                pending_key = string[1:-1]
+            continue
+        loc = value_at()
+        if loc in want and loc not in offsets:
+            offsets[loc] = start
+        if punct in ("{", "["):
+            stack.append([loc, punct == "{", 0, True])
+    for loc in wanted:
+        for i in range(len(loc), -1, -1):
+            if loc[:i] in offsets:
+                found[loc] = text.count("\n", 0, offsets[loc[:i]]) + 1
+                break
+    return found
+
+
+def check(doc: LadderDoc) -> list[Problem]:
+    """Every cross-reference problem of a well-shaped document, as (loc, message)."""
+    problems: list[tuple[Loc, str]] = []
+    add = problems.append
+
+    def unique_ids(name: str, items: list) -> set[str]:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                add(((name, i, "id"), f"duplicate id {item.id!r}"))
+            seen.add(item.id)
+        return seen
+
+    stages = unique_ids("stages", doc.stages)
+    tracks = unique_ids("tracks", doc.tracks)
+    categories = unique_ids("skill_categories", doc.skill_categories)
+    skills = unique_ids("skills", doc.skills)
+    roles = unique_ids("roles", doc.roles)
+    unique_ids("specializations", doc.specializations)
+    unique_ids("resources", doc.resources)
+    if doc.education:
+        unique_ids("education.degrees", doc.education.degrees)
+
+    orders: dict[int, str] = {}
+    for i, stage in enumerate(doc.stages):
+        if stage.order in orders and orders[stage.order] != stage.id:
+            add((("stages", i, "order"), f"order {stage.order} is also stage {orders[stage.order]!r}'s"))
+        orders.setdefault(stage.order, stage.id)
+
+    def ref(loc: Loc, value: str, known: set[str], noun: str) -> None:
+        if value not in known:
+            add((loc, f"unknown {noun} {value!r}"))
+
+    for i, cat in enumerate(doc.skill_categories):
+        for j, sid in enumerate(cat.key_skills):
+            ref(("skill_categories", i, "key_skills", j), sid, skills, "skill")
+    for i, skill in enumerate(doc.skills):
+        ref(("skills", i, "category"), skill.category, categories, "skill category")
+        for j, sid in enumerate(skill.includes):
+            ref(("skills", i, "includes", j), sid, skills, "skill")
+            if sid == skill.id:
+                add((("skills", i, "includes", j), "a skill cannot include itself"))
+    for i, role in enumerate(doc.roles):
+        ref(("roles", i, "stage"), role.stage, stages, "stage")
+        ref(("roles", i, "track"), role.track, tracks, "track")
+        seen: set[str] = set()
+        for j, need in enumerate(role.skills):
+            ref(("roles", i, "skills", j, "skill"), need.skill, skills, "skill")
+            if need.skill in seen:
+                add((("roles", i, "skills", j, "skill"), f"skill {need.skill!r} is listed twice"))
+            seen.add(need.skill)
+        targets: set[str] = set()
+        for j, move in enumerate(role.next):
+            ref(("roles", i, "next", j, "to"), move.to, roles, "role")
+            if move.to == role.id:
+                add((("roles", i, "next", j, "to"), "a role cannot lead to itself"))
+            if move.to in targets:
+                add((("roles", i, "next", j, "to"), f"transition to {move.to!r} is listed twice"))
+            targets.add(move.to)
+    for name, items in (("specializations", doc.specializations), ("resources", doc.resources)):
+        for i, item in enumerate(items):
+            for j, sid in enumerate(item.skills):
+                ref((name, i, "skills", j), sid, skills, "skill")
+    if doc.education:
+        ref(("education", "stage"), doc.education.stage, stages, "stage")
+        for field in ("math_foundation", "key_skills"):
+            for j, sid in enumerate(getattr(doc.education, field)):
+                ref(("education", field, j), sid, skills, "skill")
+
+    for name, items in (
+        ("roles", doc.roles),
+        ("skills", doc.skills),
+        ("specializations", doc.specializations),
+        ("resources", doc.resources),
+    ):
+        problems.extend(_alias_problems(name, items))
+    problems.extend(_promotion_cycles(doc.roles))
+    return [Problem(format_loc(loc), message) for loc, message in problems]
+
+
+def _alias_problems(name: str, items: list) -> Iterator[tuple[Loc, str]]:
+    owner: dict[str, str] = {}
+    for i, item in enumerate(items):
+        labels = [("id", item.id), ("name", item.name)]
+        labels += [(("aliases", j), a) for j, a in enumerate(getattr(item, "aliases", []))]
+        for field, text in labels:
+            key = normalize(text)
+            loc = (name, i, *field) if isinstance(field, tuple) else (name, i, field)
+            if not key:
+                yield loc, f"{text!r} has no letters or digits"
+            elif owner.setdefault(key, item.id) != item.id:
+                yield loc, f"{text!r} is already a name of {owner[key]!r}"
+
+
+def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
+    """Promotions must not loop back (lateral moves may)."""
+    index = {role.id: i for i, role in enumerate(roles)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for root in roles:
+        if root.id in state:
+            continue
+        path: list[str] = [root.id]
+        stack = [iter(enumerate(root.next))]
+        state[root.id] = 1
+        while stack:
+            for j, move in stack[-1]:
+                if move.kind != "promotion" or move.to not in index:
+                    continue
+                if state.get(move.to) == 1:
+                    cycle = path[path.index(move.to):] + [move.to]
+                    yield (
+                        ("roles", index[path[-1]], "next", j, "to"),
+                        "promotion cycle: " + " -> ".join(cycle),
+                    )
+                elif move.to not in state:
+                    state[move.to] = 1
+                    path.append(move.to)
+                    stack.append(iter(enumerate(roles[index[move.to]].next)))
+                    break
+            else:
+                state[path.pop()] = 2
+                stack.pop()
+
+
+def load(path: Path | str | None = None) -> Ladder:
+    """Read, validate and index a ladder file (default: :func:`data_path`)."""
+    path = Path(path) if path is not None else data_path()
+    raw = read_bytes(path)
+    doc = parse(raw, str(path))
+    problems = check(doc)
+    if problems:
+        lines = locate(raw, [_parse_loc(p.path) for p in problems])
+        problems = [Problem(p.path, p.message, lines.get(_parse_loc(p.path))) for p in problems]
+        raise DataError(str(path), problems)
+    return Ladder(doc, str(path))
+
+
+def _parse_loc(path: str) -> Loc:
+    import re
+
+    return tuple(
+        int(index) if index else name
+        for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path)
+    )
+
+
+class Ladder:
+    """A checked ladder with lookups by id, name and alias."""
+
+    def __init__(self, doc: LadderDoc, source: str = "") -> None:
+        self.doc = doc
+        self.source = source
+        self.stages = {s.id: s for s in sorted(doc.stages, key=lambda s: s.order)}
+        self.tracks = {t.id: t for t in doc.tracks}
+        self.categories = {c.id: c for c in doc.skill_categories}
+        self.skills = {s.id: s for s in doc.skills}
+        self.roles = {r.id: r for r in doc.roles}
+        self.specializations = {s.id: s for s in doc.specializations}
+        self.resources = {r.id: r for r in doc.resources}
+
+    # Indexes are built on first use only: a lookup by exact id needs none.
+    @cached_property
+    def previous(self) -> dict[str, list[tuple[str, Transition]]]:
+        """For each role id, the (role id, transition) pairs that lead to it."""
+        into: dict[str, list[tuple[str, Transition]]] = {rid: [] for rid in self.roles}
+        for role in self.doc.roles:
+            for move in role.next:
+                into[move.to].append((role.id, move))
+        return into
+
+    @cached_property
+    def roles_by_stage(self) -> dict[str, list[Role]]:
+        grouped: dict[str, list[Role]] = {sid: [] for sid in self.stages}
+        for role in self.doc.roles:
+            grouped[role.stage].append(role)
+        return grouped
+
+    @cached_property
+    def skill_users(self) -> dict[str, list[tuple[Role, str]]]:
+        """For each skill id, the (role, level) pairs that need it."""
+        users: dict[str, list[tuple[Role, str]]] = {sid: [] for sid in self.skills}
+        for role in self.doc.roles:
+            for need in role.skills:
+                users[need.skill].append((role, need.level))
+        return users
+
+    @cached_property
+    def role_index(self) -> NameIndex:
+        return NameIndex(
+            "role", ((Entry(r.id, r.name), r.aliases) for r in self.doc.roles), "aiml-career roles"
+        )
+
+    @cached_property
+    def skill_index(self) -> NameIndex:
+        return NameIndex(
+            "skill", ((Entry(s.id, s.name), s.aliases) for s in self.doc.skills), "aiml-career skills"
+        )
+
+    @cached_property
+    def show_index(self) -> NameIndex:
+        """Roles and specializations together, for ``show``."""
+        items = [(Entry(r.id, r.name, "role"), r.aliases) for r in self.doc.roles]
+        items += [
+            (Entry(s.id, s.name, "specialization"), s.aliases) for s in self.doc.specializations
+        ]
+        return NameIndex("role or specialization", items, "aiml-career roles")
+
+    def role(self, query: str) -> Role:
+        """The role ``query`` names (id, name or alias, forgivingly)."""
+        found = self.roles.get(query)
+        return found if found is not None else self.roles[self.role_index.resolve(query).id]
+
+    def skill(self, query: str) -> Skill:
+        """The skill ``query`` names (id, name or alias, forgivingly)."""
+        found = self.skills.get(query)
+        return found if found is not None else self.skills[self.skill_index.resolve(query).id]
+
+    def role_or_specialization(self, query: str) -> Entry:
+        if query in self.roles:
+            return Entry(query, self.roles[query].name, "role")
+        return self.show_index.resolve(query)
+
+
+def validate(path: Path | str) -> dict:
+    """A report on one ladder file: valid or not, every problem, and what it holds."""
+    try:
+        ladder = load(path)
+    except DataError as error:
+        return {
+            "file": str(path),
+            "valid": False,
+            "problems": [p.as_dict() for p in error.problems],
+        }
+    doc = ladder.doc
+    return {
+        "file": str(path),
+        "valid": True,
+        "problems": [],
+        "counts": {
+            "stages": len(doc.stages),
+            "roles": len(doc.roles),
+            "skills": len(doc.skills),
+            "transitions": sum(len(r.next) for r in doc.roles),
+            "specializations": len(doc.specializations),
+            "resources": len(doc.resources),
+        },
+    }

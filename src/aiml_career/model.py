@@ -1,0 +1,192 @@
+"""Pydantic models of the ladder file format (``data/roles.json``).
+
+The models check shapes and types only; cross-references (unknown ids,
+duplicate aliases, self-transitions) are checked in :mod:`aiml_career.ladder`.
+Every model forbids unknown keys, so a typo in a field name is an error.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+#: Skill levels, lowest first. The source text's wording maps onto them:
+#: "basic knowledge"/"familiarity" -> basic, "proficiency"/"knowledge" ->
+#: proficient, "advanced"/"experience"/"strong" -> advanced,
+#: "expertise"/"in-depth"/"extensive"/"deep" -> expert.
+LEVELS: tuple[str, ...] = ("basic", "proficient", "advanced", "expert")
+Level = Literal["basic", "proficient", "advanced", "expert"]
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=100),
+    Field(description="Lower-case id: letters, digits and single hyphens."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+
+class Stage(_Model):
+    """A step of the ladder, such as ``entry`` or ``senior``."""
+
+    id: Id
+    name: Text
+    order: int = Field(description="Position on the ladder; lower comes first.")
+    summary: str = ""
+
+
+class Track(_Model):
+    """A family of roles, such as data science, engineering or management."""
+
+    id: Id
+    name: Text
+    description: str = ""
+
+
+class SkillCategory(_Model):
+    """A group of skills. ``key`` categories are the text's "Key Skills"."""
+
+    id: Id
+    name: Text
+    description: str = Field("", description="The text's own sentence about it.")
+    key: bool = Field(False, description="Listed under 'Key Skills for AI/ML Careers'.")
+    key_skills: list[Id] = Field(
+        default_factory=list,
+        description="Skill ids the key-skills list names under this category, in order.",
+    )
+
+
+class Skill(_Model):
+    """An entry of the shared skill vocabulary."""
+
+    id: Id
+    name: Text
+    category: Id
+    aliases: list[Text] = Field(default_factory=list)
+    includes: list[Id] = Field(
+        default_factory=list,
+        description="More specific skills; holding one of them counts as holding this.",
+    )
+
+
+class RoleSkill(_Model):
+    """A skill a role needs, at a level, with the text's wording."""
+
+    skill: Id
+    level: Level
+    wording: str = Field("", description="The phrase of the source this comes from.")
+
+
+class Transition(_Model):
+    """A move from one role to another."""
+
+    to: Id
+    kind: Literal["promotion", "lateral"]
+    stated: bool = Field(
+        description="True when the source text gives this link; false when editorial."
+    )
+    note: str = ""
+
+
+class OccupationCode(_Model):
+    """A cross-reference to a public occupation classification."""
+
+    system: Literal["O*NET-SOC"]
+    code: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}\.\d{2}$")]
+    title: Text
+
+
+class Role(_Model):
+    """A job on the ladder."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    stage: Id
+    track: Id
+    summary: str = ""
+    responsibilities: list[Text] = Field(default_factory=list)
+    skills_text: str = Field("", description="The text's 'Skills Needed' sentence.")
+    skills: list[RoleSkill] = Field(default_factory=list)
+    next: list[Transition] = Field(default_factory=list)
+    occupations: list[OccupationCode] = Field(default_factory=list)
+
+
+class Specialization(_Model):
+    """An area to specialise in, such as NLP."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    description: str = ""
+    examples: list[Text] = Field(default_factory=list)
+    skills: list[Id] = Field(default_factory=list, description="Related skill ids.")
+
+
+class Resource(_Model):
+    """A way to learn: an online course provider, a certification, a degree."""
+
+    id: Id
+    name: Text
+    kind: Literal["online-course", "certification", "degree"]
+    provider: str = ""
+    aliases: list[Text] = Field(default_factory=list)
+    description: str = ""
+    skills: list[Id] = Field(default_factory=list, description="Related skill ids.")
+
+
+class Degree(_Model):
+    """A degree people enter the field with."""
+
+    id: Id
+    name: Text
+    fields: list[Text] = Field(default_factory=list)
+    description: str = ""
+
+
+class Education(_Model):
+    """The educational foundation: degrees, notes, maths and key skills."""
+
+    stage: Id
+    degrees: list[Degree] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)
+    math_foundation: list[Id] = Field(default_factory=list, description="Skill ids.")
+    key_skills_text: str = ""
+    key_skills: list[Id] = Field(default_factory=list, description="Skill ids.")
+
+
+class LadderDoc(_Model):
+    """A whole ladder file."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_ref: str | None = Field(None, alias="$schema")
+    format: Literal[1] = Field(FORMAT_VERSION, description="Version of this file format.")
+    title: Text
+    source: str = ""
+    intro: str = ""
+    conclusion: str = ""
+    stages: list[Stage] = Field(min_length=1)
+    tracks: list[Track] = Field(default_factory=list)
+    skill_categories: list[SkillCategory] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    roles: list[Role] = Field(min_length=1)
+    specializations: list[Specialization] = Field(default_factory=list)
+    resources: list[Resource] = Field(default_factory=list)
+    education: Education | None = None
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the ladder format, generated from :class:`LadderDoc`."""
+    schema = LadderDoc.model_json_schema(by_alias=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "aiml-career ladder",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }

@@ -1,0 +1,698 @@
+"""Questions about a ladder, answered as plain data.
+
+Each function returns dicts and lists shaped exactly like the ``--json``
+output documented in README; the text renderer draws the same objects. No
+function here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .errors import UsageError
+from .ladder import LEVEL_RANK, Ladder
+from .model import LEVELS, Role
+
+#: Skills a person holds: skill id -> level rank (1 basic .. 4 expert).
+Have = Mapping[str, int]
+
+ONET_URL = "https://www.onetonline.org/link/summary/{code}"
+
+
+# -- small shared pieces -----------------------------------------------------
+
+
+def role_ref(role: Role) -> dict:
+    return {"id": role.id, "name": role.name}
+
+
+def skill_ref(ladder: Ladder, skill_id: str, level: str | None = None) -> dict:
+    skill = ladder.skills[skill_id]
+    out = {"id": skill.id, "name": skill.name, "category": skill.category}
+    if level is not None:
+        out["level"] = level
+    return out
+
+
+def role_have(role: Role) -> dict[str, int]:
+    """The skills a role's holder is taken to have, at the role's levels."""
+    return {need.skill: LEVEL_RANK[need.level] for need in role.skills}
+
+
+def merge_have(*haves: Have) -> dict[str, int]:
+    merged: dict[str, int] = {}
+    for have in haves:
+        for skill_id, rank in have.items():
+            merged[skill_id] = max(rank, merged.get(skill_id, 0))
+    return merged
+
+
+def held_rank(ladder: Ladder, have: Have, skill_id: str) -> int:
+    """Level held of a skill; holding a skill it ``includes`` counts too."""
+    rank = have.get(skill_id, 0)
+    for part in ladder.skills[skill_id].includes:
+        rank = max(rank, have.get(part, 0))
+    return rank
+
+
+def skill_gap(ladder: Ladder, role: Role, have: Have) -> tuple[list[dict], list[dict]]:
+    """(skills to gain, skills to deepen) for someone with ``have`` to fill ``role``."""
+    gain: list[dict] = []
+    deepen: list[dict] = []
+    for need in role.skills:
+        held = held_rank(ladder, have, need.skill)
+        if held == 0:
+            gain.append(skill_ref(ladder, need.skill, need.level))
+        elif held < LEVEL_RANK[need.level]:
+            item = skill_ref(ladder, need.skill)
+            item["from"] = LEVELS[held - 1]
+            item["to"] = need.level
+            deepen.append(item)
+    return gain, deepen
+
+
+def readiness(ladder: Ladder, role: Role, have: Have) -> float:
+    """Level-weighted share of the role's skills held, in percent.
+
+    readiness = 100 * sum(min(held, required)) / sum(required), with levels
+    ranked basic=1, proficient=2, advanced=3, expert=4 and held=0 for a skill
+    not held. A role that lists no skills is 100.
+    """
+    required = sum(LEVEL_RANK[n.level] for n in role.skills)
+    if not required:
+        return 100.0
+    met = sum(min(held_rank(ladder, have, n.skill), LEVEL_RANK[n.level]) for n in role.skills)
+    return round(100 * met / required, 1)
+
+
+def _expanded_skills(ladder: Ladder, role: Role) -> set[str]:
+    ids = {need.skill for need in role.skills}
+    for need in role.skills:
+        ids.update(ladder.skills[need.skill].includes)
+    return ids
+
+
+def fitting(ladder: Ladder, role: Role) -> tuple[list[dict], list[dict]]:
+    """(specializations, certifications) related to the skills ``role`` needs."""
+    ids = _expanded_skills(ladder, role)
+    specs = [
+        {"id": s.id, "name": s.name}
+        for s in ladder.specializations.values()
+        if ids.intersection(s.skills)
+    ]
+    certs = [
+        {"id": r.id, "name": r.name, "provider": r.provider}
+        for r in ladder.resources.values()
+        if r.kind == "certification" and ids.intersection(r.skills)
+    ]
+    return specs, certs
+
+
+# -- listings ----------------------------------------------------------------
+
+
+def stages(ladder: Ladder) -> list[dict]:
+    """The stages in order, each with its roles (and, for one, the education)."""
+    education = ladder.doc.education
+    out = []
+    for stage in ladder.stages.values():
+        item = {
+            "id": stage.id,
+            "name": stage.name,
+            "order": stage.order,
+            "summary": stage.summary,
+            "roles": [
+                {"id": r.id, "name": r.name, "track": r.track}
+                for r in ladder.roles_by_stage[stage.id]
+            ],
+        }
+        if education is not None and education.stage == stage.id:
+            item["foundation"] = foundation(ladder)
+        out.append(item)
+    return out
+
+
+def foundation(ladder: Ladder) -> dict:
+    edu = ladder.doc.education
+    if edu is None:
+        return {}
+    return {
+        "degrees": [d.model_dump() for d in edu.degrees],
+        "notes": list(edu.notes),
+        "math_foundation": [skill_ref(ladder, s) for s in edu.math_foundation],
+        "key_skills_text": edu.key_skills_text,
+        "key_skills": [skill_ref(ladder, s) for s in edu.key_skills],
+    }
+
+
+def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) -> list[dict]:
+    """All roles in ladder order, optionally only one stage's or one track's."""
+    if stage is not None:
+        stage = _pick(stage, ladder.stages, "stage")
+    if track is not None:
+        track = _pick(track, ladder.tracks, "track")
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "stage": r.stage,
+            "track": r.track,
+            "aliases": list(r.aliases),
+            "summary": r.summary,
+        }
+        for sid in ladder.stages
+        for r in ladder.roles_by_stage[sid]
+        if (stage is None or r.stage == stage) and (track is None or r.track == track)
+    ]
+
+
+def _pick(query: str, known: Mapping[str, object], noun: str) -> str:
+    """A stage or track id from its id or name, forgivingly."""
+    from .resolve import Entry, NameIndex
+
+    if query in known:
+        return query
+    index = NameIndex(noun, ((Entry(k, getattr(v, "name", k)), ()) for k, v in known.items()))
+    return index.resolve(query).id
+
+
+def show(ladder: Ladder, query: str) -> dict:
+    """A role, or a specialization, in full."""
+    entry = ladder.role_or_specialization(query)
+    if entry.kind == "specialization":
+        return specialization(ladder, entry.id)
+    return role_detail(ladder, ladder.roles[entry.id])
+
+
+def role_detail(ladder: Ladder, role: Role) -> dict:
+    stage = ladder.stages[role.stage]
+    track = ladder.tracks[role.track]
+    nexts = [
+        {"id": m.to, "name": ladder.roles[m.to].name, "kind": m.kind, "stated": m.stated, "note": m.note}
+        for m in role.next
+    ]
+    prevs = [
+        {"id": rid, "name": ladder.roles[rid].name, "kind": m.kind, "stated": m.stated, "note": m.note}
+        for rid, m in ladder.previous[role.id]
+    ]
+    skills = []
+    for need in role.skills:
+        item = skill_ref(ladder, need.skill, need.level)
+        item["category_name"] = ladder.categories[item["category"]].name
+        item["wording"] = need.wording
+        skills.append(item)
+    return {
+        "type": "role",
+        "id": role.id,
+        "name": role.name,
+        "aliases": list(role.aliases),
+        "stage": stage.id,
+        "stage_name": stage.name,
+        "track": track.id,
+        "track_name": track.name,
+        "summary": role.summary,
+        "responsibilities": list(role.responsibilities),
+        "skills_text": role.skills_text,
+        "skills": skills,
+        "next": [m["id"] for m in nexts],
+        "previous": [m["id"] for m in prevs],
+        "next_moves": nexts,
+        "previous_moves": prevs,
+        "occupations": [
+            {**o.model_dump(), "url": ONET_URL.format(code=o.code)} for o in role.occupations
+        ],
+    }
+
+
+def specialization(ladder: Ladder, spec_id: str) -> dict:
+    spec = ladder.specializations[spec_id]
+    related = set(spec.skills)
+    return {
+        "type": "specialization",
+        "id": spec.id,
+        "name": spec.name,
+        "aliases": list(spec.aliases),
+        "description": spec.description,
+        "examples": list(spec.examples),
+        "skills": [skill_ref(ladder, s) for s in spec.skills],
+        "roles": [
+            role_ref(r)
+            for r in ladder.doc.roles
+            if related.intersection(_expanded_skills(ladder, r))
+        ],
+    }
+
+
+def specializations(ladder: Ladder) -> list[dict]:
+    return [specialization(ladder, sid) for sid in ladder.specializations]
+
+
+def skills(ladder: Ladder) -> list[dict]:
+    """The skill vocabulary by category, key categories first."""
+    by_category: dict[str, list[dict]] = {cid: [] for cid in ladder.categories}
+    for skill in ladder.doc.skills:
+        by_category[skill.category].append(
+            {
+                "id": skill.id,
+                "name": skill.name,
+                "aliases": list(skill.aliases),
+                "includes": list(skill.includes),
+                "roles": len(ladder.skill_users[skill.id]),
+            }
+        )
+    categories = sorted(ladder.doc.skill_categories, key=lambda c: not c.key)
+    return [
+        {
+            "id": c.id,
+            "name": c.name,
+            "key": c.key,
+            "description": c.description,
+            "key_skills": [skill_ref(ladder, s) for s in c.key_skills],
+            "skills": by_category[c.id],
+        }
+        for c in categories
+    ]
+
+
+def skill_detail(ladder: Ladder, query: str) -> dict:
+    """One skill, with every role that needs it and at which level."""
+    skill = ladder.skill(query)
+    category = ladder.categories[skill.category]
+    return {
+        "id": skill.id,
+        "name": skill.name,
+        "category": category.id,
+        "category_name": category.name,
+        "aliases": list(skill.aliases),
+        "includes": [skill_ref(ladder, s) for s in skill.includes],
+        "roles": [
+            {"id": r.id, "name": r.name, "stage": r.stage, "level": level}
+            for r, level in sorted(
+                ladder.skill_users[skill.id],
+                key=lambda pair: (ladder.stages[pair[0].stage].order, -LEVEL_RANK[pair[1]]),
+            )
+        ],
+        "specializations": [
+            {"id": s.id, "name": s.name}
+            for s in ladder.specializations.values()
+            if skill.id in s.skills
+        ],
+        "resources": [
+            {"id": r.id, "name": r.name, "kind": r.kind}
+            for r in ladder.resources.values()
+            if skill.id in r.skills
+        ],
+    }
+
+
+def education(ladder: Ladder) -> dict:
+    """The educational foundation and the advanced degrees."""
+    edu = ladder.doc.education
+    return {
+        "stage": edu.stage if edu else None,
+        **foundation(ladder),
+        "advanced_degrees": _resources_of(ladder, "degree"),
+    }
+
+
+def resources(ladder: Ladder) -> dict:
+    """Courses, certifications, degrees, and the closing advice."""
+    return {
+        "online_courses": _resources_of(ladder, "online-course"),
+        "certifications": _resources_of(ladder, "certification"),
+        "advanced_degrees": _resources_of(ladder, "degree"),
+        "advice": ladder.doc.conclusion,
+    }
+
+
+def _resources_of(ladder: Ladder, kind: str) -> list[dict]:
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "provider": r.provider,
+            "description": r.description,
+            "skills": [skill_ref(ladder, s) for s in r.skills],
+        }
+        for r in ladder.resources.values()
+        if r.kind == kind
+    ]
+
+
+# -- comparing and moving on -------------------------------------------------
+
+
+def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
+    """Roles side by side: shared skills, skills only one needs, level differences."""
+    chosen = list(dict.fromkeys(ladder.role(q).id for q in queries))
+    if len(chosen) < 2:
+        raise UsageError("compare needs at least two different roles")
+    picked = [ladder.roles[rid] for rid in chosen]
+    levels: dict[str, dict[str, str]] = {}
+    for role in picked:
+        for need in role.skills:
+            levels.setdefault(need.skill, {})[role.id] = need.level
+    shared, some, differ = [], [], []
+    only: dict[str, list[dict]] = {rid: [] for rid in chosen}
+    for skill_id, by_role in levels.items():
+        if len(by_role) == 1:
+            (rid, level), = by_role.items()
+            only[rid].append(skill_ref(ladder, skill_id, level))
+            continue
+        item = {**skill_ref(ladder, skill_id), "levels": by_role}
+        (shared if len(by_role) == len(chosen) else some).append(item)
+        if len(set(by_role.values())) > 1:
+            differ.append(item)
+    return {
+        "roles": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "stage": r.stage,
+                "track": r.track,
+                "responsibilities": list(r.responsibilities),
+            }
+            for r in picked
+        ],
+        "shared_skills": shared,
+        "some_skills": some,
+        "only": only,
+        "level_differences": differ,
+    }
+
+
+def next_steps(ladder: Ladder, query: str, have: Have | None = None) -> dict:
+    """Where a role leads, with the skills to gain and deepen for each move.
+
+    Without ``have`` the person is taken to hold the role's own skills; with
+    it, those plus ``have`` (the person's profile or ``--have``), and each
+    move gets a readiness score.
+    """
+    role = ladder.role(query)
+    held = merge_have(role_have(role), have or {})
+    moves = []
+    for move in role.next:
+        target = ladder.roles[move.to]
+        gain, deepen = skill_gap(ladder, target, held)
+        specs, certs = fitting(ladder, target)
+        item = {
+            "id": target.id,
+            "name": target.name,
+            "stage": target.stage,
+            "kind": move.kind,
+            "stated": move.stated,
+            "skills_to_gain": gain,
+            "skills_to_deepen": deepen,
+            "specializations": specs,
+            "certifications": certs,
+        }
+        if have is not None:
+            item["readiness"] = readiness(ladder, target, held)
+        moves.append(item)
+    return {"from": {**role_ref(role), "stage": role.stage}, "next": moves}
+
+
+# -- the person: skills held -------------------------------------------------
+
+#: Words accepted after ``:`` in ``--have``, and the level each means.
+LEVEL_WORDS = {
+    "basic": "basic", "familiar": "basic", "familiarity": "basic", "beginner": "basic", "1": "basic",
+    "proficient": "proficient", "proficiency": "proficient", "knowledge": "proficient",
+    "intermediate": "proficient", "2": "proficient",
+    "advanced": "advanced", "experience": "advanced", "experienced": "advanced", "3": "advanced",
+    "expert": "expert", "expertise": "expert", "extensive": "expert", "4": "expert",
+}
+#: Level of a skill given without ``:level``.
+DEFAULT_LEVEL = "proficient"
+
+
+def parse_level(word: str) -> str:
+    level = LEVEL_WORDS.get(word.strip().casefold())
+    if level is None:
+        raise UsageError(
+            f"unknown skill level {word.strip()[:40]!r}",
+            [f"levels: {', '.join(LEVELS)} (or 1-4)"],
+        )
+    return level
+
+
+def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | None]:
+    """``["python, sql", "pandas:advanced"]`` -> ``{"python": None, ..., "pandas": "advanced"}``.
+
+    Names are skill ids, names or aliases, any case; an unknown one is an
+    error with suggestions, never dropped. The level is None when not given.
+    """
+    found: dict[str, str | None] = {}
+    for spec in specs:
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            name, sep, level_word = part.rpartition(":")
+            if not sep:
+                name, level_word = part, ""
+            level = parse_level(level_word) if level_word.strip() else None
+            skill = ladder.skill(name.strip())
+            old = found.get(skill.id)
+            if skill.id not in found or LEVEL_RANK.get(level or "", 0) > LEVEL_RANK.get(old or "", 0):
+                found[skill.id] = level
+    return found
+
+
+def parse_have(ladder: Ladder, specs: Iterable[str]) -> dict[str, str]:
+    """Like :func:`parse_skill_specs`, with :data:`DEFAULT_LEVEL` where none is given."""
+    return {k: v or DEFAULT_LEVEL for k, v in parse_skill_specs(ladder, specs).items()}
+
+
+def ranks(have: Mapping[str, str]) -> dict[str, int]:
+    return {skill_id: LEVEL_RANK[level] for skill_id, level in have.items()}
+
+
+def profile_view(ladder: Ladder, profile, path) -> dict:
+    """A saved profile (or None) as data, skills grouped by status."""
+    role = None
+    skills = []
+    if profile is not None:
+        if profile.role is not None:
+            known = ladder.roles.get(profile.role)
+            role = {"id": profile.role, "name": known.name if known else None}
+        for skill_id, entry in sorted(profile.skills.items()):
+            known_skill = ladder.skills.get(skill_id)
+            skills.append({
+                "id": skill_id,
+                "name": known_skill.name if known_skill else None,
+                "level": entry.level,
+                "status": entry.status,
+            })
+    return {"path": str(path), "exists": profile is not None, "role": role, "skills": skills}
+
+
+# -- paths -----------------------------------------------------------------------
+
+
+def _moves(ladder: Ladder, allow_lateral: bool) -> dict[str, list[tuple[str, str]]]:
+    return {
+        role.id: [(m.to, m.kind) for m in role.next if allow_lateral or m.kind == "promotion"]
+        for role in ladder.doc.roles
+    }
+
+
+def path(
+    ladder: Ladder,
+    start: str,
+    goal: str,
+    *,
+    have: Have | None = None,
+    allow_lateral: bool = False,
+    limit: int = 5,
+) -> dict:
+    """The shortest routes from ``start`` to ``goal``, with the skills each step needs.
+
+    Breadth-first over the transitions (promotions; lateral moves too with
+    ``allow_lateral``). Every shortest route is counted; at most ``limit``
+    are listed, in ladder order. The person holds the start role's skills
+    plus ``have``; each step adds the skills of the role reached.
+    """
+    from collections import deque
+
+    from .errors import CareerError
+
+    first, last = ladder.role(start), ladder.role(goal)
+    if first.id == last.id:
+        raise UsageError(f"--from and --to are the same role: {first.id}")
+    if limit < 1:
+        raise UsageError("--max must be at least 1")
+    moves = _moves(ladder, allow_lateral)
+    dist = {first.id: 0}
+    parents: dict[str, list[tuple[str, str]]] = {first.id: []}
+    count = {first.id: 1}
+    queue = deque([first.id])
+    while queue:
+        here = queue.popleft()
+        if here == last.id:
+            break
+        for there, kind in moves[here]:
+            if there not in dist:
+                dist[there] = dist[here] + 1
+                parents[there] = []
+                count[there] = 0
+                queue.append(there)
+            if dist[there] == dist[here] + 1:
+                parents[there].append((here, kind))
+                count[there] += count[here]
+    if last.id not in dist:
+        hint = [] if allow_lateral else ["lateral moves are left out; try --allow-lateral"]
+        raise CareerError(f"no route from {first.id} to {last.id}", hint)
+
+    routes: list[list[tuple[str, str]]] = []
+
+    def collect(node: str, tail: list[tuple[str, str]]) -> None:
+        if len(routes) >= limit:
+            return
+        if node == first.id:
+            routes.append(tail)
+            return
+        for parent, kind in parents[node]:
+            collect(parent, [(node, kind), *tail])
+
+    collect(last.id, [])
+    start_held = merge_have(role_have(first), have or {})
+    listed = []
+    for route in routes:
+        held = dict(start_held)
+        steps = []
+        for role_id, kind in route:
+            role = ladder.roles[role_id]
+            gain, deepen = skill_gap(ladder, role, held)
+            steps.append({**role_ref(role), "stage": role.stage, "kind": kind,
+                          "skills_to_gain": gain, "skills_to_deepen": deepen})
+            held = merge_have(held, role_have(role))
+        listed.append({"steps": steps})
+    gain, deepen = skill_gap(ladder, last, start_held)
+    result = {
+        "from": role_ref(first),
+        "to": role_ref(last),
+        "allow_lateral": allow_lateral,
+        "moves": dist[last.id],
+        "routes_found": count[last.id],
+        "routes": listed,
+        "total_gap": {"skills_to_gain": gain, "skills_to_deepen": deepen},
+    }
+    if have is not None:
+        result["readiness"] = readiness(ladder, last, start_held)
+    return result
+
+
+# -- matching and search -----------------------------------------------------------
+
+
+def match(
+    ladder: Ladder, have: Have, *, top: int | None = None, stage: str | None = None
+) -> list[dict]:
+    """Every role ranked by readiness for ``have``, with what each still needs."""
+    if stage is not None:
+        stage = _pick(stage, ladder.stages, "stage")
+    if top is not None and top < 1:
+        raise UsageError("--top must be at least 1")
+    ranked = []
+    for role in ladder.doc.roles:
+        if stage is not None and role.stage != stage:
+            continue
+        gain, deepen = skill_gap(ladder, role, have)
+        ranked.append({
+            **role_ref(role),
+            "stage": role.stage,
+            "readiness": readiness(ladder, role, have),
+            "skills_to_gain": gain,
+            "skills_to_deepen": deepen,
+        })
+    order = {sid: i for i, sid in enumerate(ladder.stages)}
+    ranked.sort(key=lambda r: (-r["readiness"], order[r["stage"]], r["id"]))
+    return ranked[:top] if top is not None else ranked
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.casefold())
+
+
+def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
+    """Ranked hits: role names and aliases first, then responsibilities, skills,
+    specializations and resources. Every query word must appear (any case);
+    role names also match with a typo."""
+    words = _words(query)[:20]
+    if not words:
+        raise UsageError(f"search query {query[:40]!r} has no words")
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+
+    def matches(text: str) -> bool:
+        folded = " ".join(_words(text))
+        return all(w in folded for w in words)
+
+    hits: list[dict] = []
+
+    def hit(score: int, kind: str, item_id: str, name: str, field: str, text: str) -> None:
+        hits.append({"type": kind, "id": item_id, "name": name, "field": field,
+                     "text": text, "score": score})
+
+    joined = " ".join(words)
+    named = set()
+    for role in ladder.doc.roles:
+        names = [("name", role.name), *(("alias", a) for a in role.aliases), ("id", role.id)]
+        for field, text in names:
+            if matches(text):
+                exact = " ".join(_words(text)) == joined
+                hit(100 if exact else 90 if field != "alias" else 85, "role", role.id, role.name, field, text)
+                named.add(role.id)
+                break
+    if not named and len("".join(words)) >= 3:
+        for entry in ladder.role_index.suggest("".join(words)):
+            hit(70, "role", entry.id, entry.name, "name (close match)", entry.name)
+            named.add(entry.id)
+    for role in ladder.doc.roles:
+        for text in role.responsibilities:
+            if matches(text):
+                hit(50, "role", role.id, role.name, "responsibility", text)
+        if role.id not in named and matches(role.summary):
+            hit(30, "role", role.id, role.name, "summary", role.summary)
+    for skill in ladder.doc.skills:
+        for field, text in (("name", skill.name), *(("alias", a) for a in skill.aliases)):
+            if matches(text):
+                hit(60, "skill", skill.id, skill.name, f"skill {field}", text)
+                break
+    for spec in ladder.doc.specializations:
+        fields = [("name", spec.name), *(("alias", a) for a in spec.aliases),
+                  ("description", spec.description), *(("example", e) for e in spec.examples)]
+        for field, text in fields:
+            if matches(text):
+                hit(60 if field in ("name", "alias") else 40, "specialization", spec.id, spec.name, field, text)
+                break
+    for res in ladder.doc.resources:
+        fields = [("name", res.name), *(("alias", a) for a in res.aliases),
+                  ("provider", res.provider), ("description", res.description)]
+        for field, text in fields:
+            if matches(text):
+                hit(55 if field in ("name", "alias") else 35, res.kind, res.id, res.name, field, text)
+                break
+    hits.sort(key=lambda h: -h["score"])  # stable: ladder order within a score
+    return {"query": query, "total": len(hits), "hits": hits[:limit]}
+
+
+def tree(ladder: Ladder) -> dict:
+    """The whole ladder nested: stages, their roles, and where each role leads."""
+    return {
+        "title": ladder.doc.title,
+        "stages": [
+            {
+                "id": stage.id,
+                "name": stage.name,
+                "roles": [
+                    {**role_ref(r), "track": r.track,
+                     "next": [{"id": m.to, "kind": m.kind} for m in r.next]}
+                    for r in ladder.roles_by_stage[stage.id]
+                ],
+            }
+            for stage in ladder.stages.values()
+        ],
+    }

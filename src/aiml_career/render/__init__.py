@@ -1,0 +1,1 @@
+"""Output: ``json`` (stdlib only) and ``text`` (Rich, imported only to render)."""

@@ -1,0 +1,418 @@
+"""Human output with Rich: tables, trees and colour on a terminal, plain text elsewhere.
+
+Rich decides on colour itself: none when stdout is not a terminal, when
+``NO_COLOR`` is set or when ``TERM=dumb``. Every string that comes from a
+ladder file goes through :func:`T`, which makes it a ``Text`` (never parsed
+as markup) with control characters shown as escapes, never sent raw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import sanitize
+
+LEVEL_STYLE = {
+    "basic": "dim",
+    "proficient": "cyan",
+    "advanced": "yellow",
+    "expert": "bold magenta",
+}
+KIND_STYLE = {"promotion": "green", "lateral": "blue"}
+
+
+
+def T(text: object, style: str = "") -> Text:
+    """Data as text: escaped control characters, no markup."""
+    return Text(sanitize(str(text)), style=style)
+
+
+def make_console() -> Console:
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+
+def _heading(title: str, subtitle: str = "") -> Text:
+    text = T(title, "bold")
+    if subtitle:
+        text.append_text(T(f"  {subtitle}", "dim"))
+    return text
+
+
+def _bullets(items: Iterable[str], style: str = "") -> Group:
+    return Group(*(Text.assemble("  • ", T(i, style)) for i in items))
+
+
+def _level(level: str) -> Text:
+    return T(level, LEVEL_STYLE.get(level, ""))
+
+
+def _table(*columns: str, title: str = "") -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=T(title, "bold") if title else None, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def _refs(items: Iterable[dict]) -> Text:
+    return T(", ".join(f"{i['name']} ({i['id']})" for i in items) or "—")
+
+
+# -- one renderer per query ---------------------------------------------------
+
+
+def stages(out: Console, data: list[dict]) -> None:
+    for stage in data:
+        out.print(_heading(f"{stage['order']}. {stage['name']}", stage["id"]))
+        if stage["summary"]:
+            out.print(T(stage["summary"]))
+        for role in stage["roles"]:
+            out.print(Text.assemble("  • ", T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+        if stage.get("foundation"):
+            _foundation(out, stage["foundation"])
+        out.print()
+
+
+def _foundation(out: Console, data: dict) -> None:
+    for degree in data["degrees"]:
+        out.print(Text.assemble("  ", T(degree["name"], "bold"), ": ", T(degree["description"])))
+        if degree["fields"]:
+            out.print(Text.assemble("    fields: ", T(", ".join(degree["fields"]))))
+    for note in data["notes"]:
+        out.print(Text.assemble("  note: ", T(note, "italic")))
+    if data["math_foundation"]:
+        out.print(Text.assemble("  maths foundation: ", T(", ".join(s["name"] for s in data["math_foundation"]))))
+    if data["key_skills_text"]:
+        out.print(Text.assemble("  key skills: ", T(data["key_skills_text"])))
+
+
+def roles(out: Console, data: list[dict]) -> None:
+    table = _table("ID", "Name", "Stage", "Track")
+    for role in data:
+        table.add_row(T(role["id"], "cyan"), T(role["name"]), T(role["stage"]), T(role["track"]))
+    out.print(table)
+    if not data:
+        out.print(T("no roles match", "dim"))
+
+
+def show(out: Console, data: dict) -> None:
+    if data["type"] == "specialization":
+        return specialization(out, data)
+    out.print(_heading(data["name"], data["id"]))
+    out.print(Text.assemble(
+        "stage: ", T(data["stage_name"], "bold"), "   track: ", T(data["track_name"], "bold")
+    ))
+    if data["aliases"]:
+        out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
+    if data["summary"]:
+        out.print()
+        out.print(T(data["summary"]))
+    out.print()
+    out.print(T("Responsibilities", "bold underline"))
+    out.print(_bullets(data["responsibilities"]))
+    out.print()
+    if data["skills_text"]:
+        out.print(Text.assemble(T("Skills needed: ", "bold"), T(data["skills_text"], "italic")))
+    table = _table("Category", "Skill", "Level", title="Skills")
+    for category, group in _by_category(data["skills"]):
+        for i, skill in enumerate(group):
+            table.add_row(T(category if i == 0 else ""), T(skill["name"]), _level(skill["level"]))
+    out.print(table)
+    for label, key in (("Comes from", "previous_moves"), ("Leads to", "next_moves")):
+        moves = data[key]
+        line = Text.assemble(T(f"{label}: ", "bold"))
+        for i, move in enumerate(moves):
+            if i:
+                line.append(", ")
+            line.append_text(T(move["name"]))
+            line.append_text(T(f" ({move['id']}, {move['kind']})", KIND_STYLE.get(move["kind"], "")))
+        if not moves:
+            line.append_text(T("—", "dim"))
+        out.print(line)
+    for occ in data["occupations"]:
+        link = T(occ["url"], f"link {occ['url']}")
+        out.print(Text.assemble(T(f"{occ['system']} {occ['code']} ", "bold"), T(occ["title"]), "  ", link))
+
+
+def _by_category(skills: list[dict]) -> list[tuple[str, list[dict]]]:
+    groups: dict[str, list[dict]] = {}
+    for skill in skills:
+        groups.setdefault(skill.get("category_name", skill["category"]), []).append(skill)
+    return list(groups.items())
+
+
+def specialization(out: Console, data: dict) -> None:
+    out.print(_heading(data["name"], f"{data['id']} · specialization"))
+    out.print(T(data["description"]))
+    if data["examples"]:
+        out.print(Text.assemble("examples: ", T(", ".join(data["examples"]))))
+    if data["skills"]:
+        out.print(Text.assemble("related skills: ", _refs(data["skills"])))
+    if data["roles"]:
+        out.print(Text.assemble("roles that use them: ", _refs(data["roles"])))
+
+
+def specializations(out: Console, data: list[dict]) -> None:
+    for spec in data:
+        specialization(out, spec)
+        out.print()
+
+
+def compare(out: Console, data: dict) -> None:
+    roles = data["roles"]
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True)
+    table.add_column("")
+    for role in roles:
+        table.add_column(T(f"{role['name']}\n({role['id']})", "bold"))
+    table.add_row(T("stage", "bold"), *(T(r["stage"]) for r in roles))
+    table.add_row(T("track", "bold"), *(T(r["track"]) for r in roles))
+    table.add_row(
+        T("responsibilities", "bold"),
+        *(T("\n".join(f"• {x}" for x in r["responsibilities"])) for r in roles),
+    )
+    table.add_row(
+        T("only this role", "bold"),
+        *(_skill_lines(data["only"][r["id"]]) for r in roles),
+    )
+    out.print(table)
+    for title, key in (("Shared skills", "shared_skills"), ("Needed by some", "some_skills")):
+        if not data[key]:
+            continue
+        skills = _table("Skill", *(r["id"] for r in roles), title=title)
+        for skill in data[key]:
+            skills.add_row(T(skill["name"]), *(_level(skill["levels"].get(r["id"], "—")) for r in roles))
+        out.print(skills)
+    if not data["shared_skills"]:
+        out.print(T("no skill is shared by all of these roles", "dim"))
+    differ = ", ".join(s["name"] for s in data["level_differences"])
+    out.print(Text.assemble(T("level differences: ", "bold"), T(differ or "none")))
+
+
+def _skill_lines(skills: list[dict]) -> Text:
+    text = Text()
+    for i, skill in enumerate(skills):
+        if i:
+            text.append("\n")
+        text.append_text(T(skill["name"]))
+        text.append(" ")
+        text.append_text(_level(skill["level"]))
+    return text if skills else T("—", "dim")
+
+
+def next_steps(out: Console, data: dict) -> None:
+    start = data["from"]
+    if not data["next"]:
+        out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
+        return
+    out.print(_heading(f"From {start['name']}", start["id"]))
+    for move in data["next"]:
+        out.print()
+        line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
+        line.append_text(T(move["kind"], KIND_STYLE.get(move["kind"], "")))
+        if not move["stated"]:
+            line.append_text(T(" (editorial link)", "dim"))
+        if "readiness" in move:
+            line.append_text(T(f"  readiness {move['readiness']:.1f}%", "bold green"))
+        out.print(line)
+        extra = [(label, _refs(move[key])) for label, key in
+                 (("specializations:", "specializations"), ("certifications:", "certifications")) if move[key]]
+        _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
+
+
+def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra: Iterable[tuple[str, Text]] = ()) -> None:
+    """Labelled lines (gain, deepen, and any ``extra``) with wrapped text kept aligned."""
+    rows: list[tuple[str, Text]] = []
+    if gain:
+        rows.append(("gain:", _joined(Text.assemble(T(s["name"]), " ", _level(s["level"])) for s in gain)))
+    if deepen:
+        rows.append(("deepen:", _joined(
+            Text.assemble(T(s["name"]), T(f" {s['from']}→", "dim"), _level(s["to"])) for s in deepen
+        )))
+    if not rows:
+        rows.append(("", T("no new skills needed", "dim")))
+    rows.extend(extra)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=max(len(indent) - 1, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for label, text in rows:
+        grid.add_row("", label, text)
+    out.print(grid)
+
+
+def _joined(parts: Iterable[Text]) -> Text:
+    return Text(", ").join(parts)
+
+
+def skills(out: Console, data: list[dict]) -> None:
+    for category in data:
+        title = category["name"] + ("  (key skills)" if category["key"] else "")
+        table = _table("ID", "Skill", "Also", "Roles", title=title)
+        for skill in category["skills"]:
+            table.add_row(T(skill["id"], "cyan"), T(skill["name"]), T(", ".join(skill["aliases"]), "dim"), T(skill["roles"]))
+        out.print(table)
+        if category["description"]:
+            out.print(Text.assemble("  ", T(category["description"], "italic")))
+        if category["key_skills"]:
+            out.print(Text.assemble("  key skills: ", T(", ".join(s["name"] for s in category["key_skills"]))))
+        out.print()
+
+
+def skill_detail(out: Console, data: dict) -> None:
+    out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
+    if data["aliases"]:
+        out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
+    if data["includes"]:
+        out.print(Text.assemble("includes: ", _refs(data["includes"])))
+    table = _table("Role", "ID", "Stage", "Level")
+    for role in data["roles"]:
+        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]))
+    if data["roles"]:
+        out.print(table)
+    else:
+        out.print(T("no role lists this skill", "dim"))
+    if data["specializations"]:
+        out.print(Text.assemble("specializations: ", _refs(data["specializations"])))
+    if data["resources"]:
+        out.print(Text.assemble("resources: ", _refs(data["resources"])))
+
+
+def education(out: Console, data: dict) -> None:
+    out.print(_heading("Educational foundation", data["stage"] or ""))
+    if data.get("degrees") is not None:
+        _foundation(out, data)
+    _resource_table(out, "Advanced degrees", data["advanced_degrees"])
+
+
+def resources(out: Console, data: dict) -> None:
+    _resource_table(out, "Online courses", data["online_courses"])
+    _resource_table(out, "Certifications", data["certifications"])
+    _resource_table(out, "Advanced degrees", data["advanced_degrees"])
+    if data["advice"]:
+        out.print(T("Advice", "bold underline"))
+        out.print(T(data["advice"]))
+
+
+def _resource_table(out: Console, title: str, items: list[dict]) -> None:
+    if not items:
+        return
+    table = _table("ID", "Name", "Provider", "About", title=title)
+    for item in items:
+        table.add_row(T(item["id"], "cyan"), T(item["name"]), T(item["provider"]), T(item["description"]))
+    out.print(table)
+
+
+def _person(out: Console, person: dict | None) -> None:
+    if person and person["source"] == "--have":
+        out.print(T(f"your skills (--have): {', '.join(f'{k}:{v}' for k, v in person['skills'].items())}", "dim"))
+
+
+def path(out: Console, data: dict) -> None:
+    mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
+    noun = "route" if data["routes_found"] == 1 else "routes"
+    out.print(_heading(
+        f"{data['from']['name']} → {data['to']['name']}",
+        f"{data['moves']} moves · {data['routes_found']} shortest {noun} · {mode}",
+    ))
+    _person(out, data.get("person"))
+    for number, route in enumerate(data["routes"], start=1):
+        out.print()
+        if len(data["routes"]) > 1 or data["routes_found"] > 1:
+            out.print(T(f"Route {number}", "bold underline"))
+        out.print(Text.assemble("  ", T(data["from"]["name"], "bold"), T(f"  {data['from']['id']}", "dim")))
+        for step in route["steps"]:
+            line = Text.assemble("  → ", T(step["name"], "bold"), T(f"  {step['id']} · ", "dim"))
+            line.append_text(T(step["kind"], KIND_STYLE.get(step["kind"], "")))
+            out.print(line)
+            _gap(out, step["skills_to_gain"], step["skills_to_deepen"], "      ")
+    hidden = data["routes_found"] - len(data["routes"])
+    if hidden > 0:
+        out.print(T(f"… {hidden} more tied routes (raise --max to list them)", "dim"))
+    out.print()
+    total = data["total_gap"]
+    summary = Text.assemble(T("Total gap: ", "bold"), T(
+        f"{len(total['skills_to_gain'])} skills to gain, {len(total['skills_to_deepen'])} to deepen"
+    ))
+    if "readiness" in data:
+        summary.append_text(T(f" · readiness for {data['to']['name']}: {data['readiness']:.1f}%", "bold green"))
+    out.print(summary)
+
+
+def match(out: Console, data: dict) -> None:
+    _person(out, data.get("person"))
+    table = _table("Readiness", "Role", "ID", "Stage", "Still needed")
+    for role in data["roles"]:
+        needed = [s["name"] for s in role["skills_to_gain"]]
+        needed += [f"{s['name']} ↑{s['to']}" for s in role["skills_to_deepen"]]
+        shown = ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
+        table.add_row(T(f"{role['readiness']:.1f}%", "bold green"), T(role["name"]), T(role["id"], "cyan"),
+                      T(role["stage"]), T(shown or "nothing", "dim"))
+    out.print(table)
+
+
+def search(out: Console, data: dict) -> None:
+    if not data["hits"]:
+        out.print(T(f"no matches for {data['query']!r}", "dim"))
+        return
+    table = _table("Type", "ID", "Name", "Matched", "Text")
+    for item in data["hits"]:
+        table.add_row(T(item["type"]), T(item["id"], "cyan"), T(item["name"]), T(item["field"], "dim"), T(item["text"]))
+    out.print(table)
+    if data["total"] > len(data["hits"]):
+        out.print(T(f"{data['total'] - len(data['hits'])} more hits (use --limit)", "dim"))
+
+
+def profile(out: Console, data: dict) -> None:
+    out.print(_heading("Your profile", data["path"]))
+    if not data["exists"]:
+        out.print(T("no profile saved yet: start with `aiml-career profile set-role ROLE`", "dim"))
+        return
+    role = data["role"]
+    out.print(Text.assemble("role: ", T(f"{role['name'] or '?'} ({role['id']})" if role else "not set", "bold")))
+    if not data["skills"]:
+        out.print(T("no skills yet: aiml-career profile add python sql:advanced", "dim"))
+        return
+    table = _table("Status", "Skill", "ID", "Level")
+    for skill in sorted(data["skills"], key=lambda s: (["done", "learning", "skipped"].index(s["status"]), s["id"])):
+        table.add_row(T(skill["status"]), T(skill["name"] or "(not in this ladder)"), T(skill["id"], "cyan"), _level(skill["level"]))
+    out.print(table)
+
+
+def cleared(out: Console, data: dict) -> None:
+    if data["deleted"]:
+        out.print(T(f"deleted {data['path']}"))
+    else:
+        out.print(T(f"no profile to delete at {data['path']}", "dim"))
+
+
+def validation(out: Console, data: dict) -> None:
+    if data["valid"]:
+        counts = ", ".join(f"{n} {k}" for k, n in data["counts"].items())
+        out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
+        return
+    count = len(data["problems"])
+    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), T(f" ({count} problem{'s' if count != 1 else ''})")))
+    for problem in data["problems"]:
+        where = problem["path"] or "(document)"
+        if problem["line"] is not None:
+            where += f" (line {problem['line']})"
+        out.print(Text.assemble("  ", T(where, "cyan"), ": ", T(problem["message"])))
+
+
+def tree(out: Console, data: dict) -> None:
+    from rich.tree import Tree
+
+    names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
+    root = Tree(T(data["title"], "bold"))
+    for stage in data["stages"]:
+        branch = root.add(T(stage["name"], "bold cyan"))
+        for role in stage["roles"]:
+            node = branch.add(Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+            for move in role["next"]:
+                node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " ",
+                                       T(f"({move['kind']})", KIND_STYLE.get(move["kind"], ""))))
+    out.print(root)

@@ -1,0 +1,129 @@
+"""Forgiving name lookup: ids, names and aliases, any case, punctuation ignored.
+
+``normalize("Machine-Learning  Engineer")`` and ``normalize("machine learning
+engineer")`` give the same key. A query resolves by, in order: an exact key,
+a unique prefix of a key (three characters or more), else it fails with the
+closest keys as suggestions, or with the candidates when it is ambiguous.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .errors import LookupFailed, UsageError
+
+#: Longest query, in characters, that is looked up at all.
+MAX_QUERY = 200
+#: How many candidates an error lists at most.
+MAX_LISTED = 8
+#: How many "did you mean" suggestions at most.
+MAX_SUGGESTED = 5
+_MIN_PREFIX = 3
+
+
+def normalize(text: str) -> str:
+    """Case-fold and drop everything but letters and digits ("C++" -> "cplusplus")."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("+", "plus").replace("#", "sharp")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """A user's text made safe for one line of a message: quoted, escaped, cut."""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return repr(text)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something a name can resolve to."""
+
+    id: str
+    name: str
+    kind: str = ""
+
+    def label(self) -> str:
+        kind = f"{self.kind}: " if self.kind else ""
+        return f"{kind}{self.name}"
+
+
+class NameIndex:
+    """Maps normalised ids, names and aliases to entries."""
+
+    def __init__(
+        self, noun: str, items: Iterable[tuple[Entry, Iterable[str]]], listing: str = ""
+    ) -> None:
+        self.noun = noun
+        self.listing = listing
+        self.keys: dict[str, list[Entry]] = {}
+        for entry, names in items:
+            for name in (entry.id, entry.name, *names):
+                key = normalize(name)
+                if not key:
+                    continue
+                found = self.keys.setdefault(key, [])
+                if entry not in found:
+                    found.append(entry)
+
+    def resolve(self, query: str) -> Entry:
+        """The one entry ``query`` names; raises :class:`LookupFailed` otherwise."""
+        key = normalize(query[: MAX_QUERY * 4])
+        if not key:
+            hints = [f"see them all with: {self.listing}"] if self.listing else []
+            raise UsageError(f"{self.noun} name {shown(query)} has no letters or digits", hints)
+        if len(key) > MAX_QUERY:
+            raise UsageError(
+                f"{self.noun} name is too long ({len(query)} characters): {shown(query)}"
+            )
+        exact = self.keys.get(key)
+        if exact is not None:
+            if len(exact) == 1:
+                return exact[0]
+            return self._fail(query, exact, ambiguous=True)
+        if len(key) >= _MIN_PREFIX:
+            prefixed = self._unique(e for k, es in self.keys.items() if k.startswith(key) for e in es)
+            if len(prefixed) == 1:
+                return prefixed[0]
+            if prefixed:
+                return self._fail(query, prefixed, ambiguous=True)
+        return self._fail(query, self.suggest(key), ambiguous=False)
+
+    def suggest(self, key: str) -> list[Entry]:
+        """Entries whose keys are close to ``key``, closest first."""
+        from difflib import SequenceMatcher
+
+        matcher = SequenceMatcher()
+        matcher.set_seq2(key)
+        size = len(key)
+        scored: list[tuple[float, str]] = []
+        for candidate in self.keys:
+            # Cheap bounds first: length ratio, then difflib's own quick bounds.
+            if 2 * min(size, len(candidate)) / (size + len(candidate)) < 0.6:
+                continue
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= 0.6:
+                scored.append((ratio, candidate))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return self._unique(e for _, k in scored for e in self.keys[k])[:MAX_SUGGESTED]
+
+    @staticmethod
+    def _unique(entries: Iterable[Entry]) -> list[Entry]:
+        return list(dict.fromkeys(entries))
+
+    def _fail(self, query: str, entries: list[Entry], *, ambiguous: bool) -> Entry:
+        entries = sorted(entries, key=lambda e: e.id) if ambiguous else entries
+        shown_entries = entries[:MAX_LISTED]
+        candidates = [(e.id, e.label()) for e in shown_entries]
+        if ambiguous:
+            message = f"ambiguous {self.noun} {shown(query)}"
+            if len(entries) > MAX_LISTED:
+                candidates.append(("…", f"{len(entries) - MAX_LISTED} more"))
+        else:
+            message = f"unknown {self.noun} {shown(query)}"
+        raise LookupFailed(message, candidates, ambiguous=ambiguous)

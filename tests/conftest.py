@@ -1,0 +1,78 @@
+"""Shared fixtures: a CLI runner that keeps stdout and stderr apart, data paths,
+and a private profile location for every test (the real one is never touched)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aiml_career.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILTIN = ROOT / "data" / "roles.json"
+EXAMPLE = ROOT / "examples" / "data-engineering.json"
+
+
+@pytest.fixture(autouse=True)
+def private_env(tmp_path, monkeypatch):
+    """No test reads or writes the user's profile, data choice or colour settings."""
+    monkeypatch.setenv("AIML_CAREER_PROFILE", str(tmp_path / "profile.json"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("AIML_CAREER_DATA", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    yield
+
+
+class Run:
+    """What one CLI run printed and returned."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def json(self):
+        assert self.stdout.endswith("\n")
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli():
+    """``cli("show", "mle")`` runs the app in-process and returns a Run."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict | None = None) -> Run:
+        result = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
+
+
+def entry_point() -> list[str]:
+    """The installed console script."""
+    found = shutil.which("aiml-career", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    if found is None:
+        pytest.fail("the aiml-career entry point is not installed: pip install -e .")
+    return [found]
+
+
+@pytest.fixture
+def run():
+    """``run("roles", env={...})`` runs the installed ``aiml-career`` in a subprocess."""
+
+    def invoke(*args: str, env: dict | None = None, input: bytes | None = None, timeout: float = 60):
+        full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+        full_env.update(env or {})
+        return subprocess.run(
+            [*entry_point(), *args], capture_output=True, env=full_env, input=input, timeout=timeout
+        )
+
+    return invoke
