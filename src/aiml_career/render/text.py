@@ -8,6 +8,8 @@ as markup) with control characters shown as escapes, never sent raw.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 
 from rich import box
@@ -33,7 +35,16 @@ def T(text: object, style: str = "") -> Text:
 
 
 def make_console() -> Console:
-    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+    # Rich drops colour for NO_COLOR but keeps bold and underline; we drop every code.
+    plain = bool(os.environ.get("NO_COLOR"))
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        # An ASCII or Latin-1 locale: show what cannot be encoded as "?", never crash.
+        sys.stdout.reconfigure(errors="replace")
+    return Console(
+        highlight=False, markup=False, emoji=False, soft_wrap=False,
+        color_system=None if plain else "auto",
+    )
 
 
 def _heading(title: str, subtitle: str = "") -> Text:
