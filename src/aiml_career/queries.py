@@ -85,16 +85,9 @@ def readiness(ladder: Ladder, role: Role, have: Have) -> float:
     return round(100 * met / required, 1)
 
 
-def _expanded_skills(ladder: Ladder, role: Role) -> set[str]:
-    ids = {need.skill for need in role.skills}
-    for need in role.skills:
-        ids.update(ladder.skills[need.skill].includes)
-    return ids
-
-
 def fitting(ladder: Ladder, role: Role) -> tuple[list[dict], list[dict]]:
     """(specializations, certifications) related to the skills ``role`` needs."""
-    ids = _expanded_skills(ladder, role)
+    ids = {need.skill for need in role.skills}
     specs = [
         {"id": s.id, "name": s.name}
         for s in ladder.specializations.values()
@@ -238,7 +231,7 @@ def specialization(ladder: Ladder, spec_id: str) -> dict:
         "roles": [
             role_ref(r)
             for r in ladder.doc.roles
-            if related.intersection(_expanded_skills(ladder, r))
+            if related.intersection(need.skill for need in r.skills)
         ],
     }
 
@@ -455,6 +448,12 @@ def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | N
             old = found.get(skill.id)
             if skill.id not in found or LEVEL_RANK.get(level or "", 0) > LEVEL_RANK.get(old or "", 0):
                 found[skill.id] = level
+    if not found:
+        shown = ", ".join(repr(s.strip()[:40]) for s in specs) or "nothing"
+        raise UsageError(
+            f"no skills given (got {shown})",
+            ["name skills by id, name or alias, comma-separated: \"python, sql:advanced\""],
+        )
     return found
 
 
@@ -543,18 +542,36 @@ def path(
         hint = [] if allow_lateral else ["lateral moves are left out; try --allow-lateral"]
         raise CareerError(f"no route from {first.id} to {last.id}", hint)
 
+    # The roles on some shortest route, and the moves between them, walked
+    # forwards from the start with each role's choices in ladder order, so
+    # that the routes come out in ladder order and --max keeps the first ones.
+    on_route = {last.id}
+    stack = [last.id]
+    while stack:
+        for parent, _ in parents[stack.pop()]:
+            if parent not in on_route:
+                on_route.add(parent)
+                stack.append(parent)
+    position = {r.id: (ladder.stages[r.stage].order, i) for i, r in enumerate(ladder.doc.roles)}
+    children: dict[str, list[tuple[str, str]]] = {}
+    for node in on_route:
+        for parent, kind in parents[node]:
+            children.setdefault(parent, []).append((node, kind))
+    for choices in children.values():
+        choices.sort(key=lambda choice: position[choice[0]])
+
     routes: list[list[tuple[str, str]]] = []
 
-    def collect(node: str, tail: list[tuple[str, str]]) -> None:
+    def collect(node: str, head: list[tuple[str, str]]) -> None:
         if len(routes) >= limit:
             return
-        if node == first.id:
-            routes.append(tail)
+        if node == last.id:
+            routes.append(head)
             return
-        for parent, kind in parents[node]:
-            collect(parent, [(node, kind), *tail])
+        for child, kind in children.get(node, ()):
+            collect(child, [*head, (child, kind)])
 
-    collect(last.id, [])
+    collect(first.id, [])
     start_held = merge_have(role_have(first), have or {})
     listed = []
     for route in routes:

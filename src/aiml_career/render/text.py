@@ -345,12 +345,14 @@ def path(out: Console, data: dict) -> None:
         out.print(T(f"… {hidden} more tied routes (raise --max to list them)", "dim"))
     out.print()
     total = data["total_gap"]
-    summary = Text.assemble(T("Total gap: ", "bold"), T(
+    summary = Text.assemble(T(f"Total gap to {data['to']['name']}: ", "bold"), T(
         f"{len(total['skills_to_gain'])} skills to gain, {len(total['skills_to_deepen'])} to deepen"
     ))
     if "readiness" in data:
-        summary.append_text(T(f" · readiness for {data['to']['name']}: {data['readiness']:.1f}%", "bold green"))
+        summary.append_text(T(f" · readiness {data['readiness']:.1f}%", "bold green"))
     out.print(summary)
+    if total["skills_to_gain"] or total["skills_to_deepen"]:
+        _gap(out, total["skills_to_gain"], total["skills_to_deepen"], "  ")
 
 
 def match(out: Console, data: dict) -> None:

@@ -1,0 +1,58 @@
+"""The README tells the truth: its set-up commands, its examples and its command list."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+EXAMPLE = re.compile(r"```console\n\$ aiml-career (?P<cmd>[^\n]*)\n(?P<out>.*?)```", re.S)
+
+
+def setup_commands() -> list[str]:
+    section = README.split("## Install and run", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, re.S)
+
+
+def test_readme_has_exactly_two_setup_commands():
+    run_cmd, test_cmd = setup_commands()
+    assert "pip install ." in run_cmd and "aiml-career" in run_cmd
+    assert "pip install '.[test]'" in test_cmd and test_cmd.endswith("pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    _, test_cmd = setup_commands()
+    lines = [line.strip() for line in CI.splitlines()]
+    assert test_cmd in lines
+
+
+@pytest.mark.parametrize("example", list(EXAMPLE.finditer(README)), ids=lambda m: m["cmd"])
+def test_readme_examples_are_real_output(cli, example, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.chdir(ROOT)
+    result = cli(*shlex.split(example["cmd"]))
+    printed = result.stdout + result.stderr
+    got = "\n".join(line.rstrip() for line in printed.splitlines()).rstrip()
+    assert got == example["out"].rstrip(), f"README example changed: aiml-career {example['cmd']}"
+
+
+def test_readme_names_every_command():
+    from typer.main import get_group
+
+    from aiml_career.cli import app
+
+    group = get_group(app)
+    for name in group.commands:
+        assert f"`{name}" in README or f"{name}`" in README, f"README does not mention {name}"
+
+
+def test_readme_documents_exit_codes():
+    section = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    for code in ("| 0 |", "| 1 |", "| 2 |", "| 130 |"):
+        assert code in section
