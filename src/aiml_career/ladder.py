@@ -67,7 +67,23 @@ def read_bytes(path: Path) -> bytes:
         reason = "permission denied"
     except OSError as exc:
         reason = exc.strerror or str(exc)
-    raise DataError(str(path), [Problem("", f"cannot read: {reason}")])
+    raise UnreadableFile(str(path), reason)
+
+
+class UnreadableFile(DataError):
+    """A ladder file that cannot be read at all (missing, a directory, no permission)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(source, [Problem("", f"cannot read: {reason}")])
+        self.message = f"cannot read ladder file {source}: {reason}"
+        self.hints = []
+        if source == os.environ.get(DATA_ENV):
+            self.hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"]
+
+
+def _strip_bom(raw: bytes) -> bytes:
+    # A UTF-8 byte-order mark is harmless (editors on Windows add one): accept it.
+    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
 
 
 def parse(raw: bytes, source: str) -> LadderDoc:
@@ -75,8 +91,7 @@ def parse(raw: bytes, source: str) -> LadderDoc:
     from pydantic import ValidationError
 
     problems: list[Problem] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # a UTF-8 byte-order mark is harmless: accept it
+    raw = _strip_bom(raw)
     if not raw.strip():
         raise DataError(source, [Problem("", "the file is empty")])
     try:
@@ -103,8 +118,54 @@ def _shape_problems(exc: ValidationError, raw: bytes) -> list[Problem]:
         message = str(error["msg"])
         if error["type"] == "model_type" and loc == ():
             message = "the document must be a JSON object"
+        elif error["type"] == "missing" and loc:
+            message = f"missing required field {loc[-1]!r}"
+        elif error["type"] == "extra_forbidden" and loc:
+            message = _unknown_field(loc)
         problems.append(Problem(format_loc(loc), message, lines.get(loc)))
     return problems
+
+
+def _model_at(loc: Loc) -> type | None:
+    """The pydantic model class whose field ``loc`` names, by walking LadderDoc's fields."""
+    import typing
+
+    from pydantic import BaseModel
+
+    model: type | None = LadderDoc
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if model is None:
+            return None
+        fields = {(f.alias or name): f for name, f in model.model_fields.items()}
+        field = fields.get(part)
+        if field is None:
+            return None
+        model = None
+        todo = [field.annotation]
+        while todo:
+            kind = todo.pop()
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                model = kind
+                break
+            todo.extend(typing.get_args(kind))
+    return model
+
+
+def _unknown_field(loc: Loc) -> str:
+    """"unknown field 'nmae'", with the fields allowed there and a close match."""
+    from difflib import get_close_matches
+
+    name = str(loc[-1])
+    model = _model_at(loc)
+    if model is None:
+        return f"unknown field {name!r}"
+    allowed = [f.alias or n for n, f in model.model_fields.items()]
+    close = get_close_matches(name, allowed, n=1)
+    if close:
+        return f"unknown field {name!r} (did you mean {close[0]!r}?)"
+    return f"unknown field {name!r}; allowed: {', '.join(allowed)}"
 
 
 def _json_error_line(message: str) -> int | None:
@@ -252,29 +313,39 @@ def check(doc: LadderDoc) -> list[Problem]:
             for j, sid in enumerate(getattr(doc.education, field)):
                 ref(("education", field, j), sid, skills, "skill")
 
-    for name, items in (
-        ("roles", doc.roles),
-        ("skills", doc.skills),
-        ("specializations", doc.specializations),
-        ("resources", doc.resources),
-    ):
-        problems.extend(_alias_problems(name, items))
+    # ``show`` looks roles and specializations up together: one namespace.
+    problems.extend(
+        _alias_problems(
+            [("role", "roles", doc.roles), ("specialization", "specializations", doc.specializations)]
+        )
+    )
+    problems.extend(_alias_problems([("skill", "skills", doc.skills)]))
+    problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
     problems.extend(_promotion_cycles(doc.roles))
     return [Problem(format_loc(loc), message) for loc, message in problems]
 
 
-def _alias_problems(name: str, items: list) -> Iterator[tuple[Loc, str]]:
-    owner: dict[str, str] = {}
-    for i, item in enumerate(items):
-        labels = [("id", item.id), ("name", item.name)]
-        labels += [(("aliases", j), a) for j, a in enumerate(getattr(item, "aliases", []))]
-        for field, text in labels:
-            key = normalize(text)
-            loc = (name, i, *field) if isinstance(field, tuple) else (name, i, field)
-            if not key:
-                yield loc, f"{text!r} has no letters or digits"
-            elif owner.setdefault(key, item.id) != item.id:
-                yield loc, f"{text!r} is already a name of {owner[key]!r}"
+def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, str]]:
+    """Ids, names and aliases that normalise alike but belong to different items.
+
+    ``groups`` are (noun, list name, items) sharing one namespace; an owner of
+    another noun is named with its noun ("role 'senior'").
+    """
+    owner: dict[str, tuple[str, str]] = {}
+    for noun, name, items in groups:
+        for i, item in enumerate(items):
+            labels = [("id", item.id), ("name", item.name)]
+            labels += [(("aliases", j), a) for j, a in enumerate(getattr(item, "aliases", []))]
+            for field, text in labels:
+                key = normalize(text)
+                loc = (name, i, *field) if isinstance(field, tuple) else (name, i, field)
+                if not key:
+                    yield loc, f"{text!r} has no letters or digits"
+                    continue
+                first = owner.setdefault(key, (noun, item.id))
+                if first != (noun, item.id):
+                    of = repr(first[1]) if first[0] == noun else f"{first[0]} {first[1]!r}"
+                    yield loc, f"{text!r} is already a name of {of}"
 
 
 def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
@@ -310,14 +381,22 @@ def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
 def load(path: Path | str | None = None) -> Ladder:
     """Read, validate and index a ladder file (default: :func:`data_path`)."""
     path = Path(path) if path is not None else data_path()
-    raw = read_bytes(path)
+    raw = _strip_bom(read_bytes(path))
+    from . import cache
+
+    ladder = cache.get(raw)
+    if ladder is not None:
+        ladder.source = str(path)
+        return ladder
     doc = parse(raw, str(path))
     problems = check(doc)
     if problems:
         lines = locate(raw, [_parse_loc(p.path) for p in problems])
         problems = [Problem(p.path, p.message, lines.get(_parse_loc(p.path))) for p in problems]
         raise DataError(str(path), problems)
-    return Ladder(doc, str(path))
+    ladder = Ladder(doc, str(path))
+    cache.put(raw, ladder)
+    return ladder
 
 
 def _parse_loc(path: str) -> Loc:

@@ -1,0 +1,81 @@
+"""A cache of validated ladders, keyed on the ladder file's content.
+
+Validating a ladder builds the pydantic validators (most of a small ladder's
+load time) and walks every object. A ladder that passed once is pickled to
+``$XDG_CACHE_HOME/aiml-career/`` (``~/.cache/aiml-career/``) under a key made
+of its bytes, this package's version and model source, and the Python and
+pydantic versions. A missing, stale or unreadable entry means a full load;
+the cache is never required and never trusted over the file. Set
+``AIML_CAREER_NO_CACHE=1`` to turn it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ladder import Ladder
+
+NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "aiml-career"
+
+
+def enabled() -> bool:
+    return not os.environ.get(NO_CACHE_ENV)
+
+
+def _key(raw: bytes) -> str:
+    from pydantic import VERSION
+
+    from . import __version__, model
+
+    digest = hashlib.blake2b(raw, digest_size=20)
+    digest.update(Path(model.__file__).read_bytes())
+    digest.update(f"{__version__}|{sys.version}|{VERSION}".encode())
+    return digest.hexdigest()
+
+
+def entry(raw: bytes) -> Path:
+    return cache_dir() / f"ladder-{_key(raw)}.pickle"
+
+
+def get(raw: bytes) -> Ladder | None:
+    """The ladder cached for these bytes, or None."""
+    from .ladder import Ladder
+
+    if not enabled():
+        return None
+    try:
+        with open(entry(raw), "rb") as handle:
+            found = pickle.load(handle)
+    except Exception:  # absent, partial, or from another version: load in full
+        return None
+    return found if isinstance(found, Ladder) else None
+
+
+def put(raw: bytes, ladder: Ladder) -> None:
+    """Remember a validated ladder; any failure to write is ignored."""
+    if not enabled():
+        return
+    path = entry(raw)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            pickle.dump(ladder, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass

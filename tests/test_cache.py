@@ -1,0 +1,68 @@
+"""The cache of validated ladders: keyed on content, never required, never trusted over the file."""
+
+from __future__ import annotations
+
+import json
+
+from aiml_career import cache
+from aiml_career.errors import DataError
+from aiml_career.ladder import load
+
+from conftest import EXAMPLE
+
+import pytest
+
+
+def entries():
+    folder = cache.cache_dir()
+    return sorted(folder.glob("ladder-*.pickle")) if folder.exists() else []
+
+
+def test_a_load_fills_the_cache_and_the_next_load_uses_it(tmp_path, monkeypatch):
+    first = load(EXAMPLE)
+    assert len(entries()) == 1
+    calls = []
+    monkeypatch.setattr("aiml_career.ladder.parse", lambda *a: calls.append(a))
+    second = load(EXAMPLE)
+    assert calls == [], "a cached ladder is not parsed again"
+    assert second.doc == first.doc
+    assert second.source == str(EXAMPLE)
+
+
+def test_changed_content_is_a_new_key(tmp_path):
+    path = tmp_path / "ladder.json"
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    load(path)
+    data["roles"][0]["name"] = "Apprentice Data Engineer"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load(path).roles["junior-de"].name == "Apprentice Data Engineer"
+    assert len(entries()) == 2
+
+
+def test_a_broken_cache_entry_falls_back_to_a_full_load():
+    load(EXAMPLE)
+    (entry,) = entries()
+    entry.write_bytes(b"not a pickle")
+    assert load(EXAMPLE).roles["junior-de"].name == "Junior Data Engineer"
+
+
+def test_an_invalid_ladder_is_never_cached(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"title": "x", "stages": [], "roles": []}', encoding="utf-8")
+    with pytest.raises(DataError):
+        load(path)
+    assert entries() == []
+
+
+def test_the_cache_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("AIML_CAREER_NO_CACHE", "1")
+    load(EXAMPLE)
+    assert entries() == []
+
+
+def test_an_unwritable_cache_is_ignored(tmp_path, monkeypatch):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert load(EXAMPLE).roles  # still loads
