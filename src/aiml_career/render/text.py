@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -54,8 +54,14 @@ def _heading(title: str, subtitle: str = "") -> Text:
     return text
 
 
-def _bullets(items: Iterable[str], style: str = "") -> Group:
-    return Group(*(Text.assemble("  • ", T(i, style)) for i in items))
+def _bullets(items: Iterable[str], style: str = "") -> Table:
+    """A bulleted list whose wrapped lines stay indented under their text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row("•", T(item, style))
+    return grid
 
 
 def _level(level: str) -> Text:
@@ -63,10 +69,41 @@ def _level(level: str) -> Text:
 
 
 def _table(*columns: str, title: str = "") -> Table:
+    """A table whose cells fold when narrow: ids and names are never cut short."""
     table = Table(box=box.SIMPLE_HEAD, title=T(title, "bold") if title else None, title_justify="left")
     for column in columns:
-        table.add_column(column)
+        # Ids are what people copy into the next command: keep them on one line.
+        table.add_column(column, overflow="fold", no_wrap=column == "ID")
     return table
+
+
+#: Below this width, tables print as one block of "header: value" lines per row.
+NARROW = 60
+
+
+def _print_table(out: Console, table: Table) -> None:
+    """A table, or on a narrow terminal the same cells as labelled records."""
+    if out.width >= NARROW:
+        out.print(table)
+        return
+    if table.title:
+        out.print(table.title)
+    columns = table.columns
+    # A table whose first column has no header (compare) is titled by that column.
+    titled = not str(columns[0].header)
+    for row in range(table.row_count):
+        if titled:
+            out.print(columns[0]._cells[row])
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=not titled, overflow="fold")
+        grid.add_column(overflow="fold")
+        for column in columns[1:] if titled else columns:
+            cell = column._cells[row]
+            if isinstance(cell, Text) and not cell.plain:
+                continue
+            grid.add_row(column.header, cell)
+        out.print(grid)
+        out.print()
 
 
 def _refs(items: Iterable[dict]) -> Text:
@@ -105,7 +142,7 @@ def roles(out: Console, data: list[dict]) -> None:
     table = _table("ID", "Name", "Stage", "Track")
     for role in data:
         table.add_row(T(role["id"], "cyan"), T(role["name"]), T(role["stage"]), T(role["track"]))
-    out.print(table)
+    _print_table(out, table)
     if not data:
         out.print(T("no roles match", "dim"))
 
@@ -132,7 +169,7 @@ def show(out: Console, data: dict) -> None:
     for category, group in _by_category(data["skills"]):
         for i, skill in enumerate(group):
             table.add_row(T(category if i == 0 else ""), T(skill["name"]), _level(skill["level"]))
-    out.print(table)
+    _print_table(out, table)
     for label, key in (("Comes from", "previous_moves"), ("Leads to", "next_moves")):
         moves = data[key]
         line = Text.assemble(T(f"{label}: ", "bold"))
@@ -189,14 +226,14 @@ def compare(out: Console, data: dict) -> None:
         T("only this role", "bold"),
         *(_skill_lines(data["only"][r["id"]]) for r in roles),
     )
-    out.print(table)
+    _print_table(out, table)
     for title, key in (("Shared skills", "shared_skills"), ("Needed by some", "some_skills")):
         if not data[key]:
             continue
         skills = _table("Skill", *(r["id"] for r in roles), title=title)
         for skill in data[key]:
             skills.add_row(T(skill["name"]), *(_level(skill["levels"].get(r["id"], "—")) for r in roles))
-        out.print(skills)
+        _print_table(out, skills)
     if not data["shared_skills"]:
         out.print(T("no skill is shared by all of these roles", "dim"))
     differ = ", ".join(s["name"] for s in data["level_differences"])
@@ -265,7 +302,7 @@ def skills(out: Console, data: list[dict]) -> None:
         table = _table("ID", "Skill", "Also", "Roles", title=title)
         for skill in category["skills"]:
             table.add_row(T(skill["id"], "cyan"), T(skill["name"]), T(", ".join(skill["aliases"]), "dim"), T(skill["roles"]))
-        out.print(table)
+        _print_table(out, table)
         if category["description"]:
             out.print(Text.assemble("  ", T(category["description"], "italic")))
         if category["key_skills"]:
@@ -283,7 +320,7 @@ def skill_detail(out: Console, data: dict) -> None:
     for role in data["roles"]:
         table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]))
     if data["roles"]:
-        out.print(table)
+        _print_table(out, table)
     else:
         out.print(T("no role lists this skill", "dim"))
     if data["specializations"]:
@@ -314,7 +351,7 @@ def _resource_table(out: Console, title: str, items: list[dict]) -> None:
     table = _table("ID", "Name", "Provider", "About", title=title)
     for item in items:
         table.add_row(T(item["id"], "cyan"), T(item["name"]), T(item["provider"]), T(item["description"]))
-    out.print(table)
+    _print_table(out, table)
 
 
 def _person(out: Console, person: dict | None) -> None:
@@ -364,7 +401,7 @@ def match(out: Console, data: dict) -> None:
         shown = ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
         table.add_row(T(f"{role['readiness']:.1f}%", "bold green"), T(role["name"]), T(role["id"], "cyan"),
                       T(role["stage"]), T(shown or "nothing", "dim"))
-    out.print(table)
+    _print_table(out, table)
 
 
 def search(out: Console, data: dict) -> None:
@@ -374,7 +411,7 @@ def search(out: Console, data: dict) -> None:
     table = _table("Type", "ID", "Name", "Matched", "Text")
     for item in data["hits"]:
         table.add_row(T(item["type"]), T(item["id"], "cyan"), T(item["name"]), T(item["field"], "dim"), T(item["text"]))
-    out.print(table)
+    _print_table(out, table)
     if data["total"] > len(data["hits"]):
         out.print(T(f"{data['total'] - len(data['hits'])} more hits (use --limit)", "dim"))
 
@@ -392,7 +429,7 @@ def profile(out: Console, data: dict) -> None:
     table = _table("Status", "Skill", "ID", "Level")
     for skill in sorted(data["skills"], key=lambda s: (["done", "learning", "skipped"].index(s["status"]), s["id"])):
         table.add_row(T(skill["status"]), T(skill["name"] or "(not in this ladder)"), T(skill["id"], "cyan"), _level(skill["level"]))
-    out.print(table)
+    _print_table(out, table)
 
 
 def cleared(out: Console, data: dict) -> None:
