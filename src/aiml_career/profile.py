@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -84,8 +85,9 @@ class Profile:
         unknown = set(data) - {"format", "role", "skills"}
         if unknown:
             raise bad(f"unknown key {sorted(unknown)[0]!r}")
-        if data.get("format", 1) != 1:
-            raise bad(f"unsupported format {data.get('format')!r}")
+        fmt = data.get("format", 1)
+        if type(fmt) is not int or fmt != 1:  # true == 1 and 1.0 == 1 in Python
+            raise bad(f"unsupported format {fmt!r}")
         role = data.get("role")
         if role is not None and not isinstance(role, str):
             raise bad("'role' must be a string or null")
@@ -117,7 +119,7 @@ def load_profile(path: Path | None = None) -> Profile | None:
     except OSError as exc:
         raise ProfileError(path, f"cannot read: {exc.strerror or exc}") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))  # a BOM from an editor is harmless
     except UnicodeDecodeError:
         raise ProfileError(path, "not UTF-8 text") from None
     except ValueError as exc:
@@ -165,8 +167,14 @@ def write_profile(profile: Profile, path: Path) -> None:
     import tempfile
 
     text = json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    # Through a symlink (dotfiles), replace the file it points to, not the link.
+    target = Path(os.path.realpath(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise ProfileError(path, f"cannot write: {exc.strerror or exc}") from None
     try:
@@ -174,7 +182,9 @@ def write_profile(profile: Profile, path: Path) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
+        if mode is not None:  # keep the permissions the file had
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise ProfileError(path, f"cannot write: {exc.strerror or exc}") from None
@@ -220,7 +230,8 @@ class Person:
         if self.source != "profile":
             return None
         what = f"role {self.role}, " if self.role else ""
-        line = f"using your profile {self.path}: {what}{len(self.have or {})} skills (--have overrides)"
+        count = len(self.have or {})
+        line = f"using your profile {self.path}: {what}{count} skill{'' if count == 1 else 's'} (--have overrides)"
         if self.ignored:
             line += f"; not in this ladder, left out: {', '.join(self.ignored)}"
         return line

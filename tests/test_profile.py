@@ -1,0 +1,528 @@
+"""The saved skill profile: every subcommand, where the file lives, atomic
+writes, corrupt files, concurrent writers, and its use by next/path/match.
+
+Every test gets its own AIML_CAREER_PROFILE and XDG_CONFIG_HOME under
+tmp_path (conftest's autouse fixture); tests of the locations change them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from aiml_career import profile as profile_mod
+from aiml_career.profile import Profile, SkillEntry, load_profile, profile_path, write_profile
+
+JSON_DOC = {"format": 1, "role": None, "skills": {}}
+
+
+@pytest.fixture
+def pfile(tmp_path) -> Path:
+    """The profile file the autouse fixture points AIML_CAREER_PROFILE at."""
+    return tmp_path / "profile.json"
+
+
+def ok(run):
+    assert run.exit_code == 0, (run.stdout, run.stderr)
+    return run
+
+
+def ok_json(run):
+    """A successful --json run: one JSON document on stdout, nothing on stderr."""
+    ok(run)
+    assert run.stderr == ""
+    return run.json()
+
+
+def is_error(run, code, *needles):
+    assert run.exit_code == code, (run.stdout, run.stderr)
+    assert run.stdout == ""
+    lines = run.stderr.splitlines()
+    errors = [i for i, line in enumerate(lines) if line.startswith("aiml-career: error: ")]
+    assert len(errors) == 1, run.stderr
+    # before the error, at most the "using your profile" note; after it, indented hints
+    assert all(line.startswith("aiml-career: using your profile ") for line in lines[: errors[0]])
+    assert all(line.startswith("  ") for line in lines[errors[0] + 1 :])
+    for needle in needles:
+        assert needle in run.stderr, run.stderr
+    return True
+
+
+def temp_files(folder: Path) -> list[str]:
+    """Temporary files a write left behind (the profile's own name, dotted, or *.tmp)."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp") or p.name.startswith("."))
+
+
+def skills_of(view: dict) -> dict:
+    return {s["id"]: (s["level"], s["status"]) for s in view["skills"]}
+
+
+# -- the subcommands -----------------------------------------------------------------
+
+
+def test_show_without_a_profile(cli, pfile):
+    view = ok_json(cli("profile", "show", "--json"))
+    assert view == {"path": str(pfile), "exists": False, "role": None, "skills": []}
+    text = ok(cli("profile", "show"))
+    assert str(pfile) in text.stdout and "no profile saved yet" in text.stdout
+    assert text.stderr == ""
+    assert not pfile.exists()
+
+
+def test_set_role(cli, pfile):
+    view = ok_json(cli("profile", "set-role", "Junior Data Scientist", "--json"))
+    assert view["exists"] is True
+    assert view["role"] == {"id": "junior-ds", "name": "Junior Data Scientist / ML Engineer"}
+    assert json.loads(pfile.read_text()) == {**JSON_DOC, "role": "junior-ds"}
+    text = ok(cli("profile", "set-role", "intern"))
+    assert "role: AI/ML Intern (intern)" in text.stdout
+    assert json.loads(pfile.read_text())["role"] == "intern"
+
+
+def test_set_role_unknown_is_a_usage_error_and_writes_nothing(cli, pfile):
+    assert is_error(cli("profile", "set-role", "juniour-ds"), 2, "unknown role 'juniour-ds'", "junior-ds")
+    assert not pfile.exists()
+
+
+def test_add_learning_skip_remove(cli, pfile):
+    view = ok_json(cli("profile", "add", "python", "sql:advanced", "Pandas:expert, tf", "--json"))
+    assert skills_of(view) == {
+        "python": ("proficient", "done"), "sql": ("advanced", "done"),
+        "pandas": ("expert", "done"), "tensorflow": ("proficient", "done")}
+    assert [s["id"] for s in view["skills"]] == sorted(skills_of(view))
+    assert next(s for s in view["skills"] if s["id"] == "tensorflow")["name"] == "TensorFlow"
+
+    view = ok_json(cli("profile", "learning", "pytorch", "--json"))
+    assert skills_of(view)["pytorch"] == ("proficient", "learning")
+    view = ok_json(cli("profile", "skip", "Microsoft Excel", "--json"))
+    assert skills_of(view)["excel"] == ("proficient", "skipped")
+    # a new status without a :level keeps the level saved before
+    view = ok_json(cli("profile", "learning", "sql", "--json"))
+    assert skills_of(view)["sql"] == ("advanced", "learning")
+    # an explicit level replaces it, even a lower one
+    view = ok_json(cli("profile", "add", "sql:basic", "--json"))
+    assert skills_of(view)["sql"] == ("basic", "done")
+
+    view = ok_json(cli("profile", "remove", "Structured Query Language", "tf", "--json"))
+    assert set(skills_of(view)) == {"python", "pandas", "pytorch", "excel"}
+    # the file: small, human-readable JSON, sorted, newline-terminated
+    raw = pfile.read_text(encoding="utf-8")
+    assert raw.endswith("}\n") and "\n  " in raw
+    assert json.loads(raw) == {
+        "format": 1,
+        "role": None,
+        "skills": {
+            "excel": {"level": "proficient", "status": "skipped"},
+            "pandas": {"level": "expert", "status": "done"},
+            "python": {"level": "proficient", "status": "done"},
+            "pytorch": {"level": "proficient", "status": "learning"},
+        },
+    }
+    assert list(json.loads(raw)["skills"]) == ["excel", "pandas", "python", "pytorch"]
+    assert temp_files(pfile.parent) == []
+
+
+def test_profile_text_output(cli, pfile):
+    ok(cli("profile", "set-role", "junior-ds"))
+    ok(cli("profile", "add", "python:advanced"))
+    ok(cli("profile", "learning", "pytorch"))
+    text = ok(cli("profile", "skip", "excel"))
+    assert text.stderr == ""
+    out = text.stdout
+    assert str(pfile) in out
+    assert "role: Junior Data Scientist / ML Engineer (junior-ds)" in out
+    for word in ("done", "Python", "advanced", "learning", "PyTorch", "skipped", "Excel"):
+        assert word in out
+    # grouped by status: done, then learning, then skipped
+    assert out.index("Python") < out.index("PyTorch") < out.index("Excel")
+    assert ok(cli("profile", "show")).stdout == out
+
+
+@pytest.mark.parametrize("command", ["add", "learning", "skip"])
+def test_unknown_skill_or_level_writes_nothing(cli, pfile, command):
+    ok(cli("profile", "add", "python"))
+    before = pfile.read_bytes()
+    assert is_error(cli("profile", command, "sql", "pyhton"), 2, "unknown skill 'pyhton'", "python (Python)")
+    assert is_error(cli("profile", command, "sql:guru"), 2, "unknown skill level 'guru'")
+    assert is_error(cli("profile", command, ","), 2, "no skills given")
+    assert pfile.read_bytes() == before
+
+
+def test_remove_unknown_skill_is_an_error(cli, pfile):
+    ok(cli("profile", "add", "python"))
+    before = pfile.read_bytes()
+    assert is_error(cli("profile", "remove", "pyhton"), 2, "unknown skill 'pyhton'")
+    assert pfile.read_bytes() == before
+    # removing a known skill that is not in the profile is fine
+    assert skills_of(ok_json(cli("profile", "remove", "sql", "--json"))) == {"python": ("proficient", "done")}
+
+
+def test_clear(cli, pfile):
+    ok(cli("profile", "add", "python"))
+    assert ok_json(cli("profile", "clear", "--json")) == {"path": str(pfile), "deleted": True}
+    assert not pfile.exists()
+    assert ok_json(cli("profile", "clear", "--json")) == {"path": str(pfile), "deleted": False}
+    text = ok(cli("profile", "clear"))
+    assert "no profile to delete" in text.stdout and str(pfile) in text.stdout
+    ok(cli("profile", "add", "python"))
+    text = ok(cli("profile", "clear"))
+    assert text.stdout.strip() == f"deleted {pfile}"
+
+
+# -- where the file lives ----------------------------------------------------------
+
+
+def test_env_var_names_the_file(cli, tmp_path, monkeypatch):
+    chosen = tmp_path / "elsewhere" / "me.json"
+    monkeypatch.setenv("AIML_CAREER_PROFILE", str(chosen))
+    ok(cli("profile", "add", "python"))
+    assert json.loads(chosen.read_text())["skills"] == {"python": {"level": "proficient", "status": "done"}}
+    assert ok_json(cli("profile", "show", "--json"))["path"] == str(chosen)
+    # the env var wins over XDG_CONFIG_HOME: nothing was written there
+    assert not (tmp_path / "config").exists()
+
+
+def test_env_var_expands_tilde(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("AIML_CAREER_PROFILE", "~/my-profile.json")
+    ok(cli("profile", "add", "python"))
+    assert (tmp_path / "home" / "my-profile.json").is_file()
+
+
+@pytest.mark.parametrize("env_value", [None, ""])
+def test_xdg_config_home(cli, tmp_path, monkeypatch, env_value):
+    if env_value is None:
+        monkeypatch.delenv("AIML_CAREER_PROFILE")
+    else:
+        monkeypatch.setenv("AIML_CAREER_PROFILE", env_value)  # empty: as if unset
+    expected = tmp_path / "config" / "aiml-career" / "profile.json"
+    assert profile_path() == expected
+    assert ok_json(cli("profile", "set-role", "intern", "--json"))["path"] == str(expected)
+    assert json.loads(expected.read_text())["role"] == "intern"
+    assert not (tmp_path / "profile.json").exists()
+
+
+@pytest.mark.parametrize("xdg", [None, "", "relative/config"])
+def test_default_is_home_dot_config(cli, tmp_path, monkeypatch, xdg):
+    """No env var and no (absolute) XDG_CONFIG_HOME: ~/.config, found through HOME."""
+    monkeypatch.delenv("AIML_CAREER_PROFILE")
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME")
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)  # a relative one is ignored (XDG spec)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    expected = tmp_path / "home" / ".config" / "aiml-career" / "profile.json"
+    ok(cli("profile", "add", "python"))
+    assert expected.is_file()
+    assert ok_json(cli("profile", "show", "--json"))["path"] == str(expected)
+    assert not (tmp_path / "relative").exists()
+
+
+def test_locations_in_a_subprocess(run, tmp_path):
+    env = {"AIML_CAREER_PROFILE": "", "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path / "home")}
+    done = run("profile", "add", "sql:advanced", "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    view = json.loads(done.stdout)
+    expected = tmp_path / "xdg" / "aiml-career" / "profile.json"
+    assert view["path"] == str(expected) and expected.is_file()
+    env["AIML_CAREER_PROFILE"] = str(tmp_path / "named.json")
+    done = run("profile", "show", "--json", env=env)
+    assert json.loads(done.stdout) == {"path": str(tmp_path / "named.json"), "exists": False, "role": None,
+                                       "skills": []}
+
+
+# -- atomic writes -----------------------------------------------------------------------
+
+
+def test_failed_rename_leaves_the_old_file_and_no_temp_file(cli, pfile, monkeypatch):
+    ok(cli("profile", "add", "python"))
+    before = pfile.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    r = cli("profile", "add", "sql")
+    assert is_error(r, 1, str(pfile), "cannot write", "No space left on device")
+    assert pfile.read_bytes() == before
+    assert temp_files(pfile.parent) == []
+
+
+def test_failed_fsync_leaves_the_old_file_and_no_temp_file(cli, pfile, monkeypatch):
+    ok(cli("profile", "set-role", "intern"))
+    before = pfile.read_bytes()
+
+    def broken_fsync(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    assert is_error(cli("profile", "set-role", "caio"), 1, str(pfile), "cannot write")
+    assert pfile.read_bytes() == before
+    assert temp_files(pfile.parent) == []
+
+
+def test_interrupted_write_removes_its_temp_file(pfile, monkeypatch):
+    write_profile(Profile("intern"), pfile)
+    before = pfile.read_bytes()
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_profile(Profile("caio", {"python": SkillEntry("expert")}), pfile)
+    assert pfile.read_bytes() == before
+    assert temp_files(pfile.parent) == []
+
+
+def test_write_goes_through_a_temp_file_in_the_same_folder(pfile, monkeypatch):
+    seen = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        seen.append((Path(src), Path(dst)))
+        assert json.loads(Path(src).read_text()) == {**JSON_DOC, "role": "intern"}
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    write_profile(Profile("intern"), pfile)
+    ((src, dst),) = seen
+    assert src.parent == pfile.parent and src != pfile and dst == pfile
+    assert not src.exists()
+
+
+def test_write_keeps_a_symlink_and_the_permissions(cli, pfile, tmp_path):
+    real = tmp_path / "dotfiles" / "aiml.json"
+    real.parent.mkdir()
+    real.write_text(json.dumps(JSON_DOC))
+    real.chmod(0o644)
+    pfile.symlink_to(real)
+    ok(cli("profile", "add", "python"))
+    assert pfile.is_symlink() and pfile.resolve() == real.resolve()
+    assert json.loads(real.read_text())["skills"] == {"python": {"level": "proficient", "status": "done"}}
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644
+    assert temp_files(real.parent) == [] and temp_files(pfile.parent) == []
+
+
+def test_unwritable_folder_is_reported(cli, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("AIML_CAREER_PROFILE", str(blocker / "profile.json"))
+    assert is_error(cli("profile", "add", "python"), 1, str(blocker / "profile.json"))
+    assert blocker.read_text() == "not a folder"
+
+
+# -- corrupt profiles ------------------------------------------------------------------------
+
+BAD_PROFILES = {
+    "not json": b"{not json",
+    "empty": b"",
+    "truncated": b'{"format": 1, "skills": {"python": {"level": "basic"',
+    "not utf-8": b'{"role": "\xff"}',
+    "a list": b'[1, 2]',
+    "null": b"null",
+    "skills a list": b'{"skills": ["python"]}',
+    "format 2": b'{"format": 2}',
+    "format true": b'{"format": true}',
+    "role a number": b'{"role": 5}',
+    "unknown key": b'{"format": 1, "skils": {}}',
+    "entry a string": b'{"skills": {"python": "advanced"}}',
+    "bad level": b'{"skills": {"python": {"level": "guru"}}}',
+    "no level": b'{"skills": {"python": {"status": "done"}}}',
+    "bad status": b'{"skills": {"python": {"level": "basic", "status": "maybe"}}}',
+    "extra entry key": b'{"skills": {"python": {"level": "basic", "note": "x"}}}',
+    "deep nesting": b"[" * 100000 + b"]" * 100000,
+}
+
+
+@pytest.mark.parametrize("content", list(BAD_PROFILES.values()), ids=list(BAD_PROFILES))
+def test_corrupt_profile_is_reported_and_never_overwritten(cli, pfile, content):
+    pfile.write_bytes(content)
+    for args in (["profile", "add", "python"], ["profile", "show", "--json"]):
+        r = cli(*args)
+        assert is_error(r, 1, f"profile {pfile}:", "left as it is")
+        assert r.stderr.count("\n") <= 3
+        assert pfile.read_bytes() == content
+    assert temp_files(pfile.parent) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["profile", "show"],
+        ["profile", "set-role", "intern"],
+        ["profile", "add", "python:advanced"],
+        ["profile", "learning", "pytorch"],
+        ["profile", "skip", "excel"],
+        ["profile", "remove", "python"],
+        ["next"],
+        ["next", "--from", "intern", "--json"],
+        ["path", "--from", "intern", "--to", "caio"],
+        ["match", "--json"],
+    ],
+)
+def test_corrupt_profile_stops_every_command_that_reads_it(cli, pfile, args):
+    content = b'{"format": 1, "role": "intern", "skills": {"python": {"level": "basic",}}}\n'
+    pfile.write_bytes(content)
+    assert is_error(cli(*args), 1, str(pfile), "not valid JSON")
+    assert pfile.read_bytes() == content
+    assert temp_files(pfile.parent) == []
+
+
+def test_have_bypasses_a_corrupt_profile(cli, pfile):
+    pfile.write_bytes(b"{oops")
+    r = cli("next", "--from", "intern", "--have", "python", "--json")
+    assert r.exit_code == 0 and r.stderr == ""
+    assert r.json()["person"]["source"] == "--have"
+    assert pfile.read_bytes() == b"{oops"
+
+
+def test_clear_removes_a_corrupt_profile(cli, pfile):
+    pfile.write_bytes(b"{oops")
+    assert ok_json(cli("profile", "clear", "--json"))["deleted"] is True
+    assert not pfile.exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["profile", "show"], ["profile", "add", "python"], ["profile", "clear"], ["match"],
+             ["next", "--from", "intern"]]
+)
+def test_directory_in_place_of_the_profile(cli, pfile, args):
+    pfile.mkdir()
+    (pfile / "keep.txt").write_text("mine")
+    assert is_error(cli(*args), 1, str(pfile), "is a directory")
+    assert pfile.is_dir() and [p.name for p in pfile.iterdir()] == ["keep.txt"]
+    assert (pfile / "keep.txt").read_text() == "mine"
+
+
+def test_a_byte_order_mark_is_accepted(cli, pfile):
+    pfile.write_bytes(b"\xef\xbb\xbf" + json.dumps({**JSON_DOC, "role": "intern"}).encode())
+    assert ok_json(cli("profile", "show", "--json"))["role"]["id"] == "intern"
+
+
+def test_load_profile_shape(pfile):
+    assert load_profile(pfile) is None
+    pfile.write_text('{"role": "intern", "skills": {"python": {"level": "expert"}}}')
+    loaded = load_profile(pfile)
+    assert loaded.role == "intern"
+    assert loaded.skills == {"python": SkillEntry("expert", "done")}  # status defaults to done
+    assert loaded.held() == {"python": "expert"}
+
+
+# -- concurrent writers --------------------------------------------------------------------------
+
+
+def test_concurrent_adds_all_land(run, pfile):
+    group_a = ["python", "sql", "pandas", "numpy", "scipy", "tensorflow", "pytorch", "keras", "docker", "spark"]
+    group_b = ["r", "excel", "tableau", "matplotlib", "hadoop", "kafka", "kubernetes", "aws", "gcp", "azure"]
+    env = {"AIML_CAREER_PROFILE": str(pfile)}
+    jobs = [("profile", "add", f"{s}:advanced") for s in group_a]
+    jobs += [("profile", "learning", s) for s in group_b]
+    jobs.append(("profile", "set-role", "junior-ds"))
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        results = list(pool.map(lambda args: run(*args, env=env), jobs))
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == b""
+    saved = json.loads(pfile.read_text(encoding="utf-8"))
+    assert saved["role"] == "junior-ds"
+    assert saved["skills"] == {
+        **{s: {"level": "advanced", "status": "done"} for s in group_a},
+        **{s: {"level": "proficient", "status": "learning"} for s in group_b},
+    }
+    assert temp_files(pfile.parent) == []
+
+
+# -- next, path and match use the profile ----------------------------------------------------------
+
+
+@pytest.fixture
+def saved(cli, pfile):
+    ok(cli("profile", "set-role", "junior-ds"))
+    ok(cli("profile", "add", "pytorch:advanced", "tensorflow:expert", "scikit-learn:expert"))
+    ok(cli("profile", "learning", "docker"))
+    return pfile
+
+
+def test_next_uses_the_profile_and_says_so(cli, saved):
+    r = cli("next", "--json")
+    assert r.exit_code == 0
+    assert r.stderr == f"aiml-career: using your profile {saved}: role junior-ds, 3 skills (--have overrides)\n"
+    data = r.json()
+    assert data["from"]["id"] == "junior-ds"
+    assert data["person"] == {
+        "source": "profile", "path": str(saved), "role": "junior-ds",
+        "skills": {"pytorch": "advanced", "scikit-learn": "expert", "tensorflow": "expert"},
+    }
+    moves = {m["id"]: m for m in data["next"]}
+    mle = moves["ml-engineer"]
+    # ml-engineer: ml-frameworks4 tensorflow4 pytorch4 scikit-learn4 software-engineering3 version-control3
+    #   docker3 ci-cd3 cloud-platforms3 aws-sagemaker3 google-ai-platform3 = 37. Held: ml-frameworks via
+    #   tensorflow 4, tensorflow 4, pytorch 3, scikit-learn 4 (docker is only being learned) -> 15/37
+    assert mle["readiness"] == 40.5
+    assert [s["id"] for s in mle["skills_to_deepen"]] == ["pytorch"]
+    assert "docker" in [s["id"] for s in mle["skills_to_gain"]]
+    # text output: the note on stderr only
+    text = cli("next")
+    assert "using your profile" in text.stderr and "using your profile" not in text.stdout
+    assert "readiness 40.5%" in text.stdout
+
+
+def test_path_starts_from_the_profile_role(cli, saved):
+    r = cli("path", "--to", "caio", "--json")
+    assert r.exit_code == 0
+    assert "using your profile" in r.stderr and str(saved) in r.stderr
+    data = r.json()
+    assert data["from"]["id"] == "junior-ds" and data["moves"] == 5 and data["routes_found"] == 6
+    assert "readiness" in data and data["person"]["source"] == "profile"
+    # --from still wins
+    assert cli("path", "--from", "intern", "--to", "caio", "--json").json()["from"]["id"] == "intern"
+
+
+def test_match_uses_the_profile_role_and_skills(cli, saved):
+    r = cli("match", "--top", "2", "--json")
+    assert r.exit_code == 0 and "using your profile" in r.stderr
+    roles = r.json()["roles"]
+    assert roles[0]["id"] == "junior-ds" and roles[0]["readiness"] == 100.0
+    # ml-engineer: 15/37 from the skills; junior-ds adds nothing it needs
+    by_id = {x["id"]: x for x in cli("match", "--json").json()["roles"]}
+    assert by_id["ml-engineer"]["readiness"] == 40.5
+
+
+@pytest.mark.parametrize(
+    "args", [["next", "--from", "intern"], ["path", "--from", "intern", "--to", "caio"], ["match"]]
+)
+def test_have_overrides_the_profile(cli, saved, args):
+    r = cli(*args, "--have", "python", "--json")
+    assert r.exit_code == 0
+    assert r.stderr == ""
+    assert r.json()["person"] == {"source": "--have", "path": None, "role": None, "skills": {"python": "proficient"}}
+
+
+def test_profile_without_role_needs_from(cli, pfile):
+    ok(cli("profile", "add", "python"))
+    r = cli("next")
+    assert is_error(r, 2, "missing option '--from'", "profile set-role")
+    assert r.stderr.startswith(f"aiml-career: using your profile {pfile}: 1 skill (--have overrides)\n")
+    assert is_error(cli("path", "--to", "caio"), 2, "missing option '--from'")
+
+
+def test_profile_entries_unknown_to_the_ladder_are_left_out_and_said(cli, saved, tmp_path):
+    ladder = Path(__file__).resolve().parent.parent / "examples" / "data-engineering.json"
+    ok(cli("--data", str(ladder), "profile", "add", "python:expert"))
+    r = cli("--data", str(ladder), "match", "--top", "1", "--json")
+    assert r.exit_code == 0
+    assert "not in this ladder, left out:" in r.stderr
+    assert "role junior-ds" in r.stderr and "pytorch" in r.stderr
+    assert r.json()["person"]["skills"] == {"python": "expert"}
+    # the profile itself keeps them
+    assert set(json.loads(saved.read_text())["skills"]) >= {"pytorch", "tensorflow", "python"}
+    view = ok_json(cli("--data", str(ladder), "profile", "show", "--json"))
+    assert view["role"] == {"id": "junior-ds", "name": None}
+    assert {s["id"]: s["name"] for s in view["skills"]}["pytorch"] is None
