@@ -526,3 +526,29 @@ def test_profile_entries_unknown_to_the_ladder_are_left_out_and_said(cli, saved,
     view = ok_json(cli("--data", str(ladder), "profile", "show", "--json"))
     assert view["role"] == {"id": "junior-ds", "name": None}
     assert {s["id"]: s["name"] for s in view["skills"]}["pytorch"] is None
+
+
+def test_remove_a_saved_skill_this_ladder_does_not_know(cli, tmp_path):
+    from conftest import EXAMPLE
+
+    assert cli("--data", str(EXAMPLE), "profile", "add", "orchestration").exit_code == 0
+    result = cli("profile", "remove", "orchestration", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["skills"] == []
+
+
+def test_have_keeps_the_saved_role_as_the_default_start(cli):
+    assert cli("profile", "set-role", "junior-ds").exit_code == 0
+    result = cli("path", "--to", "senior-mle", "--have", "pytorch", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert data["from"]["id"] == "junior-ds"
+    assert data["person"]["source"] == "--have"
+
+
+def test_clear_removes_the_lock_file_too(cli, tmp_path):
+    cli("profile", "add", "python")
+    lock = tmp_path / "profile.json.lock"
+    assert lock.exists()
+    assert cli("profile", "clear").exit_code == 0
+    assert not lock.exists()

@@ -294,6 +294,13 @@ def _start(start: Optional[str], me) -> str:
         return start
     if me.role:
         return me.role
+    if me.source == "--have":
+        # --have replaces the profile's skills, not its role: --from still defaults to it.
+        from .profile import load_profile
+
+        saved = load_profile()
+        if saved is not None and saved.role:
+            return saved.role
     from .errors import UsageError
 
     raise UsageError(
@@ -595,10 +602,13 @@ def profile_remove(
 
     Example: aiml-career profile remove sql
     """
-    from .profile import update_profile
+    from .profile import load_profile, update_profile
 
     ladder = ladder_of(ctx)
-    ids = [name if name in ladder.skills else ladder.skill(name).id for name in skills]
+    saved = load_profile()
+    held = saved.skills if saved is not None else {}
+    # A saved id is removed as it is, even if this ladder does not know it.
+    ids = [name if name in held or name in ladder.skills else ladder.skill(name).id for name in skills]
 
     def change(profile) -> None:
         for skill_id in ids:

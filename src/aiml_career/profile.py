@@ -194,7 +194,7 @@ def write_profile(profile: Profile, path: Path) -> None:
 
 
 def clear_profile(path: Path | None = None) -> bool:
-    """Delete the profile; True when there was one."""
+    """Delete the profile (and its lock file); True when there was a profile."""
     path = path or profile_path()
     try:
         path.unlink()
@@ -204,6 +204,7 @@ def clear_profile(path: Path | None = None) -> bool:
         raise ProfileError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise ProfileError(path, f"cannot delete: {exc.strerror or exc}") from None
+    path.with_name(path.name + ".lock").unlink(missing_ok=True)
     return True
 
 

@@ -664,7 +664,7 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
                 named.add(role.id)
                 break
     if not named and len("".join(words)) >= 3:
-        for entry in ladder.role_index.suggest("".join(words)):
+        for entry in ladder.role_index.suggest("".join(words), cutoff=0.75):
             hit(70, "role", entry.id, entry.name, "name (close match)", entry.name)
             named.add(entry.id)
     for role in ladder.doc.roles:
@@ -672,25 +672,26 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
             if matches(text):
                 hit(50, "role", role.id, role.name, "responsibility", text)
         if role.id not in named and matches(role.summary):
-            hit(30, "role", role.id, role.name, "summary", role.summary)
+            hit(25, "role", role.id, role.name, "summary", role.summary)
     for skill in ladder.doc.skills:
         for field, text in (("name", skill.name), *(("alias", a) for a in skill.aliases)):
             if matches(text):
-                hit(60, "skill", skill.id, skill.name, f"skill {field}", text)
+                hit(45, "skill", skill.id, skill.name, f"skill {field}", text)
                 break
     for spec in ladder.doc.specializations:
         fields = [("name", spec.name), *(("alias", a) for a in spec.aliases),
                   ("description", spec.description), *(("example", e) for e in spec.examples)]
         for field, text in fields:
             if matches(text):
-                hit(60 if field in ("name", "alias") else 40, "specialization", spec.id, spec.name, field, text)
+                hit(42 if field in ("name", "alias") else 38, "specialization", spec.id, spec.name, field, text)
                 break
     for res in ladder.doc.resources:
         fields = [("name", res.name), *(("alias", a) for a in res.aliases),
                   ("provider", res.provider), ("description", res.description)]
         for field, text in fields:
             if matches(text):
-                hit(55 if field in ("name", "alias") else 35, res.kind, res.id, res.name, field, text)
+                score = 36 if res.kind == "certification" else 34
+                hit(score if field in ("name", "alias") else score - 6, res.kind, res.id, res.name, field, text)
                 break
     hits.sort(key=lambda h: -h["score"])  # stable: ladder order within a score
     return {"query": query, "total": len(hits), "hits": hits[:limit]}
