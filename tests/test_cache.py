@@ -66,3 +66,9 @@ def test_an_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert load(EXAMPLE).roles  # still loads
+
+
+def test_large_files_are_not_cached(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_CACHED_BYTES", 100)
+    load(EXAMPLE)
+    assert entries() == []

