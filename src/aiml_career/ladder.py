@@ -103,7 +103,57 @@ def parse(raw: bytes, source: str) -> LadderDoc:
         return LadderDoc.model_validate_json(raw)
     except ValidationError as exc:
         problems = _shape_problems(exc, raw)
-    raise DataError(source, problems)
+    raise DataError(source, _duplicate_key_problems(raw) + problems)
+
+
+def _duplicate_keys(raw: bytes) -> list[Loc]:
+    """Paths of keys given twice in one object: JSON parsers keep the last one silently."""
+    import json
+
+    found = False
+
+    def spot(pairs: list) -> None:
+        nonlocal found
+        if len(pairs) > 1 and not found and len({key for key, _ in pairs}) < len(pairs):
+            found = True
+
+    try:
+        json.loads(raw, object_pairs_hook=spot)  # a quick pass that builds nothing
+        if not found:
+            return []
+
+        class Pairs(list):
+            pass
+
+        out: list[Loc] = []
+
+        def walk(node: object, loc: Loc) -> None:
+            if isinstance(node, Pairs):
+                seen: set[str] = set()
+                for key, value in node:
+                    if key in seen:
+                        out.append((*loc, key))
+                    seen.add(key)
+                    walk(value, (*loc, key))
+            elif isinstance(node, list):
+                for i, value in enumerate(node):
+                    walk(value, (*loc, i))
+
+        walk(json.loads(raw, object_pairs_hook=Pairs), ())
+        return out
+    except (ValueError, RecursionError):
+        return []
+
+
+def _duplicate_key_problems(raw: bytes) -> list[Problem]:
+    dups = _duplicate_keys(raw)
+    if not dups:
+        return []
+    lines = locate(raw, dups)
+    return [
+        Problem(format_loc(loc), f"key {loc[-1]!r} is given twice; only the last one counts", lines.get(loc))
+        for loc in dups
+    ]
 
 
 def _shape_problems(exc: ValidationError, raw: bytes) -> list[Problem]:
@@ -232,7 +282,8 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
                 pending_key = string[1:-1]
             continue
         loc = value_at()
-        if loc in want and loc not in offsets:
+        if loc in want:
+            # The last occurrence: for a key given twice, the value the parser keeps.
             offsets[loc] = start
         if punct in ("{", "["):
             stack.append([loc, punct == "{", 0, True])
@@ -393,6 +444,8 @@ def load(path: Path | str | None = None) -> Ladder:
     if problems:
         lines = locate(raw, [_parse_loc(p.path) for p in problems])
         problems = [Problem(p.path, p.message, lines.get(_parse_loc(p.path))) for p in problems]
+    problems = _duplicate_key_problems(raw) + problems
+    if problems:
         raise DataError(str(path), problems)
     ladder = Ladder(doc, str(path))
     cache.put(raw, ladder)
