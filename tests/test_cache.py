@@ -72,3 +72,15 @@ def test_large_files_are_not_cached(monkeypatch):
     monkeypatch.setattr(cache, "MAX_CACHED_BYTES", 100)
     load(EXAMPLE)
     assert entries() == []
+
+
+def test_the_key_changes_with_the_validation_code(monkeypatch):
+    from aiml_career import ladder
+
+    raw = EXAMPLE.read_bytes()
+    before = cache.entry(raw)
+    original = ladder.__file__
+    monkeypatch.setattr(ladder, "__file__", str(EXAMPLE))  # any other source text
+    assert cache.entry(raw) != before
+    monkeypatch.setattr(ladder, "__file__", original)
+    assert cache.entry(raw) == before

@@ -3,8 +3,9 @@
 Validating a ladder builds the pydantic validators (most of a small ladder's
 load time) and walks every object. A ladder that passed once is pickled to
 ``$XDG_CACHE_HOME/aiml-career/`` (``~/.cache/aiml-career/``) under a key made
-of its bytes, this package's version and model source, and the Python and
-pydantic versions. Only files up to ``MAX_CACHED_BYTES`` are cached. A
+of its bytes, this package's version, the source of the modules that decide
+validity (model.py, ladder.py), and the Python and pydantic versions. Only
+files up to ``MAX_CACHED_BYTES`` are cached. A
 missing, stale or unreadable entry means a full load; the cache is never
 required and never trusted over the file. ``AIML_CAREER_NO_CACHE=1`` turns
 it off.
@@ -43,10 +44,12 @@ def enabled(raw: bytes) -> bool:
 def _key(raw: bytes) -> str:
     from pydantic import VERSION
 
-    from . import __version__, model
+    from . import __version__, ladder, model
 
     digest = hashlib.blake2b(raw, digest_size=20)
-    digest.update(Path(model.__file__).read_bytes())
+    # The shape (model.py) and the reference checks (ladder.py) decide what is valid.
+    for module in (model, ladder):
+        digest.update(Path(module.__file__).read_bytes())
     digest.update(f"{__version__}|{sys.version}|{VERSION}".encode())
     return digest.hexdigest()
 

@@ -439,9 +439,13 @@ def cleared(out: Console, data: dict) -> None:
         out.print(T(f"no profile to delete at {data['path']}", "dim"))
 
 
+def _count(number: int, plural: str) -> str:
+    return f"{number} {plural[:-1] if number == 1 else plural}"
+
+
 def validation(out: Console, data: dict) -> None:
     if data["valid"]:
-        counts = ", ".join(f"{n} {k}" for k, n in data["counts"].items())
+        counts = ", ".join(_count(n, k) for k, n in data["counts"].items())
         out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
         return
     count = len(data["problems"])
