@@ -56,3 +56,20 @@ def test_readme_documents_exit_codes():
     section = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 130 |"):
         assert code in section
+
+
+ERROR_ROW = re.compile(r"^\| [^|]+ \| `aiml-career (?P<cmd>.*?)` \| (?P<code>\d+) \| `` (?P<said>.*) `` \|$", re.M)
+
+
+@pytest.mark.parametrize("row", list(ERROR_ROW.finditer(README)), ids=lambda m: m["cmd"][:40])
+def test_readme_error_table_is_real(cli, row, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = cli(*shlex.split(row["cmd"]))
+    assert result.exit_code == int(row["code"])
+    assert result.stdout == ""
+    said = " · ".join(line.strip() for line in result.stderr.strip().splitlines())
+    assert said == row["said"].replace("\\|", "|")
+
+
+def test_error_table_has_rows():
+    assert len(ERROR_ROW.findall(README)) >= 20
