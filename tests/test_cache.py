@@ -84,3 +84,14 @@ def test_the_key_changes_with_the_validation_code(monkeypatch):
     assert cache.entry(raw) != before
     monkeypatch.setattr(ladder, "__file__", original)
     assert cache.entry(raw) == before
+
+
+def test_old_entries_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP", 2)
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    for number in range(4):
+        data["title"] = f"version {number}"
+        path = tmp_path / f"ladder-{number}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        load(path)
+    assert len(entries()) == 2

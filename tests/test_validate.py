@@ -263,7 +263,7 @@ def test_validate_path_wins_over_the_ladder_in_use(cli):
 
 def test_committed_schema_matches_the_model():
     committed = SCHEMA_FILE.read_text("utf-8") if SCHEMA_FILE.exists() else ""
-    assert committed == dumps(json_schema()), (
+    assert committed == dumps(json_schema()).decode("utf-8"), (
         f"{SCHEMA_FILE.relative_to(ROOT)} is out of date with aiml_career/model.py; "
         f"regenerate it with: {REGENERATE}"
     )

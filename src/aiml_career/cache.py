@@ -29,6 +29,8 @@ NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
 #: from a pickle against 0.8 s from JSON), while for a small ladder building
 #: the validators dominates and the pickle wins.
 MAX_CACHED_BYTES = 2_000_000
+#: How many cached ladders to keep; the least recently written go first.
+KEEP = 8
 
 
 def cache_dir() -> Path:
@@ -83,8 +85,16 @@ def put(raw: bytes, ladder: Ladder) -> None:
         with open(tmp, "wb") as handle:
             pickle.dump(ladder, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent)
     except Exception:
         try:
             tmp.unlink()
         except OSError:
             pass
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` newest entries: every edit of a ladder makes a new one."""
+    entries = sorted(folder.glob("ladder-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-KEEP]:
+        old.unlink(missing_ok=True)
