@@ -290,7 +290,7 @@ def _planning(ctx: typer.Context, have: Optional[list[str]]):
 
 
 def _start(start: Optional[str], me) -> str:
-    if start:
+    if start is not None:  # even "": that is a bad name, not a missing option
         return start
     if me.role:
         return me.role
