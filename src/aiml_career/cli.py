@@ -91,9 +91,14 @@ class State:
     @property
     def ladder(self):
         if self._ladder is None:
+            import gc
+
             from .ladder import data_path, load
 
             self._ladder = load(data_path(self.data))
+            # A command runs once and exits: move the ladder out of the cyclic
+            # collector's sight for good (10,000 roles: show 1.0 s -> 0.7 s).
+            gc.freeze()
         return self._ladder
 
 

@@ -443,12 +443,6 @@ def load(path: Path | str | None = None) -> Ladder:
     """Read, validate and index a ladder file (default: :func:`data_path`)."""
     path = Path(path) if path is not None else data_path()
     raw = _strip_bom(read_bytes(path))
-    from . import cache
-
-    ladder = cache.get(raw)
-    if ladder is not None:
-        ladder.source = str(path)
-        return ladder
     import gc
 
     # Loading makes hundreds of thousands of objects and frees none: the
@@ -457,15 +451,19 @@ def load(path: Path | str | None = None) -> Ladder:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_checked(raw, path)
+        return _load(raw, path)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_checked(raw: bytes, path: Path) -> Ladder:
+def _load(raw: bytes, path: Path) -> Ladder:
     from . import cache
 
+    ladder = cache.get(raw)
+    if ladder is not None:
+        ladder.source = str(path)
+        return ladder
     doc = parse(raw, str(path))
     problems = check(doc)
     if problems:
