@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .errors import sanitize
 from .ladder import Ladder
+from .model import Role, Stage
 
 FORMATS = ("mermaid", "dot", "markdown", "json")
 Edge = tuple[str, str, str]  # (from role id, to role id, kind)
@@ -43,6 +44,22 @@ def route_graph(result: dict) -> tuple[list[str], list[Edge]]:
     return list(dict.fromkeys(ids)), list(dict.fromkeys(edges))
 
 
+def _drawing(
+    ladder: Ladder, role_ids: Iterable[str] | None, edges: list[Edge] | None
+) -> tuple[list[tuple[int, Stage, list[Role]]], list[Edge]]:
+    """What a diagram draws: (number, stage, its roles) for stages with any, and the edges.
+
+    Default: every role and every transition.
+    """
+    wanted = set(role_ids) if role_ids is not None else set(ladder.roles)
+    groups = []
+    for number, (stage_id, stage_roles) in enumerate(ladder.roles_by_stage.items()):
+        members = [r for r in stage_roles if r.id in wanted]
+        if members:
+            groups.append((number, ladder.stages[stage_id], members))
+    return groups, all_edges(ladder) if edges is None else edges
+
+
 def _one_line(text: str) -> str:
     return sanitize(" ".join(text.split()))
 
@@ -65,15 +82,10 @@ def _mermaid_label(text: str) -> str:
 
 def mermaid(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge] | None = None) -> str:
     """A flowchart: a subgraph per stage, promotions as arrows, lateral moves dotted."""
-    wanted = set(role_ids) if role_ids is not None else set(ladder.roles)
-    edges = all_edges(ladder) if edges is None else edges
+    groups, edges = _drawing(ladder, role_ids, edges)
     lines = ["flowchart TB"]
-    for stage_id, stage_roles in ladder.roles_by_stage.items():
-        members = [r for r in stage_roles if r.id in wanted]
-        if not members:
-            continue
-        stage = ladder.stages[stage_id]
-        lines.append(f"  subgraph {_mermaid_id('stage', stage_id)}[{_mermaid_label(stage.name)}]")
+    for _, stage, members in groups:
+        lines.append(f"  subgraph {_mermaid_id('stage', stage.id)}[{_mermaid_label(stage.name)}]")
         lines.extend(f"    {_mermaid_id('role', r.id)}[{_mermaid_label(r.name)}]" for r in members)
         lines.append("  end")
     for src, dst, kind in edges:
@@ -92,19 +104,15 @@ def _dot_string(text: str) -> str:
 
 def dot(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge] | None = None) -> str:
     """A digraph with a cluster per stage; lateral moves dashed."""
-    wanted = set(role_ids) if role_ids is not None else set(ladder.roles)
-    edges = all_edges(ladder) if edges is None else edges
+    groups, edges = _drawing(ladder, role_ids, edges)
     lines = [
         f"digraph {_dot_string(ladder.doc.title)} {{",
         "  rankdir=TB;",
         '  node [shape=box, style=rounded, fontname="Helvetica"];',
     ]
-    for number, (stage_id, stage_roles) in enumerate(ladder.roles_by_stage.items()):
-        members = [r for r in stage_roles if r.id in wanted]
-        if not members:
-            continue
+    for number, stage, members in groups:
         lines.append(f"  subgraph cluster_{number} {{")
-        lines.append(f"    label={_dot_string(ladder.stages[stage_id].name)};")
+        lines.append(f"    label={_dot_string(stage.name)};")
         lines.extend(f"    {_dot_string(r.id)} [label={_dot_string(r.name)}];" for r in members)
         lines.append("  }")
     for src, dst, kind in edges:
