@@ -124,14 +124,9 @@ def output(data: Any, as_json: bool, renderer: str) -> None:
 
 def write_text(text: str) -> None:
     """A document (diagram, handbook) on stdout, UTF-8."""
-    out = text.encode("utf-8")
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        buffer.write(out)
-        buffer.flush()
+    from .render import write_utf8
+
+    write_utf8(text.encode("utf-8"))
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
+
+from . import write_utf8
 
 
 def dumps(data: Any) -> bytes:
@@ -20,12 +21,4 @@ def dumps(data: Any) -> bytes:
 
 def emit(data: Any) -> None:
     """Write ``data`` as JSON to stdout, in UTF-8 whatever the locale says."""
-    out = dumps(data)
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests): it takes str
-        sys.stdout.write(out.decode("utf-8"))
-        sys.stdout.flush()
-        return
-    sys.stdout.flush()
-    buffer.write(out)
-    buffer.flush()
+    write_utf8(dumps(data))
