@@ -32,16 +32,33 @@ checks (``aiml_career.ladder.check``):
   ``education`` object.
 
 Role ids are derived from names, so they change with the size and the seed;
-:func:`pick_cases` chooses the ones the runner needs from a generated ladder,
-deterministically. ``python benchmarks/generate.py --roles N --seed S
---cases`` prints them. For seed 1 they are:
+:func:`pick_cases` chooses the ones run.py needs from a generated ladder,
+deterministically, and ``--cases`` prints them. With seed 1 (and this
+version of the file -- run.py always asks :func:`pick_cases`, never these
+literals) they are:
 
-    roles=1000   show/next   senior-time-series-analyst-464   (next: foundation-...-0)
-    roles=10000  show        see ``--cases`` output (printed at the end of a run)
-
-(run ``--cases`` for the exact current list: the ids are a function of this
-file's code, and run.py always asks :func:`pick_cases` rather than hard-coding
-them).
+    roles=1000   show     mid-level-finance-reliability-engineer-500
+                 next     intern-nlp-data-scientist-0
+                 compare  mid-level-logistics-reliability-engineer-429
+                          mid-level-ads-reliability-engineer-435
+                 path     intern-nlp-data-scientist-0 -> vp-of-search-scientist-944 (5 moves)
+                 have     contrastive-feature-engineering,robust-data-pipelines,
+                          multimodal-query-tuning
+                 typo     "Mid-level Finnce Reliability Engineer 500"
+    roles=10000  show     mid-level-autonomy-researcher-5000
+                 next     intern-biotech-data-scientist-0
+                 compare  mid-level-search-research-scientist-4230 insurance-scientist-4235
+                 path     intern-biotech-data-scientist-0 -> vp-of-supply-chain-developer-9629
+                 have     declarative-model-monitoring-2,incremental-budgeting-2,
+                          scalable-segmentation-2
+                 typo     "Mid-level Autoomy Researcher 5000"
+    roles=20000  show     search-mlops-engineer-10000
+                 next     intern-energy-data-scientist-0
+                 compare  generative-ai-platform-engineer-8414 mid-level-climate-mlops-engineer-8416
+                 path     intern-energy-data-scientist-0 -> vp-of-security-solutions-architect-19407
+                 have     secure-inference,a-b-testing-3,automated-roadmapping
+                 typo     "Seach MLOps Engineer 10000"
+    search word (all sizes): "forecasting"
 """
 
 from __future__ import annotations
@@ -552,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", help="file to write (default: stdout)")
     parser.add_argument("--cases", action="store_true",
                         help="print the ids run.py uses (JSON) on stderr")
+    parser.add_argument("--cases-out", metavar="FILE", help="write the ids run.py uses (JSON) here")
     args = parser.parse_args(argv)
     doc = generate(args.roles, args.seed)
     if args.output:
@@ -559,8 +577,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    if args.cases:
-        print(json.dumps(pick_cases(doc), indent=2), file=sys.stderr)
+    if args.cases or args.cases_out:
+        cases = json.dumps(pick_cases(doc), indent=2)
+        if args.cases:
+            print(cases, file=sys.stderr)
+        if args.cases_out:
+            Path(args.cases_out).write_text(cases + "\n", encoding="utf-8")
     return 0
 
 
