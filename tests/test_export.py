@@ -466,7 +466,9 @@ def test_tree_json(cli):
             assert {"id", "name", "track", "next"} <= set(got)
             assert got["name"] == role["name"]
             assert got["track"] == role["track"]
-            assert got["next"] == [{"id": m["to"], "kind": m["kind"]} for m in role.get("next", [])]
+            assert got["next"] == [
+                    {"id": m["to"], "kind": m["kind"], "stated": m["stated"]} for m in role.get("next", [])
+                ]
 
 
 # -- every command against the example ladder ----------------------------------------

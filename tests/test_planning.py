@@ -165,7 +165,7 @@ def test_path_text_lists_every_step_with_its_skills_and_the_total(tcli):
     assert out.index("Left Role") < out.index("Right Role")
     assert "gain: Beta advanced" in out
     assert "deepen: Alpha basic→proficient" in out
-    assert "Total gap" in out and "3 skills to gain, 1 to deepen" in out
+    assert "compared with where you start: 3 skills to gain, 1 to deepen" in out
 
 
 def test_path_with_have_shrinks_gaps_and_scores_readiness(tcli):
@@ -546,3 +546,21 @@ def test_skills_one_skill_text_and_errors(cli, tcli):
         ("start", "basic"), ("left", "proficient"), ("top", "advanced")]
     group = tcli("skills", "g", "--json").json()
     assert ids(group["includes"]) == ["d"] and [(x["id"], x["level"]) for x in group["roles"]] == [("side", "advanced")]
+
+
+def test_path_marks_editorial_links_and_counts_each_route(cli):
+    data = cli("path", "--from", "intern", "--to", "data-scientist", "--json").json()
+    (route,) = data["routes"]
+    first, second = route["steps"]
+    assert (first["id"], first["stated"]) == ("junior-ds", False)  # the text never names this link
+    assert (second["id"], second["stated"]) == ("data-scientist", True)  # "Junior Data Scientist/..."
+    gained = {s["id"] for step in route["steps"] for s in step["skills_to_gain"]}
+    assert route["skills_gained"] == len(gained)
+    text = cli("path", "--from", "intern", "--to", "data-scientist").stdout
+    assert "junior-ds · promotion (editorial link)" in text
+    assert f"{len(gained)} skills to gain" in text
+
+
+def test_show_and_tree_mark_editorial_links(cli):
+    assert "(senior-ds, promotion, editorial)" in cli("show", "ai-researcher").stdout
+    assert "(promotion, editorial)" in cli("tree").stdout

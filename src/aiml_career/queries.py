@@ -561,29 +561,37 @@ def path(
         choices.sort(key=lambda choice: position[choice[0]])
 
     routes: list[list[tuple[str, str]]] = []
-
-    def collect(node: str, head: list[tuple[str, str]]) -> None:
-        if len(routes) >= limit:
-            return
+    pending: list[tuple[str, list[tuple[str, str]]]] = [(first.id, [])]
+    while pending and len(routes) < limit:  # depth first, in ladder order
+        node, head = pending.pop()
         if node == last.id:
             routes.append(head)
-            return
-        for child, kind in children.get(node, ()):
-            collect(child, [*head, (child, kind)])
+            continue
+        for child, kind in reversed(children.get(node, [])):
+            pending.append((child, [*head, (child, kind)]))
 
-    collect(first.id, [])
+    stated = {(r.id, m.to): m.stated for r in ladder.doc.roles for m in r.next}
     start_held = merge_have(role_have(first), have or {})
     listed = []
     for route in routes:
         held = dict(start_held)
         steps = []
+        here = first.id
+        gained: set[str] = set()
+        deepened: set[str] = set()
         for role_id, kind in route:
             role = ladder.roles[role_id]
             gain, deepen = skill_gap(ladder, role, held)
             steps.append({**role_ref(role), "stage": role.stage, "kind": kind,
+                          "stated": stated[here, role_id],
                           "skills_to_gain": gain, "skills_to_deepen": deepen})
+            gained.update(s["id"] for s in gain)
+            deepened.update(s["id"] for s in deepen)
             held = merge_have(held, role_have(role))
-        listed.append({"steps": steps})
+            here = role_id
+        # Along the whole route: every skill gained once, every one deepened (not gained) once.
+        listed.append({"steps": steps, "skills_gained": len(gained),
+                       "skills_deepened": len(deepened - gained)})
     gain, deepen = skill_gap(ladder, last, start_held)
     result = {
         "from": role_ref(first),
@@ -707,7 +715,7 @@ def tree(ladder: Ladder) -> dict:
                 "name": stage.name,
                 "roles": [
                     {**role_ref(r), "track": r.track,
-                     "next": [{"id": m.to, "kind": m.kind} for m in r.next]}
+                     "next": [{"id": m.to, "kind": m.kind, "stated": m.stated} for m in r.next]}
                     for r in ladder.roles_by_stage[stage.id]
                 ],
             }

@@ -9,6 +9,7 @@ as markup) with control characters shown as escapes, never sent raw.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 
@@ -26,7 +27,24 @@ LEVEL_STYLE = {
     "expert": "bold magenta",
 }
 KIND_STYLE = {"promotion": "green", "lateral": "blue"}
+_TRAILING = re.compile(r"[ \t]+(?=\n)")
 
+
+class _Trimmed:
+    """stdout when it is a pipe or a file: no line ends in padding spaces."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_TRAILING.sub("", text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def T(text: object, style: str = "") -> Text:
@@ -41,9 +59,11 @@ def make_console() -> Console:
     if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
         # An ASCII or Latin-1 locale: show what cannot be encoded as "?", never crash.
         sys.stdout.reconfigure(errors="replace")
+    terminal = sys.stdout.isatty()
     return Console(
+        file=sys.stdout if terminal else _Trimmed(sys.stdout),
         highlight=False, markup=False, emoji=False, soft_wrap=False,
-        color_system=None if plain else "auto",
+        color_system=None if plain or not terminal else "auto",
     )
 
 
@@ -64,13 +84,27 @@ def _bullets(items: Iterable[str], style: str = "") -> Table:
     return grid
 
 
+def _labelled(out: Console, rows: Iterable[tuple[str, Text]], indent: int = 2) -> None:
+    """"label: text" lines whose wrapped text stays aligned after the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=max(indent - 1, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, text in rows:
+        grid.add_row("", label, text)
+    out.print(grid)
+
+
 def _level(level: str) -> Text:
     return T(level, LEVEL_STYLE.get(level, ""))
 
 
 def _table(*columns: str, title: str = "") -> Table:
     """A table whose cells fold when narrow: ids and names are never cut short."""
-    table = Table(box=box.SIMPLE_HEAD, title=T(title, "bold") if title else None, title_justify="left")
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, title=T(title, "bold") if title else None,
+        title_justify="left",
+    )
     for column in columns:
         # Ids are what people copy into the next command: keep them on one line.
         table.add_column(column, overflow="fold", no_wrap=column == "ID")
@@ -114,28 +148,33 @@ def _refs(items: Iterable[dict]) -> Text:
 
 
 def stages(out: Console, data: list[dict]) -> None:
-    for stage in data:
-        out.print(_heading(f"{stage['order']}. {stage['name']}", stage["id"]))
+    for number, stage in enumerate(data, start=1):
+        out.print(_heading(f"{number}. {stage['name']}", stage["id"]))
         if stage["summary"]:
             out.print(T(stage["summary"]))
+        roles = Table.grid(padding=(0, 1))
+        roles.add_column(width=3, justify="right")
+        roles.add_column(overflow="fold")
         for role in stage["roles"]:
-            out.print(Text.assemble("  • ", T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+            roles.add_row("•", Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+        out.print(roles)
         if stage.get("foundation"):
             _foundation(out, stage["foundation"])
         out.print()
 
 
 def _foundation(out: Console, data: dict) -> None:
+    rows: list[tuple[str, Text]] = []
     for degree in data["degrees"]:
-        out.print(Text.assemble("  ", T(degree["name"], "bold"), ": ", T(degree["description"])))
+        rows.append((f"{sanitize(degree['name'])}:", T(degree["description"])))
         if degree["fields"]:
-            out.print(Text.assemble("    fields: ", T(", ".join(degree["fields"]))))
-    for note in data["notes"]:
-        out.print(Text.assemble("  note: ", T(note, "italic")))
+            rows.append(("fields:", T(", ".join(degree["fields"]))))
+    rows += [("note:", T(note, "italic")) for note in data["notes"]]
     if data["math_foundation"]:
-        out.print(Text.assemble("  maths foundation: ", T(", ".join(s["name"] for s in data["math_foundation"]))))
+        rows.append(("maths foundation:", T(", ".join(s["name"] for s in data["math_foundation"]))))
     if data["key_skills_text"]:
-        out.print(Text.assemble("  key skills: ", T(data["key_skills_text"])))
+        rows.append(("key skills:", T(data["key_skills_text"])))
+    _labelled(out, rows)
 
 
 def roles(out: Console, data: list[dict]) -> None:
@@ -165,6 +204,7 @@ def show(out: Console, data: dict) -> None:
     out.print()
     if data["skills_text"]:
         out.print(Text.assemble(T("Skills needed: ", "bold"), T(data["skills_text"], "italic")))
+        out.print()
     table = _table("Category", "Skill", "Level", title="Skills")
     for category, group in _by_category(data["skills"]):
         for i, skill in enumerate(group):
@@ -177,7 +217,8 @@ def show(out: Console, data: dict) -> None:
             if i:
                 line.append(", ")
             line.append_text(T(move["name"]))
-            line.append_text(T(f" ({move['id']}, {move['kind']})", KIND_STYLE.get(move["kind"], "")))
+            editorial = ", editorial" if not move["stated"] else ""
+            line.append_text(T(f" ({move['id']}, {move['kind']}{editorial})", KIND_STYLE.get(move["kind"], "")))
         if not moves:
             line.append_text(T("—", "dim"))
         out.print(line)
@@ -260,9 +301,7 @@ def next_steps(out: Console, data: dict) -> None:
     for move in data["next"]:
         out.print()
         line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
-        line.append_text(T(move["kind"], KIND_STYLE.get(move["kind"], "")))
-        if not move["stated"]:
-            line.append_text(T(" (editorial link)", "dim"))
+        line.append_text(_kind(move))
         if "readiness" in move:
             line.append_text(T(f"  readiness {move['readiness']:.1f}%", "bold green"))
         out.print(line)
@@ -283,13 +322,15 @@ def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra:
     if not rows:
         rows.append(("", T("no new skills needed", "dim")))
     rows.extend(extra)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=max(len(indent) - 1, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for label, text in rows:
-        grid.add_row("", label, text)
-    out.print(grid)
+    _labelled(out, rows, len(indent))
+
+
+def _kind(move: dict, editorial: str = " (editorial link)") -> Text:
+    """A move's kind, coloured, and marked when the source text does not state the link."""
+    text = T(move["kind"], KIND_STYLE.get(move["kind"], ""))
+    if move.get("stated") is False:
+        text.append_text(T(editorial, "dim"))
+    return text
 
 
 def _joined(parts: Iterable[Text]) -> Text:
@@ -361,20 +402,24 @@ def _person(out: Console, person: dict | None) -> None:
 
 def path(out: Console, data: dict) -> None:
     mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
-    noun = "route" if data["routes_found"] == 1 else "routes"
     out.print(_heading(
         f"{data['from']['name']} → {data['to']['name']}",
-        f"{data['moves']} moves · {data['routes_found']} shortest {noun} · {mode}",
+        f"{_count(data['moves'], 'moves')} · {data['routes_found']} shortest "
+        f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
     ))
     _person(out, data.get("person"))
     for number, route in enumerate(data["routes"], start=1):
         out.print()
+        along = T(f"{_count(route['skills_gained'], 'skills')} to gain, "
+                  f"{route['skills_deepened']} to deepen along the way", "dim")
         if len(data["routes"]) > 1 or data["routes_found"] > 1:
-            out.print(T(f"Route {number}", "bold underline"))
+            out.print(Text.assemble(T(f"Route {number}", "bold underline"), "  ", along))
+        else:
+            out.print(along)
         out.print(Text.assemble("  ", T(data["from"]["name"], "bold"), T(f"  {data['from']['id']}", "dim")))
         for step in route["steps"]:
             line = Text.assemble("  → ", T(step["name"], "bold"), T(f"  {step['id']} · ", "dim"))
-            line.append_text(T(step["kind"], KIND_STYLE.get(step["kind"], "")))
+            line.append_text(_kind(step))
             out.print(line)
             _gap(out, step["skills_to_gain"], step["skills_to_deepen"], "      ")
     hidden = data["routes_found"] - len(data["routes"])
@@ -382,8 +427,8 @@ def path(out: Console, data: dict) -> None:
         out.print(T(f"… {hidden} more tied routes (raise --max to list them)", "dim"))
     out.print()
     total = data["total_gap"]
-    summary = Text.assemble(T(f"Total gap to {data['to']['name']}: ", "bold"), T(
-        f"{len(total['skills_to_gain'])} skills to gain, {len(total['skills_to_deepen'])} to deepen"
+    summary = Text.assemble(T(f"{data['to']['name']} compared with where you start: ", "bold"), T(
+        f"{_count(len(total['skills_to_gain']), 'skills')} to gain, {len(total['skills_to_deepen'])} to deepen"
     ))
     if "readiness" in data:
         summary.append_text(T(f" · readiness {data['readiness']:.1f}%", "bold green"))
@@ -467,6 +512,5 @@ def tree(out: Console, data: dict) -> None:
         for role in stage["roles"]:
             node = branch.add(Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
             for move in role["next"]:
-                node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " ",
-                                       T(f"({move['kind']})", KIND_STYLE.get(move["kind"], ""))))
+                node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move, ", editorial"), ")"))
     out.print(root)
