@@ -247,11 +247,13 @@ def test_path_intern_to_caio_counts_six_tied_routes(cli):
     assert all(s["kind"] == "promotion" for r_ in every["routes"] for s in r_["steps"])
     first = every["routes"][0]["steps"][0]
     assert first["id"] == "junior-ds"
+    # "Proficiency in Python or R" is one requirement (Programming, any of Python, R); likewise
+    # data wrangling (SQL, Excel); the intern's basic ML algorithms are to be deepened.
     assert gaps(first) == (
-        ["python:proficient", "r:proficient", "linear-regression:proficient", "decision-trees:proficient",
-         "k-means:proficient", "data-wrangling:advanced", "sql:advanced", "excel:advanced"],
+        ["programming:proficient", "data-wrangling:advanced"],
         ["ml-algorithms:basic>proficient"],
     )
+    assert [a["id"] for a in first["skills_to_gain"][0]["any_of"]] == ["python", "r"]
     # the CAIO needs four skills the intern has none of
     assert gaps(every["total_gap"]) == (
         ["executive-leadership:expert", "ai-ml-expertise:expert", "strategic-thinking:advanced",
@@ -339,8 +341,9 @@ def test_have_on_next_gives_readiness(cli):
     assert data["person"]["skills"] == {"pandas": "advanced", "numpy": "expert"}
     (move,) = data["next"]
     assert move["id"] == "junior-ds"
-    # junior-ds: 9 skills, sum of levels 21; held: ml-algorithms basic (from the intern role) -> 1/21
-    assert move["readiness"] == 4.8
+    # junior-ds: 3 requirements, programming 2 (python or r), ml-algorithms 2 (or its examples),
+    # data-wrangling 3 (sql or excel) = 7; held: ml-algorithms basic (the intern's) -> 2 * 1/2 = 1 -> 1/7
+    assert move["readiness"] == 14.3
     plain_next = cli("next", "--from", "intern")
     assert "readiness" not in plain_next.stdout
 
@@ -353,12 +356,12 @@ def test_readiness_matches_the_documented_formula_by_hand(cli):
     assert r.exit_code == 0 and r.stderr == ""
     roles = r.json()["roles"]
     assert ids(roles) == ["junior-ds", "intern"]
-    # junior-ds needs python2 r2 ml-algorithms2 linear-regression2 decision-trees2 k-means2
-    #   data-wrangling3 sql3 excel3 = 21. Held: python min(3,2)=2, r 1, data-wrangling via
-    #   excel (it includes sql and excel) min(4,3)=3, sql 2, excel 3 -> 11/21 = 52.38
-    assert roles[0]["readiness"] == 52.4
+    # junior-ds requirements: programming 2 (python or r), ml-algorithms 2, data-wrangling 3
+    #   (sql or excel) = 7. Met: programming by python min(3,2)/2 = 1 -> 2; data-wrangling by
+    #   excel min(4,3)/3 = 1 -> 3; ml-algorithms 0 -> 5/7 = 71.43
+    assert roles[0]["readiness"] == 71.4
     assert roles[1]["readiness"] == 0.0
-    assert gaps(roles[0])[1] == ["r:basic>proficient", "sql:proficient>advanced"]
+    assert gaps(roles[0]) == (["ml-algorithms:proficient"], [])
 
 
 def test_readiness_function_on_tiny(tiny):
@@ -533,7 +536,7 @@ def test_skills_one_skill_with_every_role_and_level(cli):
     frameworks = cli("skills", "machine learning frameworks", "--json").json()
     assert frameworks["id"] == "ml-frameworks"
     assert ids(frameworks["includes"]) == ["tensorflow", "pytorch", "scikit-learn", "keras"]
-    assert ids(frameworks["roles"]) == ["ml-engineer", "senior-mle"]
+    assert ids(frameworks["roles"]) == ["intern", "ml-engineer", "senior-mle"]
 
 
 def test_skills_one_skill_text_and_errors(cli, tcli):
@@ -564,3 +567,44 @@ def test_path_marks_editorial_links_and_counts_each_route(cli):
 def test_show_and_tree_mark_editorial_links(cli):
     assert "(senior-ds, promotion, editorial)" in cli("show", "ai-researcher").stdout
     assert "(promotion, editorial)" in cli("tree").stdout
+
+
+def test_alternatives_count_once_and_the_best_held_is_deepened(tmp_path):
+    from aiml_career import queries
+    from aiml_career.ladder import load
+
+    doc = {
+        "title": "alternatives",
+        "stages": [{"id": "one", "name": "One", "order": 0}],
+        "tracks": [{"id": "t", "name": "T"}],
+        "skill_categories": [{"id": "c", "name": "C"}],
+        "skills": [
+            {"id": "broad", "name": "Broad", "category": "c", "includes": ["a", "b"]},
+            {"id": "a", "name": "A", "category": "c"},
+            {"id": "b", "name": "B", "category": "c"},
+            {"id": "c", "name": "C skill", "category": "c"},
+        ],
+        "roles": [{
+            "id": "r", "name": "Role", "stage": "one", "track": "t",
+            "skills": [
+                {"skill": "broad", "level": "advanced"},
+                {"skill": "a", "level": "advanced"},
+                {"skill": "b", "level": "advanced"},
+                {"skill": "c", "level": "proficient"},
+            ],
+        }],
+    }
+    path = tmp_path / "alt.json"
+    path.write_text(json.dumps(doc))
+    ladder = load(path)
+    role = ladder.roles["r"]
+    assert [[n.skill for n in g] for g in queries.requirements(ladder, role)] == [["broad", "a", "b"], ["c"]]
+    have = {"a": 2}  # A at proficient
+    # broad-or-a-or-b: weight 3, best share min(2, 3)/3; c: weight 2, share 0 -> 100 * 2 / 5
+    assert queries.readiness(ladder, role, have) == 40.0
+    gain, deepen = queries.skill_gap(ladder, role, have)
+    assert [(s["id"], s["from"], s["to"]) for s in deepen] == [("a", "proficient", "advanced")]
+    assert [s["id"] for s in gain] == ["c"] and "any_of" not in gain[0]
+    gain, _ = queries.skill_gap(ladder, role, {})
+    assert gain[0]["id"] == "broad" and [x["id"] for x in gain[0]["any_of"]] == ["a", "b"]
+    assert queries.readiness(ladder, role, {"b": 4, "c": 2}) == 100.0

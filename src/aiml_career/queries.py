@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from .errors import UsageError
 from .ladder import LEVEL_RANK, Ladder
-from .model import LEVELS, Role
+from .model import LEVELS, Role, RoleSkill
 
 #: Skills a person holds: skill id -> level rank (1 basic .. 4 expert).
 Have = Mapping[str, int]
@@ -55,15 +55,57 @@ def held_rank(ladder: Ladder, have: Have, skill_id: str) -> int:
     return rank
 
 
+def requirements(ladder: Ladder, role: Role) -> list[list[RoleSkill]]:
+    """The role's skills as requirements, each met by any one of its members.
+
+    A broad skill listed with specific skills it ``includes`` ("ML frameworks
+    (TensorFlow, PyTorch, Scikit-learn)", "Python or R" under Programming) is
+    one requirement: the broad skill first, then its listed alternatives.
+    Every other listed skill is a requirement of its own.
+    """
+    listed = {need.skill: need for need in role.skills}
+    covered = {
+        part for need in role.skills for part in ladder.skills[need.skill].includes if part in listed
+    }
+    return [
+        [need, *(listed[p] for p in ladder.skills[need.skill].includes if p in listed)]
+        for need in role.skills
+        if need.skill not in covered
+    ]
+
+
+def _best(ladder: Ladder, have: Have, group: list[RoleSkill]) -> tuple[float, RoleSkill, int]:
+    """(share met, member, level held) for the member of a requirement held best."""
+    scored = []
+    for need in group:
+        held = held_rank(ladder, have, need.skill)
+        required = LEVEL_RANK[need.level]
+        # On a tie, the skill the person names beats a broad one held through it.
+        scored.append((min(held, required) / required, need.skill in have, need, held))
+    share, _, need, held = max(scored, key=lambda item: item[:2])
+    return share, need, held
+
+
 def skill_gap(ladder: Ladder, role: Role, have: Have) -> tuple[list[dict], list[dict]]:
-    """(skills to gain, skills to deepen) for someone with ``have`` to fill ``role``."""
+    """(skills to gain, skills to deepen) for someone with ``have`` to fill ``role``.
+
+    A requirement with alternatives appears once: to gain (with ``any_of``
+    listing the alternatives) when no member is held, to deepen (the member
+    held best) when one is held below its level.
+    """
     gain: list[dict] = []
     deepen: list[dict] = []
-    for need in role.skills:
-        held = held_rank(ladder, have, need.skill)
+    for group in requirements(ladder, role):
+        share, need, held = _best(ladder, have, group)
+        if share >= 1:
+            continue
         if held == 0:
-            gain.append(skill_ref(ladder, need.skill, need.level))
-        elif held < LEVEL_RANK[need.level]:
+            head = group[0]
+            item = skill_ref(ladder, head.skill, head.level)
+            if len(group) > 1:
+                item["any_of"] = [skill_ref(ladder, n.skill, n.level) for n in group[1:]]
+            gain.append(item)
+        else:
             item = skill_ref(ladder, need.skill)
             item["from"] = LEVELS[held - 1]
             item["to"] = need.level
@@ -72,16 +114,20 @@ def skill_gap(ladder: Ladder, role: Role, have: Have) -> tuple[list[dict], list[
 
 
 def readiness(ladder: Ladder, role: Role, have: Have) -> float:
-    """Level-weighted share of the role's skills held, in percent.
+    """Level-weighted share of the role's requirements met, in percent.
 
-    readiness = 100 * sum(min(held, required)) / sum(required), with levels
-    ranked basic=1, proficient=2, advanced=3, expert=4 and held=0 for a skill
-    not held. A role that lists no skills is 100.
+    readiness = 100 * sum(min(held, required)) / sum(required) over the
+    role's requirements (see :func:`requirements`), with levels ranked
+    basic=1, proficient=2, advanced=3, expert=4 and held=0 for a skill not
+    held. A requirement with alternatives counts once, at its broad skill's
+    level, with the share of its best-held member. A role that lists no
+    skills is 100.
     """
-    required = sum(LEVEL_RANK[n.level] for n in role.skills)
+    groups = requirements(ladder, role)
+    required = sum(LEVEL_RANK[group[0].level] for group in groups)
     if not required:
         return 100.0
-    met = sum(min(held_rank(ladder, have, n.skill), LEVEL_RANK[n.level]) for n in role.skills)
+    met = sum(LEVEL_RANK[group[0].level] * _best(ladder, have, group)[0] for group in groups)
     return round(100 * met / required, 1)
 
 

@@ -314,7 +314,7 @@ def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra:
     """Labelled lines (gain, deepen, and any ``extra``) with wrapped text kept aligned."""
     rows: list[tuple[str, Text]] = []
     if gain:
-        rows.append(("gain:", _joined(Text.assemble(T(s["name"]), " ", _level(s["level"])) for s in gain)))
+        rows.append(("gain:", _joined(_gain_item(s) for s in gain)))
     if deepen:
         rows.append(("deepen:", _joined(
             Text.assemble(T(s["name"]), T(f" {s['from']}→", "dim"), _level(s["to"])) for s in deepen
@@ -323,6 +323,14 @@ def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra:
         rows.append(("", T("no new skills needed", "dim")))
     rows.extend(extra)
     _labelled(out, rows, len(indent))
+
+
+def _gain_item(skill: dict) -> Text:
+    """"Python proficient", or "Programming proficient (any of Python, R)"."""
+    text = Text.assemble(T(skill["name"]), " ", _level(skill["level"]))
+    if skill.get("any_of"):
+        text.append_text(T(f" (any of {', '.join(a['name'] for a in skill['any_of'])})", "dim"))
+    return text
 
 
 def _kind(move: dict, editorial: str = " (editorial link)") -> Text:
