@@ -285,7 +285,10 @@ def test_next_text(cli):
 
 def test_specializations(cli):
     data = cli("specializations", "--json").json()
-    assert [s["id"] for s in data] == ["nlp", "computer-vision", "reinforcement-learning", "robotics", "ai-ethics"]
+    assert data["intro"].startswith("As you progress, you can specialize")
+    assert [s["id"] for s in data["specializations"]] == [
+        "nlp", "computer-vision", "reinforcement-learning", "robotics", "ai-ethics"
+    ]
     out = cli("specializations").stdout
     assert "facial recognition" in out and "free from bias" in out
 

@@ -521,7 +521,7 @@ JSON_COMMANDS = [
     (("search", "orchestrator"), lambda d: any(h["id"] == "data-engineer" for h in d["hits"])),
     (("skills",), lambda d: [c["id"] for c in d] == ["languages", "platform", "practice", "people"]),
     (("skills", "dbt"), lambda d: d["id"] == "data-modeling"),
-    (("specializations",), lambda d: [s["id"] for s in d] == ["streaming-systems"]),
+    (("specializations",), lambda d: [s["id"] for s in d["specializations"]] == ["streaming-systems"]),
     (("education",), lambda d: d["stage"] == "entry" and [s["id"] for s in d["key_skills"]] == ["sql", "python", "version-control"]),
     (("resources",), lambda d: [r["id"] for r in d["certifications"]] == ["gcp-pde"]),
     (("tree",), lambda d: d["title"] == "Data engineering ladder (example)"),

@@ -140,7 +140,8 @@ def test_control_characters_in_a_name_are_shown_escaped(cli):
     [
         ("pyhton", 2, "unknown skill 'pyhton'"),
         ("python:guru", 2, "unknown skill level 'guru'"),
-        ("python:", 0, ""),  # an empty level means the default
+        ("python:", 2, "no level after ':'"),
+        ("python:In-Depth", 0, ""),
         ("python:5", 2, "unknown skill level '5'"),
         (":advanced", 2, "has no letters or digits"),
         ("", 2, "no skills given"),

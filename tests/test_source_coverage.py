@@ -493,3 +493,10 @@ def test_education(src, data, skills):
     resolved, missing = resolve_list(items, candidates)
     assert not missing, f"education.key_skills is missing skills for {missing}"
     assert resolved == edu["key_skills"], f"education.key_skills should be {resolved} in the text's order"
+
+
+def test_specializations_lead_in(src, data):
+    lead = [line for line in section(src, "Specialization")["lines"] if not line.startswith("- ")]
+    assert lead, "source: the specializations section has no lead-in sentence"
+    expected = ws(" ".join(lead)).rstrip(":") + "."
+    assert ws(data.get("specializations_intro", "")) == expected, f"missing the lead-in: {expected!r}"

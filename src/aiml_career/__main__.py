@@ -9,9 +9,10 @@ import sys
 def main() -> None:
     """Run the app; Ctrl-C exits 130 and a closed pipe exits quietly, never a traceback."""
     try:
-        from .cli import app
+        from . import cli
 
-        app(prog_name="aiml-career")
+        cli.ONE_SHOT = True
+        cli.app(prog_name="aiml-career")
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:

@@ -19,6 +19,9 @@ from .errors import CareerError, sanitize
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: Set by the entry point (``__main__.main``): this process runs one command.
+ONE_SHOT = False
+
 app = typer.Typer(
     name="aiml-career",
     help="Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.",
@@ -96,9 +99,12 @@ class State:
             from .ladder import data_path, load
 
             self._ladder = load(data_path(self.data))
-            # A command runs once and exits: move the ladder out of the cyclic
-            # collector's sight for good (10,000 roles: show 1.0 s -> 0.7 s).
-            gc.freeze()
+            if ONE_SHOT:
+                # The process runs one command and exits: move the ladder out of
+                # the cyclic collector's sight for good (10,000 roles: show
+                # 1.0 s -> 0.7 s). Not when the app runs in-process (tests,
+                # Python callers): frozen objects are never freed.
+                gc.freeze()
         return self._ladder
 
 
@@ -110,8 +116,8 @@ def ladder_of(ctx: typer.Context):
     return state.ladder
 
 
-def output(data: Any, as_json: bool, renderer: str) -> None:
-    """Hand a query's result to the JSON or the Rich renderer."""
+def output(data: Any, as_json: bool, renderer: str, **context: Any) -> None:
+    """Hand a query's result to the JSON or the Rich renderer (``context``: text only)."""
     if as_json:
         from .render.json import emit
 
@@ -119,7 +125,7 @@ def output(data: Any, as_json: bool, renderer: str) -> None:
         return
     from .render import text
 
-    getattr(text, renderer)(text.make_console(), data)
+    getattr(text, renderer)(text.make_console(), data, **context)
 
 
 def write_text(text: str) -> None:
@@ -187,7 +193,8 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from . import queries
 
-    output(queries.stages(ladder_of(ctx)), as_json, "stages")
+    ladder = ladder_of(ctx)
+    output(queries.stages(ladder), as_json, "stages", intro=ladder.doc.intro)
 
 
 @command()

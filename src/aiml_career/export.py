@@ -197,6 +197,8 @@ def markdown(ladder: Ladder) -> str:
             out.append("")
     if doc.specializations:
         out += ['<a id="specializations"></a>', "", "## Specializations", ""]
+        if doc.specializations_intro:
+            out += [_md(doc.specializations_intro), ""]
         for spec in doc.specializations:
             examples = f" Examples: {_md(', '.join(spec.examples))}." if spec.examples else ""
             out.append(f"- **{_md(spec.name)}** (`{spec.id}`): {_md(spec.description)}{examples}")
@@ -239,13 +241,18 @@ def _role_md(ladder: Ladder, role: dict) -> list[str]:
         out += [_md(role["summary"]), ""]
     if role["responsibilities"]:
         out += ["**Responsibilities**", ""] + [f"- {_md(r)}" for r in role["responsibilities"]] + [""]
+    if role["skills_text"]:
+        out += [f"**Skills needed:** {_md(role['skills_text'])}", ""]
     if role["skills"]:
         out += ["| Skill | Category | Level |", "|---|---|---|"]
         out += [f"| {_cell(s['name'])} | {_cell(s['category_name'])} | {s['level']} |" for s in role["skills"]]
         out.append("")
 
     def links(moves: list[dict]) -> str:
-        return ", ".join(f"[{_md(m['name'])}](#role-{m['id']}) ({m['kind']})" for m in moves) or "—"
+        return ", ".join(
+            f"[{_md(m['name'])}](#role-{m['id']}) ({m['kind']}{'' if m['stated'] else ', editorial'})"
+            for m in moves
+        ) or "—"
 
     out += [f"Comes from: {links(role['previous_moves'])}  ", f"Leads to: {links(role['next_moves'])}", ""]
     for occ in role["occupations"]:

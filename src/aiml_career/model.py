@@ -172,6 +172,7 @@ class LadderDoc(_Model):
     source: str = ""
     intro: str = ""
     conclusion: str = ""
+    specializations_intro: str = Field("", description="The text's sentence before its specializations.")
     stages: list[Stage] = Field(min_length=1)
     tracks: list[Track] = Field(default_factory=list)
     skill_categories: list[SkillCategory] = Field(default_factory=list)

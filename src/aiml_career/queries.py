@@ -217,7 +217,16 @@ def _pick(query: str, known: Mapping[str, object], noun: str) -> str:
 
 def show(ladder: Ladder, query: str) -> dict:
     """A role, or a specialization, in full."""
-    entry = ladder.role_or_specialization(query)
+    from .errors import LookupFailed
+    from .resolve import normalize
+
+    try:
+        entry = ladder.role_or_specialization(query)
+    except LookupFailed as failure:
+        skills = ladder.skill_index.keys.get(normalize(query[:1000]), [])
+        if len(skills) == 1 and not failure.ambiguous:
+            failure.hints.append(f"{skills[0].name} is a skill: aiml-career skills {skills[0].id}")
+        raise
     if entry.kind == "specialization":
         return specialization(ladder, entry.id)
     return role_detail(ladder, ladder.roles[entry.id])
@@ -282,8 +291,12 @@ def specialization(ladder: Ladder, spec_id: str) -> dict:
     }
 
 
-def specializations(ladder: Ladder) -> list[dict]:
-    return [specialization(ladder, sid) for sid in ladder.specializations]
+def specializations(ladder: Ladder) -> dict:
+    """The text's lead-in sentence and every specialization."""
+    return {
+        "intro": ladder.doc.specializations_intro,
+        "specializations": [specialization(ladder, sid) for sid in ladder.specializations],
+    }
 
 
 def skills(ladder: Ladder) -> list[dict]:
@@ -455,22 +468,26 @@ def next_steps(ladder: Ladder, query: str, have: Have | None = None) -> dict:
 
 #: Words accepted after ``:`` in ``--have``, and the level each means.
 LEVEL_WORDS = {
-    "basic": "basic", "familiar": "basic", "familiarity": "basic", "beginner": "basic", "1": "basic",
+    "basic": "basic", "basic knowledge": "basic", "familiar": "basic", "familiarity": "basic",
+    "beginner": "basic", "1": "basic",
     "proficient": "proficient", "proficiency": "proficient", "knowledge": "proficient",
-    "intermediate": "proficient", "2": "proficient",
-    "advanced": "advanced", "experience": "advanced", "experienced": "advanced", "3": "advanced",
-    "expert": "expert", "expertise": "expert", "extensive": "expert", "4": "expert",
+    "understanding": "proficient", "intermediate": "proficient", "2": "proficient",
+    "advanced": "advanced", "experience": "advanced", "experienced": "advanced", "strong": "advanced",
+    "3": "advanced",
+    "expert": "expert", "expertise": "expert", "extensive": "expert", "in-depth": "expert",
+    "deep": "expert", "4": "expert",
 }
 #: Level of a skill given without ``:level``.
 DEFAULT_LEVEL = "proficient"
 
 
 def parse_level(word: str) -> str:
-    level = LEVEL_WORDS.get(word.strip().casefold())
+    level = LEVEL_WORDS.get(" ".join(word.split()).casefold())
     if level is None:
         raise UsageError(
             f"unknown skill level {word.strip()[:40]!r}",
-            [f"levels: {', '.join(LEVELS)} (or 1-4)"],
+            [f"levels: {', '.join(LEVELS)} (or 1-4, or the text's words: familiarity, "
+             "knowledge, experience, expertise, ...)"],
         )
     return level
 
@@ -489,7 +506,12 @@ def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | N
             name, sep, level_word = part.rpartition(":")
             if not sep:
                 name, level_word = part, ""
-            level = parse_level(level_word) if level_word.strip() else None
+            if sep and not level_word.strip():
+                raise UsageError(
+                    f"no level after ':' in {part.strip()[:40]!r}",
+                    ["give one (python:advanced) or leave out the ':' for proficient"],
+                )
+            level = parse_level(level_word) if sep else None
             skill = ladder.skill(name.strip())
             old = found.get(skill.id)
             if skill.id not in found or LEVEL_RANK.get(level or "", 0) > LEVEL_RANK.get(old or "", 0):

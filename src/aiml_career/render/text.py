@@ -147,7 +147,10 @@ def _refs(items: Iterable[dict]) -> Text:
 # -- one renderer per query ---------------------------------------------------
 
 
-def stages(out: Console, data: list[dict]) -> None:
+def stages(out: Console, data: list[dict], intro: str = "") -> None:
+    if intro:
+        out.print(T(intro, "italic"))
+        out.print()
     for number, stage in enumerate(data, start=1):
         out.print(_heading(f"{number}. {stage['name']}", stage["id"]))
         if stage["summary"]:
@@ -245,8 +248,11 @@ def specialization(out: Console, data: dict) -> None:
         out.print(Text.assemble("roles that use them: ", _refs(data["roles"])))
 
 
-def specializations(out: Console, data: list[dict]) -> None:
-    for spec in data:
+def specializations(out: Console, data: dict) -> None:
+    if data["intro"]:
+        out.print(T(data["intro"], "italic"))
+        out.print()
+    for spec in data["specializations"]:
         specialization(out, spec)
         out.print()
 
