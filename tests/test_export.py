@@ -540,3 +540,21 @@ def test_the_example_through_the_variable_and_the_entry_point(run):
     result = run("show", "AE", "--json", env={"AIML_CAREER_DATA": str(EXAMPLE)})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["id"] == "analytics-engineer"
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [("ladder.mmd", "flowchart TB"), ("ladder.dot", "digraph"), ("ladder.gv", "digraph"),
+     ("ladder.json", "{"), ("ladder.md", "# "), ("ladder.txt", "# ")],
+)
+def test_export_format_follows_the_output_extension(cli, tmp_path, name, starts):
+    dest = tmp_path / name
+    result = cli("export", "-o", str(dest))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert dest.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_an_explicit_format_wins_over_the_extension(cli, tmp_path):
+    dest = tmp_path / "ladder.json"
+    assert cli("export", "--format", "mermaid", "-o", str(dest)).exit_code == 0
+    assert dest.read_text(encoding="utf-8").startswith("flowchart TB")

@@ -608,3 +608,14 @@ def test_alternatives_count_once_and_the_best_held_is_deepened(tmp_path):
     gain, _ = queries.skill_gap(ladder, role, {})
     assert gain[0]["id"] == "broad" and [x["id"] for x in gain[0]["any_of"]] == ["a", "b"]
     assert queries.readiness(ladder, role, {"b": 4, "c": 2}) == 100.0
+
+
+def test_search_matches_word_forms_and_the_rest_of_the_text(cli):
+    hits = cli("search", "model", "deployment", "--json").json()["hits"]
+    found = {(h["id"], h["text"]) for h in hits}
+    assert ("junior-ds", "Deploying ML models") in found
+    assert ("ml-engineer", "Building and deploying ML models into production environments") in found
+    physics = cli("search", "physics", "--json").json()["hits"]
+    assert [(h["type"], h["id"], h["field"]) for h in physics] == [("text", "foundation", "note")]
+    advice = cli("search", "continuously upgrading skills", "--json").json()["hits"]
+    assert [(h["id"], h["field"]) for h in advice] == [("conclusion", "conclusion")]

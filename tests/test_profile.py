@@ -158,8 +158,10 @@ def test_remove_unknown_skill_is_an_error(cli, pfile):
     before = pfile.read_bytes()
     assert is_error(cli("profile", "remove", "pyhton"), 2, "unknown skill 'pyhton'")
     assert pfile.read_bytes() == before
-    # removing a known skill that is not in the profile is fine
-    assert skills_of(ok_json(cli("profile", "remove", "sql", "--json"))) == {"python": ("proficient", "done")}
+    # removing a known skill that is not in the profile is fine (with a note on stderr)
+    result = cli("profile", "remove", "sql", "--json")
+    assert result.exit_code == 0
+    assert skills_of(result.json()) == {"python": ("proficient", "done")}
 
 
 def test_clear(cli, pfile):
@@ -554,3 +556,24 @@ def test_clear_removes_the_lock_file_too(cli, tmp_path):
     assert lock.exists()
     assert cli("profile", "clear").exit_code == 0
     assert not lock.exists()
+
+
+def test_removing_a_skill_that_is_not_saved_says_so(cli):
+    cli("profile", "add", "python")
+    result = cli("profile", "remove", "sql", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == "aiml-career: not in your profile, nothing to remove: sql\n"
+    assert [s["id"] for s in result.json()["skills"]] == ["python"]
+
+
+def test_skill_arguments_complete_on_tab():
+    from typer.testing import CliRunner
+
+    from aiml_career.cli import app
+
+    result = CliRunner().invoke(
+        app, [], env={"_AIML_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "aiml-career profile add pyto",
+                      "COMP_CWORD": "3"},
+        prog_name="aiml-career",
+    )
+    assert result.stdout.split() == ["pytorch"]

@@ -144,6 +144,15 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     return [rid for rid in roles if rid.startswith(incomplete.lower())]
 
 
+def complete_skill(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Skill ids for shell completion (TAB)."""
+    try:
+        skills = ladder_of(ctx).skills
+    except CareerError:
+        return []
+    return [sid for sid in skills if sid.startswith(incomplete.lower())]
+
+
 def complete_show(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         ladder = ladder_of(ctx)
@@ -464,7 +473,10 @@ def skills(
     ctx: typer.Context,
     name: Annotated[
         Optional[str],
-        typer.Argument(metavar="[SKILL]", help="One skill to show, with every role that needs it."),
+        typer.Argument(
+            metavar="[SKILL]", help="One skill to show, with every role that needs it.",
+            autocompletion=complete_skill,
+        ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -513,7 +525,10 @@ app.add_typer(profile_app, name="profile")
 
 SkillsArg = Annotated[
     list[str],
-    typer.Argument(metavar="SKILL[:LEVEL]...", help="Skill ids, names or aliases; level optional."),
+    typer.Argument(
+        metavar="SKILL[:LEVEL]...", help="Skill ids, names or aliases; level optional.",
+        autocompletion=complete_skill,
+    ),
 ]
 
 
@@ -602,7 +617,10 @@ def profile_skip(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False
 @command("remove", on=profile_app)
 def profile_remove(
     ctx: typer.Context,
-    skills: Annotated[list[str], typer.Argument(metavar="SKILL...", help="Skills to forget.")],
+    skills: Annotated[
+        list[str],
+        typer.Argument(metavar="SKILL...", help="Skills to forget.", autocompletion=complete_skill),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Forget skills.
@@ -617,11 +635,16 @@ def profile_remove(
     # A saved id is removed as it is, even if this ladder does not know it.
     ids = [name if name in held or name in ladder.skills else ladder.skill(name).id for name in skills]
 
+    absent: list[str] = []
+
     def change(profile) -> None:
         for skill_id in ids:
-            profile.skills.pop(skill_id, None)
+            if profile.skills.pop(skill_id, None) is None:
+                absent.append(skill_id)
 
     update_profile(change)
+    if absent:
+        sys.stderr.write(sanitize(f"aiml-career: not in your profile, nothing to remove: {', '.join(absent)}") + "\n")
     _show_profile(ctx, as_json)
 
 
@@ -685,7 +708,14 @@ class ExportFormat(str, Enum):
 @command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="The kind of document.")] = ExportFormat.markdown,
+    fmt: Annotated[
+        Optional[ExportFormat],
+        typer.Option(
+            "--format",
+            help="The kind of document (default: from --output's extension "
+            ".mmd .dot .gv .md .json, else markdown).",
+        ),
+    ] = None,
     dest: Annotated[
         Optional[str],
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
@@ -699,7 +729,8 @@ def export(
     """
     from . import export as documents
 
-    text = documents.render(ladder_of(ctx), fmt.value)
+    chosen = fmt.value if fmt is not None else documents.format_for(dest)
+    text = documents.render(ladder_of(ctx), chosen)
     if dest is None:
         write_text(text)
         return

@@ -76,7 +76,8 @@ class DataError(CareerError):
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
-        self.problems = problems
+        # In file order: problems with a line first, by line; the rest as found.
+        self.problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(

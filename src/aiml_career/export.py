@@ -284,5 +284,17 @@ def to_json(ladder: Ladder) -> str:
     return doc.model_dump_json(by_alias=True, indent=2, exclude=exclude) + "\n"
 
 
+#: ``--output`` extensions and the format each implies.
+EXTENSIONS = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot",
+              ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def format_for(dest: str | None) -> str:
+    """The format a file name implies; Markdown when it implies none."""
+    from pathlib import PurePath
+
+    return EXTENSIONS.get(PurePath(dest).suffix.lower(), "markdown") if dest else "markdown"
+
+
 def render(ladder: Ladder, fmt: str) -> str:
     return {"mermaid": mermaid, "dot": dot, "markdown": markdown, "json": to_json}[fmt](ladder)

@@ -709,11 +709,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A query word without its ending, so "deployment" finds "deploying"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
     """Ranked hits: role names and aliases first, then responsibilities, skills,
     specializations and resources. Every query word must appear (any case);
     role names also match with a typo."""
-    words = _words(query)[:20]
+    words = [_stem(w) for w in _words(query)[:20]]
     if not words:
         raise UsageError(f"search query {query[:40]!r} has no words")
     if limit < 1:
@@ -735,7 +746,7 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
         names = [("name", role.name), *(("alias", a) for a in role.aliases), ("id", role.id)]
         for field, text in names:
             if matches(text):
-                exact = " ".join(_words(text)) == joined
+                exact = " ".join(_stem(w) for w in _words(text)) == joined
                 hit(100 if exact else 90 if field != "alias" else 85, "role", role.id, role.name, field, text)
                 named.add(role.id)
                 break
@@ -769,6 +780,16 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
                 score = 36 if res.kind == "certification" else 34
                 hit(score if field in ("name", "alias") else score - 6, res.kind, res.id, res.name, field, text)
                 break
+    doc = ladder.doc
+    edu = doc.education
+    texts = [("intro", "introduction", doc.intro), ("conclusion", "conclusion", doc.conclusion)]
+    if edu is not None:
+        texts += [(d.id, "degree", f"{d.name}: {d.description} {', '.join(d.fields)}") for d in edu.degrees]
+        texts += [("foundation", "note", note) for note in edu.notes]
+        texts.append(("foundation", "key skills", edu.key_skills_text))
+    for item_id, field, text in texts:
+        if text and matches(text):
+            hit(20, "text", item_id, field, field, text)
     hits.sort(key=lambda h: -h["score"])  # stable: ladder order within a score
     return {"query": query, "total": len(hits), "hits": hits[:limit]}
 

@@ -181,12 +181,13 @@ def _foundation(out: Console, data: dict) -> None:
 
 
 def roles(out: Console, data: list[dict]) -> None:
+    if not data:
+        out.print(T("no roles match", "dim"))
+        return
     table = _table("ID", "Name", "Stage", "Track")
     for role in data:
         table.add_row(T(role["id"], "cyan"), T(role["name"]), T(role["stage"]), T(role["track"]))
     _print_table(out, table)
-    if not data:
-        out.print(T("no roles match", "dim"))
 
 
 def show(out: Console, data: dict) -> None:
