@@ -577,3 +577,27 @@ def test_skill_arguments_complete_on_tab():
         prog_name="aiml-career",
     )
     assert result.stdout.split() == ["pytorch"]
+
+
+def test_learning_and_skipped_skills_are_marked_in_the_gaps(cli):
+    cli("profile", "set-role", "intern")
+    cli("profile", "learning", "sql:advanced")
+    cli("profile", "skip", "programming")
+    data = cli("next", "--json").json()
+    gain = {s["id"]: s for s in data["next"][0]["skills_to_gain"]}
+    assert gain["data-wrangling"]["status"] == "learning"  # SQL is one of its alternatives
+    assert gain["programming"]["status"] == "skipped"
+    assert "[learning]" in cli("next").stdout
+    path = cli("path", "--to", "junior-ds", "--json").json()
+    assert path["routes"][0]["steps"][0]["skills_to_gain"][0]["status"] == "skipped"
+    # --have replaces the profile: no marks
+    plain = cli("next", "--have", "python", "--json").json()
+    assert all("status" not in s for s in plain["next"][0]["skills_to_gain"])
+
+
+def test_match_marks_your_role(cli):
+    cli("profile", "set-role", "junior-ds")
+    cli("profile", "add", "python")
+    roles = cli("match", "--json").json()["roles"]
+    assert [r["id"] for r in roles if r["current"]] == ["junior-ds"]
+    assert "(your role)" in cli("match").stdout

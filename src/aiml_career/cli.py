@@ -353,6 +353,7 @@ def next_(
     result = queries.next_steps(
         ladder, _start(start, me), None if me.have is None else queries.ranks(me.have)
     )
+    queries.mark_progress(result, me.marks)
     result["person"] = me.as_dict()
     output(result, as_json, "next_steps")
 
@@ -395,6 +396,7 @@ def path(
         allow_lateral=allow_lateral,
         limit=limit,
     )
+    queries.mark_progress(result, me.marks)
     result["person"] = me.as_dict()
     chosen = pick_format(as_json, fmt)
     if chosen is Format.mermaid:
@@ -433,8 +435,9 @@ def match(
         held = queries.merge_have(queries.role_have(ladder.roles[me.role]), held)
     result = {
         "person": me.as_dict(),
-        "roles": queries.match(ladder, held, top=top, stage=stage),
+        "roles": queries.match(ladder, held, top=top, stage=stage, current=me.role),
     }
+    queries.mark_progress(result, me.marks)
     output(result, as_json, "match")
 
 

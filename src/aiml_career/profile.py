@@ -217,6 +217,7 @@ class Person:
     role: str | None = None  # the profile's current role
     path: Path | None = None
     ignored: list[str] = field(default_factory=list)  # profile entries unknown to the ladder
+    marks: dict[str, str] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
 
     def as_dict(self) -> dict:
         return {
@@ -254,4 +255,7 @@ def person(ladder, have_specs: list[str] | None) -> Person:
     if role is not None and role not in ladder.roles:
         ignored.append(f"role {role}")
         role = None
-    return Person("profile", held, role, path, ignored)
+    marks = {
+        k: e.status for k, e in saved.skills.items() if e.status != "done" and k in ladder.skills
+    }
+    return Person("profile", held, role, path, ignored, marks)

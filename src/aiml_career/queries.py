@@ -464,6 +464,32 @@ def next_steps(ladder: Ladder, query: str, have: Have | None = None) -> dict:
     return {"from": {**role_ref(role), "stage": role.stage}, "next": moves}
 
 
+def mark_progress(result: object, marks: Mapping[str, str]) -> None:
+    """Add ``"status"`` to every gap item the person marks as learning or skipped.
+
+    Walks a query result (next, path, match) and tags each item of
+    ``skills_to_gain`` and ``skills_to_deepen`` whose skill, or one of whose
+    alternatives, ``marks`` names.
+    """
+    if not marks:
+        return
+    if isinstance(result, list):
+        for value in result:
+            mark_progress(value, marks)
+        return
+    if not isinstance(result, dict):
+        return
+    for key, value in result.items():
+        if key in ("skills_to_gain", "skills_to_deepen"):
+            for item in value:
+                ids = [item["id"], *(a["id"] for a in item.get("any_of", ()))]
+                status = next((marks[i] for i in ids if i in marks), None)
+                if status is not None:
+                    item["status"] = status
+        else:
+            mark_progress(value, marks)
+
+
 # -- the person: skills held -------------------------------------------------
 
 #: Words accepted after ``:`` in ``--have``, and the level each means.
@@ -679,9 +705,17 @@ def path(
 
 
 def match(
-    ladder: Ladder, have: Have, *, top: int | None = None, stage: str | None = None
+    ladder: Ladder,
+    have: Have,
+    *,
+    top: int | None = None,
+    stage: str | None = None,
+    current: str | None = None,
 ) -> list[dict]:
-    """Every role ranked by readiness for ``have``, with what each still needs."""
+    """Every role ranked by readiness for ``have``, with what each still needs.
+
+    The ``current`` role (the person's own) is marked ``"current": true``.
+    """
     if stage is not None:
         stage = _pick(stage, ladder.stages, "stage")
     if top is not None and top < 1:
@@ -697,6 +731,7 @@ def match(
             "readiness": readiness(ladder, role, have),
             "skills_to_gain": gain,
             "skills_to_deepen": deepen,
+            "current": role.id == current,
         })
     order = {sid: i for i, sid in enumerate(ladder.stages)}
     ranked.sort(key=lambda r: (-r["readiness"], order[r["stage"]], r["id"]))

@@ -324,7 +324,7 @@ def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra:
         rows.append(("gain:", _joined(_gain_item(s) for s in gain)))
     if deepen:
         rows.append(("deepen:", _joined(
-            Text.assemble(T(s["name"]), T(f" {s['from']}→", "dim"), _level(s["to"])) for s in deepen
+            _status(Text.assemble(T(s["name"]), T(f" {s['from']}→", "dim"), _level(s["to"])), s) for s in deepen
         )))
     if not rows:
         rows.append(("", T("no new skills needed", "dim")))
@@ -337,6 +337,13 @@ def _gain_item(skill: dict) -> Text:
     text = Text.assemble(T(skill["name"]), " ", _level(skill["level"]))
     if skill.get("any_of"):
         text.append_text(T(f" (any of {', '.join(a['name'] for a in skill['any_of'])})", "dim"))
+    return _status(text, skill)
+
+
+def _status(text: Text, skill: dict) -> Text:
+    """Mark a gap your profile says you are learning, or chose to skip."""
+    if skill.get("status"):
+        text.append_text(T(f" [{skill['status']}]", "italic green" if skill["status"] == "learning" else "dim"))
     return text
 
 
@@ -459,7 +466,10 @@ def match(out: Console, data: dict) -> None:
         needed = [s["name"] for s in role["skills_to_gain"]]
         needed += [f"{s['name']} ↑{s['to']}" for s in role["skills_to_deepen"]]
         shown = ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
-        table.add_row(T(f"{role['readiness']:.1f}%", "bold green"), T(role["name"]), T(role["id"], "cyan"),
+        name = T(role["name"])
+        if role.get("current"):
+            name.append_text(T(" (your role)", "dim"))
+        table.add_row(T(f"{role['readiness']:.1f}%", "bold green"), name, T(role["id"], "cyan"),
                       T(role["stage"]), T(shown or "nothing", "dim"))
     _print_table(out, table)
 
