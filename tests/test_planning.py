@@ -121,8 +121,8 @@ def test_path_ties_are_all_listed_in_ladder_order_with_step_gaps(tcli):
     r = tcli("path", "--from", "start", "--to", "top", "--json")
     assert r.exit_code == 0 and r.stderr == ""
     data = r.json()
-    assert data["from"] == {"id": "start", "name": "Starter"}
-    assert data["to"] == {"id": "top", "name": "Top Role"}
+    assert data["from"] == {"id": "start", "name": "Starter", "stage": "s0"}
+    assert data["to"] == {"id": "top", "name": "Top Role", "stage": "s2"}
     assert data["moves"] == 2
     assert data["routes_found"] == 2
     assert data["allow_lateral"] is False

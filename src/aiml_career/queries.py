@@ -688,8 +688,8 @@ def path(
                        "skills_deepened": len(deepened - gained)})
     gain, deepen = skill_gap(ladder, last, start_held)
     result = {
-        "from": role_ref(first),
-        "to": role_ref(last),
+        "from": {**role_ref(first), "stage": first.stage},
+        "to": {**role_ref(last), "stage": last.stage},
         "allow_lateral": allow_lateral,
         "moves": dist[last.id],
         "routes_found": count[last.id],
