@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError, Problem
-from .model import LEVELS, LadderDoc, Role, Skill, Transition
+from .model import LEVELS, LadderDoc, Role, RoleSkill, Skill, Transition
 from .resolve import Entry, NameIndex, normalize
 
 if TYPE_CHECKING:
@@ -499,6 +499,7 @@ class Ladder:
         self.roles = {r.id: r for r in doc.roles}
         self.specializations = {s.id: s for s in doc.specializations}
         self.resources = {r.id: r for r in doc.resources}
+        self._requirements: dict[str, list[list[RoleSkill]]] = {}
 
     # Indexes are built on first use only: a lookup by exact id needs none.
     @cached_property
@@ -546,6 +547,30 @@ class Ladder:
             (Entry(s.id, s.name, "specialization"), s.aliases) for s in self.doc.specializations
         ]
         return NameIndex("role or specialization", items, "aiml-career roles")
+
+    def requirements(self, role: Role) -> list[list[RoleSkill]]:
+        """A role's skills as requirements, each met by any one of its members.
+
+        A broad skill listed with specific skills it ``includes`` ("ML
+        frameworks (TensorFlow, PyTorch, Scikit-learn)", "Python or R" under
+        Programming) is one requirement: the broad skill first, then its
+        listed alternatives. Every other listed skill is a requirement of its
+        own. Worked out once per role of this ladder.
+        """
+        found = self._requirements.get(role.id) if self.roles.get(role.id) is role else None
+        if found is None:
+            listed = {need.skill: need for need in role.skills}
+            covered = {
+                part for need in role.skills for part in self.skills[need.skill].includes if part in listed
+            }
+            found = [
+                [need, *(listed[p] for p in self.skills[need.skill].includes if p in listed)]
+                for need in role.skills
+                if need.skill not in covered
+            ]
+            if self.roles.get(role.id) is role:
+                self._requirements[role.id] = found
+        return found
 
     def role(self, query: str) -> Role:
         """The role ``query`` names (id, name or alias, forgivingly)."""

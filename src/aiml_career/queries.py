@@ -58,24 +58,18 @@ def held_rank(ladder: Ladder, have: Have, skill_id: str) -> int:
 def requirements(ladder: Ladder, role: Role) -> list[list[RoleSkill]]:
     """The role's skills as requirements, each met by any one of its members.
 
-    A broad skill listed with specific skills it ``includes`` ("ML frameworks
-    (TensorFlow, PyTorch, Scikit-learn)", "Python or R" under Programming) is
-    one requirement: the broad skill first, then its listed alternatives.
-    Every other listed skill is a requirement of its own.
+    See :meth:`Ladder.requirements`.
     """
-    listed = {need.skill: need for need in role.skills}
-    covered = {
-        part for need in role.skills for part in ladder.skills[need.skill].includes if part in listed
-    }
-    return [
-        [need, *(listed[p] for p in ladder.skills[need.skill].includes if p in listed)]
-        for need in role.skills
-        if need.skill not in covered
-    ]
+    return ladder.requirements(role)
 
 
 def _best(ladder: Ladder, have: Have, group: list[RoleSkill]) -> tuple[float, RoleSkill, int]:
     """(share met, member, level held) for the member of a requirement held best."""
+    if len(group) == 1:  # the common case, without the tie-break bookkeeping
+        need = group[0]
+        held = held_rank(ladder, have, need.skill)
+        required = LEVEL_RANK[need.level]
+        return min(held, required) / required, need, held
     scored = []
     for need in group:
         held = held_rank(ladder, have, need.skill)
@@ -86,17 +80,28 @@ def _best(ladder: Ladder, have: Have, group: list[RoleSkill]) -> tuple[float, Ro
     return share, need, held
 
 
-def skill_gap(ladder: Ladder, role: Role, have: Have) -> tuple[list[dict], list[dict]]:
-    """(skills to gain, skills to deepen) for someone with ``have`` to fill ``role``.
+def assess(ladder: Ladder, role: Role, have: Have) -> tuple[list[dict], list[dict], float]:
+    """(skills to gain, skills to deepen, readiness) for someone with ``have`` to fill ``role``.
 
     A requirement with alternatives appears once: to gain (with ``any_of``
     listing the alternatives) when no member is held, to deepen (the member
     held best) when one is held below its level.
+
+    readiness = 100 * sum(min(held, required)) / sum(required) over the
+    role's requirements (see :func:`requirements`), with levels ranked
+    basic=1, proficient=2, advanced=3, expert=4 and held=0 for a skill not
+    held. A requirement with alternatives counts once, at its broad skill's
+    level, with the share of its best-held member. A role that lists no
+    skills is 100.
     """
     gain: list[dict] = []
     deepen: list[dict] = []
+    required = met = 0.0
     for group in requirements(ladder, role):
         share, need, held = _best(ladder, have, group)
+        weight = LEVEL_RANK[group[0].level]
+        required += weight
+        met += weight * share
         if share >= 1:
             continue
         if held == 0:
@@ -110,25 +115,19 @@ def skill_gap(ladder: Ladder, role: Role, have: Have) -> tuple[list[dict], list[
             item["from"] = LEVELS[held - 1]
             item["to"] = need.level
             deepen.append(item)
+    score = round(100 * met / required, 1) if required else 100.0
+    return gain, deepen, score
+
+
+def skill_gap(ladder: Ladder, role: Role, have: Have) -> tuple[list[dict], list[dict]]:
+    """(skills to gain, skills to deepen): see :func:`assess`."""
+    gain, deepen, _ = assess(ladder, role, have)
     return gain, deepen
 
 
 def readiness(ladder: Ladder, role: Role, have: Have) -> float:
-    """Level-weighted share of the role's requirements met, in percent.
-
-    readiness = 100 * sum(min(held, required)) / sum(required) over the
-    role's requirements (see :func:`requirements`), with levels ranked
-    basic=1, proficient=2, advanced=3, expert=4 and held=0 for a skill not
-    held. A requirement with alternatives counts once, at its broad skill's
-    level, with the share of its best-held member. A role that lists no
-    skills is 100.
-    """
-    groups = requirements(ladder, role)
-    required = sum(LEVEL_RANK[group[0].level] for group in groups)
-    if not required:
-        return 100.0
-    met = sum(LEVEL_RANK[group[0].level] * _best(ladder, have, group)[0] for group in groups)
-    return round(100 * met / required, 1)
+    """Level-weighted share of the role's requirements met, in percent: see :func:`assess`."""
+    return assess(ladder, role, have)[2]
 
 
 def fitting(ladder: Ladder, role: Role) -> tuple[list[dict], list[dict]]:
@@ -445,7 +444,7 @@ def next_steps(ladder: Ladder, query: str, have: Have | None = None) -> dict:
     moves = []
     for move in role.next:
         target = ladder.roles[move.to]
-        gain, deepen = skill_gap(ladder, target, held)
+        gain, deepen, score = assess(ladder, target, held)
         specs, certs = fitting(ladder, target)
         item = {
             "id": target.id,
@@ -459,7 +458,7 @@ def next_steps(ladder: Ladder, query: str, have: Have | None = None) -> dict:
             "certifications": certs,
         }
         if have is not None:
-            item["readiness"] = readiness(ladder, target, held)
+            item["readiness"] = score
         moves.append(item)
     return {"from": {**role_ref(role), "stage": role.stage}, "next": moves}
 
@@ -724,11 +723,11 @@ def match(
     for role in ladder.doc.roles:
         if stage is not None and role.stage != stage:
             continue
-        gain, deepen = skill_gap(ladder, role, have)
+        gain, deepen, score = assess(ladder, role, have)
         ranked.append({
             **role_ref(role),
             "stage": role.stage,
-            "readiness": readiness(ladder, role, have),
+            "readiness": score,
             "skills_to_gain": gain,
             "skills_to_deepen": deepen,
             "current": role.id == current,
