@@ -135,31 +135,23 @@ def write_text(text: str) -> None:
     write_utf8(text.encode("utf-8"))
 
 
-def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Role ids for shell completion (TAB)."""
-    try:
-        roles = ladder_of(ctx).roles
-    except CareerError:
-        return []
-    return [rid for rid in roles if rid.startswith(incomplete.lower())]
+def _completer(*kinds: str) -> Callable[[typer.Context, str], list[str]]:
+    """Shell completion (TAB) of the ids of the ladder's roles, skills or specializations."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            ladder = ladder_of(ctx)
+        except CareerError:
+            return []
+        ids = [i for kind in kinds for i in getattr(ladder, kind)]
+        return [i for i in ids if i.startswith(incomplete.lower())]
+
+    return complete
 
 
-def complete_skill(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Skill ids for shell completion (TAB)."""
-    try:
-        skills = ladder_of(ctx).skills
-    except CareerError:
-        return []
-    return [sid for sid in skills if sid.startswith(incomplete.lower())]
-
-
-def complete_show(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        ladder = ladder_of(ctx)
-    except CareerError:
-        return []
-    ids = [*ladder.roles, *ladder.specializations]
-    return [i for i in ids if i.startswith(incomplete.lower())]
+complete_role = _completer("roles")
+complete_skill = _completer("skills")
+complete_show = _completer("roles", "specializations")
 
 
 def _version(value: bool) -> None:
