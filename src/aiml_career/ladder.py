@@ -103,6 +103,10 @@ def parse(raw: bytes, source: str) -> LadderDoc:
         return LadderDoc.model_validate_json(raw)
     except ValidationError as exc:
         problems = _shape_problems(exc, raw)
+    references = _partial_reference_problems(raw)
+    if references:
+        lines = locate(raw, [loc for loc, _ in references])
+        problems += [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in references]
     raise DataError(source, _duplicate_key_problems(raw) + problems)
 
 
@@ -306,9 +310,21 @@ def _json_key(string: str) -> str:
 
 
 def check(doc: LadderDoc) -> list[Problem]:
-    """Every cross-reference problem of a well-shaped document, as (loc, message)."""
+    """Every cross-reference problem of a well-shaped document."""
+    return [Problem(format_loc(loc), message) for loc, message in _reference_problems(doc)]
+
+
+def _reference_problems(
+    doc: LadderDoc, elsewhere: dict[str, set[str]] | None = None
+) -> list[tuple[Loc, str]]:
+    """(loc, message) of every cross-reference problem.
+
+    ``elsewhere``: ids, by list name, of items left out of ``doc`` because
+    their shape is wrong; references to them are not reported as unknown.
+    """
     problems: list[tuple[Loc, str]] = []
     add = problems.append
+    elsewhere = elsewhere or {}
 
     def unique_ids(name: str, items: list) -> set[str]:
         seen: set[str] = set()
@@ -316,7 +332,7 @@ def check(doc: LadderDoc) -> list[Problem]:
             if item.id in seen:
                 add(((name, i, "id"), f"duplicate id {item.id!r}"))
             seen.add(item.id)
-        return seen
+        return seen | elsewhere.get(name, set())
 
     stages = unique_ids("stages", doc.stages)
     tracks = unique_ids("tracks", doc.tracks)
@@ -383,7 +399,58 @@ def check(doc: LadderDoc) -> list[Problem]:
     problems.extend(_alias_problems([("skill", "skills", doc.skills)]))
     problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
     problems.extend(_promotion_cycles(doc.roles))
-    return [Problem(format_loc(loc), message) for loc, message in problems]
+    return problems
+
+
+#: The lists of a ladder document, and the model of their items.
+def _sections() -> dict[str, type]:
+    from .model import Resource, SkillCategory, Specialization, Stage, Track
+
+    return {
+        "stages": Stage, "tracks": Track, "skill_categories": SkillCategory, "skills": Skill,
+        "roles": Role, "specializations": Specialization, "resources": Resource,
+    }
+
+
+def _partial_reference_problems(raw: bytes) -> list[tuple[Loc, str]]:
+    """Reference problems among the items whose shape is right, in a document that
+    failed shape validation: so one run reports both kinds."""
+    import json
+
+    from pydantic import ValidationError
+
+    from .model import Education
+
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(data, dict):
+        return []
+    kept: dict[str, list] = {}
+    positions: dict[str, list[int]] = {}
+    elsewhere: dict[str, set[str]] = {}
+    for name, model in _sections().items():
+        items = data.get(name)
+        kept[name], positions[name], elsewhere[name] = [], [], set()
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                kept[name].append(model.model_validate(item))
+                positions[name].append(i)
+            except ValidationError:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    elsewhere[name].add(item["id"])
+    try:
+        education = Education.model_validate(data["education"]) if data.get("education") else None
+    except ValidationError:
+        education = None
+    doc = LadderDoc.model_construct(title="", education=education, **kept)
+    found = []
+    for loc, message in _reference_problems(doc, elsewhere):
+        if loc and loc[0] in positions and len(loc) > 1 and isinstance(loc[1], int):
+            loc = (loc[0], positions[loc[0]][loc[1]], *loc[2:])
+        found.append((loc, message))
+    return found
 
 
 def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, str]]:
