@@ -102,11 +102,13 @@ def parse(raw: bytes, source: str) -> LadderDoc:
     try:
         return LadderDoc.model_validate_json(raw)
     except ValidationError as exc:
-        problems = _shape_problems(exc, raw)
-    references = _partial_reference_problems(raw)
-    if references:
-        lines = locate(raw, [loc for loc, _ in references])
-        problems += [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in references]
+        shape = _shape_errors(exc)
+    if len(shape) == 1 and shape[0][0] is None:  # not JSON at all: a line is in the message
+        message = shape[0][1]
+        raise DataError(source, [Problem("", message, _json_error_line(message))])
+    found = shape + _partial_reference_problems(raw)
+    lines = locate(raw, [loc for loc, _ in found])  # one pass over the text for all of them
+    problems = [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in found]
     raise DataError(source, _duplicate_key_problems(raw) + problems)
 
 
@@ -160,15 +162,14 @@ def _duplicate_key_problems(raw: bytes) -> list[Problem]:
     ]
 
 
-def _shape_problems(exc: ValidationError, raw: bytes) -> list[Problem]:
+def _shape_errors(exc: ValidationError) -> list[tuple[Loc | None, str]]:
+    """(loc, message) of each shape error; loc None when the text is not JSON at all."""
     errors = exc.errors(include_url=False, include_input=False)
     if len(errors) == 1 and errors[0]["type"] == "json_invalid":
-        message = str(errors[0]["msg"])
-        return [Problem("", message, _json_error_line(message))]
-    wanted = [tuple(e["loc"]) for e in errors]
-    lines = locate(raw, wanted)
-    problems = []
-    for error, loc in zip(errors, wanted):
+        return [(None, str(errors[0]["msg"]))]
+    found: list[tuple[Loc | None, str]] = []
+    for error in errors:
+        loc = tuple(error["loc"])
         message = str(error["msg"])
         if error["type"] == "model_type" and loc == ():
             message = "the document must be a JSON object"
@@ -176,8 +177,8 @@ def _shape_problems(exc: ValidationError, raw: bytes) -> list[Problem]:
             message = f"missing required field {loc[-1]!r}"
         elif error["type"] == "extra_forbidden" and loc:
             message = _unknown_field(loc)
-        problems.append(Problem(format_loc(loc), message, lines.get(loc)))
-    return problems
+        found.append((loc, message))
+    return found
 
 
 def _model_at(loc: Loc) -> type | None:
@@ -239,6 +240,9 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
     want: set[Loc] = set()
     for loc in wanted:
         want.update(loc[:i] for i in range(len(loc) + 1))
+    import json
+
+    skip = json.JSONDecoder().raw_decode
     text = raw.decode("utf-8", errors="replace")
     token = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|([^\s{}\[\],:"]+))', re.S)
     found: dict[Loc, int] = {}
@@ -284,6 +288,13 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
         if loc in want:
             # The last occurrence: for a key given twice, the value the parser keeps.
             offsets[loc] = start
+        elif punct in ("{", "["):
+            # Nothing wanted inside: let the C scanner step over the whole value.
+            try:
+                pos = skip(text, start)[1]
+                continue
+            except (ValueError, RecursionError):
+                pass
         if punct in ("{", "["):
             stack.append([loc, punct == "{", 0, True])
     from bisect import bisect_right
