@@ -87,11 +87,12 @@ def _strip_bom(raw: bytes) -> bytes:
 
 
 def parse(raw: bytes, source: str) -> LadderDoc:
-    """Validate the document's shape; raise DataError listing every problem."""
+    """Validate the document's shape; raise DataError listing every problem.
+
+    ``raw`` has no byte-order mark (``load`` strips it).
+    """
     from pydantic import ValidationError
 
-    problems: list[Problem] = []
-    raw = _strip_bom(raw)
     if not raw.strip():
         raise DataError(source, [Problem("", "the file is empty")])
     try:
@@ -107,9 +108,13 @@ def parse(raw: bytes, source: str) -> LadderDoc:
         message = shape[0][1]
         raise DataError(source, [Problem("", message, _json_error_line(message))])
     found = shape + _partial_reference_problems(raw)
-    lines = locate(raw, [loc for loc, _ in found])  # one pass over the text for all of them
-    problems = [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in found]
-    raise DataError(source, _duplicate_key_problems(raw) + problems)
+    raise DataError(source, _duplicate_key_problems(raw) + _located(raw, found))
+
+
+def _located(raw: bytes, found: list[tuple[Loc, str]]) -> list[Problem]:
+    """Problems at their lines, found in one pass over the text for all of them."""
+    lines = locate(raw, [loc for loc, _ in found]) if found else {}
+    return [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in found]
 
 
 def _duplicate_keys(raw: bytes) -> list[Loc]:
@@ -318,11 +323,6 @@ def _json_key(string: str) -> str:
         return json.loads(string)
     except ValueError:
         return string[1:-1]
-
-
-def check(doc: LadderDoc) -> list[Problem]:
-    """Every cross-reference problem of a well-shaped document."""
-    return [Problem(format_loc(loc), message) for loc, message in _reference_problems(doc)]
 
 
 def _reference_problems(
@@ -543,25 +543,12 @@ def _load(raw: bytes, path: Path) -> Ladder:
         ladder.source = str(path)
         return ladder
     doc = parse(raw, str(path))
-    problems = check(doc)
-    if problems:
-        lines = locate(raw, [_parse_loc(p.path) for p in problems])
-        problems = [Problem(p.path, p.message, lines.get(_parse_loc(p.path))) for p in problems]
-    problems = _duplicate_key_problems(raw) + problems
+    problems = _duplicate_key_problems(raw) + _located(raw, _reference_problems(doc))
     if problems:
         raise DataError(str(path), problems)
     ladder = Ladder(doc, str(path))
     cache.put(raw, ladder)
     return ladder
-
-
-def _parse_loc(path: str) -> Loc:
-    import re
-
-    return tuple(
-        int(index) if index else name
-        for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path)
-    )
 
 
 class Ladder:
