@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from .errors import UsageError
 from .ladder import LEVEL_RANK, Ladder
-from .model import LEVELS, Role, RoleSkill
+from .model import LEVELS, Role, RoleSkill, Transition
 
 #: Skills a person holds: skill id -> level rank (1 basic .. 4 expert).
 Have = Mapping[str, int]
@@ -217,12 +217,11 @@ def _pick(query: str, known: Mapping[str, object], noun: str) -> str:
 def show(ladder: Ladder, query: str) -> dict:
     """A role, or a specialization, in full."""
     from .errors import LookupFailed
-    from .resolve import normalize
 
     try:
         entry = ladder.role_or_specialization(query)
     except LookupFailed as failure:
-        skills = ladder.skill_index.keys.get(normalize(query[:1000]), [])
+        skills = ladder.skill_index.exact(query)
         if len(skills) == 1 and not failure.ambiguous:
             failure.hints.append(f"{skills[0].name} is a skill: aiml-career skills {skills[0].id}")
         raise
@@ -234,14 +233,12 @@ def show(ladder: Ladder, query: str) -> dict:
 def role_detail(ladder: Ladder, role: Role) -> dict:
     stage = ladder.stages[role.stage]
     track = ladder.tracks[role.track]
-    nexts = [
-        {"id": m.to, "name": ladder.roles[m.to].name, "kind": m.kind, "stated": m.stated, "note": m.note}
-        for m in role.next
-    ]
-    prevs = [
-        {"id": rid, "name": ladder.roles[rid].name, "kind": m.kind, "stated": m.stated, "note": m.note}
-        for rid, m in ladder.previous[role.id]
-    ]
+    def move(other: str, m: Transition) -> dict:
+        return {"id": other, "name": ladder.roles[other].name, "kind": m.kind,
+                "stated": m.stated, "note": m.note}
+
+    nexts = [move(m.to, m) for m in role.next]
+    prevs = [move(rid, m) for rid, m in ladder.previous[role.id]]
     skills = []
     for need in role.skills:
         item = skill_ref(ladder, need.skill, need.level)

@@ -75,9 +75,18 @@ class NameIndex:
                 if entry not in found:
                     found.append(entry)
 
+    @staticmethod
+    def key(query: str) -> str:
+        """The lookup key of a query (a huge query is cut before it is normalised)."""
+        return normalize(query[: MAX_QUERY * 4])
+
+    def exact(self, query: str) -> list[Entry]:
+        """The entries whose id, name or alias is ``query`` (forgivingly); no prefixes."""
+        return list(self.keys.get(self.key(query), ()))
+
     def resolve(self, query: str) -> Entry:
         """The one entry ``query`` names; raises :class:`LookupFailed` otherwise."""
-        key = normalize(query[: MAX_QUERY * 4])
+        key = self.key(query)
         if not key:
             hints = [f"see them all with: {self.listing}"] if self.listing else []
             raise UsageError(f"{self.noun} name {shown(query)} has no letters or digits", hints)
