@@ -280,8 +280,9 @@ HaveOpt = Annotated[
     ),
 ]
 READINESS_HELP = (
-    "Readiness = 100 x sum(min(held, required)) / sum(required) over the role's skills, "
-    "levels ranked basic=1, proficient=2, advanced=3, expert=4, held=0 when missing."
+    "Readiness = 100 x sum(min(held, required)) / sum(required) over the role's requirements, "
+    "levels ranked basic=1, proficient=2, advanced=3, expert=4, held=0 when missing; a broad "
+    "skill listed with its alternatives (Python or R) is one requirement, met by the best held."
 )
 
 
@@ -527,12 +528,14 @@ SkillsArg = Annotated[
 ]
 
 
-def _show_profile(ctx: typer.Context, as_json: bool) -> None:
+def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
+    """The profile as just ``written`` by a change, or as saved."""
     from .profile import load_profile, profile_path
     from .queries import profile_view
 
     path = profile_path()
-    output(profile_view(ladder_of(ctx), load_profile(path), path), as_json, "profile")
+    profile = written if written is not None else load_profile(path)
+    output(profile_view(ladder_of(ctx), profile, path), as_json, "profile")
 
 
 def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool) -> None:
@@ -548,8 +551,7 @@ def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool
             kept = level or (old.level if old else DEFAULT_LEVEL)
             profile.skills[skill_id] = SkillEntry(kept, status)
 
-    update_profile(change)
-    _show_profile(ctx, as_json)
+    _show_profile(ctx, as_json, update_profile(change))
 
 
 @command("show", on=profile_app)
@@ -578,8 +580,7 @@ def profile_set_role(
     def change(profile) -> None:
         profile.role = role_id
 
-    update_profile(change)
-    _show_profile(ctx, as_json)
+    _show_profile(ctx, as_json, update_profile(change))
 
 
 @command("add", on=profile_app)
@@ -637,10 +638,10 @@ def profile_remove(
             if profile.skills.pop(skill_id, None) is None:
                 absent.append(skill_id)
 
-    update_profile(change)
+    written = update_profile(change)
     if absent:
         sys.stderr.write(sanitize(f"aiml-career: not in your profile, nothing to remove: {', '.join(absent)}") + "\n")
-    _show_profile(ctx, as_json)
+    _show_profile(ctx, as_json, written)
 
 
 @command("clear", on=profile_app)
