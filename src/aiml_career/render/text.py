@@ -123,19 +123,20 @@ def _print_table(out: Console, table: Table) -> None:
     if table.title:
         out.print(table.title)
     columns = table.columns
+    cells = [list(column.cells) for column in columns]
     # A table whose first column has no header (compare) is titled by that column.
     titled = not str(columns[0].header)
     for row in range(table.row_count):
         if titled:
-            out.print(columns[0]._cells[row])
+            out.print(cells[0][row])
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=not titled, overflow="fold")
         grid.add_column(overflow="fold")
-        for column in columns[1:] if titled else columns:
-            cell = column._cells[row]
+        for number in range(1 if titled else 0, len(columns)):
+            cell = cells[number][row]
             if isinstance(cell, Text) and not cell.plain:
                 continue
-            grid.add_row(column.header, cell)
+            grid.add_row(columns[number].header, cell)
         out.print(grid)
         out.print()
 
