@@ -49,7 +49,7 @@ def hostile(tmp_path) -> Path:
     doc["skills"][1]["aliases"] = ["py|thon", "p\ny"]
     # a role whose id is a Mermaid keyword, reached by a lateral move
     doc["roles"].append({"id": "end", "name": "subgraph", "stage": "lead", "track": "engineering"})
-    doc["roles"][4]["next"] = [{"to": "end", "kind": "lateral", "stated": False}]
+    doc["roles"][4]["next"] = [{"to": "end", "kind": "lateral", "basis": "editorial"}]
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), "utf-8")
     return path
@@ -389,7 +389,7 @@ def test_json_round_trip(cli, ladder, tmp_path):
 def test_json_export_is_stdout_by_default(cli):
     text = export(cli, EXAMPLE, "json")
     doc = json.loads(text)
-    assert doc["format"] == 1
+    assert doc["format"] == 2
     assert doc["roles"][0]["id"] == "junior-de"
     assert "$schema" in doc
 
@@ -467,7 +467,7 @@ def test_tree_json(cli):
             assert got["name"] == role["name"]
             assert got["track"] == role["track"]
             assert got["next"] == [
-                    {"id": m["to"], "kind": m["kind"], "stated": m["stated"]} for m in role.get("next", [])
+                    {"id": m["to"], "kind": m["kind"], "basis": m["basis"]} for m in role.get("next", [])
                 ]
 
 

@@ -459,23 +459,25 @@ def test_next_uses_the_profile_and_says_so(cli, saved):
     data = r.json()
     assert data["from"]["id"] == "junior-ds"
     assert data["person"] == {
-        "source": "profile", "path": str(saved), "role": "junior-ds",
+        "source": "profile", "path": str(saved), "role": "junior-ds", "role_source": "profile",
         "skills": {"pytorch": "advanced", "scikit-learn": "expert", "tensorflow": "expert"},
     }
     moves = {m["id"]: m for m in data["next"]}
     mle = moves["ml-engineer"]
-    # ml-engineer requirements: ml-frameworks 4 (or tensorflow, pytorch, scikit-learn),
-    #   software-engineering 3 (or version control, docker, ci/cd), cloud-platforms 3 (or its two
-    #   examples) = 10. Met: ml-frameworks by tensorflow expert -> 4; docker is only being
-    #   learned, so software engineering is not met -> 4/10
-    assert mle["readiness"] == 40.0
+    # ml-engineer rows: ML frameworks expert 4 (any of TensorFlow, PyTorch, Scikit-learn), version
+    #   control 2, Docker 2, CI/CD 2 (each of "software engineering skills (...)", no level word:
+    #   proficient), cloud platforms advanced 3 (any of its two) = 13. Met: ML frameworks by
+    #   TensorFlow expert -> 4; Docker is only being learned -> 4/13
+    assert (mle["readiness"], mle["points"], mle["of"]) == (30.8, 4, 13)
     assert mle["skills_to_deepen"] == []
-    gain = {s["id"]: [a["id"] for a in s.get("any_of", [])] for s in mle["skills_to_gain"]}
-    assert "docker" in gain["software-engineering"]
+    gain = {s["id"]: s for s in mle["skills_to_gain"]}
+    assert {"version-control", "docker", "ci-cd", "cloud-platforms"} == set(gain)
+    assert gain["docker"]["status"] == "learning" and "status" not in gain["ci-cd"]
+    assert [m["id"] for m in mle["met"]] == ["ml-frameworks"]
     # text output: the note on stderr only
     text = cli("next")
     assert "using your profile" in text.stderr and "using your profile" not in text.stdout
-    assert "readiness 40.0%" in text.stdout
+    assert "readiness 30.8% (4/13 points)" in text.stdout
 
 
 def test_path_starts_from_the_profile_role(cli, saved):
@@ -490,31 +492,42 @@ def test_path_starts_from_the_profile_role(cli, saved):
 
 
 def test_match_uses_the_profile_role_and_skills(cli, saved):
-    r = cli("match", "--top", "2", "--json")
+    r = cli("match", "--limit", "2", "--json")
     assert r.exit_code == 0 and "using your profile" in r.stderr
-    roles = r.json()["roles"]
-    assert roles[0]["id"] == "junior-ds" and roles[0]["readiness"] == 100.0
-    # ml-engineer: 4/10 from the skills; junior-ds adds nothing it needs
-    by_id = {x["id"]: x for x in cli("match", "--json").json()["roles"]}
-    assert by_id["ml-engineer"]["readiness"] == 40.0
+    data = r.json()
+    assert data["current"]["id"] == "junior-ds"
+    # Roles at or below your own stage (entry) come last; the best of the rest leads.
+    assert [x["id"] for x in data["roles"]] == ["ml-engineer", "senior-mle"]
+    everything = cli("match", "--json").json()["roles"]
+    assert [x["id"] for x in everything[-2:]] == ["junior-ds", "intern"]
+    assert everything[-2]["current"] and everything[-2]["readiness"] == 100.0
+    assert all(x["at_or_below_current"] == (x["stage"] == "entry") for x in everything)
+    by_id = {x["id"]: x for x in everything}
+    assert by_id["ml-engineer"]["readiness"] == 30.8
 
 
 @pytest.mark.parametrize(
-    "args", [["next", "--from", "intern"], ["path", "--from", "intern", "--to", "caio"], ["match"]]
+    "args, role, how",
+    [(["next", "--from", "intern"], "intern", "--from"),
+     (["path", "--from", "intern", "--to", "caio"], "intern", "--from"),
+     (["match"], "junior-ds", "profile")],
 )
-def test_have_overrides_the_profile(cli, saved, args):
+def test_have_overrides_the_profile_skills_not_its_role(cli, saved, args, role, how):
     r = cli(*args, "--have", "python", "--json")
     assert r.exit_code == 0
     assert r.stderr == ""
-    assert r.json()["person"] == {"source": "--have", "path": None, "role": None, "skills": {"python": "proficient"}}
+    assert r.json()["person"] == {"source": "--have", "path": None, "role": role, "role_source": how,
+                                  "skills": {"python": "proficient"}}
 
 
-def test_profile_without_role_needs_from(cli, pfile):
+def test_profile_without_role_needs_from_for_next_but_not_for_path(cli, pfile):
     ok(cli("profile", "add", "python"))
     r = cli("next")
     assert is_error(r, 2, "missing option '--from'", "profile set-role")
     assert r.stderr.startswith(f"aiml-career: using your profile {pfile}: 1 skill (--have overrides)\n")
-    assert is_error(cli("path", "--to", "caio"), 2, "missing option '--from'")
+    routes = cli("path", "--to", "caio", "--json")
+    assert routes.exit_code == 0
+    assert routes.json()["start"]["how"] == "entry stage"
 
 
 def test_profile_entries_unknown_to_the_ladder_are_left_out_and_said(cli, saved, tmp_path):

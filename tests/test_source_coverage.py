@@ -330,8 +330,10 @@ def test_role_matches_its_block(block, data, skills):
         f"{rid}: skills_text is not the text's 'Skills Needed' sentence: {block['skills_needed']!r}"
     )
 
-    own = {need["skill"]: skills[need["skill"]] for need in role["skills"] if need["skill"] in skills}
-    unknown = [need["skill"] for need in role["skills"] if need["skill"] not in skills]
+    named_ids = [sid for req in role["requirements"]
+                 for sid in ([req["skill"]] if req.get("skill") else []) + req.get("any_of", []) + req.get("all_of", [])]
+    own = {sid: skills[sid] for sid in named_ids if sid in skills}
+    unknown = [sid for sid in named_ids if sid not in skills]
     assert not unknown, f"{rid}: unknown skill ids {unknown}"
 
     # Every named item (in parentheses, or after 'like') is one of the role's skills.
@@ -354,8 +356,12 @@ def test_role_matches_its_block(block, data, skills):
     assert not uncovered, f"{rid}: parts of 'Skills Needed' no role skill covers: {uncovered}"
 
     # Each skill's wording is a phrase of that sentence.
-    bad = [n["wording"] for n in role["skills"] if fold(n["wording"]) not in fold(block["skills_needed"])]
-    assert not bad, f"{rid}: skill wordings not found in the 'Skills Needed' sentence: {bad}"
+    bad = [n["wording"] for n in role["requirements"] if fold(n["wording"]) not in fold(block["skills_needed"])]
+    assert not bad, f"{rid}: requirement wordings not found in the 'Skills Needed' sentence: {bad}"
+    # Every item of the sentence is within some requirement's wording, word for word.
+    wordings = [fold(n["wording"]) for n in role["requirements"]]
+    missing = [item for item in split_list(block["skills_needed"]) if not any(fold(item) in w for w in wordings)]
+    assert not missing, f"{rid}: phrases of 'Skills Needed' that are no requirement's wording: {missing}"
 
 
 def test_key_skill_categories(src, data, skills):

@@ -312,7 +312,7 @@ def test_the_example_is_a_copyable_starting_point(cli, tmp_path):
 
 def test_type_errors_and_broken_references_are_reported_together(cli, tmp_path):
     doc = json.loads((ROOT / "examples" / "data-engineering.json").read_text(encoding="utf-8"))
-    doc["roles"][1]["skills"][0]["level"] = "guru"          # a type error in data-engineer
+    doc["roles"][1]["requirements"][0]["level"] = "guru"        # a type error in data-engineer
     doc["roles"][2]["stage"] = "middle"                     # an unknown stage in analytics-engineer
     doc["roles"][0]["next"][0]["to"] = "data-engineer"      # points at the ill-shaped role: not "unknown"
     doc["skills"][0]["category"] = "lingo"                  # an unknown category
@@ -321,7 +321,7 @@ def test_type_errors_and_broken_references_are_reported_together(cli, tmp_path):
     result = cli("validate", str(path), "--json")
     assert result.exit_code == 1
     problems = {p["path"]: p for p in result.json()["problems"]}
-    assert set(problems) == {"roles[1].skills[0].level", "roles[2].stage", "skills[0].category"}
+    assert set(problems) == {"roles[1].requirements[0].level", "roles[2].stage", "skills[0].category"}
     assert problems["roles[2].stage"]["message"] == "unknown stage 'middle'"
     assert all(p["line"] for p in problems.values())
     lines = [p["line"] for p in result.json()["problems"]]

@@ -276,79 +276,59 @@ HaveOpt = Annotated[
         "--have",
         metavar="SKILLS",
         help="Your skills, comma-separated, each with an optional :level "
-        "(python, sql:advanced). Overrides the saved profile.",
+        "(python, sql:advanced). Overrides the saved profile's skills.",
     ),
 ]
-READINESS_HELP = (
-    "Readiness = 100 x sum(min(held, required)) / sum(required) over the role's requirements, "
-    "levels ranked basic=1, proficient=2, advanced=3, expert=4, held=0 when missing; a broad "
-    "skill listed with its alternatives (Python or R) is one requirement, met by the best held."
-)
+FromOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--from",
+        metavar="ROLE",
+        help="The role you hold now (default: your profile's role).",
+        autocompletion=complete_role,
+    ),
+]
 
 
-def _planning(ctx: typer.Context, have: Optional[list[str]]):
-    """The ladder and the person (``--have`` or the profile), with a note on stderr."""
-    from .profile import person
+def _planning(ctx: typer.Context, have: Optional[list[str]], start: Optional[str] = None):
+    """The ladder and the person (``--have``/``--from`` or the profile), with a note on stderr."""
+    from .person import person
 
     ladder = ladder_of(ctx)
-    me = person(ladder, have)
+    me = person(ladder, have, start)
     note = me.note()
     if note:
         sys.stderr.write(sanitize(f"aiml-career: {note}") + "\n")
     return ladder, me
 
 
-def _start(start: Optional[str], me) -> str:
-    if start is not None:  # even "": that is a bad name, not a missing option
-        return start
-    if me.role:
-        return me.role
-    if me.source == "--have":
-        # --have replaces the profile's skills, not its role: --from still defaults to it.
-        from .profile import load_profile
-
-        saved = load_profile()
-        if saved is not None and saved.role:
-            return saved.role
-    from .errors import UsageError
-
-    raise UsageError(
-        "missing option '--from'",
-        ["name your role with --from ROLE, or save it: aiml-career profile set-role ROLE"],
-    )
+READINESS_HELP = (
+    "Readiness = 100 x points / required points over a role's requirement rows: one row per "
+    "skill the text asks for, except that interchangeable tools ('Python or R') are one row met "
+    "by any of them. A row scores min(held, required), levels basic=1, proficient=2, advanced=3, "
+    "expert=4, 0 when missing (README: Requirements)."
+)
 
 
 @command("next", epilog=READINESS_HELP)
 def next_(
     ctx: typer.Context,
-    start: Annotated[
-        Optional[str],
-        typer.Option(
-            "--from",
-            metavar="ROLE",
-            help="The role you hold now (default: your profile's role).",
-            autocompletion=complete_role,
-        ),
-    ] = None,
+    start: FromOpt = None,
     have: HaveOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Where a role leads: each next role, the skills to gain and to deepen.
+    """Where a role leads: each next role, its readiness, the skills to gain and to deepen.
 
-    With --have or a saved profile, gaps shrink to what you still lack and
-    each next role gets a readiness score.
+    You are taken to hold your role's requirements, plus --have (or your
+    saved profile's skills). Each move says its basis: the text, the role
+    titles, or an editorial judgement with its reason.
 
     Example: aiml-career next --from junior-ds --have "pytorch:advanced"
     """
-    from . import queries
+    from . import planning
 
-    ladder, me = _planning(ctx, have)
-    result = queries.next_steps(
-        ladder, _start(start, me), None if me.have is None else queries.ranks(me.have)
-    )
-    queries.mark_progress(result, me.marks)
-    result["person"] = me.as_dict()
-    output(result, as_json, "next_steps")
+    ladder, me = _planning(ctx, have, start)
+    output(planning.next_steps(ladder, me), as_json, "next_steps")
 
 
 @command(epilog=READINESS_HELP)
@@ -356,42 +336,45 @@ def path(
     ctx: typer.Context,
     start: Annotated[
         Optional[str],
-        typer.Option("--from", metavar="ROLE", help="Where you start (default: your profile's role).",
-                     autocompletion=complete_role),
+        typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
+                     help="Where you start (default: your profile's role; without one, the roles "
+                     "your skills fully meet, else the entry stage)."),
     ] = None,
     goal: Annotated[
         str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
     ] = ...,
-    allow_lateral: Annotated[
-        bool, typer.Option("--allow-lateral", help="Let lateral moves into the route.")
+    promotions_only: Annotated[
+        bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
     ] = False,
-    limit: Annotated[int, typer.Option("--max", metavar="N", help="List at most N tied routes.")] = 5,
+    allow_lateral: Annotated[
+        bool, typer.Option("--allow-lateral", help="Let lateral moves in even when promotions reach a route.")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", "--max", metavar="N", help="List at most N tied routes.")] = 5,
     have: HaveOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
-    """The shortest routes between two roles, with the skills to gain at each step.
+    """The shortest routes to a role, with the skills to gain at each step.
 
-    Promotions only unless --allow-lateral. When several routes tie, all are
-    counted and up to --max are listed. No route exits with 1.
+    Promotions first; when they reach no route, lateral moves too (said
+    so). Routes that tie on length come in order of least to learn; each
+    route's totals count the lines under it. No route exits with 1.
 
     Example: aiml-career path --from intern --to caio
     """
-    from . import queries
+    from . import planning
 
-    pick_format(as_json, fmt)
-    ladder, me = _planning(ctx, have)
-    result = queries.path(
-        ladder,
-        _start(start, me),
-        goal,
-        have=None if me.have is None else queries.ranks(me.have),
-        allow_lateral=allow_lateral,
-        limit=limit,
-    )
-    queries.mark_progress(result, me.marks)
-    result["person"] = me.as_dict()
     chosen = pick_format(as_json, fmt)
+    ladder, me = _planning(ctx, have, start)
+    result = planning.path(ladder, me, goal, promotions_only=promotions_only,
+                           allow_lateral=allow_lateral, limit=limit)
+    if not result["routes"]:
+        if chosen is Format.json:
+            output(result, True, "path")
+        hint = [] if promotions_only else ["no lateral moves lead there either"]
+        if promotions_only:
+            hint = ["lateral moves were left out: drop --promotions-only"]
+        raise CareerError(f"no route from {result['from']['id']} to {result['to']['id']}", hint)
     if chosen is Format.mermaid:
         from . import export
 
@@ -404,34 +387,27 @@ def path(
 def match(
     ctx: typer.Context,
     have: HaveOpt = None,
-    top: Annotated[Optional[int], typer.Option("--top", metavar="N", help="Only the N best roles.")] = None,
+    start: FromOpt = None,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", "--top", metavar="N", help="Only the N best roles.")
+    ] = None,
     stage: Annotated[Optional[str], typer.Option("--stage", help="Only this stage (id or name).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Every role ranked by how ready you are for it, with what each still needs.
+    """Every role ranked for you: readiness, and what each still needs.
 
-    Uses --have, else your saved profile (its role's skills count as held).
+    Uses --have, else your saved profile; your role's requirements count as
+    held. Ranked by readiness minus 10 points per stage above the first, so
+    the nearer rung ranks first unless the one above is clearly readier;
+    with a current role (--from or your profile's), roles at or below its
+    stage come last.
 
-    Example: aiml-career match --have "python:advanced, sql, pandas" --top 3
+    Example: aiml-career match --have "python:advanced, sql, pandas" --limit 3
     """
-    from . import queries
-    from .errors import UsageError
+    from . import planning
 
-    ladder, me = _planning(ctx, have)
-    if me.have is None:
-        raise UsageError(
-            "match needs your skills",
-            ["give them with --have \"python, sql:advanced\", or save them: aiml-career profile add python"],
-        )
-    held = queries.ranks(me.have)
-    if me.role:
-        held = queries.merge_have(queries.role_have(ladder.roles[me.role]), held)
-    result = {
-        "person": me.as_dict(),
-        "roles": queries.match(ladder, held, top=top, stage=stage, current=me.role),
-    }
-    queries.mark_progress(result, me.marks)
-    output(result, as_json, "match")
+    ladder, me = _planning(ctx, have, start)
+    output(planning.match(ladder, me, limit=limit, stage=stage), as_json, "match")
 
 
 @command()
@@ -530,8 +506,8 @@ SkillsArg = Annotated[
 
 def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
     """The profile as just ``written`` by a change, or as saved."""
+    from .person import profile_view
     from .profile import load_profile, profile_path
-    from .queries import profile_view
 
     path = profile_path()
     profile = written if written is not None else load_profile(path)
@@ -539,8 +515,9 @@ def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
 
 
 def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool) -> None:
+    from .levels import DEFAULT_LEVEL
+    from .person import parse_skill_specs
     from .profile import SkillEntry, update_profile
-    from .queries import DEFAULT_LEVEL, parse_skill_specs
 
     chosen = parse_skill_specs(ladder_of(ctx), specs)
 

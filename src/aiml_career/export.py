@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from .errors import sanitize
 from .ladder import Ladder
 from .model import Role, Stage
+from .render import requirement_label
 
-FORMATS = ("mermaid", "dot", "markdown", "json")
 Edge = tuple[str, str, str]  # (from role id, to role id, kind)
 
 
@@ -33,12 +33,15 @@ def neighbourhood(ladder: Ladder, role_id: str) -> tuple[list[str], list[Edge]]:
 
 def route_graph(result: dict) -> tuple[list[str], list[Edge]]:
     """The roles and moves of the routes in a :func:`queries.path` result."""
-    ids = [result["from"]["id"]]
+    ids: list[str] = []
     edges: list[Edge] = []
     for route in result["routes"]:
-        here = result["from"]["id"]
+        here = route["from"]["id"] if route["from"] else None
+        if here is not None:
+            ids.append(here)
         for step in route["steps"]:
-            edges.append((here, step["id"], step["kind"]))
+            if here is not None:
+                edges.append((here, step["id"], step["kind"]))
             ids.append(step["id"])
             here = step["id"]
     return list(dict.fromkeys(ids)), list(dict.fromkeys(edges))
@@ -243,15 +246,17 @@ def _role_md(ladder: Ladder, role: dict) -> list[str]:
         out += ["**Responsibilities**", ""] + [f"- {_md(r)}" for r in role["responsibilities"]] + [""]
     if role["skills_text"]:
         out += [f"**Skills needed:** {_md(role['skills_text'])}", ""]
-    if role["skills"]:
-        out += ["| Skill | Category | Level |", "|---|---|---|"]
-        out += [f"| {_cell(s['name'])} | {_cell(s['category_name'])} | {s['level']} |" for s in role["skills"]]
+    if role["requirements"]:
+        out += ["| Requirement | Level | The text says |", "|---|---|---|"]
+        out += [
+            f"| {_cell(requirement_label(r))} | {r['level']} | {_cell(r['wording'])} |"
+            for r in role["requirements"]
+        ]
         out.append("")
 
     def links(moves: list[dict]) -> str:
         return ", ".join(
-            f"[{_md(m['name'])}](#role-{m['id']}) ({m['kind']}{'' if m['stated'] else ', editorial'})"
-            for m in moves
+            f"[{_md(m['name'])}](#role-{m['id']}) ({m['kind']}, {m['basis']})" for m in moves
         ) or "—"
 
     out += [f"Comes from: {links(role['previous_moves'])}  ", f"Leads to: {links(role['next_moves'])}", ""]
@@ -265,23 +270,11 @@ def _role_md(ladder: Ladder, role: dict) -> list[str]:
 # -- normalised JSON ---------------------------------------------------------------
 
 
-def normalised(ladder: Ladder) -> dict:
-    """The ladder with every field spelled out, as ``validate`` accepts it back."""
-    data = ladder.doc.model_dump(mode="json", by_alias=True)
-    if data.get("$schema") is None:
-        data.pop("$schema", None)
-    return data
-
-
 def to_json(ladder: Ladder) -> str:
-    """:func:`normalised` as UTF-8 JSON text, indented by two spaces.
-
-    Serialised by pydantic directly: the same bytes as ``json.dumps(normalised(ladder),
-    ensure_ascii=False, indent=2)`` in a fraction of the time and memory.
-    """
-    doc = ladder.doc
-    exclude = {"schema_ref"} if doc.schema_ref is None else None
-    return doc.model_dump_json(by_alias=True, indent=2, exclude=exclude) + "\n"
+    """The ladder as format 2 JSON, every field spelled out, indented by two spaces:
+    ``validate`` accepts it back unchanged. Serialised by pydantic directly."""
+    # Fields left unset (null) are left out: format 1's, and optional ones.
+    return ladder.doc.model_dump_json(by_alias=True, indent=2, exclude_none=True) + "\n"
 
 
 #: ``--output`` extensions and the format each implies.

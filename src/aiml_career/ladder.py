@@ -15,8 +15,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import requirements
 from .errors import DataError, Problem
-from .model import LEVELS, LadderDoc, Role, RoleSkill, Skill, Transition
+from .levels import LEVEL_RANK
+from .model import LadderDoc, Role, Skill, Transition
+from .requirements import Unit
 from .resolve import Entry, NameIndex, normalize
 
 if TYPE_CHECKING:
@@ -24,8 +27,6 @@ if TYPE_CHECKING:
 
 #: Environment variable naming a ladder file to use instead of the built-in one.
 DATA_ENV = "AIML_CAREER_DATA"
-#: Rank of each level, 1 (basic) to 4 (expert).
-LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS, start=1)}
 
 Loc = tuple[str | int, ...]
 
@@ -374,18 +375,34 @@ def _reference_problems(
             ref(("skills", i, "includes", j), sid, skills, "skill")
             if sid == skill.id:
                 add((("skills", i, "includes", j), "a skill cannot include itself"))
+    old_format = version(doc) == 1
     for i, role in enumerate(doc.roles):
         ref(("roles", i, "stage"), role.stage, stages, "stage")
         ref(("roles", i, "track"), role.track, tracks, "track")
-        seen: set[str] = set()
-        for j, need in enumerate(role.skills):
-            ref(("roles", i, "skills", j, "skill"), need.skill, skills, "skill")
-            if need.skill in seen:
-                add((("roles", i, "skills", j, "skill"), f"skill {need.skill!r} is listed twice"))
-            seen.add(need.skill)
+        if old_format:
+            if role.requirements:
+                add((("roles", i, "requirements"), "requirements are format 2's: set \"format\": 2"))
+            seen: set[str] = set()
+            for j, need in enumerate(role.skills or ()):
+                ref(("roles", i, "skills", j, "skill"), need.skill, skills, "skill")
+                if need.skill in seen:
+                    add((("roles", i, "skills", j, "skill"), f"skill {need.skill!r} is listed twice"))
+                seen.add(need.skill)
+        else:
+            if role.skills is not None:
+                add((("roles", i, "skills"), "'skills' is format 1's list: format 2 lists 'requirements'"))
+            problems.extend(requirements.problems(i, role, skills))
         targets: set[str] = set()
         for j, move in enumerate(role.next):
             ref(("roles", i, "next", j, "to"), move.to, roles, "role")
+            if old_format and move.basis is not None:
+                add((("roles", i, "next", j, "basis"), "basis is format 2's: set \"format\": 2"))
+            if old_format and move.stated is None:
+                add((("roles", i, "next", j), "missing 'stated' (format 1)"))
+            if not old_format and move.stated is not None:
+                add((("roles", i, "next", j, "stated"), "'stated' is format 1's: format 2 says basis"))
+            if not old_format and move.basis is None:
+                add((("roles", i, "next", j), "missing 'basis': text, titles or editorial"))
             if move.to == role.id:
                 add((("roles", i, "next", j, "to"), "a role cannot lead to itself"))
             if move.to in targets:
@@ -455,7 +472,8 @@ def _partial_reference_problems(raw: bytes) -> list[tuple[Loc, str]]:
         education = Education.model_validate(data["education"]) if data.get("education") else None
     except ValidationError:
         education = None
-    doc = LadderDoc.model_construct(title="", education=education, **kept)
+    given = {"format": data["format"]} if data.get("format") in (1, 2) else {}
+    doc = LadderDoc.model_construct(title="", education=education, **given, **kept)
     found = []
     for loc, message in _reference_problems(doc, elsewhere):
         if loc and loc[0] in positions and len(loc) > 1 and isinstance(loc[1], int):
@@ -551,10 +569,39 @@ def _load(raw: bytes, path: Path) -> Ladder:
     return ladder
 
 
+def version(doc: LadderDoc) -> int:
+    """The document's format: as it says, else format 1 if it uses format 1's fields."""
+    if "format" in doc.model_fields_set:
+        return doc.format
+    old = any(r.skills is not None or any(m.stated is not None for m in r.next) for r in doc.roles)
+    return 1 if old else 2
+
+
+def migrate(doc: LadderDoc) -> None:
+    """Read a checked format 1 document as format 2, keeping what it meant.
+
+    Format 1 roles list ``skills``: they become requirements by the format 1
+    rule (:func:`requirements.from_format_1`). Format 1 moves say ``stated``:
+    true becomes basis ``text``, false ``editorial``. ``export --format json``
+    then writes the file as format 2.
+    """
+    if version(doc) != 1:
+        return
+    skills = {s.id: s for s in doc.skills}
+    for role in doc.roles:
+        role.requirements = requirements.from_format_1(role.skills or [], skills)
+        role.skills = None
+        for move in role.next:
+            move.basis = "text" if move.stated else "editorial"
+            move.stated = None
+    doc.format = 2
+
+
 class Ladder:
     """A checked ladder with lookups by id, name and alias."""
 
     def __init__(self, doc: LadderDoc, source: str = "") -> None:
+        migrate(doc)
         self.doc = doc
         self.source = source
         self.stages = {s.id: s for s in sorted(doc.stages, key=lambda s: s.order)}
@@ -564,7 +611,7 @@ class Ladder:
         self.roles = {r.id: r for r in doc.roles}
         self.specializations = {s.id: s for s in doc.specializations}
         self.resources = {r.id: r for r in doc.resources}
-        self._requirements: dict[str, list[list[RoleSkill]]] = {}
+        self._units: dict[str, list[Unit]] = {}
 
     # Indexes are built on first use only: a lookup by exact id needs none.
     @cached_property
@@ -584,12 +631,14 @@ class Ladder:
         return grouped
 
     @cached_property
-    def skill_users(self) -> dict[str, list[tuple[Role, str]]]:
-        """For each skill id, the (role, level) pairs that need it."""
-        users: dict[str, list[tuple[Role, str]]] = {sid: [] for sid in self.skills}
+    def skill_users(self) -> dict[str, list[tuple[Role, Unit]]]:
+        """For each skill id, the (role, unit) pairs it can meet: as the skill required,
+        or as one of a unit's alternatives."""
+        users: dict[str, list[tuple[Role, Unit]]] = {sid: [] for sid in self.skills}
         for role in self.doc.roles:
-            for need in role.skills:
-                users[need.skill].append((role, need.level))
+            for unit in self.units(role):
+                for sid in unit.members:
+                    users[sid].append((role, unit))
         return users
 
     @cached_property
@@ -613,28 +662,13 @@ class Ladder:
         ]
         return NameIndex("role or specialization", items, "aiml-career roles")
 
-    def requirements(self, role: Role) -> list[list[RoleSkill]]:
-        """A role's skills as requirements, each met by any one of its members.
-
-        A broad skill listed with specific skills it ``includes`` ("ML
-        frameworks (TensorFlow, PyTorch, Scikit-learn)", "Python or R" under
-        Programming) is one requirement: the broad skill first, then its
-        listed alternatives. Every other listed skill is a requirement of its
-        own. Worked out once per role of this ladder.
-        """
-        found = self._requirements.get(role.id) if self.roles.get(role.id) is role else None
+    def units(self, role: Role) -> list[Unit]:
+        """``role``'s requirements as units (:mod:`.requirements`), worked out once per role."""
+        found = self._units.get(role.id) if self.roles.get(role.id) is role else None
         if found is None:
-            listed = {need.skill: need for need in role.skills}
-            covered = {
-                part for need in role.skills for part in self.skills[need.skill].includes if part in listed
-            }
-            found = [
-                [need, *(listed[p] for p in self.skills[need.skill].includes if p in listed)]
-                for need in role.skills
-                if need.skill not in covered
-            ]
+            found = requirements.units(role)
             if self.roles.get(role.id) is role:
-                self._requirements[role.id] = found
+                self._units[role.id] = found
         return found
 
     def role(self, query: str) -> Role:

@@ -11,14 +11,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-FORMAT_VERSION = 1
+from .levels import LEVELS, Level
 
-#: Skill levels, lowest first. The source text's wording maps onto them:
-#: "basic knowledge"/"familiarity" -> basic, "proficiency"/"knowledge" ->
-#: proficient, "advanced"/"experience"/"strong" -> advanced,
-#: "expertise"/"in-depth"/"extensive"/"deep" -> expert.
-LEVELS: tuple[str, ...] = ("basic", "proficient", "advanced", "expert")
-Level = Literal["basic", "proficient", "advanced", "expert"]
+__all__ = ["LEVELS", "FORMAT_VERSION", "LadderDoc", "Requirement", "Role", "Transition"]
+
+#: Version of the file format this code writes. Format 1 files (roles list
+#: ``skills``, moves say ``stated``) are still read: see ``ladder.migrate``.
+FORMAT_VERSION = 2
 
 Id = Annotated[
     str,
@@ -76,11 +75,31 @@ class Skill(_Model):
 
 
 class RoleSkill(_Model):
-    """A skill a role needs, at a level, with the text's wording."""
+    """Format 1 only: a skill a role needs, at a level, with the text's wording."""
 
     skill: Id
     level: Level
     wording: str = Field("", description="The phrase of the source this comes from.")
+
+
+class Requirement(_Model):
+    """What a role needs, as one phrase of the text states it.
+
+    Three shapes: ``skill`` alone (met by that skill, or by a skill it
+    ``includes``); ``skill`` with ``any_of`` (interchangeable tools: any one
+    of them, or the broad skill itself, meets it); ``all_of``, with the broad
+    ``skill`` they are parts of if the text names one (distinct skills: each
+    is needed, and the broad skill does not stand in for them).
+    """
+
+    skill: Id | None = Field(None, description="The skill required, or the broad skill the listed ones belong to.")
+    any_of: list[Id] = Field(default_factory=list, description="Interchangeable alternatives: any one meets it.")
+    all_of: list[Id] = Field(default_factory=list, description="Distinct skills: each one is needed.")
+    level: Level
+    level_word: str | None = Field(
+        None, description="The word of the wording that sets the level (README: Levels); null when none does."
+    )
+    wording: str = Field("", description="The phrase of the source this comes from, word for word.")
 
 
 class Transition(_Model):
@@ -88,10 +107,15 @@ class Transition(_Model):
 
     to: Id
     kind: Literal["promotion", "lateral"]
-    stated: bool = Field(
-        description="True when the source text gives this link; false when editorial."
+    basis: Literal["text", "titles", "editorial"] | None = Field(
+        None,
+        description="Why the move exists: the text says so, the role titles imply it, or an "
+        "editorial judgement (the note gives the reason). Required in format 2.",
     )
-    note: str = ""
+    stated: bool | None = Field(
+        None, description="Format 1 only: true when the text gives the link (read as basis 'text')."
+    )
+    note: str = Field("", description="The reason for the move, in a sentence.")
 
 
 class OccupationCode(_Model):
@@ -113,7 +137,12 @@ class Role(_Model):
     summary: str = ""
     responsibilities: list[Text] = Field(default_factory=list)
     skills_text: str = Field("", description="The text's 'Skills Needed' sentence.")
-    skills: list[RoleSkill] = Field(default_factory=list)
+    requirements: list[Requirement] = Field(
+        default_factory=list, description="What the role needs, phrase by phrase of skills_text."
+    )
+    skills: list[RoleSkill] | None = Field(
+        None, description="Format 1 only: read as requirements by the format 1 rule (README)."
+    )
     next: list[Transition] = Field(default_factory=list)
     occupations: list[OccupationCode] = Field(default_factory=list)
 
@@ -167,7 +196,7 @@ class LadderDoc(_Model):
     model_config = ConfigDict(populate_by_name=True)
 
     schema_ref: str | None = Field(None, alias="$schema")
-    format: Literal[1] = Field(FORMAT_VERSION, description="Version of this file format.")
+    format: Literal[1, 2] = Field(FORMAT_VERSION, description="Version of this file format (1 is read and migrated).")
     title: Text
     source: str = ""
     intro: str = ""

@@ -15,3 +15,14 @@ def write_utf8(data: bytes) -> None:
     sys.stdout.flush()
     buffer.write(data)
     buffer.flush()
+
+
+def requirement_label(row: dict) -> str:
+    """A requirement row in words: "ML frameworks (any of: TensorFlow, PyTorch)",
+    "Docker (part of Deployment technologies)". The same words in every output."""
+    label = str(row["name"])
+    if row.get("any_of"):
+        label += f" (any of: {', '.join(a['name'] for a in row['any_of'])})"
+    if row.get("part_of"):
+        label += f" (part of {row['part_of']['name']})"
+    return label

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import sanitize
+from . import requirement_label
 
 LEVEL_STYLE = {
     "basic": "dim",
@@ -210,10 +211,9 @@ def show(out: Console, data: dict) -> None:
     if data["skills_text"]:
         out.print(Text.assemble(T("Skills needed: ", "bold"), T(data["skills_text"], "italic")))
         out.print()
-    table = _table("Category", "Skill", "Level", title="Skills")
-    for category, group in _by_category(data["skills"]):
-        for i, skill in enumerate(group):
-            table.add_row(T(category if i == 0 else ""), T(skill["name"]), _level(skill["level"]))
+    table = _table("Requirement", "Level", "The text says", title="Requirements")
+    for row in data["requirements"]:
+        table.add_row(_requirement(row), _level(row["level"]), T(row["wording"], "italic"))
     _print_table(out, table)
     for label, key in (("Comes from", "previous_moves"), ("Leads to", "next_moves")):
         moves = data[key]
@@ -222,21 +222,28 @@ def show(out: Console, data: dict) -> None:
             if i:
                 line.append(", ")
             line.append_text(T(move["name"]))
-            editorial = ", editorial" if not move["stated"] else ""
-            line.append_text(T(f" ({move['id']}, {move['kind']}{editorial})", KIND_STYLE.get(move["kind"], "")))
+            line.append_text(T(f" ({move['id']}, ", "dim"))
+            line.append_text(_kind(move))
+            line.append_text(T(")", "dim"))
         if not moves:
             line.append_text(T("—", "dim"))
         out.print(line)
+    if data["previous_moves"] or data["next_moves"]:
+        out.print(_legend())
     for occ in data["occupations"]:
         link = T(occ["url"], f"link {occ['url']}")
         out.print(Text.assemble(T(f"{occ['system']} {occ['code']} ", "bold"), T(occ["title"]), "  ", link))
 
 
-def _by_category(skills: list[dict]) -> list[tuple[str, list[dict]]]:
-    groups: dict[str, list[dict]] = {}
-    for skill in skills:
-        groups.setdefault(skill.get("category_name", skill["category"]), []).append(skill)
-    return list(groups.items())
+def _requirement(row: dict) -> Text:
+    """"ML frameworks (any of: TensorFlow, PyTorch)" or "Docker (part of Deployment)"."""
+    return T(requirement_label(row))
+
+
+def _legend() -> Text:
+    """What a move's basis means: the text, the role titles, or our judgement."""
+    return T("basis of a move: text = the source says so; titles = the role titles imply it; "
+             "editorial = our judgement (see its note), not the text's", "dim")
 
 
 def specialization(out: Console, data: dict) -> None:
@@ -281,7 +288,8 @@ def compare(out: Console, data: dict) -> None:
             continue
         skills = _table("Skill", *(r["id"] for r in roles), title=title)
         for skill in data[key]:
-            skills.add_row(T(skill["name"]), *(_level(skill["levels"].get(r["id"], "—")) for r in roles))
+            skills.add_row(T(skill["name"] + (" (alternatives)" if skill.get("any_of") else "")),
+                           *(_level(skill["levels"].get(r["id"], "—")) for r in roles))
         _print_table(out, skills)
     if not data["shared_skills"]:
         out.print(T("no skill is shared by all of these roles", "dim"))
@@ -294,7 +302,10 @@ def _skill_lines(skills: list[dict]) -> Text:
     for i, skill in enumerate(skills):
         if i:
             text.append("\n")
-        text.append_text(T(skill["name"]))
+        alternatives = skill.get("any_of")
+        if isinstance(alternatives, dict):  # compare: each role's own alternatives
+            alternatives = next(iter(alternatives.values()))
+        text.append_text(_requirement({**skill, "any_of": alternatives or []}))
         text.append(" ")
         text.append_text(_level(skill["level"]))
     return text if skills else T("—", "dim")
@@ -306,16 +317,24 @@ def next_steps(out: Console, data: dict) -> None:
         out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
         return
     out.print(_heading(f"From {start['name']}", start["id"]))
+    _person(out, data.get("person"))
     for move in data["next"]:
         out.print()
         line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
         line.append_text(_kind(move))
-        if "readiness" in move:
-            line.append_text(T(f"  readiness {move['readiness']:.1f}%", "bold green"))
+        line.append_text(_readiness(move))
         out.print(line)
         extra = [(label, _refs(move[key])) for label, key in
                  (("specializations:", "specializations"), ("certifications:", "certifications")) if move[key]]
+        extra.append(("why:", T(move["note"] or "—", "dim")))
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
+    out.print()
+    out.print(_legend())
+
+
+def _readiness(item: dict) -> Text:
+    """"  readiness 62.5% (5/8 points)": the score and the rows it sums."""
+    return T(f"  readiness {item['readiness']:.1f}% ({item['points']}/{item['of']} points)", "bold green")
 
 
 def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra: Iterable[tuple[str, Text]] = ()) -> None:
@@ -324,9 +343,7 @@ def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra:
     if gain:
         rows.append(("gain:", _joined(_gain_item(s) for s in gain)))
     if deepen:
-        rows.append(("deepen:", _joined(
-            _status(Text.assemble(T(s["name"]), T(f" {s['from']}→", "dim"), _level(s["to"])), s) for s in deepen
-        )))
+        rows.append(("deepen:", _joined(_deepen_item(s) for s in deepen)))
     if not rows:
         rows.append(("", T("no new skills needed", "dim")))
     rows.extend(extra)
@@ -341,6 +358,14 @@ def _gain_item(skill: dict) -> Text:
     return _status(text, skill)
 
 
+def _deepen_item(skill: dict) -> Text:
+    """"PyTorch basic→expert", or with "for ML frameworks" when it stands in for a broad skill."""
+    text = Text.assemble(T(skill["name"]), T(f" {skill['from']}→", "dim"), _level(skill["to"]))
+    if skill.get("for"):
+        text.append_text(T(f" (for {skill['for']['name']})", "dim"))
+    return _status(text, skill)
+
+
 def _status(text: Text, skill: dict) -> Text:
     """Mark a gap your profile says you are learning, or chose to skip."""
     if skill.get("status"):
@@ -348,11 +373,10 @@ def _status(text: Text, skill: dict) -> Text:
     return text
 
 
-def _kind(move: dict, editorial: str = " (editorial link)") -> Text:
-    """A move's kind, coloured, and marked when the source text does not state the link."""
+def _kind(move: dict) -> Text:
+    """A move's kind, coloured, and its basis (text, titles, editorial)."""
     text = T(move["kind"], KIND_STYLE.get(move["kind"], ""))
-    if move.get("stated") is False:
-        text.append_text(T(editorial, "dim"))
+    text.append_text(T(f", {move['basis']}", "dim"))
     return text
 
 
@@ -380,9 +404,10 @@ def skill_detail(out: Console, data: dict) -> None:
         out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
     if data["includes"]:
         out.print(Text.assemble("includes: ", _refs(data["includes"])))
-    table = _table("Role", "ID", "Stage", "Level")
+    table = _table("Role", "ID", "Stage", "Level", "As")
     for role in data["roles"]:
-        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]))
+        how = "required" if role["as"] == "required" else f"one of: {_requirement(role['requirement']).plain}"
+        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]), T(how, "dim"))
     if data["roles"]:
         _print_table(out, table)
     else:
@@ -423,13 +448,28 @@ def _person(out: Console, person: dict | None) -> None:
         out.print(T(f"your skills (--have): {', '.join(f'{k}:{v}' for k, v in person['skills'].items())}", "dim"))
 
 
+_STARTS = {
+    "--from": "from --from",
+    "profile": "from your profile's role",
+    "skills": "from the roles your skills fully meet",
+    "entry stage": "from the entry stage: no role given, and your skills fully meet none",
+}
+
+
 def path(out: Console, data: dict) -> None:
     mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
+    where = data["from"]["name"] if data["from"] else "No role yet"
     out.print(_heading(
-        f"{data['from']['name']} → {data['to']['name']}",
-        f"{_count(data['moves'], 'moves')} · {data['routes_found']} shortest "
+        f"{where} → {data['to']['name']}",
+        f"{_count(data['moves'], 'steps')} · {data['routes_found']} shortest "
         f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
     ))
+    start = data["start"]
+    names = ", ".join(r["id"] for r in start["roles"])
+    out.print(T(f"starting {_STARTS.get(start['how'], start['how'])}: {names}", "dim"))
+    if data["lateral_fallback"]:
+        out.print(T("no route by promotions alone: this one takes lateral moves "
+                    "(--promotions-only to refuse them)", "yellow"))
     _person(out, data.get("person"))
     for number, route in enumerate(data["routes"], start=1):
         out.print()
@@ -439,7 +479,11 @@ def path(out: Console, data: dict) -> None:
             out.print(Text.assemble(T(f"Route {number}", "bold underline"), "  ", along))
         else:
             out.print(along)
-        out.print(Text.assemble("  ", T(data["from"]["name"], "bold"), T(f"  {data['from']['id']}", "dim")))
+        first = route["from"]
+        if first is None:
+            out.print(T("  you, with no role yet", "bold"))
+        else:
+            out.print(Text.assemble("  ", T(first["name"], "bold"), T(f"  {first['id']}", "dim")))
         for step in route["steps"]:
             line = Text.assemble("  → ", T(step["name"], "bold"), T(f"  {step['id']} · ", "dim"))
             line.append_text(_kind(step))
@@ -447,17 +491,19 @@ def path(out: Console, data: dict) -> None:
             _gap(out, step["skills_to_gain"], step["skills_to_deepen"], "      ")
     hidden = data["routes_found"] - len(data["routes"])
     if hidden > 0:
-        out.print(T(f"… {hidden} more tied routes (raise --max to list them)", "dim"))
+        out.print(T(f"… {hidden} more tied routes (raise --limit to list them)", "dim"))
     out.print()
     total = data["total_gap"]
-    summary = Text.assemble(T(f"{data['to']['name']} compared with where you start: ", "bold"), T(
+    now = data["from"]["name"] if data["from"] else "your skills alone"
+    summary = Text.assemble(T(f"{data['to']['name']} compared with {now}: ", "bold"), T(
         f"{_count(len(total['skills_to_gain']), 'skills')} to gain, {len(total['skills_to_deepen'])} to deepen"
     ))
-    if "readiness" in data:
-        summary.append_text(T(f" · readiness {data['readiness']:.1f}%", "bold green"))
+    summary.append_text(T(f" · readiness {data['readiness']:.1f}%", "bold green"))
     out.print(summary)
     if total["skills_to_gain"] or total["skills_to_deepen"]:
         _gap(out, total["skills_to_gain"], total["skills_to_deepen"], "  ")
+    if any(step["basis"] != "text" for route in data["routes"] for step in route["steps"]):
+        out.print(_legend())
 
 
 def match(out: Console, data: dict) -> None:
@@ -470,9 +516,12 @@ def match(out: Console, data: dict) -> None:
         name = T(role["name"])
         if role.get("current"):
             name.append_text(T(" (your role)", "dim"))
-        table.add_row(T(f"{role['readiness']:.1f}%", "bold green"), name, T(role["id"], "cyan"),
-                      T(role["stage"]), T(shown or "nothing", "dim"))
+        elif role.get("at_or_below_current"):
+            name.append_text(T(" (at or below your role)", "dim"))
+        table.add_row(T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green"), name,
+                      T(role["id"], "cyan"), T(role["stage"]), T(shown or "nothing", "dim"))
     _print_table(out, table)
+    out.print(T(f"ranked by {data['rule']}", "dim"))
 
 
 def search(out: Console, data: dict) -> None:
@@ -538,5 +587,6 @@ def tree(out: Console, data: dict) -> None:
         for role in stage["roles"]:
             node = branch.add(Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
             for move in role["next"]:
-                node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move, ", editorial"), ")"))
+                node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
     out.print(root)
+    out.print(_legend())

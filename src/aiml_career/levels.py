@@ -1,0 +1,50 @@
+"""Skill levels: their names, their ranks, and the words that set them.
+
+One table, used everywhere: the ladder's requirements take their level from
+the source's words by :data:`TEXT_WORDS` (README, "Levels"), and ``--have``
+accepts those words too.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+#: Skill levels, lowest first.
+LEVELS: tuple[str, ...] = ("basic", "proficient", "advanced", "expert")
+Level = Literal["basic", "proficient", "advanced", "expert"]
+#: Rank of each level, 1 (basic) to 4 (expert); 0 means not held.
+LEVEL_RANK: dict[str, int] = {name: rank for rank, name in enumerate(LEVELS, start=1)}
+
+#: The source's words and the level each sets. The first of these words in a
+#: requirement's wording sets its level ("Basic knowledge" is basic, "Extensive
+#: experience" expert); a requirement with none of them is :data:`NO_WORD_LEVEL`.
+TEXT_WORDS: dict[str, str] = {
+    "basic": "basic",
+    "familiarity": "basic",
+    "knowledge": "proficient",
+    "proficiency": "proficient",
+    "understanding": "proficient",
+    "advanced": "advanced",
+    "experience": "advanced",
+    "strong": "advanced",
+    "expertise": "expert",
+    "in-depth": "expert",
+    "extensive": "expert",
+    "deep": "expert",
+    "excellent": "expert",
+    "executive-level": "expert",
+}
+#: The level of a requirement whose wording has no level word ("system design").
+NO_WORD_LEVEL = "proficient"
+
+#: Words accepted after ``:`` in ``--have``: the levels, 1-4, the text's words
+#: and a few everyday ones.
+HAVE_WORDS: dict[str, str] = {
+    **{level: level for level in LEVELS},
+    **{str(rank): level for level, rank in LEVEL_RANK.items()},
+    **TEXT_WORDS,
+    "basic knowledge": "basic", "familiar": "basic", "beginner": "basic",
+    "intermediate": "proficient", "experienced": "advanced",
+}
+#: Level of a skill given without ``:level``.
+DEFAULT_LEVEL = "proficient"

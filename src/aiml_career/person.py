@@ -1,0 +1,186 @@
+"""The person a plan is for: skills held and at what level, their role, and
+the saved profile's marks (learning, skipped).
+
+Skills come from ``--have`` or, without it, from the saved profile; the
+current role from ``--from`` or the profile. Parsing ``--have`` lives here
+too: every unknown name is reported at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import LookupFailed, UsageError
+from .levels import DEFAULT_LEVEL, HAVE_WORDS, LEVEL_RANK, LEVELS
+from .resolve import shown
+
+if TYPE_CHECKING:
+    from .ladder import Ladder
+    from .profile import Profile
+
+
+@dataclass
+class Person:
+    """Who the planning commands plan for."""
+
+    source: str  # where the skills come from: "--have", "profile" or "none"
+    have: dict[str, str] | None = None  # skill id -> level; None when nothing is known
+    role: str | None = None  # the current role's id
+    role_source: str | None = None  # "--from" or "profile"
+    path: Path | None = None
+    ignored: list[str] = field(default_factory=list)  # profile entries unknown to the ladder
+    marks: dict[str, str] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
+
+    @property
+    def ranks(self) -> dict[str, int]:
+        """Skills held, as level ranks (1 basic .. 4 expert)."""
+        return {sid: LEVEL_RANK[level] for sid, level in (self.have or {}).items()}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "path": str(self.path) if self.path else None,
+            "role": self.role,
+            "role_source": self.role_source,
+            "skills": dict(self.have or {}),
+        }
+
+    def note(self) -> str | None:
+        """A line for stderr saying that the saved profile is in use."""
+        if self.source != "profile":
+            return None
+        what = f"role {self.role}, " if self.role_source == "profile" else ""
+        count = len(self.have or {})
+        line = f"using your profile {self.path}: {what}{count} skill{'' if count == 1 else 's'} (--have overrides)"
+        if self.ignored:
+            line += f"; not in this ladder, left out: {', '.join(self.ignored)}"
+        return line
+
+
+def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = None) -> Person:
+    """The person to plan for: ``--have`` wins over the profile's skills, and
+    ``start`` (``--from``) over the profile's role."""
+    from .profile import load_profile, profile_path
+
+    role = ladder.role(start).id if start is not None else None
+    role_source = "--from" if role is not None else None
+    have = parse_have(ladder, have_specs) if have_specs else None
+    if have is not None and role is not None:
+        return Person("--have", have, role, role_source)
+    path = profile_path()
+    saved = load_profile(path)
+    ignored: list[str] = []
+    if saved is not None and role is None and saved.role is not None:
+        if saved.role in ladder.roles:
+            role, role_source = saved.role, "profile"
+        else:
+            ignored.append(f"role {saved.role}")
+    if have is not None:
+        return Person("--have", have, role, role_source)
+    if saved is None:
+        return Person("none", None, role, role_source)
+    held = {k: v for k, v in saved.held().items() if k in ladder.skills}
+    ignored = sorted(k for k in saved.held() if k not in ladder.skills) + ignored
+    marks = {k: e.status for k, e in saved.skills.items() if e.status != "done" and k in ladder.skills}
+    return Person("profile", held, role, role_source, path, ignored, marks)
+
+
+def parse_level(word: str) -> str:
+    level = HAVE_WORDS.get(" ".join(word.split()).casefold())
+    if level is None:
+        raise UsageError(
+            f"unknown skill level {shown(word.strip(), 40)}",
+            [f"levels: {', '.join(LEVELS)} (or 1-4, or the text's words: familiarity, "
+             "knowledge, experience, expertise, ...; README: Levels)"],
+        )
+    return level
+
+
+def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | None]:
+    """``["python, sql", "pandas:advanced"]`` -> ``{"python": None, ..., "pandas": "advanced"}``.
+
+    Names are skill ids, names or aliases, any case. Every unknown name is
+    reported in one error, each with its suggestions; none is dropped. The
+    level is None when not given.
+    """
+    specs = list(specs)
+    found: dict[str, str | None] = {}
+    failed: list[tuple[str, LookupFailed]] = []
+    for spec in specs:
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            name, sep, level_word = part.rpartition(":")
+            if not sep:
+                name, level_word = part, ""
+            if sep and not level_word.strip():
+                raise UsageError(
+                    f"no level after ':' in {shown(part.strip(), 40)}",
+                    ["give one (python:advanced) or leave out the ':' for proficient"],
+                )
+            level = parse_level(level_word) if sep else None
+            try:
+                skill = ladder.skill(name.strip())
+            except LookupFailed as failure:
+                failed.append((name.strip(), failure))
+                continue
+            old = found.get(skill.id)
+            if skill.id not in found or LEVEL_RANK.get(level or "", 0) > LEVEL_RANK.get(old or "", 0):
+                found[skill.id] = level
+    if failed:
+        raise _unknown_skills(ladder, failed)
+    if not found:
+        listed = ", ".join(shown(s.strip(), 40) for s in specs) or "nothing"
+        raise UsageError(
+            f"no skills given (got {listed})",
+            ["name skills by id, name or alias, comma-separated: \"python, sql:advanced\""],
+        )
+    return found
+
+
+def _unknown_skills(ladder: Ladder, failed: list[tuple[str, LookupFailed]]) -> UsageError:
+    """One error for every name of ``--have`` that is not a skill."""
+    if len(failed) == 1 and failed[0][1].ambiguous:
+        return failed[0][1]
+    names = ", ".join(shown(name, 40) for name, _ in failed)
+    noun = "skill" if len(failed) == 1 else "skills"
+    hints = []
+    for name, failure in failed:
+        hints.extend(f"{shown(name, 40)}: {hint}" for hint in failure.hints)
+        words = name.split()
+        if len(words) > 1 and all(ladder.skill_index.exact(w) for w in words):
+            hints.append(f"separate skills with commas: {', '.join(words)}")
+    hints.append("see every skill with: aiml-career skills")
+    return UsageError(f"unknown {noun} {names}", hints)
+
+
+def parse_have(ladder: Ladder, specs: Iterable[str]) -> dict[str, str]:
+    """Like :func:`parse_skill_specs`, with :data:`DEFAULT_LEVEL` where none is given."""
+    return {k: v or DEFAULT_LEVEL for k, v in parse_skill_specs(ladder, specs).items()}
+
+
+def profile_view(ladder: Ladder, profile: Profile | None, path: Path) -> dict[str, Any]:
+    """A saved profile (or None) as data, skills grouped by status."""
+    role = None
+    skills = []
+    if profile is not None:
+        if profile.role is not None:
+            known = ladder.roles.get(profile.role)
+            role = {"id": profile.role, "name": known.name if known else None}
+        for skill_id, entry in sorted(profile.skills.items()):
+            known_skill = ladder.skills.get(skill_id)
+            skills.append({
+                "id": skill_id,
+                "name": known_skill.name if known_skill else None,
+                "level": entry.level,
+                "status": entry.status,
+            })
+    return {"path": str(path), "exists": profile is not None, "role": role, "skills": skills}
+
+
+def marked(ids: Iterable[str], marks: Mapping[str, str]) -> str | None:
+    """The profile's mark (learning, skipped) on the first of ``ids`` that has one."""
+    return next((marks[i] for i in ids if i in marks), None)

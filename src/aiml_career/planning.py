@@ -1,0 +1,413 @@
+"""Planning: what a person lacks for a role, how ready they are, where a role
+leads, routes between roles, and every role ranked for a person.
+
+Everything works on a role's requirement units (:mod:`.requirements`) and on
+a :class:`~aiml_career.person.Person`. Results come out complete, shaped as
+the ``--json`` output documented in README (gaps carry the profile's marks,
+each result says who it was planned for); nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import UsageError
+from .ladder import Ladder
+from .levels import LEVELS
+from .model import Role, Transition
+from .person import Person, marked
+from .requirements import Unit
+
+#: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
+Have = Mapping[str, int]
+
+#: How much readier a role one stage up must be to rank above one below it in ``match``.
+STAGE_STEP = 10
+#: Shortest routes looked at to order ties by effort (``path`` counts them all).
+ROUTES_ORDERED = 200
+
+#: The first step of a route from the entry stage: getting into a role at all.
+ENTRY = {
+    "kind": "entry",
+    "basis": "editorial",
+    "note": "You hold no role yet: the route starts by getting into an entry-stage role.",
+}
+
+BASIS_LEGEND = {
+    "text": "the text says so",
+    "titles": "implied by the role titles",
+    "editorial": "an editorial judgement, not the text's",
+}
+
+# -- pieces --------------------------------------------------------------------
+
+
+def ref(ladder: Ladder, skill_id: str, level: str | None = None) -> dict[str, Any]:
+    skill = ladder.skills[skill_id]
+    out: dict[str, Any] = {"id": skill.id, "name": skill.name, "category": skill.category}
+    if level is not None:
+        out["level"] = level
+    return out
+
+
+def role_ref(role: Role) -> dict[str, str]:
+    return {"id": role.id, "name": role.name, "stage": role.stage}
+
+
+def role_have(ladder: Ladder, role: Role) -> dict[str, int]:
+    """What a holder of ``role`` is taken to hold: each unit's skill at its level.
+
+    For interchangeable tools ("Python or R") that is the broad skill
+    (programming): which of them the person uses is not known.
+    """
+    return {unit.skill: unit.rank for unit in ladder.units(role)}
+
+
+def merge(*haves: Have) -> dict[str, int]:
+    merged: dict[str, int] = {}
+    for have in haves:
+        for skill_id, rank in have.items():
+            merged[skill_id] = max(rank, merged.get(skill_id, 0))
+    return merged
+
+
+def held_rank(ladder: Ladder, have: Have, skill_id: str) -> int:
+    """Level held of a skill; holding a skill it ``includes`` counts too."""
+    rank = have.get(skill_id, 0)
+    for part in ladder.skills[skill_id].includes:
+        rank = max(rank, have.get(part, 0))
+    return rank
+
+
+def requirement_item(ladder: Ladder, unit: Unit) -> dict[str, Any]:
+    """A unit as the item every requirement and gap list shows."""
+    item = ref(ladder, unit.skill, unit.level)
+    if unit.any_of:
+        item["any_of"] = [ref(ladder, a, unit.level) for a in unit.any_of]
+    if unit.part_of is not None:
+        item["part_of"] = {"id": unit.part_of, "name": ladder.skills[unit.part_of].name}
+    return item
+
+
+# -- one role for one person -----------------------------------------------------
+
+
+@dataclass
+class Assessment:
+    """How ``have`` meets a role: every row, and the score they add up to."""
+
+    gain: list[dict[str, Any]] = field(default_factory=list)
+    deepen: list[dict[str, Any]] = field(default_factory=list)
+    met: list[dict[str, Any]] = field(default_factory=list)
+    points: int = 0
+    of: int = 0
+
+    @property
+    def readiness(self) -> float:
+        return round(100 * self.points / self.of, 1) if self.of else 100.0
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "readiness": self.readiness,
+            "points": self.points,
+            "of": self.of,
+            "skills_to_gain": self.gain,
+            "skills_to_deepen": self.deepen,
+            "met": self.met,
+        }
+
+
+def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | None = None) -> Assessment:
+    """Every requirement row of ``role`` for someone holding ``have``.
+
+    A row is met, to gain (nothing held), or to deepen (held below its
+    level: the member held best is named). Readiness is 100 x points / of,
+    where each row adds min(held, required) points out of required.
+    """
+    out = Assessment()
+    for unit in ladder.units(role):
+        best, held = unit.skill, 0
+        for member in unit.members:
+            rank = held_rank(ladder, have, member)
+            # On a tie, a skill the person names beats the broad one.
+            if rank > held or (rank == held and rank and member in have and best not in have):
+                best, held = member, rank
+        required = unit.rank
+        out.of += required
+        out.points += min(held, required)
+        if held >= required:
+            out.met.append(ref(ladder, unit.skill, unit.level))
+            continue
+        if held == 0:
+            item = requirement_item(ladder, unit)
+            out.gain.append(item)
+        else:
+            item = ref(ladder, best)
+            item["from"] = LEVELS[held - 1]
+            item["to"] = unit.level
+            if best != unit.skill:
+                item["for"] = {"id": unit.skill, "name": ladder.skills[unit.skill].name}
+            out.deepen.append(item)
+        status = marked(unit.members, marks) if marks else None
+        if status is not None:
+            item["status"] = status
+    return out
+
+
+def _move(ladder: Ladder, to: str, move: Transition) -> dict[str, Any]:
+    return {**role_ref(ladder.roles[to]), "kind": move.kind, "basis": move.basis, "note": move.note}
+
+
+# -- next ---------------------------------------------------------------------------
+
+
+def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
+    """Where the person's role leads, with what each move asks of them.
+
+    The person holds their role's requirements, plus their skills.
+    """
+    if me.role is None:
+        raise UsageError(
+            "missing option '--from'",
+            ["name your role with --from ROLE, or save it: aiml-career profile set-role ROLE"],
+        )
+    role = ladder.roles[me.role]
+    held = merge(role_have(ladder, role), me.ranks)
+    moves = []
+    for move in role.next:
+        target = ladder.roles[move.to]
+        specs, certs = fitting(ladder, target)
+        moves.append({
+            **_move(ladder, move.to, move),
+            **assess(ladder, target, held, me.marks).fields(),
+            "specializations": specs,
+            "certifications": certs,
+        })
+    return {"from": role_ref(role), "next": moves, "basis_legend": BASIS_LEGEND, "person": me.as_dict()}
+
+
+def fitting(ladder: Ladder, role: Role) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(specializations, certifications) related to the skills ``role`` needs."""
+    from .requirements import skills_named
+
+    ids = set(skills_named(role))
+    specs = [{"id": s.id, "name": s.name} for s in ladder.specializations.values() if ids.intersection(s.skills)]
+    certs = [
+        {"id": r.id, "name": r.name, "provider": r.provider}
+        for r in ladder.resources.values()
+        if r.kind == "certification" and ids.intersection(r.skills)
+    ]
+    return specs, certs
+
+
+# -- path -----------------------------------------------------------------------------
+
+
+def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], str]]:
+    """Where routes may start, in the order to try them, each with how it was chosen."""
+    if me.role is not None:
+        return [([me.role], me.role_source or "--from")]
+    tries = []
+    if me.have:
+        fit = [r.id for r in ladder.doc.roles if assess(ladder, r, me.ranks).readiness >= 100]
+        if fit:
+            tries.append((fit, "skills"))
+    first = next(sid for sid in ladder.stages if ladder.roles_by_stage[sid])
+    tries.append(([r.id for r in ladder.roles_by_stage[first]], "entry stage"))
+    return tries
+
+
+def _shortest(
+    ladder: Ladder, starts: list[str], goal: str, lateral: bool
+) -> tuple[dict[str, list[tuple[str, str]]], dict[str, int], int] | None:
+    """Breadth first from every start: (parents, route counts, moves), or None if unreachable."""
+    dist = {s: 0 for s in starts}
+    parents: dict[str, list[tuple[str, str]]] = {s: [] for s in starts}
+    count = {s: 1 for s in starts}
+    queue = deque(starts)
+    while queue:
+        here = queue.popleft()
+        if here == goal:
+            break
+        for move in ladder.roles[here].next:
+            if not lateral and move.kind != "promotion":
+                continue
+            there = move.to
+            if there not in dist:
+                dist[there] = dist[here] + 1
+                parents[there] = []
+                count[there] = 0
+                queue.append(there)
+            if dist[there] == dist[here] + 1:
+                parents[there].append((here, move.kind))
+                count[there] += count[here]
+    if goal not in dist:
+        return None
+    return parents, count, dist[goal]
+
+
+def _routes(ladder: Ladder, parents: dict[str, list[tuple[str, str]]], goal: str, cap: int) -> list[list[str]]:
+    """Up to ``cap`` shortest routes (role ids, start first), in ladder order."""
+    position = {r.id: i for i, r in enumerate(ladder.doc.roles)}
+    routes: list[list[str]] = []
+    pending: list[list[str]] = [[goal]]
+    while pending and len(routes) < cap:  # depth first, backwards from the goal
+        tail = pending.pop()
+        before = parents[tail[0]]
+        if not before:
+            routes.append(tail)
+            continue
+        for parent, _ in sorted(before, key=lambda p: -position[p[0]]):
+            pending.append([parent, *tail])
+    routes.sort(key=lambda route: [position[r] for r in route])
+    return routes
+
+
+def path(
+    ladder: Ladder,
+    me: Person,
+    goal_query: str,
+    *,
+    promotions_only: bool = False,
+    allow_lateral: bool = False,
+    limit: int = 5,
+) -> dict[str, Any]:
+    """The shortest routes to a role, with what each step asks of the person.
+
+    Starts from the person's role; without one, from the roles their skills
+    fully meet; else from the first stage's roles. Promotions first: when
+    they reach no route, lateral moves too (unless ``promotions_only``);
+    ``allow_lateral`` lets lateral moves in from the start. Routes that tie
+    on length are ordered by least to learn: gain lines, then deepen lines.
+    """
+    if promotions_only and allow_lateral:
+        raise UsageError("--promotions-only and --allow-lateral disagree: give one of them")
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    goal = ladder.role(goal_query)
+    if me.role == goal.id:
+        raise UsageError(f"you are already {goal.id}: --from and --to are the same role")
+    tries = _starts(ladder, me)
+    found, fallback = None, False
+    modes = [allow_lateral] if allow_lateral or promotions_only else [False, True]
+    for starts, how in tries:  # from where the person is, laterally if need be, before starting over
+        for lateral in modes:
+            found = _shortest(ladder, starts, goal.id, lateral)
+            if found is not None:
+                fallback = lateral and not allow_lateral
+                break
+        if found is not None:
+            break
+    if found is None:
+        starts, how = tries[0]
+    result: dict[str, Any] = {
+        "to": role_ref(goal),
+        "start": {"how": how, "roles": [role_ref(ladder.roles[s]) for s in starts]},
+        "from": None if how == "entry stage" else role_ref(ladder.roles[starts[0]]),
+        "promotions_only": promotions_only,
+        "allow_lateral": allow_lateral or fallback,
+        "lateral_fallback": fallback,
+        "moves": None,
+        "routes_found": 0,
+        "routes": [],
+        "person": me.as_dict(),
+        "basis_legend": BASIS_LEGEND,
+    }
+    if found is None:
+        return result
+    parents, count, moves = found
+    kinds = {(r.id, m.to): m for r in ladder.doc.roles for m in r.next}
+    listed = []
+    # From the entry stage, the person holds no role yet: getting into the first one is a step.
+    entering = how == "entry stage"
+    for route in _routes(ladder, parents, goal.id, max(limit, ROUTES_ORDERED)):
+        first = ladder.roles[route[0]]
+        held = dict(me.ranks) if entering else merge(role_have(ladder, first), me.ranks)
+        steps = []
+        for here, there in zip([None, *route], route):
+            if here is None and not entering:
+                continue
+            role = ladder.roles[there]
+            gap = assess(ladder, role, held, me.marks)
+            move = ENTRY if here is None else _move(ladder, there, kinds[here, there])
+            steps.append({**move, **role_ref(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
+            held = merge(held, role_have(ladder, role))
+        listed.append({
+            "from": None if entering else role_ref(first),
+            "steps": steps,
+            # Each total is the number of lines it sums.
+            "skills_gained": sum(len(s["skills_to_gain"]) for s in steps),
+            "skills_deepened": sum(len(s["skills_to_deepen"]) for s in steps),
+        })
+    listed.sort(key=lambda r: (r["skills_gained"], r["skills_deepened"]))  # stable: ladder order
+    best = listed[0]["from"]
+    start_held = merge(role_have(ladder, ladder.roles[best["id"]]), me.ranks) if best else dict(me.ranks)
+    total = assess(ladder, goal, start_held, me.marks)
+    result.update({
+        "from": best,
+        "moves": moves + entering,
+        "routes_found": count[goal.id],
+        "routes": listed[:limit],
+        "total_gap": {"skills_to_gain": total.gain, "skills_to_deepen": total.deepen},
+        "readiness": total.readiness,
+    })
+    return result
+
+
+# -- match --------------------------------------------------------------------------
+
+
+def match(
+    ladder: Ladder,
+    me: Person,
+    *,
+    limit: int | None = None,
+    stage: str | None = None,
+) -> dict[str, Any]:
+    """Every role ranked for the person: readiness, and what each still needs.
+
+    Ranked by readiness minus :data:`STAGE_STEP` points per stage: a role one
+    stage up must be that much readier to rank above one below it. With a
+    current role, the roles at or below its stage come last.
+    """
+    from .queries import pick
+
+    if me.have is None:
+        raise UsageError(
+            "match needs your skills",
+            ["give them with --have \"python, sql:advanced\", or save them: aiml-career profile add python"],
+        )
+    if stage is not None:
+        stage = pick(stage, ladder.stages, "stage")
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
+    current = ladder.roles[me.role] if me.role is not None else None
+    held = merge(role_have(ladder, current), me.ranks) if current else me.ranks
+    step = {sid: i for i, sid in enumerate(ladder.stages)}
+    mine = step[current.stage] if current else -1
+    ranked = []
+    for i, role in enumerate(ladder.doc.roles):
+        if stage is not None and role.stage != stage:
+            continue
+        gap = assess(ladder, role, held, me.marks)
+        behind = step[role.stage] <= mine
+        score = round(gap.readiness - STAGE_STEP * step[role.stage], 1)
+        ranked.append(((behind, -score, step[role.stage], -gap.readiness, i), {
+            **role_ref(role),
+            **gap.fields(),
+            "rank_score": score,
+            "current": current is not None and role.id == current.id,
+            "at_or_below_current": behind,
+        }))
+    ranked.sort(key=lambda pair: pair[0])
+    roles = [item for _, item in ranked]
+    return {
+        "person": me.as_dict(),
+        "current": role_ref(current) if current else None,
+        "rule": f"readiness minus {STAGE_STEP} points per stage above the first; "
+        "roles at or below your current role's stage last",
+        "roles": roles[:limit] if limit is not None else roles,
+    }

@@ -1,0 +1,126 @@
+"""A role's requirements as units a person meets or not.
+
+A role lists :class:`~aiml_career.model.Requirement` groups, each one
+phrase of the text. Planning works on *units*: one per skill that must be
+held, except that interchangeable alternatives ("Python or R") are one unit
+met by any of them. So ``skill`` alone is one unit, ``skill`` + ``any_of``
+is one unit, and ``all_of`` is one unit per listed skill.
+
+Also here: reading a format 1 role (``skills``) as requirements, and the
+checks on requirements that the models cannot make.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from .levels import LEVEL_RANK, TEXT_WORDS
+from .model import Requirement, Role, RoleSkill, Skill
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One thing a role needs: ``skill`` at ``level`` (or any of ``any_of``)."""
+
+    skill: str
+    level: str
+    wording: str
+    level_word: str | None = None
+    #: Interchangeable skills, any of which meets this unit (the broad ``skill`` too).
+    any_of: tuple[str, ...] = ()
+    #: The broad skill of an ``all_of`` group this unit is one part of.
+    part_of: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK[self.level]
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """Every skill that can meet this unit, the broad one first."""
+        return (self.skill, *self.any_of)
+
+
+def units(role: Role) -> list[Unit]:
+    """The units of ``role``'s requirements, in the order the text gives them."""
+    out: list[Unit] = []
+    for req in role.requirements:
+        base = {"level": req.level, "wording": req.wording, "level_word": req.level_word}
+        if req.all_of:
+            out.extend(Unit(part, part_of=req.skill, **base) for part in req.all_of)
+        elif req.skill is not None:
+            out.append(Unit(req.skill, any_of=tuple(req.any_of), **base))
+    return out
+
+
+def skills_named(role: Role) -> list[str]:
+    """Every skill id ``role``'s requirements name, broad ones included, once each."""
+    found: dict[str, None] = {}
+    for req in role.requirements:
+        if req.skill is not None:
+            found[req.skill] = None
+        for sid in (*req.any_of, *req.all_of):
+            found[sid] = None
+    return list(found)
+
+
+def from_format_1(listed: list[RoleSkill], skills: Mapping[str, Skill]) -> list[Requirement]:
+    """A format 1 role's ``skills`` as requirements, with the meaning format 1 gave them.
+
+    Format 1 read a broad skill listed together with skills it ``includes``
+    as one requirement met by any of them; every other listed skill was a
+    requirement of its own. That is exactly ``skill`` + ``any_of`` here.
+    """
+    by_id = {need.skill: need for need in listed}
+    covered = {
+        part
+        for need in listed
+        for part in (skills[need.skill].includes if need.skill in skills else ())
+        if part in by_id
+    }
+    out = []
+    for need in listed:
+        if need.skill in covered:
+            continue
+        parts = [p for p in (skills[need.skill].includes if need.skill in skills else ()) if p in by_id]
+        out.append(Requirement(skill=need.skill, any_of=parts, level=need.level, wording=need.wording))
+    return out
+
+
+def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc, str]]:
+    """Requirement problems of one role: shapes, unknown skills, repeats, level words."""
+    seen: set[str] = set()
+    for j, req in enumerate(role.requirements):
+        loc: Loc = ("roles", role_index, "requirements", j)
+        if req.any_of and req.all_of:
+            yield loc, "a requirement has any_of or all_of, not both"
+        if req.skill is None and not req.all_of:
+            yield loc, "a requirement names a skill, or lists all_of"
+        if req.any_of and len(req.any_of) < 2:
+            yield (*loc, "any_of"), "any_of lists at least two alternatives"
+        for field in ("skill", "any_of", "all_of"):
+            value = getattr(req, field)
+            for k, sid in ([(None, value)] if field == "skill" else list(enumerate(value))):
+                if sid is None:
+                    continue
+                where = (*loc, field) if k is None else (*loc, field, k)
+                if sid not in known:
+                    yield where, f"unknown skill {sid!r}"
+                    continue
+                # Units must be distinct: the broad skill of an all_of is a heading, not a unit.
+                counted = field != "skill" or not req.all_of
+                if counted and field != "any_of":
+                    if sid in seen:
+                        yield where, f"skill {sid!r} is required twice"
+                    seen.add(sid)
+        if req.level_word is not None:
+            meant = TEXT_WORDS.get(req.level_word.casefold())
+            if meant is None:
+                yield (*loc, "level_word"), (
+                    f"{req.level_word!r} is not a level word (README: Levels lists them)"
+                )
+            elif meant != req.level:
+                yield (*loc, "level"), f"level {req.level!r}, but {req.level_word!r} means {meant!r}"
