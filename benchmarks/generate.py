@@ -21,8 +21,9 @@ checks (``aiml_career.ladder.check``):
 * roles spread over the stages (fewer at the top), each with a readable
   unique name ``"<Seniority> <Domain> <Function> <n>"`` and the id made from
   it (``"senior-computer-vision-engineer-5123"``), 0-3 aliases, 3-6
-  responsibilities, 5-15 skills at levels that rise with the stage, with the
-  source-like wording ("Proficiency in ...");
+  responsibilities, 15-40 requirement rows (single skills, any-of groups of 2-3
+  alternatives, all-of groups of 2-4 parts) at levels that rise with the stage,
+  with source-like wording ("Proficiency in ...") and its level word;
 * every role below the last stage has 1-3 promotions into the next stage
   (rarely two stages up; always to a higher ``order``, so no promotion
   cycle); about a third also have 1-2 lateral moves inside their stage;
@@ -33,32 +34,8 @@ checks (``aiml_career.ladder.check``):
 
 Role ids are derived from names, so they change with the size and the seed;
 :func:`pick_cases` chooses the ones run.py needs from a generated ladder,
-deterministically, and ``--cases`` prints them. With seed 1 (and this
-version of the file -- run.py always asks :func:`pick_cases`, never these
-literals) they are:
-
-    roles=1000   show     mid-level-finance-reliability-engineer-500
-                 next     intern-nlp-data-scientist-0
-                 compare  mid-level-logistics-reliability-engineer-429
-                          mid-level-ads-reliability-engineer-435
-                 path     intern-nlp-data-scientist-0 -> vp-of-search-scientist-944 (5 moves)
-                 have     contrastive-feature-engineering,robust-data-pipelines,
-                          multimodal-query-tuning
-                 typo     "Mid-level Finnce Reliability Engineer 500"
-    roles=10000  show     mid-level-autonomy-researcher-5000
-                 next     intern-biotech-data-scientist-0
-                 compare  mid-level-search-research-scientist-4230 insurance-scientist-4235
-                 path     intern-biotech-data-scientist-0 -> vp-of-supply-chain-developer-9629
-                 have     declarative-model-monitoring-2,incremental-budgeting-2,
-                          scalable-segmentation-2
-                 typo     "Mid-level Autoomy Researcher 5000"
-    roles=20000  show     search-mlops-engineer-10000
-                 next     intern-energy-data-scientist-0
-                 compare  generative-ai-platform-engineer-8414 mid-level-climate-mlops-engineer-8416
-                 path     intern-energy-data-scientist-0 -> vp-of-security-solutions-architect-19407
-                 have     secure-inference,a-b-testing-3,automated-roadmapping
-                 typo     "Seach MLOps Engineer 10000"
-    search word (all sizes): "forecasting"
+deterministically, and ``--cases`` prints them (the search word is always
+"forecasting").
 """
 
 from __future__ import annotations
@@ -164,11 +141,12 @@ SKILL_TOPICS = [
     "Vector Search", "Time Series Analysis", "Survival Analysis", "Causal Discovery",
 ]
 LEVELS = ["basic", "proficient", "advanced", "expert"]
+#: Wordings by level, each with the level word that sets its level (README: Levels).
 WORDING = {
-    "basic": ["Basic knowledge of {s}", "Familiarity with {s}"],
-    "proficient": ["Proficiency in {s}", "Knowledge of {s}"],
-    "advanced": ["Advanced {s}", "Experience with {s}", "Strong {s}"],
-    "expert": ["Expertise in {s}", "In-depth knowledge of {s}", "Deep {s}"],
+    "basic": [("Basic knowledge of {s}", "basic"), ("Familiarity with {s}", "familiarity")],
+    "proficient": [("Proficiency in {s}", "proficiency"), ("Knowledge of {s}", "knowledge")],
+    "advanced": [("Advanced {s}", "advanced"), ("Experience with {s}", "experience"), ("Strong {s}", "strong")],
+    "expert": [("Expertise in {s}", "expertise"), ("In-depth knowledge of {s}", "in-depth"), ("Deep {s}", "deep")],
 }
 VERBS = [
     "Build", "Design", "Maintain", "Review", "Evaluate", "Deploy", "Document", "Monitor",
@@ -348,18 +326,49 @@ def generate(roles: int, seed: int = 1) -> dict:
             level_floor = min(3, stage_index // 2)
             needs = []
             pool = track_pools[track]
-            chosen = []
-            for _ in range(rng.randint(5, 15)):
-                sid = rng.choice(pool) if rng.random() < 0.7 else rng.choice(skill_ids)
-                if sid not in chosen:
-                    chosen.append(sid)
-            for sid in chosen:
+            used: set[str] = set()
+
+            def fresh(count: int) -> list[str]:
+                picked: list[str] = []
+                for _ in range(count * 3):
+                    sid = rng.choice(pool) if rng.random() < 0.7 else rng.choice(skill_ids)
+                    if sid not in used:
+                        used.add(sid)
+                        picked.append(sid)
+                        if len(picked) == count:
+                            break
+                return picked
+
+            # 15-40 requirement rows, as big frameworks (ESCO) have: single skills,
+            # any-of groups (one row) and all-of groups (a row per part).
+            rows, target = 0, rng.randint(15, 40)
+            while rows < target:
                 level = LEVELS[min(3, level_floor + rng.randint(0, 2))]
-                needs.append({
-                    "skill": sid,
-                    "level": level,
-                    "wording": rng.choice(WORDING[level]).format(s=skill_name[sid]),
-                })
+                template, word = rng.choice(WORDING[level])
+                shape = rng.random()
+                if shape < 0.15:
+                    head, *alternatives = fresh(rng.randint(3, 4))
+                    if not alternatives:
+                        break
+                    need = {"skill": head, "any_of": alternatives}
+                    names = " or ".join(skill_name[a] for a in alternatives)
+                    rows += 1
+                elif shape < 0.35:
+                    parts = fresh(min(rng.randint(2, 4), target - rows))
+                    if not parts:
+                        break
+                    need = {"all_of": parts}
+                    names = ", ".join(skill_name[p] for p in parts)
+                    rows += len(parts)
+                else:
+                    picked = fresh(1)
+                    if not picked:
+                        break
+                    need = {"skill": picked[0]}
+                    names = skill_name[picked[0]]
+                    rows += 1
+                needs.append({**need, "level": level, "level_word": word,
+                              "wording": template.format(s=names)})
             responsibilities = [
                 f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CONTEXTS)}."
                 for _ in range(rng.randint(3, 6))
@@ -374,7 +383,7 @@ def generate(roles: int, seed: int = 1) -> dict:
                            f"at {STAGES[stage_index][1].lower()}.",
                 "responsibilities": responsibilities,
                 "skills_text": "; ".join(n["wording"] for n in needs[:4]) + ".",
-                "skills": needs,
+                "requirements": needs,
                 "next": [],
             }
             if rng.random() < 0.25:
@@ -411,13 +420,15 @@ def generate(roles: int, seed: int = 1) -> dict:
                 if j == i or j in seen:
                     continue
                 seen.add(j)
-                move = {"to": role_docs[j]["id"], "kind": kind, "stated": rng.random() < 0.6}
+                basis = "titles" if rng.random() < 0.6 else "editorial"
+                move = {"to": role_docs[j]["id"], "kind": kind, "basis": basis}
                 if kind == "lateral":
                     move["note"] = "A sideways move into a neighbouring track."
                 role["next"].append(move)
             if above and not any(m["kind"] == "promotion" for m in role["next"]):
                 # every role below the top can be promoted
-                role["next"].append({"to": role_docs[above[0]]["id"], "kind": "promotion", "stated": False})
+                role["next"].append({"to": role_docs[above[0]]["id"], "kind": "promotion", "basis": "editorial",
+                                     "note": "Every role below the top can be promoted."})
 
     categories = []
     for cid, cname, *key in CATEGORIES:
@@ -470,7 +481,7 @@ def generate(roles: int, seed: int = 1) -> dict:
     }
 
     return {
-        "format": 1,
+        "format": 2,
         "title": f"Synthetic ladder ({roles} roles, seed {seed})",
         "source": "Generated by benchmarks/generate.py for performance tests.",
         "intro": "A made-up ladder of the real format, for benchmarks only.",
@@ -548,7 +559,7 @@ def pick_cases(doc: dict) -> dict:
         "path_from": start["id"],
         "path_to": goal,
         "path_moves": dist[goal],
-        "have": [n["skill"] for n in middle["skills"][:3]],
+        "have": [n.get("skill") or n["all_of"][0] for n in middle["requirements"][:3]],
         "search": SEARCH_WORD,
         "typo": typo,
     }

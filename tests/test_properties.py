@@ -25,7 +25,8 @@ from hypothesis import HealthCheck, assume, event, given, settings, target
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from aiml_career import queries
+from aiml_career import planning, queries
+from aiml_career.person import Person
 from aiml_career.cli import app
 from aiml_career.errors import CareerError, DataError, UsageError
 from aiml_career.ladder import Ladder, load
@@ -400,8 +401,8 @@ def test_json_export_round_trips(cli, files, doc):
     assert first.exit_code == 0, first.stderr
     assert first.stderr == ""
 
-    # The export is the same ladder...
-    assert LadderDoc.model_validate_json(first.stdout_bytes) == LadderDoc.model_validate_json(dump(doc))
+    # The export is the same ladder (a format 1 file as format 2, with the meaning it had)...
+    assert LadderDoc.model_validate_json(first.stdout_bytes) == load(original).doc
     # ...which loads, and exports again (to a file, this time) as the very same bytes.
     exported = files.write(first.stdout_bytes)
     again = files.root / f"again-{files.count}.json"
@@ -476,21 +477,23 @@ def test_path_routes_are_real_and_shortest(case, limit):
     dist, ways = shortest(graph, start)
 
     event("same role" if start == goal else f"distance {dist.get(goal, 'none')}")
+    me = Person("none", role=start, role_source="--from")
+    # --allow-lateral, or promotions only: the fallback to lateral moves is checked on its own below.
+    mode = {"allow_lateral": True} if allow_lateral else {"promotions_only": True}
     if start == goal:
         with pytest.raises(UsageError):
-            queries.path(ladder, start, goal, allow_lateral=allow_lateral, limit=limit)
+            planning.path(ladder, me, goal, limit=limit, **mode)
         return
+    result = planning.path(ladder, me, goal, limit=limit, **mode)
     if goal not in dist:
-        with pytest.raises(CareerError) as caught:
-            queries.path(ladder, start, goal, allow_lateral=allow_lateral, limit=limit)
-        assert caught.value.exit_code == 1
+        assert result["routes"] == [] and result["routes_found"] == 0
         return
-
-    result = queries.path(ladder, start, goal, allow_lateral=allow_lateral, limit=limit)
     assert result["moves"] == dist[goal]
     assert result["routes_found"] == ways[goal]
     assert 1 <= len(result["routes"]) <= limit
     assert len(result["routes"]) == min(limit, ways[goal])
+    effort = [(r["skills_gained"], r["skills_deepened"]) for r in result["routes"]]
+    assert effort == sorted(effort)
     event("tied routes" if ways[goal] > 1 else "one route")
     # Steer generation towards long routes and many tied ones.
     target(float(result["moves"]), label="moves")
@@ -517,12 +520,18 @@ def test_path_command_agrees(cli, files, case):
     args = ["--data", str(path), "path", "--from", start, "--to", goal, "--json"]
     result = cli(*args, *(["--allow-lateral"] if allow_lateral else []))
     dist, _ = shortest(edges(doc, allow_lateral), start)
+    # Without --allow-lateral, promotions first, then lateral moves when promotions reach no route.
+    fallback = not allow_lateral and goal not in dist
+    if fallback:
+        dist, _ = shortest(edges(doc, True), start)
     if goal in dist:
         assert result.exit_code == 0, result.stderr
         assert result.json()["moves"] == dist[goal]
+        assert result.json()["lateral_fallback"] is fallback
     else:
         assert result.exit_code == 1
-        assert_error_run(result)
+        assert result.stderr.startswith("aiml-career: error: no route")
+        assert result.json()["routes"] == []
 
 
 # -- 4. any text as a role or skill name -----------------------------------------
@@ -561,10 +570,12 @@ def check_run(result, *, no_route: bool = False) -> None:
     """Exit 0, or a usage error (2); 1 only for ``path`` finding no route."""
     event(f"exit {result.exit_code}")
     assert result.exit_code in ((0, 1, 2) if no_route else (0, 2)), (result.exit_code, result.stderr)
-    if result.exit_code:
-        assert_error_run(result)
     if result.exit_code == 1:
+        # No route: the error, and with --json still the document (routes: []).
         assert result.stderr.startswith("aiml-career: error: no route from "), result.stderr
+        assert result.stdout == "" or result.json()["routes"] == []
+    elif result.exit_code:
+        assert_error_run(result)
 
 
 @settings(max_examples=100, **SETTINGS)
@@ -595,7 +606,7 @@ def test_any_skill_name(cli, name, level):
         assert result.exit_code == 0, result.stderr
     check_run(cli("skills", "--", name))
     check_run(cli("match", "--have", name, "--json"))
-    check_run(cli("match", "--have", f"{name}:{level}", "--top", "3"))
+    check_run(cli("match", "--have", f"{name}:{level}", "--limit", "3"))
     check_run(cli("next", "--from", "intern", "--have", f"{name}:{level}", "--json"))
 
 
@@ -619,7 +630,7 @@ def mutations(doc: dict) -> list[tuple[str, tuple, object]]:
         ("delete roles", ("roles",), MISSING),
         ("no roles", ("roles",), []),
         ("no stages", ("stages",), []),
-        ("format 2", ("format",), 2),
+        ("format 3", ("format",), 3),
         ("unknown field", ("titel",), "x"),
         ("empty title", ("title",), ""),
         ("title number", ("title",), 7),

@@ -149,7 +149,7 @@ def _unknown_skills(ladder: Ladder, failed: list[tuple[str, LookupFailed]]) -> U
     noun = "skill" if len(failed) == 1 else "skills"
     hints = []
     for name, failure in failed:
-        hints.extend(f"{shown(name, 40)}: {hint}" for hint in failure.hints)
+        hints.extend(f"{shown(name, 40)}: {hint}" if len(failed) > 1 else hint for hint in failure.hints)
         words = name.split()
         if len(words) > 1 and all(ladder.skill_index.exact(w) for w in words):
             hints.append(f"separate skills with commas: {', '.join(words)}")

@@ -91,36 +91,46 @@ def from_format_1(listed: list[RoleSkill], skills: Mapping[str, Skill]) -> list[
 
 
 def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc, str]]:
-    """Requirement problems of one role: shapes, unknown skills, repeats, level words."""
+    """Requirement problems of one role: shapes, unknown skills, repeats, level words.
+
+    Places are built only for the problems found: a big valid ladder pays for
+    set look-ups alone.
+    """
     seen: set[str] = set()
     for j, req in enumerate(role.requirements):
-        loc: Loc = ("roles", role_index, "requirements", j)
-        if req.any_of and req.all_of:
-            yield loc, "a requirement has any_of or all_of, not both"
-        if req.skill is None and not req.all_of:
-            yield loc, "a requirement names a skill, or lists all_of"
-        if req.any_of and len(req.any_of) < 2:
-            yield (*loc, "any_of"), "any_of lists at least two alternatives"
-        for field in ("skill", "any_of", "all_of"):
-            value = getattr(req, field)
-            for k, sid in ([(None, value)] if field == "skill" else list(enumerate(value))):
-                if sid is None:
-                    continue
-                where = (*loc, field) if k is None else (*loc, field, k)
-                if sid not in known:
-                    yield where, f"unknown skill {sid!r}"
-                    continue
-                # Units must be distinct: the broad skill of an all_of is a heading, not a unit.
-                counted = field != "skill" or not req.all_of
-                if counted and field != "any_of":
-                    if sid in seen:
-                        yield where, f"skill {sid!r} is required twice"
-                    seen.add(sid)
-        if req.level_word is not None:
-            meant = TEXT_WORDS.get(req.level_word.casefold())
-            if meant is None:
-                yield (*loc, "level_word"), (
-                    f"{req.level_word!r} is not a level word (README: Levels lists them)"
-                )
-            elif meant != req.level:
-                yield (*loc, "level"), f"level {req.level!r}, but {req.level_word!r} means {meant!r}"
+        skill, any_of, all_of = req.skill, req.any_of, req.all_of
+        if any_of and all_of:
+            yield ("roles", role_index, "requirements", j), "a requirement has any_of or all_of, not both"
+        if skill is None and not all_of:
+            yield ("roles", role_index, "requirements", j), "a requirement names a skill, or lists all_of"
+        # Each row's skill once per role: a lone skill, the broad skill of an any_of, each
+        # all_of part. The broad skill over an all_of only names the group.
+        rows = all_of if all_of else ([skill] if skill is not None else [])
+        listed = [skill] if skill is not None else []
+        if known.issuperset(listed) and known.issuperset(any_of) and known.issuperset(all_of) \
+                and seen.isdisjoint(rows) and len(set(rows)) == len(rows) \
+                and (req.level_word is None or TEXT_WORDS.get(req.level_word.casefold()) == req.level):
+            seen.update(rows)
+            continue
+        yield from _group_problems(("roles", role_index, "requirements", j), req, known, seen)
+
+
+def _group_problems(loc: Loc, req: Requirement, known: set[str], seen: set[str]) -> Iterator[tuple[Loc, str]]:
+    named: list[tuple[Loc, str, bool]] = []
+    if req.skill is not None:
+        named.append(((*loc, "skill"), req.skill, not req.all_of))
+    named += [((*loc, "any_of", k), sid, False) for k, sid in enumerate(req.any_of)]
+    named += [((*loc, "all_of", k), sid, True) for k, sid in enumerate(req.all_of)]
+    for where, sid, row in named:
+        if sid not in known:
+            yield where, f"unknown skill {sid!r}"
+        elif row:
+            if sid in seen:
+                yield where, f"skill {sid!r} is required twice"
+            seen.add(sid)
+    if req.level_word is not None:
+        meant = TEXT_WORDS.get(req.level_word.casefold())
+        if meant is None:
+            yield (*loc, "level_word"), f"{req.level_word!r} is not a level word (README: Levels lists them)"
+        elif meant != req.level:
+            yield (*loc, "level"), f"level {req.level!r}, but {req.level_word!r} means {meant!r}"

@@ -1,0 +1,268 @@
+"""Requirements as the source text states them, and the planning answers that follow.
+
+Every expected answer here is read off the source text's own wording (the
+"Skills Needed" sentences of tests/source/ai-ml-career-path.txt), with names
+resolved to skill ids the way a user's names are; none is copied from the
+code's output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from aiml_career.ladder import load
+from aiml_career.levels import NO_WORD_LEVEL, TEXT_WORDS
+from conftest import BUILTIN, ROOT
+
+SOURCE = (ROOT / "tests" / "source" / "ai-ml-career-path.txt").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+LADDER = load(BUILTIN)
+DOC = json.loads(BUILTIN.read_text(encoding="utf-8"))
+
+
+def skills_needed(title: str) -> str:
+    """The 'Skills Needed' sentence under the role headed ``title`` in the source."""
+    block = SOURCE.split(f"- {title}\n", 1)[1]
+    return re.search(r"Skills Needed: (.*)", block).group(1)
+
+
+def listed(title: str, lead: str) -> set[str]:
+    """Skill ids of the parenthesised list after ``lead`` in a role's sentence."""
+    sentence = skills_needed(title)
+    inside = re.search(re.escape(lead) + r"[^(]*\(([^)]*)\)", sentence).group(1)
+    names = [n.strip() for n in re.split(r",|\bor\b", inside.replace("e.g.,", "")) if n.strip()]
+    return {LADDER.skill(re.sub(r"^containerization with ", "", n)).id for n in names}
+
+
+def gaps(move: dict) -> tuple[set[str], set[str]]:
+    return {s["id"] for s in move["skills_to_gain"]}, {s["id"] for s in move["skills_to_deepen"]}
+
+
+def move_to(data: dict, role: str) -> dict:
+    return next(m for m in data["next"] if m["id"] == role)
+
+
+# -- the scenarios that misled people -------------------------------------------------
+
+
+def test_a_broad_skill_with_its_listed_parts_needs_every_part(cli):
+    # "Advanced software engineering (microservices, APIs) ... deployment technologies (Kubernetes, Docker)"
+    data = cli("next", "--from", "ml-engineer", "--have", "docker:expert, aws-sagemaker:expert", "--json").json()
+    senior = move_to(data, "senior-mle")
+    parts = listed("Senior Machine Learning Engineer", "Advanced software engineering")
+    deploy = listed("Senior Machine Learning Engineer", "deployment technologies")
+    assert parts == {"microservices", "apis"} and deploy == {"kubernetes", "docker"}
+    gain, deepen = gaps(senior)
+    assert gain == (parts | deploy) - {"docker"}
+    assert not deepen and senior["readiness"] < 100
+
+
+def test_a_data_scientists_learning_does_not_stand_in_for_deep_or_reinforcement_learning(cli):
+    # "Experience with advanced machine learning techniques (deep learning, reinforcement learning)"
+    senior = move_to(cli("next", "--from", "data-scientist", "--json").json(), "senior-ds")
+    wanted = listed("Senior Data Scientist/AI Specialist", "advanced machine learning techniques")
+    assert wanted == {"deep-learning", "reinforcement-learning"}
+    gain, _ = gaps(senior)
+    assert wanted <= gain
+
+
+def test_an_ml_engineer_needs_docker_and_ci_cd_not_only_version_control(cli):
+    # "software engineering skills (version control, containerization with Docker, CI/CD pipelines)"
+    data = cli("next", "--from", "junior-ds", "--have", "git:advanced, pytorch:expert, aws-sagemaker:advanced",
+               "--json").json()
+    mle = move_to(data, "ml-engineer")
+    practices = listed("Machine Learning Engineer", "software engineering skills")
+    assert practices == {"version-control", "docker", "ci-cd"}
+    gain, deepen = gaps(mle)
+    assert gain == practices - {"version-control"} and not deepen
+    assert mle["readiness"] < 100
+
+
+JUNIOR_KIT = "python, sql, linear regression, decision trees, k-means, pandas"
+
+
+def test_match_puts_the_nearer_rung_first_and_your_own_role_last(cli):
+    roles = [r["id"] for r in cli("match", "--have", JUNIOR_KIT, "--json").json()["roles"]]
+    assert roles.index("data-scientist") < roles.index("senior-ds")
+    mine = [r["id"] for r in cli("match", "--have", JUNIOR_KIT, "--from", "junior-ds", "--json").json()["roles"]]
+    assert mine[-2:] == ["junior-ds", "intern"]  # the entry stage: at or below your role
+    assert mine.index("data-scientist") < mine.index("senior-ds")
+
+
+def test_paths_from_anywhere(cli):
+    r = cli("path", "--to", "ml-engineer", "--have", "python, sql", "--json")
+    assert r.exit_code == 0, r.stderr
+    data = r.json()
+    assert data["start"]["how"] == "entry stage"
+    assert data["routes"][0]["steps"][-1]["id"] == "ml-engineer"
+    lateral = cli("path", "--from", "data-scientist", "--to", "ml-engineer", "--json").json()
+    assert lateral["lateral_fallback"] is True and lateral["routes"]
+
+
+def test_every_unknown_skill_at_once(cli):
+    r = cli("next", "--from", "junior-ds", "--have", "python, airflowq, mlflowq")
+    assert r.exit_code == 2 and r.stdout == ""
+    first = r.stderr.splitlines()[0]
+    assert first == "aiml-career: error: unknown skills 'airflowq', 'mlflowq'"
+    assert "aiml-career skills" in r.stderr
+    spaced = cli("match", "--have", "python sql")
+    assert spaced.exit_code == 2 and "separate skills with commas: python, sql" in spaced.stderr
+
+
+# -- one requirement view everywhere ------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [r["id"] for r in DOC["roles"]])
+def test_every_command_shows_the_same_rows(cli, role):
+    rows = cli("show", role, "--json").json()["requirements"]
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    # next/path/match: every row is met, to gain or to deepen, once
+    entry = cli("match", "--have", "python", "--json").json()["roles"]
+    got = next(r for r in entry if r["id"] == role)
+    seen = [s["id"] for s in got["met"]] + [s["id"] for s in got["skills_to_gain"]]
+    seen += [s.get("for", s)["id"] for s in got["skills_to_deepen"]]
+    assert sorted(seen) == sorted(ids)
+    assert got["of"] == sum({"basic": 1, "proficient": 2, "advanced": 3, "expert": 4}[r["level"]] for r in rows)
+    # compare: the same rows by id, with the same alternatives
+    other = "caio" if role != "caio" else "intern"
+    cmp = cli("compare", role, other, "--json").json()
+    assert [r["id"] for r in cmp["roles"][0]["requirements"]] == ids
+    # skills SKILL names the role for each row's skill
+    for row in rows:
+        users = cli("skills", row["id"], "--json").json()["roles"]
+        assert any(u["id"] == role and u["as"] == "required" for u in users)
+        for alt in row.get("any_of", []):
+            users = cli("skills", alt["id"], "--json").json()["roles"]
+            assert any(u["id"] == role and u["as"] == "alternative" for u in users)
+
+
+def test_text_output_shows_the_rows_with_the_texts_words(cli):
+    out = cli("show", "ml-engineer", env={"COLUMNS": "250"}).stdout
+    assert "ML frameworks (any of: TensorFlow, PyTorch, Scikit-learn)" in out
+    assert "Docker (part of Software engineering)" in out
+    md = cli("export", "--format", "markdown").stdout
+    assert "| ML frameworks (any of: TensorFlow, PyTorch, Scikit-learn) | expert |" in md
+
+
+# -- the rules, checked against the data --------------------------------------------------
+
+
+def readme_any_of_table() -> set[tuple[str, str, str]]:
+    section = README.split("The built-in ladder has these any-of groups", 1)[1].split("\n\n", 2)[1]
+    rows = set()
+    for line in section.splitlines()[2:]:
+        role, requirement, _, wording = [c.strip() for c in line.strip("|").split("|")]
+        rows.add((role.strip("`"), requirement, wording))
+    return rows
+
+
+def test_readme_lists_every_any_of_group_and_no_other():
+    found = {
+        (role["id"], LADDER.skills[req["skill"]].name, req["wording"])
+        for role in DOC["roles"] for req in role["requirements"] if req.get("any_of")
+    }
+    assert found == readme_any_of_table()
+
+
+@pytest.mark.parametrize("role", DOC["roles"], ids=lambda r: r["id"])
+def test_each_group_follows_the_documented_rule(role):
+    for req in role["requirements"]:
+        wording = req["wording"]
+        assert wording in skills_needed_of(role), wording
+        choice = bool(re.search(r"\bor\b", wording))
+        tools = bool(re.search(r"\b(tools|libraries|platforms|frameworks)\b", wording))
+        if req.get("any_of"):
+            assert choice or tools, f"{role['id']}: any-of without a choice or a list of tools: {wording!r}"
+        if req.get("all_of"):
+            assert not choice, f"{role['id']}: all-of over a choice: {wording!r}"
+
+
+def skills_needed_of(role: dict) -> str:
+    return role["skills_text"]
+
+
+@pytest.mark.parametrize("role", DOC["roles"], ids=lambda r: r["id"])
+def test_levels_come_from_the_first_level_word_of_the_wording(role):
+    words = sorted(TEXT_WORDS, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])(?! learning)", re.I)
+    for req in role["requirements"]:
+        found = pattern.search(req["wording"])
+        word = found.group(1).lower() if found else None
+        assert req.get("level_word") == word, req["wording"]
+        assert req["level"] == (TEXT_WORDS[word] if word else NO_WORD_LEVEL), req["wording"]
+
+
+def test_every_move_says_its_basis(cli):
+    for role in DOC["roles"]:
+        for move in role.get("next", []):
+            assert move["basis"] in ("text", "titles", "editorial") and move["note"]
+    # The text names no move outright; four follow from the titles.
+    titles = [(r["id"], m["to"]) for r in DOC["roles"] for m in r["next"] if m["basis"] == "titles"]
+    assert sorted(titles) == [("data-scientist", "senior-ds"), ("junior-ds", "data-scientist"),
+                              ("junior-ds", "ml-engineer"), ("ml-engineer", "senior-mle")]
+    data = cli("next", "--from", "junior-ds", "--json").json()
+    assert all(m["basis"] and m["note"] for m in data["next"])
+    assert "editorial = our judgement" in " ".join(cli("next", "--from", "junior-ds").stdout.split())
+
+
+# -- custom ladders: format 1 keeps its meaning, and validate knows groups --------------------
+
+
+def test_a_format_1_ladder_keeps_its_meaning(cli, tmp_path):
+    old = ROOT / "tests" / "format1" / "data-engineering.json"
+    assert cli("validate", str(old)).exit_code == 0
+    exported = cli("--data", str(old), "export", "--format", "json").json()
+    assert exported["format"] == 2
+    first = exported["roles"][0]
+    assert [r["skill"] for r in first["requirements"]] == ["sql", "python", "version-control"]
+    assert first["next"][0]["basis"] == "text"
+    # a format 1 broad skill listed with its parts: one any-of requirement, as format 1 read it
+    doc = json.loads(old.read_text(encoding="utf-8"))
+    doc["skills"].append({"id": "langs", "name": "Languages", "category": "languages",
+                          "includes": ["sql", "python"]})
+    doc["roles"][0]["skills"].append({"skill": "langs", "level": "basic"})
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    row = next(r for r in cli("--data", str(path), "show", "junior-de", "--json").json()["requirements"]
+               if r["id"] == "langs")
+    assert [a["id"] for a in row["any_of"]] == ["sql", "python"]
+
+
+@pytest.mark.parametrize(
+    "change, where, message",
+    [
+        ({"skill": "sql", "any_of": ["python"], "all_of": ["python", "sql"], "level": "basic"},
+         "roles[0].requirements[0]", "any_of or all_of, not both"),
+        ({"level": "basic"}, "roles[0].requirements[0]", "names a skill, or lists all_of"),
+        ({"all_of": ["sql", "nope"], "level": "basic"}, "roles[0].requirements[0].all_of[1]", "unknown skill 'nope'"),
+        ({"skill": "sql", "level": "basic", "level_word": "expertise"}, "roles[0].requirements[0].level",
+         "level 'basic', but 'expertise' means 'expert'"),
+        ({"skill": "sql", "level": "basic", "level_word": "guru"}, "roles[0].requirements[0].level_word",
+         "not a level word"),
+        ({"skill": "python", "level": "basic"}, "roles[0].requirements[1].skill", "required twice"),
+    ],
+)
+def test_validate_knows_requirement_groups(cli, tmp_path, change, where, message):
+    doc = json.loads((ROOT / "examples" / "data-engineering.json").read_text(encoding="utf-8"))
+    doc["roles"][0]["requirements"][0] = change
+    path = tmp_path / "groups.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    result = cli("validate", str(path), "--json")
+    assert result.exit_code == 1
+    problems = result.json()["problems"]
+    assert any(p["path"] == where and message in p["message"] for p in problems), problems
+
+
+def test_mixing_the_formats_is_an_error_that_names_the_field(cli, tmp_path):
+    doc = json.loads((ROOT / "examples" / "data-engineering.json").read_text(encoding="utf-8"))
+    doc["roles"][0]["skills"] = [{"skill": "sql", "level": "basic"}]
+    doc["roles"][1]["next"][0]["stated"] = True
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    problems = {p["path"]: p["message"] for p in cli("validate", str(path), "--json").json()["problems"]}
+    assert "format 1" in problems["roles[0].skills"]
+    assert "format 1" in problems["roles[1].next[0].stated"]
