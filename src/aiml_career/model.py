@@ -196,7 +196,7 @@ class LadderDoc(_Model):
     model_config = ConfigDict(populate_by_name=True)
 
     schema_ref: str | None = Field(None, alias="$schema")
-    format: Literal[1, 2] = Field(FORMAT_VERSION, description="Version of this file format (1 is read and migrated).")
+    format: Literal[1, 2] = Field(2, description="Version of this file format (1 is read and migrated).")
     title: Text
     source: str = ""
     intro: str = ""

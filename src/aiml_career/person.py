@@ -147,7 +147,7 @@ def _unknown_skills(ladder: Ladder, failed: list[tuple[str, LookupFailed]]) -> U
         return failed[0][1]
     names = ", ".join(shown(name, 40) for name, _ in failed)
     noun = "skill" if len(failed) == 1 else "skills"
-    hints = []
+    hints: list[str] = []
     for name, failure in failed:
         hints.extend(f"{shown(name, 40)}: {hint}" if len(failed) > 1 else hint for hint in failure.hints)
         words = name.split()

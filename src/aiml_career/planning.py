@@ -320,7 +320,7 @@ def path(
         return result
     parents, count, moves = found
     kinds = {(r.id, m.to): m for r in ladder.doc.roles for m in r.next}
-    listed = []
+    listed: list[dict[str, Any]] = []
     # From the entry stage, the person holds no role yet: getting into the first one is a step.
     entering = how == "entry stage"
     for route in _routes(ladder, parents, goal.id, max(limit, ROUTES_ORDERED)):

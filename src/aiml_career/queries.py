@@ -309,7 +309,9 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
             item["levels"][role.id] = unit.level
             if unit.any_of:
                 item.setdefault("any_of", {})[role.id] = [skill_ref(ladder, a) for a in unit.any_of]
-    shared, some, differ = [], [], []
+    shared: list[dict] = []
+    some: list[dict] = []
+    differ: list[dict] = []
     only: dict[str, list[dict]] = {rid: [] for rid in chosen}
     for item in rows.values():
         by_role = item["levels"]

@@ -48,11 +48,10 @@ def units(role: Role) -> list[Unit]:
     """The units of ``role``'s requirements, in the order the text gives them."""
     out: list[Unit] = []
     for req in role.requirements:
-        base = {"level": req.level, "wording": req.wording, "level_word": req.level_word}
         if req.all_of:
-            out.extend(Unit(part, part_of=req.skill, **base) for part in req.all_of)
+            out.extend(Unit(part, req.level, req.wording, req.level_word, part_of=req.skill) for part in req.all_of)
         elif req.skill is not None:
-            out.append(Unit(req.skill, any_of=tuple(req.any_of), **base))
+            out.append(Unit(req.skill, req.level, req.wording, req.level_word, any_of=tuple(req.any_of)))
     return out
 
 
@@ -86,7 +85,8 @@ def from_format_1(listed: list[RoleSkill], skills: Mapping[str, Skill]) -> list[
         if need.skill in covered:
             continue
         parts = [p for p in (skills[need.skill].includes if need.skill in skills else ()) if p in by_id]
-        out.append(Requirement(skill=need.skill, any_of=parts, level=need.level, wording=need.wording))
+        out.append(Requirement(skill=need.skill, any_of=parts, level=need.level, level_word=None,
+                               wording=need.wording))
     return out
 
 
