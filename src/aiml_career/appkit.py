@@ -14,6 +14,7 @@ hook) and ``typer.TyperException``, the base of the usage errors.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -157,7 +158,8 @@ def describe(error: typer.TyperException) -> tuple[str, list[str]]:
             hints.append("did you mean: " + text.split("Did you mean", 1)[1].strip(" ?").replace("'", "") + "?")
         return f"no such command: {name}", [*hints, "see all with: aiml-career --help"]
     if text.startswith("Got unexpected extra argument"):
-        extra = text.split("(", 1)[1].rstrip(")") if "(" in text else text
+        found = re.search(r"\(([^()]*)\)$", text)
+        extra = found.group(1) if found else text
         return f"unexpected argument: {extra}", [see]
     return text[:1].lower() + text[1:].rstrip("."), [see]
 

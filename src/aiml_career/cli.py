@@ -123,18 +123,19 @@ def _with_global_options(fn: Callable[..., Any], run: Callable[..., Any]) -> Non
                            **GLOBAL_OPTIONS, "return": signature.return_annotation}
 
 
-def _take_global_options(ctx: typer.Context | None, data: Optional[str]) -> None:
-    """``--data`` given after the command: the same as before it, but not both."""
-    if data is None or ctx is None:
+def _take_global_options(ctx: typer.Context | None, data: Optional[str], color: Any) -> None:
+    """Global options given after the command: the same as before it, but not both."""
+    if ctx is None:
         return
-    state = ctx.find_object(State)
-    if state is None:
-        return
-    if state.data is not None:
-        from .errors import UsageError
+    root = ctx.find_root()
+    from .errors import UsageError
 
-        raise UsageError("--data given twice", ["give it once, before or after the command"])
-    state.data = data
+    for name, value in (("data", data), ("color", color)):
+        if value is not None and root.params.get(name) is not None:
+            raise UsageError(f"--{name} given twice", ["give it once, before or after the command"])
+    state = ctx.find_object(State)
+    if data is not None and state is not None:
+        state.data = data
 
 
 def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Callable[[F], F]:
@@ -146,7 +147,7 @@ def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Calla
         def run(*args: Any, global_data: Optional[str] = None, global_color: Any = None, **kwargs: Any) -> Any:
             try:
                 ctx = kwargs.get("ctx") or (args[0] if args and isinstance(args[0], typer.Context) else None)
-                _take_global_options(ctx, global_data)
+                _take_global_options(ctx, global_data, global_color)
                 return fn(*args, **kwargs)
             except CareerError as error:
                 report(error)

@@ -186,9 +186,9 @@ def foundation(ladder: Ladder) -> dict:
 def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) -> list[dict]:
     """All roles in ladder order, optionally only one stage's or one track's."""
     if stage is not None:
-        stage = _pick(stage, ladder.stages, "stage")
+        stage = _pick(stage, ladder.stages, "stage", "aiml-career stages")
     if track is not None:
-        track = _pick(track, ladder.tracks, "track")
+        track = _pick(track, ladder.tracks, "track", "aiml-career roles (the Track column)")
     return [
         {
             "id": r.id,
@@ -204,13 +204,13 @@ def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) ->
     ]
 
 
-def _pick(query: str, known: Mapping[str, object], noun: str) -> str:
+def _pick(query: str, known: Mapping[str, object], noun: str, listing: str = "") -> str:
     """A stage or track id from its id or name, forgivingly."""
     from .resolve import Entry, NameIndex
 
     if query in known:
         return query
-    index = NameIndex(noun, ((Entry(k, getattr(v, "name", k)), ()) for k, v in known.items()))
+    index = NameIndex(noun, ((Entry(k, getattr(v, "name", k)), ()) for k, v in known.items()), listing)
     return index.resolve(query).id
 
 
@@ -324,7 +324,15 @@ def skills(ladder: Ladder) -> list[dict]:
 
 def skill_detail(ladder: Ladder, query: str) -> dict:
     """One skill, with every role that needs it and at which level."""
-    skill = ladder.skill(query)
+    from .errors import LookupFailed
+
+    try:
+        skill = ladder.skill(query)
+    except LookupFailed as failure:
+        shows = ladder.show_index.exact(query)
+        if len(shows) == 1 and not failure.ambiguous:
+            failure.hints.insert(0, f"{shows[0].name} is a {shows[0].kind}: aiml-career show {shows[0].id}")
+        raise
     category = ladder.categories[skill.category]
     return {
         "id": skill.id,
@@ -394,7 +402,9 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
     """Roles side by side: shared skills, skills only one needs, level differences."""
     chosen = list(dict.fromkeys(ladder.role(q).id for q in queries))
     if len(chosen) < 2:
-        raise UsageError("compare needs at least two different roles")
+        others = [rid for rid in ladder.roles if rid not in chosen][:1]
+        hints = [f"for example: aiml-career compare {' '.join([*chosen, *others])}"] if others else []
+        raise UsageError("compare needs at least two different roles", [*hints, "see them all with: aiml-career roles"])
     picked = [ladder.roles[rid] for rid in chosen]
     levels: dict[str, dict[str, str]] = {}
     for role in picked:

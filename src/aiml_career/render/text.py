@@ -30,7 +30,7 @@ LEVEL_STYLE = {
     "expert": "bold magenta",
 }
 KIND_STYLE = {"promotion": "green", "lateral": "blue"}
-_TRAILING = re.compile(r"[ \t]+(?=\n)")
+_TRAILING = re.compile(r" +(?=\n)")  # spaces only: a row may end in a tab (an empty cell)
 
 
 class _Trimmed:
@@ -175,7 +175,8 @@ def _print_rows(out: Console, table: Table, header: bool) -> None:
     rows = [[column.header for column in table.columns]] if header else []
     rows += [[column[row] for column in columns] for row in range(table.row_count)]
     for row in rows:
-        out.print(Text("\t".join(_plain(cell) for cell in row)), soft_wrap=True)
+        # Straight to the stream: Rich would turn the tabs into spaces.
+        out.file.write("\t".join(_plain(cell) for cell in row) + "\n")
 
 
 def _refs(items: Iterable[dict]) -> Text:
