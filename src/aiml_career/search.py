@@ -125,38 +125,46 @@ def _items(ladder: Ladder) -> dict[str, list]:
 
 
 class Query:
-    """The words of a query, and how each meets the words of this ladder."""
+    """The words of a query, and how each meets the words of the searched text."""
 
-    def __init__(self, text: str, vocabulary: set[str]) -> None:
+    def __init__(self, text: str, corpus: str) -> None:
         self.words = words(text)[:MAX_WORDS]
-        self.quality: list[dict[str, float]] = [self._meet(w, vocabulary) for w in self.words]
+        self._vocabulary: set[str] | None = None
+        self.quality: list[dict[str, float]] = [self._meet(w, corpus) for w in self.words]
+        # What must occur in a text (casefolded) for each word to match: a cheap first test.
+        self.needles = [
+            [stem(w)] if any(q != TYPO for q in met.values()) else list(met)
+            for w, met in zip(self.words, self.quality)
+        ]
 
-    @staticmethod
-    def _meet(word: str, vocabulary: set[str]) -> dict[str, float]:
+    def _meet(self, word: str, corpus: str) -> dict[str, float]:
         """The words of the ladder ``word`` matches, each with how well."""
         root = stem(word)
-        met = {}
-        for known in vocabulary:
-            if known.startswith(root):
-                met[known] = WHOLE if known == word or stem(known) == root else PREFIX
+        starting = set(re.findall(r"\b" + re.escape(root) + r"\w*", corpus))
+        met = {known: WHOLE if known == word or stem(known) == root else PREFIX for known in starting}
         if met or len(word) < TYPO_MIN_LETTERS:
             return met
+        if self._vocabulary is None:
+            self._vocabulary = set(_WORD.findall(corpus))
         low, high = len(word) - 1, len(word) + 1
-        for known in vocabulary:
+        for known in self._vocabulary:
             if len(known) >= low and any(one_edit(word, known[:n]) for n in range(low, min(high, len(known)) + 1)):
                 met[known] = TYPO
         return met
 
-    def score(self, found: list[str]) -> float:
-        """0 when a query word is missing from the words ``found``, else how well they all matched (0..1)."""
+    def score(self, folded: str) -> tuple[float, list[str]]:
+        """How well all query words match the casefolded text (0 when one is missing), and its words."""
+        if not all(any(n in folded for n in needles) for needles in self.needles):
+            return 0.0, []
+        found = _WORD.findall(folded)
         total = 0.0
         for quality in self.quality:
             best = max((quality.get(w, 0.0) for w in found), default=0.0)
             if not best:
-                return 0.0
+                return 0.0, found
             total += best
         share = total / len(self.quality)
-        return share if len(found) == len(self.quality) else share * PARTIAL
+        return (share if len(found) == len(self.quality) else share * PARTIAL), found
 
     def whole(self, found: list[str]) -> bool:
         """Whether every query word is a word of ``found`` as it is, or its plural."""
@@ -168,9 +176,9 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
     if limit < 1:
         raise UsageError("--limit must be at least 1")
     items = _items(ladder)
-    texts = [(field, item, text, words(text)) for field in FIELDS for item in items[field.type]
+    texts = [(field, item, text, text.casefold()) for field in FIELDS for item in items[field.type]
              for text in field.texts(item) if text]
-    wanted = Query(query, {w for *_, found in texts for w in found})
+    wanted = Query(query, "\n".join(folded for *_, folded in texts))
     if not wanted.words:
         raise UsageError(f"search query {query[:40]!r} has no words",
                          ["search for letters or digits: aiml-career search python"])
@@ -186,20 +194,21 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
         if key not in best or best[key]["score"] < found["score"]:
             best[key] = found
 
-    for field, item, text, found in texts:
-        quality = wanted.score(found)
+    for field, item, text, folded in texts:
+        quality, found = wanted.score(folded)
         if quality:
             hit(field.type, item, item.name if field.type == "text" else field.name, text, field.weight * quality)
             if field.name in ("name", "alias") and wanted.whole(found):
                 whole.add((field.type, item.id))
 
     # A skill or category named by whole words brings what belongs to it.
+    needs = _Needs(ladder) if whole else None
     for found in list(best.values()):
         if (found["type"], found["id"]) not in whole:
             continue
         if found["type"] == "skill":
             skill = ladder.skills[found["id"]]
-            for role, need, level in _needing(ladder, skill.id):
+            for role, need, level in needs.of(skill.id):
                 text = f"{need.name} ({level})" if need is skill else f"{need.name}, which {skill.name} counts for ({level})"
                 hit("role", role, "requires", text, found["score"] * REQUIRES, via=skill.id)
         elif found["type"] == "category":
@@ -211,14 +220,22 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
     return {"query": query, "total": len(hits), "hits": hits[:limit]}
 
 
-def _needing(ladder: Ladder, skill_id: str) -> list[tuple[object, object, str]]:
-    """(role, skill needed, level): the roles that need a skill, directly or
-    through a broader skill it counts for, in ladder order."""
-    skill = ladder.skills[skill_id]
-    broader = [s for s in ladder.doc.skills if skill_id in s.includes]
-    seen: dict[str, tuple[object, object, str]] = {}
-    for need in (skill, *broader):
-        for role, level in ladder.skill_users.get(need.id, ()):
-            seen.setdefault(role.id, (role, need, level))
-    order = {rid: i for i, rid in enumerate(ladder.roles)}
-    return sorted(seen.values(), key=lambda found: order[found[0].id])
+class _Needs:
+    """Which roles need a skill, directly or through a broader skill it counts for."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.order = {rid: i for i, rid in enumerate(ladder.roles)}
+        self.broader: dict[str, list] = {}
+        for skill in ladder.doc.skills:
+            for part in skill.includes:
+                self.broader.setdefault(part, []).append(skill)
+
+    def of(self, skill_id: str) -> list[tuple[object, object, str]]:
+        """(role, skill needed, level) in ladder order."""
+        skill = self.ladder.skills[skill_id]
+        seen: dict[str, tuple[object, object, str]] = {}
+        for need in (skill, *self.broader.get(skill_id, ())):
+            for role, level in self.ladder.skill_users.get(need.id, ()):
+                seen.setdefault(role.id, (role, need, level))
+        return sorted(seen.values(), key=lambda found: self.order[found[0].id])
