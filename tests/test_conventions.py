@@ -209,6 +209,19 @@ def test_usage_errors(cli, args, message):
     usage_error(cli(*args), message)
 
 
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["export", "-o"], "  see: aiml-career export --help"),
+        (["profile", "bogus"], "  see all with: aiml-career profile --help"),
+        (["rols"], "  did you mean: roles?"),
+    ],
+)
+def test_usage_error_hints_name_the_command(cli, args, hint):
+    result = cli(*args)
+    assert result.exit_code == 2 and hint in result.stderr.splitlines()
+
+
 def test_usage_error_through_the_entry_point(run):
     result = run("search", "x", "--limit", "abc")
     assert result.returncode == 2 and result.stdout == b""

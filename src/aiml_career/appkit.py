@@ -62,10 +62,19 @@ def check_repeats(command, ctx, args: Sequence[str], *, stop_at_command: bool = 
         seen[param] = name
 
 
+def _parse(command, parent, ctx, args: list[str], **options) -> list[str]:
+    check_repeats(command, ctx, args, **options)
+    try:
+        return parent.parse_args(command, ctx, args)
+    except typer.TyperException as error:
+        if getattr(error, "ctx", None) is None:  # the parser's own errors: say which command
+            error.ctx = ctx
+        raise
+
+
 class AppCommand(TyperCommand):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
-        check_repeats(self, ctx, args)
-        return super().parse_args(ctx, args)
+        return _parse(self, TyperCommand, ctx, args)
 
     def format_help(self, ctx, formatter) -> None:
         from .render.help import render
@@ -76,8 +85,7 @@ class AppCommand(TyperCommand):
 
 class AppGroup(TyperGroup):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
-        check_repeats(self, ctx, args, stop_at_command=True)
-        return super().parse_args(ctx, args)
+        return _parse(self, TyperGroup, ctx, args, stop_at_command=True)
 
     def format_help(self, ctx, formatter) -> None:
         from .render.help import render
@@ -156,7 +164,7 @@ def describe(error: typer.TyperException) -> tuple[str, list[str]]:
         hints = []
         if "Did you mean" in text:
             hints.append("did you mean: " + text.split("Did you mean", 1)[1].strip(" ?").replace("'", "") + "?")
-        return f"no such command: {name}", [*hints, "see all with: aiml-career --help"]
+        return f"no such command: {name}", [*hints, f"see all with: {where} --help"]
     if text.startswith("Got unexpected extra argument"):
         found = re.search(r"\(([^()]*)\)$", text)
         extra = found.group(1) if found else text
