@@ -3,7 +3,9 @@
     python scripts/update_readme.py
 
 tests/test_docs.py fails when README.md and the real output differ; run this
-after changing what a command prints, then review the diff like code.
+after changing what a command prints, then review the diff like code. Runs the
+app in-process as the test does: examples as a terminal shows them (drawn
+tables, no colour, 100 columns), error rows as stderr says them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -24,33 +25,40 @@ ERROR_ROW = re.compile(
 )
 
 
-def run(cmd: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "aiml_career", *shlex.split(cmd)],
-        capture_output=True, text=True, env=env, cwd=ROOT,
-    )
-
-
 def main() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from typer.testing import CliRunner
+
+    from aiml_career import terminal
+    from aiml_career.cli import app
+
+    runner = CliRunner()
+    os.chdir(ROOT)
     with tempfile.TemporaryDirectory() as home:
         env = {
-            **os.environ, "COLUMNS": "100", "NO_COLOR": "1",
+            "COLUMNS": "100", "NO_COLOR": "1", "FORCE_COLOR": None, "AIML_CAREER_DATA": None,
             "AIML_CAREER_PROFILE": str(Path(home) / "profile.json"),
+            "XDG_CONFIG_HOME": str(Path(home) / "config"),
             "XDG_CACHE_HOME": str(Path(home) / "cache"),
         }
-        env.pop("AIML_CAREER_DATA", None)
+
+        def run(cmd: str, tty: bool):
+            terminal.is_tty = (lambda stream=None: True) if tty else is_tty
+            return runner.invoke(app, shlex.split(cmd), env=env, catch_exceptions=False)
 
         def example(match: re.Match) -> str:
-            out = run(match["cmd"], env).stdout
+            result = run(match["cmd"], tty=True)
+            out = result.stdout + result.stderr
             lines = [line.rstrip() for line in out.rstrip("\n").splitlines()]
             return f"```console\n$ aiml-career {match['cmd']}\n" + "\n".join(lines) + "\n```"
 
         def error(match: re.Match) -> str:
-            result = run(match["cmd"], env)
+            result = run(match["cmd"], tty=False)
             said = " · ".join(line.strip() for line in result.stderr.strip().splitlines())
             said = said.replace("|", "\\|")
-            return f"| {match['situation']} | `aiml-career {match['cmd']}` | {result.returncode} | `` {said} `` |"
+            return f"| {match['situation']} | `aiml-career {match['cmd']}` | {result.exit_code} | `` {said} `` |"
 
+        is_tty = terminal.is_tty
         text = README.read_text(encoding="utf-8")
         text = ERROR_ROW.sub(error, EXAMPLE.sub(example, text))
         README.write_text(text, encoding="utf-8")

@@ -76,3 +76,27 @@ def run():
         )
 
     return invoke
+
+
+def on_a_terminal(args: list[str], env: dict | None = None, timeout: float = 60) -> tuple[int, bytes, bytes]:
+    """Run the installed ``aiml-career`` with stdout on a pseudo-terminal: (code, stdout, stderr)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "FORCE_COLOR")}
+    full_env.update({"TERM": "xterm-256color", "COLUMNS": "100", **(env or {})})
+    proc = subprocess.Popen([*entry_point(), *args], stdout=follower, stderr=subprocess.PIPE, env=full_env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    err = proc.stderr.read()
+    proc.wait(timeout=timeout)
+    os.close(leader)
+    return proc.returncode, b"".join(chunks).replace(b"\r\n", b"\n"), err

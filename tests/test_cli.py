@@ -183,7 +183,7 @@ def test_show_missing_argument_is_usage_error(cli):
     result = cli("show")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "Missing argument" in result.stderr
+    assert result.stderr.startswith("aiml-career: error: missing argument ROLE")
 
 
 # -- compare --------------------------------------------------------------------

@@ -70,7 +70,7 @@ def test_text_with_an_ascii_locale_does_not_crash(run):
         (["show", "astronaut"], 2, b"unknown role or specialization 'astronaut'"),
         (["compare", "senior"], 2, b"ambiguous role 'senior'"),
         (["--data", "/nonexistent/ladder.json", "roles"], 1, b"no such file"),
-        (["roles", "--bogus"], 2, b"No such option"),
+        (["roles", "--bogus"], 2, b"no such option: --bogus"),
     ],
 )
 def test_exit_codes(run, args, code, message):

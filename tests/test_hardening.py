@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import BUILTIN, EXAMPLE, ROOT, entry_point
+from conftest import BUILTIN, EXAMPLE, ROOT, entry_point, on_a_terminal
 
 # One invocation of every command, as a user would type it.
 EVERY_COMMAND = [
@@ -218,12 +218,14 @@ def test_ctrl_c_in_every_command_exits_130(cli, args, monkeypatch):
 
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
-def test_every_command_at_40_columns_and_dumb_terminal(run, args):
-    result = run(*args, env={"COLUMNS": "40", "TERM": "dumb"})
-    assert result.returncode == 0, result.stderr
-    assert b"\x1b" not in result.stdout
-    no_traceback(result.stderr.decode())
-    lines = result.stdout.decode("utf-8").splitlines()
+def test_every_command_at_40_columns_and_dumb_terminal(args):
+    # On a terminal: drawn for people, wrapped to its width. (Into a pipe, tables
+    # are rows of tab-separated cells, never wrapped: tests/test_conventions.py.)
+    code, out, err = on_a_terminal(args, env={"COLUMNS": "40", "TERM": "dumb"})
+    assert code == 0, err
+    assert b"\x1b" not in out
+    no_traceback(err.decode())
+    lines = out.decode("utf-8").splitlines()
     if args[0] not in ("schema", "export"):  # documents are not wrapped to the terminal
         assert max(len(line) for line in lines) <= 40
 

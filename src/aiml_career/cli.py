@@ -22,10 +22,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Set by the entry point (``__main__.main``): this process runs one command.
 ONE_SHOT = False
 
+from .appkit import AppCommand, AppGroup
+
 app = typer.Typer(
     name="aiml-career",
+    cls=AppGroup,
     help="Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.",
-    no_args_is_help=True,
+    # Bare `aiml-career` prints the help and exits 0, as gh does (see main below).
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -33,6 +37,30 @@ app = typer.Typer(
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print one JSON document (stable keys, see README).")
 ]
+
+#: How many to show, the same flag on every command that lists: --limit N.
+LimitOpt = Annotated[int, typer.Option("--limit", metavar="N", help="Show at most N.")]
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _set_color(value: Optional[Color]) -> Optional[Color]:
+    if value is not None:
+        from . import terminal
+
+        terminal.color_choice = value.value
+    return value
+
+
+COLOR_HELP = (
+    "Colour and drawn tables: auto (on a terminal, unless NO_COLOR), always "
+    "(also into a pipe, for less -R; or set FORCE_COLOR) or never."
+)
+DATA_HELP = "Ladder file to use instead of the built-in one (also $AIML_CAREER_DATA)."
 
 
 class Format(str, Enum):
@@ -43,7 +71,8 @@ class Format(str, Enum):
 
 FormatOpt = Annotated[
     Optional[Format],
-    typer.Option("--format", help="text (default), json (same as --json) or mermaid (a diagram)."),
+    typer.Option("--format", metavar="FORMAT", case_sensitive=False,
+                 help="text (default), json (same as --json) or mermaid (a diagram)."),
 ]
 
 
@@ -66,18 +95,66 @@ def report(error: CareerError) -> None:
     sys.stderr.flush()
 
 
+#: The global options, also accepted after the command (``roles --data FILE``).
+GLOBAL_OPTIONS = {
+    "global_data": Annotated[
+        Optional[str],
+        typer.Option("--data", metavar="PATH", help=DATA_HELP, rich_help_panel="Global options"),
+    ],
+    "global_color": Annotated[
+        Optional[Color],
+        typer.Option("--color", metavar="WHEN", case_sensitive=False, callback=_set_color,
+                     is_eager=True, help=COLOR_HELP, rich_help_panel="Global options"),
+    ],
+}
+
+
+def _with_global_options(fn: Callable[..., Any], run: Callable[..., Any]) -> None:
+    """Give ``run`` the signature of ``fn`` plus the global options, for Typer to read."""
+    import inspect
+
+    signature = inspect.signature(fn, eval_str=True)
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+        for name, kind in GLOBAL_OPTIONS.items()
+    ]
+    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])
+    run.__annotations__ = {**{p.name: p.annotation for p in signature.parameters.values()},
+                           **GLOBAL_OPTIONS, "return": signature.return_annotation}
+
+
+def _take_global_options(ctx: typer.Context | None, data: Optional[str], color: Any) -> None:
+    """Global options given after the command: the same as before it, but not both."""
+    if ctx is None:
+        return
+    root = ctx.find_root()
+    from .errors import UsageError
+
+    for name, value in (("data", data), ("color", color)):
+        if value is not None and root.params.get(name) is not None:
+            raise UsageError(f"--{name} given twice", ["give it once, before or after the command"])
+    state = ctx.find_object(State)
+    if data is not None and state is not None:
+        state.data = data
+
+
 def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Callable[[F], F]:
-    """``app.command`` whose errors become a message and an exit code, never a traceback."""
+    """``app.command`` whose errors become a message and an exit code, never a traceback,
+    and which takes the global options after the command too."""
 
     def register(fn: F) -> F:
         @functools.wraps(fn)
-        def run(*args: Any, **kwargs: Any) -> Any:
+        def run(*args: Any, global_data: Optional[str] = None, global_color: Any = None, **kwargs: Any) -> Any:
             try:
+                ctx = kwargs.get("ctx") or (args[0] if args and isinstance(args[0], typer.Context) else None)
+                _take_global_options(ctx, global_data, global_color)
                 return fn(*args, **kwargs)
             except CareerError as error:
                 report(error)
                 raise typer.Exit(int(error.exit_code)) from None
 
+        _with_global_options(fn, run)
+        options.setdefault("cls", AppCommand)
         (on or app).command(*names, **options)(run)
         return fn
 
@@ -163,13 +240,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    data: Annotated[
-        Optional[str],
-        typer.Option(
-            "--data",
-            metavar="PATH",
-            help="Ladder file to use instead of the built-in one (also $AIML_CAREER_DATA).",
-        ),
+    data: Annotated[Optional[str], typer.Option("--data", metavar="PATH", help=DATA_HELP)] = None,
+    color: Annotated[
+        Optional[Color],
+        typer.Option("--color", metavar="WHEN", case_sensitive=False, callback=_set_color, is_eager=True,
+                     help=COLOR_HELP),
     ] = None,
     version: Annotated[
         bool,
@@ -181,6 +256,13 @@ def main(
     Example: aiml-career show "ML Engineer"
     """
     ctx.obj = State(data)
+    if ctx.invoked_subcommand is None:  # bare `aiml-career`: the help, exit 0
+        _help(ctx)
+
+
+def _help(ctx: typer.Context) -> None:
+    typer.echo(ctx.get_help(), color=ctx.color)
+    raise typer.Exit(0)
 
 
 # -- commands ----------------------------------------------------------------
@@ -201,8 +283,8 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @command()
 def roles(
     ctx: typer.Context,
-    stage: Annotated[Optional[str], typer.Option("--stage", help="Only this stage (id or name).")] = None,
-    track: Annotated[Optional[str], typer.Option("--track", help="Only this track (id or name).")] = None,
+    stage: Annotated[Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")] = None,
+    track: Annotated[Optional[str], typer.Option("--track", metavar="TRACK", help="Only this track (id or name).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """All roles, in ladder order.
@@ -391,7 +473,7 @@ def match(
     limit: Annotated[
         Optional[int], typer.Option("--limit", "--top", metavar="N", help="Only the N best roles.")
     ] = None,
-    stage: Annotated[Optional[str], typer.Option("--stage", help="Only this stage (id or name).")] = None,
+    stage: Annotated[Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Every role ranked for you: readiness, and what each still needs.
@@ -414,19 +496,23 @@ def match(
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to look for, any case.")],
-    limit: Annotated[int, typer.Option("--limit", metavar="N", help="Show at most N hits.")] = 20,
+    limit: LimitOpt = 20,
     as_json: JsonOpt = False,
 ) -> None:
-    """Search roles, responsibilities, skills, specializations and resources.
+    """Search roles, skills, skill categories, specializations, resources and the rest of the text.
 
-    Role names and aliases rank first and match with a typo; every word of
-    the query must appear in a hit.
+    Names rank first. Every word must match the start of a word in a hit
+    (deploy finds "deployment"); a word of five letters or more may have one
+    typo. A skill brings the roles that need it. No hits exits with 1.
 
-    Example: aiml-career search model deployment
+    Example: aiml-career search kubernetes
     """
-    from . import queries
+    from .search import search as find
 
-    output(queries.search(ladder_of(ctx), " ".join(query), limit=limit), as_json, "search")
+    result = find(ladder_of(ctx), " ".join(query), limit=limit)
+    output(result, as_json, "search")
+    if not result["total"]:
+        raise typer.Exit(1)
 
 
 @command()
@@ -490,10 +576,21 @@ def resources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 # -- the saved profile -------------------------------------------------------------
 
 profile_app = typer.Typer(
+    cls=AppGroup,
     help="Your saved skill profile: current role, skills held, being learned or skipped.",
-    no_args_is_help=True,
+    invoke_without_command=True,
 )
 app.add_typer(profile_app, name="profile")
+
+
+@profile_app.callback()
+def profile_main(ctx: typer.Context) -> None:
+    """Your saved skill profile: current role, skills held, being learned or skipped.
+
+    Example: aiml-career profile show
+    """
+    if ctx.invoked_subcommand is None:  # bare `aiml-career profile`: its help, exit 0
+        _help(ctx)
 
 SkillsArg = Annotated[
     list[str],
@@ -684,8 +781,8 @@ def export(
     fmt: Annotated[
         Optional[ExportFormat],
         typer.Option(
-            "--format",
-            help="The kind of document (default: from --output's extension "
+            "--format", metavar="FORMAT", case_sensitive=False,
+            help="mermaid, dot, markdown or json (default: from --output's extension "
             ".mmd .dot .gv .md .json, else markdown).",
         ),
     ] = None,

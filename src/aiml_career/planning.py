@@ -381,7 +381,7 @@ def match(
             ["give them with --have \"python, sql:advanced\", or save them: aiml-career profile add python"],
         )
     if stage is not None:
-        stage = pick(stage, ladder.stages, "stage")
+        stage = pick(stage, ladder.stages, "stage", "aiml-career stages")
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
     current = ladder.roles[me.role] if me.role is not None else None

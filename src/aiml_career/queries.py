@@ -66,9 +66,9 @@ def foundation(ladder: Ladder) -> dict:
 def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) -> list[dict]:
     """All roles in ladder order, optionally only one stage's or one track's."""
     if stage is not None:
-        stage = pick(stage, ladder.stages, "stage")
+        stage = pick(stage, ladder.stages, "stage", "aiml-career stages")
     if track is not None:
-        track = pick(track, ladder.tracks, "track")
+        track = pick(track, ladder.tracks, "track", "aiml-career roles (the Track column)")
     return [
         {
             "id": r.id,
@@ -84,13 +84,13 @@ def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) ->
     ]
 
 
-def pick(query: str, known: Mapping[str, object], noun: str) -> str:
+def pick(query: str, known: Mapping[str, object], noun: str, listing: str = "") -> str:
     """A stage or track id from its id or name, forgivingly."""
     from .resolve import Entry, NameIndex
 
     if query in known:
         return query
-    index = NameIndex(noun, ((Entry(k, getattr(v, "name", k)), ()) for k, v in known.items()))
+    index = NameIndex(noun, ((Entry(k, getattr(v, "name", k)), ()) for k, v in known.items()), listing)
     return index.resolve(query).id
 
 
@@ -221,7 +221,15 @@ def skills(ladder: Ladder) -> list[dict]:
 
 def skill_detail(ladder: Ladder, query: str) -> dict:
     """One skill, with every role that needs it and at which level."""
-    skill = ladder.skill(query)
+    from .errors import LookupFailed
+
+    try:
+        skill = ladder.skill(query)
+    except LookupFailed as failure:
+        shows = ladder.show_index.exact(query)
+        if len(shows) == 1 and not failure.ambiguous:
+            failure.hints.insert(0, f"{shows[0].name} is a {shows[0].kind}: aiml-career show {shows[0].id}")
+        raise
     category = ladder.categories[skill.category]
     return {
         "id": skill.id,
@@ -297,10 +305,9 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
     """
     chosen = list(dict.fromkeys(ladder.role(q).id for q in queries))
     if len(chosen) < 2:
-        raise UsageError(
-            "compare needs at least two different roles",
-            ["name two or more: aiml-career compare data-scientist ml-engineer; see them all with: aiml-career roles"],
-        )
+        others = [rid for rid in ladder.roles if rid not in chosen][:1]
+        hints = [f"for example: aiml-career compare {' '.join([*chosen, *others])}"] if others else []
+        raise UsageError("compare needs at least two different roles", [*hints, "see them all with: aiml-career roles"])
     picked = [ladder.roles[rid] for rid in chosen]
     rows: dict[str, dict] = {}
     for role in picked:
@@ -341,95 +348,6 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
     }
 
 
-def _words(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"\w+", text.casefold())
-
-
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s")
-
-
-def _stem(word: str) -> str:
-    """A query word without its ending, so "deployment" finds "deploying"."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
-    """Ranked hits: role names and aliases first, then responsibilities, skills,
-    specializations and resources. Every query word must appear (any case);
-    role names also match with a typo."""
-    words = [_stem(w) for w in _words(query)[:20]]
-    if not words:
-        raise UsageError(f"search query {query[:40]!r} has no words")
-    if limit < 1:
-        raise UsageError("--limit must be at least 1")
-
-    def matches(text: str) -> bool:
-        folded = " ".join(_words(text))
-        return all(w in folded for w in words)
-
-    hits: list[dict] = []
-
-    def hit(score: int, kind: str, item_id: str, name: str, field: str, text: str) -> None:
-        hits.append({"type": kind, "id": item_id, "name": name, "field": field,
-                     "text": text, "score": score})
-
-    joined = " ".join(words)
-    named = set()
-    for role in ladder.doc.roles:
-        names = [("name", role.name), *(("alias", a) for a in role.aliases), ("id", role.id)]
-        for field, text in names:
-            if matches(text):
-                exact = " ".join(_stem(w) for w in _words(text)) == joined
-                hit(100 if exact else 90 if field != "alias" else 85, "role", role.id, role.name, field, text)
-                named.add(role.id)
-                break
-    if not named and len("".join(words)) >= 3:
-        for entry in ladder.role_index.suggest("".join(words), cutoff=0.75):
-            hit(70, "role", entry.id, entry.name, "name (close match)", entry.name)
-            named.add(entry.id)
-    for role in ladder.doc.roles:
-        for text in role.responsibilities:
-            if matches(text):
-                hit(50, "role", role.id, role.name, "responsibility", text)
-        if role.id not in named and matches(role.summary):
-            hit(25, "role", role.id, role.name, "summary", role.summary)
-    for skill in ladder.doc.skills:
-        for field, text in (("name", skill.name), *(("alias", a) for a in skill.aliases)):
-            if matches(text):
-                hit(45, "skill", skill.id, skill.name, f"skill {field}", text)
-                break
-    for spec in ladder.doc.specializations:
-        fields = [("name", spec.name), *(("alias", a) for a in spec.aliases),
-                  ("description", spec.description), *(("example", e) for e in spec.examples)]
-        for field, text in fields:
-            if matches(text):
-                hit(42 if field in ("name", "alias") else 38, "specialization", spec.id, spec.name, field, text)
-                break
-    for res in ladder.doc.resources:
-        fields = [("name", res.name), *(("alias", a) for a in res.aliases),
-                  ("provider", res.provider), ("description", res.description)]
-        for field, text in fields:
-            if matches(text):
-                score = 36 if res.kind == "certification" else 34
-                hit(score if field in ("name", "alias") else score - 6, res.kind, res.id, res.name, field, text)
-                break
-    doc = ladder.doc
-    edu = doc.education
-    texts = [("intro", "introduction", doc.intro), ("conclusion", "conclusion", doc.conclusion)]
-    if edu is not None:
-        texts += [(d.id, "degree", f"{d.name}: {d.description} {', '.join(d.fields)}") for d in edu.degrees]
-        texts += [("foundation", "note", note) for note in edu.notes]
-        texts.append(("foundation", "key skills", edu.key_skills_text))
-    for item_id, field, text in texts:
-        if text and matches(text):
-            hit(20, "text", item_id, field, field, text)
-    hits.sort(key=lambda h: -h["score"])  # stable: ladder order within a score
-    return {"query": query, "total": len(hits), "hits": hits[:limit]}
 
 
 def tree(ladder: Ladder) -> dict:

@@ -142,4 +142,7 @@ class NameIndex:
                 candidates.append(("…", f"{len(entries) - MAX_LISTED} more"))
         else:
             message = f"unknown {self.noun} {shown(query)}"
-        raise LookupFailed(message, candidates, ambiguous=ambiguous)
+        error = LookupFailed(message, candidates, ambiguous=ambiguous)
+        if not candidates and self.listing:
+            error.hints.append(f"see them all with: {self.listing}")
+        raise error

@@ -1,14 +1,17 @@
 """Human output with Rich: tables, trees and colour on a terminal, plain text elsewhere.
 
-Rich decides on colour itself: none when stdout is not a terminal, when
-``NO_COLOR`` is set or when ``TERM=dumb``. Every string that comes from a
-ladder file goes through :func:`T`, which makes it a ``Text`` (never parsed
-as markup) with control characters shown as escapes, never sent raw.
+:mod:`..terminal` decides who reads: on a terminal (or with colour forced)
+tables are drawn for people; into a pipe or a file every table prints one row
+per line, cells separated by tabs, no header, nothing wrapped or cut
+(:func:`_print_table`, the one place every table goes through). Colour follows
+``--color``, ``NO_COLOR``, ``FORCE_COLOR`` and ``TERM=dumb``. Every string that
+comes from a ladder file goes through :func:`T`, which makes it a ``Text``
+(never parsed as markup) with control characters shown as escapes, never sent
+raw.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Iterable
@@ -28,7 +31,7 @@ LEVEL_STYLE = {
     "expert": "bold magenta",
 }
 KIND_STYLE = {"promotion": "green", "lateral": "blue"}
-_TRAILING = re.compile(r"[ \t]+(?=\n)")
+_TRAILING = re.compile(r" +(?=\n)")  # spaces only: a row may end in a tab (an empty cell)
 
 
 class _Trimmed:
@@ -53,18 +56,30 @@ def T(text: object, style: str = "") -> Text:
     return Text(sanitize(str(text)), style=style)
 
 
-def make_console() -> Console:
-    # Rich drops colour for NO_COLOR but keeps bold and underline; we drop every code.
-    plain = bool(os.environ.get("NO_COLOR"))
+class Out(Console):
+    """A console that knows whether a person reads it or a program does (``piped``)."""
+
+    def __init__(self, *, piped: bool, **options) -> None:
+        super().__init__(**options)
+        self.piped = piped
+
+
+def make_console() -> Out:
+    from .. import terminal
+
+    colour = terminal.color(sys.stdout)
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
         # An ASCII or Latin-1 locale: show what cannot be encoded as "?", never crash.
         sys.stdout.reconfigure(errors="replace")
-    terminal = sys.stdout.isatty()
-    return Console(
-        file=sys.stdout if terminal else _Trimmed(sys.stdout),
-        highlight=False, markup=False, emoji=False, soft_wrap=False,
-        color_system=None if plain or not terminal else "auto",
+    tty = terminal.is_tty(sys.stdout)
+    return Out(
+        piped=not terminal.for_people(sys.stdout),
+        file=sys.stdout if tty else _Trimmed(sys.stdout),
+        highlight=False, markup=False, emoji=False, soft_wrap=False, width=terminal.columns(), height=terminal.lines(),
+        # No colour: no escape code at all (Rich alone keeps bold under NO_COLOR).
+        color_system=("auto" if tty else "standard") if colour else None,
+        force_terminal=True if colour else None, no_color=False if colour else None,
     )
 
 
@@ -116,8 +131,13 @@ def _table(*columns: str, title: str = "") -> Table:
 NARROW = 60
 
 
-def _print_table(out: Console, table: Table) -> None:
-    """A table, or on a narrow terminal the same cells as labelled records."""
+def _print_table(out: Console, table: Table, *, header: bool = False) -> None:
+    """A table; on a narrow terminal the same cells as labelled records; into a
+    pipe one row per line, tab-separated (the header too when ``header``, for
+    tables whose columns are data, such as compare's roles)."""
+    if getattr(out, "piped", False):
+        _print_rows(out, table, header)
+        return
     if out.width >= NARROW:
         out.print(table)
         return
@@ -140,6 +160,24 @@ def _print_table(out: Console, table: Table) -> None:
             grid.add_row(columns[number].header, cell)
         out.print(grid)
         out.print()
+
+
+def _plain(cell: object) -> str:
+    """A cell as one line of a tab-separated row: lines joined by "; ", bullets and tabs dropped."""
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    lines = (line.strip().removeprefix("• ") for line in text.splitlines())
+    return "; ".join(line for line in lines if line).replace("\t", " ")
+
+
+def _print_rows(out: Console, table: Table, header: bool) -> None:
+    if table.title:
+        out.print(table.title, soft_wrap=True)
+    columns = [list(column.cells) for column in table.columns]
+    rows = [[column.header for column in table.columns]] if header else []
+    rows += [[column[row] for column in columns] for row in range(table.row_count)]
+    for row in rows:
+        # Straight to the stream: Rich would turn the tabs into spaces.
+        out.file.write("\t".join(_plain(cell) for cell in row) + "\n")
 
 
 def _refs(items: Iterable[dict]) -> Text:
@@ -270,8 +308,9 @@ def compare(out: Console, data: dict) -> None:
     roles = data["roles"]
     table = Table(box=box.SIMPLE_HEAD, show_lines=True)
     table.add_column("")
+    piped = getattr(out, "piped", False)  # the header is one line of a tab-separated row
     for role in roles:
-        table.add_column(T(f"{role['name']}\n({role['id']})", "bold"))
+        table.add_column(T(f"{role['name']}{' ' if piped else chr(10)}({role['id']})", "bold"))
     table.add_row(T("stage", "bold"), *(T(r["stage"]) for r in roles))
     table.add_row(T("track", "bold"), *(T(r["track"]) for r in roles))
     table.add_row(
@@ -282,7 +321,7 @@ def compare(out: Console, data: dict) -> None:
         T("only this role", "bold"),
         *(_skill_lines(data["only"][r["id"]]) for r in roles),
     )
-    _print_table(out, table)
+    _print_table(out, table, header=True)
     for title, key in (("Shared skills", "shared_skills"), ("Needed by some", "some_skills")):
         if not data[key]:
             continue
@@ -290,7 +329,7 @@ def compare(out: Console, data: dict) -> None:
         for skill in data[key]:
             skills.add_row(T(skill["name"] + (" (alternatives)" if skill.get("any_of") else "")),
                            *(_level(skill["levels"].get(r["id"], "—")) for r in roles))
-        _print_table(out, skills)
+        _print_table(out, skills, header=True)
     if not data["shared_skills"]:
         out.print(T("no skill is shared by all of these roles", "dim"))
     differ = ", ".join(s["name"] for s in data["level_differences"])
@@ -526,14 +565,19 @@ def match(out: Console, data: dict) -> None:
 
 def search(out: Console, data: dict) -> None:
     if not data["hits"]:
-        out.print(T(f"no matches for {data['query']!r}", "dim"))
+        _note(f"no matches for {data['query']!r}")
         return
     table = _table("Type", "ID", "Name", "Matched", "Text")
     for item in data["hits"]:
         table.add_row(T(item["type"]), T(item["id"], "cyan"), T(item["name"]), T(item["field"], "dim"), T(item["text"]))
     _print_table(out, table)
     if data["total"] > len(data["hits"]):
-        out.print(T(f"{data['total'] - len(data['hits'])} more hits (use --limit)", "dim"))
+        _note(f"{data['total'] - len(data['hits'])} more hits (use --limit)")
+
+
+def _note(text: str) -> None:
+    """A message about the output, not part of it: on stderr."""
+    sys.stderr.write(sanitize(f"aiml-career: {text}") + "\n")
 
 
 def profile(out: Console, data: dict) -> None:

@@ -1,0 +1,187 @@
+"""The app's conventions on top of Typer, in one place.
+
+- Typer's own usage errors (bad option value, unknown option, missing
+  argument) print in the app's one style, ``aiml-career: error: ...`` plus a
+  hint, and exit 2; never Typer's boxes or pydantic's wording.
+- A single-value option given twice (``--stage a --stage b``) is an error, not
+  "last one wins".
+- Help is drawn by :mod:`.render.help`: plain metavars, readable at 40
+  columns, no colour or bold under ``NO_COLOR`` or ``--color never``.
+
+Only what ``typer`` exposes is used: ``typer.core``'s classes (the ``cls=``
+hook) and ``typer.TyperException``, the base of the usage errors.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from . import terminal
+from .errors import CareerError, ExitCode, UsageError
+
+#: Options of the whole app that only work before the command.
+ROOT_ONLY = ("--version", "--install-completion", "--show-completion")
+
+
+def _takes_value(param) -> bool:
+    return not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+
+
+def check_repeats(command, ctx, args: Sequence[str], *, stop_at_command: bool = False) -> None:
+    """A usage error when an option that holds one value is given more than once."""
+    options = {}
+    for param in command.get_params(ctx):
+        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+            if name.startswith("-"):
+                options[name] = param
+    seen: dict[object, str] = {}
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            break
+        if not token.startswith("-") or token == "-":
+            if stop_at_command:
+                break
+            continue
+        name = token.split("=", 1)[0]
+        param = options.get(name)
+        if param is None:
+            continue
+        if _takes_value(param) and "=" not in token:
+            next(tokens, None)  # its value, whatever it looks like
+        if getattr(param, "multiple", False):
+            continue  # --have a --have b: a union
+        if param in seen:
+            raise UsageError(f"{seen[param]} given twice", [f"give it once; see: {_where(ctx)} --help"])
+        seen[param] = name
+
+
+def _parse(command, parent, ctx, args: list[str], **options) -> list[str]:
+    check_repeats(command, ctx, args, **options)
+    try:
+        return parent.parse_args(command, ctx, args)
+    except typer.TyperException as error:
+        if getattr(error, "ctx", None) is None:  # the parser's own errors: say which command
+            error.ctx = ctx
+        raise
+
+
+class AppCommand(TyperCommand):
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        return _parse(self, TyperCommand, ctx, args)
+
+    def format_help(self, ctx, formatter) -> None:
+        from .render.help import render
+
+        formatter.write(render(self, ctx))
+        ctx.color = terminal.color()
+
+
+class AppGroup(TyperGroup):
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        return _parse(self, TyperGroup, ctx, args, stop_at_command=True)
+
+    def format_help(self, ctx, formatter) -> None:
+        from .render.help import render
+
+        formatter.write(render(self, ctx))
+        ctx.color = terminal.color()
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        """Run the app; usage errors in the app's style, and the exit code as ``SystemExit``."""
+        terminal.color_choice = "auto"
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as error:
+            code = report_usage(error)
+        except CareerError as error:  # raised while parsing (an option given twice)
+            from .cli import report
+
+            report(error)
+            code = int(error.exit_code)
+        except typer.Abort:
+            code = ExitCode.FAILURE
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def report_usage(error: typer.TyperException) -> int:
+    """Print one of Typer's errors in the app's style; its exit code."""
+    from .cli import report
+
+    message, hints = describe(error)
+    report(CareerError(message, hints))
+    return int(getattr(error, "exit_code", ExitCode.USAGE))
+
+
+def _where(ctx) -> str:
+    return ctx.command_path if ctx is not None else "aiml-career"
+
+
+def _option_name(error) -> str:
+    param = getattr(error, "param", None)
+    hint = getattr(error, "param_hint", None)
+    if isinstance(hint, str):
+        return hint
+    if param is not None:
+        opts = [o for o in getattr(param, "opts", ()) if o.startswith("--")] or list(getattr(param, "opts", ()))
+        if getattr(param, "param_type_name", "") == "argument":
+            return param.metavar or param.name.upper()
+        return opts[0] if opts else param.name
+    return "a value"
+
+
+def describe(error: typer.TyperException) -> tuple[str, list[str]]:
+    """(message, hints) for one of Typer's errors, in the app's words."""
+    ctx = getattr(error, "ctx", None)
+    where = _where(ctx)
+    see = f"see: {where} --help"
+    kind = type(error).__name__
+    text = error.message if hasattr(error, "message") else str(error)
+    if kind == "NoSuchOption":
+        name = error.option_name
+        if name in ROOT_ONLY:
+            return f"{name} goes before the command", [f"try: aiml-career {name}"]
+        possible = sorted(getattr(error, "possibilities", None) or ())
+        hints = [f"did you mean: {', '.join(possible)}?"] if possible else []
+        return f"no such option: {name}", [*hints, see]
+    if kind == "MissingParameter":
+        param = error.param
+        noun = getattr(param, "param_type_name", "parameter")
+        return f"missing {noun} {_option_name(error)}", [see]
+    if kind in ("BadParameter",):
+        return f"invalid value for {_option_name(error)}: {_plain_reason(error)}", [see]
+    if text.startswith("No such command"):
+        name = text.split("'")[1] if "'" in text else text
+        hints = []
+        if "Did you mean" in text:
+            hints.append("did you mean: " + text.split("Did you mean", 1)[1].strip(" ?").replace("'", "") + "?")
+        return f"no such command: {name}", [*hints, f"see all with: {where} --help"]
+    if text.startswith("Got unexpected extra argument"):
+        found = re.search(r"\(([^()]*)\)$", text)
+        extra = found.group(1) if found else text
+        return f"unexpected argument: {extra}", [see]
+    return text[:1].lower() + text[1:].rstrip("."), [see]
+
+
+def _plain_reason(error) -> str:
+    """Why a value was refused, without pydantic's wording."""
+    param = getattr(error, "param", None)
+    descriptor = getattr(param, "type_descriptor", None)
+    annotation = getattr(descriptor, "annotation", None)
+    choices = getattr(descriptor, "choices", None) if descriptor is not None else None
+    if choices:
+        return "choose one of " + ", ".join(str(getattr(c, "value", c)) for c in choices) + " (any case)"
+    if annotation is int:
+        return "a whole number is needed"
+    if annotation is float:
+        return "a number is needed"
+    return error.message.split("\n")[0]
