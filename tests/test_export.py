@@ -49,7 +49,7 @@ def hostile(tmp_path) -> Path:
     doc["skills"][1]["aliases"] = ["py|thon", "p\ny"]
     # a role whose id is a Mermaid keyword, reached by a lateral move
     doc["roles"].append({"id": "end", "name": "subgraph", "stage": "lead", "track": "engineering"})
-    doc["roles"][4]["next"] = [{"to": "end", "kind": "lateral", "basis": "editorial"}]
+    doc["roles"][4]["next"] = [{"to": "end", "kind": "lateral", "basis": "editorial", "note": "[bold]why[/] \x1b[31m"}]
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), "utf-8")
     return path

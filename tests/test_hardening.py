@@ -83,7 +83,7 @@ def test_lateral_cycles_are_allowed_promotion_cycles_are_not(cli, tmp_path):
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     # data-engineer <-> analytics-engineer laterally: fine.
     assert cli("validate", str(EXAMPLE)).exit_code == 0
-    data["roles"][5]["next"] = [{"to": "junior-de", "kind": "promotion", "basis": "editorial"}]
+    data["roles"][5]["next"] = [{"to": "junior-de", "kind": "promotion", "basis": "editorial", "note": "loops back"}]
     path = tmp_path / "cycle.json"
     path.write_text(json.dumps(data))
     result = cli("validate", str(path), "--json")

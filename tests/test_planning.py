@@ -198,7 +198,7 @@ def test_path_with_have_shrinks_gaps_and_scores_readiness(tcli):
 
 def test_path_no_route_is_exit_1_with_a_message_and_json_still_a_document(tcli):
     r = tcli("path", "--from", "top", "--to", "start")
-    assert is_error(r, 1, "no route from top to start", "no lateral moves lead there either")
+    assert is_error(r, 1, "no route from top to start", "no chain of promotions or lateral moves leads there")
     r = tcli("path", "--from", "top", "--to", "start", "--json")
     assert r.exit_code == 1 and r.stderr.startswith("aiml-career: error: no route from top to start")
     data = r.json()
@@ -279,19 +279,23 @@ def test_path_intern_to_caio_counts_six_tied_routes(cli):
     every = cli("path", "--from", "intern", "--to", "caio", "--limit", "10", "--json").json()
     assert sorted(route_ids(every)) == sorted(INTERN_TO_CAIO)
     assert route_ids(every)[:5] == route_ids(data)
-    # tied routes come in order of least to learn: gain lines, then deepen lines
-    effort = [(r_["skills_gained"], r_["skills_deepened"]) for r_ in every["routes"]]
-    assert effort == sorted(effort)
+    # tied routes come in order of least to learn: distinct skills to gain, then to deepen,
+    # then levels to climb
+    def effort(route):
+        gained = {s["id"] for step in route["steps"] for s in step["skills_to_gain"]}
+        deepened = {s["id"] for step in route["steps"] for s in step["skills_to_deepen"]} - gained
+        return len(gained), len(deepened), route["levels_to_climb"]
+
+    assert [effort(r_) for r_ in every["routes"]] == sorted(effort(r_) for r_ in every["routes"])
     assert all(s["kind"] == "promotion" for r_ in every["routes"] for s in r_["steps"])
     first = every["routes"][0]["steps"][0]
     assert first["id"] == "junior-ds"
     # "Proficiency in Python or R" is one row (Programming, any of Python, R); likewise data
-    # wrangling (SQL, Excel); "ML algorithms (e.g., linear regression, decision trees, k-means)"
-    # names three, each a row, which the intern's basic knowledge of ML algorithms does not give.
+    # wrangling (SQL, Excel); "knowledge of ML algorithms (e.g., ...)" deepens the intern's
+    # "Basic knowledge of machine learning algorithms".
     assert gaps(first) == (
-        ["programming:proficient", "linear-regression:proficient", "decision-trees:proficient",
-         "k-means:proficient", "data-wrangling:advanced"],
-        [],
+        ["programming:proficient", "data-wrangling:advanced"],
+        ["ml-algorithms:basic>proficient"],
     )
     assert [a["id"] for a in first["skills_to_gain"][0]["any_of"]] == ["python", "r"]
     # "Executive-level leadership, deep AI expertise, strategic thinking, and an ability to drive
@@ -384,13 +388,14 @@ def test_have_on_next_gives_readiness(cli):
     assert data["person"]["skills"] == {"python": "proficient", "sql": "advanced"}
     (move,) = data["next"]
     assert move["id"] == "junior-ds"
-    # junior-ds rows: programming 2 (any of Python, R), linear regression 2, decision trees 2,
-    # k-means 2 (each of "ML algorithms (e.g., ...)"), data wrangling 3 (any of SQL, Excel) = 11.
-    # Met: programming by Python 2, data wrangling by SQL 3 -> 5/11
-    assert (move["readiness"], move["points"], move["of"]) == (45.5, 5, 11)
+    # junior-ds rows: programming 2 (any of Python, R), ML algorithms 2 (e.g. ...), data wrangling
+    # 3 (any of SQL, Excel) = 7. Met: programming by Python 2, data wrangling by SQL 3; the
+    # intern's basic ML algorithms 1 of 2 -> 6/7
+    assert (move["readiness"], move["points"], move["of"]) == (85.7, 6, 7)
     assert ids(move["met"]) == ["programming", "data-wrangling"]
+    assert [m.get("by", {}).get("id") for m in move["met"]] == ["python", "sql"]
     plain_next = cli("next", "--from", "intern")
-    assert "readiness 0.0% (0/11 points)" in plain(plain_next.stdout)
+    assert "readiness 14.3% (1/7 points)" in plain(plain_next.stdout)
 
 
 # -- readiness: the documented formula ---------------------------------------------
@@ -401,12 +406,11 @@ def test_readiness_matches_the_documented_formula_by_hand(cli):
     assert r.exit_code == 0 and r.stderr == ""
     roles = r.json()["roles"]
     assert ids(roles) == ["junior-ds", "intern"]
-    # junior-ds: programming 2 (python min(3,2) = 2), three algorithms 2 each (0), data wrangling 3
-    #   (excel min(4,3) = 3) -> 5/11 = 45.45
-    assert roles[0]["readiness"] == 45.5
+    # junior-ds: programming 2 (python min(3,2) = 2), ML algorithms 2 (0), data wrangling 3
+    #   (excel min(4,3) = 3) -> 5/7 = 71.43
+    assert roles[0]["readiness"] == 71.4
     assert roles[1]["readiness"] == 0.0
-    assert gaps(roles[0]) == (["linear-regression:proficient", "decision-trees:proficient",
-                               "k-means:proficient"], [])
+    assert gaps(roles[0]) == (["ml-algorithms:proficient"], [])
 
 
 def test_readiness_function_on_tiny(tiny):

@@ -310,7 +310,7 @@ def show(
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
-    """A role in full: summary, responsibilities, skills by category, where it leads.
+    """A role in full: summary, responsibilities, requirements as the text states them, where it leads.
 
     Also shows a specialization, such as nlp. --format mermaid draws the
     role with the roles that lead to it and from it.
@@ -343,7 +343,7 @@ def compare(
     ],
     as_json: JsonOpt = False,
 ) -> None:
-    """Roles side by side: stage, track, responsibilities, shared and distinct skills.
+    """Roles side by side: stage, track, responsibilities, shared and distinct requirements.
 
     Example: aiml-career compare data-scientist ml-engineer
     """
@@ -453,9 +453,10 @@ def path(
     if not result["routes"]:
         if chosen is Format.json:
             output(result, True, "path")
-        hint = [] if promotions_only else ["no lateral moves lead there either"]
         if promotions_only:
             hint = ["lateral moves were left out: drop --promotions-only"]
+        else:
+            hint = ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
         raise CareerError(f"no route from {result['from']['id']} to {result['to']['id']}", hint)
     if chosen is Format.mermaid:
         from . import export

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import requirements
-from .errors import DataError, Problem
+from .errors import DataError, LookupFailed, Problem
 from .levels import LEVEL_RANK
 from .model import LadderDoc, Role, Skill, Transition
 from .requirements import Unit
@@ -401,6 +401,8 @@ def _reference_problems(
                 add((("roles", i, "next", j), "missing 'stated' (format 1)"))
             if not old_format and move.stated is not None:
                 add((("roles", i, "next", j, "stated"), "'stated' is format 1's: format 2 says basis"))
+            if not old_format and move.basis in ("titles", "editorial") and not move.note.strip():
+                add((("roles", i, "next", j, "note"), f"a move with basis {move.basis!r} needs a note saying why"))
             if not old_format and move.basis is None:
                 add((("roles", i, "next", j), "missing 'basis': text, titles or editorial"))
             if move.to == role.id:
@@ -593,6 +595,8 @@ def migrate(doc: LadderDoc) -> None:
         role.skills = None
         for move in role.next:
             move.basis = "text" if move.stated else "editorial"
+            if not move.stated and not move.note.strip():
+                move.note = "Marked as not stated by the text (\"stated\": false) in a format 1 file."
             move.stated = None
     doc.format = 2
 
@@ -632,13 +636,18 @@ class Ladder:
 
     @cached_property
     def skill_users(self) -> dict[str, list[tuple[Role, Unit]]]:
-        """For each skill id, the (role, unit) pairs it can meet: as the skill required,
-        or as one of a unit's alternatives."""
+        """For each skill id, the (role, unit) pairs it takes part in: as the skill
+        required, as one of a unit's alternatives, or as the name of an all-of group
+        (its first unit stands for the group)."""
         users: dict[str, list[tuple[Role, Unit]]] = {sid: [] for sid in self.skills}
         for role in self.doc.roles:
+            heads: set[str] = set()
             for unit in self.units(role):
                 for sid in unit.members:
                     users[sid].append((role, unit))
+                if unit.part_of is not None and unit.part_of not in heads:
+                    heads.add(unit.part_of)
+                    users[unit.part_of].append((role, unit))
         return users
 
     @cached_property
@@ -674,7 +683,15 @@ class Ladder:
     def role(self, query: str) -> Role:
         """The role ``query`` names (id, name or alias, forgivingly)."""
         found = self.roles.get(query)
-        return found if found is not None else self.roles[self.role_index.resolve(query).id]
+        if found is not None:
+            return found
+        try:
+            return self.roles[self.role_index.resolve(query).id]
+        except LookupFailed as failure:
+            specs = [e for e in self.show_index.exact(query) if e.kind == "specialization"]
+            if specs and not failure.ambiguous:
+                failure.hints.append(f"{specs[0].name} is a specialization: aiml-career show {specs[0].id}")
+            raise
 
     def skill(self, query: str) -> Skill:
         """The skill ``query`` names (id, name or alias, forgivingly)."""

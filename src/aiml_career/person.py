@@ -109,6 +109,7 @@ def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | N
     specs = list(specs)
     found: dict[str, str | None] = {}
     failed: list[tuple[str, LookupFailed]] = []
+    bad_levels: list[UsageError] = []
     for spec in specs:
         for part in spec.split(","):
             if not part.strip():
@@ -121,7 +122,11 @@ def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | N
                     f"no level after ':' in {shown(part.strip(), 40)}",
                     ["give one (python:advanced) or leave out the ':' for proficient"],
                 )
-            level = parse_level(level_word) if sep else None
+            try:
+                level = parse_level(level_word) if sep else None
+            except UsageError as bad_level:
+                bad_levels.append(bad_level)
+                level = None
             try:
                 skill = ladder.skill(name.strip())
             except LookupFailed as failure:
@@ -131,7 +136,12 @@ def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | N
             if skill.id not in found or LEVEL_RANK.get(level or "", 0) > LEVEL_RANK.get(old or "", 0):
                 found[skill.id] = level
     if failed:
-        raise _unknown_skills(ladder, failed)
+        error = _unknown_skills(ladder, failed)
+        for bad in bad_levels:  # every problem of --have at once
+            error.hints[-1:-1] = [bad.message]
+        raise error
+    if bad_levels:
+        raise bad_levels[0]
     if not found:
         listed = ", ".join(shown(s.strip(), 40) for s in specs) or "nothing"
         raise UsageError(

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import UsageError
 from .ladder import Ladder
-from .levels import LEVELS
+from .levels import LEVEL_RANK, LEVELS
 from .model import Role, Transition
 from .person import Person, marked
 from .requirements import Unit
@@ -129,17 +129,15 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
     """
     out = Assessment()
     for unit in ladder.units(role):
-        best, held = unit.skill, 0
-        for member in unit.members:
-            rank = held_rank(ladder, have, member)
-            # On a tie, a skill the person names beats the broad one.
-            if rank > held or (rank == held and rank and member in have and best not in have):
-                best, held = member, rank
+        best, held = _best_member(ladder, have, unit)
         required = unit.rank
         out.of += required
         out.points += min(held, required)
         if held >= required:
-            out.met.append(ref(ladder, unit.skill, unit.level))
+            item = ref(ladder, unit.skill, unit.level)
+            if best != unit.skill:
+                item["by"] = {"id": best, "name": ladder.skills[best].name}
+            out.met.append(item)
             continue
         if held == 0:
             item = requirement_item(ladder, unit)
@@ -155,6 +153,24 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
         if status is not None:
             item["status"] = status
     return out
+
+
+def _best_member(ladder: Ladder, have: Have, unit: Unit) -> tuple[str, int]:
+    """(skill, level held) of the member of ``unit`` the person holds best.
+
+    Alternatives count with the skills they ``include`` (AWS with SageMaker);
+    the broad skill of alternatives counts only when held by name: a tool the
+    text does not list (Keras for "TensorFlow, PyTorch, Scikit-learn") never
+    meets it. On a tie the specific skill beats the broad one.
+    """
+    if not unit.any_of:
+        return unit.skill, held_rank(ladder, have, unit.skill)
+    best, held = unit.skill, have.get(unit.skill, 0)
+    for member in unit.any_of:
+        rank = held_rank(ladder, have, member)
+        if rank > held or (rank == held and rank and best == unit.skill):
+            best, held = member, rank
+    return best, held
 
 
 def _move(ladder: Ladder, to: str, move: Transition) -> dict[str, Any]:
@@ -335,14 +351,21 @@ def path(
             move = ENTRY if here is None else _move(ladder, there, kinds[here, there])
             steps.append({**move, **role_ref(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
             held = merge(held, role_have(ladder, role))
+        gained = {s["id"] for step in steps for s in step["skills_to_gain"]}
+        deepened = {s["id"] for step in steps for s in step["skills_to_deepen"]} - gained
         listed.append({
             "from": None if entering else role_ref(first),
             "steps": steps,
             # Each total is the number of lines it sums.
             "skills_gained": sum(len(s["skills_to_gain"]) for s in steps),
             "skills_deepened": sum(len(s["skills_to_deepen"]) for s in steps),
+            "levels_to_climb": sum(_climb(s) for s in steps),
+            "effort": (len(gained), len(deepened)),
+            "editorial_moves": sum(s["basis"] == "editorial" for s in steps),
         })
-    listed.sort(key=lambda r: (r["skills_gained"], r["skills_deepened"]))  # stable: ladder order
+    # Least to learn first: distinct skills to gain, then to deepen, then levels to climb,
+    # then the fewest editorial moves; stable, so ladder order last.
+    listed.sort(key=lambda r: (*r.pop("effort"), r["levels_to_climb"], r["editorial_moves"]))
     best = listed[0]["from"]
     start_held = merge(role_have(ladder, ladder.roles[best["id"]]), me.ranks) if best else dict(me.ranks)
     total = assess(ladder, goal, start_held, me.marks)
@@ -355,6 +378,12 @@ def path(
         "readiness": total.readiness,
     })
     return result
+
+
+def _climb(step: dict[str, Any]) -> int:
+    """Levels a step asks to climb: a skill to gain from nothing, one to deepen from its level."""
+    gain = sum(LEVEL_RANK[s["level"]] for s in step["skills_to_gain"])
+    return gain + sum(LEVEL_RANK[s["to"]] - LEVEL_RANK[s["from"]] for s in step["skills_to_deepen"])
 
 
 # -- match --------------------------------------------------------------------------
@@ -375,10 +404,11 @@ def match(
     """
     from .queries import pick
 
-    if me.have is None:
+    if me.have is None and me.role is None:
         raise UsageError(
-            "match needs your skills",
-            ["give them with --have \"python, sql:advanced\", or save them: aiml-career profile add python"],
+            "match needs your skills or your role",
+            ["give them with --have \"python, sql:advanced\" or --from ROLE, or save them: "
+             "aiml-career profile add python"],
         )
     if stage is not None:
         stage = pick(stage, ladder.stages, "stage", "aiml-career stages")
@@ -386,7 +416,8 @@ def match(
         raise UsageError("--limit must be at least 1")
     current = ladder.roles[me.role] if me.role is not None else None
     held = merge(role_have(ladder, current), me.ranks) if current else me.ranks
-    step = {sid: i for i, sid in enumerate(ladder.stages)}
+    # Rungs: stages that hold roles, the first one 0 (an empty foundation stage is no rung).
+    step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
     mine = step[current.stage] if current else -1
     ranked = []
     for i, role in enumerate(ladder.doc.roles):

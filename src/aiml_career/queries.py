@@ -240,8 +240,9 @@ def skill_detail(ladder: Ladder, query: str) -> dict:
         "includes": [skill_ref(ladder, s) for s in skill.includes],
         "roles": [
             {"id": r.id, "name": r.name, "stage": r.stage, "level": unit.level,
-             "as": "required" if unit.skill == skill.id else "alternative",
-             "requirement": requirement_item(ladder, unit), "wording": unit.wording}
+             "as": "required" if unit.skill == skill.id else "group" if unit.part_of == skill.id else "alternative",
+             "requirement": _group(ladder, r, unit) if unit.part_of == skill.id else requirement_item(ladder, unit),
+             "wording": unit.wording}
             for r, unit in sorted(
                 ladder.skill_users[skill.id],
                 key=lambda pair: (ladder.stages[pair[0].stage].order, -LEVEL_RANK[pair[1].level]),
@@ -258,6 +259,12 @@ def skill_detail(ladder: Ladder, query: str) -> dict:
             if skill.id in r.skills
         ],
     }
+
+
+def _group(ladder: Ladder, role: Role, unit) -> dict:
+    """The all-of group ``unit`` is a part of, as one item: the broad skill and ``all_of``."""
+    req = next(r for r in role.requirements if r.skill == unit.part_of and unit.skill in r.all_of)
+    return {**skill_ref(ladder, unit.part_of, unit.level), "all_of": [skill_ref(ladder, s, unit.level) for s in req.all_of]}
 
 
 def education(ladder: Ladder) -> dict:

@@ -445,7 +445,10 @@ def skill_detail(out: Console, data: dict) -> None:
         out.print(Text.assemble("includes: ", _refs(data["includes"])))
     table = _table("Role", "ID", "Stage", "Level", "As")
     for role in data["roles"]:
-        how = "required" if role["as"] == "required" else f"one of: {_requirement(role['requirement']).plain}"
+        how = {"required": "required",
+               "alternative": f"one of: {_requirement(role['requirement']).plain}",
+               "group": f"names a group, all of: {', '.join(p['name'] for p in role['requirement'].get('all_of', []))}",
+               }[role["as"]]
         table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]), T(how, "dim"))
     if data["roles"]:
         _print_table(out, table)
@@ -513,7 +516,8 @@ def path(out: Console, data: dict) -> None:
     for number, route in enumerate(data["routes"], start=1):
         out.print()
         along = T(f"{_count(route['skills_gained'], 'skills')} to gain, "
-                  f"{route['skills_deepened']} to deepen along the way", "dim")
+                  f"{route['skills_deepened']} to deepen along the way "
+                  f"({_count(route['levels_to_climb'], 'levels')} to climb)", "dim")
         if len(data["routes"]) > 1 or data["routes_found"] > 1:
             out.print(Text.assemble(T(f"Route {number}", "bold underline"), "  ", along))
         else:
