@@ -286,8 +286,15 @@ def _role_name(rng: random.Random, stage: int, track: str, number: int) -> tuple
     return " ".join(w for w in (seniority, domain, function, str(number)) if w), domain
 
 
-def generate(roles: int, seed: int = 1) -> dict:
-    """A whole ladder document with ``roles`` roles, as a JSON-ready dict."""
+#: Requirement rows per role: as big frameworks (ESCO) have.
+ROWS = (15, 40)
+
+
+def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
+    """A whole ladder document with ``roles`` roles, as a JSON-ready dict.
+
+    ``rows``: the least and most requirement rows per role.
+    """
     if roles < 6:
         raise ValueError("need at least 6 roles (one per stage)")
     rng = random.Random(seed)
@@ -339,10 +346,9 @@ def generate(roles: int, seed: int = 1) -> dict:
                             break
                 return picked
 
-            # 15-40 requirement rows, as big frameworks (ESCO) have: single skills,
-            # any-of groups (one row) and all-of groups (a row per part).
-            rows, target = 0, rng.randint(15, 40)
-            while rows < target:
+            # Single skills, any-of groups (one row) and all-of groups (a row per part).
+            count, target = 0, rng.randint(*rows)
+            while count < target:
                 level = LEVELS[min(3, level_floor + rng.randint(0, 2))]
                 template, word = rng.choice(WORDING[level])
                 shape = rng.random()
@@ -352,21 +358,21 @@ def generate(roles: int, seed: int = 1) -> dict:
                         break
                     need = {"skill": head, "any_of": alternatives}
                     names = " or ".join(skill_name[a] for a in alternatives)
-                    rows += 1
+                    count += 1
                 elif shape < 0.35:
-                    parts = fresh(min(rng.randint(2, 4), target - rows))
+                    parts = fresh(min(rng.randint(2, 4), target - count))
                     if not parts:
                         break
                     need = {"all_of": parts}
                     names = ", ".join(skill_name[p] for p in parts)
-                    rows += len(parts)
+                    count += len(parts)
                 else:
                     picked = fresh(1)
                     if not picked:
                         break
                     need = {"skill": picked[0]}
                     names = skill_name[picked[0]]
-                    rows += 1
+                    count += 1
                 needs.append({**need, "level": level, "level_word": word,
                               "wording": template.format(s=names)})
             responsibilities = [
@@ -421,9 +427,10 @@ def generate(roles: int, seed: int = 1) -> dict:
                     continue
                 seen.add(j)
                 basis = "titles" if rng.random() < 0.6 else "editorial"
-                move = {"to": role_docs[j]["id"], "kind": kind, "basis": basis}
-                if kind == "lateral":
-                    move["note"] = "A sideways move into a neighbouring track."
+                note = ("A sideways move into a neighbouring track." if kind == "lateral"
+                        else "The titles name the same track one stage up." if basis == "titles"
+                        else "The usual next step in scope.")
+                move = {"to": role_docs[j]["id"], "kind": kind, "basis": basis, "note": note}
                 role["next"].append(move)
             if above and not any(m["kind"] == "promotion" for m in role["next"]):
                 # every role below the top can be promoted
@@ -581,8 +588,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", action="store_true",
                         help="print the ids run.py uses (JSON) on stderr")
     parser.add_argument("--cases-out", metavar="FILE", help="write the ids run.py uses (JSON) here")
+    parser.add_argument("--rows", default=f"{ROWS[0]}-{ROWS[1]}", metavar="MIN-MAX",
+                        help=f"requirement rows per role (default {ROWS[0]}-{ROWS[1]})")
     args = parser.parse_args(argv)
-    doc = generate(args.roles, args.seed)
+    low, _, high = args.rows.partition("-")
+    doc = generate(args.roles, args.seed, (int(low), int(high or low)))
     if args.output:
         write(doc, Path(args.output))
     else:

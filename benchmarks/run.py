@@ -223,10 +223,11 @@ def cache_dir(option: str | None) -> Path:
     return path
 
 
-def ladder_file(size: int, seed: int, where: Path) -> tuple[Path, dict]:
+def ladder_file(size: int, seed: int, where: Path, rows: str = "") -> tuple[Path, dict]:
     """The generated ladder (reused if cached) and the ids to use on it."""
     digest = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:12]
-    path = where / f"ladder-{size}-seed{seed}-{digest}.json"
+    shape = f"-rows{rows}" if rows else ""
+    path = where / f"ladder-{size}-seed{seed}{shape}-{digest}.json"
     ids_path = path.with_suffix(".cases.json")
     if path.is_file() and ids_path.is_file():
         return path, json.loads(ids_path.read_text())
@@ -234,7 +235,7 @@ def ladder_file(size: int, seed: int, where: Path) -> tuple[Path, dict]:
     # In a child process: the runner itself must stay small (see KEEP).
     subprocess.run(
         [sys.executable, generate.__file__, "--roles", str(size), "--seed", str(seed),
-         "-o", str(path), "--cases-out", str(ids_path)],
+         "-o", str(path), "--cases-out", str(ids_path), *(["--rows", rows] if rows else [])],
         check=True,
     )
     ids = json.loads(ids_path.read_text())
@@ -471,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=f"{SCALE_FROM},{SCALE_TO}",
                         help="ladder sizes in roles, comma-separated (default 10000,20000)")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument("--rows", default="", metavar="MIN-MAX",
+                        help="requirement rows per role in generated ladders (default: generate.py's, 15-40)")
     parser.add_argument("--exe", metavar="NAME",
                         help="time this program on PATH (e.g. aiml-career) instead of "
                              "`python -m aiml_career` from this checkout")
@@ -514,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         notes.append("AIML_CAREER_NO_CACHE is set: every run validates the ladder in full")
     ids_by_size = {}
     for size in sizes:
-        path, ids = ladder_file(size, args.seed, where)
+        path, ids = ladder_file(size, args.seed, where, args.rows)
         ids_by_size[size] = ids
         cases += ladder_cases(size, path, ids)
 
