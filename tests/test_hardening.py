@@ -28,10 +28,10 @@ def no_traceback(text: str) -> None:
 
 
 def test_unreadable_file(cli, monkeypatch):
-    def denied(self):
+    def denied(path, flags):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("pathlib.Path.read_bytes", denied)
+    monkeypatch.setattr("aiml_career.files._open", denied)  # root reads a 0000 file anyway
     result = cli("--data", str(EXAMPLE), "roles")
     assert result.exit_code == 1
     assert result.stderr.startswith("aiml-career: error: cannot read ladder file")

@@ -673,10 +673,11 @@ def validate(
 
     Example: aiml-career validate my-ladder.json
     """
-    from .ladder import data_path, validate as check_file
+    from .ladder import checked_path, data_path, validate as check_file
 
     state = ctx.find_object(State)
-    report_ = check_file(path or data_path(state.data if state else None))
+    chosen = checked_path(path, "validate PATH") if path is not None else data_path(state.data if state else None)
+    report_ = check_file(chosen)
     output(report_, as_json, "validation")
     if not report_["valid"]:
         raise typer.Exit(1)

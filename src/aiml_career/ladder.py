@@ -39,9 +39,29 @@ def builtin_path() -> Path:
 
 
 def data_path(option: str | None = None) -> Path:
-    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in."""
-    chosen = option or os.environ.get(DATA_ENV)
+    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in.
+
+    ``-`` is standard input. An empty ``--data ""`` is a usage error, not the
+    built-in ladder (an empty ``$AIML_CAREER_DATA`` counts as unset).
+    """
+    if option is not None:
+        return Path(checked_path(option, "--data"))
+    chosen = os.environ.get(DATA_ENV)
     return Path(chosen) if chosen else builtin_path()
+
+
+def checked_path(value: str, what: str) -> str:
+    """A file name given on the command line; an empty one is a usage error."""
+    if not value:
+        from .errors import UsageError
+
+        raise UsageError(f"{what} needs a file name, not an empty string", ["use - for standard input"])
+    return value
+
+
+def source_name(path: Path | str) -> str:
+    """How a ladder's origin is shown: its path, or <stdin>."""
+    return "<stdin>" if str(path) == "-" else str(path)
 
 
 def format_loc(loc: Iterable[str | int]) -> str:
@@ -56,18 +76,16 @@ def format_loc(loc: Iterable[str | int]) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a DataError that says why it cannot be read."""
+    """The file's bytes (``-``: standard input), or a DataError that says why not.
+
+    Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
+    """
+    from .files import ReadFailed, read_regular
+
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        reason = "no such file"
-    except IsADirectoryError:
-        reason = "is a directory, not a file"
-    except PermissionError:
-        reason = "permission denied"
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-    raise UnreadableFile(str(path), reason)
+        return read_regular(path)
+    except ReadFailed as exc:
+        raise UnreadableFile(source_name(path), exc.reason) from None
 
 
 class UnreadableFile(DataError):
@@ -521,6 +539,7 @@ def load(path: Path | str | None = None) -> Ladder:
     """Read, validate and index a ladder file (default: :func:`data_path`)."""
     path = Path(path) if path is not None else data_path()
     raw = _strip_bom(read_bytes(path))
+    path = source_name(path)
     import gc
 
     # Loading makes hundreds of thousands of objects and frees none: the
@@ -535,20 +554,17 @@ def load(path: Path | str | None = None) -> Ladder:
             gc.enable()
 
 
-def _load(raw: bytes, path: Path) -> Ladder:
+def _load(raw: bytes, path: str) -> Ladder:
     from . import cache
 
-    ladder = cache.get(raw)
-    if ladder is not None:
-        ladder.source = str(path)
-        return ladder
-    doc = parse(raw, str(path))
+    if cache.validated(raw):  # these exact bytes passed every check below before
+        return Ladder(cache.construct(raw), path)
+    doc = parse(raw, path)
     problems = _duplicate_key_problems(raw) + _located(raw, _reference_problems(doc))
     if problems:
-        raise DataError(str(path), problems)
-    ladder = Ladder(doc, str(path))
-    cache.put(raw, ladder)
-    return ladder
+        raise DataError(path, problems)
+    cache.remember(raw)
+    return Ladder(doc, path)
 
 
 class Ladder:
@@ -659,13 +675,13 @@ def validate(path: Path | str) -> dict:
         ladder = load(path)
     except DataError as error:
         return {
-            "file": str(path),
+            "file": source_name(path),
             "valid": False,
             "problems": [p.as_dict() for p in error.problems],
         }
     doc = ladder.doc
     return {
-        "file": str(path),
+        "file": source_name(path),
         "valid": True,
         "problems": [],
         "counts": {
