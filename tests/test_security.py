@@ -162,3 +162,199 @@ def test_stale_temporary_files_are_removed(tmp_path):
     path = write_json(tmp_path / "other.json", {**example(), "title": "Other"})
     load(path)
     assert not stale.exists() and fresh.exists()
+
+
+def test_format_1_0_rebuilds_as_the_int_1(tmp_path):
+    text = json.dumps(example()).replace('"format": 1', '"format": 1.0', 1)
+    path = tmp_path / "float-format.json"
+    path.write_text(text, encoding="utf-8")
+    first = load(path)  # validated, and a marker left
+    second = load(path)  # rebuilt from the marker
+    assert type(first.doc.format) is int and type(second.doc.format) is int
+
+
+# -- 2. bounded reads of regular files only ------------------------------------------------
+
+
+def entry(*args: str, env: dict | None = None, timeout: float = 30, **kwargs) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    full_env.update(env or {})
+    return subprocess.run([*entry_point(), *args], capture_output=True, env=full_env, timeout=timeout, **kwargs)
+
+
+def one_error(result: subprocess.CompletedProcess, code: int = 1) -> str:
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == code, err
+    assert err.startswith("aiml-career: error: "), err
+    assert "Traceback" not in err
+    assert result.stdout == b""
+    return err
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_as_the_ladder_is_refused_at_once(device):
+    err = one_error(entry("--data", device, "roles", timeout=20))
+    assert "character device, not a regular file" in err
+
+
+def test_a_fifo_as_the_ladder_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "ladder.json"
+    os.mkfifo(fifo)
+    err = one_error(entry("--data", str(fifo), "roles", timeout=20))
+    assert "FIFO" in err
+    result = entry("validate", str(fifo), timeout=20)  # validate reports on stdout
+    assert result.returncode == 1 and b"cannot read: is a FIFO" in result.stdout
+
+
+@pytest.mark.parametrize("device", ["/dev/urandom", "/dev/zero"])
+def test_a_device_as_the_profile_is_refused(tmp_path, device):
+    err = one_error(entry("profile", "show", env={"AIML_CAREER_PROFILE": device}, timeout=20))
+    assert f"profile {device}: is a character device" in err
+
+
+def test_a_fifo_as_the_profile_is_refused(tmp_path):
+    fifo = tmp_path / "profile.json"
+    os.mkfifo(fifo)
+    err = one_error(entry("match", env={"AIML_CAREER_PROFILE": str(fifo)}, timeout=20))
+    assert "FIFO" in err
+
+
+def test_a_ladder_over_the_size_limit_is_refused(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("aiml_career.files.MAX_BYTES", 1000)
+    monkeypatch.setattr("aiml_career.files.read_regular.__defaults__", (1000,))
+    result = cli("--data", str(EXAMPLE), "roles")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"aiml-career: error: cannot read ladder file {EXAMPLE}: larger than the limit of 1000 bytes\n"
+    )
+
+
+def test_the_size_limit_is_64_mib_and_checked_while_reading(tmp_path):
+    from aiml_career import files
+
+    assert files.MAX_BYTES == 64 * 2**20
+    path = tmp_path / "grows.json"
+    path.write_bytes(b"x" * 100)
+    with pytest.raises(files.ReadFailed, match="limit"):
+        files.read_regular(path, 99)
+    assert files.read_regular(path, 100) == b"x" * 100
+
+
+def test_a_profile_over_its_limit_is_refused(cli, tmp_path):
+    (tmp_path / "profile.json").write_bytes(b" " * (1024 * 1024 + 1))
+    result = cli("profile", "show")
+    assert result.exit_code == 1
+    assert "larger than the limit of 1 MiB" in result.stderr
+
+
+def test_the_ladder_from_standard_input():
+    result = entry("--data", "-", "roles", "--json", input=EXAMPLE.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "junior-de"
+    result = entry("validate", "-", "--json", input=EXAMPLE.read_bytes())
+    assert result.returncode == 0 and json.loads(result.stdout)["file"] == "<stdin>"
+    result = entry("validate", "-", input=b"{")
+    assert result.returncode == 1 and result.stdout.startswith(b"invalid: <stdin>")
+
+
+def test_endless_standard_input_is_cut_at_the_limit():
+    # /dev/zero on stdin: read 64 MiB, then stop with an error; memory stays bounded.
+    with open("/dev/zero", "rb") as zero:
+        err = one_error(entry("--data", "-", "roles", stdin=zero, timeout=60))
+    assert "larger than the limit of 64 MiB" in err
+
+
+@pytest.mark.parametrize("args", [["--data", "", "roles"], ["validate", ""]], ids=["--data", "validate"])
+def test_an_empty_file_name_is_a_usage_error(cli, args):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert "needs a file name, not an empty string" in result.stderr
+    assert result.stdout == ""
+
+
+# -- the profile: locks, read-only files, odd contents --------------------------------------
+
+
+def test_a_read_only_profile_is_never_replaced(cli, tmp_path):
+    profile = tmp_path / "profile.json"
+    assert cli("profile", "add", "python").exit_code == 0
+    before = profile.read_bytes()
+    os.chmod(profile, 0o444)  # root could write it anyway: the mode bits are what count
+    for args in (["profile", "add", "sql"], ["profile", "clear"], ["profile", "set-role", "intern"]):
+        result = cli(*args)
+        assert result.exit_code == 1, args
+        assert "the file is read-only (mode 0444); nothing was changed" in result.stderr
+        assert "chmod u+w" in result.stderr
+    assert profile.read_bytes() == before
+
+
+def _hold_lock(tmp_path):
+    import fcntl
+
+    fd = os.open(tmp_path / "profile.json.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+@pytest.mark.parametrize("args", [["profile", "add", "python"], ["profile", "clear"]], ids=["add", "clear"])
+def test_a_held_lock_times_out_with_a_message(cli, tmp_path, monkeypatch, args):
+    monkeypatch.setattr("aiml_career.profile.LOCK_TIMEOUT", 0.3)
+    assert cli("profile", "add", "sql").exit_code == 0
+    before = (tmp_path / "profile.json").read_bytes()
+    fd = _hold_lock(tmp_path)
+    try:
+        result = cli(*args)
+    finally:
+        os.close(fd)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("aiml-career: error: profile ")
+    assert "has held its lock for 0.3 s; nothing was changed" in result.stderr
+    assert (tmp_path / "profile.json").read_bytes() == before
+    assert cli(*args).exit_code == 0, "once the lock is free, the command goes through"
+
+
+def test_clear_waits_for_a_writer_and_keeps_the_lock_file(tmp_path):
+    """A writer holding the lock finishes first; clear then deletes what it wrote."""
+    import threading
+    import time
+
+    profile = tmp_path / "profile.json"
+    env = {"AIML_CAREER_PROFILE": str(profile)}
+    assert entry("profile", "add", "python", env=env).returncode == 0
+    fd = _hold_lock(tmp_path)
+    done = {}
+    thread = threading.Thread(target=lambda: done.setdefault("clear", entry("profile", "clear", env=env)))
+    thread.start()
+    time.sleep(1.0)
+    assert "clear" not in done, "clear waits for the lock"
+    os.close(fd)
+    thread.join(30)
+    assert done["clear"].returncode == 0
+    assert not profile.exists() and (tmp_path / "profile.json.lock").exists()
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"format": 1, "skills": {"\\udcff": {"level": "basic", "status": "done"}}}', "not valid Unicode"),
+        ('{"format": 1, "role": "\\ud800x", "skills": {}}', "not valid Unicode"),
+        ('{"format": 1, "format": 1, "skills": {}}', "key 'format' is given twice"),
+    ],
+    ids=["surrogate-key", "surrogate-role", "duplicate-key"],
+)
+def test_odd_profiles_are_refused_and_left_alone(cli, tmp_path, content, message):
+    profile = tmp_path / "profile.json"
+    profile.write_text(content, encoding="utf-8")
+    for args in (["profile", "show"], ["profile", "show", "--json"], ["profile", "add", "sql"], ["match"]):
+        result = cli(*args)
+        assert result.exit_code == 1, (args, result.stderr)
+        assert message in result.stderr
+        assert result.stdout == ""
+    assert profile.read_text(encoding="utf-8") == content
+
+
+def test_format_1_0_means_1_in_a_profile_as_in_a_ladder(cli, tmp_path):
+    (tmp_path / "profile.json").write_text('{"format": 1.0, "role": "intern", "skills": {}}')
+    assert cli("profile", "show", "--json").json()["role"]["id"] == "intern"
+    (tmp_path / "profile.json").write_text('{"format": true, "skills": {}}')
+    assert cli("profile", "show").exit_code == 1

@@ -217,6 +217,10 @@ def _plan(cls: type) -> Plan:
             found = [a for a in typing.get_args(kind) if model_in(a)]
             if found:  # Model | None
                 shape, nested = "one", found[0]
+            elif typing.get_origin(kind) is typing.Literal and all(
+                type(a) is int for a in typing.get_args(kind)
+            ):  # validation makes ``"format": 1.0`` the int 1
+                shape = "int"
         default = field.default_factory if field.default_factory is not None else field.default
         plan.append((name, field.alias or name, shape, nested, default))
     _PLANS[cls] = plan
@@ -237,6 +241,8 @@ def _build(cls: type, data: dict):
             value = [_build(nested, item) for item in value]
         elif shape == "one" and value is not None:
             value = _build(nested, value)
+        elif shape == "int":
+            value = int(value)
         values[name] = value
     # Every field is given: model_construct fills no defaults of its own.
     return cls.model_construct(given, **values)
