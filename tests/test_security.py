@@ -358,3 +358,68 @@ def test_format_1_0_means_1_in_a_profile_as_in_a_ladder(cli, tmp_path):
     assert cli("profile", "show", "--json").json()["role"]["id"] == "intern"
     (tmp_path / "profile.json").write_text('{"format": true, "skills": {}}')
     assert cli("profile", "show").exit_code == 1
+
+
+# -- 3. error reports that do not scale with the attacker --------------------------------
+
+
+def test_problems_are_capped_at_100_with_a_count(cli, tmp_path):
+    data = example()
+    data["roles"] += [{} for _ in range(2000)]  # 4 missing fields each
+    path = write_json(tmp_path / "empty-roles.json", data)
+    result = cli("validate", str(path), "--json")
+    report = result.json()
+    assert result.exit_code == 1
+    assert len(report["problems"]) == 100 and report["problem_count"] == 8000
+    assert report["problems"][0]["path"] == "roles[6].id"
+    text = cli("validate", str(path), env={"COLUMNS": "400"}).stdout.splitlines()
+    assert text[0].endswith("(8,000 problems)") and text[-1] == "  … and 7,900 more (the first 100 are listed)"
+    err = cli("--data", str(path), "roles").stderr.splitlines()
+    assert err[0].endswith(": 8,000 problems") and len(err) == 102
+    assert err[-1] == "  … and 7,900 more (the first 100 are listed)"
+
+
+def test_reference_problems_are_capped_too(cli, tmp_path):
+    data = example()
+    data["roles"][0]["next"] = [{"to": f"nowhere-{i}", "kind": "lateral", "stated": False} for i in range(500)]
+    path = write_json(tmp_path / "refs.json", data)
+    report = cli("validate", str(path), "--json").json()
+    assert len(report["problems"]) == 100 and report["problem_count"] == 500
+
+
+def test_echoed_input_is_cut_short(cli, tmp_path):
+    data = example()
+    data["roles"][0]["n" * 100_000] = 1
+    data["roles"][1]["aliases"] = ["A" * 9_000, "a" * 9_000]  # the same name twice
+    path = write_json(tmp_path / "long.json", data)
+    result = cli("--data", str(path), "roles")
+    assert result.exit_code == 1
+    assert max(len(line) for line in result.stderr.splitlines()) < 1000
+    assert "more characters)" in result.stderr
+    result = cli("show", "x" * 100_000)
+    assert result.exit_code == 2 and len(result.stderr) < 1000
+
+
+def test_the_line_locator_is_linear_in_a_huge_string(tmp_path):
+    """A 10 MB string used to cost ~1.4 GB in the locator's regex."""
+    import resource
+
+    data = example()
+    data["roles"][0]["name"] = "x" * 10_000_000
+    data["roles"][0]["summary"] = "\\\\" * 2_000_000  # escapes too
+    path = write_json(tmp_path / "big-string.json", data)
+    code = (
+        "import resource, sys\n"
+        "from aiml_career.ladder import locate\n"
+        "raw = open(sys.argv[1], 'rb').read()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "lines = locate(raw, [('roles', 0, 'name'), ('roles', 0, 'summary'), ('roles', 1, 'id')])\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(lines[('roles', 1, 'id')], (after - before) // 1024)\n"
+    )
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    line, grown_mb = out.stdout.split()
+    assert int(line) == 1
+    assert int(grown_mb) < 150, f"the locator grew by {grown_mb} MB for a 14 MB file"

@@ -53,13 +53,30 @@ class LookupFailed(UsageError):
         super().__init__(message, hints)
 
 
+#: The most problems one report lists; the rest are counted.
+MAX_PROBLEMS = 100
+#: Text echoed from a file or the command line is cut to this many characters.
+MAX_ECHO = 200
+
+
+def clip(text: str, limit: int = MAX_ECHO) -> str:
+    """``text`` cut to a readable length, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in a data file, at a place in it."""
+    """One problem found in a data file, at a place in it (path and message cut short)."""
 
     path: str
     message: str
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", clip(self.path))
+        object.__setattr__(self, "message", clip(self.message, 2 * MAX_ECHO))
 
     def __str__(self) -> str:
         where = self.path or "(document)"
@@ -74,16 +91,18 @@ class Problem:
 class DataError(CareerError):
     """A ladder file that cannot be used: every problem found, all at once."""
 
-    def __init__(self, source: str, problems: list[Problem]) -> None:
+    def __init__(self, source: str, problems: list[Problem], total: int | None = None) -> None:
         self.source = source
         # In file order: problems with a line first, by line; the rest as found.
-        self.problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
-        count = len(problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(
-            f"invalid ladder file {source}: {count} {noun}",
-            [str(p) for p in problems],
-        )
+        # Only the first MAX_PROBLEMS are kept; ``total`` counts them all.
+        ordered = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+        self.problems = ordered[:MAX_PROBLEMS]
+        self.total = max(total or 0, len(problems))
+        noun = "problem" if self.total == 1 else "problems"
+        hints = [str(p) for p in self.problems]
+        if self.total > len(self.problems):
+            hints.append(f"… and {self.total - len(self.problems):,} more (the first {len(self.problems)} are listed)")
+        super().__init__(f"invalid ladder file {clip(source)}: {self.total:,} {noun}", hints)
 
 
 # C0 and C1 control characters but newline, shown as \xNN instead of obeyed.

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataError, Problem
+from .errors import MAX_PROBLEMS, DataError, Problem
 from .model import LEVELS, LadderDoc, Role, RoleSkill, Skill, Transition
 from .resolve import Entry, NameIndex, normalize
 
@@ -121,12 +121,50 @@ def parse(raw: bytes, source: str) -> LadderDoc:
     try:
         return LadderDoc.model_validate_json(raw)
     except ValidationError as exc:
-        shape = _shape_errors(exc)
+        total = exc.error_count()
+        # pydantic lists every error (4 million for 3 MB of empty roles):
+        # past a few pages of them, find the first ones item by item instead.
+        shape = _shape_errors(exc) if total <= MANY_ERRORS else _first_shape_errors(raw)
+        del exc
     if len(shape) == 1 and shape[0][0] is None:  # not JSON at all: a line is in the message
         message = shape[0][1]
         raise DataError(source, [Problem("", message, _json_error_line(message))])
-    found = shape + _partial_reference_problems(raw)
-    raise DataError(source, _duplicate_key_problems(raw) + _located(raw, found))
+    found = shape
+    if total <= MANY_ERRORS:
+        references = _partial_reference_problems(raw)
+        found = shape + references
+        total += len(references)
+    dups = _duplicate_key_problems(raw)
+    raise DataError(source, dups + _located(raw, found[:MAX_PROBLEMS]), total + len(dups))
+
+
+#: Shape errors past which only the first :data:`MAX_PROBLEMS` are looked for.
+MANY_ERRORS = 1000
+
+
+def _first_shape_errors(raw: bytes) -> list[tuple[Loc | None, str]]:
+    """The first :data:`MAX_PROBLEMS` shape errors, validating one list item at a time."""
+    import json
+
+    from pydantic import ValidationError
+
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(data, dict):
+        return [((), "the document must be a JSON object")]
+    found: list[tuple[Loc | None, str]] = []
+    for name, model in _sections().items():
+        items = data.get(name)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                model.model_validate(item)
+            except ValidationError as exc:
+                found += _shape_errors(exc, (name, i))
+                if len(found) >= MAX_PROBLEMS:
+                    return found[:MAX_PROBLEMS]
+    return found
 
 
 def _located(raw: bytes, found: list[tuple[Loc, str]]) -> list[Problem]:
@@ -185,14 +223,17 @@ def _duplicate_key_problems(raw: bytes) -> list[Problem]:
     ]
 
 
-def _shape_errors(exc: ValidationError) -> list[tuple[Loc | None, str]]:
-    """(loc, message) of each shape error; loc None when the text is not JSON at all."""
+def _shape_errors(exc: ValidationError, prefix: Loc = ()) -> list[tuple[Loc | None, str]]:
+    """(loc, message) of each shape error; loc None when the text is not JSON at all.
+
+    ``prefix``: where in the document the validated value is.
+    """
     errors = exc.errors(include_url=False, include_input=False)
     if len(errors) == 1 and errors[0]["type"] == "json_invalid":
         return [(None, str(errors[0]["msg"]))]
     found: list[tuple[Loc | None, str]] = []
     for error in errors:
-        loc = tuple(error["loc"])
+        loc = (*prefix, *error["loc"])
         message = str(error["msg"])
         if error["type"] == "model_type" and loc == ():
             message = "the document must be a JSON object"
@@ -266,8 +307,9 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
     import json
 
     skip = json.JSONDecoder().raw_decode
+    scan_string = json.decoder.scanstring  # C: memory linear in the string, unlike a regex
     text = raw.decode("utf-8", errors="replace")
-    token = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|([^\s{}\[\],:"]+))', re.S)
+    token = re.compile(r'\s*(?:(")|([{}\[\],:])|([^\s{}\[\],:"]+))')
     found: dict[Loc, int] = {}
     offsets: dict[Loc, int] = {}
     # Each frame: [path, is_object, next key or index, expecting key]
@@ -286,10 +328,16 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
         if match is None:
             break
         pos = match.end()
-        string, punct, bare = match.groups()
-        start = match.start(1) if string else match.start(2) if punct else match.start(3)
+        quote, punct, bare = match.groups()
+        start = match.start(1) if quote else match.start(2) if punct else match.start(3)
         if start < 0:
             break
+        string = None
+        if quote:
+            try:
+                string, pos = scan_string(text, pos)
+            except ValueError:
+                break
         if punct in ("}", "]"):
             if stack:
                 stack.pop()
@@ -305,7 +353,7 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
                 stack[-1][3] = False
             continue
         if stack and stack[-1][1] and stack[-1][3] and string is not None:
-            pending_key = _json_key(string)
+            pending_key = string
             continue
         loc = value_at()
         if loc in want:
@@ -329,18 +377,6 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
                 found[loc] = bisect_right(newlines, offsets[loc[:i]]) + 1
                 break
     return found
-
-
-def _json_key(string: str) -> str:
-    """A JSON string token's text (escapes decoded only when there are any)."""
-    if "\\" not in string:
-        return string[1:-1]
-    import json
-
-    try:
-        return json.loads(string)
-    except ValueError:
-        return string[1:-1]
 
 
 def _reference_problems(
@@ -560,9 +596,10 @@ def _load(raw: bytes, path: str) -> Ladder:
     if cache.validated(raw):  # these exact bytes passed every check below before
         return Ladder(cache.construct(raw), path)
     doc = parse(raw, path)
-    problems = _duplicate_key_problems(raw) + _located(raw, _reference_problems(doc))
-    if problems:
-        raise DataError(path, problems)
+    references = _reference_problems(doc)
+    dups = _duplicate_key_problems(raw)
+    if references or dups:
+        raise DataError(path, dups + _located(raw, references[:MAX_PROBLEMS]), len(dups) + len(references))
     cache.remember(raw)
     return Ladder(doc, path)
 
@@ -677,7 +714,8 @@ def validate(path: Path | str) -> dict:
         return {
             "file": source_name(path),
             "valid": False,
-            "problems": [p.as_dict() for p in error.problems],
+            "problems": [p.as_dict() for p in error.problems],  # the first MAX_PROBLEMS
+            "problem_count": error.total,
         }
     doc = ladder.doc
     return {

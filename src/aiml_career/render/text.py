@@ -519,13 +519,15 @@ def validation(out: Console, data: dict) -> None:
         counts = ", ".join(_count(n, k) for k, n in data["counts"].items())
         out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
         return
-    count = len(data["problems"])
-    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), T(f" ({count} problem{'s' if count != 1 else ''})")))
+    count = data.get("problem_count", len(data["problems"]))
+    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), T(f" ({count:,} problem{'s' if count != 1 else ''})")))
     for problem in data["problems"]:
         where = problem["path"] or "(document)"
         if problem["line"] is not None:
             where += f" (line {problem['line']})"
         out.print(Text.assemble("  ", T(where, "cyan"), ": ", T(problem["message"])))
+    if count > len(data["problems"]):
+        out.print(T(f"  … and {count - len(data['problems']):,} more (the first {len(data['problems'])} are listed)", "dim"))
 
 
 def tree(out: Console, data: dict) -> None:
