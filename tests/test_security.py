@@ -423,3 +423,80 @@ def test_the_line_locator_is_linear_in_a_huge_string(tmp_path):
     line, grown_mb = out.stdout.split()
     assert int(line) == 1
     assert int(grown_mb) < 150, f"the locator grew by {grown_mb} MB for a 14 MB file"
+
+
+# -- 4. forged lines, bidi and control characters ----------------------------------------
+
+FORGED = "x\naiml-career: error: forged"
+
+
+def test_a_newline_in_a_profile_key_cannot_forge_a_line(cli, tmp_path):
+    (tmp_path / "profile.json").write_text(json.dumps(
+        {"format": 1, "role": None, "skills": {FORGED: {"level": "basic", "status": "done"}}}))
+    for args in (["next", "--from", "intern"], ["profile", "show"], ["profile", "remove", FORGED]):
+        result = cli(*args)
+        for line in (result.stdout + result.stderr).splitlines():
+            assert not line.startswith("aiml-career: error: forged"), (args, line)
+        if args[0] != "profile" or args[1] != "remove":  # remove just removes it
+            assert "x\\x0aaiml-career: error: forged" in result.stdout + result.stderr, args
+
+
+def test_a_newline_in_a_ladder_field_name_cannot_forge_a_line(cli, tmp_path):
+    data = example()
+    data["roles"][0][FORGED] = 1
+    path = write_json(tmp_path / "forged.json", data)
+    for args in (["--data", str(path), "roles"], ["validate", str(path)]):
+        result = cli(*args, env={"COLUMNS": "400"})
+        assert result.exit_code == 1
+        lines = (result.stdout + result.stderr).splitlines()
+        assert not any(line.startswith("aiml-career: error: forged") for line in lines), lines
+
+
+BIDI = "admin\u202egnp.exe\u2066\u200b\u2028\u00ad\ufeff"
+
+
+def test_bidi_and_zero_width_characters_are_shown_escaped(cli, tmp_path):
+    data = example()
+    data["roles"][0]["name"] = BIDI
+    data["roles"][0]["summary"] = "C1 \x85 and \x9b[31m"
+    path = write_json(tmp_path / "bidi.json", data)
+    out = cli("--data", str(path), "show", "junior-de", env={"COLUMNS": "400"}).stdout
+    assert "admin\\u202egnp.exe\\u2066\\u200b\\u2028\\xad\\ufeff" in out
+    assert "C1 \\x85 and \\x9b[31m" in out
+    for char in "\u202e\u2066\u200b\u2028\x85\x9b\xad\ufeff":
+        assert char not in out
+
+
+def test_json_escapes_c1_bidi_and_separators_but_keeps_the_data(cli, tmp_path):
+    data = example()
+    data["roles"][0]["name"] = BIDI
+    data["roles"][0]["summary"] = "C1 \x85 del \x7f tag \U000e0041"
+    path = write_json(tmp_path / "bidi.json", data)
+    for args in (["show", "junior-de", "--json"], ["export", "--format", "json"]):
+        result = cli("--data", str(path), *args)
+        raw = result.stdout_bytes if hasattr(result, "stdout_bytes") else result.stdout.encode()
+        for char in "\u202e\u2066\u200b\u2028\x85\x7f\xad\ufeff\U000e0041":
+            assert char.encode() not in raw, (args, char)
+        assert b"\\u202e" in raw and b"\\u0085" in raw and b"\\udb40\\udc41" in raw
+        shown = json.loads(raw)
+        role = shown if "summary" in shown else shown["roles"][0]
+        assert role["name"] == BIDI and role["summary"] == "C1 \x85 del \x7f tag \U000e0041"
+
+
+def test_bytes_that_are_not_utf8_in_arguments_and_paths(tmp_path):
+    name = os.fsencode(str(tmp_path)) + b"/\xff\xfe-ladder.json"
+    with open(name, "wb") as handle:
+        handle.write(EXAMPLE.read_bytes())
+    result = subprocess.run([*entry_point(), "validate", name, "--json"], capture_output=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["file"].endswith("/\ufffd\ufffd-ladder.json")
+    result = subprocess.run([*entry_point(), "--data", name, "roles"], capture_output=True, timeout=30)
+    assert result.returncode == 0 and b"junior-de" in result.stdout
+    result = subprocess.run([*entry_point(), "show", b"\xffrole", "--json"], capture_output=True, timeout=30)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    err = result.stderr.decode("utf-8")
+    assert "\ufffdrole" in err or "\\udcffrole" in err  # a replacement mark, or repr's escape
+    result = subprocess.run([*entry_point(), "--data", b"/nowhere/\xff.json", "roles", "--json"],
+                            capture_output=True, timeout=30)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert "/nowhere/\ufffd.json" in result.stderr.decode("utf-8")

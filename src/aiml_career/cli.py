@@ -61,8 +61,12 @@ def pick_format(as_json: bool, fmt: Optional[Format]) -> Format:
 
 def report(error: CareerError) -> None:
     """Write an error as one line on stderr, then its hints, indented."""
-    lines = [f"aiml-career: error: {error.message}", *(f"  {h}" for h in error.hints)]
-    sys.stderr.write(sanitize("\n".join(lines)) + "\n")
+    from .errors import clip
+
+    # Each line escaped on its own: a newline inside a name cannot start a line.
+    lines = [f"aiml-career: error: {sanitize(clip(error.message, 2000))}"]
+    lines += [f"  {sanitize(clip(h, 2000))}" for h in error.hints]
+    sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
 
 

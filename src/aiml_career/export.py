@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from .errors import sanitize
+from .errors import UNSAFE_RANGES, sanitize
 from .ladder import Ladder
 from .model import Role, Stage
 
@@ -128,7 +128,10 @@ def dot(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge]
 # One pass: control characters shown as \\xNN (as sanitize() does, then
 # backslash-escaped), HTML's specials as entities, Markdown's punctuation escaped.
 _MD_TABLE = {
-    **{code: "\\" + sanitize(chr(code)) for code in range(0xA0) if sanitize(chr(code)) != chr(code)},
+    **{
+        code: "\\" + sanitize(chr(code))
+        for lo, hi in UNSAFE_RANGES for code in range(lo, hi + 1)
+    },
     **{ord(c): e for c, e in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))},
     **{ord(c): "\\" + c for c in "\\`*_[]#|~"},
 }
@@ -279,9 +282,11 @@ def to_json(ladder: Ladder) -> str:
     Serialised by pydantic directly: the same bytes as ``json.dumps(normalised(ladder),
     ensure_ascii=False, indent=2)`` in a fraction of the time and memory.
     """
+    from .render.json import escape_controls
+
     doc = ladder.doc
     exclude = {"schema_ref"} if doc.schema_ref is None else None
-    return doc.model_dump_json(by_alias=True, indent=2, exclude=exclude) + "\n"
+    return escape_controls(doc.model_dump_json(by_alias=True, indent=2, exclude=exclude)) + "\n"
 
 
 #: ``--output`` extensions and the format each implies.

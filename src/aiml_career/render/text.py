@@ -48,7 +48,8 @@ class _Trimmed:
 
 
 def T(text: object, style: str = "") -> Text:
-    """Data as text: escaped control characters, no markup."""
+    """Data as text: no markup; control, bidi and line-breaking characters (newline
+    too) shown escaped, so a name can never start a line of its own."""
     return Text(sanitize(str(text)), style=style)
 
 
@@ -264,12 +265,12 @@ def compare(out: Console, data: dict) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_lines=True)
     table.add_column("")
     for role in roles:
-        table.add_column(T(f"{role['name']}\n({role['id']})", "bold"))
+        table.add_column(Text.assemble(T(role["name"], "bold"), "\n", T(f"({role['id']})", "bold")))
     table.add_row(T("stage", "bold"), *(T(r["stage"]) for r in roles))
     table.add_row(T("track", "bold"), *(T(r["track"]) for r in roles))
     table.add_row(
         T("responsibilities", "bold"),
-        *(T("\n".join(f"• {x}" for x in r["responsibilities"])) for r in roles),
+        *(Text("\n".join(f"• {sanitize(x)}" for x in r["responsibilities"])) for r in roles),
     )
     table.add_row(
         T("only this role", "bold"),
