@@ -170,7 +170,8 @@ def ladders(
         if draw(st.booleans()):
             skill["aliases"] = [skill_names.name(draw, sid) for _ in range(draw(st.integers(0, 2)))]
         if draw(st.booleans()):
-            skill["includes"] = subset(draw, [s for s in skill_ids if s != sid], 2)
+            # Only skills listed later: includes must not form a cycle (issue 10).
+            skill["includes"] = subset(draw, skill_ids[skill_ids.index(sid) + 1:], 2)
         skills.append(skill)
 
     doc["skill_categories"] = []

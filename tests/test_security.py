@@ -500,3 +500,33 @@ def test_bytes_that_are_not_utf8_in_arguments_and_paths(tmp_path):
                             capture_output=True, timeout=30)
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     assert "/nowhere/\ufffd.json" in result.stderr.decode("utf-8")
+
+
+# -- 5. skill includes cycles ------------------------------------------------------------
+
+
+def test_an_includes_cycle_is_rejected_with_the_cycle_named(cli, tmp_path):
+    data = example()
+    skills = {s["id"]: s for s in data["skills"]}
+    skills["sql"]["includes"] = ["python"]
+    skills["python"]["includes"] = ["testing"]
+    skills["testing"]["includes"] = ["sql"]
+    path = write_json(tmp_path / "cycle.json", data)
+    report = cli("validate", str(path), "--json").json()
+    assert report["valid"] is False
+    (problem,) = report["problems"]
+    assert problem["message"] == "includes cycle: sql -> python -> testing -> sql"
+    assert problem["path"].startswith("skills[") and problem["line"] is not None
+    result = cli("--data", str(path), "match", "--have", "sql")
+    assert result.exit_code == 1 and "includes cycle" in result.stderr
+
+
+def test_a_two_skill_includes_cycle_and_a_shared_part_is_fine(cli, tmp_path):
+    data = example()
+    skills = {s["id"]: s for s in data["skills"]}
+    skills["sql"]["includes"] = ["python", "testing"]
+    skills["python"]["includes"] = ["testing"]  # a diamond, not a cycle
+    assert cli("validate", str(write_json(tmp_path / "ok.json", data))).exit_code == 0
+    skills["testing"]["includes"] = ["python"]
+    report = cli("validate", str(write_json(tmp_path / "two.json", data)), "--json").json()
+    assert [p["message"] for p in report["problems"]] == ["includes cycle: python -> testing -> python"]

@@ -464,6 +464,7 @@ def _reference_problems(
     problems.extend(_alias_problems([("skill", "skills", doc.skills)]))
     problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
     problems.extend(_promotion_cycles(doc.roles))
+    problems.extend(_include_cycles(doc.skills))
     return problems
 
 
@@ -539,6 +540,34 @@ def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, 
                 if first != (noun, item.id):
                     of = repr(first[1]) if first[0] == noun else f"{first[0]} {first[1]!r}"
                     yield loc, f"{text!r} is already a name of {of}"
+
+
+def _include_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+    """A skill must not include itself through others: the broad skill and its
+    parts would then count for each other, and requirements vanish."""
+    index = {skill.id: i for i, skill in enumerate(skills)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for root in skills:
+        if root.id in state:
+            continue
+        path: list[str] = [root.id]
+        stack = [iter(enumerate(root.includes))]
+        state[root.id] = 1
+        while stack:
+            for j, part in stack[-1]:
+                if part not in index or part == path[-1]:  # unknown, or itself: reported already
+                    continue
+                if state.get(part) == 1:
+                    cycle = path[path.index(part):] + [part]
+                    yield (("skills", index[path[-1]], "includes", j), "includes cycle: " + " -> ".join(cycle))
+                elif part not in state:
+                    state[part] = 1
+                    path.append(part)
+                    stack.append(iter(enumerate(skills[index[part]].includes)))
+                    break
+            else:
+                state[path.pop()] = 2
+                stack.pop()
 
 
 def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
