@@ -530,3 +530,112 @@ def test_a_two_skill_includes_cycle_and_a_shared_part_is_fine(cli, tmp_path):
     skills["testing"]["includes"] = ["python"]
     report = cli("validate", str(write_json(tmp_path / "two.json", data)), "--json").json()
     assert [p["message"] for p in report["problems"]] == ["includes cycle: python -> testing -> python"]
+
+
+# -- 6. writes and streams ------------------------------------------------------------------
+
+
+def shell(script: str, *args: str, limit: int | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``script`` in bash with "$@" = the entry point and ``args``; ``limit``: a file-size limit in bytes."""
+    import resource
+    import signal
+
+    def preexec() -> None:
+        if limit is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    full_env.update(env or {})
+    return subprocess.run(["bash", "-c", script, "_", *entry_point(), *args], capture_output=True,
+                          env=full_env, timeout=60, preexec_fn=preexec)
+
+
+WRITERS = [
+    ["roles"], ["roles", "--json"], ["schema"], ["export", "--format", "markdown"],
+    ["match", "--have", "python"], ["show", "ml-engineer", "--format", "mermaid"], ["--help"],
+]
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=" ".join)
+def test_a_full_disk_is_an_error_not_a_traceback(args):
+    result = shell('"$@" > /dev/full', *args)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert err == "aiml-career: error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "markdown"], ["match", "--have", "python", "--json"],
+                                  ["roles"], ["show", "mle"]], ids=" ".join)
+def test_a_file_size_limit_is_an_error(tmp_path, args):
+    out = tmp_path / "out"
+    result = shell(f'"$@" > {out}', *args, limit=512)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.decode() == "aiml-career: error: cannot write the output: File too large\n"
+
+
+def test_export_to_a_file_is_atomic_under_a_size_limit(tmp_path):
+    (tmp_path / "out").mkdir()
+    dest = tmp_path / "out" / "handbook.md"
+    dest.write_text("the old handbook\n")
+    result = shell(f'"$@" export --format markdown -o {dest}', limit=4096)
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"aiml-career: error: cannot write {dest}: File too large\n"
+    assert dest.read_text() == "the old handbook\n", "the old file is left whole"
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["handbook.md"], "no temporary file left"
+
+
+def test_export_to_a_file_says_so_and_keeps_the_mode(tmp_path):
+    dest = tmp_path / "ladder.mmd"
+    dest.write_text("old")
+    os.chmod(dest, 0o640)
+    result = entry("export", "-o", str(dest))
+    assert result.returncode == 0 and result.stdout == b""
+    assert result.stderr.decode() == f"aiml-career: wrote {dest}\n"
+    assert dest.read_text().startswith("flowchart") and stat.S_IMODE(dest.stat().st_mode) == 0o640
+
+
+def test_export_never_replaces_a_device(tmp_path):
+    result = entry("export", "-o", "/dev/full")
+    assert result.returncode == 1 and b"No space left on device" in result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert entry("export", "-o", "/dev/null").returncode == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_export_dash_is_stdout():
+    result = entry("export", "--format", "mermaid", "-o", "-")
+    assert result.returncode == 0 and result.stdout.startswith(b"flowchart") and result.stderr == b""
+
+
+@pytest.mark.parametrize("args", [["roles"], ["show", "mle", "--json"], ["--help"], ["schema"]], ids=" ".join)
+def test_a_closed_stdout_is_an_error_not_a_traceback(args):
+    result = shell('"$@" >&-', *args)
+    assert result.returncode == 1
+    assert result.stderr.decode() == "aiml-career: error: cannot write the output: standard output is closed\n"
+
+
+def test_a_closed_stdout_does_not_swallow_a_file(tmp_path):
+    dest = tmp_path / "out.md"
+    result = shell(f'"$@" export -o {dest} >&-')
+    assert result.returncode == 0, result.stderr
+    assert dest.read_text().startswith("# ")
+
+
+@pytest.mark.parametrize(
+    "args, code",
+    [(["show", "nosuch"], 2), (["--no-such-option"], 2), (["path", "--from", "caio"], 2),
+     (["--data", "/nowhere.json", "roles"], 1), (["roles"], 0)],
+    ids=["unknown-role", "bad-option", "missing-option", "missing-file", "ok"],
+)
+def test_exit_codes_do_not_depend_on_a_closed_stderr(args, code):
+    assert shell('"$@" 2>&-', *args).returncode == code
+    assert shell('"$@" 2>&- >&-', *args).returncode == (1 if code == 0 else code)
+
+
+@pytest.mark.parametrize("columns", ["18446744073709551616", "-5", "0", "abc", "99999999"])
+def test_absurd_columns_are_clamped(columns):
+    for args in (["--help"], ["roles"], ["show", "mle"]):
+        result = entry(*args, env={"COLUMNS": columns})
+        assert result.returncode == 0, (args, result.stderr)
+        assert b"Traceback" not in result.stderr

@@ -719,7 +719,7 @@ def export(
     ] = None,
     dest: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (replaced atomically) instead of stdout; - is stdout."),
     ] = None,
 ) -> None:
     """The whole ladder as a Mermaid or Graphviz diagram, a Markdown handbook, or JSON.
@@ -730,19 +730,25 @@ def export(
     """
     from . import export as documents
 
-    chosen = fmt.value if fmt is not None else documents.format_for(dest)
+    from .ladder import checked_path
+
+    if dest is not None:
+        checked_path(dest, "--output")
+    chosen = fmt.value if fmt is not None else documents.format_for(dest if dest != "-" else None)
     text = documents.render(ladder_of(ctx), chosen)
-    if dest is None:
+    if dest is None or dest == "-":
         write_text(text)
         return
-    from pathlib import Path
-
     from .errors import CareerError
+    from .files import write_atomic
 
     try:
-        Path(dest).write_text(text, encoding="utf-8")
+        # A temporary file in the same folder, synced, then renamed over FILE:
+        # a full disk or a size limit leaves the old FILE whole.
+        write_atomic(dest, text.encode("utf-8"))
     except OSError as exc:
         raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    sys.stderr.write(sanitize(f"aiml-career: wrote {dest}") + "\n")
 
 
 @command()

@@ -170,9 +170,16 @@ def write_atomic(path: str | Path, data: bytes, *, mode: int | None = None) -> N
 
     target = Path(os.path.realpath(path))
     try:
-        keep = stat.S_IMODE(os.stat(target).st_mode)
+        st = os.stat(target)
     except OSError:
-        keep = None
+        st = None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # A device or a FIFO (/dev/null, /dev/stdout) is written to, never replaced.
+        _write_special(target, data)
+        return
+    keep = stat.S_IMODE(st.st_mode) if st is not None else None
     final_mode = keep if keep is not None else (mode if mode is not None else 0o666 & ~_umask())
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -200,3 +207,13 @@ def write_atomic(path: str | Path, data: bytes, *, mode: int | None = None) -> N
             os.close(folder)
     except OSError:
         pass
+
+
+def _write_special(target: Path, data: bytes) -> None:
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
