@@ -639,3 +639,39 @@ def test_absurd_columns_are_clamped(columns):
         result = entry(*args, env={"COLUMNS": columns})
         assert result.returncode == 0, (args, result.stderr)
         assert b"Traceback" not in result.stderr
+
+
+# -- 7. also -------------------------------------------------------------------------------
+
+
+def test_a_rebuild_that_fails_falls_back_to_a_full_load(monkeypatch):
+    load(EXAMPLE)
+
+    def broken(raw):
+        raise KeyError("anything")
+
+    monkeypatch.setattr(cache, "construct", broken)
+    assert load(EXAMPLE).roles["junior-de"].name == "Junior Data Engineer"
+
+
+def test_a_killed_writers_temporary_profile_files_are_cleaned_up(cli, tmp_path):
+    stale = tmp_path / ".profile.json.abc123.tmp"
+    stale.write_text("half a profi")
+    os.utime(stale, (1, 1))
+    fresh = tmp_path / ".profile.json.def456.tmp"  # maybe another writer's, right now
+    fresh.write_text("{")
+    assert cli("profile", "add", "python").exit_code == 0
+    assert not stale.exists() and fresh.exists()
+
+
+def test_a_failed_profile_write_leaves_no_temporary_file(cli, tmp_path, monkeypatch):
+    def fail(fd, data):
+        raise OSError(28, "No space left on device")
+
+    assert cli("profile", "add", "python").exit_code == 0
+    before = (tmp_path / "profile.json").read_bytes()
+    monkeypatch.setattr("aiml_career.files.os.write", fail)
+    result = cli("profile", "add", "sql")
+    assert result.exit_code == 1 and "cannot write: No space left on device" in result.stderr
+    assert (tmp_path / "profile.json").read_bytes() == before
+    assert not list(tmp_path.glob(".profile.json.*.tmp"))

@@ -623,7 +623,10 @@ def _load(raw: bytes, path: str) -> Ladder:
     from . import cache
 
     if cache.validated(raw):  # these exact bytes passed every check below before
-        return Ladder(cache.construct(raw), path)
+        try:
+            return Ladder(cache.construct(raw), path)
+        except Exception:  # never trusted over the file: validate it in full
+            pass
     doc = parse(raw, path)
     references = _reference_problems(doc)
     dups = _duplicate_key_problems(raw)
