@@ -1,4 +1,4 @@
-"""The cache of validated ladders: keyed on content, never required, never trusted over the file."""
+"""The record of validated ladders: keyed on content, never required, never trusted over the file."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 def entries():
     folder = cache.cache_dir()
-    return sorted(folder.glob("ladder-*.pickle")) if folder.exists() else []
+    return sorted(folder.glob("ladder-*.ok")) if folder.exists() else []
 
 
 def test_a_load_fills_the_cache_and_the_next_load_uses_it(tmp_path, monkeypatch):
@@ -40,10 +40,10 @@ def test_changed_content_is_a_new_key(tmp_path):
     assert len(entries()) == 2
 
 
-def test_a_broken_cache_entry_falls_back_to_a_full_load():
+def test_a_cache_entry_is_never_read():
     load(EXAMPLE)
     (entry,) = entries()
-    entry.write_bytes(b"not a pickle")
+    entry.write_bytes(b"anything at all")
     assert load(EXAMPLE).roles["junior-de"].name == "Junior Data Engineer"
 
 
@@ -78,12 +78,13 @@ def test_the_key_changes_with_the_validation_code(monkeypatch):
     from aiml_career import ladder
 
     raw = EXAMPLE.read_bytes()
-    before = cache.entry(raw)
+    folder, secret = cache.cache_dir(), b"k" * 32
+    before = cache._marker(folder, secret, raw)
     original = ladder.__file__
     monkeypatch.setattr(ladder, "__file__", str(EXAMPLE))  # any other source text
-    assert cache.entry(raw) != before
+    assert cache._marker(folder, secret, raw) != before
     monkeypatch.setattr(ladder, "__file__", original)
-    assert cache.entry(raw) == before
+    assert cache._marker(folder, secret, raw) == before
 
 
 def test_old_entries_are_pruned(tmp_path, monkeypatch):

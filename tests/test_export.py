@@ -402,7 +402,7 @@ def test_output_writes_the_file_and_nothing_else(cli, tmp_path, fmt):
     dest = tmp_path / f"ladder.{fmt}"
     result = cli("--data", str(EXAMPLE), "export", "--format", fmt, "-o", str(dest))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "" and result.stderr == ""
+    assert result.stdout == "" and result.stderr == f"aiml-career: wrote {dest}\n"
     assert dest.read_text("utf-8") == export(cli, EXAMPLE, fmt)
 
 

@@ -28,10 +28,10 @@ def no_traceback(text: str) -> None:
 
 
 def test_unreadable_file(cli, monkeypatch):
-    def denied(self):
+    def denied(path, flags):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("pathlib.Path.read_bytes", denied)
+    monkeypatch.setattr("aiml_career.files._open", denied)  # root reads a 0000 file anyway
     result = cli("--data", str(EXAMPLE), "roles")
     assert result.exit_code == 1
     assert result.stderr.startswith("aiml-career: error: cannot read ladder file")
@@ -177,17 +177,17 @@ def test_a_profile_folder_that_cannot_be_written(cli, tmp_path, monkeypatch):
 def test_an_unreadable_profile(cli, tmp_path, monkeypatch):
     profile = tmp_path / "profile.json"
     profile.write_text('{"format": 1, "role": null, "skills": {}}')
-    original = type(profile).read_bytes
+    original = os.open
 
-    def denied(self):
-        if self == profile:
+    def denied(path, flags):
+        if str(path) == str(profile):
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, flags)
 
-    monkeypatch.setattr("pathlib.Path.read_bytes", denied)
+    monkeypatch.setattr("aiml_career.files._open", denied)  # root reads a 0000 file anyway
     result = cli("match")
     assert result.exit_code == 1
-    assert "Permission denied" in result.stderr and str(profile) in result.stderr
+    assert "permission denied" in result.stderr.lower() and str(profile) in result.stderr
 
 
 # -- output in every environment -------------------------------------------------------

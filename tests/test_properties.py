@@ -171,7 +171,8 @@ def ladders(
         if draw(st.booleans()):
             skill["aliases"] = [skill_names.name(draw, sid) for _ in range(draw(st.integers(0, 2)))]
         if draw(st.booleans()):
-            skill["includes"] = subset(draw, [s for s in skill_ids if s != sid], 2)
+            # Only skills listed later: includes must not form a cycle (issue 10).
+            skill["includes"] = subset(draw, skill_ids[skill_ids.index(sid) + 1:], 2)
         skills.append(skill)
 
     doc["skill_categories"] = []
@@ -844,3 +845,38 @@ def test_hostile_names_are_shown_not_obeyed(cli, files, doc, data):
     for marker in MARKERS:
         if marker in first["name"]:
             assert marker in outputs[f"show {role_ids[0]}"], (marker, first["name"])
+
+
+# -- 7. no byte sequence in a ladder string reaches the terminal raw (issue 10) -----------
+
+
+def _unsafe_on_a_terminal(text: str) -> list[str]:
+    import unicodedata
+
+    # Newlines end lines and tabs separate piped table cells; a tab inside ladder text is escaped.
+    return [c for c in text if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs")]
+
+
+@settings(max_examples=40, **SETTINGS)
+@given(raw=st.binary(max_size=40), where=st.sampled_from(["name", "summary", "alias"]))
+def test_no_ladder_string_reaches_the_terminal_as_a_control(cli, files, raw, where):
+    import unicodedata
+
+    text = raw.decode("utf-8", "replace") + "".join(
+        chr(c) for c in raw[:8] if unicodedata.category(chr(c + 0x2000)) in ("Cf", "Zl", "Zp")
+        for c in [c + 0x2000]
+    )
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    role = doc["roles"][0]
+    if where == "name":
+        role["name"] = f"N {text} x"
+    elif where == "summary":
+        role["summary"] = text
+    else:
+        role["aliases"] = [f"A {text} y"]
+    path = files.write(dump(doc))
+    for args in (["show", role["id"]], ["roles"], ["show", "zzz-no-such-role"]):
+        result = cli("--data", str(path), *args, env={"NO_COLOR": "1", "COLUMNS": "400"})
+        assert not _unsafe_on_a_terminal(result.stdout + result.stderr), args
+        for line in (result.stdout + result.stderr).splitlines():
+            assert text == "" or not line.startswith(text) or text.isprintable()

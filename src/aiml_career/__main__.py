@@ -1,13 +1,115 @@
-"""Entry point: ``aiml-career`` and ``python -m aiml_career``."""
+"""Entry point: ``aiml-career`` and ``python -m aiml_career``.
+
+Whatever the streams are, the exit code is the command's: 0, 1 or 2, 130
+for Ctrl-C. A closed pipe (``| head``) ends quietly; any other failed write
+to stdout (a full disk, a file-size limit, a closed stdout) is a one-line
+error and exit 1, never a traceback and never a silent success.
+"""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 
+#: Wider than this, ``COLUMNS`` is taken as this (Rich fails on absurd widths).
+MAX_COLUMNS = 1000
+
+
+class _ClosedStdout(io.RawIOBase):
+    """stdout when the shell closed it (``>&-``): every write fails, until reported."""
+
+    reported = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        if self.reported:
+            return len(data)
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+class _FullWrites(io.RawIOBase):
+    """A descriptor that writes everything or raises: CPython's buffered writer can
+    drop the rest of a short write (a file-size limit) and report success."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data) -> int:
+        view = memoryview(data)
+        total = len(view)
+        while view:
+            view = view[os.write(self._fd, view):]
+        return total
+
+
+def _honest_stdout() -> None:
+    old = sys.stdout
+    if old is None or getattr(old, "fileno", None) is None:
+        return
+    try:
+        fd = old.fileno()
+    except (OSError, ValueError):
+        return
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_FullWrites(fd)), encoding=old.encoding, errors=old.errors,
+        line_buffering=old.line_buffering,
+    )
+
+
+def _guard_streams() -> None:
+    """Hold closed descriptors 0-2 with /dev/null, so that no file the tool opens
+    lands on them; a closed stdout fails its writes, a closed stderr just drops them."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            if fd == 0:
+                sys.stdin = open(0, encoding="utf-8", closefd=False)
+            elif fd == 1:
+                sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedStdout()), encoding="utf-8")
+            else:
+                sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+
+
+def _clamp_width() -> None:
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name, "").strip()
+        if not value:
+            continue
+        try:
+            number = int(value)
+        except ValueError:
+            del os.environ[name]
+            continue
+        if number < 1:
+            del os.environ[name]
+        elif number > MAX_COLUMNS:
+            os.environ[name] = str(MAX_COLUMNS)
+
 
 def main() -> None:
-    """Run the app; Ctrl-C exits 130 and a closed pipe exits quietly, never a traceback."""
+    """Run the app; Ctrl-C exits 130, a closed pipe exits quietly, a failed write says so."""
+    _guard_streams()
+    if not isinstance(getattr(getattr(sys.stdout, "buffer", None), "raw", None), _ClosedStdout):
+        _honest_stdout()
+    _clamp_width()
     try:
         from . import cli
 
@@ -18,6 +120,9 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(1)
+    except OSError as exc:  # writing the output failed: disk full, file too large, closed
+        _write_failed(exc)
+        sys.exit(1)
     finally:
         try:
             sys.stdout.flush()
@@ -25,11 +130,29 @@ def main() -> None:
             # The Python docs' SIGPIPE recipe: no "Exception ignored" at exit.
             _quiet_stdout()
             sys.exit(1)
+        except OSError as exc:
+            _write_failed(exc)
+            sys.exit(1)
+
+
+def _write_failed(exc: OSError) -> None:
+    reason = exc.strerror or str(exc)
+    try:
+        sys.stderr.write(f"aiml-career: error: cannot write the output: {reason}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    _quiet_stdout()
 
 
 def _quiet_stdout() -> None:
+    raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+    if isinstance(raw, _ClosedStdout):
+        raw.reported = True
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -90,8 +90,12 @@ def pick_format(as_json: bool, fmt: Optional[Format]) -> Format:
 
 def report(error: CareerError) -> None:
     """Write an error as one line on stderr, then its hints, indented."""
-    lines = [f"aiml-career: error: {error.message}", *(f"  {h}" for h in error.hints)]
-    sys.stderr.write(sanitize("\n".join(lines)) + "\n")
+    from .errors import clip
+
+    # Each line escaped on its own: a newline inside a name cannot start a line.
+    lines = [f"aiml-career: error: {sanitize(clip(error.message, 2000))}"]
+    lines += [f"  {sanitize(clip(h, 2000))}" for h in error.hints]
+    sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
 
 
@@ -748,10 +752,11 @@ def validate(
 
     Example: aiml-career validate my-ladder.json
     """
-    from .ladder import data_path, validate as check_file
+    from .ladder import checked_path, data_path, validate as check_file
 
     state = ctx.find_object(State)
-    report_ = check_file(path or data_path(state.data if state else None))
+    chosen = checked_path(path, "validate PATH") if path is not None else data_path(state.data if state else None)
+    report_ = check_file(chosen)
     output(report_, as_json, "validation")
     if not report_["valid"]:
         raise typer.Exit(1)
@@ -789,7 +794,7 @@ def export(
     ] = None,
     dest: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (replaced atomically) instead of stdout; - is stdout."),
     ] = None,
 ) -> None:
     """The whole ladder as a Mermaid or Graphviz diagram, a Markdown handbook, or JSON.
@@ -800,19 +805,25 @@ def export(
     """
     from . import export as documents
 
-    chosen = fmt.value if fmt is not None else documents.format_for(dest)
+    from .ladder import checked_path
+
+    if dest is not None:
+        checked_path(dest, "--output")
+    chosen = fmt.value if fmt is not None else documents.format_for(dest if dest != "-" else None)
     text = documents.render(ladder_of(ctx), chosen)
-    if dest is None:
+    if dest is None or dest == "-":
         write_text(text)
         return
-    from pathlib import Path
-
     from .errors import CareerError
+    from .files import write_atomic
 
     try:
-        Path(dest).write_text(text, encoding="utf-8")
+        # A temporary file in the same folder, synced, then renamed over FILE:
+        # a full disk or a size limit leaves the old FILE whole.
+        write_atomic(dest, text.encode("utf-8"))
     except OSError as exc:
         raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    sys.stderr.write(sanitize(f"aiml-career: wrote {dest}") + "\n")
 
 
 @command()

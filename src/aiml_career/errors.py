@@ -6,6 +6,7 @@ on stderr (plus hint lines) and exits with its code. No traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -53,13 +54,30 @@ class LookupFailed(UsageError):
         super().__init__(message, hints)
 
 
+#: The most problems one report lists; the rest are counted.
+MAX_PROBLEMS = 100
+#: Text echoed from a file or the command line is cut to this many characters.
+MAX_ECHO = 200
+
+
+def clip(text: str, limit: int = MAX_ECHO) -> str:
+    """``text`` cut to a readable length, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in a data file, at a place in it."""
+    """One problem found in a data file, at a place in it (path and message cut short)."""
 
     path: str
     message: str
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", clip(self.path))
+        object.__setattr__(self, "message", clip(self.message, 2 * MAX_ECHO))
 
     def __str__(self) -> str:
         where = self.path or "(document)"
@@ -74,22 +92,54 @@ class Problem:
 class DataError(CareerError):
     """A ladder file that cannot be used: every problem found, all at once."""
 
-    def __init__(self, source: str, problems: list[Problem]) -> None:
+    def __init__(self, source: str, problems: list[Problem], total: int | None = None) -> None:
         self.source = source
         # In file order: problems with a line first, by line; the rest as found.
-        self.problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
-        count = len(problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(
-            f"invalid ladder file {source}: {count} {noun}",
-            [str(p) for p in problems],
-        )
+        # Only the first MAX_PROBLEMS are kept; ``total`` counts them all.
+        ordered = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+        self.problems = ordered[:MAX_PROBLEMS]
+        self.total = max(total or 0, len(problems))
+        noun = "problem" if self.total == 1 else "problems"
+        hints = [str(p) for p in self.problems]
+        if self.total > len(self.problems):
+            hints.append(f"… and {self.total - len(self.problems):,} more (the first {len(self.problems)} are listed)")
+        super().__init__(f"invalid ladder file {clip(source)}: {self.total:,} {noun}", hints)
 
 
-# C0 and C1 control characters but newline, shown as \xNN instead of obeyed.
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x0A}
+#: Characters that must never reach a terminal as they are: C0 and C1 controls
+#: (newline too: a name must not start a line of its own, such as a forged
+#: "aiml-career: error: ..."), and Unicode's format characters (Cf: bidi
+#: overrides and isolates, zero-width characters, the soft hyphen, tags)
+#: and line and paragraph separators (Zl, Zp). Cf as of Unicode 15.1.
+UNSAFE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD),
+    (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E), (0x200B, 0x200F),
+    (0x2028, 0x202E), (0x2060, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
+
+
+# Lone surrogates (from bytes that are not UTF-8, in an argument or a path) too.
+_UNSAFE = re.compile(f"[{_class(UNSAFE_RANGES)}\\ud800-\\udfff]")
+
+
+def escaped(char: str) -> str:
+    """One unsafe character as visible text: ``\\x1b``, ``\\u202e``, or U+FFFD for a lone surrogate."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 def sanitize(text: str) -> str:
-    """Text safe to print on a terminal: control characters escaped."""
-    return text.translate(_CONTROL)
+    """Text safe to print on one line of a terminal: every unsafe character shown escaped."""
+    return _UNSAFE.sub(lambda m: escaped(m.group()), text)

@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from .errors import sanitize
+from .errors import UNSAFE_RANGES, sanitize
 from .ladder import Ladder
 from .model import Role, Stage
 from .render import requirement_label
@@ -131,7 +131,10 @@ def dot(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge]
 # One pass: control characters shown as \\xNN (as sanitize() does, then
 # backslash-escaped), HTML's specials as entities, Markdown's punctuation escaped.
 _MD_TABLE = {
-    **{code: "\\" + sanitize(chr(code)) for code in range(0xA0) if sanitize(chr(code)) != chr(code)},
+    **{
+        code: "\\" + sanitize(chr(code))
+        for lo, hi in UNSAFE_RANGES for code in range(lo, hi + 1)
+    },
     **{ord(c): e for c, e in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))},
     **{ord(c): "\\" + c for c in "\\`*_[]#|~"},
 }
@@ -272,9 +275,12 @@ def _role_md(ladder: Ladder, role: dict) -> list[str]:
 
 def to_json(ladder: Ladder) -> str:
     """The ladder as format 2 JSON, every field spelled out, indented by two spaces:
-    ``validate`` accepts it back unchanged. Serialised by pydantic directly."""
+    ``validate`` accepts it back unchanged. Serialised by pydantic directly; control
+    characters are written as escapes."""
+    from .render.json import escape_controls
+
     # Fields left unset (null) are left out: format 1's, and optional ones.
-    return ladder.doc.model_dump_json(by_alias=True, indent=2, exclude_none=True) + "\n"
+    return escape_controls(ladder.doc.model_dump_json(by_alias=True, indent=2, exclude_none=True)) + "\n"
 
 
 #: ``--output`` extensions and the format each implies.

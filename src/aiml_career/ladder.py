@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import requirements
-from .errors import DataError, LookupFailed, Problem
+from .errors import MAX_PROBLEMS, DataError, LookupFailed, Problem
 from .levels import LEVEL_RANK
 from .model import LadderDoc, Role, Skill, Transition
 from .requirements import Unit
@@ -40,9 +40,29 @@ def builtin_path() -> Path:
 
 
 def data_path(option: str | None = None) -> Path:
-    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in."""
-    chosen = option or os.environ.get(DATA_ENV)
+    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in.
+
+    ``-`` is standard input. An empty ``--data ""`` is a usage error, not the
+    built-in ladder (an empty ``$AIML_CAREER_DATA`` counts as unset).
+    """
+    if option is not None:
+        return Path(checked_path(option, "--data"))
+    chosen = os.environ.get(DATA_ENV)
     return Path(chosen) if chosen else builtin_path()
+
+
+def checked_path(value: str, what: str) -> str:
+    """A file name given on the command line; an empty one is a usage error."""
+    if not value:
+        from .errors import UsageError
+
+        raise UsageError(f"{what} needs a file name, not an empty string", ["use - for standard input"])
+    return value
+
+
+def source_name(path: Path | str) -> str:
+    """How a ladder's origin is shown: its path, or <stdin>."""
+    return "<stdin>" if str(path) == "-" else str(path)
 
 
 def format_loc(loc: Iterable[str | int]) -> str:
@@ -57,18 +77,16 @@ def format_loc(loc: Iterable[str | int]) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a DataError that says why it cannot be read."""
+    """The file's bytes (``-``: standard input), or a DataError that says why not.
+
+    Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
+    """
+    from .files import ReadFailed, read_regular
+
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        reason = "no such file"
-    except IsADirectoryError:
-        reason = "is a directory, not a file"
-    except PermissionError:
-        reason = "permission denied"
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-    raise UnreadableFile(str(path), reason)
+        return read_regular(path)
+    except ReadFailed as exc:
+        raise UnreadableFile(source_name(path), exc.reason) from None
 
 
 class UnreadableFile(DataError):
@@ -104,12 +122,50 @@ def parse(raw: bytes, source: str) -> LadderDoc:
     try:
         return LadderDoc.model_validate_json(raw)
     except ValidationError as exc:
-        shape = _shape_errors(exc)
+        total = exc.error_count()
+        # pydantic lists every error (4 million for 3 MB of empty roles):
+        # past a few pages of them, find the first ones item by item instead.
+        shape = _shape_errors(exc) if total <= MANY_ERRORS else _first_shape_errors(raw)
+        del exc
     if len(shape) == 1 and shape[0][0] is None:  # not JSON at all: a line is in the message
         message = shape[0][1]
         raise DataError(source, [Problem("", message, _json_error_line(message))])
-    found = shape + _partial_reference_problems(raw)
-    raise DataError(source, _duplicate_key_problems(raw) + _located(raw, found))
+    found = shape
+    if total <= MANY_ERRORS:
+        references = _partial_reference_problems(raw)
+        found = shape + references
+        total += len(references)
+    dups = _duplicate_key_problems(raw)
+    raise DataError(source, dups + _located(raw, found[:MAX_PROBLEMS]), total + len(dups))
+
+
+#: Shape errors past which only the first :data:`MAX_PROBLEMS` are looked for.
+MANY_ERRORS = 1000
+
+
+def _first_shape_errors(raw: bytes) -> list[tuple[Loc | None, str]]:
+    """The first :data:`MAX_PROBLEMS` shape errors, validating one list item at a time."""
+    import json
+
+    from pydantic import ValidationError
+
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(data, dict):
+        return [((), "the document must be a JSON object")]
+    found: list[tuple[Loc | None, str]] = []
+    for name, model in _sections().items():
+        items = data.get(name)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                model.model_validate(item)
+            except ValidationError as exc:
+                found += _shape_errors(exc, (name, i))
+                if len(found) >= MAX_PROBLEMS:
+                    return found[:MAX_PROBLEMS]
+    return found
 
 
 def _located(raw: bytes, found: list[tuple[Loc, str]]) -> list[Problem]:
@@ -168,14 +224,17 @@ def _duplicate_key_problems(raw: bytes) -> list[Problem]:
     ]
 
 
-def _shape_errors(exc: ValidationError) -> list[tuple[Loc | None, str]]:
-    """(loc, message) of each shape error; loc None when the text is not JSON at all."""
+def _shape_errors(exc: ValidationError, prefix: Loc = ()) -> list[tuple[Loc | None, str]]:
+    """(loc, message) of each shape error; loc None when the text is not JSON at all.
+
+    ``prefix``: where in the document the validated value is.
+    """
     errors = exc.errors(include_url=False, include_input=False)
     if len(errors) == 1 and errors[0]["type"] == "json_invalid":
         return [(None, str(errors[0]["msg"]))]
     found: list[tuple[Loc | None, str]] = []
     for error in errors:
-        loc = tuple(error["loc"])
+        loc = (*prefix, *error["loc"])
         message = str(error["msg"])
         if error["type"] == "model_type" and loc == ():
             message = "the document must be a JSON object"
@@ -249,8 +308,9 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
     import json
 
     skip = json.JSONDecoder().raw_decode
+    scan_string = json.decoder.scanstring  # C: memory linear in the string, unlike a regex
     text = raw.decode("utf-8", errors="replace")
-    token = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|([^\s{}\[\],:"]+))', re.S)
+    token = re.compile(r'\s*(?:(")|([{}\[\],:])|([^\s{}\[\],:"]+))')
     found: dict[Loc, int] = {}
     offsets: dict[Loc, int] = {}
     # Each frame: [path, is_object, next key or index, expecting key]
@@ -269,10 +329,16 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
         if match is None:
             break
         pos = match.end()
-        string, punct, bare = match.groups()
-        start = match.start(1) if string else match.start(2) if punct else match.start(3)
+        quote, punct, bare = match.groups()
+        start = match.start(1) if quote else match.start(2) if punct else match.start(3)
         if start < 0:
             break
+        string = None
+        if quote:
+            try:
+                string, pos = scan_string(text, pos)
+            except ValueError:
+                break
         if punct in ("}", "]"):
             if stack:
                 stack.pop()
@@ -288,7 +354,7 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
                 stack[-1][3] = False
             continue
         if stack and stack[-1][1] and stack[-1][3] and string is not None:
-            pending_key = _json_key(string)
+            pending_key = string
             continue
         loc = value_at()
         if loc in want:
@@ -312,18 +378,6 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
                 found[loc] = bisect_right(newlines, offsets[loc[:i]]) + 1
                 break
     return found
-
-
-def _json_key(string: str) -> str:
-    """A JSON string token's text (escapes decoded only when there are any)."""
-    if "\\" not in string:
-        return string[1:-1]
-    import json
-
-    try:
-        return json.loads(string)
-    except ValueError:
-        return string[1:-1]
 
 
 def _reference_problems(
@@ -429,6 +483,7 @@ def _reference_problems(
     problems.extend(_alias_problems([("skill", "skills", doc.skills)]))
     problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
     problems.extend(_promotion_cycles(doc.roles))
+    problems.extend(_include_cycles(doc.skills))
     return problems
 
 
@@ -507,6 +562,34 @@ def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, 
                     yield loc, f"{text!r} is already a name of {of}"
 
 
+def _include_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+    """A skill must not include itself through others: the broad skill and its
+    parts would then count for each other, and requirements vanish."""
+    index = {skill.id: i for i, skill in enumerate(skills)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for root in skills:
+        if root.id in state:
+            continue
+        path: list[str] = [root.id]
+        stack = [iter(enumerate(root.includes))]
+        state[root.id] = 1
+        while stack:
+            for j, part in stack[-1]:
+                if part not in index or part == path[-1]:  # unknown, or itself: reported already
+                    continue
+                if state.get(part) == 1:
+                    cycle = path[path.index(part):] + [part]
+                    yield (("skills", index[path[-1]], "includes", j), "includes cycle: " + " -> ".join(cycle))
+                elif part not in state:
+                    state[part] = 1
+                    path.append(part)
+                    stack.append(iter(enumerate(skills[index[part]].includes)))
+                    break
+            else:
+                state[path.pop()] = 2
+                stack.pop()
+
+
 def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
     """Promotions must not loop back (lateral moves may)."""
     index = {role.id: i for i, role in enumerate(roles)}
@@ -541,6 +624,7 @@ def load(path: Path | str | None = None) -> Ladder:
     """Read, validate and index a ladder file (default: :func:`data_path`)."""
     path = Path(path) if path is not None else data_path()
     raw = _strip_bom(read_bytes(path))
+    path = source_name(path)
     import gc
 
     # Loading makes hundreds of thousands of objects and frees none: the
@@ -555,20 +639,21 @@ def load(path: Path | str | None = None) -> Ladder:
             gc.enable()
 
 
-def _load(raw: bytes, path: Path) -> Ladder:
+def _load(raw: bytes, path: str) -> Ladder:
     from . import cache
 
-    ladder = cache.get(raw)
-    if ladder is not None:
-        ladder.source = str(path)
-        return ladder
-    doc = parse(raw, str(path))
-    problems = _duplicate_key_problems(raw) + _located(raw, _reference_problems(doc))
-    if problems:
-        raise DataError(str(path), problems)
-    ladder = Ladder(doc, str(path))
-    cache.put(raw, ladder)
-    return ladder
+    if cache.validated(raw):  # these exact bytes passed every check below before
+        try:
+            return Ladder(cache.construct(raw), path)
+        except Exception:  # never trusted over the file: validate it in full
+            pass
+    doc = parse(raw, path)
+    references = _reference_problems(doc)
+    dups = _duplicate_key_problems(raw)
+    if references or dups:
+        raise DataError(path, dups + _located(raw, references[:MAX_PROBLEMS]), len(dups) + len(references))
+    cache.remember(raw)
+    return Ladder(doc, path)
 
 
 def version(doc: LadderDoc) -> int:
@@ -710,13 +795,14 @@ def validate(path: Path | str) -> dict:
         ladder = load(path)
     except DataError as error:
         return {
-            "file": str(path),
+            "file": source_name(path),
             "valid": False,
-            "problems": [p.as_dict() for p in error.problems],
+            "problems": [p.as_dict() for p in error.problems],  # the first MAX_PROBLEMS
+            "problem_count": error.total,
         }
     doc = ladder.doc
     return {
-        "file": str(path),
+        "file": source_name(path),
         "valid": True,
         "problems": [],
         "counts": {

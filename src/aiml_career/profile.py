@@ -86,7 +86,8 @@ class Profile:
         if unknown:
             raise bad(f"unknown key {sorted(unknown)[0]!r}")
         fmt = data.get("format", 1)
-        if type(fmt) is not int or fmt != 1:  # true == 1 and 1.0 == 1 in Python
+        # 1.0 is the number 1, as in a ladder file; true is not (true == 1 in Python).
+        if type(fmt) not in (int, float) or fmt != 1:
             raise bad(f"unsupported format {fmt!r}")
         role = data.get("role")
         if role is not None and not isinstance(role, str):
@@ -94,8 +95,12 @@ class Profile:
         raw_skills = data.get("skills", {})
         if not isinstance(raw_skills, dict):
             raise bad("'skills' must be an object")
+        if isinstance(role, str) and _has_surrogate(role):
+            raise bad("'role' is not valid Unicode (a lone surrogate escape)")
         skills = {}
         for key, entry in raw_skills.items():
+            if _has_surrogate(key):
+                raise bad(f"skill {key.encode('utf-8', 'backslashreplace').decode()!r} is not valid Unicode (a lone surrogate escape)")
             if not isinstance(entry, dict) or set(entry) - {"level", "status"}:
                 raise bad(f"skills.{key} must be an object with 'level' and 'status'")
             level, status = entry.get("level"), entry.get("status", "done")
@@ -107,19 +112,44 @@ class Profile:
         return cls(role, skills)
 
 
+#: A profile is a few kilobytes; anything past this is not one.
+MAX_PROFILE_BYTES = 1024 * 1024
+#: How long a write waits for another command's lock before giving up.
+LOCK_TIMEOUT = 10.0
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object, refusing a key given twice (as ladder files do)."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"key {key!r} is given twice")
+        out[key] = value
+    return out
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)
+
+
 def load_profile(path: Path | None = None) -> Profile | None:
-    """The saved profile, or None when there is none."""
+    """The saved profile, or None when there is none.
+
+    Only a regular file of at most :data:`MAX_PROFILE_BYTES` is read.
+    """
+    from .files import ReadFailed, read_regular
+
     path = path or profile_path()
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise ProfileError(path, "is a directory, not a file") from None
-    except OSError as exc:
-        raise ProfileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raw = read_regular(path, MAX_PROFILE_BYTES)
+    except ReadFailed as exc:
+        if exc.missing:
+            return None
+        if exc.reason.startswith("is "):
+            raise ProfileError(path, exc.reason) from None
+        raise ProfileError(path, f"cannot read: {exc.reason}") from None
     try:
-        data = json.loads(raw.decode("utf-8-sig"))  # a BOM from an editor is harmless
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_no_duplicates)  # a BOM is harmless
     except UnicodeDecodeError:
         raise ProfileError(path, "not UTF-8 text") from None
     except ValueError as exc:
@@ -137,16 +167,55 @@ def _locked(path: Path) -> Iterator[None]:
     except ImportError:  # not POSIX: no lock, the rename still keeps the file whole
         yield
         return
+    import time
+
     lock_path = path.with_name(path.name + ".lock")
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as exc:
         raise ProfileError(path, f"cannot write: {exc.strerror or exc}") from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise CareerError(
+                        f"profile {path}: another aiml-career command has held its lock for "
+                        f"{LOCK_TIMEOUT:g} s; nothing was changed",
+                        [f"try again when it has finished (lock file: {lock_path})"],
+                    ) from None
+                time.sleep(0.05)
         yield
     finally:
         os.close(fd)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse to replace a profile its owner made read-only (even as root)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise CareerError(
+            f"profile {path}: the file is read-only (mode {stat.S_IMODE(mode):04o}); nothing was changed",
+            [f"to change it, make it writable: chmod u+w {path}"],
+        )
+
+
+def _remove_stale_temporary_files(path: Path) -> None:
+    """Temporary files of this profile that a killed process left behind (an hour old)."""
+    import time
+
+    try:
+        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+            if time.time() - tmp.lstat().st_mtime > 3600:
+                tmp.unlink()
+    except OSError:
+        pass
 
 
 def update_profile(change: Callable[[Profile], None], path: Path | None = None) -> Profile:
@@ -157,52 +226,48 @@ def update_profile(change: Callable[[Profile], None], path: Path | None = None) 
     except OSError as exc:
         raise ProfileError(path, f"cannot create its folder: {exc.strerror or exc}") from None
     with _locked(path):
+        _check_writable(path)
         profile = load_profile(path) or Profile()
         change(profile)
         write_profile(profile, path)
+        _remove_stale_temporary_files(path)
     return profile
 
 
 def write_profile(profile: Profile, path: Path) -> None:
-    import tempfile
+    """Replace the profile atomically (through a symlink, the file it points to)."""
+    from .files import write_atomic
 
     text = json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    # Through a symlink (dotfiles), replace the file it points to, not the link.
-    target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        write_atomic(path, text.encode("utf-8"), mode=0o600)
     except OSError as exc:
         raise ProfileError(path, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if mode is not None:  # keep the permissions the file had
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ProfileError(path, f"cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def clear_profile(path: Path | None = None) -> bool:
-    """Delete the profile (and its lock file); True when there was a profile."""
+    """Delete the profile, under the same lock as every write; True when there was one.
+
+    The lock file stays: deleting it would let a writer waiting on the old
+    one and a new writer on a fresh one both go ahead.
+    """
     path = path or profile_path()
-    try:
-        path.unlink()
-    except FileNotFoundError:
+    if not path.parent.is_dir():
         return False
-    except IsADirectoryError:
-        raise ProfileError(path, "is a directory, not a file") from None
-    except OSError as exc:
-        raise ProfileError(path, f"cannot delete: {exc.strerror or exc}") from None
-    path.with_name(path.name + ".lock").unlink(missing_ok=True)
+    with _locked(path):
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise ProfileError(path, f"cannot delete: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(mode):
+            raise ProfileError(path, "is a directory, not a file")
+        _check_writable(path)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise ProfileError(path, f"cannot delete: {exc.strerror or exc}") from None
     return True

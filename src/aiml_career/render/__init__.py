@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -13,8 +14,18 @@ def write_utf8(data: bytes) -> None:
         sys.stdout.flush()
         return
     sys.stdout.flush()
-    buffer.write(data)
     buffer.flush()
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (tests, a closed stdout)
+        buffer.write(data)
+        buffer.flush()
+        return
+    # Straight to the descriptor: a short write (a file-size limit) is retried and
+    # raises (EFBIG), where the buffered writer can drop the rest of a large write.
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def requirement_label(row: dict) -> str:

@@ -2,9 +2,48 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import write_utf8
+
+_CONTROLS: re.Pattern[str] | None = None
+
+
+def escape_controls(text: str) -> str:
+    """JSON text with DEL, C1 controls, bidi, zero-width and line-separator characters
+    written as ``\\uXXXX`` escapes: the same data, but none of them raw on a terminal.
+
+    (JSON encoders escape only C0 controls; these can appear only inside strings.)
+    """
+    global _CONTROLS
+    if text.isascii() and "\x7f" not in text:
+        return text
+    if _CONTROLS is None:
+        from ..errors import UNSAFE_RANGES
+
+        ranges = [(max(lo, 0x7F), hi) for lo, hi in UNSAFE_RANGES if hi >= 0x7F]
+        _CONTROLS = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]")
+    return _CONTROLS.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a surrogate pair, as JSON spells characters beyond the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _replace_surrogates(data: Any) -> Any:
+    """``data`` with lone surrogates (bytes that were not UTF-8) as U+FFFD."""
+    if isinstance(data, str):
+        return re.sub("[\ud800-\udfff]", "\ufffd", data)
+    if isinstance(data, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_replace_surrogates(v) for v in data]
+    return data
 
 
 def dumps(data: Any) -> bytes:
@@ -12,11 +51,18 @@ def dumps(data: Any) -> bytes:
 
     pydantic-core writes the same bytes as ``json.dumps(data, indent=2,
     ensure_ascii=False)`` several times faster (18 MB for ``match`` on
-    10,000 roles: 0.38 s -> 0.08 s).
+    10,000 roles: 0.38 s -> 0.08 s). Control and bidi characters are then
+    escaped (:func:`escape_controls`).
     """
     from pydantic_core import to_json
 
-    return to_json(data, indent=2) + b"\n"
+    try:
+        out = to_json(data, indent=2)
+    except ValueError:  # a lone surrogate: "surrogates not allowed"
+        out = to_json(_replace_surrogates(data), indent=2)
+    if out.isascii():
+        return out + b"\n"
+    return escape_controls(out.decode("utf-8")).encode("utf-8") + b"\n"
 
 
 def emit(data: Any) -> None:

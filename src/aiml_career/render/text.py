@@ -52,7 +52,8 @@ class _Trimmed:
 
 
 def T(text: object, style: str = "") -> Text:
-    """Data as text: escaped control characters, no markup."""
+    """Data as text: no markup; control, bidi and line-breaking characters (newline
+    too) shown escaped, so a name can never start a line of its own."""
     return Text(sanitize(str(text)), style=style)
 
 
@@ -310,12 +311,14 @@ def compare(out: Console, data: dict) -> None:
     table.add_column("")
     piped = getattr(out, "piped", False)  # the header is one line of a tab-separated row
     for role in roles:
-        table.add_column(T(f"{role['name']}{' ' if piped else chr(10)}({role['id']})", "bold"))
+        name = T(f"{role['name']} ({role['id']})", "bold") if piped else \
+            Text.assemble(T(role["name"], "bold"), "\n", T(f"({role['id']})", "bold"))
+        table.add_column(name)
     table.add_row(T("stage", "bold"), *(T(r["stage"]) for r in roles))
     table.add_row(T("track", "bold"), *(T(r["track"]) for r in roles))
     table.add_row(
         T("responsibilities", "bold"),
-        *(T("\n".join(f"• {x}" for x in r["responsibilities"])) for r in roles),
+        *(Text("\n".join(f"• {sanitize(x)}" for x in r["responsibilities"])) for r in roles),
     )
     table.add_row(
         T("only this role", "bold"),
@@ -616,13 +619,15 @@ def validation(out: Console, data: dict) -> None:
         counts = ", ".join(_count(n, k) for k, n in data["counts"].items())
         out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
         return
-    count = len(data["problems"])
-    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), T(f" ({count} problem{'s' if count != 1 else ''})")))
+    count = data.get("problem_count", len(data["problems"]))
+    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), T(f" ({count:,} problem{'s' if count != 1 else ''})")))
     for problem in data["problems"]:
         where = problem["path"] or "(document)"
         if problem["line"] is not None:
             where += f" (line {problem['line']})"
         out.print(Text.assemble("  ", T(where, "cyan"), ": ", T(problem["message"])))
+    if count > len(data["problems"]):
+        out.print(T(f"  … and {count - len(data['problems']):,} more (the first {len(data['problems'])} are listed)", "dim"))
 
 
 def tree(out: Console, data: dict) -> None:
