@@ -65,6 +65,10 @@ class Out(Console):
         self.piped = piped
 
 
+#: The width text is laid out at when piped: wide enough that no line of ours wraps.
+PIPED_WIDTH = 100_000
+
+
 def make_console() -> Out:
     from .. import terminal
 
@@ -74,10 +78,13 @@ def make_console() -> Out:
         # An ASCII or Latin-1 locale: show what cannot be encoded as "?", never crash.
         sys.stdout.reconfigure(errors="replace")
     tty = terminal.is_tty(sys.stdout)
+    piped = not terminal.for_people(sys.stdout)
     return Out(
-        piped=not terminal.for_people(sys.stdout),
+        piped=piped,
         file=sys.stdout if tty else _Trimmed(sys.stdout),
-        highlight=False, markup=False, emoji=False, soft_wrap=False, width=terminal.columns(), height=terminal.lines(),
+        # Piped: nothing is wrapped, whatever COLUMNS says (a line is as long as its text).
+        highlight=False, markup=False, emoji=False, soft_wrap=False,
+        width=PIPED_WIDTH if piped else terminal.columns(), height=terminal.lines(),
         # No colour: no escape code at all (Rich alone keeps bold under NO_COLOR).
         color_system=("auto" if tty else "standard") if colour else None,
         force_terminal=True if colour else None, no_color=False if colour else None,
