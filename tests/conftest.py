@@ -100,3 +100,10 @@ def on_a_terminal(args: list[str], env: dict | None = None, timeout: float = 60)
     proc.wait(timeout=timeout)
     os.close(leader)
     return proc.returncode, b"".join(chunks).replace(b"\r\n", b"\n"), err
+
+
+@pytest.fixture
+def tty(monkeypatch):
+    """The app believes stdout is a terminal (colour stays off: NO_COLOR)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)

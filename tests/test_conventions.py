@@ -297,3 +297,58 @@ def test_readme_habits_work(habit):
         assert expected in result.stdout.split("\n"), (expected, result.stdout)
     if "role ids" in habit["rest"]:
         assert result.stdout.split() == ROLE_IDS
+
+
+# -- what a second new user tripped on --------------------------------------------------------
+
+
+def search_ids(cli, query):
+    return [(h["type"], h["id"]) for h in cli("search", query, "--json").json()["hits"]]
+
+
+def test_search_brings_only_the_roles_a_skill_counts_for(cli):
+    # Keras meets "extensive knowledge of ML frameworks" (senior-mle, one broad skill) but not
+    # "ML frameworks (TensorFlow, PyTorch, Scikit-learn)" (ml-engineer) nor "TensorFlow or PyTorch".
+    found = search_ids(cli, "keras")
+    assert ("role", "senior-mle") in found
+    assert ("role", "ml-engineer") not in found and ("role", "intern") not in found
+    assert not [h for h in search_ids(cli, "java") if h[0] == "role"]
+
+
+def test_search_keeps_cpp_and_one_letter_words_whole(cli):
+    found = search_ids(cli, "c++")
+    assert found[:2] == [("skill", "cpp"), ("role", "senior-ds")]
+    assert ("role", "caio") not in found
+    assert search_ids(cli, "r")[:2] == [("skill", "r"), ("role", "junior-ds")]
+
+
+def test_a_failing_stderr_changes_neither_the_output_nor_the_exit_code():
+    exe = entry_point()[0]
+    with open("/tmp/aiml-career-test-out", "wb") as out, open("/dev/full", "wb") as full:
+        done = subprocess.run([exe, "search", "ai"], stdout=out, stderr=full)
+    assert done.returncode == 0
+    assert len(open("/tmp/aiml-career-test-out", encoding="utf-8").read().splitlines()) == 20
+    with open("/dev/full", "wb") as full:
+        assert subprocess.run([exe, "show", "bogus"], stdout=subprocess.DEVNULL, stderr=full).returncode == 2
+
+
+def test_export_to_dev_stdout_on_a_pipe():
+    result = shell("aiml-career export --format dot -o /dev/stdout | head -1", pipefail=True)
+    assert result.returncode == 0 and result.stdout == 'digraph "AI/ML Career Path" {\n'
+
+
+def test_piped_stdout_holds_only_rows(cli):
+    result = cli("match", "--have", "python", "--limit", "2")
+    assert len(result.stdout.splitlines()) == 2 and all("\t" in line for line in result.stdout.splitlines())
+    assert result.stderr == ""  # the legend and the ranking rule are for people: not piped
+
+
+def test_removing_from_no_profile_makes_none(cli, tmp_path):
+    result = cli("profile", "remove", "python")
+    assert result.exit_code == 0 and "no profile saved, nothing to remove: python" in result.stderr
+    assert not (tmp_path / "profile.json").exists()
+
+
+def test_the_same_skill_twice_keeps_the_higher_level(cli):
+    skills = cli("match", "--have", "python, python:basic", "--json").json()["person"]["skills"]
+    assert skills == {"python": "proficient"}

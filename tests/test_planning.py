@@ -487,7 +487,7 @@ def test_match_ranks_the_nearer_rung_first_when_readiness_is_close(tcli):
         ("side", 25.0), ("start", 0.0), ("left", 0.0), ("right", 0.0), ("top", 10.0)]
 
 
-def test_match_with_a_current_role_puts_roles_at_or_below_it_last(tcli):
+def test_match_with_a_current_role_puts_roles_at_or_below_it_last(tcli, tty):
     data = tcli("match", "--from", "left", "--have", "gamma:advanced", "--json").json()
     assert data["current"]["id"] == "left"
     # left holds a2 b3; with c3: top a2 b1 c2 d0 = 5/10 -> the only role above; then s0 and s1
@@ -509,7 +509,7 @@ def test_match_limit_and_stage(tcli):
     assert is_error(tcli("match", *have, "--stage", "nowhere"), 2, "unknown stage")
 
 
-def test_match_text(tcli):
+def test_match_text(tcli, tty):
     r = tcli("match", "--have", "alfa:advanced, d:expert, gamma:proficient", "--limit", "3")
     assert r.exit_code == 0 and r.stderr == ""
     out = r.stdout
@@ -638,7 +638,7 @@ def test_skills_one_skill_text_and_errors(cli, tcli):
     assert ids(group["includes"]) == ["d"] and [(x["id"], x["level"]) for x in group["roles"]] == [("side", "advanced")]
 
 
-def test_path_says_the_basis_of_each_move_and_counts_each_route(cli):
+def test_path_says_the_basis_of_each_move_and_counts_each_route(cli, tty):
     data = cli("path", "--from", "intern", "--to", "data-scientist", "--json").json()
     (route,) = data["routes"]
     first, second = route["steps"]
@@ -654,7 +654,7 @@ def test_path_says_the_basis_of_each_move_and_counts_each_route(cli):
     assert "editorial = our judgement" in plain(text)
 
 
-def test_show_and_tree_say_the_basis_of_each_link(cli):
+def test_show_and_tree_say_the_basis_of_each_link(cli, tty):
     assert "(senior-ds, promotion, editorial)" in cli("show", "ai-researcher").stdout
     assert "(promotion, titles)" in cli("tree").stdout
     assert "editorial = our judgement" in plain(cli("tree").stdout)

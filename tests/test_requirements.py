@@ -196,7 +196,7 @@ def test_levels_come_from_the_first_level_word_of_the_wording(role):
         assert req["level"] == (TEXT_WORDS[word] if word else NO_WORD_LEVEL), req["wording"]
 
 
-def test_every_move_says_its_basis(cli):
+def test_every_move_says_its_basis(cli, tty):
     for role in DOC["roles"]:
         for move in role.get("next", []):
             assert move["basis"] in ("text", "titles", "editorial") and move["note"]

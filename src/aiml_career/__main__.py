@@ -88,6 +88,29 @@ def _guard_streams() -> None:
                 sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
 
 
+class _BestEffort:
+    """stderr that never fails: messages to a full or broken stderr are dropped, and
+    neither the output on stdout nor the exit code depends on them."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def _clamp_width() -> None:
     for name in ("COLUMNS", "LINES"):
         value = os.environ.get(name, "").strip()
@@ -110,6 +133,7 @@ def main() -> None:
     if not isinstance(getattr(getattr(sys.stdout, "buffer", None), "raw", None), _ClosedStdout):
         _honest_stdout()
     _clamp_width()
+    sys.stderr = _BestEffort(sys.stderr)
     try:
         from . import cli
 

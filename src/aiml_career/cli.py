@@ -711,6 +711,11 @@ def profile_remove(
     ids = [name if name in held or name in ladder.skills else ladder.skill(name).id for name in skills]
 
     absent: list[str] = []
+    if saved is None:  # nothing saved: nothing to remove, and no profile made for it
+        absent = list(dict.fromkeys(ids))
+        sys.stderr.write(sanitize(f"aiml-career: no profile saved, nothing to remove: {', '.join(absent)}") + "\n")
+        _show_profile(ctx, as_json)
+        return
 
     def change(profile) -> None:
         for skill_id in ids:

@@ -168,6 +168,14 @@ def write_atomic(path: str | Path, data: bytes, *, mode: int | None = None) -> N
     """
     import tempfile
 
+    try:
+        given = os.stat(path)  # through links: /dev/stdout on a pipe is the pipe
+    except OSError:
+        given = None
+    if given is not None and not stat.S_ISREG(given.st_mode) and not stat.S_ISDIR(given.st_mode):
+        # A device, a FIFO or a pipe (/dev/null, /dev/stdout) is written to, never replaced.
+        _write_special(Path(path), data)
+        return
     target = Path(os.path.realpath(path))
     try:
         st = os.stat(target)
@@ -176,7 +184,6 @@ def write_atomic(path: str | Path, data: bytes, *, mode: int | None = None) -> N
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, "Is a directory")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        # A device or a FIFO (/dev/null, /dev/stdout) is written to, never replaced.
         _write_special(target, data)
         return
     keep = stat.S_IMODE(st.st_mode) if st is not None else None

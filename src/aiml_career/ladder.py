@@ -56,7 +56,8 @@ def checked_path(value: str, what: str) -> str:
     if not value:
         from .errors import UsageError
 
-        raise UsageError(f"{what} needs a file name, not an empty string", ["use - for standard input"])
+        stream = "standard output" if what == "--output" else "standard input"
+        raise UsageError(f"{what} needs a file name, not an empty string", [f"use - for {stream}"])
     return value
 
 

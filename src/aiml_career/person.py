@@ -132,8 +132,9 @@ def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | N
             except LookupFailed as failure:
                 failed.append((name.strip(), failure))
                 continue
+            # The same skill twice keeps the higher level (no level counts as proficient).
             old = found.get(skill.id)
-            if skill.id not in found or LEVEL_RANK.get(level or "", 0) > LEVEL_RANK.get(old or "", 0):
+            if skill.id not in found or LEVEL_RANK[level or DEFAULT_LEVEL] > LEVEL_RANK[old or DEFAULT_LEVEL]:
                 found[skill.id] = level
     if failed:
         error = _unknown_skills(ladder, failed)
@@ -163,7 +164,8 @@ def _unknown_skills(ladder: Ladder, failed: list[tuple[str, LookupFailed]]) -> U
         words = name.split()
         if len(words) > 1 and all(ladder.skill_index.exact(w) for w in words):
             hints.append(f"separate skills with commas: {', '.join(words)}")
-    hints.append("see every skill with: aiml-career skills")
+    if not any("aiml-career skills" in hint for hint in hints):
+        hints.append("see them all with: aiml-career skills")
     return UsageError(f"unknown {noun} {names}", hints)
 
 

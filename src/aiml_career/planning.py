@@ -164,13 +164,34 @@ def _best_member(ladder: Ladder, have: Have, unit: Unit) -> tuple[str, int]:
     meets it. On a tie the specific skill beats the broad one.
     """
     if not unit.any_of:
-        return unit.skill, held_rank(ladder, have, unit.skill)
+        held = have.get(unit.skill, 0)
+        best = unit.skill
+        for part in ladder.skills[unit.skill].includes:
+            if have.get(part, 0) > held:
+                best, held = part, have[part]
+        return best, held
     best, held = unit.skill, have.get(unit.skill, 0)
     for member in unit.any_of:
         rank = held_rank(ladder, have, member)
         if rank > held or (rank == held and rank and best == unit.skill):
             best, held = member, rank
     return best, held
+
+
+def meeting(ladder: Ladder) -> dict[str, list[tuple[Role, Unit]]]:
+    """For each skill, the (role, row) pairs holding it counts toward, by :func:`_best_member`'s
+    rules: the row's own skill and its alternatives, the skills those include, and for a row of
+    one broad skill, the skills it includes."""
+    out: dict[str, list[tuple[Role, Unit]]] = {}
+    skills = ladder.skills
+    for role in ladder.doc.roles:
+        for unit in ladder.units(role):
+            found = dict.fromkeys(unit.members)
+            for member in (unit.any_of or (unit.skill,)):
+                found.update(dict.fromkeys(skills[member].includes))
+            for sid in found:
+                out.setdefault(sid, []).append((role, unit))
+    return out
 
 
 def _move(ladder: Ladder, to: str, move: Transition) -> dict[str, Any]:

@@ -69,7 +69,8 @@ PARTIAL = 0.9
 TYPO_MIN_LETTERS = 5
 MAX_WORDS = 20
 
-_WORD = re.compile(r"\w+")
+#: Words, with "c++" and "c#" kept whole.
+_WORD = re.compile(r"\w+(?:\+\+|#)?")
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s")
 
 
@@ -140,7 +141,9 @@ class Query:
     def _meet(self, word: str, corpus: str) -> dict[str, float]:
         """The words of the ladder ``word`` matches, each with how well."""
         root = stem(word)
-        starting = set(re.findall(r"\b" + re.escape(root) + r"\w*", corpus))
+        if len(word) == 1 or not word[-1].isalnum():  # "r", "c++": the word itself, never a start
+            return {word: WHOLE} if re.search(r"(?<!\w)" + re.escape(word) + r"(?![\w+#])", corpus) else {}
+        starting = set(_WORD.findall(" ".join(re.findall(r"\b" + re.escape(root) + r"[\w+#]*", corpus))))
         met = {known: WHOLE if known == word or stem(known) == root else PREFIX for known in starting}
         if met or len(word) < TYPO_MIN_LETTERS:
             return met
@@ -221,21 +224,18 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
 
 
 class _Needs:
-    """Which roles need a skill, directly or through a broader skill it counts for."""
+    """Which roles a skill meets a requirement of, by the rules of readiness (README: Requirements)."""
 
     def __init__(self, ladder: Ladder) -> None:
-        self.ladder = ladder
+        from .planning import meeting
+
         self.order = {rid: i for i, rid in enumerate(ladder.roles)}
-        self.broader: dict[str, list] = {}
-        for skill in ladder.doc.skills:
-            for part in skill.includes:
-                self.broader.setdefault(part, []).append(skill)
+        self.meets = meeting(ladder)
+        self.ladder = ladder
 
     def of(self, skill_id: str) -> list[tuple[object, object, str]]:
-        """(role, skill needed, level) in ladder order."""
-        skill = self.ladder.skills[skill_id]
+        """(role, skill the row is about, level) in ladder order, one per role."""
         seen: dict[str, tuple[object, object, str]] = {}
-        for need in (skill, *self.broader.get(skill_id, ())):
-            for role, unit in self.ladder.skill_users.get(need.id, ()):
-                seen.setdefault(role.id, (role, need, unit.level))
+        for role, unit in self.meets.get(skill_id, ()):
+            seen.setdefault(role.id, (role, self.ladder.skills[unit.skill], unit.level))
         return sorted(seen.values(), key=lambda found: self.order[found[0].id])

@@ -51,11 +51,16 @@ def metavar(param) -> str:
     return name
 
 
+#: Option names that still work but are no longer shown: path --max and match --top are --limit.
+RETIRED = frozenset({"--max", "--top"})
+
+
 def _name(param) -> str:
     if param.param_type_name == "argument":
         return metavar(param)
     names = sorted([*param.opts, *param.secondary_opts], key=lambda o: (o.startswith("--"), o))
-    label = ", ".join(names)
+    # Old names kept working for scripts are not shown: one name for one idea.
+    label = ", ".join(n for n in names if n not in RETIRED)
     if not getattr(param, "is_flag", False) and not getattr(param, "count", False):
         label += f" {metavar(param)}"
     return label

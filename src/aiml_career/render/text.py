@@ -275,7 +275,7 @@ def show(out: Console, data: dict) -> None:
             line.append_text(T("—", "dim"))
         out.print(line)
     if data["previous_moves"] or data["next_moves"]:
-        out.print(_legend())
+        _aside(out, _legend())
     for occ in data["occupations"]:
         link = T(occ["url"], f"link {occ['url']}")
         out.print(Text.assemble(T(f"{occ['system']} {occ['code']} ", "bold"), T(occ["title"]), "  ", link))
@@ -378,7 +378,7 @@ def next_steps(out: Console, data: dict) -> None:
         extra.append(("why:", T(move["note"] or "—", "dim")))
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
     out.print()
-    out.print(_legend())
+    _aside(out, _legend())
 
 
 def _readiness(item: dict) -> Text:
@@ -497,7 +497,14 @@ def _resource_table(out: Console, title: str, items: list[dict]) -> None:
 
 def _person(out: Console, person: dict | None) -> None:
     if person and person["source"] == "--have":
-        out.print(T(f"your skills (--have): {', '.join(f'{k}:{v}' for k, v in person['skills'].items())}", "dim"))
+        _aside(out, T(f"your skills (--have): {', '.join(f'{k}:{v}' for k, v in person['skills'].items())}", "dim"))
+
+
+def _aside(out: Console, text: Text) -> None:
+    """A line explaining the output (a legend, the ranking rule, whose skills): for people
+    only. Piped, it is left out, so that stdout holds only rows (and stderr stays quiet)."""
+    if not getattr(out, "piped", False):
+        out.print(text)
 
 
 _STARTS = {
@@ -556,7 +563,7 @@ def path(out: Console, data: dict) -> None:
     if total["skills_to_gain"] or total["skills_to_deepen"]:
         _gap(out, total["skills_to_gain"], total["skills_to_deepen"], "  ")
     if any(step["basis"] != "text" for route in data["routes"] for step in route["steps"]):
-        out.print(_legend())
+        _aside(out, _legend())
 
 
 def match(out: Console, data: dict) -> None:
@@ -574,7 +581,7 @@ def match(out: Console, data: dict) -> None:
         table.add_row(T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green"), name,
                       T(role["id"], "cyan"), T(role["stage"]), T(shown or "nothing", "dim"))
     _print_table(out, table)
-    out.print(T(f"ranked by {data['rule']}", "dim"))
+    _aside(out, T(f"ranked by {data['rule']}", "dim"))
 
 
 def search(out: Console, data: dict) -> None:
@@ -649,4 +656,4 @@ def tree(out: Console, data: dict) -> None:
             for move in role["next"]:
                 node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
     out.print(root)
-    out.print(_legend())
+    _aside(out, _legend())
