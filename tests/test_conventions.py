@@ -352,3 +352,10 @@ def test_removing_from_no_profile_makes_none(cli, tmp_path):
 def test_the_same_skill_twice_keeps_the_higher_level(cli):
     skills = cli("match", "--have", "python, python:basic", "--json").json()["person"]["skills"]
     assert skills == {"python": "proficient"}
+
+
+def test_color_never_after_help_still_counts():
+    code, out, _ = on_a_terminal(["--help", "--color", "never"])
+    assert code == 0 and b"\x1b" not in out
+    code, out, _ = on_a_terminal(["roles", "--help", "--color=never"])
+    assert code == 0 and b"\x1b" not in out

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from aiml_career import profile as profile_mod
 from aiml_career.profile import Profile, SkillEntry, load_profile, profile_path, write_profile
 
 JSON_DOC = {"format": 1, "role": None, "skills": {}}

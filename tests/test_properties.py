@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, assume, event, given, settings, target
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from aiml_career import planning, queries
+from aiml_career import planning
 from aiml_career.person import Person
 from aiml_career.cli import app
-from aiml_career.errors import CareerError, DataError, UsageError
+from aiml_career.errors import DataError, UsageError
 from aiml_career.ladder import Ladder, load
 from aiml_career.model import LEVELS, LadderDoc
 from aiml_career.resolve import normalize

@@ -402,7 +402,6 @@ def test_echoed_input_is_cut_short(cli, tmp_path):
 
 def test_the_line_locator_is_linear_in_a_huge_string(tmp_path):
     """A 10 MB string used to cost ~1.4 GB in the locator's regex."""
-    import resource
 
     data = example()
     data["roles"][0]["name"] = "x" * 10_000_000

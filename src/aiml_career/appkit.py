@@ -96,7 +96,7 @@ class AppGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         """Run the app; usage errors in the app's style, and the exit code as ``SystemExit``."""
-        terminal.color_choice = "auto"
+        terminal.color_choice = _color_in(sys.argv[1:] if args is None else list(args))
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -185,3 +185,16 @@ def _plain_reason(error) -> str:
     if annotation is float:
         return "a number is needed"
     return error.message.split("\n")[0]
+
+
+def _color_in(args: list[str]) -> str:
+    """The ``--color`` value among ``args``, read before parsing: ``--help`` is answered
+    as soon as it is parsed, and must already know it (``--help --color never``)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg[len("--color="):] if arg.startswith("--color=") else (
+            args[i + 1] if arg == "--color" and i + 1 < len(args) else None)
+        if value is not None and value.lower() in terminal.COLOR_CHOICES:
+            return value.lower()
+    return "auto"

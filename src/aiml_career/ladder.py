@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from . import requirements
 from .errors import MAX_PROBLEMS, DataError, LookupFailed, Problem
-from .levels import LEVEL_RANK
 from .model import LadderDoc, Role, Skill, Transition
 from .requirements import Unit
 from .resolve import Entry, NameIndex, normalize
