@@ -10,7 +10,7 @@ cycle of promotions. Every problem is collected and raised at once as a
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -562,62 +562,59 @@ def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, 
                     yield loc, f"{text!r} is already a name of {of}"
 
 
-def _include_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
-    """A skill must not include itself through others: the broad skill and its
-    parts would then count for each other, and requirements vanish."""
-    index = {skill.id: i for i, skill in enumerate(skills)}
+def _cycles(
+    ids: list[str], edges: Callable[[int], list[tuple[int, str]]], where: Callable[[int, int], Loc], what: str
+) -> Iterator[tuple[Loc, str]]:
+    """Every edge that closes a cycle, found depth first: (its place, "WHAT cycle: a -> b -> a").
+
+    ``edges(i)`` gives the (position in the list, target id) of item ``i``'s edges,
+    unknown targets and self-loops left out (they are reported on their own);
+    ``where(i, j)`` is the place of item ``i``'s edge at position ``j``.
+    """
+    index = {item: i for i, item in enumerate(ids)}
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for root in skills:
-        if root.id in state:
+    for root in ids:
+        if root in state:
             continue
-        path: list[str] = [root.id]
-        stack = [iter(enumerate(root.includes))]
-        state[root.id] = 1
+        path: list[str] = [root]
+        stack = [iter(edges(index[root]))]
+        state[root] = 1
         while stack:
-            for j, part in stack[-1]:
-                if part not in index or part == path[-1]:  # unknown, or itself: reported already
+            for j, target in stack[-1]:
+                if target not in index:
                     continue
-                if state.get(part) == 1:
-                    cycle = path[path.index(part):] + [part]
-                    yield (("skills", index[path[-1]], "includes", j), "includes cycle: " + " -> ".join(cycle))
-                elif part not in state:
-                    state[part] = 1
-                    path.append(part)
-                    stack.append(iter(enumerate(skills[index[part]].includes)))
+                if state.get(target) == 1:
+                    cycle = path[path.index(target):] + [target]
+                    yield where(index[path[-1]], j), f"{what} cycle: " + " -> ".join(cycle)
+                elif target not in state:
+                    state[target] = 1
+                    path.append(target)
+                    stack.append(iter(edges(index[target])))
                     break
             else:
                 state[path.pop()] = 2
                 stack.pop()
+
+
+def _include_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+    """A skill must not include itself through others: the broad skill and its
+    parts would then count for each other, and requirements vanish."""
+    return _cycles(
+        [s.id for s in skills],
+        lambda i: [(j, part) for j, part in enumerate(skills[i].includes) if part != skills[i].id],
+        lambda i, j: ("skills", i, "includes", j),
+        "includes",
+    )
 
 
 def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
     """Promotions must not loop back (lateral moves may)."""
-    index = {role.id: i for i, role in enumerate(roles)}
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for root in roles:
-        if root.id in state:
-            continue
-        path: list[str] = [root.id]
-        stack = [iter(enumerate(root.next))]
-        state[root.id] = 1
-        while stack:
-            for j, move in stack[-1]:
-                if move.kind != "promotion" or move.to not in index:
-                    continue
-                if state.get(move.to) == 1:
-                    cycle = path[path.index(move.to):] + [move.to]
-                    yield (
-                        ("roles", index[path[-1]], "next", j, "to"),
-                        "promotion cycle: " + " -> ".join(cycle),
-                    )
-                elif move.to not in state:
-                    state[move.to] = 1
-                    path.append(move.to)
-                    stack.append(iter(enumerate(roles[index[move.to]].next)))
-                    break
-            else:
-                state[path.pop()] = 2
-                stack.pop()
+    return _cycles(
+        [r.id for r in roles],
+        lambda i: [(j, m.to) for j, m in enumerate(roles[i].next) if m.kind == "promotion"],
+        lambda i, j: ("roles", i, "next", j, "to"),
+        "promotion",
+    )
 
 
 def load(path: Path | str | None = None) -> Ladder:
