@@ -17,6 +17,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 #: The largest file read, in bytes (128 MiB). The biggest benchmark ladder,
@@ -113,18 +114,22 @@ def read_regular(
 
 def _read_bounded(fd: int, limit: int, expected: int = 0) -> bytes:
     """Read to the end, but raise once more than ``limit`` bytes came (a file can grow)."""
+    want = min(max(expected, 0) + 1, limit + 1)
+    return _bounded(lambda total: os.read(fd, max(want if not total else limit + 1 - total, 65536)), limit)
+
+
+def _bounded(read: Callable[[int], bytes], limit: int) -> bytes:
+    """Call ``read(bytes so far)`` until it returns nothing; raise once more than ``limit`` came."""
     chunks = []
     total = 0
-    want = min(max(expected, 0) + 1, limit + 1)
     while True:
-        chunk = os.read(fd, max(want, 65536))
+        chunk = read(total)
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
             raise too_big(limit)
-        want = limit + 1 - total
 
 
 def read_stdin(limit: int = MAX_BYTES) -> bytes:
@@ -138,17 +143,8 @@ def read_stdin(limit: int = MAX_BYTES) -> bytes:
         if len(data) > limit:
             raise too_big(limit)
         return data
-    chunks = []
-    total = 0
     try:
-        while True:
-            chunk = stream.read(min(65536, limit + 1 - total))
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise too_big(limit)
+        return _bounded(lambda total: stream.read(min(65536, limit + 1 - total)), limit)
     except OSError as exc:
         raise ReadFailed(_reason(exc)) from None
 
