@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import entry_point
+from conftest import entry_point, on_a_terminal
 
 ANSI = b"\x1b["
 
@@ -96,25 +95,10 @@ def test_runs_from_any_folder_with_packaged_data(tmp_path, run):
 
 
 def _on_a_terminal(args: list[str], env: dict) -> bytes:
-    """Run with stdout on a pseudo-terminal; return what it printed."""
-    leader, follower = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "FORCE_COLOR")}
-    full_env.update({"TERM": "xterm-256color", "COLUMNS": "100", **env})
-    proc = subprocess.Popen([*entry_point(), *args], stdout=follower, stderr=subprocess.PIPE, env=full_env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(leader)
-    assert proc.returncode == 0
-    return b"".join(chunks)
+    """Run with stdout on a pseudo-terminal; return what it printed (it must succeed)."""
+    code, out, _ = on_a_terminal(args, env)
+    assert code == 0
+    return out
 
 
 def test_colour_on_a_terminal():
