@@ -757,7 +757,7 @@ class Ladder:
         """``role``'s requirements as units (:mod:`.requirements`), worked out once per role."""
         found = self._units.get(role.id) if self.roles.get(role.id) is role else None
         if found is None:
-            found = requirements.units(role)
+            found = requirements.units(role, self.skills)
             if self.roles.get(role.id) is role:
                 self._units[role.id] = found
         return found

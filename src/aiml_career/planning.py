@@ -19,7 +19,7 @@ from .ladder import Ladder
 from .levels import LEVEL_RANK, LEVELS
 from .model import Role, Transition
 from .person import Person, marked
-from .requirements import Unit
+from .requirements import Unit, skills_named
 
 #: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
 Have = Mapping[str, int]
@@ -72,14 +72,6 @@ def merge(*haves: Have) -> dict[str, int]:
         for skill_id, rank in have.items():
             merged[skill_id] = max(rank, merged.get(skill_id, 0))
     return merged
-
-
-def held_rank(ladder: Ladder, have: Have, skill_id: str) -> int:
-    """Level held of a skill; holding a skill it ``includes`` counts too."""
-    rank = have.get(skill_id, 0)
-    for part in ladder.skills[skill_id].includes:
-        rank = max(rank, have.get(part, 0))
-    return rank
 
 
 def requirement_item(ladder: Ladder, unit: Unit) -> dict[str, Any]:
@@ -156,40 +148,27 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
 
 
 def _best_member(ladder: Ladder, have: Have, unit: Unit) -> tuple[str, int]:
-    """(skill, level held) of the member of ``unit`` the person holds best.
+    """(skill, level held) of the way to meet ``unit`` the person holds best (``unit.ways``).
 
-    Alternatives count with the skills they ``include`` (AWS with SageMaker);
-    the broad skill of alternatives counts only when held by name: a tool the
-    text does not list (Keras for "TensorFlow, PyTorch, Scikit-learn") never
-    meets it. On a tie the specific skill beats the broad one.
+    On a tie, an alternative beats the broad skill of alternatives; a lone
+    broad skill beats the parts it includes.
     """
-    if not unit.any_of:
-        held = have.get(unit.skill, 0)
-        best = unit.skill
-        for part in ladder.skills[unit.skill].includes:
-            if have.get(part, 0) > held:
-                best, held = part, have[part]
-        return best, held
-    best, held = unit.skill, have.get(unit.skill, 0)
-    for member in unit.any_of:
-        rank = held_rank(ladder, have, member)
-        if rank > held or (rank == held and rank and best == unit.skill):
+    if not unit.ways:  # only the row's own skill meets it
+        return unit.skill, have.get(unit.skill, 0)
+    best, held = unit.skill, 0
+    for member, counted in unit.ways:
+        rank = have.get(counted, 0)
+        if rank > held or (rank == held and rank and unit.any_of and best == unit.skill):
             best, held = member, rank
     return best, held
 
 
 def meeting(ladder: Ladder) -> dict[str, list[tuple[Role, Unit]]]:
-    """For each skill, the (role, row) pairs holding it counts toward, by :func:`_best_member`'s
-    rules: the row's own skill and its alternatives, the skills those include, and for a row of
-    one broad skill, the skills it includes."""
+    """For each skill, the (role, row) pairs holding it counts toward: ``unit.ways``, indexed."""
     out: dict[str, list[tuple[Role, Unit]]] = {}
-    skills = ladder.skills
     for role in ladder.doc.roles:
         for unit in ladder.units(role):
-            found = dict.fromkeys(unit.members)
-            for member in (unit.any_of or (unit.skill,)):
-                found.update(dict.fromkeys(skills[member].includes))
-            for sid in found:
+            for sid in dict.fromkeys(counted for _, counted in unit.ways or [(unit.skill, unit.skill)]):
                 out.setdefault(sid, []).append((role, unit))
     return out
 
@@ -228,8 +207,6 @@ def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
 
 def fitting(ladder: Ladder, role: Role) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(specializations, certifications) related to the skills ``role`` needs."""
-    from .requirements import skills_named
-
     ids = set(skills_named(role))
     specs = [{"id": s.id, "name": s.name} for s in ladder.specializations.values() if ids.intersection(s.skills)]
     certs = [
@@ -249,7 +226,8 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], str]]:
         return [([me.role], me.role_source or "--from")]
     tries = []
     if me.have:
-        fit = [r.id for r in ladder.doc.roles if assess(ladder, r, me.ranks).readiness >= 100]
+        ranks = me.ranks
+        fit = [r.id for r in ladder.doc.roles if assess(ladder, r, ranks).readiness >= 100]
         if fit:
             tries.append((fit, "skills"))
     first = next(sid for sid in ladder.stages if ladder.roles_by_stage[sid])
@@ -360,9 +338,10 @@ def path(
     listed: list[dict[str, Any]] = []
     # From the entry stage, the person holds no role yet: getting into the first one is a step.
     entering = how == "entry stage"
+    ranks = me.ranks
     for route in _routes(ladder, parents, goal.id, max(limit, ROUTES_ORDERED)):
         first = ladder.roles[route[0]]
-        held = dict(me.ranks) if entering else merge(role_have(ladder, first), me.ranks)
+        held = dict(ranks) if entering else merge(role_have(ladder, first), ranks)
         steps = []
         for here, there in zip([None, *route], route):
             if here is None and not entering:
@@ -388,7 +367,7 @@ def path(
     # then the fewest editorial moves; stable, so ladder order last.
     listed.sort(key=lambda r: (*r.pop("effort"), r["levels_to_climb"], r["editorial_moves"]))
     best = listed[0]["from"]
-    start_held = merge(role_have(ladder, ladder.roles[best["id"]]), me.ranks) if best else dict(me.ranks)
+    start_held = merge(role_have(ladder, ladder.roles[best["id"]]), ranks) if best else dict(ranks)
     total = assess(ladder, goal, start_held, me.marks)
     result.update({
         "from": best,

@@ -13,7 +13,7 @@ checks on requirements that the models cannot make.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .levels import LEVEL_RANK, TEXT_WORDS
 from .model import Requirement, Role, RoleSkill, Skill
@@ -21,9 +21,12 @@ from .model import Requirement, Role, RoleSkill, Skill
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One thing a role needs: ``skill`` at ``level`` (or any of ``any_of``)."""
+class Unit(NamedTuple):
+    """One thing a role needs: ``skill`` at ``level`` (or any of ``any_of``).
+
+    A named tuple: a big ladder makes hundreds of thousands, and a tuple is
+    built several times faster than a frozen dataclass.
+    """
 
     skill: str
     level: str
@@ -33,6 +36,9 @@ class Unit:
     any_of: tuple[str, ...] = ()
     #: The broad skill of an ``all_of`` group this unit is one part of.
     part_of: str | None = None
+    #: Every way to meet it (:func:`ways`; empty when only ``skill`` does): worked out
+    #: with the unit, as readiness asks it for every row of every role.
+    ways: tuple[tuple[str, str], ...] = ()
 
     @property
     def rank(self) -> int:
@@ -44,15 +50,39 @@ class Unit:
         return (self.skill, *self.any_of)
 
 
-def units(role: Role) -> list[Unit]:
+def units(role: Role, skills: Mapping[str, Skill]) -> list[Unit]:
     """The units of ``role``'s requirements, in the order the text gives them."""
     out: list[Unit] = []
     for req in role.requirements:
         if req.all_of:
-            out.extend(Unit(part, req.level, req.wording, req.level_word, part_of=req.skill) for part in req.all_of)
+            out.extend(Unit(part, req.level, req.wording, req.level_word, part_of=req.skill,
+                            ways=ways(part, (), skills)) for part in req.all_of)
         elif req.skill is not None:
-            out.append(Unit(req.skill, req.level, req.wording, req.level_word, any_of=tuple(req.any_of)))
+            alternatives = tuple(req.any_of)
+            out.append(Unit(req.skill, req.level, req.wording, req.level_word, any_of=alternatives,
+                            ways=ways(req.skill, alternatives, skills)))
     return out
+
+
+def ways(skill: str, any_of: tuple[str, ...], skills: Mapping[str, Skill]) -> tuple[tuple[str, str], ...]:
+    """Every way to meet a row of ``skill`` (or ``any_of``): (the skill it is met by, a skill
+    whose level counts for it).
+
+    A row of one skill is met by that skill or one it ``includes``, named as such.
+    A row of alternatives is met by its broad skill held by name, or by an
+    alternative or a skill that alternative includes (AWS with SageMaker),
+    named as the alternative: a tool the text does not list (Keras for
+    "TensorFlow, PyTorch, Scikit-learn") never meets it.
+
+    Empty for the common row, one skill that includes none: only that skill meets it.
+    """
+    if not any_of:
+        parts = skills[skill].includes
+        return ((skill, skill), *((part, part) for part in parts)) if parts else ()
+    out = [(skill, skill)]
+    for member in any_of:
+        out += [(member, member), *((member, part) for part in skills[member].includes)]
+    return tuple(out)
 
 
 def skills_named(role: Role) -> list[str]:
