@@ -158,15 +158,16 @@ def _unknown_skills(ladder: Ladder, failed: list[tuple[str, LookupFailed]]) -> U
         return failed[0][1]
     names = ", ".join(shown(name, 40) for name, _ in failed)
     noun = "skill" if len(failed) == 1 else "skills"
+    # The way to see every skill is said once, at the end, not once per name.
+    listing = f"see them all with: {ladder.skill_index.listing}"
     hints: list[str] = []
     for name, failure in failed:
-        hints.extend(f"{shown(name, 40)}: {hint}" if len(failed) > 1 else hint for hint in failure.hints)
+        own = [hint for hint in failure.hints if hint != listing]
+        hints.extend(f"{shown(name, 40)}: {hint}" if len(failed) > 1 else hint for hint in own)
         words = name.split()
         if len(words) > 1 and all(ladder.skill_index.exact(w) for w in words):
             hints.append(f"separate skills with commas: {', '.join(words)}")
-    if not any("aiml-career skills" in hint for hint in hints):
-        hints.append("see them all with: aiml-career skills")
-    return UsageError(f"unknown {noun} {names}", hints)
+    return UsageError(f"unknown {noun} {names}", [*hints, listing])
 
 
 def parse_have(ladder: Ladder, specs: Iterable[str]) -> dict[str, str]:
