@@ -840,3 +840,35 @@ def tree(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from . import queries
 
     output(queries.tree(ladder_of(ctx)), as_json, "tree")
+
+
+@command()
+def browse(
+    ctx: typer.Context,
+    role: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[ROLE]", help="The role to open first (default: your role).",
+                       autocompletion=complete_role),
+    ] = None,
+    start: FromOpt = None,
+) -> None:
+    """Browse the ladder in a terminal UI: a tree of roles beside the one you look at.
+
+    Move with the arrows or j/k, enter opens, / filters, c compares, p shows
+    the route to a role, space marks a requirement in your saved profile,
+    ? lists every key, q quits (README: Browse).
+
+    Example: aiml-career browse ml-engineer
+    """
+    from . import terminal
+    from .person import person
+
+    ladder = ladder_of(ctx)
+    opened = ladder.role(role).id if role is not None else None
+    me = person(ladder, None, start)  # a bad profile fails here, as in every command
+    if not (terminal.is_tty(sys.stdin) and terminal.is_tty(sys.stdout)):
+        raise CareerError("browse needs a terminal (stdin and stdout)",
+                          ["for output a script can read, see: aiml-career tree, aiml-career show ROLE"])
+    from .tui import run
+
+    run(ladder, role=opened, start=me.role if start is not None else None, monochrome=not terminal.color())

@@ -1,0 +1,194 @@
+"""What the browser shows, as plain data: no Textual here.
+
+Every answer comes from the functions the CLI calls (``queries.role_detail``,
+``planning.match``/``path``, ``queries.compare``, ``queries.skill_detail``,
+``person.person``) and every change of the profile goes through
+``profile.update_profile`` (locked, atomic), as ``aiml-career profile`` does.
+The app (:mod:`.app`) only draws these results and sends keys here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import planning, queries
+from ..ladder import Ladder
+from ..levels import LEVEL_RANK
+from ..person import Person, person
+from ..profile import Profile, SkillEntry, load_profile, update_profile
+
+#: What space does to a requirement's skill in the profile, in turn: none -> done ->
+#: learning -> skipped -> none (``profile add``, ``learning``, ``skip``, ``remove``).
+CYCLE: tuple[str | None, ...] = (None, "done", "learning", "skipped")
+
+#: A requirement row's status, as the detail pane words it.
+HELD, GAIN, DEEPEN, LEARNING, SKIPPED = "held", "to gain", "to deepen", "learning", "skipped"
+
+
+@dataclass
+class Row:
+    """One requirement row of a role, with the person's status on it."""
+
+    item: dict[str, Any]  # the row as ``show --json`` gives it
+    status: str  # HELD, GAIN, DEEPEN, LEARNING or SKIPPED
+    detail: str = ""  # "basic -> advanced", "by PyTorch"
+    saved: str | None = None  # the profile's status of the row's skill, if any
+
+    @property
+    def skill(self) -> str:
+        return self.item["id"]
+
+    @property
+    def level(self) -> str:
+        return self.item["level"]
+
+
+@dataclass
+class Group:
+    """Requirement rows that are one phrase of the text: an all-of group, or one row."""
+
+    wording: str
+    rows: list[Row]
+    all_of: dict[str, Any] | None = None  # {"id", "name"} of the broad skill of an all-of group
+
+
+@dataclass
+class RolePage:
+    detail: dict[str, Any]  # queries.role_detail
+    fit: dict[str, Any]  # the role's entry of planning.match: readiness, points, gaps
+    groups: list[Group]
+    current: bool
+
+
+@dataclass
+class History:
+    """Roles shown, for back and forward. Moving through the tree previews: a
+    preview replaces the preview before it instead of piling up."""
+
+    entries: list[tuple[str, bool]] = field(default_factory=list)  # (id, preview)
+    at: int = -1
+
+    def visit(self, role_id: str, preview: bool = False) -> None:
+        if 0 <= self.at and self.entries[self.at][0] == role_id:
+            if not preview:
+                self.entries[self.at] = (role_id, False)
+            return
+        del self.entries[self.at + 1:]
+        if self.entries and self.entries[-1][1] and preview:
+            self.entries[-1] = (role_id, True)
+        else:
+            self.entries.append((role_id, preview))
+        self.at = len(self.entries) - 1
+
+    def back(self) -> str | None:
+        if self.at <= 0:
+            return None
+        self.at -= 1
+        return self.entries[self.at][0]
+
+    def forward(self) -> str | None:
+        if self.at + 1 >= len(self.entries):
+            return None
+        self.at += 1
+        return self.entries[self.at][0]
+
+    @property
+    def current(self) -> str | None:
+        return self.entries[self.at][0] if self.at >= 0 else None
+
+
+class Browser:
+    """The ladder, the person (``--from`` and the saved profile), and what the UI asks of them."""
+
+    def __init__(self, ladder: Ladder, start: str | None = None) -> None:
+        self.ladder = ladder
+        self.start = start  # --from: the current role, over the profile's
+        self.history = History()
+        self.reload()
+
+    # -- the person ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the profile again and work out every role's readiness (``match``)."""
+        self.me: Person = person(self.ladder, None, self.start)
+        self.saved: Profile | None = load_profile()
+        who = self.me
+        if who.have is None and who.role is None:  # nothing known yet: nothing held
+            who = Person("none", {}, None)
+        ranked = planning.match(self.ladder, who)["roles"]
+        self.fit: dict[str, dict[str, Any]] = {r["id"]: r for r in ranked}
+
+    def saved_status(self, skill_id: str) -> str | None:
+        entry = self.saved.skills.get(skill_id) if self.saved is not None else None
+        return entry.status if entry is not None else None
+
+    def cycle(self, skill_id: str, level: str) -> str | None:
+        """Move ``skill_id`` to its next profile status (:data:`CYCLE`); the new status.
+
+        Marked done, it is held at ``level`` (the row's) or the level saved
+        before, whichever is higher; learning and skipped keep the saved level.
+        """
+        now = self.saved_status(skill_id)
+        new = CYCLE[(CYCLE.index(now) + 1) % len(CYCLE)]
+
+        def change(profile: Profile) -> None:
+            old = profile.skills.get(skill_id)
+            if new is None:
+                profile.skills.pop(skill_id, None)
+                return
+            kept = old.level if old is not None else level
+            if new == "done" and LEVEL_RANK[level] > LEVEL_RANK[kept]:
+                kept = level
+            profile.skills[skill_id] = SkillEntry(kept, new)
+
+        update_profile(change)
+        self.reload()
+        return new
+
+    # -- pages --------------------------------------------------------------------
+
+    def first_role(self) -> str:
+        if self.me.role is not None:
+            return self.me.role
+        return next(iter(self.ladder.roles))
+
+    def role_page(self, role_id: str) -> RolePage:
+        detail = queries.role_detail(self.ladder, self.ladder.roles[role_id])
+        fit = self.fit[role_id]
+        met = {m["id"]: m for m in fit["met"]}
+        gain = {g["id"]: g for g in fit["skills_to_gain"]}
+        deepen = {d.get("for", d)["id"]: d for d in fit["skills_to_deepen"]}
+        groups: list[Group] = []
+        for item in detail["requirements"]:
+            sid = item["id"]
+            if sid in met:
+                by = met[sid].get("by")
+                row = Row(item, HELD, f"by {by['name']}" if by else "")
+            elif sid in deepen:
+                d = deepen[sid]
+                by = f" ({d['name']})" if "for" in d else ""
+                row = Row(item, d.get("status", DEEPEN), f"{d['from']} -> {d['to']}{by}")
+            else:
+                row = Row(item, gain.get(sid, {}).get("status", GAIN))
+            row.saved = self.saved_status(sid)
+            part_of = item.get("part_of")
+            last = groups[-1] if groups else None
+            if part_of and last is not None and last.all_of and last.all_of["id"] == part_of["id"]:
+                last.rows.append(row)
+            else:
+                groups.append(Group(item["wording"], [row], part_of))
+        return RolePage(detail, fit, groups, role_id == self.me.role)
+
+    def skill_page(self, skill_id: str) -> dict[str, Any]:
+        return queries.skill_detail(self.ladder, skill_id)
+
+    # -- questions about two roles ------------------------------------------------------
+
+    def compare(self, a: str, b: str) -> dict[str, Any]:
+        return queries.compare(self.ladder, [a, b])
+
+    def route(self, to: str, start: str | None = None) -> dict[str, Any]:
+        """``path --to`` from the person's role, or from ``start``; UsageError as the CLI has it."""
+        me = self.me if start is None else person(self.ladder, None, start)
+        return planning.path(self.ladder, me, to)
