@@ -866,8 +866,8 @@ def browse(
     ladder = ladder_of(ctx)
     opened = ladder.role(role).id if role is not None else None
     me = person(ladder, None, start)  # a bad profile fails here, as in every command
-    if not (terminal.is_tty(sys.stdin) and terminal.is_tty(sys.stdout)):
-        raise CareerError("browse needs a terminal (stdin and stdout)",
+    if not (terminal.is_tty(sys.stdin) and terminal.is_tty(sys.stderr)):  # Textual draws on stderr
+        raise CareerError("browse needs a terminal (stdin and stderr)",
                           ["for output a script can read, see: aiml-career tree, aiml-career show ROLE"])
     from .tui import run
 

@@ -7,8 +7,10 @@ functions the CLI uses. Text from the ladder file is shown as ``Text`` made by
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -54,10 +56,16 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _home_short(path: object) -> str:
+    """``~/.config/...`` for a path in the home folder."""
+    text, home = str(path), str(Path.home())
+    return "~" + text[len(home):] if home not in ("", "/") and text.startswith(home + os.sep) else text
+
+
 def status_text(row: Row) -> Text:
     sign, colour = STATUS_LOOK[row.status]
-    out = Text.assemble((f"{sign} {row.status:<9} ", colour), T(requirement_label(row.item)),
-                        (f"  {row.level}", "bold"))
+    out = Text.assemble((f"{sign} {row.status:<9} ", colour), (f"{row.level:<10} ", "bold"),
+                        T(requirement_label(row.item)))
     if row.detail:
         out.append(f"  {row.detail}", "dim")
     if row.saved:
@@ -114,7 +122,11 @@ class RolesCommands(Provider):
 class PickRole(ModalScreen[str | None]):
     """Choose a role: type to filter, enter to take it, escape to cancel."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Cancel"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+    ]
 
     def __init__(self, browser: Browser, names: NameFilter, title: str, leave_out: str | None = None) -> None:
         super().__init__()
@@ -151,6 +163,11 @@ class PickRole(ModalScreen[str | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+    def action_move(self, by: int) -> None:
+        """The arrows move in the list while the keys go to the input."""
+        listing = self.query_one("#pick-list", OptionList)
+        listing.action_cursor_down() if by > 0 else listing.action_cursor_up()
 
 
 class Page(Screen):
@@ -299,8 +316,12 @@ class BrowseApp(App[None]):
     def _point_tree_at(self, role_id: str) -> None:
         """Put the tree's cursor on a role (when it is listed)."""
         node = self.nodes.get(role_id)
+        if node is not None:
+            self._cursor_to(node)
+
+    def _cursor_to(self, node: Any) -> None:
         tree = self.query_one(LadderTree)
-        if node is not None and tree.cursor_node is not node:
+        if tree.cursor_node is not node:
             tree.last_line  # lays out the lines: a node added since has no line before
             tree.move_cursor(node)
 
@@ -308,7 +329,11 @@ class BrowseApp(App[None]):
         self.query_one(LadderTree).focus()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        kind, key = event.node.data or ("", "")
+        if event.node is self.query_one(LadderTree).cursor_node:  # not a line of the tree before a filter
+            self._preview(event.node)
+
+    def _preview(self, node: Any) -> None:
+        kind, key = node.data or ("", "")
         if (kind, key) == self.shown:
             return
         if kind == "role":
@@ -334,8 +359,8 @@ class BrowseApp(App[None]):
         held = len(me.have or {})
         line.append(f" · {held} skill{'' if held == 1 else 's'} held", "dim")
         if me.source == "profile" and me.path:
-            line.append(" · profile ", "dim")
-            line.append_text(T(me.path))
+            line.append(" · ", "dim")
+            line.append_text(T(_home_short(me.path)))
         self.query_one("#who", Static).update(line)
 
     def open_role(self, role_id: str) -> None:
@@ -501,7 +526,8 @@ class BrowseApp(App[None]):
             tree.focus()
             first = next((n for n in self._leaves() if n.data and n.data[0] in ("role", "skill")), None)
             if first is not None:
-                tree.move_cursor(first)
+                self._cursor_to(first)
+                self._preview(first)
 
     def _leaves(self) -> Iterable[Any]:
         for branch in self.query_one(LadderTree).root.children:
@@ -560,13 +586,16 @@ class BrowseApp(App[None]):
 # -- full-page answers ---------------------------------------------------------------------
 
 
-def _items(out: Text, label: str, items: list[dict], style: str) -> None:
-    if not items:
-        return
-    out.append(f"  {label}: ", style)
-    out.append_text(T(", ".join(f"{requirement_label(i)} {i.get('level') or i.get('to', '')}".rstrip()
-                                for i in items)))
-    out.append("\n")
+def _items(out: Text, sign: str, items: list[dict], style: str) -> None:
+    """Gap items, one a line: ``+ Docker  proficient``, ``↑ Python  basic -> advanced``."""
+    for item in items:
+        out.append(f"  {sign} ", style)
+        out.append_text(T(requirement_label(item)))
+        level = f"{item['from']} -> {item['to']}" if "to" in item else item["level"]
+        out.append(f"  {level}", "dim")
+        if item.get("status"):
+            out.append(f"  · profile: {item['status']}", "italic")
+        out.append("\n")
 
 
 def compare_text(result: dict) -> Text:
@@ -588,7 +617,8 @@ def compare_text(result: dict) -> Text:
         out.append_text(T(role["name"], "bold"))
         out.append(f" ({len(only)})\n", "bold")
         for item in only:
-            out.append_text(T(f"  {requirement_label(item)}  {item['level']}"))
+            row = {**item, "any_of": item.get("any_of", {}).get(role["id"], [])}
+            out.append_text(T(f"  {requirement_label(row)}  {item['level']}"))
             out.append("\n")
     if result["level_differences"]:
         out.append("\nLevel differences\n", "bold")
@@ -617,13 +647,14 @@ def route_text(result: dict) -> Text:
     best = result["routes"][0]
     found = result["routes_found"]
     out.append(f"\n{result['moves']} move{'s' if result['moves'] != 1 else ''}; "
-               f"{found} shortest route{'s' if found != 1 else ''}, the one with least to learn:\n", "dim")
+               f"{found} shortest route{'s' if found != 1 else ''}, the one with least to learn "
+               "(+ to gain, ↑ to deepen):\n", "dim")
     for step in best["steps"]:
         out.append("\n→ ", "bold")
         out.append_text(T(step["name"], "bold"))
         out.append(f"  {step['kind']} · {step['basis']}\n", "dim")
-        _items(out, "gain", step["skills_to_gain"], "red")
-        _items(out, "deepen", step["skills_to_deepen"], "yellow")
+        _items(out, "+", step["skills_to_gain"], "red")
+        _items(out, "↑", step["skills_to_deepen"], "yellow")
         if not step["skills_to_gain"] and not step["skills_to_deepen"]:
             out.append("  nothing to learn\n", "green")
     out.append(f"\nin all: {best['skills_gained']} to gain, {best['skills_deepened']} to deepen; "

@@ -1,0 +1,475 @@
+"""`aiml-career browse`: the terminal UI, driven headless by Textual's pilot.
+
+Expected answers come from the queries the CLI prints (``compare``, ``path``)
+and from the text's own names; the profile is the private one of conftest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aiml_career import planning, queries
+from aiml_career.ladder import load
+from aiml_career.person import person
+from aiml_career.tui.app import KEYS, BrowseApp, LadderTree, Page, PickRole, RequirementList
+from aiml_career.tui.filtering import NameFilter
+from aiml_career.tui.state import Browser, History
+
+from conftest import BUILTIN, ROOT, entry_point
+
+
+@pytest.fixture(scope="module")
+def ladder():
+    return load(BUILTIN)
+
+
+def drive(ladder, script, *, role=None, start=None, size=(100, 30)):
+    """Run the app headless, call ``await script(app, pilot)``, and return what it returns."""
+
+    async def main():
+        app = BrowseApp(Browser(ladder, start), role)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            return await script(app, pilot)
+
+    return asyncio.run(main())
+
+
+def text_of(widget) -> str:
+    return str(widget.render())
+
+
+def tree_roles(app) -> list[str]:
+    tree = app.query_one(LadderTree)
+    return [leaf.data[1] for branch in tree.root.children for leaf in branch.children
+            if leaf.data and leaf.data[0] == "role"]
+
+
+def tree_skills(app) -> list[str]:
+    tree = app.query_one(LadderTree)
+    return [leaf.data[1] for branch in tree.root.children for leaf in branch.children
+            if leaf.data and leaf.data[0] == "skill"]
+
+
+def label_of(app, role_id: str) -> str:
+    return app.nodes[role_id].label.plain
+
+
+# -- the tree and the detail pane ---------------------------------------------------------
+
+
+def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
+    assert cli("profile", "set-role", "junior-ds").exit_code == 0
+
+    async def script(app, pilot):
+        assert app.shown == ("role", "junior-ds")
+        assert tree_roles(app) == [r.id for r in ladder.doc.roles]  # every role, ladder order
+        stages = [n.label.plain for n in app.query_one(LadderTree).root.children]
+        assert stages == [s.name for s in ladder.stages.values()]
+        mine = label_of(app, "junior-ds")
+        assert mine.startswith("● Junior Data Scientist / ML Engineer") and mine.endswith("100% you")
+        # Each role's readiness is match's, for a holder of junior-ds.
+        matched = {r["id"]: r["readiness"] for r in planning.match(ladder, person(ladder, None))["roles"]}
+        assert label_of(app, "ml-engineer").endswith(f"{matched['ml-engineer']:g}%")
+        head = text_of(app.query_one("#head"))
+        assert "Junior Data Scientist / ML Engineer" in head and "your role" in head
+
+    drive(ladder, script)
+
+
+def test_detail_shows_the_role_as_the_text_says_it(ladder):
+    async def script(app, pilot):
+        about = text_of(app.query_one("#about"))
+        assert "ML engineers focus more on the engineering and deployment side" in about
+        assert "• Building and deploying ML models into production environments" in about
+        reqs = app.query_one(RequirementList)
+        lines = [str(reqs.get_option_at_index(i).prompt) for i in range(reqs.option_count)]
+        text = "\n".join(lines)
+        # Groups as the text words them, with each row's status (nothing held: all to gain).
+        assert "“Expertise in ML frameworks (TensorFlow, PyTorch, Scikit-learn)”" in text
+        assert "+ to gain   expert     ML frameworks (any of: TensorFlow, PyTorch, Scikit-learn)" in text
+        assert re.search(r"all of Software engineering.*version control", text)
+        assert "+ to gain   proficient Docker (part of Software engineering)" in text
+        moves = app.query_one("#moves")
+        listed = [str(moves.get_option_at_index(i).prompt) for i in range(moves.option_count)]
+        assert listed[0].startswith("→ Senior Machine Learning Engineer  promotion · titles")
+        assert any(line.startswith("← Junior Data Scientist / ML Engineer") for line in listed)
+
+    drive(ladder, script, role="ml-engineer")
+
+
+def test_occupation_links(ladder):
+    async def script(app, pilot):
+        extra = text_of(app.query_one("#extra"))
+        assert "11-3021.00  Computer and Information Systems Managers" in extra
+        assert "https://www.onetonline.org/link/summary/11-3021.00" in extra
+
+    drive(ladder, script, role="caio")
+
+
+# -- moving ----------------------------------------------------------------------------------
+
+
+def test_arrows_jk_enter_links_back_and_forward(ladder):
+    async def script(app, pilot):
+        tree = app.query_one(LadderTree)
+        assert app.shown == ("role", "intern") and app.focused is tree
+        await pilot.press("j")
+        assert app.shown == ("role", "junior-ds")  # moving previews
+        await pilot.press("j", "down")  # over the Mid-Level stage
+        assert app.shown == ("role", "data-scientist")
+        await pilot.press("k", "up", "down", "down")
+        assert app.shown == ("role", "data-scientist")
+        await pilot.press("enter")
+        assert isinstance(app.focused, RequirementList)
+        await pilot.press("tab")  # the moves; enter on the first one follows it
+        await pilot.press("enter")
+        assert app.shown == ("role", "senior-ds")
+        assert tree.cursor_node.data == ("role", "senior-ds")
+        await pilot.press("escape", "b")
+        assert app.shown == ("role", "data-scientist")
+        await pilot.press("b")
+        assert app.shown == ("role", "intern")  # previews in between count once
+        await pilot.press("b")
+        assert app.shown == ("role", "intern")
+        await pilot.press("f", "f")
+        assert app.shown == ("role", "senior-ds")
+        assert tree.cursor_node.data == ("role", "senior-ds")
+
+    drive(ladder, script)
+
+
+def test_history_previews_replace_each_other():
+    h = History()
+    for role, preview in (("a", False), ("b", True), ("c", True), ("d", False), ("e", True)):
+        h.visit(role, preview)
+    assert [e for e, _ in h.entries] == ["a", "c", "d", "e"]
+    assert (h.back(), h.back(), h.back(), h.back()) == ("d", "c", "a", None)
+    h.visit("x")  # a new visit drops what was ahead
+    assert h.forward() is None and [e for e, _ in h.entries] == ["a", "x"]
+
+
+# -- filter --------------------------------------------------------------------------------------
+
+
+def test_filter_roles_and_skills_as_you_type(ladder):
+    async def script(app, pilot):
+        await pilot.press("slash", *"eng")
+        assert tree_roles(app) == ["junior-ds", "ml-engineer", "senior-mle"]
+        box = app.query_one("#filter")
+        for typed, roles in (("engineer ml", ["junior-ds", "ml-engineer", "senior-mle"]),
+                             ("engineer ml sen", ["senior-mle"])):
+            box.value = typed
+            await pilot.pause()
+            assert tree_roles(app) == roles, typed
+        box.value = "dock"
+        await pilot.pause()
+        assert tree_roles(app) == [] and tree_skills(app) == ["docker"]
+        await pilot.press("enter")  # to the tree: the first hit shows
+        assert app.shown == ("skill", "docker")
+        moves = app.query_one("#moves")
+        needs = [moves.get_option_at_index(i).id for i in range(moves.option_count)]
+        assert needs == [f"need:{r['id']}" for r in queries.skill_detail(ladder, "docker")["roles"]]
+        await pilot.press("tab", "tab", "enter")  # open the first role that needs it
+        assert app.shown == ("role", queries.skill_detail(ladder, "docker")["roles"][0]["id"])
+        await pilot.press("slash", "escape")
+        assert tree_roles(app) == [r.id for r in ladder.doc.roles]
+
+    drive(ladder, script)
+
+
+def test_filter_follows_search_words(ladder):
+    names = NameFilter(ladder)
+    assert names("   ") is None
+    assert names("MLE").roles == ["junior-ds", "ml-engineer", "senior-mle"]  # aliases: Junior MLE, MLE
+    assert names("sagemaker").skills == ["aws-sagemaker"] and names("sagemaker").roles == []
+    assert names("engineering").roles == ["junior-ds", "ml-engineer", "senior-mle"]  # another form
+    assert names("ai").roles == [r.id for r in ladder.doc.roles if re.search(r"\bai", r.name.casefold() + " " + r.id)
+                                 or any(re.search(r"\bai", a.casefold()) for a in r.aliases)]
+    assert "maintaining" not in " ".join(names.vocabulary) or names("aint").roles == []  # never inside a word
+    assert names("zzzz").roles == [] and names("zzzz").skills == []
+
+
+# -- compare and route -------------------------------------------------------------------------
+
+
+def test_compare_with_a_role_picked_by_typing(ladder):
+    async def script(app, pilot):
+        await pilot.press("c")
+        assert isinstance(app.screen, PickRole)
+        await pilot.press(*"data sci")
+        listing = app.screen.query_one("#pick-list")
+        assert listing.highlighted_option.id == "junior-ds"  # ladder order: Junior Data Scientist first
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, Page)
+        body = app.screen.body.plain
+        result = queries.compare(ladder, ["ml-engineer", "data-scientist"])
+        assert body.startswith("Compare Machine Learning Engineer with Data Scientist")
+        assert f"Shared requirements ({len(result['shared_skills'])})" in body
+        for item in result["only"]["data-scientist"]:
+            assert item["name"] in body
+        await pilot.press("escape")
+        assert not isinstance(app.screen, Page) and app.shown == ("role", "ml-engineer")
+
+    drive(ladder, script, role="ml-engineer")
+
+
+def test_route_from_your_role_with_the_gap_per_step(ladder, cli):
+    assert cli("profile", "set-role", "junior-ds").exit_code == 0
+    assert cli("profile", "add", "docker").exit_code == 0
+
+    async def script(app, pilot):
+        app.open_role("senior-mle")
+        await pilot.press("p")
+        body = app.screen.body.plain
+        expected = planning.path(ladder, person(ladder, None), "senior-mle")
+        best = expected["routes"][0]
+        assert "from Junior Data Scientist / ML Engineer (profile)" in body
+        steps = re.findall(r"^→ (.+?)  (\w+) · (\w+)$", body, re.M)
+        assert steps == [(s["name"], s["kind"], s["basis"]) for s in best["steps"]]
+        per_step = [re.findall(r"^  \+ (.*)$", part, re.M) for part in body.split("\n→ ")[1:]]
+        assert [len(g) for g in per_step] == [len(s["skills_to_gain"]) for s in best["steps"]]
+        assert not [g for g in sum(per_step, []) if g.startswith("Docker")]  # held, from the profile
+        assert f"in all: {best['skills_gained']} to gain, {best['skills_deepened']} to deepen" in body
+        await pilot.press("escape", "P")
+        await pilot.press(*"intern", "enter")
+        body = app.screen.body.plain
+        assert "from AI/ML Intern (--from)" in body
+        assert body.count("\n→ ") == len(planning.path(ladder, person(ladder, None, "intern"), "senior-mle")["routes"][0]["steps"])
+
+    drive(ladder, script)
+
+
+def test_route_to_your_own_role_says_why_not(ladder):
+    async def script(app, pilot):
+        await pilot.press("p")
+        assert not isinstance(app.screen, Page)
+        assert any("already" in n.message for n in app._notifications)
+
+    drive(ladder, script, start="junior-ds")
+
+
+# -- the profile ---------------------------------------------------------------------------------
+
+
+def _files(root: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, cli, tmp_path):
+    profile = tmp_path / "profile.json"
+    assert cli("profile", "add", "python").exit_code == 0  # a profile (and its lock) exists
+
+    async def script(app, pilot):
+        await pilot.press("enter")
+        reqs = app.query_one(RequirementList)
+        docker = next(i for i in range(reqs.option_count) if reqs.get_option_at_index(i).id
+                      and reqs.get_option_at_index(i).id.endswith(":docker"))
+        while reqs.highlighted != docker:
+            await pilot.press("j")
+        before_files = _files(tmp_path)
+        before = app.browser.fit["ml-engineer"]["readiness"]
+        await pilot.press("space")
+        saved = json.loads(profile.read_text())["skills"]
+        assert saved["docker"] == {"level": "proficient", "status": "done"}
+        assert saved["python"] == {"level": "proficient", "status": "done"}
+        after = app.browser.fit["ml-engineer"]["readiness"]
+        assert after > before
+        assert f"readiness {after:g}%" in text_of(app.query_one("#head"))
+        assert label_of(app, "ml-engineer").endswith(f"{after:g}%")
+        assert "✓ held      proficient Docker" in str(reqs.get_option_at_index(docker).prompt)
+        changed = {k for k, v in _files(tmp_path).items() if before_files.get(k) != v}
+        assert changed == {"profile.json"}, changed
+        assert set(_files(tmp_path)) == set(before_files)  # nothing new either
+        # The same answer as the CLI's, from the file just written.
+        shown = cli("match", "--json").json()
+        assert next(r for r in shown["roles"] if r["id"] == "ml-engineer")["readiness"] == after
+
+        await pilot.press("space")
+        assert json.loads(profile.read_text())["skills"]["docker"]["status"] == "learning"
+        assert "◐ learning  proficient Docker" in str(reqs.get_option_at_index(docker).prompt)
+        assert app.browser.fit["ml-engineer"]["readiness"] == before
+        await pilot.press("space")
+        assert json.loads(profile.read_text())["skills"]["docker"]["status"] == "skipped"
+        await pilot.press("space")
+        assert "docker" not in json.loads(profile.read_text())["skills"]
+        assert "+ to gain   proficient Docker" in str(reqs.get_option_at_index(docker).prompt)
+
+    drive(ladder, script, role="ml-engineer")
+
+
+def test_a_profile_that_cannot_be_written_is_a_message_not_a_crash(ladder, cli, tmp_path):
+    profile = tmp_path / "profile.json"
+    assert cli("profile", "add", "python").exit_code == 0
+    profile.chmod(0o444)
+    before = profile.read_bytes()
+
+    async def script(app, pilot):
+        await pilot.press("enter", "space")
+        assert any("read-only" in n.message for n in app._notifications)
+        assert app.is_running
+
+    drive(ladder, script, role="ml-engineer")
+    assert profile.read_bytes() == before
+
+
+# -- keys ------------------------------------------------------------------------------------------
+
+
+def test_question_mark_lists_every_key_and_q_quits(ladder):
+    async def script(app, pilot):
+        await pilot.press("question_mark")
+        shown = str(app.screen.query_one("Static").render())
+        for key, what in KEYS:
+            assert key in shown and what in shown
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        return app.is_running
+
+    assert drive(ladder, script) is False
+
+
+def test_command_palette_opens_a_role(ladder):
+    async def script(app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"chief ai")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if app.screen.query("CommandList Option") or app.screen.query_one("CommandList").option_count:
+                break
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.shown == ("role", "caio")
+
+    drive(ladder, script)
+
+
+def test_readme_lists_every_key():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Browse", 1)[1].split("\n## ", 1)[0]
+    for key, what in KEYS:
+        assert f"| `{key}` | {what} |" in section
+
+
+# -- the command: errors before the UI, and no Textual elsewhere --------------------------------
+
+
+def test_browse_errors_come_before_the_ui(cli, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    result = cli("browse", "--data", str(bad))
+    assert result.exit_code == 1 and result.stderr.startswith("aiml-career: error:") and not result.stdout
+    (tmp_path / "profile.json").write_text("[1]")
+    result = cli("browse")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"aiml-career: error: profile {tmp_path / 'profile.json'}: not a valid profile")
+    (tmp_path / "profile.json").unlink()
+    result = cli("browse", "ml enginer")
+    assert result.exit_code == 2 and "did you mean" in result.stderr
+    result = cli("browse")  # CliRunner's streams are no terminal
+    assert result.exit_code == 1
+    assert result.stderr.startswith("aiml-career: error: browse needs a terminal (stdin and stderr)")
+
+
+def test_other_commands_never_import_textual():
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "aiml_career", "show", "mle"],
+                          capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0 and b"Machine Learning Engineer" in done.stdout
+    imported = [line.rsplit(b"|", 1)[-1].strip() for line in done.stderr.splitlines() if b"|" in line]
+    assert b"aiml_career.cli" in imported  # the log is read right
+    assert not [name for name in imported if name.split(b".")[0] in (b"textual", b"aiml_career.tui")]
+    assert b"aiml_career.tui" not in imported
+
+
+# -- at a real terminal ---------------------------------------------------------------------------
+
+
+def _screen_text(raw: bytes) -> str:
+    """What a terminal shows, roughly: escape sequences out, text kept."""
+    text = raw.decode("utf-8", "replace")
+    return re.sub(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])", "", text)
+
+
+def test_end_to_end_in_a_pseudo_terminal(tmp_path):
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
+    env["TERM"] = "xterm-256color"
+    # Textual draws on stderr: all three streams are the terminal.
+    proc = subprocess.Popen([*entry_point(), "browse", "ml-engineer"], stdin=follower, stdout=follower,
+                            stderr=follower, env=env, start_new_session=True)
+    os.close(follower)
+    seen = b""
+
+    def read_until(wanted: str, limit: float = 20) -> str:
+        nonlocal seen
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            if wanted in _screen_text(seen):
+                return _screen_text(seen)
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(leader, 65536)
+                except OSError:
+                    break
+        raise AssertionError(f"{wanted!r} never showed; the screen had: {_screen_text(seen)[-2000:]!r}")
+
+    try:
+        read_until("Machine Learning Engineer")
+        read_until("readiness")
+        seen = b""
+        os.write(leader, b"/")
+        read_until("filter roles")
+        os.write(leader, b"dock")
+        read_until("Docker")
+        os.write(leader, b"\r")
+        read_until("Roles that need it")
+        os.write(leader, b"q")
+        assert proc.wait(timeout=20) == 0
+        while True:  # the rest of the output: the terminal put back as it was
+            ready, _, _ = select.select([leader], [], [], 0.2)
+            if not ready:
+                break
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert b"\x1b[?1049l" in seen  # left the alternate screen
+        assert b"Traceback" not in seen
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(leader)
+
+
+def test_ctrl_c_quits(ladder):
+    """ctrl+c is a key here (the terminal is raw): it quits like q, the app's exit path
+    putting the terminal back (the pseudo-terminal test sees it for q)."""
+
+    async def script(app, pilot):
+        await pilot.press("slash", "d", "ctrl+c")  # even from the filter box
+        await pilot.pause()
+        return app.is_running
+
+    assert drive(ladder, script) is False
