@@ -177,7 +177,7 @@ class State:
         if self._ladder is None:
             import gc
 
-            from .ladder import data_path, load
+            from .loading import data_path, load
 
             self._ladder = load(data_path(self.data))
             if ONE_SHOT:
@@ -757,7 +757,7 @@ def validate(
 
     Example: aiml-career validate my-ladder.json
     """
-    from .ladder import checked_path, data_path, validate as check_file
+    from .loading import checked_path, data_path, validate as check_file
 
     state = ctx.find_object(State)
     chosen = checked_path(path, "validate PATH") if path is not None else data_path(state.data if state else None)
@@ -810,7 +810,7 @@ def export(
     """
     from . import export as documents
 
-    from .ladder import checked_path
+    from .loading import checked_path
 
     if dest is not None:
         checked_path(dest, "--output")
