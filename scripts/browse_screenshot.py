@@ -23,7 +23,7 @@ def main() -> None:
         for name in ("AIML_CAREER_PROFILE", "XDG_CONFIG_HOME", "AIML_CAREER_DATA", "NO_COLOR"):
             os.environ.pop(name, None)
         sys.path.insert(0, str(ROOT / "src"))
-        from aiml_career.ladder import data_path, load
+        from aiml_career.loading import data_path, load
         from aiml_career.profile import Profile, SkillEntry, profile_path, write_profile
         from aiml_career.tui.app import BrowseApp
         from aiml_career.tui.state import Browser

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from aiml_career import planning, queries
-from aiml_career.ladder import load
+from aiml_career.loading import load
 from aiml_career.person import person
 from aiml_career.tui.app import KEYS, BrowseApp, LadderTree, Page, PickRole, RequirementList
 from aiml_career.tui.filtering import NameFilter
