@@ -64,7 +64,7 @@ def _home_short(path: object) -> str:
 
 def status_text(row: Row) -> Text:
     sign, colour = STATUS_LOOK[row.status]
-    out = Text.assemble((f"{sign} {row.status:<9} ", colour), (f"{row.level:<10} ", "bold"),
+    out = Text.assemble((f"{sign} {row.status:<9} ", f"bold {colour}"), (f"{row.level:<10} ", "bold"),
                         T(requirement_label(row.item)))
     if row.detail:
         out.append(f"  {row.detail}", "dim")
@@ -203,14 +203,18 @@ class KeysScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        width = max(len(k) for k, _ in KEYS)
-        body = Text("Keys\n\n", style="bold")
+        from rich.table import Table
+
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
         for key, what in KEYS:
-            body.append(f"{key:<{width}}  ", "bold")
-            body.append(f"{what}\n")
-        body.append("\nescape closes this list", "dim")
+            table.add_row(key, what)
+        self.table = table
         with VerticalScroll(id="keys"):
-            yield Static(body)
+            yield Static(Text("Keys", "bold"))
+            yield Static(table, id="keys-table")
+            yield Static(Text("escape closes this list", "dim"))
 
 
 class BrowseApp(App[None]):
