@@ -49,7 +49,3 @@ def test_compare(snap_compare, ladder):
 
 def test_route(snap_compare, ladder):
     assert snap_compare(app(ladder, "head-of-ai"), press=["p"], terminal_size=(80, 24))
-
-
-def test_keys(snap_compare, ladder):
-    assert snap_compare(app(ladder), press=["question_mark"], terminal_size=(80, 24))

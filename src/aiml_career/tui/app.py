@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tree
@@ -37,7 +35,7 @@ STATUS_LOOK = {
     SKIPPED: ("–", "dim"),
 }
 #: At most this many roles (and skills) listed under a filter; type more to narrow.
-FILTER_SHOWN = 200
+FILTER_SHOWN = 100
 
 #: Every key, for `?`, the footer and README (tests check README against it).
 KEYS: tuple[tuple[str, str], ...] = (
@@ -105,18 +103,11 @@ class FilterInput(Input):
     BINDINGS = [Binding("escape", "app.clear_filter", "Clear filter")]
 
 
-class RolesCommands(Provider):
-    """The command palette opens any role by name."""
+def roles_commands() -> type:
+    """The palette's role commands, imported when the palette first opens (not at start-up)."""
+    from .commands import RolesCommands
 
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        assert isinstance(app, BrowseApp)
-        matcher = self.matcher(query)
-        for role in app.browser.ladder.doc.roles:
-            name = f"Open {role.name} ({role.id})"
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(app.open_role, role.id), text=name)
+    return RolesCommands
 
 
 class PickRole(ModalScreen[str | None]):
@@ -221,7 +212,7 @@ class BrowseApp(App[None]):
     TITLE = "aiml-career browse"
     CSS_PATH = "browse.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
-    COMMANDS = App.COMMANDS | {RolesCommands}
+    COMMANDS = App.COMMANDS | {roles_commands}
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("q", "quit", "Quit"),

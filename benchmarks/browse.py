@@ -1,0 +1,175 @@
+"""Time `aiml-career browse` with Textual's headless pilot (``App.run_test``).
+
+* **open**: a fresh process per run imports the app, loads the built-in ladder
+  and the profile, and draws the first screen; the time from the first line of
+  the process to the first screen drawn (budget: under 1 s). Python's own
+  start-up (~20 ms) comes before it.
+* **filter**: on a generated 10,000-role ladder (``generate.py``, cached as
+  ``run.py`` caches it), the `/` box gets a query one keystroke at a time; for
+  each keystroke, the time the app takes to filter and rebuild the tree
+  (``filter``) and the time until the next frame goes out to the terminal
+  (``to screen``: keystroke to drawn, layout and rendering included).
+  Budget: under 100 ms a keystroke.
+
+    python benchmarks/browse.py                 # 7 opens, the 10k filter
+    python benchmarks/browse.py --repeat 3 --size 20000
+
+Needs the project's dependencies (Textual); the profile and cache are private
+temporary ones.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()  # before any import of the app: the open case counts them
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE.parent / "src"
+#: Typed one key at a time on the big ladder (names there are generated: see generate.py).
+QUERIES = ("forecasting", "senior data", "ml eng", "speech")
+OPEN_BUDGET, FILTER_BUDGET = 1.0, 0.100
+
+
+def child_open() -> None:
+    """One open, in this fresh process: print the seconds to the first screen."""
+    sys.path.insert(0, str(SRC))
+    from aiml_career.loading import data_path, load
+    from aiml_career.person import person
+    from aiml_career.tui.app import BrowseApp
+    from aiml_career.tui.state import Browser
+
+    async def main() -> float:
+        ladder = load(data_path(None))
+        person(ladder, None)  # as the command does, before the UI
+        app = BrowseApp(Browser(ladder), None)
+        async with app.run_test(size=(100, 30)):  # entered once the first screen is drawn
+            ready = time.perf_counter() - STARTED
+            assert app.shown is not None
+        return ready
+
+    print(json.dumps({"open": asyncio.run(main())}))
+
+
+def child_filter(path: str) -> None:
+    """The 10k-role filter: per keystroke, (filter + tree, to screen) in seconds."""
+    sys.path.insert(0, str(SRC))
+    from aiml_career.loading import load
+    from aiml_career.tui.app import BrowseApp
+    from aiml_career.tui.state import Browser
+
+    out: dict = {"keys": []}
+
+    async def main() -> None:
+        t = time.perf_counter()
+        ladder = load(path)
+        out["load"] = time.perf_counter() - t
+        t = time.perf_counter()
+        app = BrowseApp(Browser(ladder), None)
+        fill = app._fill_tree
+        spent: list[float] = []
+
+        def timed(query):
+            t0 = time.perf_counter()
+            fill(query)
+            spent.append(time.perf_counter() - t0)
+
+        app._fill_tree = timed
+        frames: list[float] = []  # when a frame went out to the terminal (headless: nowhere)
+        display = app._display
+
+        def shown(screen, renderable):
+            if renderable is not None:
+                frames.append(time.perf_counter())
+            display(screen, renderable)
+
+        app._display = shown
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            out["start"] = time.perf_counter() - t
+            await pilot.press("slash")
+            box = app.query_one("#filter")
+            for query in QUERIES:
+                for n in range(1, len(query) + 1):
+                    spent.clear()
+                    frames.clear()
+                    t0 = time.perf_counter()
+                    box.value = query[:n]
+                    await pilot.pause()
+                    # The frame that shows the filtered tree: the first one after the filter ran.
+                    drawn = next(f for f in frames if f >= t0 + sum(spent))
+                    out["keys"].append({"typed": query[:n], "filter": sum(spent),
+                                        "to_screen": drawn - t0, "roles": len(app.nodes)})
+                box.value = ""
+                await pilot.pause()
+
+    asyncio.run(main())
+    print(json.dumps(out))
+
+
+def run_child(args: list[str], env: dict) -> dict:
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, env=env, check=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=7, help="opens to time (default 7)")
+    parser.add_argument("--size", type=int, default=10000, help="roles in the generated ladder (default 10000)")
+    parser.add_argument("--cache-dir", help="where generated ladders are kept (default: $TMPDIR/aiml-career-bench)")
+    parser.add_argument("--child-open", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-filter", metavar="PATH", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_open:
+        child_open()
+        return 0
+    if args.child_filter:
+        child_filter(args.child_filter)
+        return 0
+
+    sys.path.insert(0, str(HERE))
+    import run as runner  # benchmarks/run.py: the generated ladders, cached
+
+    where = runner.cache_dir(args.cache_dir)
+    path, _ = runner.ladder_file(args.size, 1, where)
+    ok = True
+    with tempfile.TemporaryDirectory() as home:
+        env = {k: v for k, v in os.environ.items() if k not in ("AIML_CAREER_DATA", "NO_COLOR")}
+        env.update({"AIML_CAREER_PROFILE": str(Path(home) / "profile.json"),
+                    "XDG_CACHE_HOME": str(where / "xdg-cache"), "PYTHONPATH": str(SRC)})
+        run_child(["--child-open"], env)  # warm-up: bytecode, the ladder cache
+        opens = [run_child(["--child-open"], env)["open"] for _ in range(args.repeat)]
+        median = statistics.median(opens)
+        ok &= median < OPEN_BUDGET
+        print(f"open, built-in ladder: median {median * 1000:.0f} ms, min {min(opens) * 1000:.0f}, "
+              f"max {max(opens) * 1000:.0f} ({len(opens)} runs; budget {OPEN_BUDGET * 1000:.0f} ms)")
+
+        run_child(["--child-filter", str(path)], env) if not (where / "xdg-cache").exists() else None
+        result = run_child(["--child-filter", str(path)], env)
+        keys = result["keys"]
+        filt = [k["filter"] for k in keys]
+        screen = [k["to_screen"] for k in keys]
+        ok &= max(filt) < FILTER_BUDGET and statistics.median(screen) < FILTER_BUDGET
+        print(f"{args.size:,}-role ladder: load {result['load']:.1f} s, app ready {result['start']:.1f} s")
+        print(f"filter, {len(keys)} keystrokes: filter + tree median {statistics.median(filt) * 1000:.1f} ms, "
+              f"max {max(filt) * 1000:.1f}; to screen median {statistics.median(screen) * 1000:.0f} ms, "
+              f"max {max(screen) * 1000:.0f} (budget {FILTER_BUDGET * 1000:.0f} ms)")
+        for k in keys:
+            if k["typed"] in QUERIES:
+                print(f"  {k['typed']!r}: {k['roles']} roles listed, filter + tree {k['filter'] * 1000:.1f} ms, "
+                      f"to screen {k['to_screen'] * 1000:.0f} ms")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
