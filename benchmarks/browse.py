@@ -3,7 +3,9 @@
 * **open**: a fresh process per run imports the app, loads the built-in ladder
   and the profile, and draws the first screen; the time from the first line of
   the process to the first screen drawn (budget: under 1 s). Python's own
-  start-up (~20 ms) comes before it.
+  start-up (~20 ms) comes before it. The yardstick, timed in turn with it: an
+  empty Textual app (a footer) to its first screen, so a busy machine shows as
+  a slow yardstick.
 * **filter**: on a generated 10,000-role ladder (``generate.py``, cached as
   ``run.py`` caches it), the `/` box gets a query one keystroke at a time; for
   each keystroke, the time the app takes to filter and rebuild the tree
@@ -57,6 +59,22 @@ def child_open() -> None:
             ready = time.perf_counter() - STARTED
             assert app.shown is not None
         return ready
+
+    print(json.dumps({"open": asyncio.run(main())}))
+
+
+def child_bare() -> None:
+    """The yardstick, in this fresh process: an empty Textual app with a footer, to its first screen."""
+    from textual.app import App
+    from textual.widgets import Footer
+
+    class Bare(App):
+        def compose(self):
+            yield Footer()
+
+    async def main() -> float:
+        async with Bare().run_test(size=(100, 30)):
+            return time.perf_counter() - STARTED
 
     print(json.dumps({"open": asyncio.run(main())}))
 
@@ -129,9 +147,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", help="where generated ladders are kept (default: $TMPDIR/aiml-career-bench)")
     parser.add_argument("--child-open", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child-filter", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument("--child-bare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_open:
         child_open()
+        return 0
+    if args.child_bare:
+        child_bare()
         return 0
     if args.child_filter:
         child_filter(args.child_filter)
@@ -148,11 +170,17 @@ def main(argv: list[str] | None = None) -> int:
         env.update({"AIML_CAREER_PROFILE": str(Path(home) / "profile.json"),
                     "XDG_CACHE_HOME": str(where / "xdg-cache"), "PYTHONPATH": str(SRC)})
         run_child(["--child-open"], env)  # warm-up: bytecode, the ladder cache
-        opens = [run_child(["--child-open"], env)["open"] for _ in range(args.repeat)]
+        run_child(["--child-bare"], env)
+        opens, bare = [], []
+        for _ in range(args.repeat):  # in turn, so a busy machine slows both alike
+            opens.append(run_child(["--child-open"], env)["open"])
+            bare.append(run_child(["--child-bare"], env)["open"])
         median = statistics.median(opens)
         ok &= median < OPEN_BUDGET
         print(f"open, built-in ladder: median {median * 1000:.0f} ms, min {min(opens) * 1000:.0f}, "
               f"max {max(opens) * 1000:.0f} ({len(opens)} runs; budget {OPEN_BUDGET * 1000:.0f} ms)")
+        print(f"  yardstick, an empty Textual app: median {statistics.median(bare) * 1000:.0f} ms "
+              f"(browse = {median / statistics.median(bare):.2f}x)")
 
         run_child(["--child-filter", str(path)], env) if not (where / "xdg-cache").exists() else None
         result = run_child(["--child-filter", str(path)], env)

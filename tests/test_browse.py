@@ -431,9 +431,12 @@ def test_end_to_end_in_a_pseudo_terminal(tmp_path):
         end = time.monotonic() + 5
         while time.monotonic() < end and select.select([leader], [], [], quiet)[0]:
             try:
-                seen += os.read(leader, 65536)
-            except OSError:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the app has exited and closed the terminal
                 return
+            if not chunk:
+                return
+            seen += chunk
 
     try:
         read_until("Machine Learning Engineer")
@@ -448,17 +451,7 @@ def test_end_to_end_in_a_pseudo_terminal(tmp_path):
         settle()  # enter has moved the keys to the tree
         os.write(leader, b"q")
         assert proc.wait(timeout=20) == 0
-        while True:  # the rest of the output: the terminal put back as it was
-            ready, _, _ = select.select([leader], [], [], 0.2)
-            if not ready:
-                break
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
+        settle(0.2)  # the rest of the output: the terminal put back as it was
         assert b"\x1b[?1049l" in seen  # left the alternate screen
         assert b"Traceback" not in seen
     finally:

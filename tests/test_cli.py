@@ -344,7 +344,7 @@ def test_resources(cli):
 COMMANDS = [
     ["stages"], ["roles"], ["show"], ["compare"], ["next"], ["path"], ["match"], ["search"],
     ["skills"], ["specializations"], ["education"], ["resources"], ["validate"], ["schema"],
-    ["export"], ["tree"], ["profile"], ["profile", "show"], ["profile", "add"],
+    ["export"], ["tree"], ["browse"], ["profile"], ["profile", "show"], ["profile", "add"],
     ["profile", "remove"], ["profile", "learning"], ["profile", "skip"], ["profile", "set-role"],
     ["profile", "clear"],
 ]

@@ -8,7 +8,7 @@ functions the CLI uses. Text from the ladder file is shown as ``Text`` made by
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -528,17 +528,22 @@ class BrowseApp(App[None]):
         for branch in self.query_one(LadderTree).root.children:
             yield from branch.children
 
-    def action_compare(self) -> None:
+    def _pick_for_shown(self, title: str, then: Callable[[str, str], None]) -> None:
+        """Pick a role to go with the one shown (``{name}`` in ``title``); ``then(shown, picked)``."""
         role_id = self._shown_role()
         if role_id is None:
             return
         name = self.browser.ladder.roles[role_id].name
 
-        def compare(other: str | None) -> None:
+        def picked(other: str | None) -> None:
             if other is not None:
-                self.push_screen(Page(compare_text(self.browser.compare(role_id, other))))
+                then(role_id, other)
 
-        self.push_screen(PickRole(self.browser, self.names, f"Compare {name} with:", role_id), compare)
+        self.push_screen(PickRole(self.browser, self.names, title.format(name=name), role_id), picked)
+
+    def action_compare(self) -> None:
+        self._pick_for_shown("Compare {name} with:", lambda role_id, other: self.push_screen(
+            Page(compare_text(self.browser.compare(role_id, other)))))
 
     def action_route(self, start: str | None = None) -> None:
         role_id = self._shown_role()
@@ -552,16 +557,7 @@ class BrowseApp(App[None]):
         self.push_screen(Page(route_text(result)))
 
     def action_route_from(self) -> None:
-        role_id = self._shown_role()
-        if role_id is None:
-            return
-        name = self.browser.ladder.roles[role_id].name
-
-        def route(start: str | None) -> None:
-            if start is not None:
-                self.action_route(start)
-
-        self.push_screen(PickRole(self.browser, self.names, f"Route to {name}, starting from:", role_id), route)
+        self._pick_for_shown("Route to {name}, starting from:", lambda _, start: self.action_route(start))
 
     def action_keys(self) -> None:
         self.push_screen(KeysScreen())
