@@ -241,7 +241,8 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli):
         await pilot.press(*"int", "enter")
         body = app.screen.body.plain
         assert "from AI/ML Intern (--from)" in body
-        assert body.count("\n→ ") == len(planning.path(ladder, person(ladder, None, "intern"), "senior-mle")["routes"][0]["steps"])
+        from_intern = planning.path(ladder, person(ladder, None, "intern"), "senior-mle")
+        assert body.count("\n→ ") == len(from_intern["routes"][0]["steps"])
 
     drive(ladder, script)
 
@@ -390,7 +391,8 @@ def test_other_commands_never_import_textual():
 def _screen_text(raw: bytes) -> str:
     """What a terminal shows, roughly: escape sequences out, text kept."""
     text = raw.decode("utf-8", "replace")
-    return re.sub(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])", "", text)
+    escapes = r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])"
+    return re.sub(escapes, "", text)
 
 
 def test_end_to_end_in_a_pseudo_terminal(tmp_path):

@@ -216,7 +216,7 @@ def test_usage_errors(cli, args, message):
     [
         (["export", "-o"], "  see: aiml-career export --help"),
         (["profile", "bogus"], "  see all with: aiml-career profile --help"),
-        (["rols"], "  did you mean: roles?"),
+        (["rols"], "  did you mean: roles, browse?"),
     ],
 )
 def test_usage_error_hints_name_the_command(cli, args, hint):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tree
@@ -72,7 +72,7 @@ def status_text(row: Row) -> Text:
 
 
 #: j and k move like the arrows, in every list.
-VIM_KEYS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+VIM_KEYS: list[BindingType] = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 #: escape in a list of the detail pane: back to the tree.
 TO_TREE = Binding("escape", "app.focus_tree", "Tree", show=False)
 
@@ -84,7 +84,7 @@ class LadderTree(Tree):
 class Listing(OptionList):
     """A list of the detail pane: j/k, and the first option lit when it takes the keys."""
 
-    BINDINGS = [*VIM_KEYS, TO_TREE]
+    BINDINGS: ClassVar[list[BindingType]] = [*VIM_KEYS, TO_TREE]
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
@@ -137,7 +137,8 @@ class PickRole(ModalScreen[str | None]):
         ids = found.roles if found is not None else list(self.browser.ladder.roles)
         roles = self.browser.ladder.roles
         listing = self.query_one("#pick-list", OptionList)
-        listing.set_options(Option(T(f"{roles[i].name}  ({i})"), id=i) for i in ids[:FILTER_SHOWN] if i != self.leave_out)
+        listing.set_options(Option(T(f"{roles[i].name}  ({i})"), id=i)
+                            for i in ids[:FILTER_SHOWN] if i != self.leave_out)
         listing.highlighted = 0 if listing.option_count else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -220,8 +221,8 @@ class BrowseApp(App[None]):
         Binding("c", "compare", "Compare"),
         Binding("p", "route", "Route"),
         Binding("P", "route_from", "Route from…", show=False),
-        Binding("b,alt+left", "back", "Back"),
-        Binding("f,alt+right", "forward", "Fwd"),
+        Binding("b,alt+left", "history_back", "Back"),
+        Binding("f,alt+right", "history_forward", "Fwd"),
         Binding("question_mark", "keys", "Keys"),
     ]
 
@@ -317,7 +318,7 @@ class BrowseApp(App[None]):
     def _cursor_to(self, node: Any) -> None:
         tree = self.query_one(LadderTree)
         if tree.cursor_node is not node:
-            tree.last_line  # lays out the lines: a node added since has no line before
+            _ = tree.last_line  # lays out the lines: a node added since has no line before
             tree.move_cursor(node)
 
     def action_focus_tree(self) -> None:
@@ -487,12 +488,12 @@ class BrowseApp(App[None]):
         name = row.item["name"]
         self.notify(f"{name}: {new or 'removed from your profile'}", timeout=2)
 
-    def action_back(self) -> None:
+    def action_history_back(self) -> None:
         role_id = self.browser.history.back()
         if role_id is not None:
             self.show_role(role_id, record=False)
 
-    def action_forward(self) -> None:
+    def action_history_forward(self) -> None:
         role_id = self.browser.history.forward()
         if role_id is not None:
             self.show_role(role_id, record=False)
@@ -528,7 +529,7 @@ class BrowseApp(App[None]):
         for branch in self.query_one(LadderTree).root.children:
             yield from branch.children
 
-    def _pick_for_shown(self, title: str, then: Callable[[str, str], None]) -> None:
+    def _pick_for_shown(self, title: str, then: Callable[[str, str], object]) -> None:
         """Pick a role to go with the one shown (``{name}`` in ``title``); ``then(shown, picked)``."""
         role_id = self._shown_role()
         if role_id is None:
@@ -569,8 +570,8 @@ class BrowseApp(App[None]):
         yield SystemCommand("Route", "Route from your role to the role shown (p)", self.action_route)
         yield SystemCommand("Route from", "Route from a role you choose to the role shown (P)",
                             self.action_route_from)
-        yield SystemCommand("Back", "The role opened before (b)", self.action_back)
-        yield SystemCommand("Forward", "The role opened after (f)", self.action_forward)
+        yield SystemCommand("Back", "The role opened before (b)", self.action_history_back)
+        yield SystemCommand("Forward", "The role opened after (f)", self.action_history_forward)
         yield SystemCommand("Key list", "Every key of the browser (?)", self.action_keys)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Any
 
 from ..ladder import Ladder
 from ..search import FIELDS, stem, words
@@ -29,7 +30,7 @@ class Found:
 
 class NameFilter:
     def __init__(self, ladder: Ladder) -> None:
-        items = {"role": ladder.doc.roles, "skill": ladder.doc.skills}
+        items: dict[str, list[Any]] = {"role": list(ladder.doc.roles), "skill": list(ladder.doc.skills)}
         self.order = {kind: {item.id: i for i, item in enumerate(listed)} for kind, listed in items.items()}
         by_word: dict[str, set[tuple[str, str]]] = {}
         for fld in FIELDS:
