@@ -19,7 +19,7 @@ from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
     from .results import (
-        Compare, CompareRow, Education, Foundation, GroupRequirement, Move, OnlyRow, RequirementRow,
+        Compare, CompareRow, Education, Foundation, GroupRequirement, Handbook, Move, OnlyRow, RequirementRow,
         Resource, Resources, RoleDetail, RoleRow, Show, SkillCategory, SkillDetail, SkillRow,
         Specializations, SpecializationDetail, StageItem, Tree, WordedSkill,
     )
@@ -374,4 +374,32 @@ def tree(ladder: Ladder) -> Tree:
             }
             for stage in ladder.stages.values()
         ],
+    }
+
+
+def handbook(ladder: Ladder) -> Handbook:
+    """Everything the Markdown handbook shows (``export --format markdown``)."""
+    doc = ladder.doc
+    education = doc.education
+    return {
+        "title": doc.title,
+        "intro": doc.intro,
+        "stages": [
+            {
+                "id": stage.id,
+                "name": stage.name,
+                "summary": stage.summary,
+                "foundation": foundation(ladder) if education is not None and education.stage == stage.id else None,
+                "roles": [role_detail(ladder, r) for r in ladder.roles_by_stage[stage.id]],
+            }
+            for stage in ladder.stages.values()
+        ],
+        "skills": skills(ladder) if doc.skills else [],
+        "specializations": specializations(ladder),
+        "resources": [
+            {"kind": r.kind, "id": r.id, "name": r.name, "provider": r.provider, "description": r.description,
+             "skills": [skill_ref(ladder, s) for s in r.skills]}
+            for r in doc.resources
+        ],
+        "conclusion": doc.conclusion,
     }

@@ -487,6 +487,44 @@ class ProfileCleared(TypedDict):
     deleted: bool
 
 
+# -- documents that export draws (no --json of their own) --------------------------------
+
+
+class DrawnStage(TypedDict):
+    number: int  # the stage's place in the ladder, counting stages without roles too
+    id: str
+    name: str
+    roles: list[NameRef]
+
+
+class Drawing(TypedDict):
+    title: str
+    stages: list[DrawnStage]
+    edges: list[tuple[str, str, str]]  # (from role id, to role id, kind)
+
+
+class HandbookStage(TypedDict):
+    id: str
+    name: str
+    summary: str
+    foundation: Foundation | None
+    roles: list[RoleDetail]
+
+
+class HandbookResource(Resource):
+    kind: str
+
+
+class Handbook(TypedDict):
+    title: str
+    intro: str
+    stages: list[HandbookStage]
+    skills: list[SkillCategory]
+    specializations: Specializations
+    resources: list[HandbookResource]
+    conclusion: str
+
+
 #: Each command's ``--json`` document, by the name README's table gives it.
 DOCUMENTS: dict[str, object] = {
     "stages": list[StageItem],
