@@ -102,16 +102,20 @@ def parse(raw: bytes, source: str) -> LadderDoc:
     if not raw.strip():
         raise DataError(source, [Problem("", "the file is empty")])
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataError(source, [Problem("", f"not UTF-8 text (byte {exc.start})", line)]) from None
-    try:
         return LadderDoc.model_validate_json(raw)
     except ValidationError as exc:
         # Worked out here, so that pydantic's errors are freed before raising.
-        error = diagnostics.shape_error(raw, source, exc)
+        error = _not_utf8(raw, source) or diagnostics.shape_error(raw, source, exc)
     raise error
+
+
+def _not_utf8(raw: bytes, source: str) -> DataError | None:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return DataError(source, [Problem("", f"not UTF-8 text (byte {exc.start})", line)])
+    return None
 
 
 def load(path: Path | str | None = None) -> Ladder:
@@ -138,7 +142,9 @@ def _load(raw: bytes, path: str) -> Ladder:
 
     if cache.validated(raw):  # these exact bytes passed every check below before
         try:
-            return Ladder(cache.construct(raw), path)
+            # Only the shape is built again: by pydantic-core for a big file, which is quicker.
+            doc = cache.construct(raw) if cache.constructible(raw) else parse(raw, path)
+            return Ladder(doc, path)
         except Exception:  # never trusted over the file: validate it in full
             pass
     from . import diagnostics
