@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, UsageError
 from .ladder import Ladder
 
 if TYPE_CHECKING:
@@ -48,8 +48,6 @@ def data_path(option: str | None = None) -> Path:
 def checked_path(value: str, what: str) -> str:
     """A file name given on the command line; an empty one is a usage error."""
     if not value:
-        from .errors import UsageError
-
         stream = "standard output" if what == "--output" else "standard input"
         raise UsageError(f"{what} needs a file name, not an empty string", [f"use - for {stream}"])
     return value

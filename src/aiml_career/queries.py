@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .errors import UsageError
+from .errors import LookupFailed, UsageError
 from .ladder import Ladder
 from .levels import LEVEL_RANK
 from .model import Role, Transition
@@ -89,8 +89,6 @@ def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) ->
 
 def show(ladder: Ladder, query: str) -> Show:
     """A role, or a specialization, in full."""
-    from .errors import LookupFailed
-
     try:
         entry = ladder.role_or_specialization(query)
     except LookupFailed as failure:
@@ -214,8 +212,6 @@ def skills(ladder: Ladder) -> list[SkillCategory]:
 
 def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
     """One skill, with every role that needs it and at which level."""
-    from .errors import LookupFailed
-
     try:
         skill = ladder.skill(query)
     except LookupFailed as failure:
