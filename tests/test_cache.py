@@ -69,10 +69,16 @@ def test_an_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     assert load(EXAMPLE).roles  # still loads
 
 
-def test_large_files_are_not_cached(monkeypatch):
-    monkeypatch.setattr(cache, "MAX_CACHED_BYTES", 100)
-    load(EXAMPLE)
-    assert entries() == []
+def test_large_files_skip_the_checks_but_not_the_shape(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_CONSTRUCTED_BYTES", 100)
+    first = load(EXAMPLE)
+    assert len(entries()) == 1
+    checked, built = [], []
+    monkeypatch.setattr("aiml_career.diagnostics.check", lambda *a: checked.append(a))
+    monkeypatch.setattr(cache, "construct", lambda raw: built.append(raw))
+    again = load(EXAMPLE)
+    assert checked == [] and built == []  # pydantic-core validated the shape; nothing else ran
+    assert again.doc == first.doc
 
 
 @pytest.mark.parametrize("module", cache.VALIDITY_MODULES)
@@ -93,14 +99,23 @@ def test_the_key_changes_with_the_validation_code(module, monkeypatch):
 
 
 def _imports(module: str) -> set[str]:
-    """The package's modules that ``module`` imports, anywhere in its code."""
+    """The package's modules that ``module`` imports to run (not for type checking alone)."""
     import ast
 
     import aiml_career
 
+    def running(node: ast.AST):
+        for child in ast.iter_child_nodes(node):
+            test = child.test if isinstance(child, ast.If) else None
+            if test is not None and "TYPE_CHECKING" in ast.unparse(test):
+                yield from (n for branch in child.orelse for n in [branch, *running(branch)])
+                continue
+            yield child
+            yield from running(child)
+
     tree = ast.parse((Path(aiml_career.__file__).parent / f"{module}.py").read_text())
     found = set()
-    for node in ast.walk(tree):
+    for node in running(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 1:
             if node.module:
                 found.add(node.module.split(".")[0])
