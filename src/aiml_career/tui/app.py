@@ -8,9 +8,9 @@ functions the CLI uses. Text from the ladder file is shown as ``Text`` made by
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
@@ -24,6 +24,11 @@ from ..errors import CareerError
 from ..render import requirement_label
 from ..render.text import T
 from .filtering import NameFilter
+
+if TYPE_CHECKING:
+    from ..results.ladder import Compare
+    from ..results.plans import PathDoc
+
 from .state import DEEPEN, GAIN, HELD, LEARNING, SKIPPED, Browser, Row
 
 #: How each status looks: a sign that reads without colour, and a colour.
@@ -72,7 +77,8 @@ def status_text(row: Row) -> Text:
 
 
 #: j and k move like the arrows, in every list.
-VIM_KEYS: list[BindingType] = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+VIM_KEYS: list[BindingType] = [Binding("j", "cursor_down", "Down", show=False),
+                               Binding("k", "cursor_up", "Up", show=False)]
 #: escape in a list of the detail pane: back to the tree.
 TO_TREE = Binding("escape", "app.focus_tree", "Tree", show=False)
 
@@ -578,7 +584,7 @@ class BrowseApp(App[None]):
 # -- full-page answers ---------------------------------------------------------------------
 
 
-def _items(out: Text, sign: str, items: list[dict], style: str) -> None:
+def _items(out: Text, sign: str, items: Sequence[Mapping[str, Any]], style: str) -> None:
     """Gap items, one a line: ``+ Docker  proficient``, ``↑ Python  basic -> advanced``."""
     for item in items:
         out.append(f"  {sign} ", style)
@@ -590,7 +596,7 @@ def _items(out: Text, sign: str, items: list[dict], style: str) -> None:
         out.append("\n")
 
 
-def compare_text(result: dict) -> Text:
+def compare_text(result: Compare) -> Text:
     """``compare A B`` as one page."""
     a, b = result["roles"]
     out = Text("Compare ", "bold")
@@ -599,18 +605,18 @@ def compare_text(result: dict) -> Text:
     out.append_text(T(b["name"], "bold"))
     out.append("\n\n")
     out.append(f"Shared requirements ({len(result['shared_skills'])})\n", "bold")
-    for item in result["shared_skills"]:
-        levels = item["levels"]
-        out.append_text(T(f"  {item['name']}  {levels[a['id']]} / {levels[b['id']]}"))
+    for shared in result["shared_skills"]:
+        levels = shared["levels"]
+        out.append_text(T(f"  {shared['name']}  {levels[a['id']]} / {levels[b['id']]}"))
         out.append("\n")
     for role in (a, b):
         only = result["only"][role["id"]]
         out.append("\nOnly ", "bold")
         out.append_text(T(role["name"], "bold"))
         out.append(f" ({len(only)})\n", "bold")
-        for item in only:
-            row = {**item, "any_of": item.get("any_of", {}).get(role["id"], [])}
-            out.append_text(T(f"  {requirement_label(row)}  {item['level']}"))
+        for one in only:
+            row = {**one, "any_of": one.get("any_of", {}).get(role["id"], [])}
+            out.append_text(T(f"  {requirement_label(row)}  {one['level']}"))
             out.append("\n")
     if result["level_differences"]:
         out.append("\nLevel differences\n", "bold")
@@ -622,7 +628,7 @@ def compare_text(result: dict) -> Text:
     return out
 
 
-def route_text(result: dict) -> Text:
+def route_text(result: PathDoc) -> Text:
     """``path --to`` as one page: the best route, each step's gap, the total."""
     out = Text("Route to ", "bold")
     out.append_text(T(result["to"]["name"], "bold"))

@@ -10,13 +10,18 @@ The app (:mod:`.app`) only draws these results and sends keys here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import planning, queries
 from ..ladder import Ladder
 from ..levels import LEVEL_RANK
 from ..person import Person, person
 from ..profile import Profile, SkillEntry, load_profile, update_profile
+
+if TYPE_CHECKING:
+    from ..results.common import NameRef, RequirementRow
+    from ..results.ladder import Compare, RoleDetail, SkillDetail
+    from ..results.plans import MatchRow, PathDoc
 
 #: What space does to a requirement's skill in the profile, in turn: none -> done ->
 #: learning -> skipped -> none (``profile add``, ``learning``, ``skip``, ``remove``).
@@ -30,7 +35,7 @@ HELD, GAIN, DEEPEN, LEARNING, SKIPPED = "held", "to gain", "to deepen", "learnin
 class Row:
     """One requirement row of a role, with the person's status on it."""
 
-    item: dict[str, Any]  # the row as ``show --json`` gives it
+    item: RequirementRow  # the row as ``show --json`` gives it
     status: str  # HELD, GAIN, DEEPEN, LEARNING or SKIPPED
     detail: str = ""  # "basic -> advanced", "by PyTorch"
     saved: str | None = None  # the profile's status of the row's skill, if any
@@ -50,13 +55,13 @@ class Group:
 
     wording: str
     rows: list[Row]
-    all_of: dict[str, Any] | None = None  # {"id", "name"} of the broad skill of an all-of group
+    all_of: NameRef | None = None  # the broad skill of an all-of group
 
 
 @dataclass
 class RolePage:
-    detail: dict[str, Any]  # queries.role_detail
-    fit: dict[str, Any]  # the role's entry of planning.match: readiness, points, gaps
+    detail: RoleDetail  # queries.role_detail
+    fit: MatchRow  # the role's entry of planning.match: readiness, points, gaps
     groups: list[Group]
     current: bool
 
@@ -117,7 +122,7 @@ class Browser:
         if who.have is None and who.role is None:  # nothing known yet: nothing held
             who = Person("none", {}, None)
         ranked = planning.match(self.ladder, who)["roles"]
-        self.fit: dict[str, dict[str, Any]] = {r["id"]: r for r in ranked}
+        self.fit: dict[str, MatchRow] = {r["id"]: r for r in ranked}
 
     def saved_status(self, skill_id: str) -> str | None:
         entry = self.saved.skills.get(skill_id) if self.saved is not None else None
@@ -163,14 +168,14 @@ class Browser:
         for item in detail["requirements"]:
             sid = item["id"]
             if sid in met:
-                by = met[sid].get("by")
-                row = Row(item, HELD, f"by {by['name']}" if by else "")
+                held_by = met[sid].get("by")
+                row = Row(item, HELD, f"by {held_by['name']}" if held_by else "")
             elif sid in deepen:
                 d = deepen[sid]
-                by = f" ({d['name']})" if "for" in d else ""
-                row = Row(item, d.get("status", DEEPEN), f"{d['from']} -> {d['to']}{by}")
+                member = f" ({d['name']})" if "for" in d else ""
+                row = Row(item, d.get("status", DEEPEN), f"{d['from']} -> {d['to']}{member}")
             else:
-                row = Row(item, gain.get(sid, {}).get("status", GAIN))
+                row = Row(item, gain[sid].get("status", GAIN) if sid in gain else GAIN)
             row.saved = self.saved_status(sid)
             part_of = item.get("part_of")
             last = groups[-1] if groups else None
@@ -180,15 +185,15 @@ class Browser:
                 groups.append(Group(item["wording"], [row], part_of))
         return RolePage(detail, fit, groups, role_id == self.me.role)
 
-    def skill_page(self, skill_id: str) -> dict[str, Any]:
+    def skill_page(self, skill_id: str) -> SkillDetail:
         return queries.skill_detail(self.ladder, skill_id)
 
     # -- questions about two roles ------------------------------------------------------
 
-    def compare(self, a: str, b: str) -> dict[str, Any]:
+    def compare(self, a: str, b: str) -> Compare:
         return queries.compare(self.ladder, [a, b])
 
-    def route(self, to: str, start: str | None = None) -> dict[str, Any]:
+    def route(self, to: str, start: str | None = None) -> PathDoc:
         """``path --to`` from the person's role, or from ``start``; UsageError as the CLI has it."""
         me = self.me if start is None else person(self.ladder, None, start)
         return planning.path(self.ladder, me, to)
