@@ -23,7 +23,7 @@ from aiml_career.tui.app import KEYS, BrowseApp, LadderTree, Page, PickRole, Req
 from aiml_career.tui.filtering import NameFilter
 from aiml_career.tui.state import Browser, History
 
-from conftest import BUILTIN, ROOT, entry_point
+from conftest import BUILTIN, EXAMPLE, ROOT, entry_point
 
 
 @pytest.fixture(scope="module")
@@ -372,6 +372,24 @@ def test_browse_errors_come_before_the_ui(cli, tmp_path):
     result = cli("browse")  # CliRunner's streams are no terminal
     assert result.exit_code == 1
     assert result.stderr.startswith("aiml-career: error: browse needs a terminal (stdin and stderr)")
+
+
+def test_browse_hands_the_ui_the_clis_ladder_role_and_colour(cli, monkeypatch):
+    """--data, ROLE and --from as every command reads them; NO_COLOR: no colour in the UI."""
+    got = {}
+    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)
+    monkeypatch.setattr("aiml_career.tui.run", lambda ladder, **kw: got.update(ladder=ladder, **kw))
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = cli("browse", "data engineer", "--from", "junior-de", "--data", str(EXAMPLE))
+    assert result.exit_code == 0, result.stderr
+    assert [r.id for r in got["ladder"].doc.roles][:2] == ["junior-de", "data-engineer"]
+    assert (got["role"], got["start"], got["monochrome"]) == ("data-engineer", "junior-de", True)
+
+    async def script(app, pilot):  # and the UI draws that ladder
+        assert tree_roles(app) == [r.id for r in got["ladder"].doc.roles]
+        assert app.shown == ("role", "data-engineer") and app.browser.me.role == "junior-de"
+
+    drive(got["ladder"], script, role=got["role"], start=got["start"])
 
 
 def test_other_commands_never_import_textual():
