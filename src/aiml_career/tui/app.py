@@ -47,7 +47,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓ / j k", "move in the tree or a list"),
     ("enter", "open the role (in the tree, or a role it leads to or comes from)"),
     ("tab / shift+tab", "next / previous pane: tree, requirements, moves"),
-    ("b / f", "back / forward through the roles you opened"),
+    ("b / f", "back / forward through the roles you opened (also alt+← / alt+→)"),
     ("/", "filter roles and skills as you type (enter: to the tree, escape: clear)"),
     ("space", "on a requirement: its skill in your profile, in turn done, learning, skipped, none"),
     ("c", "compare the role with another"),
