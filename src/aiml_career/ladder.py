@@ -429,6 +429,7 @@ def _reference_problems(
             ref(("skills", i, "includes", j), sid, skills, "skill")
             if sid == skill.id:
                 add((("skills", i, "includes", j), "a skill cannot include itself"))
+        problems.extend(_prerequisite_problems(i, skill, skills))
     old_format = version(doc) == 1
     for i, role in enumerate(doc.roles):
         ref(("roles", i, "stage"), role.stage, stages, "stage")
@@ -484,6 +485,7 @@ def _reference_problems(
     problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
     problems.extend(_promotion_cycles(doc.roles))
     problems.extend(_include_cycles(doc.skills))
+    problems.extend(_prerequisite_cycles(doc.skills))
     return problems
 
 
@@ -614,6 +616,32 @@ def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
         lambda i: [(j, m.to) for j, m in enumerate(roles[i].next) if m.kind == "promotion"],
         lambda i, j: ("roles", i, "next", j, "to"),
         "promotion",
+    )
+
+
+def _prerequisite_problems(i: int, skill: Skill, known: set[str]) -> Iterator[tuple[Loc, str]]:
+    """A skill's prerequisites: known skills, not itself, each once, a judged one with its reason."""
+    seen: set[str] = set()
+    for j, before in enumerate(skill.prerequisites):
+        loc: Loc = ("skills", i, "prerequisites", j)
+        if before.skill not in known:
+            yield (*loc, "skill"), f"unknown skill {before.skill!r}"
+        elif before.skill == skill.id:
+            yield (*loc, "skill"), "a skill cannot be its own prerequisite"
+        elif before.skill in seen:
+            yield (*loc, "skill"), f"prerequisite {before.skill!r} is listed twice"
+        seen.add(before.skill)
+        if before.basis == "editorial" and not before.note.strip():
+            yield (*loc, "note"), "an editorial prerequisite needs a note saying why"
+
+
+def _prerequisite_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+    """Prerequisites must not loop back: no learning order could then exist."""
+    return _cycles(
+        [s.id for s in skills],
+        lambda i: [(j, p.skill) for j, p in enumerate(skills[i].prerequisites) if p.skill != skills[i].id],
+        lambda i, j: ("skills", i, "prerequisites", j, "skill"),
+        "prerequisite",
     )
 
 
