@@ -1,0 +1,455 @@
+"""Learning: where to learn a skill, a learning plan to a role, and what learning a skill unlocks.
+
+- :func:`places`: a skill's places to learn, the text's own courses and
+  certifications that cover it and the ladder's links (README: Where to learn).
+- :func:`plan`: the requirement lines of the best route from :func:`planning.path`,
+  as a checklist ordered by the skills' prerequisites, then by value
+  (README: plan).
+- :func:`unlocks`: the roles whose readiness rises if the person learns one
+  skill, by how much, and the requirements it completes; scored by
+  :func:`planning.assess`, as readiness is everywhere.
+
+Results are plain data shaped as the ``--json`` output (the TypedDicts
+below, documented in README); nothing here prints.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional, TypedDict
+
+from . import planning
+from .errors import CareerError, UsageError
+from .ladder import Ladder
+from .levels import LEVEL_RANK, LEVELS
+from .model import Role
+from .person import Person
+from .planning import assess, merge, ref, role_have, role_ref
+from .requirements import Unit
+
+#: How ``plan`` orders its items, said in every result.
+ORDER_RULE = (
+    "prerequisites first (the ladder's prerequisite graph); among items whose prerequisites are "
+    "in hand, the skill that counts toward more steps of the route comes first, then the one that "
+    "counts toward more roles beyond it; then route order"
+)
+#: Roles beyond the goal listed in an item's ``unlocks`` (``value.roles_beyond`` counts them all).
+BEYOND_LISTED = 5
+
+
+class Place(TypedDict):
+    """A place to learn a skill."""
+
+    title: str
+    url: Optional[str]  # None for the text's own courses and certifications, named but not linked
+    kind: str  # "link", or the resource's kind: "online-course", "certification", "degree"
+    id: Optional[str]  # the resource's id; None for a link
+    basis: Optional[str]  # "text" or "editorial" (a link); how a resource is tied to the skill
+
+
+class PlanItem(TypedDict, total=False):
+    number: int
+    id: str
+    name: str
+    category: str
+    any_of: list[dict[str, Any]]
+    part_of: dict[str, str]
+    level: str
+    action: str  # "gain" or "deepen"
+    held: Optional[str]
+    step: dict[str, Any]
+    wording: str
+    reason: str
+    status: str  # "todo", "done", "learning" or "skipped"
+    prerequisites: list[dict[str, str]]
+    value: dict[str, int]
+    unlocks: list[dict[str, Any]]
+    ready_for: Optional[dict[str, str]]
+    learn: list[Place]
+
+
+class Plan(TypedDict):
+    to: dict[str, str]
+    start: Optional[dict[str, Any]]
+    route: list[dict[str, Any]]
+    qualified: bool
+    message: Optional[str]
+    readiness: float
+    rule: str
+    counts: dict[str, int]
+    items: list[PlanItem]
+    person: dict[str, Any]
+    # "from" is a key too (a keyword in Python): the role the route starts from, or None.
+
+
+# -- where to learn ---------------------------------------------------------------
+
+
+def places(ladder: Ladder, skill_ids: Iterable[str]) -> list[Place]:
+    """Where to learn ``skill_ids`` (a skill, or a row's skill and its alternatives): the
+    text's own resources that cover one of them, then the ladder's links, each once."""
+    ids = list(dict.fromkeys(skill_ids))
+    found: dict[str, Place] = {}
+    for resource in ladder.resources.values():
+        if any(sid in resource.skills for sid in ids):
+            found.setdefault(f"resource:{resource.id}", {
+                "title": resource.name, "url": None, "kind": resource.kind, "id": resource.id,
+                "basis": resource.skills_basis,
+            })
+    for sid in ids:
+        for link in ladder.skills[sid].learn:
+            found.setdefault(link.url, {
+                "title": link.title, "url": link.url, "kind": "link", "id": None, "basis": link.basis,
+            })
+    return list(found.values())
+
+
+def _row_skills(item: Mapping[str, Any]) -> list[str]:
+    """The skills to learn for a requirement row: its alternatives when it has some
+    (the text names them), else its skill."""
+    return [a["id"] for a in item.get("any_of", ())] or [item["id"]]
+
+
+def prerequisites(ladder: Ladder, skill_id: str) -> list[dict[str, str]]:
+    """A skill's prerequisites as the ladder gives them: id, name, basis, note."""
+    skills = ladder.skills
+    return [{"id": p.skill, "name": skills[p.skill].name, "basis": p.basis, "note": p.note}
+            for p in skills[skill_id].prerequisites]
+
+
+def skill_detail(ladder: Ladder, query: str) -> dict[str, Any]:
+    """``skills SKILL``: the skill and the roles that need it, with its prerequisites and where to learn it."""
+    from .queries import skill_detail as detail
+
+    result = detail(ladder, query)
+    result["prerequisites"] = prerequisites(ladder, result["id"])
+    result["learn"] = places(ladder, [result["id"]])
+    return result
+
+
+def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
+    """``next``, each skill to gain with where to learn it (``learn``)."""
+    result = planning.next_steps(ladder, me)
+    for move in result["next"]:
+        for item in move["skills_to_gain"]:
+            item["learn"] = places(ladder, _row_skills(item))
+    return result
+
+
+# -- the prerequisite graph ----------------------------------------------------------
+
+
+def _ancestors(ladder: Ladder, skill_id: str, memo: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Every skill to learn before ``skill_id``, through prerequisites of prerequisites.
+
+    ``validate`` rules out cycles; a skill met again on the walk is skipped all the same.
+    """
+    found = memo.get(skill_id)
+    if found is not None:
+        return found
+    seen: set[str] = set()
+    todo = [p.skill for p in ladder.skills[skill_id].prerequisites]
+    while todo:
+        sid = todo.pop()
+        if sid in seen or sid == skill_id:
+            continue
+        seen.add(sid)
+        if sid in memo:
+            seen |= memo[sid]
+            continue
+        todo.extend(p.skill for p in ladder.skills[sid].prerequisites)
+    memo[skill_id] = frozenset(seen)
+    return memo[skill_id]
+
+
+def order(
+    skills: list[frozenset[str]],
+    keys: list[tuple],
+    ancestors: list[frozenset[str]],
+) -> list[int]:
+    """Positions 0..n-1 in learning order.
+
+    Item ``i`` comes before item ``j`` when one of ``i``'s skills is a prerequisite
+    (however far back) of one of ``j``'s, or when they share a skill and ``i`` is
+    listed first (an earlier step). Among the items whose predecessors are all placed,
+    the lowest ``keys[i]`` goes first. Should the constraints ever loop, the lowest
+    key left is taken, so the order is always complete and deterministic.
+    """
+    n = len(skills)
+    after: list[set[int]] = [set() for _ in range(n)]
+    by_skill: dict[str, list[int]] = {}
+    for i, own in enumerate(skills):
+        for sid in own:
+            by_skill.setdefault(sid, []).append(i)
+    for j in range(n):
+        for sid in ancestors[j]:
+            for i in by_skill.get(sid, ()):
+                if i != j:
+                    after[i].add(j)
+        for sid in skills[j]:
+            for i in by_skill[sid]:
+                if i < j:
+                    after[i].add(j)
+    waiting = [0] * n
+    for i in range(n):
+        for j in after[i]:
+            waiting[j] += 1
+    ready = [(keys[i], i) for i in range(n) if not waiting[i]]
+    heapq.heapify(ready)
+    placed: list[int] = []
+    done = [False] * n
+    while len(placed) < n:
+        if not ready:  # a loop: take the best item left
+            i = min((i for i in range(n) if not done[i]), key=lambda i: keys[i])
+        else:
+            i = heapq.heappop(ready)[1]
+            if done[i]:
+                continue
+        done[i] = True
+        placed.append(i)
+        for j in after[i]:
+            waiting[j] -= 1
+            if waiting[j] == 0 and not done[j]:
+                heapq.heappush(ready, (keys[j], j))
+    return placed
+
+
+# -- the plan ---------------------------------------------------------------------------
+
+
+def _row_key(item: Mapping[str, Any]) -> str:
+    """The requirement row a gap line is about: its skill, or the broad skill it stands in for."""
+    return item["for"]["id"] if "for" in item else item["id"]
+
+
+def _counted(unit: Unit) -> set[str]:
+    """The skills whose level counts toward ``unit`` (:func:`requirements.ways`)."""
+    return {counted for _, counted in unit.ways} if unit.ways else {unit.skill}
+
+
+def _beyond(ladder: Ladder, goal: Role, route: set[str]) -> list[Role]:
+    """The roles the goal leads to, directly or through further moves, in ladder order."""
+    seen = {goal.id}
+    queue = deque([goal.id])
+    while queue:
+        for move in ladder.roles[queue.popleft()].next:
+            if move.to not in seen:
+                seen.add(move.to)
+                queue.append(move.to)
+    return [r for r in ladder.doc.roles if r.id in seen and r.id not in route]
+
+
+def plan(ladder: Ladder, me: Person, goal_query: str) -> dict[str, Any]:
+    """The learning plan from the person to ``goal_query``: the lines of the best route of
+    :func:`planning.path`, ordered by :data:`ORDER_RULE`, each with its status.
+
+    Lines are worked out from where the route starts (the role held, or nothing), so
+    what the person already holds is listed too, as ``done``; the other items are
+    exactly the route's gaps in ``path``. A role the person holds, or whose every
+    requirement they meet already, gives an empty plan and a message.
+    """
+    goal = ladder.role(goal_query)
+    result: dict[str, Any] = {
+        "to": role_ref(goal), "from": None, "start": None, "route": [], "qualified": False,
+        "message": None, "readiness": 0.0, "rule": ORDER_RULE,
+        "counts": {"items": 0, "todo": 0, "done": 0, "learning": 0, "skipped": 0},
+        "items": [], "person": me.as_dict(),
+    }
+    if me.role == goal.id:
+        result.update({"from": role_ref(goal), "qualified": True, "readiness": 100.0,
+                       "message": f"you hold {goal.name} already: nothing to learn for it"})
+        return result
+    found = planning.path(ladder, me, goal.id, limit=1)
+    result["start"] = found["start"]
+    if not found["routes"]:
+        start = found["from"]["id"] if found["from"] else "the entry stage"
+        raise CareerError(f"no route from {start} to {goal.id}",
+                          ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"])
+    route = found["routes"][0]
+    result["from"] = route["from"]
+    result["readiness"] = found["readiness"]
+    result["route"] = [{key: step[key] for key in ("id", "name", "stage", "kind", "basis")} for step in route["steps"]]
+    if found["readiness"] >= 100:
+        result["qualified"] = True
+        result["message"] = (f"you meet every requirement of {goal.name} already "
+                             f"(readiness 100%): nothing to learn for it")
+        return result
+    result["items"] = _items(ladder, me, goal, route)
+    for item in result["items"]:
+        result["counts"][item["status"]] += 1
+    result["counts"]["items"] = len(result["items"])
+    return result
+
+
+def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> list[PlanItem]:
+    steps = route["steps"]
+    first = ladder.roles[route["from"]["id"]] if route["from"] else None
+    now = merge(role_have(ladder, first), me.ranks) if first else dict(me.ranks)
+    held = role_have(ladder, first) if first else {}
+    route_ids = {s["id"] for s in steps} | ({first.id} if first else set())
+    beyond = _beyond(ladder, goal, route_ids)
+    items: list[PlanItem] = []
+    units_of: list[Unit] = []
+    positions: list[tuple[int, int]] = []
+    step_counts: dict[str, set[int]] = {}
+    for number, step in enumerate(steps, start=1):
+        role = ladder.roles[step["id"]]
+        units = ladder.units(role)
+        for unit in units:
+            for sid in _counted(unit):
+                step_counts.setdefault(sid, set()).add(number)
+        # Every line of the step from where the route starts; the person's own gaps say
+        # which are still open.
+        bare = assess(ladder, role, held)
+        lines = {_row_key(i): ("gain", i) for i in bare.gain} | {_row_key(i): ("deepen", i) for i in bare.deepen}
+        mine = {_row_key(i): ("gain", i) for i in step["skills_to_gain"]}
+        mine |= {_row_key(i): ("deepen", i) for i in step["skills_to_deepen"]}
+        step_ref = {"id": role.id, "name": role.name, "stage": role.stage, "number": number}
+        for position, unit in enumerate(units):
+            line = mine.get(unit.skill) or lines.get(unit.skill)
+            if line is None:
+                continue
+            action, gap = line
+            status = "todo" if unit.skill in mine else "done"
+            item: PlanItem = {**planning.requirement_item(ladder, unit)}  # type: ignore[typeddict-item]
+            item.update({
+                "action": action,
+                "held": gap.get("from") if unit.skill in mine else None,
+                "step": step_ref,
+                "wording": unit.wording,
+                "reason": f"{role.name} asks for it at {unit.level}: \u201c{unit.wording}\u201d",
+                "status": gap.get("status", status) if status == "todo" else status,
+            })
+            if action == "deepen" and gap["id"] != unit.skill:
+                item["by"] = {"id": gap["id"], "name": gap["name"]}  # type: ignore[typeddict-unknown-key]
+            items.append(item)
+            units_of.append(unit)
+            positions.append((number, position))
+        held = merge(held, role_have(ladder, role))
+    # Each skill's weight: the route's steps it counts toward, then the roles beyond.
+    beyond_rows: dict[str, list[tuple[Role, Unit]]] = {}
+    for role in beyond:
+        for unit in ladder.units(role):
+            for sid in _counted(unit):
+                beyond_rows.setdefault(sid, []).append((role, unit))
+    memo: dict[str, frozenset[str]] = {}
+    own: list[frozenset[str]] = []
+    keys: list[tuple] = []
+    ancestors: list[frozenset[str]] = []
+    for item, unit, (number, position) in zip(items, units_of, positions):
+        skills = frozenset({unit.skill, *((item["by"]["id"],) if "by" in item else ())})  # type: ignore[typeddict-item]
+        own.append(skills)
+        ancestors.append(frozenset().union(*(_ancestors(ladder, s, memo) for s in skills)))
+        on_route = len(set().union(*(step_counts.get(s, set()) for s in skills)))
+        rows_beyond = [pair for s in skills for pair in beyond_rows.get(s, ())]
+        roles_beyond = list(dict.fromkeys(role.id for role, _ in rows_beyond))
+        item["value"] = {"steps": on_route, "roles_beyond": len(roles_beyond)}
+        keys.append((-on_route, -len(roles_beyond), number, position))
+        unlocks = [{**role_ref(ladder.roles[item["step"]["id"]]), "on_route": True,
+                    "requirement": unit.wording}]
+        listed: set[str] = set()
+        for role, row in rows_beyond:
+            if len(listed) >= BEYOND_LISTED:
+                break
+            if role.id not in listed and row.rank <= unit.rank:
+                listed.add(role.id)
+                unlocks.append({**role_ref(role), "on_route": False, "requirement": row.wording})
+        item["unlocks"] = unlocks
+        item["learn"] = places(ladder, _row_skills(item))
+    placed = order(own, keys, ancestors)
+    in_plan = {sid for i in placed for sid in own[i] if items[i]["status"] != "done"}
+    out = [items[i] for i in placed]
+    open_left: dict[int, int] = {}
+    for item in out:
+        if item["status"] != "done":
+            open_left[item["step"]["number"]] = open_left.get(item["step"]["number"], 0) + 1
+    ready = 0  # the steps up to this one have nothing open left
+    for number, item in enumerate(out, start=1):
+        item["number"] = number
+        item["prerequisites"] = [
+            {"id": p["id"], "name": p["name"],
+             "state": "held" if _holds(ladder, now, p["id"]) else "planned" if p["id"] in in_plan else "missing"}
+            for p in prerequisites(ladder, item["id"])
+        ]
+        item["ready_for"] = None
+        if item["status"] == "done":
+            continue
+        open_left[item["step"]["number"]] -= 1
+        reached = ready
+        while reached < len(steps) and not open_left.get(reached + 1, 0):
+            reached += 1
+        if reached > ready:
+            ready = reached
+            item["ready_for"] = {k: steps[reached - 1][k] for k in ("id", "name", "stage")}
+    return out
+
+
+def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str) -> bool:
+    """Whether ``have`` holds ``skill_id`` at any level, itself or by a skill it includes."""
+    return bool(have.get(skill_id)) or any(have.get(p) for p in ladder.skills[skill_id].includes)
+
+
+# -- what learning a skill unlocks -----------------------------------------------------------
+
+
+def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None) -> dict[str, Any]:
+    """The roles whose readiness rises if the person learns one skill, most first.
+
+    The person holds their role's requirements (if any) and their skills, as in
+    ``match``. Learning the skill means holding it at ``level``, or, without one, at
+    the level each role asks of it. Each role says its readiness before and after
+    (:func:`planning.assess`), the gain, and the requirements it completes.
+    """
+    skill = ladder.skill(skill_query)
+    if level is not None and level not in LEVEL_RANK:
+        raise UsageError(f"unknown skill level {level!r}", [f"levels: {', '.join(LEVELS)}"])
+    current = ladder.roles[me.role] if me.role is not None else None
+    held = merge(role_have(ladder, current), me.ranks) if current else dict(me.ranks)
+    rows: dict[str, list[Unit]] = {}
+    for role, unit in planning.meeting(ladder).get(skill.id, ()):
+        rows.setdefault(role.id, []).append(unit)
+    ranked = []
+    for position, role in enumerate(ladder.doc.roles):
+        units = rows.get(role.id)
+        if not units:
+            continue
+        rank = LEVEL_RANK[level] if level else max(u.rank for u in units)
+        learned = merge(held, {skill.id: rank})
+        if learned == held:
+            continue
+        before, after = assess(ladder, role, held), assess(ladder, role, learned)
+        if after.points <= before.points:
+            continue
+        open_after = {_row_key(i) for i in after.gain + after.deepen}
+        units_by_skill = {u.skill: u for u in ladder.units(role)}
+        completes = []
+        for gap in before.gain + before.deepen:
+            key = _row_key(gap)
+            if key not in open_after:
+                unit = units_by_skill[key]
+                completes.append({**planning.requirement_item(ladder, unit), "wording": unit.wording})
+        gain = round(after.readiness - before.readiness, 1)
+        ranked.append(((-gain, -after.readiness, position), {
+            **role_ref(role),
+            "level": LEVELS[rank - 1],
+            "readiness_before": before.readiness,
+            "readiness_after": after.readiness,
+            "gain": gain,
+            "points_before": before.points,
+            "points_after": after.points,
+            "of": after.of,
+            "completes": completes,
+            "current": current is not None and role.id == current.id,
+        }))
+    ranked.sort(key=lambda pair: pair[0])
+    return {
+        "skill": ref(ladder, skill.id),
+        "level": level,
+        "person": me.as_dict(),
+        "current": role_ref(current) if current else None,
+        "rule": "readiness gained, then readiness after, then ladder order",
+        "roles": [item for _, item in ranked],
+        "learn": places(ladder, [skill.id]),
+    }
