@@ -195,12 +195,15 @@ def markdown(ladder: Ladder) -> str:
             out += [f"### {_md(category['name'])}{key}", ""]
             if category["description"]:
                 out += [_md(category["description"]), ""]
-            out += ["| Skill | ID | Also known as | Roles |", "|---|---|---|---|"]
+            out += ["| Skill | ID | Also known as | Roles | Learn first | Where to learn |", "|---|---|---|---|---|---|"]
             out += [
-                f"| {_cell(s['name'])} | `{s['id']}` | {_cell(', '.join(s['aliases']))} | {s['roles']} |"
+                f"| {_cell(s['name'])} | `{s['id']}` | {_cell(', '.join(s['aliases']))} | {s['roles']} | "
+                f"{_learning_cells(ladder, s['id'])} |"
                 for s in category["skills"]
             ]
             out.append("")
+        out += ["Learn first (prerequisites) and the links are editorial: the ladder's, not the text's; "
+                "the text's own courses and certifications are named as it names them.", ""]
     if doc.specializations:
         out += ['<a id="specializations"></a>', "", "## Specializations", ""]
         if doc.specializations_intro:
@@ -219,6 +222,15 @@ def markdown(ladder: Ladder) -> str:
     if doc.conclusion:
         out += ['<a id="conclusion"></a>', "", "## Conclusion", "", _md(doc.conclusion), ""]
     return "\n".join(out)
+
+
+def _learning_cells(ladder: Ladder, skill_id: str) -> str:
+    """A skill's prerequisites and its places to learn, as two table cells."""
+    from . import learning
+    from .render.checklist import link
+
+    before = ", ".join(_cell(p["name"]) for p in learning.prerequisites(ladder, skill_id)) or "—"
+    return f"{before} | {', '.join(link(p) for p in learning.places(ladder, [skill_id])) or '—'}"
 
 
 def _education_md(ladder: Ladder) -> list[str]:

@@ -370,7 +370,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
         item["number"] = number
         item["prerequisites"] = [
             {"id": p["id"], "name": p["name"],
-             "state": "held" if _holds(ladder, now, p["id"]) else "planned" if p["id"] in in_plan else "missing"}
+             "state": "held" if _holds(ladder, now, p["id"], memo) else "planned" if p["id"] in in_plan else "missing"}
             for p in prerequisites(ladder, item["id"])
         ]
         item["ready_for"] = None
@@ -386,9 +386,12 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
     return out
 
 
-def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str) -> bool:
-    """Whether ``have`` holds ``skill_id`` at any level, itself or by a skill it includes."""
-    return bool(have.get(skill_id)) or any(have.get(p) for p in ladder.skills[skill_id].includes)
+def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str, memo: dict[str, frozenset[str]]) -> bool:
+    """Whether ``have`` holds ``skill_id`` at any level: itself, a skill it includes, or a
+    skill learned after it (who holds Kubernetes has learned Docker)."""
+    if have.get(skill_id) or any(have.get(p) for p in ladder.skills[skill_id].includes):
+        return True
+    return any(rank and skill_id in _ancestors(ladder, sid, memo) for sid, rank in have.items() if sid in ladder.skills)
 
 
 # -- what learning a skill unlocks -----------------------------------------------------------

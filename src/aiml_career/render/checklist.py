@@ -42,10 +42,9 @@ def markdown(data: dict) -> str:
         if item["prerequisites"]:
             after = ", ".join(f"{md(p['name'])} ({p['state']})" for p in item["prerequisites"])
             out.append(f"  - After: {after}")
-        unlocks = ", ".join(md(u["name"]) for u in item["unlocks"])
+        out.append(f"  - Unlocks: {', '.join(md(u['name']) for u in item['unlocks'])}")
         if item["ready_for"]:
-            unlocks += f"; then nothing is left to learn for {md(item['ready_for']['name'])}"
-        out.append(f"  - Unlocks: {unlocks}")
+            out.append(f"  - Then: ready for {md(item['ready_for']['name'])}, nothing left to learn for it")
         out.append(f"  - Learn: {', '.join(link(p) for p in item['learn']) or '—'}")
     out += ["", "Links marked (editorial) are the ladder's choice of official pages, not the text's.", ""]
     return "\n".join(out)

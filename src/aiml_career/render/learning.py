@@ -108,9 +108,9 @@ def _plan_item(out: Console, item: dict) -> None:
     if item["prerequisites"]:
         rows.append(("after:", T(", ".join(f"{p['name']} ({STATES[p['state']]})" for p in item["prerequisites"]))))
     unlocks = ", ".join(u["name"] + ("" if u["on_route"] else " (beyond)") for u in item["unlocks"])
-    if item["ready_for"]:
-        unlocks += f"; then nothing is left to learn for {item['ready_for']['name']}"
     rows.append(("unlocks:", T(unlocks)))
+    if item["ready_for"]:
+        rows.append(("then:", T(f"ready for {item['ready_for']['name']}: nothing left to learn for it", "bold")))
     rows.append(("learn:", learn_text(item["learn"])))
     _labelled(out, rows, 6)
 
