@@ -27,7 +27,7 @@ from .levels import LEVEL_RANK, LEVELS
 from .model import Role
 from .person import Person
 from .planning import assess, merge, ref, role_have, role_ref
-from .requirements import Unit
+from .requirements import Unit, skills_named
 
 #: How ``plan`` orders its items, said in every result.
 ORDER_RULE = (
@@ -410,12 +410,14 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
         raise UsageError(f"unknown skill level {level!r}", [f"levels: {', '.join(LEVELS)}"])
     current = ladder.roles[me.role] if me.role is not None else None
     held = merge(role_have(ladder, current), me.ranks) if current else dict(me.ranks)
-    rows: dict[str, list[Unit]] = {}
-    for role, unit in planning.meeting(ladder).get(skill.id, ()):
-        rows.setdefault(role.id, []).append(unit)
+    # A row counts the skill when it names the skill or a broader one that includes it
+    # (requirements.ways): only the roles naming one of those are worked out.
+    named = {skill.id} | {s.id for s in ladder.skills.values() if skill.id in s.includes}
     ranked = []
     for position, role in enumerate(ladder.doc.roles):
-        units = rows.get(role.id)
+        if named.isdisjoint(skills_named(role)):
+            continue
+        units = [u for u in ladder.units(role) if skill.id in _counted(u)]
         if not units:
             continue
         rank = LEVEL_RANK[level] if level else max(u.rank for u in units)
