@@ -436,18 +436,23 @@ def next_(
     output(learning.next_steps(ladder, me), as_json, "next_steps")
 
 
+#: Where a route starts (``path``, ``plan``).
+RouteFromOpt = Annotated[
+    Optional[str],
+    typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
+                 help="Where you start (default: your profile's role; without one, the roles "
+                 "your skills fully meet, else the entry stage)."),
+]
+ToOpt = Annotated[
+    str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
+]
+
+
 @command(epilog=READINESS_HELP)
 def path(
     ctx: typer.Context,
-    start: Annotated[
-        Optional[str],
-        typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
-                     help="Where you start (default: your profile's role; without one, the roles "
-                     "your skills fully meet, else the entry stage)."),
-    ] = None,
-    goal: Annotated[
-        str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
-    ] = ...,
+    start: RouteFromOpt = None,
+    goal: ToOpt = ...,
     promotions_only: Annotated[
         bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
     ] = False,
@@ -498,15 +503,8 @@ class PlanFormat(str, Enum):
 @command(epilog=READINESS_HELP)
 def plan(
     ctx: typer.Context,
-    goal: Annotated[
-        str, typer.Option("--to", metavar="ROLE", help="The role to learn for.", autocompletion=complete_role)
-    ] = ...,
-    start: Annotated[
-        Optional[str],
-        typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
-                     help="Where you start (default: as path: your profile's role, else where your skills fit, "
-                     "else the entry stage)."),
-    ] = None,
+    goal: ToOpt = ...,
+    start: RouteFromOpt = None,
     have: HaveOpt = None,
     as_json: JsonOpt = False,
     fmt: Annotated[
