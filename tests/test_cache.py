@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from aiml_career import cache
 from aiml_career.errors import DataError
-from aiml_career.ladder import load
+from aiml_career.loading import load
 
 from conftest import EXAMPLE
 
@@ -22,7 +23,7 @@ def test_a_load_fills_the_cache_and_the_next_load_uses_it(tmp_path, monkeypatch)
     first = load(EXAMPLE)
     assert len(entries()) == 1
     calls = []
-    monkeypatch.setattr("aiml_career.ladder.parse", lambda *a: calls.append(a))
+    monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a))
     second = load(EXAMPLE)
     assert calls == [], "a cached ladder is not parsed again"
     assert second.doc == first.doc
@@ -74,17 +75,49 @@ def test_large_files_are_not_cached(monkeypatch):
     assert entries() == []
 
 
-def test_the_key_changes_with_the_validation_code(monkeypatch):
-    from aiml_career import ladder
-
+@pytest.mark.parametrize("module", cache.VALIDITY_MODULES)
+def test_the_key_changes_with_the_validation_code(module, monkeypatch):
     raw = EXAMPLE.read_bytes()
     folder, secret = cache.cache_dir(), b"k" * 32
     before = cache._marker(folder, secret, raw)
-    original = ladder.__file__
-    monkeypatch.setattr(ladder, "__file__", str(EXAMPLE))  # any other source text
+    real = Path.read_bytes
+
+    def edited(path):
+        text = real(path)
+        return text + b"# edited" if path.name == f"{module}.py" else text
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
     assert cache._marker(folder, secret, raw) != before
-    monkeypatch.setattr(ladder, "__file__", original)
+    monkeypatch.setattr(Path, "read_bytes", real)
     assert cache._marker(folder, secret, raw) == before
+
+
+def _imports(module: str) -> set[str]:
+    """The package's modules that ``module`` imports, anywhere in its code."""
+    import ast
+
+    import aiml_career
+
+    tree = ast.parse((Path(aiml_career.__file__).parent / f"{module}.py").read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                # ``from . import __version__`` takes a name of the package, not a module
+                found.update(a.name for a in node.names if not a.name.startswith("__"))
+    return found
+
+
+def test_the_key_covers_every_module_that_decides_validity():
+    seen, todo = set(), ["loading", "diagnostics", "cache"]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo.extend(_imports(module))
+    assert seen == set(cache.VALIDITY_MODULES)
 
 
 def test_old_entries_are_pruned(tmp_path, monkeypatch):

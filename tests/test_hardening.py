@@ -209,7 +209,7 @@ def test_ctrl_c_in_every_command_exits_130(cli, args, monkeypatch):
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("aiml_career.ladder.load", interrupted)
+    monkeypatch.setattr("aiml_career.loading.load", interrupted)
     monkeypatch.setattr("aiml_career.profile.load_profile", interrupted)
     monkeypatch.setattr("aiml_career.model.json_schema", interrupted)
     result = cli(*args)
@@ -261,7 +261,7 @@ def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, monkeypatch):
 
 
 def test_builtin_data_is_the_packaged_copy():
-    from aiml_career.ladder import builtin_path
+    from aiml_career.loading import builtin_path
 
     assert json.loads(builtin_path().read_bytes()) == json.loads(BUILTIN.read_bytes())
     assert ROOT.exists()

@@ -363,7 +363,7 @@ def test_unlocks_json_keys_are_documented_in_readme(cli):
 
 def test_every_builtin_skill_has_a_place_to_learn_and_links_are_https():
     doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
-    from aiml_career.ladder import load
+    from aiml_career.loading import load
     from aiml_career.learning import places
 
     ladder = load(BUILTIN)

@@ -12,8 +12,7 @@ What it is: nothing but empty marker files. Nothing read from the cache ever
 executes, and nothing read from it becomes data: a marker's *name* is a keyed
 hash (BLAKE2b with a random secret kept in the cache folder, readable only by
 its owner) of the ladder's bytes and of the code that decides validity
-(model.py, ladder.py, requirements.py, levels.py, this file, the package, Python and
-pydantic versions).
+(:data:`VALIDITY_MODULES`, the package, Python and pydantic versions).
 When the marker for a file's exact bytes exists, those bytes validated under
 this code, and the ladder is built from them again, from the file's own JSON,
 with pydantic's ``model_construct`` (no validator needed). A marker planted by
@@ -117,17 +116,25 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     return _read_secret(folder)  # another process may have written its own: use the one on disk
 
 
+#: The modules whose code decides whether a file is valid and what it loads as:
+#: the shape (model, levels), every other check (diagnostics and what it uses),
+#: reading (loading, files) and how a ladder is rebuilt (this file). A test
+#: checks that every module they import is listed.
+VALIDITY_MODULES = (
+    "cache", "diagnostics", "errors", "files", "formats", "ladder", "levels",
+    "loading", "locator", "model", "requirements", "resolve",
+)
+
+
 def _code_digest() -> bytes:
     from pydantic import VERSION
 
-    from . import __version__, ladder, levels, model, requirements
+    from . import __version__
 
     digest = hashlib.blake2b(digest_size=20)
-    # The shape (model.py), the reference checks (ladder.py, and requirements.py with
-    # the level words of levels.py) and how a ladder is rebuilt (this file) decide
-    # what a marker vouches for.
-    for module in (model, ladder, requirements, levels, sys.modules[__name__]):
-        digest.update(Path(module.__file__).read_bytes())
+    here = Path(__file__).parent
+    for name in VALIDITY_MODULES:
+        digest.update((here / f"{name}.py").read_bytes())
     digest.update(f"{__version__}|{sys.version}|{VERSION}".encode())
     return digest.digest()
 

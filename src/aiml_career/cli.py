@@ -177,7 +177,7 @@ class State:
         if self._ladder is None:
             import gc
 
-            from .ladder import data_path, load
+            from .loading import data_path, load
 
             self._ladder = load(data_path(self.data))
             if ONE_SHOT:
@@ -536,7 +536,7 @@ def plan(
 
         raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
     if dest is not None:
-        from .ladder import checked_path
+        from .loading import checked_path
 
         checked_path(dest, "--output")
     chosen = PlanFormat.json if as_json else fmt
@@ -878,7 +878,7 @@ def validate(
 
     Example: aiml-career validate my-ladder.json
     """
-    from .ladder import checked_path, data_path, validate as check_file
+    from .loading import checked_path, data_path, validate as check_file
 
     state = ctx.find_object(State)
     chosen = checked_path(path, "validate PATH") if path is not None else data_path(state.data if state else None)
@@ -931,7 +931,7 @@ def export(
     """
     from . import export as documents
 
-    from .ladder import checked_path
+    from .loading import checked_path
 
     if dest is not None:
         checked_path(dest, "--output")

@@ -27,6 +27,7 @@ from .levels import LEVEL_RANK, LEVELS
 from .model import Role
 from .person import Person
 from .planning import assess, merge, ref, role_have, role_ref
+from .prerequisites import ancestors
 from .requirements import Unit, skills_named
 
 #: How ``plan`` orders its items, said in every result.
@@ -139,29 +140,6 @@ def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
 
 
 # -- the prerequisite graph ----------------------------------------------------------
-
-
-def _ancestors(ladder: Ladder, skill_id: str, memo: dict[str, frozenset[str]]) -> frozenset[str]:
-    """Every skill to learn before ``skill_id``, through prerequisites of prerequisites.
-
-    ``validate`` rules out cycles; a skill met again on the walk is skipped all the same.
-    """
-    found = memo.get(skill_id)
-    if found is not None:
-        return found
-    seen: set[str] = set()
-    todo = [p.skill for p in ladder.skills[skill_id].prerequisites]
-    while todo:
-        sid = todo.pop()
-        if sid in seen or sid == skill_id:
-            continue
-        seen.add(sid)
-        if sid in memo:
-            seen |= memo[sid]
-            continue
-        todo.extend(p.skill for p in ladder.skills[sid].prerequisites)
-    memo[skill_id] = frozenset(seen)
-    return memo[skill_id]
 
 
 def order(
@@ -337,11 +315,11 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
     memo: dict[str, frozenset[str]] = {}
     own: list[frozenset[str]] = []
     keys: list[tuple] = []
-    ancestors: list[frozenset[str]] = []
+    earlier: list[frozenset[str]] = []
     for item, unit, (number, position) in zip(items, units_of, positions):
         skills = frozenset({unit.skill, *((item["by"]["id"],) if "by" in item else ())})  # type: ignore[typeddict-item]
         own.append(skills)
-        ancestors.append(frozenset().union(*(_ancestors(ladder, s, memo) for s in skills)))
+        earlier.append(frozenset().union(*(ancestors(ladder.skills, s, memo) for s in skills)))
         on_route = len(set().union(*(step_counts.get(s, set()) for s in skills)))
         rows_beyond = [pair for s in skills for pair in beyond_rows.get(s, ())]
         roles_beyond = list(dict.fromkeys(role.id for role, _ in rows_beyond))
@@ -358,7 +336,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
                 unlocks.append({**role_ref(role), "on_route": False, "requirement": row.wording})
         item["unlocks"] = unlocks
         item["learn"] = places(ladder, _row_skills(item))
-    placed = order(own, keys, ancestors)
+    placed = order(own, keys, earlier)
     in_plan = {sid for i in placed for sid in own[i] if items[i]["status"] != "done"}
     out = [items[i] for i in placed]
     open_left: dict[int, int] = {}
@@ -391,7 +369,7 @@ def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str, memo: dict[st
     skill learned after it (who holds Kubernetes has learned Docker)."""
     if have.get(skill_id) or any(have.get(p) for p in ladder.skills[skill_id].includes):
         return True
-    return any(rank and skill_id in _ancestors(ladder, sid, memo) for sid, rank in have.items() if sid in ladder.skills)
+    return any(rank and skill_id in ancestors(ladder.skills, sid, memo) for sid, rank in have.items() if sid in ladder.skills)
 
 
 # -- what learning a skill unlocks -----------------------------------------------------------

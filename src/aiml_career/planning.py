@@ -402,8 +402,6 @@ def match(
     stage up must be that much readier to rank above one below it. With a
     current role, the roles at or below its stage come last.
     """
-    from .queries import pick
-
     if me.have is None and me.role is None:
         raise UsageError(
             "match needs your skills or your role",
@@ -411,7 +409,7 @@ def match(
              "aiml-career profile add python"],
         )
     if stage is not None:
-        stage = pick(stage, ladder.stages, "stage", "aiml-career stages")
+        stage = ladder.stage(stage)
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
     current = ladder.roles[me.role] if me.role is not None else None

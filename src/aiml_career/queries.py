@@ -7,7 +7,7 @@ function here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from .errors import UsageError
 from .ladder import Ladder
@@ -66,9 +66,9 @@ def foundation(ladder: Ladder) -> dict:
 def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) -> list[dict]:
     """All roles in ladder order, optionally only one stage's or one track's."""
     if stage is not None:
-        stage = pick(stage, ladder.stages, "stage", "aiml-career stages")
+        stage = ladder.stage(stage)
     if track is not None:
-        track = pick(track, ladder.tracks, "track", "aiml-career roles (the Track column)")
+        track = ladder.track(track)
     return [
         {
             "id": r.id,
@@ -82,16 +82,6 @@ def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) ->
         for r in ladder.roles_by_stage[sid]
         if (stage is None or r.stage == stage) and (track is None or r.track == track)
     ]
-
-
-def pick(query: str, known: Mapping[str, object], noun: str, listing: str = "") -> str:
-    """A stage or track id from its id or name, forgivingly."""
-    from .resolve import Entry, NameIndex
-
-    if query in known:
-        return query
-    index = NameIndex(noun, ((Entry(k, getattr(v, "name", k)), ()) for k, v in known.items()), listing)
-    return index.resolve(query).id
 
 
 def show(ladder: Ladder, query: str) -> dict:
