@@ -60,6 +60,7 @@ class PlanItem(TypedDict, total=False):
     level: str
     action: str  # "gain" or "deepen"
     held: Optional[str]
+    by: dict[str, str]  # the alternative held, when deepening through it
     step: dict[str, Any]
     wording: str
     reason: str
@@ -71,18 +72,20 @@ class PlanItem(TypedDict, total=False):
     learn: list[Place]
 
 
-class Plan(TypedDict):
-    to: dict[str, str]
-    start: Optional[dict[str, Any]]
-    route: list[dict[str, Any]]
-    qualified: bool
-    message: Optional[str]
-    readiness: float
-    rule: str
-    counts: dict[str, int]
-    items: list[PlanItem]
-    person: dict[str, Any]
-    # "from" is a key too (a keyword in Python): the role the route starts from, or None.
+#: The whole ``plan --json`` document ("from" is a keyword, hence this spelling).
+Plan = TypedDict("Plan", {
+    "to": dict[str, str],
+    "from": Optional[dict[str, str]],  # the role the route starts from; None from the entry stage
+    "start": Optional[dict[str, Any]],  # as path's
+    "route": list[dict[str, Any]],
+    "qualified": bool,
+    "message": Optional[str],
+    "readiness": float,
+    "rule": str,
+    "counts": dict[str, int],
+    "items": list[PlanItem],
+    "person": dict[str, Any],
+})
 
 
 # -- where to learn ---------------------------------------------------------------
@@ -219,7 +222,7 @@ def _beyond(ladder: Ladder, goal: Role, route: set[str]) -> list[Role]:
     return [r for r in ladder.doc.roles if r.id in seen and r.id not in route]
 
 
-def plan(ladder: Ladder, me: Person, goal_query: str) -> dict[str, Any]:
+def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
     """The learning plan from the person to ``goal_query``: the lines of the best route of
     :func:`planning.path`, ordered by :data:`ORDER_RULE`, each with its status.
 
@@ -229,7 +232,7 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> dict[str, Any]:
     requirement they meet already, gives an empty plan and a message.
     """
     goal = ladder.role(goal_query)
-    result: dict[str, Any] = {
+    result: Plan = {
         "to": role_ref(goal), "from": None, "start": None, "route": [], "qualified": False,
         "message": None, "readiness": 0.0, "rule": ORDER_RULE,
         "counts": {"items": 0, "todo": 0, "done": 0, "learning": 0, "skipped": 0},
@@ -301,7 +304,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
                 "status": gap.get("status", status) if status == "todo" else status,
             })
             if action == "deepen" and gap["id"] != unit.skill:
-                item["by"] = {"id": gap["id"], "name": gap["name"]}  # type: ignore[typeddict-unknown-key]
+                item["by"] = {"id": gap["id"], "name": gap["name"]}
             items.append(item)
             units_of.append(unit)
             positions.append((number, position))
@@ -317,7 +320,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
     keys: list[tuple] = []
     earlier: list[frozenset[str]] = []
     for item, unit, (number, position) in zip(items, units_of, positions):
-        skills = frozenset({unit.skill, *((item["by"]["id"],) if "by" in item else ())})  # type: ignore[typeddict-item]
+        skills = frozenset({unit.skill, *((item["by"]["id"],) if "by" in item else ())})
         own.append(skills)
         earlier.append(frozenset().union(*(ancestors(ladder.skills, s, memo) for s in skills)))
         on_route = len(set().union(*(step_counts.get(s, set()) for s in skills)))

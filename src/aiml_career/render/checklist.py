@@ -8,11 +8,14 @@ spaces or brackets), with parentheses written as ``%28``/``%29``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from ..export import _md as md
 from . import requirement_label
 
 
-def link(place: dict) -> str:
+def link(place: Mapping[str, Any]) -> str:
     """A place to learn: ``[title](url) (editorial)``, or the text's own resource by name."""
     if not place["url"]:
         return f"{md(place['title'])} (the text's {place['kind'].replace('-', ' ')})"
