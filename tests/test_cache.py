@@ -93,14 +93,23 @@ def test_the_key_changes_with_the_validation_code(module, monkeypatch):
 
 
 def _imports(module: str) -> set[str]:
-    """The package's modules that ``module`` imports, anywhere in its code."""
+    """The package's modules that ``module`` imports to run (not for type checking alone)."""
     import ast
 
     import aiml_career
 
+    def running(node: ast.AST):
+        for child in ast.iter_child_nodes(node):
+            test = child.test if isinstance(child, ast.If) else None
+            if test is not None and "TYPE_CHECKING" in ast.unparse(test):
+                yield from (n for branch in child.orelse for n in [branch, *running(branch)])
+                continue
+            yield child
+            yield from running(child)
+
     tree = ast.parse((Path(aiml_career.__file__).parent / f"{module}.py").read_text())
     found = set()
-    for node in ast.walk(tree):
+    for node in running(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 1:
             if node.module:
                 found.add(node.module.split(".")[0])

@@ -98,7 +98,7 @@ def test_plan_order_follows_the_prerequisite_graph_then_value(cli, tmp_path):
     position = {key: n for n, key in enumerate(order)}
     before = closure(doc)
     # No item comes before one of its prerequisites (however far back).
-    for (sid, step), n in position.items():
+    for (sid, _), n in position.items():
         for (other, _), m in position.items():
             if other in before[sid]:
                 assert m < n, f"{other} must come before {sid}: {order}"
@@ -363,8 +363,8 @@ def test_unlocks_json_keys_are_documented_in_readme(cli):
 
 def test_every_builtin_skill_has_a_place_to_learn_and_links_are_https():
     doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
-    from aiml_career.loading import load
     from aiml_career.learning import places
+    from aiml_career.loading import load
 
     ladder = load(BUILTIN)
     for s in doc["skills"]:

@@ -40,6 +40,11 @@ import time
 import typing
 from pathlib import Path
 
+if typing.TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from .model import LadderDoc
+
 NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
 #: Larger files are always validated: past about 1 MB, pydantic-core validating
 #: the bytes beats ``json.loads`` plus ``model_construct`` in Python.
@@ -150,8 +155,8 @@ def validated(raw: bytes) -> bool:
     if not enabled(raw):
         return False
     folder = _folder(create=False)
-    secret = folder and _secret(folder, create=False)
-    if not secret:
+    secret = _secret(folder, create=False) if folder else None
+    if folder is None or not secret:
         return False
     try:
         st = os.lstat(_marker(folder, secret, raw))
@@ -167,8 +172,8 @@ def remember(raw: bytes) -> None:
     from .files import write_atomic
 
     folder = _folder(create=True)
-    secret = folder and _secret(folder, create=True)
-    if not secret:
+    secret = _secret(folder, create=True) if folder else None
+    if folder is None or not secret:
         return
     try:
         write_atomic(_marker(folder, secret, raw), b"", mode=0o600)
@@ -195,26 +200,26 @@ def _prune(folder: Path) -> None:
 
 # -- building a ladder document from bytes that validated ------------------------------
 
-Plan = list[tuple[str, str, str, "type | None", typing.Any]]
-_PLANS: dict[type, Plan] = {}
+Plan = list[tuple[str, str, str, "type[BaseModel] | None", typing.Any]]
+_PLANS: dict[type[BaseModel], Plan] = {}
 
 
-def _plan(cls: type) -> Plan:
+def _plan(cls: type[BaseModel]) -> Plan:
     """For each field of a model: (name, key in the file, shape, nested model, default).
 
     ``default`` is a callable for a default factory (``list``), else the value.
     """
-    plan = _PLANS.get(cls)
-    if plan is not None:
-        return plan
+    known = _PLANS.get(cls)
+    if known is not None:
+        return known
     from pydantic import BaseModel
 
-    def model_in(kind: object) -> type | None:
+    def model_in(kind: object) -> type[BaseModel] | None:
         if isinstance(kind, type) and issubclass(kind, BaseModel):
             return kind
         return None
 
-    plan = []
+    plan: Plan = []
     for name, field in cls.model_fields.items():
         kind = field.annotation
         shape, nested = "plain", model_in(kind)
@@ -236,9 +241,9 @@ def _plan(cls: type) -> Plan:
     return plan
 
 
-def _build(cls: type, data: dict):
-    values = {}
-    given = set()
+def _build(cls: type[BaseModel], data: dict[str, typing.Any]) -> typing.Any:
+    values: dict[str, typing.Any] = {}
+    given: set[str] = set()
     for name, key, shape, nested, default in _plan(cls):
         if key not in data:
             # Every default here is immutable or made by a factory (``list``).
@@ -246,9 +251,9 @@ def _build(cls: type, data: dict):
             continue
         given.add(name)
         value = data[key]
-        if shape == "list":
+        if shape == "list" and nested is not None:
             value = [_build(nested, item) for item in value]
-        elif shape == "one" and value is not None:
+        elif shape == "one" and nested is not None and value is not None:
             value = _build(nested, value)
         elif shape == "int":
             value = int(value)
@@ -257,7 +262,7 @@ def _build(cls: type, data: dict):
     return cls.model_construct(given, **values)
 
 
-def construct(raw: bytes):
+def construct(raw: bytes) -> LadderDoc:
     """The :class:`~aiml_career.model.LadderDoc` of bytes that validated before.
 
     The same document pydantic's validation makes of them (the tests check it

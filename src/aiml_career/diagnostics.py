@@ -12,8 +12,8 @@ the file's checks find them, the same on stderr and in ``validate``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import prerequisites, requirements
 from .errors import MAX_PROBLEMS, DataError, Problem
@@ -23,7 +23,9 @@ from .model import LadderDoc, Role, Skill
 from .resolve import normalize
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic import BaseModel, ValidationError
+
+    from .model import Resource, Specialization
 
 
 def shape_error(raw: bytes, source: str, exc: ValidationError) -> DataError:
@@ -173,13 +175,13 @@ def _shape_errors(errors: list, prefix: Loc = ()) -> list[tuple[Loc, str]]:
     return found
 
 
-def _model_at(loc: Loc) -> type | None:
+def _model_at(loc: Loc) -> type[BaseModel] | None:
     """The pydantic model class whose field ``loc`` names, by walking LadderDoc's fields."""
     import typing
 
     from pydantic import BaseModel
 
-    model: type | None = LadderDoc
+    model: type[BaseModel] | None = LadderDoc
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
@@ -300,7 +302,9 @@ def _reference_problems(
             if move.to in targets:
                 add((("roles", i, "next", j, "to"), f"transition to {move.to!r} is listed twice"))
             targets.add(move.to)
-    for name, items in (("specializations", doc.specializations), ("resources", doc.resources)):
+    skill_lists: list[tuple[str, Sequence[Specialization | Resource]]] = [
+        ("specializations", doc.specializations), ("resources", doc.resources)]
+    for name, items in skill_lists:
         for i, item in enumerate(items):
             for j, sid in enumerate(item.skills):
                 ref((name, i, "skills", j), sid, skills, "skill")
@@ -325,7 +329,7 @@ def _reference_problems(
 
 
 #: The lists of a ladder document, and the model of their items.
-def _sections() -> dict[str, type]:
+def _sections() -> dict[str, type[BaseModel]]:
     from .model import Resource, SkillCategory, Specialization, Stage, Track
 
     return {
@@ -366,8 +370,10 @@ def _partial_reference_problems(raw: bytes) -> list[tuple[Loc, str]]:
         education = Education.model_validate(data["education"]) if data.get("education") else None
     except ValidationError:
         education = None
-    given = {"format": data["format"]} if data.get("format") in (1, 2) else {}
-    doc = LadderDoc.model_construct(title="", education=education, **given, **kept)
+    fields: dict[str, Any] = {"title": "", "education": education, **kept}
+    if data.get("format") in (1, 2):
+        fields["format"] = data["format"]
+    doc = LadderDoc.model_construct(**fields)
     found = []
     for loc, message in _reference_problems(doc, elsewhere):
         if loc and loc[0] in positions and len(loc) > 1 and isinstance(loc[1], int):
@@ -385,7 +391,7 @@ def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, 
     owner: dict[str, tuple[str, str]] = {}
     for noun, name, items in groups:
         for i, item in enumerate(items):
-            labels = [("id", item.id), ("name", item.name)]
+            labels: list[tuple[str | tuple[str, int], str]] = [("id", item.id), ("name", item.name)]
             labels += [(("aliases", j), a) for j, a in enumerate(getattr(item, "aliases", []))]
             for field, text in labels:
                 key = normalize(text)

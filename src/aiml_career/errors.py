@@ -84,9 +84,6 @@ class Problem:
             where += f" (line {self.line})"
         return f"{where}: {self.message}"
 
-    def as_dict(self) -> dict[str, object]:
-        return {"path": self.path, "message": self.message, "line": self.line}
-
 
 class DataError(CareerError):
     """A ladder file that cannot be used: every problem found, all at once."""

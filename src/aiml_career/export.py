@@ -9,29 +9,33 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .errors import UNSAFE_RANGES, sanitize
 from .ladder import Ladder
 from .model import Role, Stage
 from .render import requirement_label
 
+if TYPE_CHECKING:
+    from .results import Move, PathDoc, RoleDetail
+
 Edge = tuple[str, str, str]  # (from role id, to role id, kind)
 
 
 def all_edges(ladder: Ladder) -> list[Edge]:
-    return [(r.id, m.to, m.kind) for r in ladder.doc.roles for m in r.next]
+    return [(r.id, m.to, str(m.kind)) for r in ladder.doc.roles for m in r.next]
 
 
 def neighbourhood(ladder: Ladder, role_id: str) -> tuple[list[str], list[Edge]]:
     """A role, the roles that lead to it and those it leads to, with those links."""
     role = ladder.roles[role_id]
-    edges = [(src, role_id, m.kind) for src, m in ladder.previous[role_id]]
-    edges += [(role_id, m.to, m.kind) for m in role.next]
+    edges = [(src, role_id, str(m.kind)) for src, m in ladder.previous[role_id]]
+    edges += [(role_id, m.to, str(m.kind)) for m in role.next]
     ids = list(dict.fromkeys([role_id, *(e[0] for e in edges), *(e[1] for e in edges)]))
     return ids, edges
 
 
-def route_graph(result: dict) -> tuple[list[str], list[Edge]]:
+def route_graph(result: PathDoc) -> tuple[list[str], list[Edge]]:
     """The roles and moves of the routes in a :func:`queries.path` result."""
     ids: list[str] = []
     edges: list[Edge] = []
@@ -195,7 +199,8 @@ def markdown(ladder: Ladder) -> str:
             out += [f"### {_md(category['name'])}{key}", ""]
             if category["description"]:
                 out += [_md(category["description"]), ""]
-            out += ["| Skill | ID | Also known as | Roles | Learn first | Where to learn |", "|---|---|---|---|---|---|"]
+            out += ["| Skill | ID | Also known as | Roles | Learn first | Where to learn |",
+                    "|---|---|---|---|---|---|"]
             out += [
                 f"| {_cell(s['name'])} | `{s['id']}` | {_cell(', '.join(s['aliases']))} | {s['roles']} | "
                 f"{_learning_cells(ladder, s['id'])} |"
@@ -237,6 +242,8 @@ def _education_md(ladder: Ladder) -> list[str]:
     from . import queries
 
     found = queries.foundation(ladder)
+    if found is None:
+        return []
     out = []
     for degree in found["degrees"]:
         fields = f" Fields: {_md(', '.join(degree['fields']))}." if degree["fields"] else ""
@@ -249,7 +256,7 @@ def _education_md(ladder: Ladder) -> list[str]:
     return out + [""]
 
 
-def _role_md(ladder: Ladder, role: dict) -> list[str]:
+def _role_md(ladder: Ladder, role: RoleDetail) -> list[str]:
     out = [f'<a id="role-{role["id"]}"></a>', "", f"### {_md(role['name'])}", ""]
     meta = f"`{role['id']}` · track: {_md(role['track_name'])}"
     if role["aliases"]:
@@ -269,7 +276,7 @@ def _role_md(ladder: Ladder, role: dict) -> list[str]:
         ]
         out.append("")
 
-    def links(moves: list[dict]) -> str:
+    def links(moves: list[Move]) -> str:
         return ", ".join(
             f"[{_md(m['name'])}](#role-{m['id']}) ({m['kind']}, {m['basis']})" for m in moves
         ) or "—"

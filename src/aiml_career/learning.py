@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from collections.abc import Iterable, Mapping
-from typing import Any, Optional, TypedDict
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import planning
 from .errors import CareerError, UsageError
@@ -26,9 +26,29 @@ from .ladder import Ladder
 from .levels import LEVEL_RANK, LEVELS
 from .model import Role
 from .person import Person
-from .planning import assess, merge, ref, role_have, role_ref
+from .pieces import requirement_item, role_at, skill_ref
+from .planning import assess, merge, role_have
 from .prerequisites import ancestors
 from .requirements import Unit, skills_named
+
+if TYPE_CHECKING:
+    from .results import (
+        CompletedRow,
+        Next,
+        Place,
+        Plan,
+        PlanItem,
+        Prerequisite,
+        Route,
+        SkillLearning,
+        StepAt,
+        Unlocked,
+        UnlockRole,
+        Unlocks,
+    )
+
+#: A plan item's status: from the profile's marks, or done when the person meets the row.
+Status = Literal["todo", "done", "learning", "skipped"]
 
 #: How ``plan`` orders its items, said in every result.
 ORDER_RULE = (
@@ -38,54 +58,6 @@ ORDER_RULE = (
 )
 #: Roles beyond the goal listed in an item's ``unlocks`` (``value.roles_beyond`` counts them all).
 BEYOND_LISTED = 5
-
-
-class Place(TypedDict):
-    """A place to learn a skill."""
-
-    title: str
-    url: Optional[str]  # None for the text's own courses and certifications, named but not linked
-    kind: str  # "link", or the resource's kind: "online-course", "certification", "degree"
-    id: Optional[str]  # the resource's id; None for a link
-    basis: Optional[str]  # "text" or "editorial" (a link); how a resource is tied to the skill
-
-
-class PlanItem(TypedDict, total=False):
-    number: int
-    id: str
-    name: str
-    category: str
-    any_of: list[dict[str, Any]]
-    part_of: dict[str, str]
-    level: str
-    action: str  # "gain" or "deepen"
-    held: Optional[str]
-    by: dict[str, str]  # the alternative held, when deepening through it
-    step: dict[str, Any]
-    wording: str
-    reason: str
-    status: str  # "todo", "done", "learning" or "skipped"
-    prerequisites: list[dict[str, str]]
-    value: dict[str, int]
-    unlocks: list[dict[str, Any]]
-    ready_for: Optional[dict[str, str]]
-    learn: list[Place]
-
-
-#: The whole ``plan --json`` document ("from" is a keyword, hence this spelling).
-Plan = TypedDict("Plan", {
-    "to": dict[str, str],
-    "from": Optional[dict[str, str]],  # the role the route starts from; None from the entry stage
-    "start": Optional[dict[str, Any]],  # as path's
-    "route": list[dict[str, Any]],
-    "qualified": bool,
-    "message": Optional[str],
-    "readiness": float,
-    "rule": str,
-    "counts": dict[str, int],
-    "items": list[PlanItem],
-    "person": dict[str, Any],
-})
 
 
 # -- where to learn ---------------------------------------------------------------
@@ -116,24 +88,22 @@ def _row_skills(item: Mapping[str, Any]) -> list[str]:
     return [a["id"] for a in item.get("any_of", ())] or [item["id"]]
 
 
-def prerequisites(ladder: Ladder, skill_id: str) -> list[dict[str, str]]:
+def prerequisites(ladder: Ladder, skill_id: str) -> list[Prerequisite]:
     """A skill's prerequisites as the ladder gives them: id, name, basis, note."""
     skills = ladder.skills
     return [{"id": p.skill, "name": skills[p.skill].name, "basis": p.basis, "note": p.note}
             for p in skills[skill_id].prerequisites]
 
 
-def skill_detail(ladder: Ladder, query: str) -> dict[str, Any]:
+def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
     """``skills SKILL``: the skill and the roles that need it, with its prerequisites and where to learn it."""
     from .queries import skill_detail as detail
 
-    result = detail(ladder, query)
-    result["prerequisites"] = prerequisites(ladder, result["id"])
-    result["learn"] = places(ladder, [result["id"]])
-    return result
+    found = detail(ladder, query)
+    return {**found, "prerequisites": prerequisites(ladder, found["id"]), "learn": places(ladder, [found["id"]])}
 
 
-def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
+def next_steps(ladder: Ladder, me: Person) -> Next:
     """``next``, each skill to gain with where to learn it (``learn``)."""
     result = planning.next_steps(ladder, me)
     for move in result["next"]:
@@ -233,13 +203,13 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
     """
     goal = ladder.role(goal_query)
     result: Plan = {
-        "to": role_ref(goal), "from": None, "start": None, "route": [], "qualified": False,
+        "to": role_at(goal), "from": None, "start": None, "route": [], "qualified": False,
         "message": None, "readiness": 0.0, "rule": ORDER_RULE,
         "counts": {"items": 0, "todo": 0, "done": 0, "learning": 0, "skipped": 0},
         "items": [], "person": me.as_dict(),
     }
     if me.role == goal.id:
-        result.update({"from": role_ref(goal), "qualified": True, "readiness": 100.0,
+        result.update({"from": role_at(goal), "qualified": True, "readiness": 100.0,
                        "message": f"you hold {goal.name} already: nothing to learn for it"})
         return result
     found = planning.path(ladder, me, goal.id, limit=1)
@@ -251,7 +221,8 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
     route = found["routes"][0]
     result["from"] = route["from"]
     result["readiness"] = found["readiness"]
-    result["route"] = [{key: step[key] for key in ("id", "name", "stage", "kind", "basis")} for step in route["steps"]]
+    result["route"] = [{"id": step["id"], "name": step["name"], "stage": step["stage"], "kind": step["kind"],
+                        "basis": step["basis"]} for step in route["steps"]]
     if found["readiness"] >= 100:
         result["qualified"] = True
         result["message"] = (f"you meet every requirement of {goal.name} already "
@@ -264,7 +235,7 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
     return result
 
 
-def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> list[PlanItem]:
+def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanItem]:
     steps = route["steps"]
     first = ladder.roles[route["from"]["id"]] if route["from"] else None
     now = merge(role_have(ladder, first), me.ranks) if first else dict(me.ranks)
@@ -284,27 +255,37 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
         # Every line of the step from where the route starts; the person's own gaps say
         # which are still open.
         bare = assess(ladder, role, held)
-        lines = {_row_key(i): ("gain", i) for i in bare.gain} | {_row_key(i): ("deepen", i) for i in bare.deepen}
-        mine = {_row_key(i): ("gain", i) for i in step["skills_to_gain"]}
-        mine |= {_row_key(i): ("deepen", i) for i in step["skills_to_deepen"]}
-        step_ref = {"id": role.id, "name": role.name, "stage": role.stage, "number": number}
+        gains = {_row_key(i): i for i in bare.gain}
+        deepens = {_row_key(i): i for i in bare.deepen}
+        my_gains = {_row_key(i): i for i in step["skills_to_gain"]}
+        my_deepens = {_row_key(i): i for i in step["skills_to_deepen"]}
+        step_at: StepAt = {"id": role.id, "name": role.name, "stage": role.stage, "number": number}
         for position, unit in enumerate(units):
-            line = mine.get(unit.skill) or lines.get(unit.skill)
-            if line is None:
-                continue
-            action, gap = line
-            status = "todo" if unit.skill in mine else "done"
-            item: PlanItem = {**planning.requirement_item(ladder, unit)}  # type: ignore[typeddict-item]
-            item.update({
-                "action": action,
-                "held": gap.get("from") if unit.skill in mine else None,
-                "step": step_ref,
-                "wording": unit.wording,
+            key = unit.skill
+            opened = key in my_gains or key in my_deepens
+            if not opened and key not in gains and key not in deepens:
+                continue  # met from where the route starts
+            deepen = my_deepens.get(key) if opened else deepens.get(key)
+            gap = my_gains.get(key) or my_deepens.get(key)
+            mark = gap.get("status") if gap is not None else None
+            status: Status = "done" if not opened else "learning" if mark == "learning" else \
+                "skipped" if mark == "skipped" else "todo"
+            row = requirement_item(ladder, unit)
+            item: PlanItem = {
+                "number": 0, "id": row["id"], "name": row["name"], "category": row["category"],
+                "level": row["level"], "action": "gain" if deepen is None else "deepen",
+                "held": deepen["from"] if opened and deepen is not None else None,
+                "step": step_at, "wording": unit.wording,
                 "reason": f"{role.name} asks for it at {unit.level}: \u201c{unit.wording}\u201d",
-                "status": gap.get("status", status) if status == "todo" else status,
-            })
-            if action == "deepen" and gap["id"] != unit.skill:
-                item["by"] = {"id": gap["id"], "name": gap["name"]}
+                "status": status, "prerequisites": [], "value": {"steps": 0, "roles_beyond": 0},
+                "unlocks": [], "ready_for": None, "learn": [],
+            }
+            if "any_of" in row:
+                item["any_of"] = row["any_of"]
+            if "part_of" in row:
+                item["part_of"] = row["part_of"]
+            if deepen is not None and deepen["id"] != unit.skill:
+                item["by"] = {"id": deepen["id"], "name": deepen["name"]}
             items.append(item)
             units_of.append(unit)
             positions.append((number, position))
@@ -328,15 +309,14 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
         roles_beyond = list(dict.fromkeys(role.id for role, _ in rows_beyond))
         item["value"] = {"steps": on_route, "roles_beyond": len(roles_beyond)}
         keys.append((-on_route, -len(roles_beyond), number, position))
-        unlocks = [{**role_ref(ladder.roles[item["step"]["id"]]), "on_route": True,
-                    "requirement": unit.wording}]
+        unlocks = [_unlocked(ladder.roles[item["step"]["id"]], True, unit.wording)]
         listed: set[str] = set()
-        for role, row in rows_beyond:
+        for role, other in rows_beyond:
             if len(listed) >= BEYOND_LISTED:
                 break
-            if role.id not in listed and row.rank <= unit.rank:
+            if role.id not in listed and other.rank <= unit.rank:
                 listed.add(role.id)
-                unlocks.append({**role_ref(role), "on_route": False, "requirement": row.wording})
+                unlocks.append(_unlocked(role, False, other.wording))
         item["unlocks"] = unlocks
         item["learn"] = places(ladder, _row_skills(item))
     placed = order(own, keys, earlier)
@@ -363,8 +343,12 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: dict[str, Any]) -> lis
             reached += 1
         if reached > ready:
             ready = reached
-            item["ready_for"] = {k: steps[reached - 1][k] for k in ("id", "name", "stage")}
+            item["ready_for"] = role_at(ladder.roles[steps[reached - 1]["id"]])
     return out
+
+
+def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
+    return {"id": role.id, "name": role.name, "stage": role.stage, "on_route": on_route, "requirement": wording}
 
 
 def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str, memo: dict[str, frozenset[str]]) -> bool:
@@ -372,13 +356,14 @@ def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str, memo: dict[st
     skill learned after it (who holds Kubernetes has learned Docker)."""
     if have.get(skill_id) or any(have.get(p) for p in ladder.skills[skill_id].includes):
         return True
-    return any(rank and skill_id in ancestors(ladder.skills, sid, memo) for sid, rank in have.items() if sid in ladder.skills)
+    return any(rank and sid in ladder.skills and skill_id in ancestors(ladder.skills, sid, memo)
+               for sid, rank in have.items())
 
 
 # -- what learning a skill unlocks -----------------------------------------------------------
 
 
-def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None) -> dict[str, Any]:
+def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None) -> Unlocks:
     """The roles whose readiness rises if the person learns one skill, most first.
 
     The person holds their role's requirements (if any) and their skills, as in
@@ -394,7 +379,7 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
     # A row counts the skill when it names the skill or a broader one that includes it
     # (requirements.ways): only the roles naming one of those are worked out.
     named = {skill.id} | {s.id for s in ladder.skills.values() if skill.id in s.includes}
-    ranked = []
+    ranked: list[tuple[tuple[float, float, int], UnlockRole]] = []
     for position, role in enumerate(ladder.doc.roles):
         if named.isdisjoint(skills_named(role)):
             continue
@@ -408,17 +393,16 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
         before, after = assess(ladder, role, held), assess(ladder, role, learned)
         if after.points <= before.points:
             continue
-        open_after = {_row_key(i) for i in after.gain + after.deepen}
+        open_after = {_row_key(i) for i in after.gain} | {_row_key(i) for i in after.deepen}
         units_by_skill = {u.skill: u for u in ladder.units(role)}
-        completes = []
-        for gap in before.gain + before.deepen:
-            key = _row_key(gap)
+        completes: list[CompletedRow] = []
+        for key in [_row_key(i) for i in before.gain] + [_row_key(i) for i in before.deepen]:
             if key not in open_after:
                 unit = units_by_skill[key]
-                completes.append({**planning.requirement_item(ladder, unit), "wording": unit.wording})
+                completes.append({**requirement_item(ladder, unit), "wording": unit.wording})
         gain = round(after.readiness - before.readiness, 1)
         ranked.append(((-gain, -after.readiness, position), {
-            **role_ref(role),
+            "id": role.id, "name": role.name, "stage": role.stage,
             "level": LEVELS[rank - 1],
             "readiness_before": before.readiness,
             "readiness_after": after.readiness,
@@ -431,10 +415,10 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
         }))
     ranked.sort(key=lambda pair: pair[0])
     return {
-        "skill": ref(ladder, skill.id),
+        "skill": skill_ref(ladder, skill.id),
         "level": level,
         "person": me.as_dict(),
-        "current": role_ref(current) if current else None,
+        "current": role_at(current) if current else None,
         "rule": "readiness gained, then readiness after, then ladder order",
         "roles": [item for _, item in ranked],
         "learn": places(ladder, [skill.id]),

@@ -18,6 +18,7 @@ from .ladder import Ladder
 
 if TYPE_CHECKING:
     from .model import LadderDoc
+    from .results import Validation
 
 
 #: Environment variable naming a ladder file to use instead of the built-in one.
@@ -133,13 +134,15 @@ def load(path: Path | str | None = None) -> Ladder:
 
 
 def _load(raw: bytes, path: str) -> Ladder:
-    from . import cache, diagnostics
+    from . import cache
 
     if cache.validated(raw):  # these exact bytes passed every check below before
         try:
             return Ladder(cache.construct(raw), path)
         except Exception:  # never trusted over the file: validate it in full
             pass
+    from . import diagnostics
+
     doc = parse(raw, path)
     error = diagnostics.check(doc, raw, path)
     if error is not None:
@@ -148,7 +151,7 @@ def _load(raw: bytes, path: str) -> Ladder:
     return Ladder(doc, path)
 
 
-def validate(path: Path | str) -> dict:
+def validate(path: Path | str) -> Validation:
     """A report on one ladder file: valid or not, every problem, and what it holds."""
     try:
         ladder = load(path)
@@ -156,7 +159,7 @@ def validate(path: Path | str) -> dict:
         return {
             "file": source_name(path),
             "valid": False,
-            "problems": [p.as_dict() for p in error.problems],  # the first MAX_PROBLEMS
+            "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in error.problems],
             "problem_count": error.total,
         }
     doc = ladder.doc

@@ -9,10 +9,13 @@ spaces or brackets), with parentheses written as ``%28``/``%29``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..export import _md as md
 from . import requirement_label
+
+if TYPE_CHECKING:
+    from ..results import Plan
 
 
 def link(place: Mapping[str, Any]) -> str:
@@ -24,7 +27,7 @@ def link(place: Mapping[str, Any]) -> str:
     return f"[{md(place['title'])}]({url}){mark}"
 
 
-def markdown(data: dict) -> str:
+def markdown(data: Plan) -> str:
     """The plan as Markdown: a heading, the route, then one task per item, done ones ticked."""
     where = data["from"]["name"] if data["from"] else "No role yet"
     out = [f"# Learning plan: {md(where)} → {md(data['to']['name'])}", ""]

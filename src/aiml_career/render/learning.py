@@ -71,8 +71,9 @@ def plan(out: Console, data: dict) -> None:
     counts = data["counts"]
     left = counts["items"] - counts["done"]
     if not piped:
+        steps = _count(len(data["route"]), "steps")
         out.print(_heading(f"{where} → {data['to']['name']}",
-                           f"{_count(left, 'items')} to learn of {counts['items']} · {_count(len(data['route']), 'steps')}"))
+                           f"{_count(left, 'items')} to learn of {counts['items']} · {steps}"))
         route = " → ".join(f"{s['name']} ({s['id']})" for s in data["route"])
         out.print(T(f"route: {route}", "dim"))
     for item in items:
