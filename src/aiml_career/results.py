@@ -29,8 +29,8 @@ class SkillRef(TypedDict):
     level: NotRequired[str]
 
 
-class Requirement(TypedDict):
-    """One requirement row, as every gap and requirement list shows it."""
+class Row(TypedDict):
+    """What names a requirement row: its skill and level, and its alternatives or group."""
 
     id: str
     name: str
@@ -38,6 +38,11 @@ class Requirement(TypedDict):
     level: str
     any_of: NotRequired[list[SkillRef]]
     part_of: NotRequired[NameRef]
+
+
+class Requirement(Row):
+    """One requirement row, as every gap and requirement list shows it."""
+
     #: On a gap, when the profile marks the skill (or one of its alternatives).
     status: NotRequired[str]
     #: On ``next``'s skills to gain: where to learn it.
@@ -550,16 +555,10 @@ class Unlocked(TypedDict):
     requirement: str
 
 
-class PlanItem(TypedDict):
+class PlanItem(Row):
     """One line of a learning plan: a requirement row of a step, with all that goes with it."""
 
     number: int
-    id: str
-    name: str
-    category: str
-    level: str
-    any_of: NotRequired[list[SkillRef]]
-    part_of: NotRequired[NameRef]
     action: Literal["gain", "deepen"]
     held: str | None
     by: NotRequired[NameRef]
