@@ -69,10 +69,16 @@ def test_an_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     assert load(EXAMPLE).roles  # still loads
 
 
-def test_large_files_are_not_cached(monkeypatch):
-    monkeypatch.setattr(cache, "MAX_CACHED_BYTES", 100)
-    load(EXAMPLE)
-    assert entries() == []
+def test_large_files_skip_the_checks_but_not_the_shape(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_CONSTRUCTED_BYTES", 100)
+    first = load(EXAMPLE)
+    assert len(entries()) == 1
+    checked, built = [], []
+    monkeypatch.setattr("aiml_career.diagnostics.check", lambda *a: checked.append(a))
+    monkeypatch.setattr(cache, "construct", lambda raw: built.append(raw))
+    again = load(EXAMPLE)
+    assert checked == [] and built == []  # pydantic-core validated the shape; nothing else ran
+    assert again.doc == first.doc
 
 
 @pytest.mark.parametrize("module", cache.VALIDITY_MODULES)

@@ -346,13 +346,13 @@ def show(
     ladder = ladder_of(ctx)
     result = queries.show(ladder, name)
     if chosen is Format.mermaid:
-        from . import export
+        from . import export, graph
 
         if result["type"] != "role":
             from .errors import UsageError
 
             raise UsageError("--format mermaid draws roles; a specialization has no diagram")
-        write_text(export.mermaid(ladder, *export.neighbourhood(ladder, result["id"])))
+        write_text(export.mermaid(graph.neighbourhood(ladder, result["id"])))
         return
     output(result, chosen is Format.json, "show")
 
@@ -487,9 +487,9 @@ def path(
             hint = ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
         raise CareerError(f"no route from {result['from']['id']} to {result['to']['id']}", hint)
     if chosen is Format.mermaid:
-        from . import export
+        from . import export, graph
 
-        write_text(export.mermaid(ladder, *export.route_graph(result)))
+        write_text(export.mermaid(graph.routes(ladder, result)))
         return
     output(result, chosen is Format.json, "path")
 
@@ -936,11 +936,22 @@ def export(
     if dest is not None:
         checked_path(dest, "--output")
     chosen = fmt.value if fmt is not None else documents.format_for(dest if dest != "-" else None)
-    text = documents.render(ladder_of(ctx), chosen)
+    text = _document(ladder_of(ctx), chosen)
     if dest is None or dest == "-":
         write_text(text)
         return
     write_file(dest, text)
+
+
+def _document(ladder: Any, fmt: str) -> str:
+    """The ladder as one document: a drawing of it, its handbook, or its own JSON."""
+    from . import export, graph, queries
+
+    if fmt == "markdown":
+        return export.markdown(queries.handbook(ladder))
+    if fmt == "json":
+        return export.to_json(ladder)
+    return export.mermaid(graph.drawing(ladder)) if fmt == "mermaid" else export.dot(graph.drawing(ladder))
 
 
 @command()

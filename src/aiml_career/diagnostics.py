@@ -19,13 +19,11 @@ from . import prerequisites, requirements
 from .errors import MAX_PROBLEMS, DataError, Problem
 from .formats import version
 from .locator import Loc, format_loc, locate
-from .model import LadderDoc, Role, Skill
+from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track
 from .resolve import normalize
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
-
-    from .model import Resource, Specialization
 
 
 def shape_error(raw: bytes, source: str, exc: ValidationError) -> DataError:
@@ -330,8 +328,6 @@ def _reference_problems(
 
 #: The lists of a ladder document, and the model of their items.
 def _sections() -> dict[str, type[BaseModel]]:
-    from .model import Resource, SkillCategory, Specialization, Stage, Track
-
     return {
         "stages": Stage, "tracks": Track, "skill_categories": SkillCategory, "skills": Skill,
         "roles": Role, "specializations": Specialization, "resources": Resource,
@@ -344,8 +340,6 @@ def _partial_reference_problems(raw: bytes) -> list[tuple[Loc, str]]:
     import json
 
     from pydantic import ValidationError
-
-    from .model import Education
 
     try:
         data = json.loads(raw)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import planning
@@ -27,18 +27,17 @@ from .levels import LEVEL_RANK, LEVELS
 from .model import Role
 from .person import Person
 from .pieces import requirement_item, role_at, skill_ref
+from .places import places
 from .planning import assess, merge, role_have
-from .prerequisites import ancestors
+from .prerequisites import ancestors, listed
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
     from .results import (
         CompletedRow,
         Next,
-        Place,
         Plan,
         PlanItem,
-        Prerequisite,
         Route,
         SkillLearning,
         StepAt,
@@ -63,36 +62,10 @@ BEYOND_LISTED = 5
 # -- where to learn ---------------------------------------------------------------
 
 
-def places(ladder: Ladder, skill_ids: Iterable[str]) -> list[Place]:
-    """Where to learn ``skill_ids`` (a skill, or a row's skill and its alternatives): the
-    text's own resources that cover one of them, then the ladder's links, each once."""
-    ids = list(dict.fromkeys(skill_ids))
-    found: dict[str, Place] = {}
-    for resource in ladder.resources.values():
-        if any(sid in resource.skills for sid in ids):
-            found.setdefault(f"resource:{resource.id}", {
-                "title": resource.name, "url": None, "kind": resource.kind, "id": resource.id,
-                "basis": resource.skills_basis,
-            })
-    for sid in ids:
-        for link in ladder.skills[sid].learn:
-            found.setdefault(link.url, {
-                "title": link.title, "url": link.url, "kind": "link", "id": None, "basis": link.basis,
-            })
-    return list(found.values())
-
-
 def _row_skills(item: Mapping[str, Any]) -> list[str]:
     """The skills to learn for a requirement row: its alternatives when it has some
     (the text names them), else its skill."""
     return [a["id"] for a in item.get("any_of", ())] or [item["id"]]
-
-
-def prerequisites(ladder: Ladder, skill_id: str) -> list[Prerequisite]:
-    """A skill's prerequisites as the ladder gives them: id, name, basis, note."""
-    skills = ladder.skills
-    return [{"id": p.skill, "name": skills[p.skill].name, "basis": p.basis, "note": p.note}
-            for p in skills[skill_id].prerequisites]
 
 
 def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
@@ -100,7 +73,7 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
     from .queries import skill_detail as detail
 
     found = detail(ladder, query)
-    return {**found, "prerequisites": prerequisites(ladder, found["id"]), "learn": places(ladder, [found["id"]])}
+    return {**found, "prerequisites": listed(ladder, found["id"]), "learn": places(ladder, [found["id"]])}
 
 
 def next_steps(ladder: Ladder, me: Person) -> Next:
@@ -310,12 +283,12 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
         item["value"] = {"steps": on_route, "roles_beyond": len(roles_beyond)}
         keys.append((-on_route, -len(roles_beyond), number, position))
         unlocks = [_unlocked(ladder.roles[item["step"]["id"]], True, unit.wording)]
-        listed: set[str] = set()
+        shown: set[str] = set()
         for role, other in rows_beyond:
-            if len(listed) >= BEYOND_LISTED:
+            if len(shown) >= BEYOND_LISTED:
                 break
-            if role.id not in listed and other.rank <= unit.rank:
-                listed.add(role.id)
+            if role.id not in shown and other.rank <= unit.rank:
+                shown.add(role.id)
                 unlocks.append(_unlocked(role, False, other.wording))
         item["unlocks"] = unlocks
         item["learn"] = places(ladder, _row_skills(item))
@@ -332,7 +305,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
         item["prerequisites"] = [
             {"id": p["id"], "name": p["name"],
              "state": "held" if _holds(ladder, now, p["id"], memo) else "planned" if p["id"] in in_plan else "missing"}
-            for p in prerequisites(ladder, item["id"])
+            for p in listed(ladder, item["id"])
         ]
         item["ready_for"] = None
         if item["status"] == "done":

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, UsageError
 from .ladder import Ladder
 
 if TYPE_CHECKING:
@@ -48,8 +48,6 @@ def data_path(option: str | None = None) -> Path:
 def checked_path(value: str, what: str) -> str:
     """A file name given on the command line; an empty one is a usage error."""
     if not value:
-        from .errors import UsageError
-
         stream = "standard output" if what == "--output" else "standard input"
         raise UsageError(f"{what} needs a file name, not an empty string", [f"use - for {stream}"])
     return value
@@ -102,16 +100,20 @@ def parse(raw: bytes, source: str) -> LadderDoc:
     if not raw.strip():
         raise DataError(source, [Problem("", "the file is empty")])
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataError(source, [Problem("", f"not UTF-8 text (byte {exc.start})", line)]) from None
-    try:
         return LadderDoc.model_validate_json(raw)
     except ValidationError as exc:
         # Worked out here, so that pydantic's errors are freed before raising.
-        error = diagnostics.shape_error(raw, source, exc)
+        error = _not_utf8(raw, source) or diagnostics.shape_error(raw, source, exc)
     raise error
+
+
+def _not_utf8(raw: bytes, source: str) -> DataError | None:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return DataError(source, [Problem("", f"not UTF-8 text (byte {exc.start})", line)])
+    return None
 
 
 def load(path: Path | str | None = None) -> Ladder:
@@ -138,7 +140,9 @@ def _load(raw: bytes, path: str) -> Ladder:
 
     if cache.validated(raw):  # these exact bytes passed every check below before
         try:
-            return Ladder(cache.construct(raw), path)
+            # Only the shape is built again: by pydantic-core for a big file, which is quicker.
+            doc = cache.construct(raw) if cache.constructible(raw) else parse(raw, path)
+            return Ladder(doc, path)
         except Exception:  # never trusted over the file: validate it in full
             pass
     from . import diagnostics

@@ -8,8 +8,13 @@ prerequisites of prerequisites that ``plan`` orders by.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from .model import Skill
+
+if TYPE_CHECKING:
+    from .ladder import Ladder
+    from .results import Prerequisite
 
 Loc = tuple[str | int, ...]
 
@@ -52,3 +57,10 @@ def ancestors(skills: Mapping[str, Skill], skill_id: str, memo: dict[str, frozen
         todo.extend(p.skill for p in skills[sid].prerequisites)
     memo[skill_id] = frozenset(seen)
     return memo[skill_id]
+
+
+def listed(ladder: Ladder, skill_id: str) -> list[Prerequisite]:
+    """A skill's prerequisites as the ladder gives them: id, name, basis, note."""
+    skills = ladder.skills
+    return [{"id": p.skill, "name": skills[p.skill].name, "basis": p.basis, "note": p.note}
+            for p in skills[skill_id].prerequisites]

@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .errors import UsageError
+from .errors import LookupFailed, UsageError
 from .ladder import Ladder
 from .levels import LEVEL_RANK
 from .model import Role, Transition
 from .pieces import name_ref, requirement_item, skill_ref
+from .places import places
+from .prerequisites import listed
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
     from .results import (
-        Compare, CompareRow, Education, Foundation, GroupRequirement, Move, OnlyRow, RequirementRow,
+        Compare, CompareRow, Education, Foundation, GroupRequirement, Handbook, Move, OnlyRow, RequirementRow,
         Resource, Resources, RoleDetail, RoleRow, Show, SkillCategory, SkillDetail, SkillRow,
         Specializations, SpecializationDetail, StageItem, Tree, WordedSkill,
     )
@@ -89,8 +91,6 @@ def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) ->
 
 def show(ladder: Ladder, query: str) -> Show:
     """A role, or a specialization, in full."""
-    from .errors import LookupFailed
-
     try:
         entry = ladder.role_or_specialization(query)
     except LookupFailed as failure:
@@ -214,8 +214,6 @@ def skills(ladder: Ladder) -> list[SkillCategory]:
 
 def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
     """One skill, with every role that needs it and at which level."""
-    from .errors import LookupFailed
-
     try:
         skill = ladder.skill(query)
     except LookupFailed as failure:
@@ -374,4 +372,35 @@ def tree(ladder: Ladder) -> Tree:
             }
             for stage in ladder.stages.values()
         ],
+    }
+
+
+def handbook(ladder: Ladder) -> Handbook:
+    """Everything the Markdown handbook shows (``export --format markdown``)."""
+    doc = ladder.doc
+    education = doc.education
+    return {
+        "title": doc.title,
+        "intro": doc.intro,
+        "stages": [
+            {
+                "id": stage.id,
+                "name": stage.name,
+                "summary": stage.summary,
+                "foundation": foundation(ladder) if education is not None and education.stage == stage.id else None,
+                "roles": [role_detail(ladder, r) for r in ladder.roles_by_stage[stage.id]],
+            }
+            for stage in ladder.stages.values()
+        ],
+        "skills": skills(ladder) if doc.skills else [],
+        "learning": {
+            s.id: {"prerequisites": listed(ladder, s.id), "learn": places(ladder, [s.id])} for s in doc.skills
+        },
+        "specializations": specializations(ladder),
+        "resources": [
+            {"kind": r.kind, "id": r.id, "name": r.name, "provider": r.provider, "description": r.description,
+             "skills": [skill_ref(ladder, s) for s in r.skills]}
+            for r in doc.resources
+        ],
+        "conclusion": doc.conclusion,
     }

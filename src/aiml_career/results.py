@@ -618,6 +618,52 @@ class Unlocks(TypedDict):
     learn: list[Place]
 
 
+# -- documents that export draws (no --json of their own) --------------------------------
+
+
+class DrawnStage(TypedDict):
+    number: int  # the stage's place in the ladder, counting stages without roles too
+    id: str
+    name: str
+    roles: list[NameRef]
+
+
+class Drawing(TypedDict):
+    title: str
+    stages: list[DrawnStage]
+    edges: list[tuple[str, str, str]]  # (from role id, to role id, kind)
+
+
+class HandbookStage(TypedDict):
+    id: str
+    name: str
+    summary: str
+    foundation: Foundation | None
+    roles: list[RoleDetail]
+
+
+class HandbookResource(Resource):
+    kind: str
+
+
+class HandbookLearning(TypedDict):
+    """A skill's prerequisites and places to learn, as the handbook's skill tables show them."""
+
+    prerequisites: list[Prerequisite]
+    learn: list[Place]
+
+
+class Handbook(TypedDict):
+    title: str
+    intro: str
+    stages: list[HandbookStage]
+    skills: list[SkillCategory]
+    learning: dict[str, HandbookLearning]  # by skill id
+    specializations: Specializations
+    resources: list[HandbookResource]
+    conclusion: str
+
+
 #: Each command's ``--json`` document, by the name README's table gives it.
 DOCUMENTS: dict[str, object] = {
     "stages": list[StageItem],

@@ -8,23 +8,14 @@ spaces or brackets), with parentheses written as ``%28``/``%29``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..export import _md as md
+from ..export import place_link as link
 from . import requirement_label
 
 if TYPE_CHECKING:
     from ..results import Plan
-
-
-def link(place: Mapping[str, Any]) -> str:
-    """A place to learn: ``[title](url) (editorial)``, or the text's own resource by name."""
-    if not place["url"]:
-        return f"{md(place['title'])} (the text's {place['kind'].replace('-', ' ')})"
-    url = place["url"].replace("(", "%28").replace(")", "%29")
-    mark = " (editorial)" if place["basis"] == "editorial" else ""
-    return f"[{md(place['title'])}]({url}){mark}"
 
 
 def markdown(data: Plan) -> str:
