@@ -17,7 +17,9 @@ from .render import requirement_label
 
 if TYPE_CHECKING:
     from .ladder import Ladder
-    from .results import Drawing, Foundation, Handbook, HandbookLearning, Move, Place, RoleDetail
+    from .results.common import Move, Place
+    from .results.documents import Drawing, Handbook, HandbookLearning
+    from .results.ladder import Foundation, RoleDetail
 
 
 def _one_line(text: str) -> str:

@@ -33,18 +33,9 @@ from .prerequisites import ancestors, listed
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
-    from .results import (
-        CompletedRow,
-        Next,
-        Plan,
-        PlanItem,
-        Route,
-        SkillLearning,
-        StepAt,
-        Unlocked,
-        UnlockRole,
-        Unlocks,
-    )
+    from .results.ladder import SkillLearning
+    from .results.learning import CompletedRow, Plan, PlanItem, StepAt, Unlocked, UnlockRole, Unlocks
+    from .results.plans import Next, Route
 
 #: A plan item's status: from the profile's marks, or done when the person meets the row.
 Status = Literal["todo", "done", "learning", "skipped"]

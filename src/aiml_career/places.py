@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .ladder import Ladder
-    from .results import Place
+    from .results.common import Place
 
 
 def places(ladder: Ladder, skill_ids: Iterable[str]) -> list[Place]:

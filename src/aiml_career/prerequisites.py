@@ -14,7 +14,7 @@ from .model import Skill
 
 if TYPE_CHECKING:
     from .ladder import Ladder
-    from .results import Prerequisite
+    from .results.ladder import Prerequisite
 
 Loc = tuple[str | int, ...]
 

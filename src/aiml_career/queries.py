@@ -20,10 +20,26 @@ from .prerequisites import listed
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
-    from .results import (
-        Compare, CompareRow, Education, Foundation, GroupRequirement, Handbook, Move, OnlyRow, RequirementRow,
-        Resource, Resources, RoleDetail, RoleRow, Show, SkillCategory, SkillDetail, SkillRow,
-        Specializations, SpecializationDetail, StageItem, Tree, WordedSkill,
+    from .results.common import GroupRequirement, Move, RequirementRow, Resource
+    from .results.documents import Handbook
+    from .results.ladder import (
+        Compare,
+        CompareRow,
+        Education,
+        Foundation,
+        OnlyRow,
+        Resources,
+        RoleDetail,
+        RoleRow,
+        Show,
+        SkillCategory,
+        SkillDetail,
+        SkillRow,
+        SpecializationDetail,
+        Specializations,
+        StageItem,
+        Tree,
+        WordedSkill,
     )
 
 ONET_URL = "https://www.onetonline.org/link/summary/{code}"

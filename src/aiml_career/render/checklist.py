@@ -15,7 +15,7 @@ from ..export import place_link as link
 from . import requirement_label
 
 if TYPE_CHECKING:
-    from ..results import Plan
+    from ..results.learning import Plan
 
 
 def markdown(data: Plan) -> str:
