@@ -1,16 +1,15 @@
-"""Learning: where to learn a skill, a learning plan to a role, and what learning a skill unlocks.
+"""Learning: a learning plan to a role, what learning a skill unlocks, and where to learn
+what ``next`` and ``skills SKILL`` show.
 
-- :func:`places`: a skill's places to learn, the text's own courses and
-  certifications that cover it and the ladder's links (README: Where to learn).
 - :func:`plan`: the requirement lines of the best route from :func:`planning.path`,
-  as a checklist ordered by the skills' prerequisites, then by value
-  (README: plan).
+  as a checklist ordered by the skills' prerequisites (:mod:`.prerequisites`), then
+  by value (README: Learning plans), each with where to learn it (:mod:`.places`).
 - :func:`unlocks`: the roles whose readiness rises if the person learns one
   skill, by how much, and the requirements it completes; scored by
   :func:`planning.assess`, as readiness is everywhere.
 
-Results are plain data shaped as the ``--json`` output (the TypedDicts
-below, documented in README); nothing here prints.
+Results are plain data shaped as the ``--json`` output (:mod:`.results.learning`,
+documented in README); nothing here prints.
 """
 
 from __future__ import annotations
@@ -50,7 +49,7 @@ ORDER_RULE = (
 BEYOND_LISTED = 5
 
 
-# -- where to learn ---------------------------------------------------------------
+# -- where to learn, in next and skills SKILL ---------------------------------------
 
 
 def _row_skills(item: Mapping[str, Any]) -> list[str]:
@@ -82,12 +81,12 @@ def next_steps(ladder: Ladder, me: Person) -> Next:
 def order(
     skills: list[frozenset[str]],
     keys: list[tuple],
-    ancestors: list[frozenset[str]],
+    earlier: list[frozenset[str]],
 ) -> list[int]:
     """Positions 0..n-1 in learning order.
 
-    Item ``i`` comes before item ``j`` when one of ``i``'s skills is a prerequisite
-    (however far back) of one of ``j``'s, or when they share a skill and ``i`` is
+    Item ``i`` comes before item ``j`` when one of ``i``'s skills is in ``earlier[j]``
+    (the prerequisites of ``j``'s skills, however far back), or when they share a skill and ``i`` is
     listed first (an earlier step). Among the items whose predecessors are all placed,
     the lowest ``keys[i]`` goes first. Should the constraints ever loop, the lowest
     key left is taken, so the order is always complete and deterministic.
@@ -99,7 +98,7 @@ def order(
         for sid in own:
             by_skill.setdefault(sid, []).append(i)
     for j in range(n):
-        for sid in ancestors[j]:
+        for sid in earlier[j]:
             for i in by_skill.get(sid, ()):
                 if i != j:
                     after[i].add(j)
