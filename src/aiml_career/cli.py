@@ -206,7 +206,13 @@ def output(data: Any, as_json: bool, renderer: str, **context: Any) -> None:
         return
     from .render import text
 
-    getattr(text, renderer)(text.make_console(), data, **context)
+    module = text
+    if "." in renderer:  # "learning.plan": a renderer of another module of render/
+        import importlib
+
+        name, renderer = renderer.split(".")
+        module = importlib.import_module(f".render.{name}", __package__)
+    getattr(module, renderer)(text.make_console(), data, **context)
 
 
 def write_text(text: str) -> None:
@@ -214,6 +220,19 @@ def write_text(text: str) -> None:
     from .render import write_utf8
 
     write_utf8(text.encode("utf-8"))
+
+
+def write_file(dest: str, text: str) -> None:
+    """A document to FILE, replaced atomically, and "wrote FILE" on stderr."""
+    from .files import write_atomic
+
+    try:
+        # A temporary file in the same folder, synced, then renamed over FILE:
+        # a full disk or a size limit leaves the old FILE whole.
+        write_atomic(dest, text.encode("utf-8"))
+    except OSError as exc:
+        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    sys.stderr.write(sanitize(f"aiml-career: wrote {dest}") + "\n")
 
 
 def _completer(*kinds: str) -> Callable[[typer.Context, str], list[str]]:
@@ -411,24 +430,29 @@ def next_(
 
     Example: aiml-career next --from junior-ds --have "pytorch:advanced"
     """
-    from . import planning
+    from . import learning
 
     ladder, me = _planning(ctx, have, start)
-    output(planning.next_steps(ladder, me), as_json, "next_steps")
+    output(learning.next_steps(ladder, me), as_json, "next_steps")
+
+
+#: Where a route starts (``path``, ``plan``).
+RouteFromOpt = Annotated[
+    Optional[str],
+    typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
+                 help="Where you start (default: your profile's role; without one, the roles "
+                 "your skills fully meet, else the entry stage)."),
+]
+ToOpt = Annotated[
+    str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
+]
 
 
 @command(epilog=READINESS_HELP)
 def path(
     ctx: typer.Context,
-    start: Annotated[
-        Optional[str],
-        typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
-                     help="Where you start (default: your profile's role; without one, the roles "
-                     "your skills fully meet, else the entry stage)."),
-    ] = None,
-    goal: Annotated[
-        str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
-    ] = ...,
+    start: RouteFromOpt = None,
+    goal: ToOpt = ...,
     promotions_only: Annotated[
         bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
     ] = False,
@@ -468,6 +492,78 @@ def path(
         write_text(export.mermaid(graph.routes(ladder, result)))
         return
     output(result, chosen is Format.json, "path")
+
+
+class PlanFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@command(epilog=READINESS_HELP)
+def plan(
+    ctx: typer.Context,
+    goal: ToOpt = ...,
+    start: RouteFromOpt = None,
+    have: HaveOpt = None,
+    as_json: JsonOpt = False,
+    fmt: Annotated[
+        Optional[PlanFormat],
+        typer.Option("--format", metavar="FORMAT", case_sensitive=False,
+                     help="text (default), markdown (a - [ ] checklist) or json (same as --json)."),
+    ] = None,
+    dest: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE (replaced atomically); format from --format, else .json is json "
+                     "and anything else markdown; - is stdout."),
+    ] = None,
+) -> None:
+    """A learning plan to a role: what to learn along the best route, in order, and where.
+
+    The items are the requirement lines of path's best route, ordered by the
+    skills' prerequisites, then by how many steps of the route (and roles
+    beyond it) each counts toward. Each says its level, the step and the
+    text's words asking for it, what it unlocks, your status (done,
+    learning, skipped) and where to learn it.
+
+    Example: aiml-career plan --from junior-ds --to senior-mle
+    """
+    from . import learning
+
+    if as_json and fmt not in (None, PlanFormat.json):
+        from .errors import UsageError
+
+        raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
+    if dest is not None:
+        from .loading import checked_path
+
+        checked_path(dest, "--output")
+    chosen = PlanFormat.json if as_json else fmt
+    if chosen is None:
+        chosen = PlanFormat.text if dest in (None, "-") else \
+            PlanFormat.json if dest.lower().endswith(".json") else PlanFormat.markdown
+    ladder, me = _planning(ctx, have, start)
+    result = learning.plan(ladder, me, goal)
+    if chosen is PlanFormat.text:
+        if dest not in (None, "-"):
+            from .errors import UsageError
+
+            raise UsageError("-o writes markdown or json: give --format markdown or --format json")
+        output(result, False, "learning.plan")
+        return
+    if chosen is PlanFormat.markdown:
+        from .render.checklist import markdown
+
+        document = markdown(result)
+    else:
+        from .render.json import dumps
+
+        document = dumps(result).decode("utf-8")
+    if dest in (None, "-"):
+        write_text(document)
+    else:
+        write_file(dest, document)
 
 
 @command(epilog=READINESS_HELP)
@@ -541,19 +637,44 @@ def skills(
             autocompletion=complete_skill,
         ),
     ] = None,
+    show_unlocks: Annotated[
+        bool, typer.Option("--unlocks", help="The roles whose readiness rises if you learn SKILL, most first.")
+    ] = False,
+    have: HaveOpt = None,
+    start: FromOpt = None,
+    level: Annotated[
+        Optional[str],
+        typer.Option("--level", metavar="LEVEL", help="With --unlocks: learn it to LEVEL (default: the level each role asks)."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The skill vocabulary by category; or one skill and the roles that need it.
+    """The skill vocabulary by category; or one skill, the roles that need it, and where to learn it.
+
+    With --unlocks: the roles whose readiness rises if you learn the skill
+    (your --have or saved profile, and your role's requirements), by how
+    much, and the requirements it completes.
 
     Example: aiml-career skills sklearn
     """
-    from . import queries
+    from . import learning, queries
 
     ladder = ladder_of(ctx)
-    if name is None:
+    if show_unlocks or have or start or level:
+        from .errors import UsageError
+
+        if not show_unlocks:
+            raise UsageError("--have, --from and --level go with --unlocks", ["try: aiml-career skills docker --unlocks"])
+        if name is None:
+            raise UsageError("--unlocks needs a skill", ["try: aiml-career skills docker --unlocks"])
+        from .person import parse_level
+
+        chosen = parse_level(level) if level is not None else None
+        ladder, me = _planning(ctx, have, start)
+        output(learning.unlocks(ladder, me, name, chosen), as_json, "learning.unlocks")
+    elif name is None:
         output(queries.skills(ladder), as_json, "skills")
     else:
-        output(queries.skill_detail(ladder, name), as_json, "skill_detail")
+        output(learning.skill_detail(ladder, name), as_json, "skill_detail")
 
 
 @command()
@@ -819,16 +940,7 @@ def export(
     if dest is None or dest == "-":
         write_text(text)
         return
-    from .errors import CareerError
-    from .files import write_atomic
-
-    try:
-        # A temporary file in the same folder, synced, then renamed over FILE:
-        # a full disk or a size limit leaves the old FILE whole.
-        write_atomic(dest, text.encode("utf-8"))
-    except OSError as exc:
-        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
-    sys.stderr.write(sanitize(f"aiml-career: wrote {dest}") + "\n")
+    write_file(dest, text)
 
 
 def _document(ladder: Any, fmt: str) -> str:

@@ -3,7 +3,8 @@
 Shape problems come from the pydantic models (:mod:`.model`); the rest are
 what the models cannot see: unique ids and aliases, references to stages,
 tracks, categories, skills and roles that exist, requirement groups, no move
-to itself, no cycle of promotions or of ``includes``, keys given twice. A
+to itself, no cycle of promotions, of ``includes`` or of prerequisites, keys
+given twice. A
 file whose shape is wrong is still checked for references among its
 well-formed items, so one run reports both kinds. Problems come in the order
 the file's checks find them, the same on stderr and in ``validate``.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import requirements
+from . import prerequisites, requirements
 from .errors import MAX_PROBLEMS, DataError, Problem
 from .formats import version
 from .locator import Loc, format_loc, locate
@@ -263,6 +264,7 @@ def _reference_problems(
             ref(("skills", i, "includes", j), sid, skills, "skill")
             if sid == skill.id:
                 add((("skills", i, "includes", j), "a skill cannot include itself"))
+        problems.extend(prerequisites.problems(i, skill, skills))
     old_format = version(doc) == 1
     for i, role in enumerate(doc.roles):
         ref(("roles", i, "stage"), role.stage, stages, "stage")
@@ -320,6 +322,7 @@ def _reference_problems(
     problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
     problems.extend(_promotion_cycles(doc.roles))
     problems.extend(_include_cycles(doc.skills))
+    problems.extend(_prerequisite_cycles(doc.skills))
     return problems
 
 
@@ -438,6 +441,16 @@ def _include_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
         lambda i: [(j, part) for j, part in enumerate(skills[i].includes) if part != skills[i].id],
         lambda i, j: ("skills", i, "includes", j),
         "includes",
+    )
+
+
+def _prerequisite_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+    """Prerequisites must not loop back: no learning order could then exist."""
+    return _cycles(
+        [s.id for s in skills],
+        lambda i: [(j, p.skill) for j, p in enumerate(skills[i].prerequisites) if p.skill != skills[i].id],
+        lambda i, j: ("skills", i, "prerequisites", j, "skill"),
+        "prerequisite",
     )
 
 

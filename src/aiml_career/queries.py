@@ -15,6 +15,8 @@ from .ladder import Ladder
 from .levels import LEVEL_RANK
 from .model import Role, Transition
 from .pieces import name_ref, requirement_item, skill_ref
+from .places import places
+from .prerequisites import listed
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
@@ -407,6 +409,9 @@ def handbook(ladder: Ladder) -> Handbook:
             for stage in ladder.stages.values()
         ],
         "skills": skills(ladder) if doc.skills else [],
+        "learning": {
+            s.id: {"prerequisites": listed(ladder, s.id), "learn": places(ladder, [s.id])} for s in doc.skills
+        },
         "specializations": specializations(ladder),
         "resources": [
             {"kind": r.kind, "id": r.id, "name": r.name, "provider": r.provider, "description": r.description,

@@ -376,6 +376,9 @@ def next_steps(out: Console, data: dict) -> None:
         extra = [(label, _refs(move[key])) for label, key in
                  (("specializations:", "specializations"), ("certifications:", "certifications")) if move[key]]
         extra.append(("why:", T(move["note"] or "—", "dim")))
+        from .learning import learn_rows
+
+        extra += learn_rows(move["skills_to_gain"])
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
     out.print()
     _aside(out, _legend())
@@ -468,6 +471,9 @@ def skill_detail(out: Console, data: dict) -> None:
         out.print(Text.assemble("specializations: ", _refs(data["specializations"])))
     if data["resources"]:
         out.print(Text.assemble("resources: ", _refs(data["resources"])))
+    from .learning import skill_lines
+
+    skill_lines(out, data)
 
 
 def education(out: Console, data: dict) -> None:

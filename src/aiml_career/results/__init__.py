@@ -10,6 +10,7 @@ No ``from __future__ import annotations`` in this package: TypedDict must see ``
 - :mod:`.common`: pieces many documents share
 - :mod:`.ladder`: listings, show, skills, compare, tree, search, validate, profile
 - :mod:`.plans`: next, path, match
+- :mod:`.learning`: plan, skills SKILL --unlocks
 - :mod:`.documents`: what export draws
 """
 
@@ -22,13 +23,14 @@ from .ladder import (
     RoleRow,
     Search,
     SkillCategory,
-    SkillDetail,
+    SkillLearning,
     SpecializationDetail,
     Specializations,
     StageItem,
     Tree,
     Validation,
 )
+from .learning import Plan, Unlocks
 from .plans import Match, Next, PathDoc
 
 #: Each command's ``--json`` document, by the name README's table gives it.
@@ -40,10 +42,12 @@ DOCUMENTS: dict[str, object] = {
     "compare": Compare,
     "next": Next,
     "path": PathDoc,
+    "plan": Plan,
     "match": Match,
     "search": Search,
     "skills": list[SkillCategory],
-    "skills SKILL": SkillDetail,
+    "skills SKILL": SkillLearning,
+    "skills SKILL --unlocks": Unlocks,
     "specializations": Specializations,
     "education": Education,
     "resources": Resources,

@@ -18,8 +18,8 @@ class SkillRef(TypedDict):
     level: NotRequired[str]
 
 
-class Requirement(TypedDict):
-    """One requirement row, as every gap and requirement list shows it."""
+class Row(TypedDict):
+    """What names a requirement row: its skill and level, and its alternatives or group."""
 
     id: str
     name: str
@@ -27,8 +27,25 @@ class Requirement(TypedDict):
     level: str
     any_of: NotRequired[list[SkillRef]]
     part_of: NotRequired[NameRef]
+
+
+class Requirement(Row):
+    """One requirement row, as every gap and requirement list shows it."""
+
     #: On a gap, when the profile marks the skill (or one of its alternatives).
     status: NotRequired[str]
+    #: On ``next``'s skills to gain: where to learn it.
+    learn: NotRequired[list["Place"]]
+
+
+class Place(TypedDict):
+    """A place to learn a skill: a link, or one of the text's courses and certifications."""
+
+    title: str
+    url: str | None  # None for the text's own courses and certifications, named but not linked
+    kind: Literal["link", "online-course", "certification", "degree"]
+    id: str | None  # the resource's id; None for a link
+    basis: str | None  # a link's basis; how a resource is tied to the skill (skills_basis)
 
 
 class RequirementRow(Requirement):

@@ -4,8 +4,8 @@
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import TypedDict
 
-from .common import NameRef, Resource
-from .ladder import Foundation, RoleDetail, SkillCategory, Specializations
+from .common import NameRef, Place, Resource
+from .ladder import Foundation, Prerequisite, RoleDetail, SkillCategory, Specializations
 
 
 class DrawnStage(TypedDict):
@@ -33,11 +33,19 @@ class HandbookResource(Resource):
     kind: str
 
 
+class HandbookLearning(TypedDict):
+    """A skill's prerequisites and places to learn, as the handbook's skill tables show them."""
+
+    prerequisites: list[Prerequisite]
+    learn: list[Place]
+
+
 class Handbook(TypedDict):
     title: str
     intro: str
     stages: list[HandbookStage]
     skills: list[SkillCategory]
+    learning: dict[str, HandbookLearning]  # by skill id
     specializations: Specializations
     resources: list[HandbookResource]
     conclusion: str

@@ -5,7 +5,7 @@ from typing import Literal, Union
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from .common import GroupRequirement, Move, NameRef, Requirement, RequirementRow, Resource, SkillRef
+from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, SkillRef
 
 
 class Degree(TypedDict):
@@ -187,6 +187,20 @@ class SkillDetail(TypedDict):
     roles: list[SkillUse]
     specializations: list[NameRef]
     resources: list[KindRef]
+
+
+class Prerequisite(TypedDict):
+    id: str
+    name: str
+    basis: str
+    note: str
+
+
+class SkillLearning(SkillDetail):
+    """``skills SKILL``: the skill with what to learn first and where to learn it."""
+
+    prerequisites: list[Prerequisite]
+    learn: list[Place]
 
 
 class CompareRole(TypedDict):
