@@ -19,6 +19,7 @@ import pytest
 from aiml_career import planning, queries
 from aiml_career.loading import load
 from aiml_career.person import person
+from aiml_career.render import requirement_label
 from aiml_career.tui.app import KEYS, BrowseApp, LadderTree, Page, PickRole, RequirementList
 from aiml_career.tui.filtering import NameFilter
 from aiml_career.tui.state import Browser, History
@@ -245,6 +246,27 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli):
         assert body.count("\n→ ") == len(from_intern["routes"][0]["steps"])
 
     drive(ladder, script)
+
+
+def test_learning_plan_to_the_role_shown(ladder):
+    from aiml_career import learning
+
+    async def script(app, pilot):
+        await pilot.press("l")
+        assert isinstance(app.screen, Page)
+        body = app.screen.body.plain
+        expected = learning.plan(ladder, person(ladder, None, "junior-ds"), "senior-mle")
+        assert body.startswith("Learning plan\nJunior Data Scientist / ML Engineer → Senior Machine Learning Engineer")
+        numbered = re.findall(r"^ ?(\d+)\. \[(.)\] (.+?) (?:basic|proficient|advanced|expert)\b", body, re.M)
+        assert [(int(n), label) for n, _, label in numbered] == [
+            (item["number"], requirement_label(item)) for item in expected["items"]]
+        assert "Docker: Get started https://docs.docker.com/get-started/" in body  # where to learn
+        await pilot.press("escape")
+        app.open_role("junior-ds")  # the role held: a plain message, no items
+        await pilot.press("l")
+        assert "nothing to learn for it" in app.screen.body.plain
+
+    drive(ladder, script, role="senior-mle", start="junior-ds")
 
 
 # -- the profile ---------------------------------------------------------------------------------

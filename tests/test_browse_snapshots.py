@@ -49,3 +49,7 @@ def test_compare(snap_compare, ladder):
 
 def test_route(snap_compare, ladder):
     assert snap_compare(app(ladder, "head-of-ai"), press=["p"], terminal_size=(80, 24))
+
+
+def test_learning_plan(snap_compare, ladder):
+    assert snap_compare(app(ladder, "senior-mle"), press=["l"], terminal_size=(80, 24))

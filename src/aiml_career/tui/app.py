@@ -27,6 +27,7 @@ from .filtering import NameFilter
 
 if TYPE_CHECKING:
     from ..results.ladder import Compare
+    from ..results.learning import Plan
     from ..results.plans import PathDoc
 
 from .state import DEEPEN, GAIN, HELD, LEARNING, SKIPPED, Browser, Row
@@ -53,6 +54,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("c", "compare the role with another"),
     ("p", "route from your role to this one, with the gap at each step"),
     ("P", "route from a role you choose to this one"),
+    ("l", "learning plan to this role: what to learn, in order, and where"),
     ("ctrl+p", "command palette"),
     ("?", "this list of keys"),
     ("q / ctrl+c", "quit"),
@@ -227,6 +229,7 @@ class BrowseApp(App[None]):
         Binding("c", "compare", "Compare"),
         Binding("p", "route", "Route"),
         Binding("P", "route_from", "Route from…", show=False),
+        Binding("l", "plan", "Plan"),
         Binding("b,alt+left", "history_back", "Back"),
         Binding("f,alt+right", "history_forward", "Fwd"),
         Binding("question_mark", "keys", "Keys"),
@@ -563,6 +566,18 @@ class BrowseApp(App[None]):
             return
         self.push_screen(Page(route_text(result)))
 
+    def action_plan(self) -> None:
+        role_id = self._shown_role()
+        if role_id is None:
+            return
+        try:
+            result = self.browser.plan(role_id)
+        except CareerError as error:
+            self.notify(error.message, severity="warning")
+            return
+        # The page's padding and scroll bar take 6 columns.
+        self.push_screen(Page(plan_text(result, max(40, self.size.width - 7))))
+
     def action_route_from(self) -> None:
         self._pick_for_shown("Route to {name}, starting from:", lambda _, start: self.action_route(start))
 
@@ -576,6 +591,8 @@ class BrowseApp(App[None]):
         yield SystemCommand("Route", "Route from your role to the role shown (p)", self.action_route)
         yield SystemCommand("Route from", "Route from a role you choose to the role shown (P)",
                             self.action_route_from)
+        yield SystemCommand("Learning plan", "What to learn on the way to the role shown, in order, and where (l)",
+                            self.action_plan)
         yield SystemCommand("Back", "The role opened before (b)", self.action_history_back)
         yield SystemCommand("Forward", "The role opened after (f)", self.action_history_forward)
         yield SystemCommand("Key list", "Every key of the browser (?)", self.action_keys)
@@ -658,4 +675,24 @@ def route_text(result: PathDoc) -> Text:
     out.append(f"\nin all: {best['skills_gained']} to gain, {best['skills_deepened']} to deepen; "
                f"readiness for it now {result['readiness']:g}%\n", "bold")
     out.append("\nescape: back", "dim")
+    return out
+
+
+def plan_text(result: Plan, width: int) -> Text:
+    """``plan --to`` as one page, drawn by the CLI's own renderer at ``width`` columns."""
+    import io
+
+    from ..render.learning import plan as draw
+    from ..render.text import Out
+
+    buffer = io.StringIO()
+    console = Out(piped=False, file=buffer, width=width, color_system="truecolor", force_terminal=True,
+                  highlight=False, markup=False, emoji=False)
+    draw(console, dict(result))
+    lines = Text.from_ansi(buffer.getvalue()).split("\n")
+    for line in lines:
+        line.rstrip()  # the renderer pads its grids to the width
+    out = Text("Learning plan\n", "bold", no_wrap=True)  # laid out already: kept as drawn
+    out.append_text(Text("\n").join(lines))
+    out.append("\n\nescape: back", "dim")
     return out

@@ -2,7 +2,7 @@
 
 Every answer comes from the functions the CLI calls (``queries.role_detail``,
 ``planning.match``/``path``, ``queries.compare``, ``queries.skill_detail``,
-``person.person``) and every change of the profile goes through
+``learning.plan``, ``person.person``) and every change of the profile goes through
 ``profile.update_profile`` (locked, atomic), as ``aiml-career profile`` does.
 The app (:mod:`.app`) only draws these results and sends keys here.
 """
@@ -21,6 +21,7 @@ from ..profile import Profile, SkillEntry, load_profile, update_profile
 if TYPE_CHECKING:
     from ..results.common import NameRef, RequirementRow
     from ..results.ladder import Compare, RoleDetail, SkillDetail
+    from ..results.learning import Plan
     from ..results.plans import MatchRow, PathDoc
 
 #: What space does to a requirement's skill in the profile, in turn: none -> done ->
@@ -197,3 +198,9 @@ class Browser:
         """``path --to`` from the person's role, or from ``start``; UsageError as the CLI has it."""
         me = self.me if start is None else person(self.ladder, None, start)
         return planning.path(self.ladder, me, to)
+
+    def plan(self, to: str) -> Plan:
+        """``plan --to``: what to learn on the way from the person's role, in order, and where."""
+        from .. import learning
+
+        return learning.plan(self.ladder, self.me, to)
