@@ -269,6 +269,32 @@ def test_learning_plan_to_the_role_shown(ladder):
     drive(ladder, script, role="senior-mle", start="junior-ds")
 
 
+def test_text_from_the_ladder_is_shown_never_obeyed(tmp_path):
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    role = next(r for r in doc["roles"] if r["id"] == "ml-engineer")
+    role["name"] = "[bold]ML[/] Engineer \x1b[31m"
+    skill = next(s for s in doc["skills"] if s["id"] == "docker")
+    skill["name"] = "[/]Docker"
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+    async def script(app, pilot):
+        assert label_of(app, "ml-engineer").startswith("[bold]ML[/] Engineer \\x1b[31m")
+        assert text_of(app.query_one("#head")).startswith("[bold]ML[/] Engineer \\x1b[31m")
+        reqs = app.query_one(RequirementList)
+        reqs.focus()
+        reqs.highlighted = next(i for i in range(reqs.option_count) if reqs.get_option_at_index(i).id
+                                and reqs.get_option_at_index(i).id.endswith(":docker"))
+        await pilot.press("space")  # the notification names the skill as it is
+        assert [n.message for n in app._notifications][-1] == "[/]Docker: done"
+        await pilot.press("escape", "slash", *"dock")  # a skill hit, by the odd name
+        assert tree_skills(app) == ["docker"]
+        await pilot.press("enter")
+        assert text_of(app.query_one("#head")).startswith("[/]Docker")
+
+    drive(load(path), script, role="ml-engineer")
+
+
 # -- the profile ---------------------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from ..errors import CareerError
+from ..errors import CareerError, sanitize
 from ..render import requirement_label
 from ..render.text import T
 from .filtering import NameFilter
@@ -474,9 +474,13 @@ class BrowseApp(App[None]):
 
     # -- actions ------------------------------------------------------------------------
 
+    def _say(self, message: str, **how: Any) -> None:
+        """A notification: text from the ladder or the profile, so no markup, escapes shown."""
+        self.notify(sanitize(message), markup=False, **how)
+
     def _shown_role(self) -> str | None:
         if self.shown is None or self.shown[0] != "role":
-            self.notify("open a role first", severity="warning")
+            self._say("open a role first", severity="warning")
             return None
         return self.shown[1]
 
@@ -489,13 +493,13 @@ class BrowseApp(App[None]):
         try:
             new = self.browser.cycle(row.skill, row.level)
         except CareerError as error:
-            self.notify(error.message, title="profile not changed", severity="error")
+            self._say(error.message, title="profile not changed", severity="error")
             return
         self._relabel()
         self._show_who()
         self.show_role(self.shown[1], record=False, keep=reqs.highlighted)
         name = row.item["name"]
-        self.notify(f"{name}: {new or 'removed from your profile'}", timeout=2)
+        self._say(f"{name}: {new or 'removed from your profile'}", timeout=2)
 
     def action_history_back(self) -> None:
         role_id = self.browser.history.back()
@@ -562,7 +566,7 @@ class BrowseApp(App[None]):
         try:
             result = self.browser.route(role_id, start)
         except CareerError as error:
-            self.notify(error.message, severity="warning")
+            self._say(error.message, severity="warning")
             return
         self.push_screen(Page(route_text(result)))
 
@@ -573,7 +577,7 @@ class BrowseApp(App[None]):
         try:
             result = self.browser.plan(role_id)
         except CareerError as error:
-            self.notify(error.message, severity="warning")
+            self._say(error.message, severity="warning")
             return
         # The page's padding and scroll bar take 6 columns.
         self.push_screen(Page(plan_text(result, max(40, self.size.width - 7))))
