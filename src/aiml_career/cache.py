@@ -134,7 +134,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 #: checks that every module they import is listed.
 VALIDITY_MODULES = (
     "cache", "diagnostics", "errors", "files", "formats", "ladder", "levels",
-    "loading", "locator", "model", "prerequisites", "requirements", "resolve",
+    "loading", "locator", "model", "prerequisites", "references", "requirements", "resolve",
 )
 
 

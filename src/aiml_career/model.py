@@ -1,7 +1,7 @@
 """Pydantic models of the ladder file format (``data/roles.json``).
 
 The models check shapes and types only; cross-references (unknown ids,
-duplicate aliases, self-transitions) are checked in :mod:`aiml_career.diagnostics`.
+duplicate aliases, self-transitions) are checked in :mod:`aiml_career.references`.
 Every model forbids unknown keys, so a typo in a field name is an error.
 """
 

@@ -1,7 +1,7 @@
 """The skill-prerequisite graph: skills best learned before others (README: Learning order).
 
 Its checks (known skills, not the skill itself, each once, a reason when
-editorial; :mod:`.diagnostics` adds the cycle walk), and the walk back through
+editorial; :mod:`.references` adds the cycle walk), and the walk back through
 prerequisites of prerequisites that ``plan`` orders by.
 """
 
@@ -21,7 +21,7 @@ Loc = tuple[str | int, ...]
 
 def problems(i: int, skill: Skill, known: set[str]) -> Iterator[tuple[Loc, str]]:
     """The problems of ``skill``'s prerequisites (it is ``skills[i]``); cycles are
-    :func:`.diagnostics`' to find."""
+    :mod:`.references`' to find."""
     seen: set[str] = set()
     for j, before in enumerate(skill.prerequisites):
         loc: Loc = ("skills", i, "prerequisites", j)
