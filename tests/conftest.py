@@ -1,5 +1,11 @@
 """Shared fixtures: a CLI runner that keeps stdout and stderr apart, data paths,
-and a private profile location for every test (the real one is never touched)."""
+and a private profile location for every test (the real one is never touched).
+
+Commands run in-process (:func:`in_process`) with an
+:class:`~aiml_career.environment.Environment` the test builds: a terminal of a
+given width, colour forced, and so on. Only the end-to-end tests start the
+installed ``aiml-career`` (:func:`entry_point`).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aiml_career.cli import app
+from aiml_career.cli import run as run_app
+from aiml_career.environment import Environment
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "data" / "roles.json"
@@ -44,14 +51,38 @@ class Run:
         return json.loads(self.stdout)
 
 
-@pytest.fixture
-def cli():
-    """``cli("show", "mle")`` runs the app in-process and returns a Run."""
-    runner = CliRunner()
+RUNNER = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, env: dict | None = None) -> Run:
-        result = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
-        return Run(result.exit_code, result.stdout, result.stderr)
+
+def in_process(args: list[str], *, input: str | bytes | None = None, env: dict | None = None, **facts) -> Run:
+    """Run the app in this process: ``env`` changes ``os.environ`` for the run, ``facts``
+    change the :class:`Environment` read from it (``stdout_isatty=True, columns=60``).
+    Exceptions that are not the app's own propagate."""
+    with RUNNER.isolation(input=input, env=env) as (out, err, _):
+        try:
+            code = run_app(list(args), Environment.from_os(**facts))
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = out.getvalue(), err.getvalue()
+    run = Run(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"))
+    run.stdout_bytes = stdout
+    return run
+
+
+@pytest.fixture
+def facts() -> dict:
+    """Environment facts every ``cli(...)`` call of a test starts from (see ``tty``)."""
+    return {}
+
+
+@pytest.fixture
+def cli(facts):
+    """``cli("show", "mle")`` runs the app in-process and returns a Run;
+    ``cli("show", "mle", stdout_isatty=True, columns=60)`` on a 60-column terminal."""
+
+    def invoke(*args: str, input: str | bytes | None = None, env: dict | None = None, **more) -> Run:
+        return in_process(list(args), input=input, env=env, **{**facts, **more})
 
     return invoke
 
@@ -103,7 +134,7 @@ def on_a_terminal(args: list[str], env: dict | None = None, timeout: float = 60)
 
 
 @pytest.fixture
-def tty(monkeypatch):
-    """The app believes stdout is a terminal (colour stays off: NO_COLOR)."""
+def tty(monkeypatch, facts):
+    """The app's stdout is a terminal (colour stays off: NO_COLOR)."""
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)
+    facts["stdout_isatty"] = True

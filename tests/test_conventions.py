@@ -23,13 +23,6 @@ ROLE_IDS = [
 ESC = "\x1b"
 
 
-@pytest.fixture
-def tty(monkeypatch):
-    """The app believes stdout is a terminal (colour stays off: NO_COLOR)."""
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)
-
-
 def shell(command: str, pipefail: bool = True) -> subprocess.CompletedProcess:
     exe = entry_point()[0]
     prefix = "set -o pipefail; " if pipefail else ""

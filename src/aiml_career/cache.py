@@ -53,9 +53,9 @@ STALE_SECONDS = 3600
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "aiml-career"
+    from .environment import cache_dir as located  # the one XDG lookup
+
+    return located()
 
 
 def enabled(raw: bytes) -> bool:
