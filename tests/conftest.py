@@ -5,6 +5,8 @@ Commands run in-process (:func:`in_process`) with an
 :class:`~aiml_career.environment.Environment` the test builds: a terminal of a
 given width, colour forced, and so on. Only the end-to-end tests start the
 installed ``aiml-career`` (:func:`entry_point`).
+
+Hypothesis: a quick profile by default; ``HYPOTHESIS_PROFILE=ci`` for the thorough one.
 """
 
 from __future__ import annotations
@@ -17,10 +19,25 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from aiml_career.cli import run as run_app
 from aiml_career.environment import Environment
+
+# Hypothesis: "quick" by default (every property test runs a fifth of its examples,
+# at least 10), "ci" runs each test's full count: HYPOTHESIS_PROFILE=ci pytest.
+# Neither has a deadline: timings on a shared 2-core machine are noise.
+settings.register_profile("quick", deadline=None)
+settings.register_profile("ci", deadline=None)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
+settings.load_profile(PROFILE)
+
+
+def examples(thorough: int) -> int:
+    """How many examples a property test runs: ``thorough`` under the ci profile."""
+    return thorough if PROFILE == "ci" else max(10, thorough // 5)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "data" / "roles.json"
@@ -85,6 +102,60 @@ def cli(facts):
         return in_process(list(args), input=input, env=env, **{**facts, **more})
 
     return invoke
+
+
+class Completed:
+    """What a run of the entry point did: like ``subprocess.CompletedProcess``."""
+
+    def __init__(self, returncode: int, stdout: bytes, stderr: bytes) -> None:
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+def main_in_process(args: list, *, env: dict | None = None, input: bytes | None = None, stdin=None,
+                    stdout=None, encoding: str = "utf-8") -> Completed:
+    """``aiml-career ARGS`` through the entry point's own ``main()``, in this process:
+    stdout is a real descriptor (``stdout``: a file or descriptor, else a temporary file),
+    so closed pipes, full disks and devices behave as they do for the installed command.
+    ``env`` is added to ``os.environ`` (without NO_COLOR, FORCE_COLOR, TERM) for the run.
+    """
+    import gc
+    import io
+    import tempfile
+
+    from aiml_career.__main__ import main
+
+    saved = (sys.stdin, sys.stdout, sys.stderr, sys.argv, dict(os.environ))
+    capture = tempfile.TemporaryFile() if stdout is None else None
+    fd = capture.fileno() if capture is not None else (stdout if isinstance(stdout, int) else stdout.fileno())
+    err = io.BytesIO()
+    said = b""
+    try:
+        for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+            os.environ.pop(name, None)
+        os.environ.update(env or {})
+        sys.argv = ["aiml-career", *args]
+        sys.stdin = stdin if stdin is not None else io.TextIOWrapper(io.BytesIO(input or b""), encoding=encoding)
+        sys.stdout = io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), encoding=encoding)
+        sys.stderr = io.TextIOWrapper(err, encoding=encoding, errors="backslashreplace", write_through=True)
+        try:
+            main()
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    finally:
+        gc.unfreeze()  # main() freezes the loaded ladder: a process runs one command
+        said = err.getvalue()  # before the stream around it goes (and closes it)
+        sys.stdin, sys.stdout, sys.stderr, sys.argv, environ = saved
+        os.environ.clear()
+        os.environ.update(environ)
+    out = b""
+    if capture is not None:
+        capture.seek(0)
+        out = capture.read()
+        capture.close()
+    return Completed(code, out, said)
 
 
 def entry_point() -> list[str]:

@@ -32,7 +32,7 @@ from aiml_career.errors import DataError, UsageError
 from aiml_career.ladder import Ladder, load
 from aiml_career.model import LEVELS, LadderDoc
 from aiml_career.resolve import normalize
-from conftest import BUILTIN, Run
+from conftest import BUILTIN, Run, examples
 
 # The autouse ``private_env`` fixture (profile, cache, env) is function-scoped
 # and shared by all examples of a test; nothing it sets changes between them.
@@ -375,7 +375,7 @@ def assert_error_run(run) -> None:
 # -- 1. valid ladders load --------------------------------------------------------
 
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=examples(60), **SETTINGS)
 @given(doc=ladders(), ascii_only=st.booleans())
 def test_generated_ladders_load_and_validate(cli, files, doc, ascii_only):
     path = files.write(dump(doc, ascii_only=ascii_only))
@@ -394,7 +394,7 @@ def test_generated_ladders_load_and_validate(cli, files, doc, ascii_only):
 # -- 2. export --format json round-trips ---------------------------------------------
 
 
-@settings(max_examples=50, **SETTINGS)
+@settings(max_examples=examples(50), **SETTINGS)
 @given(doc=ladders())
 def test_json_export_round_trips(cli, files, doc):
     original = files.write(dump(doc))
@@ -468,7 +468,7 @@ def ladder_and_pair(draw, ladder_strategy) -> tuple[dict, str, str, bool]:
     return doc, start, pick(draw, pool), allow_lateral
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(max_examples=examples(300), **SETTINGS)
 @given(case=ladder_and_pair(route_graphs()), limit=st.integers(1, 6))
 def test_path_routes_are_real_and_shortest(case, limit):
     doc, start, goal, allow_lateral = case
@@ -512,7 +512,7 @@ def test_path_routes_are_real_and_shortest(case, limit):
     assert len(seen) == len(result["routes"]), "a route is listed twice"
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(case=ladder_and_pair(ladders(min_roles=2, max_skills=3, min_stages=2, dense=True)))
 def test_path_command_agrees(cli, files, case):
     doc, start, goal, allow_lateral = case
@@ -579,7 +579,7 @@ def check_run(result, *, no_route: bool = False) -> None:
         assert_error_run(result)
 
 
-@settings(max_examples=100, **SETTINGS)
+@settings(max_examples=examples(100), **SETTINGS)
 @given(name=ROLE_TEXT)
 def test_any_role_name_show(cli, name):
     check_run(cli("show", "--", name))
@@ -589,7 +589,7 @@ def test_any_role_name_show(cli, name):
         assert result.exit_code == 0 and result.json()["type"] == "role", result.stderr
 
 
-@settings(max_examples=80, **SETTINGS)
+@settings(max_examples=examples(80), **SETTINGS)
 @given(name=ROLE_TEXT, other=ROLE_TEXT)
 def test_any_role_name_next_compare_path(cli, name, other):
     check_run(cli("next", "--from", name, "--json"))
@@ -598,7 +598,7 @@ def test_any_role_name_next_compare_path(cli, name, other):
     check_run(cli("path", "--from", "intern", "--to", name, "--allow-lateral"), no_route=True)
 
 
-@settings(max_examples=80, **SETTINGS)
+@settings(max_examples=examples(80), **SETTINGS)
 @given(name=SKILL_TEXT, level=LEVEL_TEXT)
 def test_any_skill_name(cli, name, level):
     result = cli("skills", "--json", "--", name)
@@ -762,7 +762,7 @@ def invalid_documents(draw) -> tuple[str, bytes]:
     return what, dump(doc)
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(max_examples=examples(300), **SETTINGS)
 @given(case=invalid_documents())
 def test_invalid_documents_are_validation_errors(cli, files, case):
     what, raw = case
@@ -807,7 +807,7 @@ def hostile_ladders(draw) -> dict:
     return doc
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(doc=hostile_ladders(), data=st.data())
 def test_hostile_names_are_shown_not_obeyed(cli, files, doc, data):
     path = files.write(dump(doc))
@@ -857,7 +857,7 @@ def _unsafe_on_a_terminal(text: str) -> list[str]:
     return [c for c in text if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs")]
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(raw=st.binary(max_size=40), where=st.sampled_from(["name", "summary", "alias"]))
 def test_no_ladder_string_reaches_the_terminal_as_a_control(cli, files, raw, where):
     import unicodedata
