@@ -114,11 +114,12 @@ class Completed:
 
 
 def main_in_process(args: list, *, env: dict | None = None, input: bytes | None = None, stdin=None,
-                    stdout=None, encoding: str = "utf-8") -> Completed:
+                    stdout=None, stderr=None, encoding: str = "utf-8") -> Completed:
     """``aiml-career ARGS`` through the entry point's own ``main()``, in this process:
     stdout is a real descriptor (``stdout``: a file or descriptor, else a temporary file),
     so closed pipes, full disks and devices behave as they do for the installed command.
     ``env`` is added to ``os.environ`` (without NO_COLOR, FORCE_COLOR, TERM) for the run.
+    ``stderr``: a binary file to write errors to (what is written is then not returned).
     """
     import gc
     import io
@@ -138,7 +139,8 @@ def main_in_process(args: list, *, env: dict | None = None, input: bytes | None 
         sys.argv = ["aiml-career", *args]
         sys.stdin = stdin if stdin is not None else io.TextIOWrapper(io.BytesIO(input or b""), encoding=encoding)
         sys.stdout = io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), encoding=encoding)
-        sys.stderr = io.TextIOWrapper(err, encoding=encoding, errors="backslashreplace", write_through=True)
+        sys.stderr = io.TextIOWrapper(err if stderr is None else stderr, encoding=encoding,
+                                      errors="backslashreplace", write_through=True)
         try:
             main()
             code = 0
