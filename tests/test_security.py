@@ -493,18 +493,19 @@ def test_bytes_that_are_not_utf8_in_arguments_and_paths(tmp_path):
     name = os.fsencode(str(tmp_path)) + b"/\xff\xfe-ladder.json"
     with open(name, "wb") as handle:
         handle.write(EXAMPLE.read_bytes())
-    result = subprocess.run([*entry_point(), "validate", name, "--json"], capture_output=True, timeout=30)
+    # Arguments as Python makes them from bytes that are not UTF-8 (os.fsdecode: surrogateescape),
+    # through the entry point's main() in this process.
+    result = main_in_process(["validate", os.fsdecode(name), "--json"])
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["file"].endswith("/\ufffd\ufffd-ladder.json")
-    result = subprocess.run([*entry_point(), "--data", name, "roles"], capture_output=True, timeout=30)
+    result = main_in_process(["--data", os.fsdecode(name), "roles"])
     assert result.returncode == 0 and b"junior-de" in result.stdout
-    result = subprocess.run([*entry_point(), "show", b"\xffrole", "--json"], capture_output=True, timeout=30)
+    result = main_in_process(["show", os.fsdecode(b"\xffrole"), "--json"])
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     err = result.stderr.decode("utf-8")
     # The byte arrives as a lone surrogate (surrogateescape) and is shown escaped.
     assert err.startswith("aiml-career: error: unknown role or specialization '\\udcffrole'\n"), err
-    result = subprocess.run([*entry_point(), "--data", b"/nowhere/\xff.json", "roles", "--json"],
-                            capture_output=True, timeout=30)
+    result = main_in_process(["--data", os.fsdecode(b"/nowhere/\xff.json"), "roles", "--json"])
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     assert "/nowhere/\ufffd.json" in result.stderr.decode("utf-8")
 
