@@ -12,7 +12,7 @@ or, from Python (``benchmarks/`` on ``sys.path``)::
 Standard library only: everything comes from ``random.Random(seed)``, so the
 same (roles, seed) always gives the same bytes. The ladder passes both the
 pydantic models (``aiml_career.model.LadderDoc``) and the cross-reference
-checks (``aiml_career.ladder.check``):
+checks (``aiml_career.diagnostics.check``):
 
 * 6 stages (``foundation`` .. ``executive``, orders 0..5), 8 tracks,
   20 skill categories (the first 4 are "key" categories with key skills);

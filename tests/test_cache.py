@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from aiml_career import cache
 from aiml_career.errors import DataError
-from aiml_career.ladder import load
+from aiml_career.loading import load
 
 from conftest import EXAMPLE
 
@@ -22,7 +23,7 @@ def test_a_load_fills_the_cache_and_the_next_load_uses_it(tmp_path, monkeypatch)
     first = load(EXAMPLE)
     assert len(entries()) == 1
     calls = []
-    monkeypatch.setattr("aiml_career.ladder.parse", lambda *a: calls.append(a))
+    monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a))
     second = load(EXAMPLE)
     assert calls == [], "a cached ladder is not parsed again"
     assert second.doc == first.doc
@@ -68,23 +69,70 @@ def test_an_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     assert load(EXAMPLE).roles  # still loads
 
 
-def test_large_files_are_not_cached(monkeypatch):
-    monkeypatch.setattr(cache, "MAX_CACHED_BYTES", 100)
-    load(EXAMPLE)
-    assert entries() == []
+def test_large_files_skip_the_checks_but_not_the_shape(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_CONSTRUCTED_BYTES", 100)
+    first = load(EXAMPLE)
+    assert len(entries()) == 1
+    checked, built = [], []
+    monkeypatch.setattr("aiml_career.diagnostics.check", lambda *a: checked.append(a))
+    monkeypatch.setattr(cache, "construct", lambda raw: built.append(raw))
+    again = load(EXAMPLE)
+    assert checked == [] and built == []  # pydantic-core validated the shape; nothing else ran
+    assert again.doc == first.doc
 
 
-def test_the_key_changes_with_the_validation_code(monkeypatch):
-    from aiml_career import ladder
-
+@pytest.mark.parametrize("module", cache.VALIDITY_MODULES)
+def test_the_key_changes_with_the_validation_code(module, monkeypatch):
     raw = EXAMPLE.read_bytes()
     folder, secret = cache.cache_dir(), b"k" * 32
     before = cache._marker(folder, secret, raw)
-    original = ladder.__file__
-    monkeypatch.setattr(ladder, "__file__", str(EXAMPLE))  # any other source text
+    real = Path.read_bytes
+
+    def edited(path):
+        text = real(path)
+        return text + b"# edited" if path.name == f"{module}.py" else text
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
     assert cache._marker(folder, secret, raw) != before
-    monkeypatch.setattr(ladder, "__file__", original)
+    monkeypatch.setattr(Path, "read_bytes", real)
     assert cache._marker(folder, secret, raw) == before
+
+
+def _imports(module: str) -> set[str]:
+    """The package's modules that ``module`` imports to run (not for type checking alone)."""
+    import ast
+
+    import aiml_career
+
+    def running(node: ast.AST):
+        for child in ast.iter_child_nodes(node):
+            test = child.test if isinstance(child, ast.If) else None
+            if test is not None and "TYPE_CHECKING" in ast.unparse(test):
+                yield from (n for branch in child.orelse for n in [branch, *running(branch)])
+                continue
+            yield child
+            yield from running(child)
+
+    tree = ast.parse((Path(aiml_career.__file__).parent / f"{module}.py").read_text())
+    found = set()
+    for node in running(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                # ``from . import __version__`` takes a name of the package, not a module
+                found.update(a.name for a in node.names if not a.name.startswith("__"))
+    return found
+
+
+def test_the_key_covers_every_module_that_decides_validity():
+    seen, todo = set(), ["loading", "diagnostics", "cache"]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo.extend(_imports(module))
+    assert seen == set(cache.VALIDITY_MODULES)
 
 
 def test_old_entries_are_pruned(tmp_path, monkeypatch):

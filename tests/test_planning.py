@@ -23,7 +23,7 @@ import re
 import pytest
 
 from aiml_career.errors import UsageError
-from aiml_career.ladder import load
+from aiml_career.loading import load
 from aiml_career.model import Role
 from aiml_career.person import parse_have, parse_level, parse_skill_specs
 

@@ -29,7 +29,8 @@ from aiml_career import planning
 from aiml_career.person import Person
 from aiml_career.cli import app
 from aiml_career.errors import DataError, UsageError
-from aiml_career.ladder import Ladder, load
+from aiml_career.ladder import Ladder
+from aiml_career.loading import load
 from aiml_career.model import LEVELS, LadderDoc
 from aiml_career.resolve import normalize
 from conftest import BUILTIN, Run, examples

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from aiml_career.ladder import load
+from aiml_career.loading import load
 from aiml_career.levels import NO_WORD_LEVEL, TEXT_WORDS
 from conftest import BUILTIN, ROOT
 

@@ -19,7 +19,7 @@ import pytest
 
 from aiml_career import cache
 from aiml_career.errors import DataError
-from aiml_career.ladder import load
+from aiml_career.loading import load
 from conftest import BUILTIN, EXAMPLE, entry_point, main_in_process
 
 
@@ -73,14 +73,14 @@ def test_a_marker_made_with_the_real_secret_is_the_only_one_believed(tmp_path, m
     raw = EXAMPLE.read_bytes()
     assert cache.validated(raw)
     calls = []
-    monkeypatch.setattr("aiml_career.ladder.parse", lambda *a: calls.append(a))
+    monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a))
     assert load(EXAMPLE).roles["junior-de"].name == "Junior Data Engineer"
     assert calls == []
 
 
 @pytest.mark.parametrize("source", [BUILTIN, EXAMPLE], ids=["builtin", "example"])
 def test_a_ladder_rebuilt_from_the_cache_equals_the_validated_one(source):
-    from aiml_career.ladder import _strip_bom, parse
+    from aiml_career.loading import _strip_bom, parse
 
     raw = _strip_bom(source.read_bytes())
     validated, rebuilt = parse(raw, "x"), cache.construct(raw)
@@ -109,8 +109,8 @@ def test_an_untrusted_cache_is_ignored(change, monkeypatch):
     _first_load_then(change)
     assert not cache.validated(EXAMPLE.read_bytes())
     calls = []
-    real = __import__("aiml_career.ladder", fromlist=["parse"]).parse
-    monkeypatch.setattr("aiml_career.ladder.parse", lambda *a: calls.append(a) or real(*a))
+    real = __import__("aiml_career.loading", fromlist=["parse"]).parse
+    monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a) or real(*a))
     assert load(EXAMPLE).roles
     assert calls, "the file is validated in full"
 
@@ -416,7 +416,7 @@ def test_the_line_locator_is_linear_in_a_huge_string(tmp_path):
     path = write_json(tmp_path / "big-string.json", data)
     code = (
         "import resource, sys\n"
-        "from aiml_career.ladder import locate\n"
+        "from aiml_career.locator import locate\n"
         "raw = open(sys.argv[1], 'rb').read()\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "lines = locate(raw, [('roles', 0, 'name'), ('roles', 0, 'summary'), ('roles', 1, 'id')])\n"

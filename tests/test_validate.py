@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILTIN, EXAMPLE, ROOT, main_in_process
 
-from aiml_career.ladder import builtin_path
+from aiml_career.loading import builtin_path
 from aiml_career.model import json_schema
 from aiml_career.render.json import dumps
 
@@ -325,3 +325,14 @@ def test_type_errors_and_broken_references_are_reported_together(cli, tmp_path):
     assert all(p["line"] for p in problems.values())
     lines = [p["line"] for p in result.json()["problems"]]
     assert lines == sorted(lines)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BAD.glob("*.json") if p.name != "bom.json"))
+def test_an_error_lists_the_problems_validate_lists_in_the_same_order(cli, name):
+    path = str(BAD / name)
+    loaded = cli("--data", path, "roles")
+    report = cli("validate", path)
+    assert loaded.exit_code == report.exit_code == 1
+    said = [line.strip() for line in loaded.stderr.splitlines()[1:]]
+    listed = [line.strip() for line in report.stdout.splitlines()[1:]]
+    assert said == listed and said

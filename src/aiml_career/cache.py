@@ -12,8 +12,7 @@ What it is: nothing but empty marker files. Nothing read from the cache ever
 executes, and nothing read from it becomes data: a marker's *name* is a keyed
 hash (BLAKE2b with a random secret kept in the cache folder, readable only by
 its owner) of the ladder's bytes and of the code that decides validity
-(model.py, ladder.py, requirements.py, levels.py, this file, the package, Python and
-pydantic versions).
+(:data:`VALIDITY_MODULES`, the package, Python and pydantic versions).
 When the marker for a file's exact bytes exists, those bytes validated under
 this code, and the ladder is built from them again, from the file's own JSON,
 with pydantic's ``model_construct`` (no validator needed). A marker planted by
@@ -26,8 +25,10 @@ regular file (a symbolic link, a FIFO, a device), that belongs to another user,
 or that others may write, is ignored: the ladder is then fully validated, and
 nothing is written there. Markers are only ever ``lstat``-ed, never opened; the
 secret is read with ``O_NOFOLLOW`` and a size bound. Writes are atomic.
-Files over :data:`MAX_CACHED_BYTES` are not recorded (building them with
-``model_construct`` in Python is slower than validating them in pydantic-core).
+A file over :data:`MAX_CONSTRUCTED_BYTES` is rebuilt by pydantic-core validating
+its bytes (quicker there than ``model_construct`` in Python); its marker still
+spares it every other check (references, aliases, cycles, keys given twice),
+about half of loading a 64 MB ladder of 10,000 roles.
 ``AIML_CAREER_NO_CACHE=1`` turns the cache off.
 """
 
@@ -41,10 +42,15 @@ import time
 import typing
 from pathlib import Path
 
+if typing.TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from .model import LadderDoc
+
 NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
-#: Larger files are always validated: past about 1 MB, pydantic-core validating
-#: the bytes beats ``json.loads`` plus ``model_construct`` in Python.
-MAX_CACHED_BYTES = 1_000_000
+#: Larger files are rebuilt by validating their shape: past about 1 MB,
+#: pydantic-core validating the bytes beats ``json.loads`` plus ``model_construct``.
+MAX_CONSTRUCTED_BYTES = 1_000_000
 #: How many markers to keep; the least recently written go first.
 KEEP = 32
 SECRET = "secret"
@@ -59,7 +65,12 @@ def cache_dir() -> Path:
 
 
 def enabled(raw: bytes) -> bool:
-    return len(raw) <= MAX_CACHED_BYTES and not os.environ.get(NO_CACHE_ENV)
+    return not os.environ.get(NO_CACHE_ENV)
+
+
+def constructible(raw: bytes) -> bool:
+    """Whether bytes that validated before are best rebuilt by :func:`construct`."""
+    return len(raw) <= MAX_CONSTRUCTED_BYTES
 
 
 def trusted(st: os.stat_result, *, private: bool = False) -> bool:
@@ -117,17 +128,25 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     return _read_secret(folder)  # another process may have written its own: use the one on disk
 
 
+#: The modules whose code decides whether a file is valid and what it loads as:
+#: the shape (model, levels), every other check (diagnostics and what it uses),
+#: reading (loading, files) and how a ladder is rebuilt (this file). A test
+#: checks that every module they import is listed.
+VALIDITY_MODULES = (
+    "cache", "diagnostics", "environment", "errors", "files", "formats", "ladder", "levels",
+    "loading", "locator", "model", "requirements", "resolve",
+)
+
+
 def _code_digest() -> bytes:
     from pydantic import VERSION
 
-    from . import __version__, ladder, levels, model, requirements
+    from . import __version__
 
     digest = hashlib.blake2b(digest_size=20)
-    # The shape (model.py), the reference checks (ladder.py, and requirements.py with
-    # the level words of levels.py) and how a ladder is rebuilt (this file) decide
-    # what a marker vouches for.
-    for module in (model, ladder, requirements, levels, sys.modules[__name__]):
-        digest.update(Path(module.__file__).read_bytes())
+    here = Path(__file__).parent
+    for name in VALIDITY_MODULES:
+        digest.update((here / f"{name}.py").read_bytes())
     digest.update(f"{__version__}|{sys.version}|{VERSION}".encode())
     return digest.digest()
 
@@ -143,8 +162,8 @@ def validated(raw: bytes) -> bool:
     if not enabled(raw):
         return False
     folder = _folder(create=False)
-    secret = folder and _secret(folder, create=False)
-    if not secret:
+    secret = _secret(folder, create=False) if folder else None
+    if folder is None or not secret:
         return False
     try:
         st = os.lstat(_marker(folder, secret, raw))
@@ -160,8 +179,8 @@ def remember(raw: bytes) -> None:
     from .files import write_atomic
 
     folder = _folder(create=True)
-    secret = folder and _secret(folder, create=True)
-    if not secret:
+    secret = _secret(folder, create=True) if folder else None
+    if folder is None or not secret:
         return
     try:
         write_atomic(_marker(folder, secret, raw), b"", mode=0o600)
@@ -188,26 +207,26 @@ def _prune(folder: Path) -> None:
 
 # -- building a ladder document from bytes that validated ------------------------------
 
-Plan = list[tuple[str, str, str, "type | None", typing.Any]]
-_PLANS: dict[type, Plan] = {}
+Plan = list[tuple[str, str, str, "type[BaseModel] | None", typing.Any]]
+_PLANS: dict[type[BaseModel], Plan] = {}
 
 
-def _plan(cls: type) -> Plan:
+def _plan(cls: type[BaseModel]) -> Plan:
     """For each field of a model: (name, key in the file, shape, nested model, default).
 
     ``default`` is a callable for a default factory (``list``), else the value.
     """
-    plan = _PLANS.get(cls)
-    if plan is not None:
-        return plan
+    known = _PLANS.get(cls)
+    if known is not None:
+        return known
     from pydantic import BaseModel
 
-    def model_in(kind: object) -> type | None:
+    def model_in(kind: object) -> type[BaseModel] | None:
         if isinstance(kind, type) and issubclass(kind, BaseModel):
             return kind
         return None
 
-    plan = []
+    plan: Plan = []
     for name, field in cls.model_fields.items():
         kind = field.annotation
         shape, nested = "plain", model_in(kind)
@@ -229,9 +248,9 @@ def _plan(cls: type) -> Plan:
     return plan
 
 
-def _build(cls: type, data: dict):
-    values = {}
-    given = set()
+def _build(cls: type[BaseModel], data: dict[str, typing.Any]) -> typing.Any:
+    values: dict[str, typing.Any] = {}
+    given: set[str] = set()
     for name, key, shape, nested, default in _plan(cls):
         if key not in data:
             # Every default here is immutable or made by a factory (``list``).
@@ -239,9 +258,9 @@ def _build(cls: type, data: dict):
             continue
         given.add(name)
         value = data[key]
-        if shape == "list":
+        if shape == "list" and nested is not None:
             value = [_build(nested, item) for item in value]
-        elif shape == "one" and value is not None:
+        elif shape == "one" and nested is not None and value is not None:
             value = _build(nested, value)
         elif shape == "int":
             value = int(value)
@@ -250,7 +269,7 @@ def _build(cls: type, data: dict):
     return cls.model_construct(given, **values)
 
 
-def construct(raw: bytes):
+def construct(raw: bytes) -> LadderDoc:
     """The :class:`~aiml_career.model.LadderDoc` of bytes that validated before.
 
     The same document pydantic's validation makes of them (the tests check it

@@ -138,7 +138,7 @@ class Environment:
         cyclic collector's sight for good (``gc.freeze``): loading made about 10^6
         objects that live until exit, and each full collection would walk them
         again. Not in-process (tests, Python callers): frozen objects are never
-        freed. (``ladder.load`` also pauses the collector while it builds.)
+        freed. (``loading.load`` also pauses the collector while it builds.)
 
         Measured 2026-11-27, CPU time (user+sys) of whole processes, median of 7,
         freeze vs no freeze, on a shared loaded 2-core machine: 10,000-role ladder

@@ -37,12 +37,11 @@ class UsageError(CareerError):
 
 
 class LookupFailed(UsageError):
-    """An unknown or ambiguous name. ``candidates`` are (id, name) pairs."""
+    """An unknown or ambiguous name; ``candidates`` ((id, name) pairs) become its hint."""
 
     def __init__(
         self, message: str, candidates: list[tuple[str, str]], *, ambiguous: bool
     ) -> None:
-        self.candidates = candidates
         self.ambiguous = ambiguous
         listed = ", ".join(f"{i} ({n})" for i, n in candidates)
         if ambiguous:
@@ -84,9 +83,6 @@ class Problem:
         if self.line is not None:
             where += f" (line {self.line})"
         return f"{where}: {self.message}"
-
-    def as_dict(self) -> dict[str, object]:
-        return {"path": self.path, "message": self.message, "line": self.line}
 
 
 class DataError(CareerError):

@@ -1,66 +1,23 @@
 """The ladder as documents: Mermaid, Graphviz DOT, a Markdown handbook, normalised JSON.
 
-Each function returns a string. Text from the ladder file is escaped for the
-target format, so a name can never break or inject into the document.
+Each function draws a result it is given (:mod:`.graph`'s drawings,
+:func:`queries.handbook`) and returns a string; none runs a query. Text from
+the ladder file is escaped for the target format, so a name can never break
+or inject into the document.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .errors import UNSAFE_RANGES, sanitize
-from .ladder import Ladder
-from .model import Role, Stage
 from .render import requirement_label
 
-Edge = tuple[str, str, str]  # (from role id, to role id, kind)
-
-
-def all_edges(ladder: Ladder) -> list[Edge]:
-    return [(r.id, m.to, m.kind) for r in ladder.doc.roles for m in r.next]
-
-
-def neighbourhood(ladder: Ladder, role_id: str) -> tuple[list[str], list[Edge]]:
-    """A role, the roles that lead to it and those it leads to, with those links."""
-    role = ladder.roles[role_id]
-    edges = [(src, role_id, m.kind) for src, m in ladder.previous[role_id]]
-    edges += [(role_id, m.to, m.kind) for m in role.next]
-    ids = list(dict.fromkeys([role_id, *(e[0] for e in edges), *(e[1] for e in edges)]))
-    return ids, edges
-
-
-def route_graph(result: dict) -> tuple[list[str], list[Edge]]:
-    """The roles and moves of the routes in a :func:`queries.path` result."""
-    ids: list[str] = []
-    edges: list[Edge] = []
-    for route in result["routes"]:
-        here = route["from"]["id"] if route["from"] else None
-        if here is not None:
-            ids.append(here)
-        for step in route["steps"]:
-            if here is not None:
-                edges.append((here, step["id"], step["kind"]))
-            ids.append(step["id"])
-            here = step["id"]
-    return list(dict.fromkeys(ids)), list(dict.fromkeys(edges))
-
-
-def _drawing(
-    ladder: Ladder, role_ids: Iterable[str] | None, edges: list[Edge] | None
-) -> tuple[list[tuple[int, Stage, list[Role]]], list[Edge]]:
-    """What a diagram draws: (number, stage, its roles) for stages with any, and the edges.
-
-    Default: every role and every transition.
-    """
-    wanted = set(role_ids) if role_ids is not None else set(ladder.roles)
-    groups = []
-    for number, (stage_id, stage_roles) in enumerate(ladder.roles_by_stage.items()):
-        members = [r for r in stage_roles if r.id in wanted]
-        if members:
-            groups.append((number, ladder.stages[stage_id], members))
-    return groups, all_edges(ladder) if edges is None else edges
+if TYPE_CHECKING:
+    from .ladder import Ladder
+    from .results import Drawing, Foundation, Handbook, Move, RoleDetail
 
 
 def _one_line(text: str) -> str:
@@ -83,15 +40,14 @@ def _mermaid_label(text: str) -> str:
     return f'"{text}"'
 
 
-def mermaid(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge] | None = None) -> str:
+def mermaid(drawing: Drawing) -> str:
     """A flowchart: a subgraph per stage, promotions as arrows, lateral moves dotted."""
-    groups, edges = _drawing(ladder, role_ids, edges)
     lines = ["flowchart TB"]
-    for _, stage, members in groups:
-        lines.append(f"  subgraph {_mermaid_id('stage', stage.id)}[{_mermaid_label(stage.name)}]")
-        lines.extend(f"    {_mermaid_id('role', r.id)}[{_mermaid_label(r.name)}]" for r in members)
+    for stage in drawing["stages"]:
+        lines.append(f"  subgraph {_mermaid_id('stage', stage['id'])}[{_mermaid_label(stage['name'])}]")
+        lines.extend(f"    {_mermaid_id('role', r['id'])}[{_mermaid_label(r['name'])}]" for r in stage["roles"])
         lines.append("  end")
-    for src, dst, kind in edges:
+    for src, dst, kind in drawing["edges"]:
         arrow = "-->" if kind == "promotion" else "-.->"
         lines.append(f"  {_mermaid_id('role', src)} {arrow} {_mermaid_id('role', dst)}")
     return "\n".join(lines) + "\n"
@@ -105,20 +61,19 @@ def _dot_string(text: str) -> str:
     return f'"{text}"'
 
 
-def dot(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[Edge] | None = None) -> str:
+def dot(drawing: Drawing) -> str:
     """A digraph with a cluster per stage; lateral moves dashed."""
-    groups, edges = _drawing(ladder, role_ids, edges)
     lines = [
-        f"digraph {_dot_string(ladder.doc.title)} {{",
+        f"digraph {_dot_string(drawing['title'])} {{",
         "  rankdir=TB;",
         '  node [shape=box, style=rounded, fontname="Helvetica"];',
     ]
-    for number, stage, members in groups:
-        lines.append(f"  subgraph cluster_{number} {{")
-        lines.append(f"    label={_dot_string(stage.name)};")
-        lines.extend(f"    {_dot_string(r.id)} [label={_dot_string(r.name)}];" for r in members)
+    for stage in drawing["stages"]:
+        lines.append(f"  subgraph cluster_{stage['number']} {{")
+        lines.append(f"    label={_dot_string(stage['name'])};")
+        lines.extend(f"    {_dot_string(r['id'])} [label={_dot_string(r['name'])}];" for r in stage["roles"])
         lines.append("  }")
-    for src, dst, kind in edges:
+    for src, dst, kind in drawing["edges"]:
         style = "solid" if kind == "promotion" else "dashed"
         lines.append(f"  {_dot_string(src)} -> {_dot_string(dst)} [style={style}];")
     lines.append("}")
@@ -159,38 +114,36 @@ def _md(text: str) -> str:
 _cell = _md
 
 
-def markdown(ladder: Ladder) -> str:
+def markdown(book: Handbook) -> str:
     """A handbook of every stage and role, readable on its own, with a table of contents."""
-    from . import queries
-
-    doc = ladder.doc
-    out: list[str] = [f"# {_md(doc.title)}", ""]
-    if doc.intro:
-        out += [_md(doc.intro), ""]
+    out: list[str] = [f"# {_md(book['title'])}", ""]
+    if book["intro"]:
+        out += [_md(book["intro"]), ""]
     out += ["## Contents", ""]
-    for stage in ladder.stages.values():
-        out.append(f"- [{_md(stage.name)}](#stage-{stage.id})")
-        out += [f"  - [{_md(r.name)}](#role-{r.id})" for r in ladder.roles_by_stage[stage.id]]
+    for stage in book["stages"]:
+        out.append(f"- [{_md(stage['name'])}](#stage-{stage['id']})")
+        out += [f"  - [{_md(r['name'])}](#role-{r['id']})" for r in stage["roles"]]
+    specs = book["specializations"]
     for anchor, title, present in (
-        ("skills", "Skills", doc.skills),
-        ("specializations", "Specializations", doc.specializations),
-        ("learning", "Learning resources", doc.resources),
-        ("conclusion", "Conclusion", doc.conclusion),
+        ("skills", "Skills", book["skills"]),
+        ("specializations", "Specializations", specs["specializations"]),
+        ("learning", "Learning resources", book["resources"]),
+        ("conclusion", "Conclusion", book["conclusion"]),
     ):
         if present:
             out.append(f"- [{title}](#{anchor})")
     out.append("")
-    for stage in ladder.stages.values():
-        out += [f'<a id="stage-{stage.id}"></a>', "", f"## {_md(stage.name)}", ""]
-        if stage.summary:
-            out += [_md(stage.summary), ""]
-        if doc.education and doc.education.stage == stage.id:
-            out += _education_md(ladder)
-        for role in ladder.roles_by_stage[stage.id]:
-            out += _role_md(ladder, queries.role_detail(ladder, role))
-    if doc.skills:
+    for stage in book["stages"]:
+        out += [f'<a id="stage-{stage["id"]}"></a>', "", f"## {_md(stage['name'])}", ""]
+        if stage["summary"]:
+            out += [_md(stage["summary"]), ""]
+        if stage["foundation"] is not None:
+            out += _education_md(stage["foundation"])
+        for role in stage["roles"]:
+            out += _role_md(role)
+    if book["skills"]:
         out += ['<a id="skills"></a>', "", "## Skills", ""]
-        for category in queries.skills(ladder):
+        for category in book["skills"]:
             key = " (key skills)" if category["key"] else ""
             out += [f"### {_md(category['name'])}{key}", ""]
             if category["description"]:
@@ -201,30 +154,27 @@ def markdown(ladder: Ladder) -> str:
                 for s in category["skills"]
             ]
             out.append("")
-    if doc.specializations:
+    if specs["specializations"]:
         out += ['<a id="specializations"></a>', "", "## Specializations", ""]
-        if doc.specializations_intro:
-            out += [_md(doc.specializations_intro), ""]
-        for spec in doc.specializations:
-            examples = f" Examples: {_md(', '.join(spec.examples))}." if spec.examples else ""
-            out.append(f"- **{_md(spec.name)}** (`{spec.id}`): {_md(spec.description)}{examples}")
+        if specs["intro"]:
+            out += [_md(specs["intro"]), ""]
+        for spec in specs["specializations"]:
+            examples = f" Examples: {_md(', '.join(spec['examples']))}." if spec["examples"] else ""
+            out.append(f"- **{_md(spec['name'])}** (`{spec['id']}`): {_md(spec['description'])}{examples}")
         out.append("")
-    if doc.resources:
+    if book["resources"]:
         out += ['<a id="learning"></a>', "", "## Learning resources", "", "| Kind | Name | Provider | About |", "|---|---|---|---|"]
         out += [
-            f"| {r.kind} | {_cell(r.name)} | {_cell(r.provider)} | {_cell(r.description)} |"
-            for r in doc.resources
+            f"| {r['kind']} | {_cell(r['name'])} | {_cell(r['provider'])} | {_cell(r['description'])} |"
+            for r in book["resources"]
         ]
         out.append("")
-    if doc.conclusion:
-        out += ['<a id="conclusion"></a>', "", "## Conclusion", "", _md(doc.conclusion), ""]
+    if book["conclusion"]:
+        out += ['<a id="conclusion"></a>', "", "## Conclusion", "", _md(book["conclusion"]), ""]
     return "\n".join(out)
 
 
-def _education_md(ladder: Ladder) -> list[str]:
-    from . import queries
-
-    found = queries.foundation(ladder)
+def _education_md(found: Foundation) -> list[str]:
     out = []
     for degree in found["degrees"]:
         fields = f" Fields: {_md(', '.join(degree['fields']))}." if degree["fields"] else ""
@@ -237,7 +187,7 @@ def _education_md(ladder: Ladder) -> list[str]:
     return out + [""]
 
 
-def _role_md(ladder: Ladder, role: dict) -> list[str]:
+def _role_md(role: RoleDetail) -> list[str]:
     out = [f'<a id="role-{role["id"]}"></a>', "", f"### {_md(role['name'])}", ""]
     meta = f"`{role['id']}` · track: {_md(role['track_name'])}"
     if role["aliases"]:
@@ -257,7 +207,7 @@ def _role_md(ladder: Ladder, role: dict) -> list[str]:
         ]
         out.append("")
 
-    def links(moves: list[dict]) -> str:
+    def links(moves: list[Move]) -> str:
         return ", ".join(
             f"[{_md(m['name'])}](#role-{m['id']}) ({m['kind']}, {m['basis']})" for m in moves
         ) or "—"
@@ -293,7 +243,3 @@ def format_for(dest: str | None) -> str:
     from pathlib import PurePath
 
     return EXTENSIONS.get(PurePath(dest).suffix.lower(), "markdown") if dest else "markdown"
-
-
-def render(ladder: Ladder, fmt: str) -> str:
-    return {"mermaid": mermaid, "dot": dot, "markdown": markdown, "json": to_json}[fmt](ladder)

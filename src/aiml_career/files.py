@@ -120,7 +120,7 @@ def _read_bounded(fd: int, limit: int, expected: int = 0) -> bytes:
 
 def _bounded(read: Callable[[int], bytes], limit: int) -> bytes:
     """Call ``read(bytes so far)`` until it returns nothing; raise once more than ``limit`` came."""
-    chunks = []
+    chunks: list[bytes] = []
     total = 0
     while True:
         chunk = read(total)

@@ -1,7 +1,7 @@
 """Pydantic models of the ladder file format (``data/roles.json``).
 
 The models check shapes and types only; cross-references (unknown ids,
-duplicate aliases, self-transitions) are checked in :mod:`aiml_career.ladder`.
+duplicate aliases, self-transitions) are checked in :mod:`aiml_career.diagnostics`.
 Every model forbids unknown keys, so a typo in a field name is an error.
 """
 
@@ -16,7 +16,7 @@ from .levels import LEVELS, Level
 __all__ = ["LEVELS", "FORMAT_VERSION", "LadderDoc", "Requirement", "Role", "Transition"]
 
 #: Version of the file format this code writes. Format 1 files (roles list
-#: ``skills``, moves say ``stated``) are still read: see ``ladder.migrate``.
+#: ``skills``, moves say ``stated``) are still read: see ``formats.migrate``.
 FORMAT_VERSION = 2
 
 Id = Annotated[

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import LookupFailed, UsageError
 from .levels import DEFAULT_LEVEL, HAVE_WORDS, LEVEL_RANK, LEVELS
@@ -20,16 +20,21 @@ from .resolve import shown
 if TYPE_CHECKING:
     from .ladder import Ladder
     from .profile import Profile
+    from .results import PersonDoc
+
+
+#: Where the current role comes from.
+RoleSource = Literal["--from", "profile"]
 
 
 @dataclass
 class Person:
     """Who the planning commands plan for."""
 
-    source: str  # where the skills come from: "--have", "profile" or "none"
+    source: Literal["--have", "profile", "none"]  # where the skills come from: "--have", "profile" or "none"
     have: dict[str, str] | None = None  # skill id -> level; None when nothing is known
     role: str | None = None  # the current role's id
-    role_source: str | None = None  # "--from" or "profile"
+    role_source: RoleSource | None = None  # "--from" or "profile"
     path: Path | None = None
     ignored: list[str] = field(default_factory=list)  # profile entries unknown to the ladder
     marks: dict[str, str] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
@@ -39,7 +44,7 @@ class Person:
         """Skills held, as level ranks (1 basic .. 4 expert)."""
         return {sid: LEVEL_RANK[level] for sid, level in (self.have or {}).items()}
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> PersonDoc:
         return {
             "source": self.source,
             "path": str(self.path) if self.path else None,
@@ -66,7 +71,7 @@ def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = Non
     from .profile import load_profile, profile_path
 
     role = ladder.role(start).id if start is not None else None
-    role_source = "--from" if role is not None else None
+    role_source: RoleSource | None = "--from" if role is not None else None
     have = parse_have(ladder, have_specs) if have_specs else None
     if have is not None and role is not None:
         return Person("--have", have, role, role_source)

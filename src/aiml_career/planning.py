@@ -12,14 +12,21 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .ladder import Ladder
 from .levels import LEVEL_RANK, LEVELS
 from .model import Role, Transition
 from .person import Person, marked
+from .pieces import name_ref, requirement_item, role_at, skill_ref
 from .requirements import Unit, skills_named
+
+if TYPE_CHECKING:
+    from .results import (
+        Deepen, Entering, Match, MatchRow, Met, MoveAt, NameRef, Next, NextMove, PathDoc,
+        Requirement, ResourceRef, Route, Scores, StartHow, Step,
+    )
 
 #: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
 Have = Mapping[str, int]
@@ -30,7 +37,7 @@ STAGE_STEP = 10
 ROUTES_ORDERED = 200
 
 #: The first step of a route from the entry stage: getting into a role at all.
-ENTRY = {
+ENTRY: Entering = {
     "kind": "entry",
     "basis": "editorial",
     "note": "You hold no role yet: the route starts by getting into an entry-stage role.",
@@ -43,18 +50,6 @@ BASIS_LEGEND = {
 }
 
 # -- pieces --------------------------------------------------------------------
-
-
-def ref(ladder: Ladder, skill_id: str, level: str | None = None) -> dict[str, Any]:
-    skill = ladder.skills[skill_id]
-    out: dict[str, Any] = {"id": skill.id, "name": skill.name, "category": skill.category}
-    if level is not None:
-        out["level"] = level
-    return out
-
-
-def role_ref(role: Role) -> dict[str, str]:
-    return {"id": role.id, "name": role.name, "stage": role.stage}
 
 
 def role_have(ladder: Ladder, role: Role) -> dict[str, int]:
@@ -74,16 +69,6 @@ def merge(*haves: Have) -> dict[str, int]:
     return merged
 
 
-def requirement_item(ladder: Ladder, unit: Unit) -> dict[str, Any]:
-    """A unit as the item every requirement and gap list shows."""
-    item = ref(ladder, unit.skill, unit.level)
-    if unit.any_of:
-        item["any_of"] = [ref(ladder, a, unit.level) for a in unit.any_of]
-    if unit.part_of is not None:
-        item["part_of"] = {"id": unit.part_of, "name": ladder.skills[unit.part_of].name}
-    return item
-
-
 # -- one role for one person -----------------------------------------------------
 
 
@@ -91,9 +76,9 @@ def requirement_item(ladder: Ladder, unit: Unit) -> dict[str, Any]:
 class Assessment:
     """How ``have`` meets a role: every row, and the score they add up to."""
 
-    gain: list[dict[str, Any]] = field(default_factory=list)
-    deepen: list[dict[str, Any]] = field(default_factory=list)
-    met: list[dict[str, Any]] = field(default_factory=list)
+    gain: list[Requirement] = field(default_factory=list)
+    deepen: list[Deepen] = field(default_factory=list)
+    met: list[Met] = field(default_factory=list)
     points: int = 0
     of: int = 0
 
@@ -101,7 +86,7 @@ class Assessment:
     def readiness(self) -> float:
         return round(100 * self.points / self.of, 1) if self.of else 100.0
 
-    def fields(self) -> dict[str, Any]:
+    def fields(self) -> Scores:
         return {
             "readiness": self.readiness,
             "points": self.points,
@@ -126,24 +111,26 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
         out.of += required
         out.points += min(held, required)
         if held >= required:
-            item = ref(ladder, unit.skill, unit.level)
+            met: Met = {**skill_ref(ladder, unit.skill), "level": unit.level}
             if best != unit.skill:
-                item["by"] = {"id": best, "name": ladder.skills[best].name}
-            out.met.append(item)
+                met["by"] = name_ref(ladder.skills[best])
+            out.met.append(met)
             continue
-        if held == 0:
-            item = requirement_item(ladder, unit)
-            out.gain.append(item)
-        else:
-            item = ref(ladder, best)
-            item["from"] = LEVELS[held - 1]
-            item["to"] = unit.level
-            if best != unit.skill:
-                item["for"] = {"id": unit.skill, "name": ladder.skills[unit.skill].name}
-            out.deepen.append(item)
         status = marked(unit.members, marks) if marks else None
-        if status is not None:
-            item["status"] = status
+        if held == 0:
+            gain = requirement_item(ladder, unit)
+            if status is not None:
+                gain["status"] = status
+            out.gain.append(gain)
+        else:
+            skill = ladder.skills[best]
+            deepen: Deepen = {"id": skill.id, "name": skill.name, "category": skill.category,
+                              "from": LEVELS[held - 1], "to": unit.level}
+            if best != unit.skill:
+                deepen["for"] = name_ref(ladder.skills[unit.skill])
+            if status is not None:
+                deepen["status"] = status
+            out.deepen.append(deepen)
     return out
 
 
@@ -173,14 +160,14 @@ def meeting(ladder: Ladder) -> dict[str, list[tuple[Role, Unit]]]:
     return out
 
 
-def _move(ladder: Ladder, to: str, move: Transition) -> dict[str, Any]:
-    return {**role_ref(ladder.roles[to]), "kind": move.kind, "basis": move.basis, "note": move.note}
+def _move(ladder: Ladder, to: str, move: Transition) -> MoveAt:
+    return {**role_at(ladder.roles[to]), "kind": move.kind, "basis": move.basis, "note": move.note}
 
 
 # -- next ---------------------------------------------------------------------------
 
 
-def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
+def next_steps(ladder: Ladder, me: Person) -> Next:
     """Where the person's role leads, with what each move asks of them.
 
     The person holds their role's requirements, plus their skills.
@@ -192,7 +179,7 @@ def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
         )
     role = ladder.roles[me.role]
     held = merge(role_have(ladder, role), me.ranks)
-    moves = []
+    moves: list[NextMove] = []
     for move in role.next:
         target = ladder.roles[move.to]
         specs, certs = fitting(ladder, target)
@@ -202,14 +189,14 @@ def next_steps(ladder: Ladder, me: Person) -> dict[str, Any]:
             "specializations": specs,
             "certifications": certs,
         })
-    return {"from": role_ref(role), "next": moves, "basis_legend": BASIS_LEGEND, "person": me.as_dict()}
+    return {"from": role_at(role), "next": moves, "basis_legend": BASIS_LEGEND, "person": me.as_dict()}
 
 
-def fitting(ladder: Ladder, role: Role) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def fitting(ladder: Ladder, role: Role) -> tuple[list[NameRef], list[ResourceRef]]:
     """(specializations, certifications) related to the skills ``role`` needs."""
     ids = set(skills_named(role))
-    specs = [{"id": s.id, "name": s.name} for s in ladder.specializations.values() if ids.intersection(s.skills)]
-    certs = [
+    specs = [name_ref(s) for s in ladder.specializations.values() if ids.intersection(s.skills)]
+    certs: list[ResourceRef] = [
         {"id": r.id, "name": r.name, "provider": r.provider}
         for r in ladder.resources.values()
         if r.kind == "certification" and ids.intersection(r.skills)
@@ -220,11 +207,11 @@ def fitting(ladder: Ladder, role: Role) -> tuple[list[dict[str, Any]], list[dict
 # -- path -----------------------------------------------------------------------------
 
 
-def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], str]]:
+def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     """Where routes may start, in the order to try them, each with how it was chosen."""
     if me.role is not None:
         return [([me.role], me.role_source or "--from")]
-    tries = []
+    tries: list[tuple[list[str], StartHow]] = []
     if me.have:
         ranks = me.ranks
         fit = [r.id for r in ladder.doc.roles if assess(ladder, r, ranks).readiness >= 100]
@@ -289,7 +276,7 @@ def path(
     promotions_only: bool = False,
     allow_lateral: bool = False,
     limit: int = 5,
-) -> dict[str, Any]:
+) -> PathDoc:
     """The shortest routes to a role, with what each step asks of the person.
 
     Starts from the person's role; without one, from the roles their skills
@@ -318,10 +305,10 @@ def path(
             break
     if found is None:
         starts, how = tries[0]
-    result: dict[str, Any] = {
-        "to": role_ref(goal),
-        "start": {"how": how, "roles": [role_ref(ladder.roles[s]) for s in starts]},
-        "from": None if how == "entry stage" else role_ref(ladder.roles[starts[0]]),
+    result: PathDoc = {
+        "to": role_at(goal),
+        "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
+        "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
         "promotions_only": promotions_only,
         "allow_lateral": allow_lateral or fallback,
         "lateral_fallback": fallback,
@@ -335,52 +322,54 @@ def path(
         return result
     parents, count, moves = found
     kinds = {(r.id, m.to): m for r in ladder.doc.roles for m in r.next}
-    listed: list[dict[str, Any]] = []
+    ordered: list[tuple[tuple[int, int, int, int], Route]] = []
     # From the entry stage, the person holds no role yet: getting into the first one is a step.
     entering = how == "entry stage"
     ranks = me.ranks
     for route in _routes(ladder, parents, goal.id, max(limit, ROUTES_ORDERED)):
         first = ladder.roles[route[0]]
         held = dict(ranks) if entering else merge(role_have(ladder, first), ranks)
-        steps = []
+        steps: list[Step] = []
         for here, there in zip([None, *route], route):
             if here is None and not entering:
                 continue
             role = ladder.roles[there]
             gap = assess(ladder, role, held, me.marks)
             move = ENTRY if here is None else _move(ladder, there, kinds[here, there])
-            steps.append({**move, **role_ref(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
+            steps.append({**move, **role_at(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
             held = merge(held, role_have(ladder, role))
         gained = {s["id"] for step in steps for s in step["skills_to_gain"]}
         deepened = {s["id"] for step in steps for s in step["skills_to_deepen"]} - gained
-        listed.append({
-            "from": None if entering else role_ref(first),
+        listed: Route = {
+            "from": None if entering else role_at(first),
             "steps": steps,
             # Each total is the number of lines it sums.
             "skills_gained": sum(len(s["skills_to_gain"]) for s in steps),
             "skills_deepened": sum(len(s["skills_to_deepen"]) for s in steps),
             "levels_to_climb": sum(_climb(s) for s in steps),
-            "effort": (len(gained), len(deepened)),
             "editorial_moves": sum(s["basis"] == "editorial" for s in steps),
-        })
-    # Least to learn first: distinct skills to gain, then to deepen, then levels to climb,
-    # then the fewest editorial moves; stable, so ladder order last.
-    listed.sort(key=lambda r: (*r.pop("effort"), r["levels_to_climb"], r["editorial_moves"]))
-    best = listed[0]["from"]
+        }
+        # Least to learn first: distinct skills to gain, then to deepen, then levels to
+        # climb, then the fewest editorial moves; stable, so ladder order last.
+        effort = (len(gained), len(deepened), listed["levels_to_climb"], listed["editorial_moves"])
+        ordered.append((effort, listed))
+    ordered.sort(key=lambda pair: pair[0])
+    listed_routes = [route for _, route in ordered]
+    best = listed_routes[0]["from"]
     start_held = merge(role_have(ladder, ladder.roles[best["id"]]), ranks) if best else dict(ranks)
     total = assess(ladder, goal, start_held, me.marks)
     result.update({
         "from": best,
         "moves": moves + entering,
         "routes_found": count[goal.id],
-        "routes": listed[:limit],
+        "routes": listed_routes[:limit],
         "total_gap": {"skills_to_gain": total.gain, "skills_to_deepen": total.deepen},
         "readiness": total.readiness,
     })
     return result
 
 
-def _climb(step: dict[str, Any]) -> int:
+def _climb(step: Step) -> int:
     """Levels a step asks to climb: a skill to gain from nothing, one to deepen from its level."""
     gain = sum(LEVEL_RANK[s["level"]] for s in step["skills_to_gain"])
     return gain + sum(LEVEL_RANK[s["to"]] - LEVEL_RANK[s["from"]] for s in step["skills_to_deepen"])
@@ -395,15 +384,13 @@ def match(
     *,
     limit: int | None = None,
     stage: str | None = None,
-) -> dict[str, Any]:
+) -> Match:
     """Every role ranked for the person: readiness, and what each still needs.
 
     Ranked by readiness minus :data:`STAGE_STEP` points per stage: a role one
     stage up must be that much readier to rank above one below it. With a
     current role, the roles at or below its stage come last.
     """
-    from .queries import pick
-
     if me.have is None and me.role is None:
         raise UsageError(
             "match needs your skills or your role",
@@ -411,7 +398,7 @@ def match(
              "aiml-career profile add python"],
         )
     if stage is not None:
-        stage = pick(stage, ladder.stages, "stage", "aiml-career stages")
+        stage = ladder.stage(stage)
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
     current = ladder.roles[me.role] if me.role is not None else None
@@ -419,7 +406,7 @@ def match(
     # Rungs: stages that hold roles, the first one 0 (an empty foundation stage is no rung).
     step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
     mine = step[current.stage] if current else -1
-    ranked = []
+    ranked: list[tuple[tuple[bool, float, int, float, int], MatchRow]] = []
     for i, role in enumerate(ladder.doc.roles):
         if stage is not None and role.stage != stage:
             continue
@@ -427,7 +414,7 @@ def match(
         behind = step[role.stage] <= mine
         score = round(gap.readiness - STAGE_STEP * step[role.stage], 1)
         ranked.append(((behind, -score, step[role.stage], -gap.readiness, i), {
-            **role_ref(role),
+            **role_at(role),
             **gap.fields(),
             "rank_score": score,
             "current": current is not None and role.id == current.id,
@@ -437,7 +424,7 @@ def match(
     roles = [item for _, item in ranked]
     return {
         "person": me.as_dict(),
-        "current": role_ref(current) if current else None,
+        "current": role_at(current) if current else None,
         "rule": f"readiness minus {STAGE_STEP} points per stage above the first; "
         "roles at or below your current role's stage last",
         "roles": roles[:limit] if limit is not None else roles,

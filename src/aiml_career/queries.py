@@ -7,34 +7,35 @@ function here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .errors import UsageError
+from .errors import LookupFailed, UsageError
 from .ladder import Ladder
 from .levels import LEVEL_RANK
 from .model import Role, Transition
-from .planning import ref as skill_ref, requirement_item
-from .requirements import skills_named
+from .pieces import name_ref, requirement_item, skill_ref
+from .requirements import Unit, skills_named
+
+if TYPE_CHECKING:
+    from .results import (
+        Compare, CompareRow, Education, Foundation, GroupRequirement, Handbook, Move, OnlyRow, RequirementRow,
+        Resource, Resources, RoleDetail, RoleRow, Show, SkillCategory, SkillDetail, SkillRow,
+        Specializations, SpecializationDetail, StageItem, Tree, WordedSkill,
+    )
 
 ONET_URL = "https://www.onetonline.org/link/summary/{code}"
-
-
-# -- small shared pieces -----------------------------------------------------
-
-
-def role_ref(role: Role) -> dict:
-    return {"id": role.id, "name": role.name}
 
 
 # -- listings ----------------------------------------------------------------
 
 
-def stages(ladder: Ladder) -> list[dict]:
+def stages(ladder: Ladder) -> list[StageItem]:
     """The stages in order, each with its roles (and, for one, the education)."""
     education = ladder.doc.education
-    out = []
+    out: list[StageItem] = []
     for stage in ladder.stages.values():
-        item = {
+        item: StageItem = {
             "id": stage.id,
             "name": stage.name,
             "order": stage.order,
@@ -44,18 +45,20 @@ def stages(ladder: Ladder) -> list[dict]:
                 for r in ladder.roles_by_stage[stage.id]
             ],
         }
-        if education is not None and education.stage == stage.id:
-            item["foundation"] = foundation(ladder)
+        found = foundation(ladder) if education is not None and education.stage == stage.id else None
+        if found is not None:
+            item["foundation"] = found
         out.append(item)
     return out
 
 
-def foundation(ladder: Ladder) -> dict:
+def foundation(ladder: Ladder) -> Foundation | None:
     edu = ladder.doc.education
     if edu is None:
-        return {}
+        return None
     return {
-        "degrees": [d.model_dump() for d in edu.degrees],
+        "degrees": [{"id": d.id, "name": d.name, "fields": list(d.fields), "description": d.description}
+                    for d in edu.degrees],
         "notes": list(edu.notes),
         "math_foundation": [skill_ref(ladder, s) for s in edu.math_foundation],
         "key_skills_text": edu.key_skills_text,
@@ -63,12 +66,12 @@ def foundation(ladder: Ladder) -> dict:
     }
 
 
-def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) -> list[dict]:
+def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) -> list[RoleRow]:
     """All roles in ladder order, optionally only one stage's or one track's."""
     if stage is not None:
-        stage = pick(stage, ladder.stages, "stage", "aiml-career stages")
+        stage = ladder.stage(stage)
     if track is not None:
-        track = pick(track, ladder.tracks, "track", "aiml-career roles (the Track column)")
+        track = ladder.track(track)
     return [
         {
             "id": r.id,
@@ -84,20 +87,8 @@ def roles(ladder: Ladder, stage: str | None = None, track: str | None = None) ->
     ]
 
 
-def pick(query: str, known: Mapping[str, object], noun: str, listing: str = "") -> str:
-    """A stage or track id from its id or name, forgivingly."""
-    from .resolve import Entry, NameIndex
-
-    if query in known:
-        return query
-    index = NameIndex(noun, ((Entry(k, getattr(v, "name", k)), ()) for k, v in known.items()), listing)
-    return index.resolve(query).id
-
-
-def show(ladder: Ladder, query: str) -> dict:
+def show(ladder: Ladder, query: str) -> Show:
     """A role, or a specialization, in full."""
-    from .errors import LookupFailed
-
     try:
         entry = ladder.role_or_specialization(query)
     except LookupFailed as failure:
@@ -110,22 +101,19 @@ def show(ladder: Ladder, query: str) -> dict:
     return role_detail(ladder, ladder.roles[entry.id])
 
 
-def requirements(ladder: Ladder, role: Role) -> list[dict]:
+def requirements(ladder: Ladder, role: Role) -> list[RequirementRow]:
     """The role's requirement rows, as every command shows them (README: Requirements)."""
-    out = []
-    for unit in ladder.units(role):
-        item = requirement_item(ladder, unit)
-        item["level_word"] = unit.level_word
-        item["wording"] = unit.wording
-        out.append(item)
-    return out
+    return [
+        {**requirement_item(ladder, unit), "level_word": unit.level_word, "wording": unit.wording}
+        for unit in ladder.units(role)
+    ]
 
 
-def role_detail(ladder: Ladder, role: Role) -> dict:
+def role_detail(ladder: Ladder, role: Role) -> RoleDetail:
     stage = ladder.stages[role.stage]
     track = ladder.tracks[role.track]
 
-    def move(other: str, m: Transition) -> dict:
+    def move(other: str, m: Transition) -> Move:
         return {"id": other, "name": ladder.roles[other].name, "kind": m.kind,
                 "basis": m.basis, "note": m.note}
 
@@ -133,14 +121,16 @@ def role_detail(ladder: Ladder, role: Role) -> dict:
     prevs = [move(rid, m) for rid, m in ladder.previous[role.id]]
     rows = requirements(ladder, role)
     # Every skill the requirements name, broad ones and alternatives too, at the row's level.
-    named: dict[str, dict] = {}
+    named: dict[str, WordedSkill] = {}
     for row in rows:
-        for skill in (row, *row.get("any_of", ())):
-            named.setdefault(skill["id"], {**skill_ref(ladder, skill["id"], row["level"]),
-                                           "wording": row["wording"]})
+        ids = [row["id"], *(a["id"] for a in row.get("any_of", ()))]
         if "part_of" in row:
-            named.setdefault(row["part_of"]["id"], {**skill_ref(ladder, row["part_of"]["id"], row["level"]),
-                                                    "wording": row["wording"]})
+            ids.append(row["part_of"]["id"])
+        for sid in ids:
+            if sid not in named:
+                skill = ladder.skills[sid]
+                named[sid] = {"id": sid, "name": skill.name, "category": skill.category,
+                              "level": row["level"], "wording": row["wording"]}
     return {
         "type": "role",
         "id": role.id,
@@ -160,12 +150,13 @@ def role_detail(ladder: Ladder, role: Role) -> dict:
         "next_moves": nexts,
         "previous_moves": prevs,
         "occupations": [
-            {**o.model_dump(), "url": ONET_URL.format(code=o.code)} for o in role.occupations
+            {"system": o.system, "code": o.code, "title": o.title, "url": ONET_URL.format(code=o.code)}
+            for o in role.occupations
         ],
     }
 
 
-def specialization(ladder: Ladder, spec_id: str) -> dict:
+def specialization(ladder: Ladder, spec_id: str) -> SpecializationDetail:
     spec = ladder.specializations[spec_id]
     related = set(spec.skills)
     return {
@@ -177,14 +168,14 @@ def specialization(ladder: Ladder, spec_id: str) -> dict:
         "examples": list(spec.examples),
         "skills": [skill_ref(ladder, s) for s in spec.skills],
         "roles": [
-            role_ref(r)
+            name_ref(r)
             for r in ladder.doc.roles
             if related.intersection(skills_named(r))
         ],
     }
 
 
-def specializations(ladder: Ladder) -> dict:
+def specializations(ladder: Ladder) -> Specializations:
     """The text's lead-in sentence and every specialization."""
     return {
         "intro": ladder.doc.specializations_intro,
@@ -192,9 +183,9 @@ def specializations(ladder: Ladder) -> dict:
     }
 
 
-def skills(ladder: Ladder) -> list[dict]:
+def skills(ladder: Ladder) -> list[SkillCategory]:
     """The skill vocabulary by category, key categories first."""
-    by_category: dict[str, list[dict]] = {cid: [] for cid in ladder.categories}
+    by_category: dict[str, list[SkillRow]] = {cid: [] for cid in ladder.categories}
     for skill in ladder.doc.skills:
         by_category[skill.category].append(
             {
@@ -219,10 +210,8 @@ def skills(ladder: Ladder) -> list[dict]:
     ]
 
 
-def skill_detail(ladder: Ladder, query: str) -> dict:
+def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
     """One skill, with every role that needs it and at which level."""
-    from .errors import LookupFailed
-
     try:
         skill = ladder.skill(query)
     except LookupFailed as failure:
@@ -241,7 +230,7 @@ def skill_detail(ladder: Ladder, query: str) -> dict:
         "roles": [
             {"id": r.id, "name": r.name, "stage": r.stage, "level": unit.level,
              "as": "required" if unit.skill == skill.id else "group" if unit.part_of == skill.id else "alternative",
-             "requirement": _group(ladder, r, unit) if unit.part_of == skill.id else requirement_item(ladder, unit),
+             "requirement": _group(ladder, r, unit, skill.id) if unit.part_of == skill.id else requirement_item(ladder, unit),
              "wording": unit.wording}
             for r, unit in sorted(
                 ladder.skill_users[skill.id],
@@ -261,23 +250,25 @@ def skill_detail(ladder: Ladder, query: str) -> dict:
     }
 
 
-def _group(ladder: Ladder, role: Role, unit) -> dict:
-    """The all-of group ``unit`` is a part of, as one item: the broad skill and ``all_of``."""
-    req = next(r for r in role.requirements if r.skill == unit.part_of and unit.skill in r.all_of)
-    return {**skill_ref(ladder, unit.part_of, unit.level), "all_of": [skill_ref(ladder, s, unit.level) for s in req.all_of]}
+def _group(ladder: Ladder, role: Role, unit: Unit, broad_id: str) -> GroupRequirement:
+    """The all-of group of ``broad_id`` that ``unit`` is a part of, as one item."""
+    req = next(r for r in role.requirements if r.skill == broad_id and unit.skill in r.all_of)
+    broad = ladder.skills[broad_id]
+    return {"id": broad.id, "name": broad.name, "category": broad.category, "level": unit.level,
+            "all_of": [skill_ref(ladder, s, unit.level) for s in req.all_of]}
 
 
-def education(ladder: Ladder) -> dict:
+def education(ladder: Ladder) -> Education:
     """The educational foundation and the advanced degrees."""
     edu = ladder.doc.education
-    return {
-        "stage": edu.stage if edu else None,
-        **foundation(ladder),
-        "advanced_degrees": _resources_of(ladder, "degree"),
-    }
+    found = foundation(ladder)
+    degrees = _resources_of(ladder, "degree")
+    if edu is None or found is None:
+        return {"stage": None, "advanced_degrees": degrees}
+    return {"stage": edu.stage, **found, "advanced_degrees": degrees}
 
 
-def resources(ladder: Ladder) -> dict:
+def resources(ladder: Ladder) -> Resources:
     """Courses, certifications, degrees, and the closing advice."""
     return {
         "online_courses": _resources_of(ladder, "online-course"),
@@ -287,7 +278,7 @@ def resources(ladder: Ladder) -> dict:
     }
 
 
-def _resources_of(ladder: Ladder, kind: str) -> list[dict]:
+def _resources_of(ladder: Ladder, kind: str) -> list[Resource]:
     return [
         {
             "id": r.id,
@@ -304,7 +295,7 @@ def _resources_of(ladder: Ladder, kind: str) -> list[dict]:
 # -- comparing and moving on -------------------------------------------------
 
 
-def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
+def compare(ladder: Ladder, queries: Iterable[str]) -> Compare:
     """Roles side by side: their requirement rows, shared, only one role's, and level differences.
 
     Rows are matched by the skill they are about; a row of alternatives keeps
@@ -316,22 +307,28 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
         hints = [f"for example: aiml-career compare {' '.join([*chosen, *others])}"] if others else []
         raise UsageError("compare needs at least two different roles", [*hints, "see them all with: aiml-career roles"])
     picked = [ladder.roles[rid] for rid in chosen]
-    rows: dict[str, dict] = {}
+    rows: dict[str, CompareRow] = {}
     for role in picked:
         for unit in ladder.units(role):
-            item = rows.setdefault(unit.skill, {**skill_ref(ladder, unit.skill), "levels": {}})
+            skill = ladder.skills[unit.skill]
+            item = rows.setdefault(
+                unit.skill, {"id": skill.id, "name": skill.name, "category": skill.category, "levels": {}}
+            )
             item["levels"][role.id] = unit.level
             if unit.any_of:
                 item.setdefault("any_of", {})[role.id] = [skill_ref(ladder, a) for a in unit.any_of]
-    shared: list[dict] = []
-    some: list[dict] = []
-    differ: list[dict] = []
-    only: dict[str, list[dict]] = {rid: [] for rid in chosen}
+    shared: list[CompareRow] = []
+    some: list[CompareRow] = []
+    differ: list[CompareRow] = []
+    only: dict[str, list[OnlyRow]] = {rid: [] for rid in chosen}
     for item in rows.values():
         by_role = item["levels"]
         if len(by_role) == 1:
             (rid, level), = by_role.items()
-            only[rid].append({k: v for k, v in item.items() if k != "levels"} | {"level": level})
+            alone: OnlyRow = {"id": item["id"], "name": item["name"], "category": item["category"], "level": level}
+            if "any_of" in item:
+                alone["any_of"] = item["any_of"]
+            only[rid].append(alone)
             continue
         (shared if len(by_role) == len(chosen) else some).append(item)
         if len(set(by_role.values())) > 1:
@@ -357,7 +354,7 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> dict:
 
 
 
-def tree(ladder: Ladder) -> dict:
+def tree(ladder: Ladder) -> Tree:
     """The whole ladder nested: stages, their roles, and where each role leads."""
     return {
         "title": ladder.doc.title,
@@ -366,11 +363,39 @@ def tree(ladder: Ladder) -> dict:
                 "id": stage.id,
                 "name": stage.name,
                 "roles": [
-                    {**role_ref(r), "track": r.track,
+                    {**name_ref(r), "track": r.track,
                      "next": [{"id": m.to, "kind": m.kind, "basis": m.basis} for m in r.next]}
                     for r in ladder.roles_by_stage[stage.id]
                 ],
             }
             for stage in ladder.stages.values()
         ],
+    }
+
+
+def handbook(ladder: Ladder) -> Handbook:
+    """Everything the Markdown handbook shows (``export --format markdown``)."""
+    doc = ladder.doc
+    education = doc.education
+    return {
+        "title": doc.title,
+        "intro": doc.intro,
+        "stages": [
+            {
+                "id": stage.id,
+                "name": stage.name,
+                "summary": stage.summary,
+                "foundation": foundation(ladder) if education is not None and education.stage == stage.id else None,
+                "roles": [role_detail(ladder, r) for r in ladder.roles_by_stage[stage.id]],
+            }
+            for stage in ladder.stages.values()
+        ],
+        "skills": skills(ladder) if doc.skills else [],
+        "specializations": specializations(ladder),
+        "resources": [
+            {"kind": r.kind, "id": r.id, "name": r.name, "provider": r.provider, "description": r.description,
+             "skills": [skill_ref(ladder, s) for s in r.skills]}
+            for r in doc.resources
+        ],
+        "conclusion": doc.conclusion,
     }

@@ -107,26 +107,12 @@ class NameIndex:
                 return self._fail(query, prefixed, ambiguous=True)
         return self._fail(query, self.suggest(key), ambiguous=False)
 
-    def suggest(self, key: str, cutoff: float = 0.6) -> list[Entry]:
-        """Entries whose keys are close to ``key`` (difflib ratio >= cutoff), closest first."""
-        from difflib import SequenceMatcher
+    def suggest(self, key: str) -> list[Entry]:
+        """Entries whose keys are close to ``key`` (difflib's ratio of 0.6 or more), closest first."""
+        from difflib import get_close_matches
 
-        matcher = SequenceMatcher()
-        matcher.set_seq2(key)
-        size = len(key)
-        scored: list[tuple[float, str]] = []
-        for candidate in self.keys:
-            # Cheap bounds first: length ratio, then difflib's own quick bounds.
-            if 2 * min(size, len(candidate)) / (size + len(candidate)) < cutoff:
-                continue
-            matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= cutoff:
-                scored.append((ratio, candidate))
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        return self._unique(e for _, k in scored for e in self.keys[k])[:MAX_SUGGESTED]
+        close = get_close_matches(key, self.keys, n=MAX_SUGGESTED)
+        return self._unique(e for k in close for e in self.keys[k])[:MAX_SUGGESTED]
 
     @staticmethod
     def _unique(entries: Iterable[Entry]) -> list[Entry]:

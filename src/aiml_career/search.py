@@ -17,11 +17,18 @@ a skill category brings the category's skills.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import UsageError
 from .ladder import Ladder
+
+if TYPE_CHECKING:
+    from .model import Role, Skill
+    from .requirements import Unit
+    from .results import Hit, HitType, Search
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,7 @@ class Field:
     type: str
     name: str
     weight: int
-    texts: Callable[[object], Iterable[str]]
+    texts: Callable[[Any], Iterable[str]]  # the item is of the field's type
 
 
 #: Every field searched, by weight: names first. ``resource`` stands for its
@@ -111,7 +118,7 @@ class Passage:
     text: str
 
 
-def _items(ladder: Ladder) -> dict[str, list]:
+def _items(ladder: Ladder) -> dict[str, Sequence[Any]]:
     doc = ladder.doc
     passages = [Passage("intro", "introduction", doc.intro), Passage("conclusion", "conclusion", doc.conclusion)]
     if doc.education is not None:
@@ -174,7 +181,7 @@ class Query:
         return all(any(w in (q, q + "s", q + "es") or q in (w + "s", w + "es") for w in found) for q in self.words)
 
 
-def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
+def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
     """Ranked hits for ``query``: ``query``, ``total`` and the first ``limit`` ``hits``."""
     if limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -186,26 +193,26 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> dict:
         raise UsageError(f"search query {query[:40]!r} has no words",
                          ["search for letters or digits: aiml-career search python"])
 
-    best: dict[tuple[str, str], dict] = {}  # one hit per item: its best
+    best: dict[tuple[str, str], Hit] = {}  # one hit per item: its best
     whole: set[tuple[str, str]] = set()  # skills and categories named by whole words
 
-    def hit(kind: str, item, field: str, text: str, score: float, via: str | None = None) -> None:
+    def hit(kind: str, item: Any, field: str, text: str, score: float, via: str | None = None) -> None:
         kind = item.kind if kind == "resource" else kind
-        found = {"type": kind, "id": item.id, "name": item.name, "field": field, "text": text,
+        found: Hit = {"type": cast("HitType", kind), "id": item.id, "name": item.name, "field": field, "text": text,
                  "score": round(score, 1), "via": via}
         key = (kind, item.id if kind != "text" else f"{item.id}:{item.name}")
         if key not in best or best[key]["score"] < found["score"]:
             best[key] = found
 
     for field, item, text, folded in texts:
-        quality, found = wanted.score(folded)
+        quality, matched = wanted.score(folded)
         if quality:
             hit(field.type, item, item.name if field.type == "text" else field.name, text, field.weight * quality)
-            if field.name in ("name", "alias") and wanted.whole(found):
+            if field.name in ("name", "alias") and wanted.whole(matched):
                 whole.add((field.type, item.id))
 
     # A skill or category named by whole words brings what belongs to it.
-    needs = _Needs(ladder) if whole else None
+    needs = _Needs(ladder)
     for found in list(best.values()):
         if (found["type"], found["id"]) not in whole:
             continue
@@ -227,15 +234,18 @@ class _Needs:
     """Which roles a skill meets a requirement of, by the rules of readiness (README: Requirements)."""
 
     def __init__(self, ladder: Ladder) -> None:
-        from .planning import meeting
-
-        self.order = {rid: i for i, rid in enumerate(ladder.roles)}
-        self.meets = meeting(ladder)
         self.ladder = ladder
 
-    def of(self, skill_id: str) -> list[tuple[object, object, str]]:
+    @cached_property
+    def meets(self) -> dict[str, list[tuple[Role, Unit]]]:
+        from .planning import meeting
+
+        return meeting(self.ladder)
+
+    def of(self, skill_id: str) -> list[tuple[Role, Skill, str]]:
         """(role, skill the row is about, level) in ladder order, one per role."""
-        seen: dict[str, tuple[object, object, str]] = {}
+        order = {rid: i for i, rid in enumerate(self.ladder.roles)}
+        seen: dict[str, tuple[Role, Skill, str]] = {}
         for role, unit in self.meets.get(skill_id, ()):
             seen.setdefault(role.id, (role, self.ladder.skills[unit.skill], unit.level))
-        return sorted(seen.values(), key=lambda found: self.order[found[0].id])
+        return sorted(seen.values(), key=lambda found: order[found[0].id])

@@ -28,6 +28,11 @@ def _name(info) -> str:
     return info.name or info.callback.__name__.replace("_", "-")
 
 
-app.registered_commands.sort(key=lambda info: HELP_ORDER.index(_name(info)) if _name(info) in HELP_ORDER else len(HELP_ORDER))
+def _place(info) -> int:
+    name = _name(info)
+    return HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER)
+
+
+app.registered_commands.sort(key=_place)
 
 __all__ = ["app", "run"]

@@ -151,7 +151,7 @@ _LADDER = "aiml_career.ladder"
 
 def data_file(env: Environment):
     """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in."""
-    from ..ladder import builtin_path, data_path
+    from ..loading import builtin_path, data_path
 
     return data_path(env.data) if env.data is not None else builtin_path()
 
@@ -159,7 +159,7 @@ def data_file(env: Environment):
 def ladder_of(ctx: typer.Context):
     """The run's ladder, loaded once (``ctx.meta`` is shared by all of a run's contexts)."""
     if _LADDER not in ctx.meta:
-        from ..ladder import load
+        from ..loading import load
 
         env = env_of(ctx)
         given = ctx.find_root().params.get("data")

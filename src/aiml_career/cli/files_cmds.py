@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -25,7 +25,8 @@ def validate(
 
     Example: aiml-career validate my-ladder.json
     """
-    from ..ladder import checked_path, validate as check_file
+    from ..loading import checked_path
+    from ..loading import validate as check_file
 
     chosen = checked_path(path, "validate PATH") if path is not None else data_file(env_of(ctx))
     report_ = check_file(chosen)
@@ -76,13 +77,12 @@ def export(
     Example: aiml-career export --format mermaid -o ladder.mmd
     """
     from .. import export as documents
-
-    from ..ladder import checked_path
+    from ..loading import checked_path
 
     if dest is not None:
         checked_path(dest, "--output")
     chosen = fmt.value if fmt is not None else documents.format_for(dest if dest != "-" else None)
-    text = documents.render(ladder_of(ctx), chosen)
+    text = _document(ladder_of(ctx), chosen)
     if dest is None or dest == "-":
         write_text(ctx, text)
         return
@@ -95,3 +95,14 @@ def export(
     except OSError as exc:
         raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
     note(ctx, f"wrote {dest}")
+
+
+def _document(ladder: Any, fmt: str) -> str:
+    """The ladder as one document: a drawing of it, its handbook, or its own JSON."""
+    from .. import export, graph, queries
+
+    if fmt == "markdown":
+        return export.markdown(queries.handbook(ladder))
+    if fmt == "json":
+        return export.to_json(ladder)
+    return export.mermaid(graph.drawing(ladder)) if fmt == "mermaid" else export.dot(graph.drawing(ladder))

@@ -9,8 +9,18 @@ import typer
 
 from ..errors import UsageError
 from .app import (
-    Format, FormatOpt, JsonOpt, LimitOpt, command, complete_role, complete_show, complete_skill, ladder_of,
-    output, pick_format, write_text,
+    Format,
+    FormatOpt,
+    JsonOpt,
+    LimitOpt,
+    command,
+    complete_role,
+    complete_show,
+    complete_skill,
+    ladder_of,
+    output,
+    pick_format,
+    write_text,
 )
 
 
@@ -69,11 +79,11 @@ def show(
     ladder = ladder_of(ctx)
     result = queries.show(ladder, name)
     if chosen is Format.mermaid:
-        from .. import export
+        from .. import export, graph
 
         if result["type"] != "role":
             raise UsageError("--format mermaid draws roles; a specialization has no diagram")
-        write_text(ctx, export.mermaid(ladder, *export.neighbourhood(ladder, result["id"])))
+        write_text(ctx, export.mermaid(graph.neighbourhood(ladder, result["id"])))
         return
     output(ctx, result, chosen is Format.json, "show")
 

@@ -10,7 +10,6 @@ import typer
 from ..errors import CareerError
 from .app import Format, FormatOpt, JsonOpt, command, complete_role, ladder_of, note, output, pick_format, write_text
 
-
 HaveOpt = Annotated[
     Optional[list[str]],
     typer.Option(
@@ -118,9 +117,9 @@ def path(
             hint = ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
         raise CareerError(f"no route from {result['from']['id']} to {result['to']['id']}", hint)
     if chosen is Format.mermaid:
-        from .. import export
+        from .. import export, graph
 
-        write_text(ctx, export.mermaid(ladder, *export.route_graph(result)))
+        write_text(ctx, export.mermaid(graph.routes(ladder, result)))
         return
     output(ctx, result, chosen is Format.json, "path")
 

@@ -9,7 +9,6 @@ import typer
 from ..appkit import AppGroup, env_of
 from .app import JsonOpt, app, command, complete_role, complete_skill, ladder_of, note, output, show_help
 
-
 profile_app = typer.Typer(
     cls=AppGroup,
     help="Your saved skill profile: current role, skills held, being learned or skipped.",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
+from typing import Any
 
 
 def write_utf8(data: bytes, stream=None) -> None:
@@ -29,7 +31,7 @@ def write_utf8(data: bytes, stream=None) -> None:
         view = view[os.write(fd, view):]
 
 
-def requirement_label(row: dict) -> str:
+def requirement_label(row: Mapping[str, Any]) -> str:
     """A requirement row in words: "ML frameworks (any of: TensorFlow, PyTorch)",
     "Docker (part of Deployment technologies)". The same words in every output."""
     label = str(row["name"])

@@ -12,8 +12,18 @@ from __future__ import annotations
 from .base import Out, make_console
 from .files import cleared, profile, validation
 from .ladder import (
-    compare, education, resources, roles, search, show, skill_detail, skills, specialization,
-    specializations, stages, tree,
+    compare,
+    education,
+    resources,
+    roles,
+    search,
+    show,
+    skill_detail,
+    skills,
+    specialization,
+    specializations,
+    stages,
+    tree,
 )
 from .planning import match, next_steps, path
 

@@ -9,7 +9,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ...errors import sanitize
-from .base import T, _aside, _bullets, _heading, _kind, _labelled, _legend, _level, _note, _print_table, _refs, _requirement, _table
+from .base import (
+    T,
+    _aside,
+    _bullets,
+    _heading,
+    _kind,
+    _labelled,
+    _legend,
+    _level,
+    _note,
+    _print_table,
+    _refs,
+    _requirement,
+    _table,
+)
 
 
 def stages(out: Console, data: list[dict], intro: str = "") -> None:

@@ -1,0 +1,104 @@
+"""Where in a JSON file a value is: paths to line numbers, in one pass.
+
+A problem found in a ladder is known by its path in the document
+(``roles[3].next[0].to``); a person needs the line. :func:`locate` reads the
+text once for all the paths asked about, stepping over whole values that hold
+none of them with the C scanner, so it stays linear in the file's size however
+many problems there are.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Iterable[str | int]) -> str:
+    """``('roles', 3, 'next', 0, 'to')`` -> ``roles[3].next[0].to``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
+    """Line numbers of the values at ``wanted`` paths (or their nearest parent)."""
+    want: set[Loc] = set()
+    for loc in wanted:
+        want.update(loc[:i] for i in range(len(loc) + 1))
+    skip = json.JSONDecoder().raw_decode
+    scan_string = json.decoder.scanstring  # type: ignore[attr-defined]  # C: memory linear in the string
+    text = raw.decode("utf-8", errors="replace")
+    token = re.compile(r'\s*(?:(")|([{}\[\],:])|([^\s{}\[\],:"]+))')
+    found: dict[Loc, int] = {}
+    offsets: dict[Loc, int] = {}
+    # Each frame: [path, is_object, next key or index, expecting key]
+    stack: list[list] = []
+    pos = 0
+    pending_key: str | None = None
+
+    def value_at() -> Loc:
+        if not stack:
+            return ()
+        path, is_object, index, _ = stack[-1]
+        return (*path, pending_key if is_object else index)
+
+    while pos < len(text):
+        match = token.match(text, pos)
+        if match is None:
+            break
+        pos = match.end()
+        quote, punct, bare = match.groups()
+        start = match.start(1) if quote else match.start(2) if punct else match.start(3)
+        if start < 0:
+            break
+        string = None
+        if quote:
+            try:
+                string, pos = scan_string(text, pos)
+            except ValueError:
+                break
+        if punct in ("}", "]"):
+            if stack:
+                stack.pop()
+            continue
+        if punct == ",":
+            if stack and not stack[-1][1]:
+                stack[-1][2] += 1
+            elif stack:
+                stack[-1][3] = True
+            continue
+        if punct == ":":
+            if stack:
+                stack[-1][3] = False
+            continue
+        if stack and stack[-1][1] and stack[-1][3] and string is not None:
+            pending_key = string
+            continue
+        loc = value_at()
+        if loc in want:
+            # The last occurrence: for a key given twice, the value the parser keeps.
+            offsets[loc] = start
+        elif punct in ("{", "["):
+            # Nothing wanted inside: let the C scanner step over the whole value.
+            try:
+                pos = skip(text, start)[1]
+                continue
+            except (ValueError, RecursionError):
+                pass
+        if punct in ("{", "["):
+            stack.append([loc, punct == "{", 0, True])
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    for loc in wanted:
+        for i in range(len(loc), -1, -1):
+            if loc[:i] in offsets:
+                found[loc] = bisect_right(newlines, offsets[loc[:i]]) + 1
+                break
+    return found

@@ -1,0 +1,43 @@
+"""Small pieces every answer is built from: a skill, a role, a requirement row.
+
+Shared by :mod:`.queries`, :mod:`.planning` and :mod:`.search`, so that a skill
+or a requirement looks the same in every document (types: :mod:`.results`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ladder import Ladder
+    from .model import Role
+    from .requirements import Unit
+    from .results import NameRef, Requirement, RoleAt, SkillRef
+
+
+def skill_ref(ladder: Ladder, skill_id: str, level: str | None = None) -> SkillRef:
+    skill = ladder.skills[skill_id]
+    out: SkillRef = {"id": skill.id, "name": skill.name, "category": skill.category}
+    if level is not None:
+        out["level"] = level
+    return out
+
+
+def name_ref(item: object) -> NameRef:
+    """``{id, name}`` of anything that has both (a role, a skill, a specialization)."""
+    return {"id": getattr(item, "id"), "name": getattr(item, "name")}
+
+
+def role_at(role: Role) -> RoleAt:
+    return {"id": role.id, "name": role.name, "stage": role.stage}
+
+
+def requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
+    """A unit as the item every requirement and gap list shows."""
+    skill = ladder.skills[unit.skill]
+    item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
+    if unit.any_of:
+        item["any_of"] = [skill_ref(ladder, a, unit.level) for a in unit.any_of]
+    if unit.part_of is not None:
+        item["part_of"] = name_ref(ladder.skills[unit.part_of])
+    return item
