@@ -62,7 +62,7 @@ def _honest_stdout() -> None:
         return
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(_FullWrites(fd)), encoding=old.encoding, errors=old.errors,
-        line_buffering=old.line_buffering,
+        line_buffering=bool(old.line_buffering),
     )
 
 

@@ -87,7 +87,7 @@ def _parse(command, parent, ctx, args: list[str], **options) -> list[str]:
         return parent.parse_args(command, ctx, args)
     except typer.TyperException as error:
         if getattr(error, "ctx", None) is None:  # the parser's own errors: say which command
-            error.ctx = ctx
+            error.ctx = ctx  # type: ignore[attr-defined]
         raise
 
 
@@ -115,16 +115,17 @@ class AppGroup(TyperGroup):
         _format_help(self, ctx, formatter)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         """Run the app; usage errors in the app's style, and the exit code as ``SystemExit``."""
         obj = extra.pop("obj", None)
         env = obj if isinstance(obj, Environment) else Environment.from_os()
         env.color = _color_in(sys.argv[1:] if args is None else list(args)) or env.color
         extra["obj"] = env
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except typer.TyperException as error:
             code = report_usage(error, env)
         except CareerError as error:  # raised while parsing (an option given twice)
@@ -167,14 +168,14 @@ def describe(error: typer.TyperException) -> tuple[str, list[str]]:
     kind = type(error).__name__
     text = error.message if hasattr(error, "message") else str(error)
     if kind == "NoSuchOption":
-        name = error.option_name
+        name = getattr(error, "option_name", "")
         if name in ROOT_ONLY:
             return f"{name} goes before the command", [f"try: aiml-career {name}"]
         possible = sorted(getattr(error, "possibilities", None) or ())
         hints = [f"did you mean: {', '.join(possible)}?"] if possible else []
         return f"no such option: {name}", [*hints, see]
     if kind == "MissingParameter":
-        param = error.param
+        param = getattr(error, "param", None)
         noun = getattr(param, "param_type_name", "parameter")
         return f"missing {noun} {_option_name(error)}", [see]
     if kind in ("BadParameter",):

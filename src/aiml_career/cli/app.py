@@ -104,7 +104,8 @@ def _with_global_options(fn: Callable[..., Any], run: Callable[..., Any]) -> Non
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
         for name, kind in GLOBAL_OPTIONS.items()
     ]
-    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])
+    parameters = [*signature.parameters.values(), *extra]
+    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     run.__annotations__ = {**{p.name: p.annotation for p in signature.parameters.values()},
                            **GLOBAL_OPTIONS, "return": signature.return_annotation}
 

@@ -82,7 +82,7 @@ def path(
     ] = None,
     goal: Annotated[
         str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
-    ] = ...,
+    ] = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
     promotions_only: Annotated[
         bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
     ] = False,
@@ -115,7 +115,8 @@ def path(
             hint = ["lateral moves were left out: drop --promotions-only"]
         else:
             hint = ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
-        raise CareerError(f"no route from {result['from']['id']} to {result['to']['id']}", hint)
+        start = result["from"]["id"] if result["from"] else "the entry stage"
+        raise CareerError(f"no route from {start} to {result['to']['id']}", hint)
     if chosen is Format.mermaid:
         from .. import export, graph
 

@@ -64,12 +64,12 @@ def T(text: object, style: str = "") -> Text:
 
 class Out(Console):
     """A console that knows whether a person reads it or a program does (``piped``),
-    and where messages about the output go (``stderr``)."""
+    and where messages about the output go (``notes``: stderr; Rich's own ``stderr`` is a flag)."""
 
-    def __init__(self, *, piped: bool, stderr=None, **options) -> None:
+    def __init__(self, *, piped: bool, notes=None, **options) -> None:
         super().__init__(**options)
         self.piped = piped
-        self.stderr = sys.stderr if stderr is None else stderr
+        self.notes = sys.stderr if notes is None else notes
 
 
 #: The width text is laid out at when piped: wide enough that no line of ours wraps.
@@ -87,7 +87,7 @@ def make_console(env: Environment) -> Out:
     tty = env.stdout_isatty
     piped = not env.for_people
     return Out(
-        piped=piped, stderr=env.stderr,
+        piped=piped, notes=env.stderr,
         file=stdout if tty else _Trimmed(stdout),
         # Piped: nothing is wrapped, whatever COLUMNS says (a line is as long as its text).
         highlight=False, markup=False, emoji=False, soft_wrap=False,
@@ -230,7 +230,7 @@ def _aside(out: Console, text: Text) -> None:
 
 def _note(out: Console, text: str) -> None:
     """A message about the output, not part of it: on stderr."""
-    getattr(out, "stderr", sys.stderr).write(sanitize(f"aiml-career: {text}") + "\n")
+    getattr(out, "notes", sys.stderr).write(sanitize(f"aiml-career: {text}") + "\n")
 
 
 def _count(number: int, plural: str) -> str:
