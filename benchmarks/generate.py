@@ -29,8 +29,10 @@ checks (``aiml_career.diagnostics.check``):
   cycle); about a third also have 1-2 lateral moves inside their stage;
 * about a quarter of the roles carry an O*NET-SOC code, only from the real
   codes 15-2051.00, 15-1221.00, 11-3021.00 and 15-1299.08;
-* 10 specializations, 30 resources (courses, certifications, degrees) and an
-  ``education`` object.
+* about a third of the skills with 1-3 prerequisites (earlier in the list, so
+  no cycle) and most with 1-2 learning links, as ``plan`` reads them;
+* 10 specializations, 30 resources (courses, certifications, degrees, each
+  tied to 3-8 skills) and an ``education`` object.
 
 Role ids are derived from names, so they change with the size and the seed;
 :func:`pick_cases` chooses the ones run.py needs from a generated ladder,
@@ -279,6 +281,24 @@ def _skills(rng: random.Random, count: int) -> tuple[list[dict], dict[str, list[
     return skills, by_category
 
 
+def _learning(rng: random.Random, skills: list[dict]) -> None:
+    """About a third of the skills get 1-3 prerequisites, earlier in the list (so no
+    cycle), and most get 1-2 learning links: the shape ``plan`` orders and shows.
+    Its own random stream, so the rest of the ladder is the same as without it."""
+    for i, skill in enumerate(skills):
+        if i >= 10 and rng.random() < 0.35:
+            before = rng.sample(range(max(0, i - 300), i), k=rng.randint(1, 3))
+            skill["prerequisites"] = [
+                {"skill": skills[j]["id"], "basis": "editorial", "note": "Builds on it."} for j in sorted(before)
+            ]
+        if rng.random() < 0.8:
+            skill["learn"] = [
+                {"title": f"{skill['name']} documentation {k + 1}",
+                 "url": f"https://docs.example.org/{skill['id']}/{k + 1}/", "basis": "editorial"}
+                for k in range(rng.randint(1, 2))
+            ]
+
+
 def _role_name(rng: random.Random, stage: int, track: str, number: int) -> tuple[str, str]:
     seniority = rng.choice(SENIORITY[stage])
     domain = rng.choice(DOMAINS)
@@ -300,6 +320,7 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
     rng = random.Random(seed)
     skill_count = min(5000, max(200, roles // 3))
     skills, by_category = _skills(rng, skill_count)
+    _learning(random.Random(f"learning-{seed}"), skills)
     skill_ids = [s["id"] for s in skills]
     skill_name = {s["id"]: s["name"] for s in skills}
     # Commonly needed skills: a role draws most skills from its track's pool.
@@ -470,6 +491,7 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
             "provider": provider,
             "description": f"A {noun} on {topic.lower()}.",
             "skills": rng.sample(skill_ids, rng.randint(3, 8)),
+            "skills_basis": "editorial",
         })
 
     education = {

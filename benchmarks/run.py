@@ -59,7 +59,7 @@ MAX_MB = 300.0
 MAX_SCALE = 2.3
 MAX_SUGGEST_SECONDS = 0.3
 #: Run order of the big-ladder commands within a round.
-COMMAND_ORDER = ("show", "typo", "next", "compare", "path", "match", "search", "validate", "export")
+COMMAND_ORDER = ("show", "typo", "next", "compare", "path", "plan", "match", "search", "validate", "export")
 
 
 # -- measuring one process -----------------------------------------------------
@@ -196,6 +196,9 @@ def ladder_cases(size: int, path: Path, ids: dict) -> list[Case]:
              "compare", json_out=True),
         Case(f"{g}:path", "path --from FIRST --to LAST --json",
              [*data, "path", "--from", ids["path_from"], "--to", ids["path_to"], "--json"], g, "path",
+             json_out=True),
+        Case(f"{g}:plan", "plan --from FIRST --to LAST --json",
+             [*data, "plan", "--from", ids["path_from"], "--to", ids["path_to"], "--json"], g, "plan",
              json_out=True),
         Case(f"{g}:match", "match --have S1,S2,S3 --json",
              [*data, "match", "--have", ",".join(ids["have"]), "--json"], g, "match", json_out=True),

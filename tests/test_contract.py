@@ -1,5 +1,5 @@
 """The ``--json`` contract, three ways: README's table, the types in
-``results.py``, and what every command really prints must agree.
+the ``results`` package, and what every command really prints must agree.
 
 - every key a type declares is named in README's row for that command;
 - every name README's row gives is a key or a declared value of the type;
@@ -13,11 +13,11 @@ import re
 import typing
 from typing import Literal, Union, get_args, get_origin
 
+import pytest
 from typing_extensions import NotRequired
 
-import pytest
-
 from aiml_career import results
+from aiml_career.results.ladder import ProfileCleared
 
 from conftest import ROOT
 
@@ -45,7 +45,7 @@ def readme_rows() -> dict[str, set[str]]:
 
 
 def hints(kind) -> dict[str, object]:
-    return typing.get_type_hints(kind, vars(results), include_extras=True)
+    return typing.get_type_hints(kind, include_extras=True)
 
 
 def is_typeddict(kind) -> bool:
@@ -98,7 +98,7 @@ def test_readme_row_names_every_key_of_the_document(command):
 
 def test_every_key_of_every_document_is_in_readme():
     keys = set()
-    for kind in [*results.DOCUMENTS.values(), results.ProfileCleared]:
+    for kind in [*results.DOCUMENTS.values(), ProfileCleared]:
         keys |= names(kind)[0]
     assert keys - backticked(json_section()) == set()
 
@@ -107,7 +107,7 @@ def test_every_key_of_every_document_is_in_readme():
 def test_readme_names_nothing_the_type_lacks(command):
     keys, values = names(results.DOCUMENTS[command])
     if command == "profile ...":  # the row also describes ``profile clear``
-        more = names(results.ProfileCleared)
+        more = names(ProfileCleared)
         keys, values = keys | more[0] | {"profile clear"}, values | more[1]
     # Other rows (``as in `show```) and options (``--limit``) are references, not keys.
     rows = readme_rows()
@@ -164,6 +164,9 @@ RUNS = [
     ("path", ["path", "--to", "caio", "--from", "junior-ds"]),
     ("path", ["path", "--to", "senior-mle", "--have", "python,sql"]),
     ("path", ["path", "--to", "junior-ds"]),
+    ("plan", ["plan", "--from", "junior-ds", "--to", "senior-mle", "--have", "docker,pytorch:basic"]),
+    ("plan", ["plan", "--to", "caio"]),
+    ("plan", ["plan", "--from", "mle", "--to", "mle"]),
     ("match", ["match", "--have", "python,sql:advanced,pytorch"]),
     ("match", ["match", "--from", "mle", "--limit", "3"]),
     ("search", ["search", "docker"]),
@@ -172,6 +175,8 @@ RUNS = [
     ("skills SKILL", ["skills", "docker"]),
     ("skills SKILL", ["skills", "machine learning algorithms"]),
     ("skills SKILL", ["skills", "python"]),
+    ("skills SKILL --unlocks", ["skills", "docker", "--unlocks", "--from", "junior-ds"]),
+    ("skills SKILL --unlocks", ["skills", "pytorch", "--unlocks", "--have", "python", "--level", "expert"]),
     ("specializations", ["specializations"]),
     ("education", ["education"]),
     ("resources", ["resources"]),
@@ -193,4 +198,4 @@ def test_what_each_command_prints_fits_its_type(cli, command, args):
 
 def test_profile_clear_fits_its_type(cli):
     cli("profile", "add", "python")
-    assert conforms(cli("profile", "clear", "--json").json(), results.ProfileCleared) == []
+    assert conforms(cli("profile", "clear", "--json").json(), ProfileCleared) == []

@@ -51,6 +51,7 @@ CASES = [
     ("name-clash.json", "specializations[0].name", "already a name of role 'junior'", 23),
     ("self-transition.json", "roles[1].next[0].to", "cannot lead to itself", 21),
     ("promotion-cycle.json", "roles[1].next[0].to", "promotion cycle: junior -> senior -> junior", 21),
+    ("prerequisite-cycle.json", "skills[1].prerequisites[0].skill", "prerequisite cycle: docker -> kubernetes -> docker", 11),
     ("duplicate-skill.json", "roles[0].skills[1].skill", "skill 'python' is listed twice", 15),
     ("duplicate-key.json", "roles[0].next", "key 'next' is given twice; only the last one counts", 17),
     ("not-object.json", "", "the document must be a JSON object", 1),

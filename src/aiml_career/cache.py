@@ -134,7 +134,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 #: checks that every module they import is listed.
 VALIDITY_MODULES = (
     "cache", "diagnostics", "environment", "errors", "files", "formats", "ladder", "levels",
-    "loading", "locator", "model", "requirements", "resolve",
+    "loading", "locator", "model", "prerequisites", "references", "requirements", "resolve",
 )
 
 

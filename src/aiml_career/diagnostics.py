@@ -1,25 +1,21 @@
-"""Every problem a ladder file can have, each at its place in the file.
+"""Every problem a ladder file can have, each at its line in the file.
 
-Shape problems come from the pydantic models (:mod:`.model`); the rest are
-what the models cannot see: unique ids and aliases, references to stages,
-tracks, categories, skills and roles that exist, requirement groups, no move
-to itself, no cycle of promotions or of ``includes``, keys given twice. A
-file whose shape is wrong is still checked for references among its
-well-formed items, so one run reports both kinds. Problems come in the order
-the file's checks find them, the same on stderr and in ``validate``.
+Shape problems come from the pydantic models (:mod:`.model`), said as a
+person would; keys given twice from the text itself; the rest, what the
+models cannot see, from :mod:`.references`. A file whose shape is wrong is
+still checked for references among its well-formed items, so one run reports
+both kinds. Problems come in the order the file's checks find them, the same
+on stderr and in ``validate``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from . import requirements
+from . import references
 from .errors import MAX_PROBLEMS, DataError, Problem
-from .formats import version
 from .locator import Loc, format_loc, locate
-from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track
-from .resolve import normalize
+from .model import LadderDoc
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -37,9 +33,9 @@ def shape_error(raw: bytes, source: str, exc: ValidationError) -> DataError:
         errors = exc.errors(include_url=False, include_input=False)
         if len(errors) == 1 and errors[0]["type"] == "json_invalid":
             return DataError(source, [_syntax_problem(raw, str(errors[0]["msg"]))])
-        references = _partial_reference_problems(raw)
-        found = _shape_errors(errors) + references
-        total += len(references)
+        cross = references.partial_problems(raw)
+        found = _shape_errors(errors) + cross
+        total += len(cross)
     dups = _duplicate_key_problems(raw)
     return DataError(source, dups + _located(raw, found[:MAX_PROBLEMS]), total + len(dups))
 
@@ -47,11 +43,11 @@ def shape_error(raw: bytes, source: str, exc: ValidationError) -> DataError:
 def check(doc: LadderDoc, raw: bytes, source: str) -> DataError | None:
     """The error for a well-shaped document with reference problems or keys
     given twice, or None when it has none."""
-    references = _reference_problems(doc)
+    cross = references.problems(doc)
     dups = _duplicate_key_problems(raw)
-    if not references and not dups:
+    if not cross and not dups:
         return None
-    return DataError(source, dups + _located(raw, references[:MAX_PROBLEMS]), len(dups) + len(references))
+    return DataError(source, dups + _located(raw, cross[:MAX_PROBLEMS]), len(dups) + len(cross))
 
 
 def _syntax_problem(raw: bytes, message: str) -> Problem:
@@ -85,7 +81,7 @@ def _first_shape_errors(raw: bytes) -> list[tuple[Loc, str]]:
     if not isinstance(data, dict):
         return [((), "the document must be a JSON object")]
     found: list[tuple[Loc, str]] = []
-    for name, model in _sections().items():
+    for name, model in references.sections().items():
         items = data.get(name)
         for i, item in enumerate(items if isinstance(items, list) else []):
             try:
@@ -212,240 +208,3 @@ def _unknown_field(loc: Loc) -> str:
     if close:
         return f"unknown field {name!r} (did you mean {close[0]!r}?)"
     return f"unknown field {name!r}; allowed: {', '.join(allowed)}"
-
-
-def _reference_problems(
-    doc: LadderDoc, elsewhere: dict[str, set[str]] | None = None
-) -> list[tuple[Loc, str]]:
-    """(loc, message) of every cross-reference problem.
-
-    ``elsewhere``: ids, by list name, of items left out of ``doc`` because
-    their shape is wrong; references to them are not reported as unknown.
-    """
-    problems: list[tuple[Loc, str]] = []
-    add = problems.append
-    elsewhere = elsewhere or {}
-
-    def unique_ids(name: str, items: list) -> set[str]:
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                add(((name, i, "id"), f"duplicate id {item.id!r}"))
-            seen.add(item.id)
-        return seen | elsewhere.get(name, set())
-
-    stages = unique_ids("stages", doc.stages)
-    tracks = unique_ids("tracks", doc.tracks)
-    categories = unique_ids("skill_categories", doc.skill_categories)
-    skills = unique_ids("skills", doc.skills)
-    roles = unique_ids("roles", doc.roles)
-    unique_ids("specializations", doc.specializations)
-    unique_ids("resources", doc.resources)
-    if doc.education:
-        unique_ids("education.degrees", doc.education.degrees)
-
-    orders: dict[int, str] = {}
-    for i, stage in enumerate(doc.stages):
-        if stage.order in orders and orders[stage.order] != stage.id:
-            add((("stages", i, "order"), f"order {stage.order} is also stage {orders[stage.order]!r}'s"))
-        orders.setdefault(stage.order, stage.id)
-
-    def ref(loc: Loc, value: str, known: set[str], noun: str) -> None:
-        if value not in known:
-            add((loc, f"unknown {noun} {value!r}"))
-
-    for i, cat in enumerate(doc.skill_categories):
-        for j, sid in enumerate(cat.key_skills):
-            ref(("skill_categories", i, "key_skills", j), sid, skills, "skill")
-    for i, skill in enumerate(doc.skills):
-        ref(("skills", i, "category"), skill.category, categories, "skill category")
-        for j, sid in enumerate(skill.includes):
-            ref(("skills", i, "includes", j), sid, skills, "skill")
-            if sid == skill.id:
-                add((("skills", i, "includes", j), "a skill cannot include itself"))
-    old_format = version(doc) == 1
-    for i, role in enumerate(doc.roles):
-        ref(("roles", i, "stage"), role.stage, stages, "stage")
-        ref(("roles", i, "track"), role.track, tracks, "track")
-        if old_format:
-            if role.requirements:
-                add((("roles", i, "requirements"), "requirements are format 2's: set \"format\": 2"))
-            seen: set[str] = set()
-            for j, need in enumerate(role.skills or ()):
-                ref(("roles", i, "skills", j, "skill"), need.skill, skills, "skill")
-                if need.skill in seen:
-                    add((("roles", i, "skills", j, "skill"), f"skill {need.skill!r} is listed twice"))
-                seen.add(need.skill)
-        else:
-            if role.skills is not None:
-                add((("roles", i, "skills"), "'skills' is format 1's list: format 2 lists 'requirements'"))
-            problems.extend(requirements.problems(i, role, skills))
-        targets: set[str] = set()
-        for j, move in enumerate(role.next):
-            ref(("roles", i, "next", j, "to"), move.to, roles, "role")
-            if old_format and move.basis is not None:
-                add((("roles", i, "next", j, "basis"), "basis is format 2's: set \"format\": 2"))
-            if old_format and move.stated is None:
-                add((("roles", i, "next", j), "missing 'stated' (format 1)"))
-            if not old_format and move.stated is not None:
-                add((("roles", i, "next", j, "stated"), "'stated' is format 1's: format 2 says basis"))
-            if not old_format and move.basis in ("titles", "editorial") and not move.note.strip():
-                add((("roles", i, "next", j, "note"), f"a move with basis {move.basis!r} needs a note saying why"))
-            if not old_format and move.basis is None:
-                add((("roles", i, "next", j), "missing 'basis': text, titles or editorial"))
-            if move.to == role.id:
-                add((("roles", i, "next", j, "to"), "a role cannot lead to itself"))
-            if move.to in targets:
-                add((("roles", i, "next", j, "to"), f"transition to {move.to!r} is listed twice"))
-            targets.add(move.to)
-    skill_lists: list[tuple[str, Sequence[Specialization | Resource]]] = [
-        ("specializations", doc.specializations), ("resources", doc.resources)]
-    for name, items in skill_lists:
-        for i, item in enumerate(items):
-            for j, sid in enumerate(item.skills):
-                ref((name, i, "skills", j), sid, skills, "skill")
-    if doc.education:
-        ref(("education", "stage"), doc.education.stage, stages, "stage")
-        for field in ("math_foundation", "key_skills"):
-            for j, sid in enumerate(getattr(doc.education, field)):
-                ref(("education", field, j), sid, skills, "skill")
-
-    # ``show`` looks roles and specializations up together: one namespace.
-    problems.extend(
-        _alias_problems(
-            [("role", "roles", doc.roles), ("specialization", "specializations", doc.specializations)]
-        )
-    )
-    problems.extend(_alias_problems([("skill", "skills", doc.skills)]))
-    problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
-    problems.extend(_promotion_cycles(doc.roles))
-    problems.extend(_include_cycles(doc.skills))
-    return problems
-
-
-#: The lists of a ladder document, and the model of their items.
-def _sections() -> dict[str, type[BaseModel]]:
-    return {
-        "stages": Stage, "tracks": Track, "skill_categories": SkillCategory, "skills": Skill,
-        "roles": Role, "specializations": Specialization, "resources": Resource,
-    }
-
-
-def _partial_reference_problems(raw: bytes) -> list[tuple[Loc, str]]:
-    """Reference problems among the items whose shape is right, in a document that
-    failed shape validation: so one run reports both kinds."""
-    import json
-
-    from pydantic import ValidationError
-
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):
-        return []
-    if not isinstance(data, dict):
-        return []
-    kept: dict[str, list] = {}
-    positions: dict[str, list[int]] = {}
-    elsewhere: dict[str, set[str]] = {}
-    for name, model in _sections().items():
-        items = data.get(name)
-        kept[name], positions[name], elsewhere[name] = [], [], set()
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            try:
-                kept[name].append(model.model_validate(item))
-                positions[name].append(i)
-            except ValidationError:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    elsewhere[name].add(item["id"])
-    try:
-        education = Education.model_validate(data["education"]) if data.get("education") else None
-    except ValidationError:
-        education = None
-    fields: dict[str, Any] = {"title": "", "education": education, **kept}
-    if data.get("format") in (1, 2):
-        fields["format"] = data["format"]
-    doc = LadderDoc.model_construct(**fields)
-    found = []
-    for loc, message in _reference_problems(doc, elsewhere):
-        if loc and loc[0] in positions and len(loc) > 1 and isinstance(loc[1], int):
-            loc = (loc[0], positions[loc[0]][loc[1]], *loc[2:])
-        found.append((loc, message))
-    return found
-
-
-def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, str]]:
-    """Ids, names and aliases that normalise alike but belong to different items.
-
-    ``groups`` are (noun, list name, items) sharing one namespace; an owner of
-    another noun is named with its noun ("role 'senior'").
-    """
-    owner: dict[str, tuple[str, str]] = {}
-    for noun, name, items in groups:
-        for i, item in enumerate(items):
-            labels: list[tuple[str | tuple[str, int], str]] = [("id", item.id), ("name", item.name)]
-            labels += [(("aliases", j), a) for j, a in enumerate(getattr(item, "aliases", []))]
-            for field, text in labels:
-                key = normalize(text)
-                loc = (name, i, *field) if isinstance(field, tuple) else (name, i, field)
-                if not key:
-                    yield loc, f"{text!r} has no letters or digits"
-                    continue
-                first = owner.setdefault(key, (noun, item.id))
-                if first != (noun, item.id):
-                    of = repr(first[1]) if first[0] == noun else f"{first[0]} {first[1]!r}"
-                    yield loc, f"{text!r} is already a name of {of}"
-
-
-def _cycles(
-    ids: list[str], edges: Callable[[int], list[tuple[int, str]]], where: Callable[[int, int], Loc], what: str
-) -> Iterator[tuple[Loc, str]]:
-    """Every edge that closes a cycle, found depth first: (its place, "WHAT cycle: a -> b -> a").
-
-    ``edges(i)`` gives the (position in the list, target id) of item ``i``'s edges,
-    unknown targets and self-loops left out (they are reported on their own);
-    ``where(i, j)`` is the place of item ``i``'s edge at position ``j``.
-    """
-    index = {item: i for i, item in enumerate(ids)}
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for root in ids:
-        if root in state:
-            continue
-        path: list[str] = [root]
-        stack = [iter(edges(index[root]))]
-        state[root] = 1
-        while stack:
-            for j, target in stack[-1]:
-                if target not in index:
-                    continue
-                if state.get(target) == 1:
-                    cycle = path[path.index(target):] + [target]
-                    yield where(index[path[-1]], j), f"{what} cycle: " + " -> ".join(cycle)
-                elif target not in state:
-                    state[target] = 1
-                    path.append(target)
-                    stack.append(iter(edges(index[target])))
-                    break
-            else:
-                state[path.pop()] = 2
-                stack.pop()
-
-
-def _include_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
-    """A skill must not include itself through others: the broad skill and its
-    parts would then count for each other, and requirements vanish."""
-    return _cycles(
-        [s.id for s in skills],
-        lambda i: [(j, part) for j, part in enumerate(skills[i].includes) if part != skills[i].id],
-        lambda i, j: ("skills", i, "includes", j),
-        "includes",
-    )
-
-
-def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
-    """Promotions must not loop back (lateral moves may)."""
-    return _cycles(
-        [r.id for r in roles],
-        lambda i: [(j, m.to) for j, m in enumerate(roles[i].next) if m.kind == "promotion"],
-        lambda i, j: ("roles", i, "next", j, "to"),
-        "promotion",
-    )

@@ -17,7 +17,9 @@ from .render import requirement_label
 
 if TYPE_CHECKING:
     from .ladder import Ladder
-    from .results import Drawing, Foundation, Handbook, Move, RoleDetail
+    from .results.common import Move, Place
+    from .results.documents import Drawing, Handbook, HandbookLearning
+    from .results.ladder import Foundation, RoleDetail
 
 
 def _one_line(text: str) -> str:
@@ -148,12 +150,16 @@ def markdown(book: Handbook) -> str:
             out += [f"### {_md(category['name'])}{key}", ""]
             if category["description"]:
                 out += [_md(category["description"]), ""]
-            out += ["| Skill | ID | Also known as | Roles |", "|---|---|---|---|"]
+            out += ["| Skill | ID | Also known as | Roles | Learn first | Where to learn |",
+                    "|---|---|---|---|---|---|"]
             out += [
-                f"| {_cell(s['name'])} | `{s['id']}` | {_cell(', '.join(s['aliases']))} | {s['roles']} |"
+                f"| {_cell(s['name'])} | `{s['id']}` | {_cell(', '.join(s['aliases']))} | {s['roles']} | "
+                f"{_learning_cells(book['learning'][s['id']])} |"
                 for s in category["skills"]
             ]
             out.append("")
+        out += ["Learn first (prerequisites) and the links are editorial: the ladder's, not the text's; "
+                "the text's own courses and certifications are named as it names them.", ""]
     if specs["specializations"]:
         out += ['<a id="specializations"></a>', "", "## Specializations", ""]
         if specs["intro"]:
@@ -172,6 +178,21 @@ def markdown(book: Handbook) -> str:
     if book["conclusion"]:
         out += ['<a id="conclusion"></a>', "", "## Conclusion", "", _md(book["conclusion"]), ""]
     return "\n".join(out)
+
+
+def place_link(place: Place) -> str:
+    """A place to learn: ``[title](url) (editorial)``, or the text's own resource by name."""
+    if not place["url"]:
+        return f"{_md(place['title'])} (the text's {place['kind'].replace('-', ' ')})"
+    url = place["url"].replace("(", "%28").replace(")", "%29")
+    mark = " (editorial)" if place["basis"] == "editorial" else ""
+    return f"[{_md(place['title'])}]({url}){mark}"
+
+
+def _learning_cells(learning: HandbookLearning) -> str:
+    """A skill's prerequisites and its places to learn, as two table cells."""
+    before = ", ".join(_cell(p["name"]) for p in learning["prerequisites"]) or "—"
+    return f"{before} | {', '.join(place_link(p) for p in learning['learn']) or '—'}"
 
 
 def _education_md(found: Foundation) -> list[str]:

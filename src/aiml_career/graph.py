@@ -14,7 +14,8 @@ from .ladder import Ladder
 from .pieces import name_ref
 
 if TYPE_CHECKING:
-    from .results import Drawing, DrawnStage, PathDoc
+    from .results.documents import Drawing, DrawnStage
+    from .results.plans import PathDoc
 
 Edge = tuple[str, str, str]  # (from role id, to role id, kind)
 

@@ -18,7 +18,7 @@ from .ladder import Ladder
 
 if TYPE_CHECKING:
     from .model import LadderDoc
-    from .results import Validation
+    from .results.ladder import Validation
 
 
 #: Environment variable naming a ladder file to use instead of the built-in one.

@@ -1,7 +1,7 @@
 """Pydantic models of the ladder file format (``data/roles.json``).
 
 The models check shapes and types only; cross-references (unknown ids,
-duplicate aliases, self-transitions) are checked in :mod:`aiml_career.diagnostics`.
+duplicate aliases, self-transitions) are checked in :mod:`aiml_career.references`.
 Every model forbids unknown keys, so a typo in a field name is an error.
 """
 
@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .levels import LEVELS, Level
 
-__all__ = ["LEVELS", "FORMAT_VERSION", "LadderDoc", "Requirement", "Role", "Transition"]
+__all__ = ["LEVELS", "FORMAT_VERSION", "LadderDoc", "LearnLink", "Prerequisite", "Requirement", "Role", "Transition"]
 
 #: Version of the file format this code writes. Format 1 files (roles list
 #: ``skills``, moves say ``stated``) are still read: see ``formats.migrate``.
@@ -61,6 +61,34 @@ class SkillCategory(_Model):
     )
 
 
+#: A link to learn from: https only (README: Where to learn).
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?([/?#][^\s<>\"\\`{}|^]*)?$", max_length=2000),
+    Field(description="An https address, such as https://docs.docker.com/get-started/."),
+]
+
+
+class Prerequisite(_Model):
+    """A skill best learned before this one (README: Learning order)."""
+
+    skill: Id
+    basis: Literal["text", "editorial"] = Field(
+        description="The text says so, or an editorial judgement (the note gives the reason)."
+    )
+    note: str = Field("", description="Why it comes first, in a sentence (required for editorial).")
+
+
+class LearnLink(_Model):
+    """A place to learn a skill: an official documentation page or tutorial (README: Where to learn)."""
+
+    title: Text
+    url: Url
+    basis: Literal["text", "editorial"] = Field(
+        description="The text gives the link, or an editorial choice (the built-in links all are)."
+    )
+
+
 class Skill(_Model):
     """An entry of the shared skill vocabulary."""
 
@@ -72,6 +100,10 @@ class Skill(_Model):
         default_factory=list,
         description="More specific skills; holding one of them counts as holding this.",
     )
+    prerequisites: list[Prerequisite] = Field(
+        default_factory=list, description="Skills best learned first: plan orders by them."
+    )
+    learn: list[LearnLink] = Field(default_factory=list, description="Places to learn it, as https links.")
 
 
 class RoleSkill(_Model):
@@ -167,7 +199,12 @@ class Resource(_Model):
     provider: str = ""
     aliases: list[Text] = Field(default_factory=list)
     description: str = ""
-    skills: list[Id] = Field(default_factory=list, description="Related skill ids.")
+    skills: list[Id] = Field(default_factory=list, description="Related skill ids: the skills it teaches.")
+    skills_basis: Literal["text", "names", "editorial"] | None = Field(
+        None,
+        description="Why it is linked to those skills: the text says so, its name names them, or an "
+        "editorial judgement (README: Where to learn).",
+    )
 
 
 class Degree(_Model):

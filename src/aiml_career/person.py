@@ -20,7 +20,7 @@ from .resolve import shown
 if TYPE_CHECKING:
     from .ladder import Ladder
     from .profile import Profile
-    from .results import PersonDoc
+    from .results.common import PersonDoc
 
 
 #: Where the current role comes from.

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .ladder import Ladder
     from .model import Role
     from .requirements import Unit
-    from .results import NameRef, Requirement, RoleAt, SkillRef
+    from .results.common import NameRef, Requirement, RoleAt, SkillRef
 
 
 def skill_ref(ladder: Ladder, skill_id: str, level: str | None = None) -> SkillRef:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .ladder import Ladder
@@ -23,10 +23,8 @@ from .pieces import name_ref, requirement_item, role_at, skill_ref
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
-    from .results import (
-        Deepen, Entering, Match, MatchRow, Met, MoveAt, NameRef, Next, NextMove, PathDoc,
-        Requirement, ResourceRef, Route, Scores, StartHow, Step,
-    )
+    from .results.common import Deepen, Met, NameRef, Requirement, ResourceRef
+    from .results.plans import Entering, Match, MatchRow, MoveAt, Next, NextMove, PathDoc, Route, Scores, StartHow, Step
 
 #: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
 Have = Mapping[str, int]

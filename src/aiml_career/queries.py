@@ -15,13 +15,31 @@ from .ladder import Ladder
 from .levels import LEVEL_RANK
 from .model import Role, Transition
 from .pieces import name_ref, requirement_item, skill_ref
+from .places import places
+from .prerequisites import listed
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
-    from .results import (
-        Compare, CompareRow, Education, Foundation, GroupRequirement, Handbook, Move, OnlyRow, RequirementRow,
-        Resource, Resources, RoleDetail, RoleRow, Show, SkillCategory, SkillDetail, SkillRow,
-        Specializations, SpecializationDetail, StageItem, Tree, WordedSkill,
+    from .results.common import GroupRequirement, Move, RequirementRow, Resource
+    from .results.documents import Handbook
+    from .results.ladder import (
+        Compare,
+        CompareRow,
+        Education,
+        Foundation,
+        OnlyRow,
+        Resources,
+        RoleDetail,
+        RoleRow,
+        Show,
+        SkillCategory,
+        SkillDetail,
+        SkillRow,
+        SpecializationDetail,
+        Specializations,
+        StageItem,
+        Tree,
+        WordedSkill,
     )
 
 ONET_URL = "https://www.onetonline.org/link/summary/{code}"
@@ -391,6 +409,9 @@ def handbook(ladder: Ladder) -> Handbook:
             for stage in ladder.stages.values()
         ],
         "skills": skills(ladder) if doc.skills else [],
+        "learning": {
+            s.id: {"prerequisites": listed(ladder, s.id), "learn": places(ladder, [s.id])} for s in doc.skills
+        },
         "specializations": specializations(ladder),
         "resources": [
             {"kind": r.kind, "id": r.id, "name": r.name, "provider": r.provider, "description": r.description,

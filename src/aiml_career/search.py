@@ -28,7 +28,7 @@ from .ladder import Ladder
 if TYPE_CHECKING:
     from .model import Role, Skill
     from .requirements import Unit
-    from .results import Hit, HitType, Search
+    from .results.ladder import Hit, HitType, Search
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .app import app, run
 
 #: The order ``--help`` lists the commands in; any other command comes after them.
 HELP_ORDER = (
-    "stages", "roles", "show", "compare", "next", "path", "match", "search", "specializations",
+    "stages", "roles", "show", "compare", "next", "path", "plan", "match", "search", "specializations",
     "skills", "education", "resources", "validate", "schema", "export", "tree",
 )
 

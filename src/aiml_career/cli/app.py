@@ -181,7 +181,26 @@ def output(ctx: typer.Context, data: Any, as_json: bool, renderer: str, **contex
         return
     from ..render import text
 
-    getattr(text, renderer)(text.make_console(env), data, **context)
+    module: Any = text
+    if "." in renderer:  # "learning.plan": a renderer of another module of render/
+        import importlib
+
+        name, renderer = renderer.split(".")
+        module = importlib.import_module(f"..render.{name}", __package__)
+    getattr(module, renderer)(text.make_console(env), data, **context)
+
+
+def write_file(ctx: typer.Context, dest: str, text: str) -> None:
+    """A document to FILE, replaced atomically, and "wrote FILE" on stderr."""
+    from ..files import write_atomic
+
+    try:
+        # A temporary file in the same folder, synced, then renamed over FILE:
+        # a full disk or a size limit leaves the old FILE whole.
+        write_atomic(dest, text.encode("utf-8"))
+    except OSError as exc:
+        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    note(ctx, f"wrote {dest}")
 
 
 def write_text(ctx: typer.Context, text: str) -> None:
@@ -213,6 +232,40 @@ def _completer(*kinds: str) -> Callable[[typer.Context, str], list[str]]:
 complete_role = _completer("roles")
 complete_skill = _completer("skills")
 complete_show = _completer("roles", "specializations")
+
+
+# -- whose skills: --have, --from, else the saved profile ----------------------------
+
+HaveOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--have",
+        metavar="SKILLS",
+        help="Your skills, comma-separated, each with an optional :level "
+        "(python, sql:advanced). Overrides the saved profile's skills.",
+    ),
+]
+FromOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--from",
+        metavar="ROLE",
+        help="The role you hold now (default: your profile's role).",
+        autocompletion=complete_role,
+    ),
+]
+
+
+def ladder_and_person(ctx: typer.Context, have: Optional[list[str]], start: Optional[str] = None):
+    """The ladder and the person (``--have``/``--from`` or the profile), with a note on stderr."""
+    from ..person import person
+
+    ladder = ladder_of(ctx)
+    me = person(ladder, have, start)
+    message = me.note()
+    if message:
+        note(ctx, message)
+    return ladder, me
 
 
 def _version(ctx: typer.Context, value: bool) -> None:

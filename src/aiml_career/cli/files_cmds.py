@@ -8,8 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..appkit import env_of
-from ..errors import CareerError
-from .app import JsonOpt, command, data_file, ladder_of, note, output, write_text
+from .app import JsonOpt, command, data_file, ladder_of, output, write_file, write_text
 
 
 @command()
@@ -86,15 +85,7 @@ def export(
     if dest is None or dest == "-":
         write_text(ctx, text)
         return
-    from ..files import write_atomic
-
-    try:
-        # A temporary file in the same folder, synced, then renamed over FILE:
-        # a full disk or a size limit leaves the old FILE whole.
-        write_atomic(dest, text.encode("utf-8"))
-    except OSError as exc:
-        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
-    note(ctx, f"wrote {dest}")
+    write_file(ctx, dest, text)
 
 
 def _document(ladder: Any, fmt: str) -> str:

@@ -11,12 +11,15 @@ from ..errors import UsageError
 from .app import (
     Format,
     FormatOpt,
+    FromOpt,
+    HaveOpt,
     JsonOpt,
     LimitOpt,
     command,
     complete_role,
     complete_show,
     complete_skill,
+    ladder_and_person,
     ladder_of,
     output,
     pick_format,
@@ -150,19 +153,43 @@ def skills(
             autocompletion=complete_skill,
         ),
     ] = None,
+    show_unlocks: Annotated[
+        bool, typer.Option("--unlocks", help="The roles whose readiness rises if you learn SKILL, most first.")
+    ] = False,
+    have: HaveOpt = None,
+    start: FromOpt = None,
+    level: Annotated[
+        Optional[str],
+        typer.Option("--level", metavar="LEVEL",
+                     help="With --unlocks: learn it to LEVEL (default: the level each role asks)."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The skill vocabulary by category; or one skill and the roles that need it.
+    """The skill vocabulary by category; or one skill, the roles that need it, and where to learn it.
+
+    With --unlocks: the roles whose readiness rises if you learn the skill
+    (your --have or saved profile, and your role's requirements), by how
+    much, and the requirements it completes.
 
     Example: aiml-career skills sklearn
     """
-    from .. import queries
+    from .. import learning, queries
 
     ladder = ladder_of(ctx)
-    if name is None:
+    if show_unlocks or have or start or level:
+        if not show_unlocks:
+            raise UsageError("--have, --from and --level go with --unlocks", ["try: aiml-career skills docker --unlocks"])
+        if name is None:
+            raise UsageError("--unlocks needs a skill", ["try: aiml-career skills docker --unlocks"])
+        from ..person import parse_level
+
+        chosen = parse_level(level) if level is not None else None
+        ladder, me = ladder_and_person(ctx, have, start)
+        output(ctx, learning.unlocks(ladder, me, name, chosen), as_json, "learning.unlocks")
+    elif name is None:
         output(ctx, queries.skills(ladder), as_json, "skills")
     else:
-        output(ctx, queries.skill_detail(ladder, name), as_json, "skill_detail")
+        output(ctx, learning.skill_detail(ladder, name), as_json, "skill_detail")
 
 
 @command()

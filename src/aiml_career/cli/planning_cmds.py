@@ -3,44 +3,26 @@ or the saved profile)."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
-from ..errors import CareerError
-from .app import Format, FormatOpt, JsonOpt, command, complete_role, ladder_of, note, output, pick_format, write_text
-
-HaveOpt = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--have",
-        metavar="SKILLS",
-        help="Your skills, comma-separated, each with an optional :level "
-        "(python, sql:advanced). Overrides the saved profile's skills.",
-    ),
-]
-FromOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--from",
-        metavar="ROLE",
-        help="The role you hold now (default: your profile's role).",
-        autocompletion=complete_role,
-    ),
-]
-
-
-def _planning(ctx: typer.Context, have: Optional[list[str]], start: Optional[str] = None):
-    """The ladder and the person (``--have``/``--from`` or the profile), with a note on stderr."""
-    from ..person import person
-
-    ladder = ladder_of(ctx)
-    me = person(ladder, have, start)
-    message = me.note()
-    if message:
-        note(ctx, message)
-    return ladder, me
-
+from ..errors import CareerError, UsageError
+from .app import (
+    Format,
+    FormatOpt,
+    FromOpt,
+    HaveOpt,
+    JsonOpt,
+    command,
+    complete_role,
+    ladder_and_person,
+    output,
+    pick_format,
+    write_file,
+    write_text,
+)
 
 READINESS_HELP = (
     "Readiness = 100 x points / required points over a role's requirement rows: one row per "
@@ -65,24 +47,29 @@ def next_(
 
     Example: aiml-career next --from junior-ds --have "pytorch:advanced"
     """
-    from .. import planning
+    from .. import learning
 
-    ladder, me = _planning(ctx, have, start)
-    output(ctx, planning.next_steps(ladder, me), as_json, "next_steps")
+    ladder, me = ladder_and_person(ctx, have, start)
+    output(ctx, learning.next_steps(ladder, me), as_json, "next_steps")
+
+
+#: Where a route starts (``path``, ``plan``).
+RouteFromOpt = Annotated[
+    Optional[str],
+    typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
+                 help="Where you start (default: your profile's role; without one, the roles "
+                 "your skills fully meet, else the entry stage)."),
+]
+ToOpt = Annotated[
+    str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
+]
 
 
 @command(epilog=READINESS_HELP)
 def path(
     ctx: typer.Context,
-    start: Annotated[
-        Optional[str],
-        typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
-                     help="Where you start (default: your profile's role; without one, the roles "
-                     "your skills fully meet, else the entry stage)."),
-    ] = None,
-    goal: Annotated[
-        str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
-    ] = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
+    start: RouteFromOpt = None,
+    goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
     promotions_only: Annotated[
         bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
     ] = False,
@@ -105,7 +92,7 @@ def path(
     from .. import planning
 
     chosen = pick_format(as_json, fmt)
-    ladder, me = _planning(ctx, have, start)
+    ladder, me = ladder_and_person(ctx, have, start)
     result = planning.path(ladder, me, goal, promotions_only=promotions_only,
                            allow_lateral=allow_lateral, limit=limit)
     if not result["routes"]:
@@ -123,6 +110,74 @@ def path(
         write_text(ctx, export.mermaid(graph.routes(ladder, result)))
         return
     output(ctx, result, chosen is Format.json, "path")
+
+
+class PlanFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@command(epilog=READINESS_HELP)
+def plan(
+    ctx: typer.Context,
+    goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
+    start: RouteFromOpt = None,
+    have: HaveOpt = None,
+    as_json: JsonOpt = False,
+    fmt: Annotated[
+        Optional[PlanFormat],
+        typer.Option("--format", metavar="FORMAT", case_sensitive=False,
+                     help="text (default), markdown (a - [ ] checklist) or json (same as --json)."),
+    ] = None,
+    dest: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE (replaced atomically); format from --format, else .json is json "
+                     "and anything else markdown; - is stdout."),
+    ] = None,
+) -> None:
+    """A learning plan to a role: what to learn along the best route, in order, and where.
+
+    The items are the requirement lines of path's best route, ordered by the
+    skills' prerequisites, then by how many steps of the route (and roles
+    beyond it) each counts toward. Each says its level, the step and the
+    text's words asking for it, what it unlocks, your status (done,
+    learning, skipped) and where to learn it.
+
+    Example: aiml-career plan --from junior-ds --to senior-mle
+    """
+    from .. import learning
+
+    if as_json and fmt not in (None, PlanFormat.json):
+        raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
+    if dest is not None:
+        from ..loading import checked_path
+
+        checked_path(dest, "--output")
+    chosen = PlanFormat.json if as_json else fmt
+    if chosen is None:
+        chosen = PlanFormat.text if dest in (None, "-") else \
+            PlanFormat.json if dest.lower().endswith(".json") else PlanFormat.markdown
+    ladder, me = ladder_and_person(ctx, have, start)
+    result = learning.plan(ladder, me, goal)
+    if chosen is PlanFormat.text:
+        if dest not in (None, "-"):
+            raise UsageError("-o writes markdown or json: give --format markdown or --format json")
+        output(ctx, result, False, "learning.plan")
+        return
+    if chosen is PlanFormat.markdown:
+        from ..render.checklist import markdown
+
+        document = markdown(result)
+    else:
+        from ..render.json import dumps
+
+        document = dumps(result).decode("utf-8")
+    if dest in (None, "-"):
+        write_text(ctx, document)
+    else:
+        write_file(ctx, dest, document)
 
 
 @command(epilog=READINESS_HELP)
@@ -148,5 +203,5 @@ def match(
     """
     from .. import planning
 
-    ladder, me = _planning(ctx, have, start)
+    ladder, me = ladder_and_person(ctx, have, start)
     output(ctx, planning.match(ladder, me, limit=limit, stage=stage), as_json, "match")

@@ -215,6 +215,9 @@ def skill_detail(out: Console, data: dict) -> None:
         out.print(Text.assemble("specializations: ", _refs(data["specializations"])))
     if data["resources"]:
         out.print(Text.assemble("resources: ", _refs(data["resources"])))
+    from ..learning import skill_lines
+
+    skill_lines(out, data)
 
 
 def education(out: Console, data: dict) -> None:

@@ -26,6 +26,9 @@ def next_steps(out: Console, data: dict) -> None:
         extra = [(label, _refs(move[key])) for label, key in
                  (("specializations:", "specializations"), ("certifications:", "certifications")) if move[key]]
         extra.append(("why:", T(move["note"] or "—", "dim")))
+        from ..learning import learn_rows
+
+        extra += learn_rows(move["skills_to_gain"])
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
     out.print()
     _aside(out, _legend())

@@ -1,0 +1,388 @@
+"""Learning: a learning plan to a role, what learning a skill unlocks, and where to learn
+what ``next`` and ``skills SKILL`` show.
+
+- :func:`plan`: the requirement lines of the best route from :func:`planning.path`,
+  as a checklist ordered by the skills' prerequisites (:mod:`.prerequisites`), then
+  by value (README: Learning plans), each with where to learn it (:mod:`.places`).
+- :func:`unlocks`: the roles whose readiness rises if the person learns one
+  skill, by how much, and the requirements it completes; scored by
+  :func:`planning.assess`, as readiness is everywhere.
+
+Results are plain data shaped as the ``--json`` output (:mod:`.results.learning`,
+documented in README); nothing here prints.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import planning
+from .errors import CareerError, UsageError
+from .ladder import Ladder
+from .levels import LEVEL_RANK, LEVELS
+from .model import Role
+from .person import Person
+from .pieces import requirement_item, role_at, skill_ref
+from .places import places
+from .planning import assess, merge, role_have
+from .prerequisites import ancestors, listed
+from .requirements import Unit, skills_named
+
+if TYPE_CHECKING:
+    from .results.ladder import SkillLearning
+    from .results.learning import CompletedRow, Plan, PlanItem, StepAt, Unlocked, UnlockRole, Unlocks
+    from .results.plans import Next, Route
+
+#: A plan item's status: from the profile's marks, or done when the person meets the row.
+Status = Literal["todo", "done", "learning", "skipped"]
+
+#: How ``plan`` orders its items, said in every result.
+ORDER_RULE = (
+    "prerequisites first (the ladder's prerequisite graph); among items whose prerequisites are "
+    "in hand, the skill that counts toward more steps of the route comes first, then the one that "
+    "counts toward more roles beyond it; then route order"
+)
+#: Roles beyond the goal listed in an item's ``unlocks`` (``value.roles_beyond`` counts them all).
+BEYOND_LISTED = 5
+
+
+# -- where to learn, in next and skills SKILL ---------------------------------------
+
+
+def _row_skills(item: Mapping[str, Any]) -> list[str]:
+    """The skills to learn for a requirement row: its alternatives when it has some
+    (the text names them), else its skill."""
+    return [a["id"] for a in item.get("any_of", ())] or [item["id"]]
+
+
+def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
+    """``skills SKILL``: the skill and the roles that need it, with its prerequisites and where to learn it."""
+    from .queries import skill_detail as detail
+
+    found = detail(ladder, query)
+    return {**found, "prerequisites": listed(ladder, found["id"]), "learn": places(ladder, [found["id"]])}
+
+
+def next_steps(ladder: Ladder, me: Person) -> Next:
+    """``next``, each skill to gain with where to learn it (``learn``)."""
+    result = planning.next_steps(ladder, me)
+    for move in result["next"]:
+        for item in move["skills_to_gain"]:
+            item["learn"] = places(ladder, _row_skills(item))
+    return result
+
+
+# -- the prerequisite graph ----------------------------------------------------------
+
+
+def order(
+    skills: list[frozenset[str]],
+    keys: list[tuple],
+    earlier: list[frozenset[str]],
+) -> list[int]:
+    """Positions 0..n-1 in learning order.
+
+    Item ``i`` comes before item ``j`` when one of ``i``'s skills is in ``earlier[j]``
+    (the prerequisites of ``j``'s skills, however far back), or when they share a skill and ``i`` is
+    listed first (an earlier step). Among the items whose predecessors are all placed,
+    the lowest ``keys[i]`` goes first. Should the constraints ever loop, the lowest
+    key left is taken, so the order is always complete and deterministic.
+    """
+    n = len(skills)
+    after: list[set[int]] = [set() for _ in range(n)]
+    by_skill: dict[str, list[int]] = {}
+    for i, own in enumerate(skills):
+        for sid in own:
+            by_skill.setdefault(sid, []).append(i)
+    for j in range(n):
+        for sid in earlier[j]:
+            for i in by_skill.get(sid, ()):
+                if i != j:
+                    after[i].add(j)
+        for sid in skills[j]:
+            for i in by_skill[sid]:
+                if i < j:
+                    after[i].add(j)
+    waiting = [0] * n
+    for i in range(n):
+        for j in after[i]:
+            waiting[j] += 1
+    ready = [(keys[i], i) for i in range(n) if not waiting[i]]
+    heapq.heapify(ready)
+    placed: list[int] = []
+    done = [False] * n
+    while len(placed) < n:
+        if not ready:  # a loop: take the best item left
+            i = min((i for i in range(n) if not done[i]), key=lambda i: keys[i])
+        else:
+            i = heapq.heappop(ready)[1]
+            if done[i]:
+                continue
+        done[i] = True
+        placed.append(i)
+        for j in after[i]:
+            waiting[j] -= 1
+            if waiting[j] == 0 and not done[j]:
+                heapq.heappush(ready, (keys[j], j))
+    return placed
+
+
+# -- the plan ---------------------------------------------------------------------------
+
+
+def _row_key(item: Mapping[str, Any]) -> str:
+    """The requirement row a gap line is about: its skill, or the broad skill it stands in for."""
+    return item["for"]["id"] if "for" in item else item["id"]
+
+
+def _counted(unit: Unit) -> set[str]:
+    """The skills whose level counts toward ``unit`` (:func:`requirements.ways`)."""
+    return {counted for _, counted in unit.ways} if unit.ways else {unit.skill}
+
+
+def _beyond(ladder: Ladder, goal: Role, route: set[str]) -> list[Role]:
+    """The roles the goal leads to, directly or through further moves, in ladder order."""
+    seen = {goal.id}
+    queue = deque([goal.id])
+    while queue:
+        for move in ladder.roles[queue.popleft()].next:
+            if move.to not in seen:
+                seen.add(move.to)
+                queue.append(move.to)
+    return [r for r in ladder.doc.roles if r.id in seen and r.id not in route]
+
+
+def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
+    """The learning plan from the person to ``goal_query``: the lines of the best route of
+    :func:`planning.path`, ordered by :data:`ORDER_RULE`, each with its status.
+
+    Lines are worked out from where the route starts (the role held, or nothing), so
+    what the person already holds is listed too, as ``done``; the other items are
+    exactly the route's gaps in ``path``. A role the person holds, or whose every
+    requirement they meet already, gives an empty plan and a message.
+    """
+    goal = ladder.role(goal_query)
+    result: Plan = {
+        "to": role_at(goal), "from": None, "start": None, "route": [], "qualified": False,
+        "message": None, "readiness": 0.0, "rule": ORDER_RULE,
+        "counts": {"items": 0, "todo": 0, "done": 0, "learning": 0, "skipped": 0},
+        "items": [], "person": me.as_dict(),
+    }
+    if me.role == goal.id:
+        result.update({"from": role_at(goal), "qualified": True, "readiness": 100.0,
+                       "message": f"you hold {goal.name} already: nothing to learn for it"})
+        return result
+    found = planning.path(ladder, me, goal.id, limit=1)
+    result["start"] = found["start"]
+    if not found["routes"]:
+        start = found["from"]["id"] if found["from"] else "the entry stage"
+        raise CareerError(f"no route from {start} to {goal.id}",
+                          ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"])
+    route = found["routes"][0]
+    result["from"] = route["from"]
+    result["readiness"] = found["readiness"]
+    result["route"] = [{"id": step["id"], "name": step["name"], "stage": step["stage"], "kind": step["kind"],
+                        "basis": step["basis"]} for step in route["steps"]]
+    if found["readiness"] >= 100:
+        result["qualified"] = True
+        result["message"] = (f"you meet every requirement of {goal.name} already "
+                             f"(readiness 100%): nothing to learn for it")
+        return result
+    result["items"] = _items(ladder, me, goal, route)
+    for item in result["items"]:
+        result["counts"][item["status"]] += 1
+    result["counts"]["items"] = len(result["items"])
+    return result
+
+
+def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanItem]:
+    steps = route["steps"]
+    first = ladder.roles[route["from"]["id"]] if route["from"] else None
+    now = merge(role_have(ladder, first), me.ranks) if first else dict(me.ranks)
+    held = role_have(ladder, first) if first else {}
+    route_ids = {s["id"] for s in steps} | ({first.id} if first else set())
+    beyond = _beyond(ladder, goal, route_ids)
+    items: list[PlanItem] = []
+    units_of: list[Unit] = []
+    positions: list[tuple[int, int]] = []
+    step_counts: dict[str, set[int]] = {}
+    for number, step in enumerate(steps, start=1):
+        role = ladder.roles[step["id"]]
+        units = ladder.units(role)
+        for unit in units:
+            for sid in _counted(unit):
+                step_counts.setdefault(sid, set()).add(number)
+        # Every line of the step from where the route starts; the person's own gaps say
+        # which are still open.
+        bare = assess(ladder, role, held)
+        gains = {_row_key(i): i for i in bare.gain}
+        deepens = {_row_key(i): i for i in bare.deepen}
+        my_gains = {_row_key(i): i for i in step["skills_to_gain"]}
+        my_deepens = {_row_key(i): i for i in step["skills_to_deepen"]}
+        step_at: StepAt = {"id": role.id, "name": role.name, "stage": role.stage, "number": number}
+        for position, unit in enumerate(units):
+            key = unit.skill
+            opened = key in my_gains or key in my_deepens
+            if not opened and key not in gains and key not in deepens:
+                continue  # met from where the route starts
+            deepen = my_deepens.get(key) if opened else deepens.get(key)
+            gap = my_gains.get(key) or my_deepens.get(key)
+            mark = gap.get("status") if gap is not None else None
+            status: Status = "done" if not opened else "learning" if mark == "learning" else \
+                "skipped" if mark == "skipped" else "todo"
+            row = requirement_item(ladder, unit)
+            item: PlanItem = {
+                "number": 0, "id": row["id"], "name": row["name"], "category": row["category"],
+                "level": row["level"], "action": "gain" if deepen is None else "deepen",
+                "held": deepen["from"] if opened and deepen is not None else None,
+                "step": step_at, "wording": unit.wording,
+                "reason": f"{role.name} asks for it at {unit.level}: \u201c{unit.wording}\u201d",
+                "status": status, "prerequisites": [], "value": {"steps": 0, "roles_beyond": 0},
+                "unlocks": [], "ready_for": None, "learn": [],
+            }
+            if "any_of" in row:
+                item["any_of"] = row["any_of"]
+            if "part_of" in row:
+                item["part_of"] = row["part_of"]
+            if deepen is not None and deepen["id"] != unit.skill:
+                item["by"] = {"id": deepen["id"], "name": deepen["name"]}
+            items.append(item)
+            units_of.append(unit)
+            positions.append((number, position))
+        held = merge(held, role_have(ladder, role))
+    # Each skill's weight: the route's steps it counts toward, then the roles beyond.
+    beyond_rows: dict[str, list[tuple[Role, Unit]]] = {}
+    for role in beyond:
+        for unit in ladder.units(role):
+            for sid in _counted(unit):
+                beyond_rows.setdefault(sid, []).append((role, unit))
+    memo: dict[str, frozenset[str]] = {}
+    own: list[frozenset[str]] = []
+    keys: list[tuple] = []
+    earlier: list[frozenset[str]] = []
+    for item, unit, (number, position) in zip(items, units_of, positions):
+        skills = frozenset({unit.skill, *((item["by"]["id"],) if "by" in item else ())})
+        own.append(skills)
+        earlier.append(frozenset().union(*(ancestors(ladder.skills, s, memo) for s in skills)))
+        on_route = len(set().union(*(step_counts.get(s, set()) for s in skills)))
+        rows_beyond = [pair for s in skills for pair in beyond_rows.get(s, ())]
+        roles_beyond = list(dict.fromkeys(role.id for role, _ in rows_beyond))
+        item["value"] = {"steps": on_route, "roles_beyond": len(roles_beyond)}
+        keys.append((-on_route, -len(roles_beyond), number, position))
+        unlocks = [_unlocked(ladder.roles[item["step"]["id"]], True, unit.wording)]
+        shown: set[str] = set()
+        for role, other in rows_beyond:
+            if len(shown) >= BEYOND_LISTED:
+                break
+            if role.id not in shown and other.rank <= unit.rank:
+                shown.add(role.id)
+                unlocks.append(_unlocked(role, False, other.wording))
+        item["unlocks"] = unlocks
+        item["learn"] = places(ladder, _row_skills(item))
+    placed = order(own, keys, earlier)
+    in_plan = {sid for i in placed for sid in own[i] if items[i]["status"] != "done"}
+    out = [items[i] for i in placed]
+    open_left: dict[int, int] = {}
+    for item in out:
+        if item["status"] != "done":
+            open_left[item["step"]["number"]] = open_left.get(item["step"]["number"], 0) + 1
+    ready = 0  # the steps up to this one have nothing open left
+    for number, item in enumerate(out, start=1):
+        item["number"] = number
+        item["prerequisites"] = [
+            {"id": p["id"], "name": p["name"],
+             "state": "held" if _holds(ladder, now, p["id"], memo) else "planned" if p["id"] in in_plan else "missing"}
+            for p in listed(ladder, item["id"])
+        ]
+        item["ready_for"] = None
+        if item["status"] == "done":
+            continue
+        open_left[item["step"]["number"]] -= 1
+        reached = ready
+        while reached < len(steps) and not open_left.get(reached + 1, 0):
+            reached += 1
+        if reached > ready:
+            ready = reached
+            item["ready_for"] = role_at(ladder.roles[steps[reached - 1]["id"]])
+    return out
+
+
+def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
+    return {"id": role.id, "name": role.name, "stage": role.stage, "on_route": on_route, "requirement": wording}
+
+
+def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str, memo: dict[str, frozenset[str]]) -> bool:
+    """Whether ``have`` holds ``skill_id`` at any level: itself, a skill it includes, or a
+    skill learned after it (who holds Kubernetes has learned Docker)."""
+    if have.get(skill_id) or any(have.get(p) for p in ladder.skills[skill_id].includes):
+        return True
+    return any(rank and sid in ladder.skills and skill_id in ancestors(ladder.skills, sid, memo)
+               for sid, rank in have.items())
+
+
+# -- what learning a skill unlocks -----------------------------------------------------------
+
+
+def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None) -> Unlocks:
+    """The roles whose readiness rises if the person learns one skill, most first.
+
+    The person holds their role's requirements (if any) and their skills, as in
+    ``match``. Learning the skill means holding it at ``level``, or, without one, at
+    the level each role asks of it. Each role says its readiness before and after
+    (:func:`planning.assess`), the gain, and the requirements it completes.
+    """
+    skill = ladder.skill(skill_query)
+    if level is not None and level not in LEVEL_RANK:
+        raise UsageError(f"unknown skill level {level!r}", [f"levels: {', '.join(LEVELS)}"])
+    current = ladder.roles[me.role] if me.role is not None else None
+    held = merge(role_have(ladder, current), me.ranks) if current else dict(me.ranks)
+    # A row counts the skill when it names the skill or a broader one that includes it
+    # (requirements.ways): only the roles naming one of those are worked out.
+    named = {skill.id} | {s.id for s in ladder.skills.values() if skill.id in s.includes}
+    ranked: list[tuple[tuple[float, float, int], UnlockRole]] = []
+    for position, role in enumerate(ladder.doc.roles):
+        if named.isdisjoint(skills_named(role)):
+            continue
+        units = [u for u in ladder.units(role) if skill.id in _counted(u)]
+        if not units:
+            continue
+        rank = LEVEL_RANK[level] if level else max(u.rank for u in units)
+        learned = merge(held, {skill.id: rank})
+        if learned == held:
+            continue
+        before, after = assess(ladder, role, held), assess(ladder, role, learned)
+        if after.points <= before.points:
+            continue
+        open_after = {_row_key(i) for i in after.gain} | {_row_key(i) for i in after.deepen}
+        units_by_skill = {u.skill: u for u in ladder.units(role)}
+        completes: list[CompletedRow] = []
+        for key in [_row_key(i) for i in before.gain] + [_row_key(i) for i in before.deepen]:
+            if key not in open_after:
+                unit = units_by_skill[key]
+                completes.append({**requirement_item(ladder, unit), "wording": unit.wording})
+        gain = round(after.readiness - before.readiness, 1)
+        ranked.append(((-gain, -after.readiness, position), {
+            "id": role.id, "name": role.name, "stage": role.stage,
+            "level": LEVELS[rank - 1],
+            "readiness_before": before.readiness,
+            "readiness_after": after.readiness,
+            "gain": gain,
+            "points_before": before.points,
+            "points_after": after.points,
+            "of": after.of,
+            "completes": completes,
+            "current": current is not None and role.id == current.id,
+        }))
+    ranked.sort(key=lambda pair: pair[0])
+    return {
+        "skill": skill_ref(ladder, skill.id),
+        "level": level,
+        "person": me.as_dict(),
+        "current": role_at(current) if current else None,
+        "rule": "readiness gained, then readiness after, then ladder order",
+        "roles": [item for _, item in ranked],
+        "learn": places(ladder, [skill.id]),
+    }

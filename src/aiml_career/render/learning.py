@@ -1,0 +1,152 @@
+"""Human output of the learning commands: ``plan``, ``skills SKILL --unlocks``, and the
+"learn:" lines that ``skills SKILL`` and ``next`` show.
+
+Built on :mod:`.text.base`: on a terminal, labelled blocks for people; into a pipe,
+one tab-separated row per item and nothing else. Every string from the ladder
+goes through :func:`.text.base.T`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from . import requirement_label
+from .text.base import T, _aside, _count, _heading, _labelled, _level, _note, _print_table, _table
+
+#: The box of a checklist item, by status.
+BOXES = {"todo": "[ ]", "done": "[x]", "learning": "[~]", "skipped": "[-]"}
+#: What a prerequisite's state says.
+STATES = {"held": "held", "planned": "earlier in this plan", "missing": "not held, not on this route"}
+
+
+def place_label(place: dict) -> str:
+    """"Docker: Get started https://docs.docker.com/get-started/", or "Coursera (online-course)"."""
+    if place["url"]:
+        return f"{place['title']} {place['url']}"
+    return f"{place['title']} ({place['kind']})"
+
+
+def learn_text(places: Iterable[dict]) -> Text:
+    """Links first, then the text's own courses and certifications, on one line."""
+    places = list(places)
+    links = [place_label(p) for p in places if p["url"]]
+    named = [p["title"] for p in places if not p["url"]]
+    parts = links + ([f"the text's: {', '.join(named)}"] if named else [])
+    return T(" · ".join(parts) or "—")
+
+
+def learn_rows(items: Iterable[dict]) -> list[tuple[str, Text]]:
+    """``next``: one "learn:" line per skill to gain, its first link (or the text's resource)."""
+    shown = []
+    for item in items:
+        places = item.get("learn") or []
+        first = next((p for p in places if p["url"]), places[0] if places else None)
+        if first is not None:
+            shown.append(f"{item['name']}: {place_label(first)}")
+    return [("learn:", T(" · ".join(shown)))] if shown else []
+
+
+def skill_lines(out: Console, data: dict) -> None:
+    """``skills SKILL``: its prerequisites and where to learn it."""
+    if data.get("prerequisites"):
+        before = ", ".join(f"{p['name']} ({p['id']}, {p['basis']})" for p in data["prerequisites"])
+        out.print(Text.assemble("learn first: ", T(before)))
+    if data.get("learn"):
+        out.print(Text.assemble("learn: ", learn_text(data["learn"])))
+
+
+def plan(out: Console, data: dict) -> None:
+    piped = getattr(out, "piped", False)
+    if data["message"]:
+        if piped:
+            _note(out, data["message"])
+        else:
+            out.print(T(data["message"]))
+        return
+    items = data["items"]
+    where = data["from"]["name"] if data["from"] else "No role yet"
+    counts = data["counts"]
+    left = counts["items"] - counts["done"]
+    if not piped:
+        steps = _count(len(data["route"]), "steps")
+        out.print(_heading(f"{where} → {data['to']['name']}",
+                           f"{_count(left, 'items')} to learn of {counts['items']} · {steps}"))
+        route = " → ".join(f"{s['name']} ({s['id']})" for s in data["route"])
+        out.print(T(f"route: {route}", "dim"))
+    for item in items:
+        if piped:
+            _plan_row(out, item)
+        else:
+            _plan_item(out, item)
+    _aside(out, T(f"order: {data['rule']}", "dim"))
+    _aside(out, T("links are editorial (official pages chosen for the ladder), not the text's; "
+                  "the text's own courses and certifications are named as it names them", "dim"))
+
+
+def _item_label(item: dict) -> str:
+    return requirement_label(item)
+
+
+def _plan_item(out: Console, item: dict) -> None:
+    out.print()
+    line = Text.assemble(T(f"{item['number']:>2}. {BOXES[item['status']]} ", "bold"),
+                         T(_item_label(item), "bold"), " ", _level(item["level"]))
+    how = item["action"] if not item.get("held") else f"deepen from {item['held']}"
+    if item.get("by"):
+        how += f" ({item['by']['name']})"
+    line.append_text(T(f"  {how}", "dim"))
+    if item["status"] != "todo":
+        line.append_text(T(f" [{item['status']}]", "italic green" if item["status"] == "done" else "dim"))
+    out.print(line)
+    step = item["step"]
+    rows: list[tuple[str, Text]] = [
+        ("for:", Text.assemble(T(f"step {step['number']}, {step['name']} ({step['id']}): "),
+                               T(f"\u201c{item['wording']}\u201d", "italic"))),
+    ]
+    if item["prerequisites"]:
+        rows.append(("after:", T(", ".join(f"{p['name']} ({STATES[p['state']]})" for p in item["prerequisites"]))))
+    unlocks = ", ".join(u["name"] + ("" if u["on_route"] else " (beyond)") for u in item["unlocks"])
+    rows.append(("unlocks:", T(unlocks)))
+    if item["ready_for"]:
+        rows.append(("then:", T(f"ready for {item['ready_for']['name']}: nothing left to learn for it", "bold")))
+    rows.append(("learn:", learn_text(item["learn"])))
+    _labelled(out, rows, 6)
+
+
+def _plan_row(out: Console, item: dict) -> None:
+    """One tab-separated line: number, status, skill id, requirement, level, step, wording,
+    prerequisites, unlocked roles, links."""
+    cells = [
+        str(item["number"]), item["status"], item["id"], _item_label(item), item["level"],
+        item["step"]["id"], item["wording"],
+        ",".join(p["id"] for p in item["prerequisites"]),
+        ",".join(u["id"] for u in item["unlocks"]),
+        " ".join(p["url"] for p in item["learn"] if p["url"]),
+    ]
+    out.file.write("\t".join(T(c).plain.replace("\t", " ") for c in cells) + "\n")
+
+
+def unlocks(out: Console, data: dict) -> None:
+    skill = data["skill"]
+    level = data["level"] or "the level each role asks"
+    if not getattr(out, "piped", False):
+        out.print(_heading(f"Learning {skill['name']}", f"{skill['id']} · to {level}"))
+    if not data["roles"]:
+        _note(out, f"learning {skill['id']} raises no role's readiness: you meet every requirement it counts toward")
+        return
+    table = _table("Gain", "Role", "ID", "Readiness", "Completes")
+    for role in data["roles"]:
+        done = "; ".join(f"{requirement_label(c)} {c['level']}" for c in role["completes"])
+        name = T(role["name"])
+        if role["current"]:
+            name.append_text(T(" (your role)", "dim"))
+        table.add_row(T(f"+{role['gain']:.1f}", "bold green"), name, T(role["id"], "cyan"),
+                      T(f"{role['readiness_before']:.1f}% → {role['readiness_after']:.1f}%"),
+                      T(done or "raises a level, completes none", "dim" if not done else ""))
+    _print_table(out, table)
+    if data["learn"]:
+        _aside(out, Text.assemble(T("learn: ", "bold"), learn_text(data["learn"])))
+    _aside(out, T(f"ranked by {data['rule']}", "dim"))

@@ -1,0 +1,116 @@
+"""Pieces many documents share: skills, roles, requirement rows, gaps, the person."""
+
+from typing import Literal
+
+# typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
+from typing_extensions import NotRequired, TypedDict
+
+
+class NameRef(TypedDict):
+    id: str
+    name: str
+
+
+class SkillRef(TypedDict):
+    id: str
+    name: str
+    category: str
+    level: NotRequired[str]
+
+
+class Row(TypedDict):
+    """What names a requirement row: its skill and level, and its alternatives or group."""
+
+    id: str
+    name: str
+    category: str
+    level: str
+    any_of: NotRequired[list[SkillRef]]
+    part_of: NotRequired[NameRef]
+
+
+class Requirement(Row):
+    """One requirement row, as every gap and requirement list shows it."""
+
+    #: On a gap, when the profile marks the skill (or one of its alternatives).
+    status: NotRequired[str]
+    #: On ``next``'s skills to gain: where to learn it.
+    learn: NotRequired[list["Place"]]
+
+
+class Place(TypedDict):
+    """A place to learn a skill: a link, or one of the text's courses and certifications."""
+
+    title: str
+    url: str | None  # None for the text's own courses and certifications, named but not linked
+    kind: Literal["link", "online-course", "certification", "degree"]
+    id: str | None  # the resource's id; None for a link
+    basis: str | None  # a link's basis; how a resource is tied to the skill (skills_basis)
+
+
+class RequirementRow(Requirement):
+    """A row of ``show``: the requirement with the text's words for it."""
+
+    level_word: str | None
+    wording: str
+
+
+class GroupRequirement(TypedDict):
+    """An all-of group as one item (``skills SKILL`` for the broad skill)."""
+
+    id: str
+    name: str
+    category: str
+    level: str
+    all_of: list[SkillRef]
+
+
+Deepen = TypedDict(
+    "Deepen",
+    {"id": str, "name": str, "category": str, "from": str, "to": str,
+     "for": NotRequired[NameRef], "status": NotRequired[str]},
+)
+
+
+class Met(TypedDict):
+    id: str
+    name: str
+    category: str
+    level: str
+    by: NotRequired[NameRef]
+
+
+class RoleAt(TypedDict):
+    id: str
+    name: str
+    stage: str
+
+
+class Move(TypedDict):
+    id: str
+    name: str
+    kind: str
+    basis: str | None
+    note: str
+
+
+class PersonDoc(TypedDict):
+    source: Literal["--have", "profile", "none"]
+    path: str | None
+    role: str | None
+    role_source: Literal["--from", "profile"] | None
+    skills: dict[str, str]
+
+
+class ResourceRef(TypedDict):
+    id: str
+    name: str
+    provider: str
+
+
+class Resource(TypedDict):
+    id: str
+    name: str
+    provider: str
+    description: str
+    skills: list[SkillRef]

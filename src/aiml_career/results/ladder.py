@@ -1,0 +1,305 @@
+"""Documents about the ladder itself: listings, show, skills, compare, tree, search, validate, profile."""
+
+from typing import Literal, Union
+
+# typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
+from typing_extensions import NotRequired, TypedDict
+
+from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, SkillRef
+
+
+class Degree(TypedDict):
+    id: str
+    name: str
+    fields: list[str]
+    description: str
+
+
+class Foundation(TypedDict):
+    degrees: list[Degree]
+    notes: list[str]
+    math_foundation: list[SkillRef]
+    key_skills_text: str
+    key_skills: list[SkillRef]
+
+
+class StageRole(TypedDict):
+    id: str
+    name: str
+    track: str
+
+
+class StageItem(TypedDict):
+    id: str
+    name: str
+    order: int
+    summary: str
+    roles: list[StageRole]
+    foundation: NotRequired[Foundation]
+
+
+class RoleRow(TypedDict):
+    id: str
+    name: str
+    stage: str
+    track: str
+    aliases: list[str]
+    summary: str
+
+
+class SkillRow(TypedDict):
+    id: str
+    name: str
+    aliases: list[str]
+    includes: list[str]
+    roles: int
+
+
+class SkillCategory(TypedDict):
+    id: str
+    name: str
+    key: bool
+    description: str
+    key_skills: list[SkillRef]
+    skills: list[SkillRow]
+
+
+class Education(TypedDict):
+    stage: str | None
+    degrees: NotRequired[list[Degree]]
+    notes: NotRequired[list[str]]
+    math_foundation: NotRequired[list[SkillRef]]
+    key_skills_text: NotRequired[str]
+    key_skills: NotRequired[list[SkillRef]]
+    advanced_degrees: list[Resource]
+
+
+class Resources(TypedDict):
+    online_courses: list[Resource]
+    certifications: list[Resource]
+    advanced_degrees: list[Resource]
+    advice: str
+
+
+class TreeMove(TypedDict):
+    id: str
+    kind: str
+    basis: str | None
+
+
+class TreeRole(TypedDict):
+    id: str
+    name: str
+    track: str
+    next: list[TreeMove]
+
+
+class TreeStage(TypedDict):
+    id: str
+    name: str
+    roles: list[TreeRole]
+
+
+class Tree(TypedDict):
+    title: str
+    stages: list[TreeStage]
+
+
+# -- show, skills SKILL, compare ----------------------------------------------------
+
+
+class WordedSkill(TypedDict):
+    id: str
+    name: str
+    category: str
+    level: str
+    wording: str
+
+
+class Occupation(TypedDict):
+    system: str
+    code: str
+    title: str
+    url: str
+
+
+class RoleDetail(TypedDict):
+    type: Literal["role"]
+    id: str
+    name: str
+    aliases: list[str]
+    stage: str
+    stage_name: str
+    track: str
+    track_name: str
+    summary: str
+    responsibilities: list[str]
+    skills_text: str
+    requirements: list[RequirementRow]
+    skills: list[WordedSkill]
+    next: list[str]
+    previous: list[str]
+    next_moves: list[Move]
+    previous_moves: list[Move]
+    occupations: list[Occupation]
+
+
+class SpecializationDetail(TypedDict):
+    type: Literal["specialization"]
+    id: str
+    name: str
+    aliases: list[str]
+    description: str
+    examples: list[str]
+    skills: list[SkillRef]
+    roles: list[NameRef]
+
+
+Show = Union[RoleDetail, SpecializationDetail]
+
+
+class Specializations(TypedDict):
+    intro: str
+    specializations: list[SpecializationDetail]
+
+
+SkillUse = TypedDict(
+    "SkillUse",
+    {"id": str, "name": str, "stage": str, "level": str,
+     "as": Literal["required", "alternative", "group"],
+     "requirement": Union[Requirement, GroupRequirement], "wording": str},
+)
+
+
+class KindRef(TypedDict):
+    id: str
+    name: str
+    kind: str
+
+
+class SkillDetail(TypedDict):
+    id: str
+    name: str
+    category: str
+    category_name: str
+    aliases: list[str]
+    includes: list[SkillRef]
+    roles: list[SkillUse]
+    specializations: list[NameRef]
+    resources: list[KindRef]
+
+
+class Prerequisite(TypedDict):
+    id: str
+    name: str
+    basis: str
+    note: str
+
+
+class SkillLearning(SkillDetail):
+    """``skills SKILL``: the skill with what to learn first and where to learn it."""
+
+    prerequisites: list[Prerequisite]
+    learn: list[Place]
+
+
+class CompareRole(TypedDict):
+    id: str
+    name: str
+    stage: str
+    track: str
+    responsibilities: list[str]
+    requirements: list[RequirementRow]
+
+
+class CompareRow(TypedDict):
+    """A row more than one role has: its level, and alternatives, by role id."""
+
+    id: str
+    name: str
+    category: str
+    levels: dict[str, str]
+    any_of: NotRequired[dict[str, list[SkillRef]]]
+
+
+class OnlyRow(TypedDict):
+    """A row of one role only."""
+
+    id: str
+    name: str
+    category: str
+    level: str
+    any_of: NotRequired[dict[str, list[SkillRef]]]
+
+
+class Compare(TypedDict):
+    roles: list[CompareRole]
+    shared_skills: list[CompareRow]
+    some_skills: list[CompareRow]
+    only: dict[str, list[OnlyRow]]
+    level_differences: list[CompareRow]
+
+
+# -- search, validate, profile ----------------------------------------------------------
+
+
+HitType = Literal["role", "skill", "category", "specialization", "online-course", "certification",
+                  "degree", "text"]
+
+
+class Hit(TypedDict):
+    type: HitType
+    id: str
+    name: str
+    field: str
+    text: str
+    score: float
+    via: str | None
+
+
+class Search(TypedDict):
+    query: str
+    total: int
+    hits: list[Hit]
+
+
+class ProblemDoc(TypedDict):
+    path: str
+    message: str
+    line: int | None
+
+
+class Counts(TypedDict):
+    stages: int
+    roles: int
+    skills: int
+    transitions: int
+    specializations: int
+    resources: int
+
+
+class Validation(TypedDict):
+    file: str
+    valid: bool
+    problems: list[ProblemDoc]
+    problem_count: NotRequired[int]
+    counts: NotRequired[Counts]
+
+
+class ProfileSkill(TypedDict):
+    id: str
+    name: str
+    level: str
+    status: str
+
+
+class ProfileDoc(TypedDict):
+    path: str
+    exists: bool
+    role: NameRef | None
+    skills: list[ProfileSkill]
+
+
+class ProfileCleared(TypedDict):
+    path: str
+    deleted: bool

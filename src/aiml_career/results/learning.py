@@ -1,0 +1,106 @@
+"""plan and skills SKILL --unlocks: the learning documents."""
+
+from typing import Literal
+
+# typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
+from typing_extensions import NotRequired, TypedDict
+
+from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef
+from .plans import Start
+
+
+class PlanStep(TypedDict):
+    id: str
+    name: str
+    stage: str
+    kind: Literal["promotion", "lateral", "entry"]
+    basis: str | None
+
+
+class StepAt(TypedDict):
+    id: str
+    name: str
+    stage: str
+    number: int
+
+
+class PrerequisiteState(TypedDict):
+    id: str
+    name: str
+    state: Literal["held", "planned", "missing"]
+
+
+class Value(TypedDict):
+    steps: int
+    roles_beyond: int
+
+
+class Unlocked(TypedDict):
+    id: str
+    name: str
+    stage: str
+    on_route: bool
+    requirement: str
+
+
+class PlanItem(Row):
+    """One line of a learning plan: a requirement row of a step, with all that goes with it."""
+
+    number: int
+    action: Literal["gain", "deepen"]
+    held: str | None
+    by: NotRequired[NameRef]
+    step: StepAt
+    wording: str
+    reason: str
+    status: Literal["todo", "done", "learning", "skipped"]
+    prerequisites: list[PrerequisiteState]
+    value: Value
+    unlocks: list[Unlocked]
+    ready_for: RoleAt | None
+    learn: list[Place]
+
+
+class PlanCounts(TypedDict):
+    items: int
+    todo: int
+    done: int
+    learning: int
+    skipped: int
+
+
+Plan = TypedDict(
+    "Plan",
+    {"to": RoleAt, "from": RoleAt | None, "start": Start | None, "route": list[PlanStep],
+     "qualified": bool, "message": str | None, "readiness": float, "rule": str,
+     "counts": PlanCounts, "items": list[PlanItem], "person": PersonDoc},
+)
+
+
+class CompletedRow(Requirement):
+    wording: str
+
+
+class UnlockRole(TypedDict):
+    id: str
+    name: str
+    stage: str
+    level: str
+    readiness_before: float
+    readiness_after: float
+    gain: float
+    points_before: int
+    points_after: int
+    of: int
+    completes: list[CompletedRow]
+    current: bool
+
+
+class Unlocks(TypedDict):
+    skill: SkillRef
+    level: str | None
+    person: PersonDoc
+    current: RoleAt | None
+    rule: str
+    roles: list[UnlockRole]
+    learn: list[Place]

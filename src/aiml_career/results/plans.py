@@ -1,0 +1,96 @@
+"""Documents of planning: next, path, match (readiness and the rows behind it)."""
+
+from typing import Literal
+
+# typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
+from typing_extensions import NotRequired, TypedDict
+
+from .common import Deepen, Met, NameRef, PersonDoc, Requirement, ResourceRef, RoleAt
+
+
+class MoveAt(TypedDict):
+    """A move to a role: the role, and the move's kind, basis and note."""
+
+    id: str
+    name: str
+    stage: str
+    kind: Literal["promotion", "lateral", "entry"]
+    basis: str | None
+    note: str
+
+
+class Entering(TypedDict):
+    """The first step of a route from the entry stage: getting into a role."""
+
+    kind: Literal["entry"]
+    basis: str
+    note: str
+
+
+class Scores(TypedDict):
+    """Readiness for one role, and the rows behind it."""
+
+    readiness: float
+    points: int
+    of: int
+    skills_to_gain: list[Requirement]
+    skills_to_deepen: list[Deepen]
+    met: list[Met]
+
+
+class NextMove(MoveAt, Scores):
+    specializations: list[NameRef]
+    certifications: list[ResourceRef]
+
+
+Next = TypedDict(
+    "Next",
+    {"from": RoleAt, "next": list[NextMove], "basis_legend": dict[str, str], "person": PersonDoc},
+)
+
+
+class Step(MoveAt):
+    skills_to_gain: list[Requirement]
+    skills_to_deepen: list[Deepen]
+
+
+Route = TypedDict(
+    "Route",
+    {"from": RoleAt | None, "steps": list[Step], "skills_gained": int, "skills_deepened": int,
+     "levels_to_climb": int, "editorial_moves": int},
+)
+
+
+StartHow = Literal["--from", "profile", "skills", "entry stage"]
+
+
+class Start(TypedDict):
+    how: StartHow
+    roles: list[RoleAt]
+
+
+class Gap(TypedDict):
+    skills_to_gain: list[Requirement]
+    skills_to_deepen: list[Deepen]
+
+
+PathDoc = TypedDict(
+    "PathDoc",
+    {"from": RoleAt | None, "to": RoleAt, "start": Start, "promotions_only": bool,
+     "allow_lateral": bool, "lateral_fallback": bool, "moves": int | None, "routes_found": int,
+     "routes": list[Route], "total_gap": NotRequired[Gap], "readiness": NotRequired[float],
+     "basis_legend": dict[str, str], "person": PersonDoc},
+)
+
+
+class MatchRow(RoleAt, Scores):
+    rank_score: float
+    current: bool
+    at_or_below_current: bool
+
+
+class Match(TypedDict):
+    person: PersonDoc
+    current: RoleAt | None
+    rule: str
+    roles: list[MatchRow]

@@ -1,0 +1,495 @@
+"""The learning plan, where to learn, and what learning a skill unlocks (issue 13).
+
+Expected answers come from the source text's sentences and from hand-made
+ladders, not from the code's output.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import BUILTIN, EXAMPLE, ROOT
+
+SOURCE = (ROOT / "tests" / "source" / "ai-ml-career-path.txt").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def skills_needed(title: str) -> str:
+    """The source's "Skills Needed" sentence of the role whose heading is ``title``."""
+    lines = SOURCE.splitlines()
+    start = lines.index(f"- {title}")
+    return next(line for line in lines[start:] if line.startswith("- Skills Needed:"))
+
+
+def write(tmp_path, doc, name="ladder.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return str(path)
+
+
+# -- a hand-made ladder ------------------------------------------------------------------
+
+
+def skill(sid, *before, note="made up for the test"):
+    return {"id": sid, "name": sid.upper(), "category": "c",
+            "prerequisites": [{"skill": b, "basis": "editorial", "note": note} for b in before]}
+
+
+def need(sid, level="proficient"):
+    return {"skill": sid, "level": level, "wording": f"{sid} please"}
+
+
+def small_ladder(**overrides):
+    """start -> mid -> top. The prerequisite graph: a <- b <- c, and d <- c; e and f are free.
+
+    e is asked by both steps (mid and top), f only by top, so with prerequisites
+    out of the way e comes before f. top leads on to beyond, which asks for f.
+    """
+    doc = {
+        "format": 2, "title": "t",
+        "stages": [{"id": "s1", "name": "S1", "order": 1}, {"id": "s2", "name": "S2", "order": 2},
+                   {"id": "s3", "name": "S3", "order": 3}, {"id": "s4", "name": "S4", "order": 4}],
+        "tracks": [{"id": "t", "name": "T"}],
+        "skill_categories": [{"id": "c", "name": "C"}],
+        "skills": [skill("c"), skill("b", "c"), skill("a", "b"), skill("d", "c"), skill("e"), skill("f")],
+        "roles": [
+            {"id": "start", "name": "Start", "stage": "s1", "track": "t", "requirements": [],
+             "next": [{"to": "mid", "kind": "promotion", "basis": "text"}]},
+            {"id": "mid", "name": "Mid", "stage": "s2", "track": "t",
+             "requirements": [need("a"), need("e", "basic"), need("d")],
+             "next": [{"to": "top", "kind": "promotion", "basis": "text"}]},
+            {"id": "top", "name": "Top", "stage": "s3", "track": "t",
+             "requirements": [need("f"), need("e", "expert"), need("b"), need("c")],
+             "next": [{"to": "beyond", "kind": "promotion", "basis": "text"}]},
+            {"id": "beyond", "name": "Beyond", "stage": "s4", "track": "t",
+             "requirements": [need("f", "basic")]},
+        ],
+    }
+    doc.update(overrides)
+    return doc
+
+
+def closure(doc):
+    """Every skill's prerequisites, however far back, from the document itself."""
+    direct = {s["id"]: [p["skill"] for p in s.get("prerequisites", [])] for s in doc["skills"]}
+    out = {}
+    for sid in direct:
+        seen, todo = set(), list(direct[sid])
+        while todo:
+            x = todo.pop()
+            if x not in seen:
+                seen.add(x)
+                todo += direct[x]
+        out[sid] = seen
+    return out
+
+
+def test_plan_order_follows_the_prerequisite_graph_then_value(cli, tmp_path):
+    doc = small_ladder()
+    result = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top", "--json")
+    assert result.exit_code == 0, result.stderr
+    plan = result.json()
+    order = [(i["id"], i["step"]["id"]) for i in plan["items"]]
+    position = {key: n for n, key in enumerate(order)}
+    before = closure(doc)
+    # No item comes before one of its prerequisites (however far back).
+    for (sid, _), n in position.items():
+        for (other, _), m in position.items():
+            if other in before[sid]:
+                assert m < n, f"{other} must come before {sid}: {order}"
+    # Same skill: the earlier step's line first.
+    assert position[("e", "mid")] < position[("e", "top")]
+    # Ready at first: c, e and f. e counts toward two steps: first, then its deeper line;
+    # f (one step, one role beyond) before c (one step); then d and b (route order), then a.
+    assert order == [("e", "mid"), ("e", "top"), ("f", "top"), ("c", "top"), ("d", "mid"),
+                     ("b", "top"), ("a", "mid")]
+    # Exactly the route's lines: mid asks a, e, d; top asks f, e (deeper), b, c.
+    assert sorted(order) == sorted([("a", "mid"), ("e", "mid"), ("d", "mid"),
+                                    ("f", "top"), ("e", "top"), ("b", "top"), ("c", "top")])
+    values = {(i["id"], i["step"]["id"]): i["value"] for i in plan["items"]}
+    assert values[("e", "mid")] == {"steps": 2, "roles_beyond": 0}
+    assert values[("f", "top")] == {"steps": 1, "roles_beyond": 1}
+    f_item = next(i for i in plan["items"] if i["id"] == "f")
+    assert [u["id"] for u in f_item["unlocks"]] == ["top", "beyond"]
+    assert f_item["unlocks"][1]["on_route"] is False
+
+
+def test_value_breaks_ties_among_ready_items(cli, tmp_path):
+    """Without prerequisites the order is by value alone: the skill of more steps, then of
+    more roles beyond, then route order."""
+    doc = small_ladder()
+    for s in doc["skills"]:
+        s["prerequisites"] = []
+    plan = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top", "--json").json()
+    order = [(i["id"], i["step"]["id"]) for i in plan["items"]]
+    # e counts toward both steps; f toward one step and one role beyond; the rest route order.
+    assert order == [("e", "mid"), ("e", "top"), ("f", "top"), ("a", "mid"), ("d", "mid"),
+                     ("b", "top"), ("c", "top")]
+
+
+def test_order_function_handles_a_loop_and_stays_deterministic():
+    from aiml_career.learning import order
+
+    skills = [frozenset({"x"}), frozenset({"y"}), frozenset({"z"})]
+    # x needs y and y needs x (a loop a valid ladder cannot have): still every item, once.
+    ancestors = [frozenset({"y"}), frozenset({"x"}), frozenset()]
+    keys = [(0, 1), (0, 2), (1, 0)]
+    placed = order(skills, keys, ancestors)
+    assert sorted(placed) == [0, 1, 2]
+    assert placed == order(skills, keys, ancestors)
+
+
+def test_a_ladder_without_prerequisites_or_links_still_plans(cli, tmp_path):
+    doc = small_ladder()
+    for s in doc["skills"]:
+        del s["prerequisites"]
+    result = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top", "--json")
+    assert result.exit_code == 0
+    assert all(i["prerequisites"] == [] and i["learn"] == [] for i in result.json()["items"])
+    stripped = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    for s in stripped["skills"]:
+        s.pop("prerequisites", None)
+        s.pop("learn", None)
+    for r in stripped["resources"]:
+        r.pop("skills_basis", None)
+    path = write(tmp_path, stripped, "old.json")
+    assert cli("validate", path).exit_code == 0
+    assert cli("--data", path, "plan", "--from", "junior-de", "--to", "senior-de").exit_code == 0
+
+
+# -- the built-in ladder -----------------------------------------------------------------------
+
+
+def test_junior_ds_to_senior_mle_learns_docker_before_kubernetes(cli):
+    result = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "--json")
+    assert result.exit_code == 0, result.stderr
+    plan = result.json()
+    items = plan["items"]
+    ids = [i["id"] for i in items]
+    # The source: ML engineers need "containerization with Docker"; senior ML engineers
+    # "deployment technologies (Kubernetes, Docker)".
+    mle, senior = skills_needed("Machine Learning Engineer"), skills_needed("Senior Machine Learning Engineer")
+    assert "containerization with Docker" in mle and "(Kubernetes, Docker)" in senior
+    assert ids.index("docker") < ids.index("kubernetes")
+    kubernetes = items[ids.index("kubernetes")]
+    # "extensive knowledge of ..." : extensive is an expert word (README: Levels).
+    assert kubernetes["level"] == "expert" and kubernetes["step"]["id"] == "senior-mle"
+    assert "extensive knowledge" in kubernetes["wording"] and kubernetes["wording"] in senior
+    assert {"id": "docker", "name": "Docker", "state": "planned"} in kubernetes["prerequisites"]
+    names = {"ml-engineer": mle, "senior-mle": senior}
+    for item in items:
+        assert item["level"] in ("basic", "proficient", "advanced", "expert")
+        assert item["wording"] and item["wording"] in names[item["step"]["id"]]
+        assert item["reason"] and item["wording"] in item["reason"]
+        assert item["learn"], f"{item['id']} has no place to learn"
+        assert item["unlocks"][0]["id"] == item["step"]["id"]
+    # Microservices and APIs: "Advanced software engineering (microservices, APIs)".
+    assert "Advanced software engineering (microservices, APIs)" in senior
+    assert {i["id"]: i["level"] for i in items if i["step"]["id"] == "senior-mle"}["microservices"] == "advanced"
+    assert ids.index("apis") < ids.index("microservices")
+    assert items[-1]["ready_for"]["id"] == "senior-mle"
+
+
+ROUTES = [
+    ("--from", "junior-ds", "--to", "senior-mle"),
+    ("--from", "intern", "--to", "caio"),
+    ("--to", "caio"),
+    ("--to", "senior-ds", "--have", "python:advanced, deep-learning, hadoop:basic"),
+    ("--from", "data-scientist", "--to", "head-of-ai", "--have", "leadership:expert, sql"),
+]
+
+
+@pytest.mark.parametrize("args", ROUTES, ids=" ".join)
+def test_plan_items_are_exactly_the_route_gaps_of_path(cli, args):
+    plan = cli("plan", *args, "--json").json()
+    path = cli("path", *args, "--json").json()
+    route = path["routes"][0]
+    assert [s["id"] for s in plan["route"]] == [s["id"] for s in route["steps"]]
+
+    def row(line):
+        return line["for"]["id"] if "for" in line else line["id"]
+
+    gaps = sorted((step["id"], row(line), line.get("level") or line["to"])
+                  for step in route["steps"] for line in step["skills_to_gain"] + step["skills_to_deepen"])
+    open_items = sorted((i["step"]["id"], i["id"], i["level"]) for i in plan["items"] if i["status"] != "done")
+    assert open_items == gaps
+    assert plan["counts"]["items"] == len(plan["items"])
+
+
+def test_plan_to_caio_from_an_empty_profile(cli):
+    result = cli("plan", "--to", "caio")
+    assert result.exit_code == 0
+    plan = cli("plan", "--to", "caio", "--json").json()
+    assert plan["person"]["source"] == "none" and plan["from"] is None
+    assert plan["start"]["how"] == "entry stage"
+    assert plan["route"][0]["kind"] == "entry" and plan["route"][-1]["id"] == "caio"
+    # The text: "Executive-level leadership, deep AI expertise, strategic thinking, ..."
+    caio = skills_needed("Chief AI Officer (CAIO)")
+    last = [i for i in plan["items"] if i["step"]["id"] == "caio"]
+    assert last and all(i["wording"] in caio for i in last)
+    assert any(i["id"] == "executive-leadership" and i["level"] == "expert" for i in last)
+    assert all(i["status"] == "todo" for i in plan["items"])
+
+
+def test_a_role_you_qualify_for_gives_an_empty_plan(cli):
+    held = cli("plan", "--from", "ml-engineer", "--to", "Machine Learning Engineer")
+    assert held.exit_code == 0 and "nothing to learn" in held.stdout + held.stderr
+    # The intern's sentence: basic ML algorithms, TensorFlow or PyTorch, Pandas/NumPy/SciPy.
+    have = "ml-algorithms:basic, pytorch:basic, pandas"
+    met = cli("plan", "--to", "intern", "--have", have, "--json")
+    assert met.exit_code == 0
+    doc = met.json()
+    assert doc["qualified"] is True and doc["items"] == [] and "nothing to learn" in doc["message"]
+
+
+def test_unknown_role_is_a_usage_error_with_suggestions(cli):
+    result = cli("plan", "--to", "ML Enginer")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "unknown role 'ML Enginer'" in result.stderr and "ml-engineer" in result.stderr
+
+
+def test_no_route_exits_1(cli):
+    result = cli("plan", "--from", "caio", "--to", "intern")
+    assert result.exit_code == 1 and "no route from caio to intern" in result.stderr
+
+
+def test_markdown_checklist_ticks_what_you_hold(cli):
+    result = cli("plan", "--from", "junior-ds", "--to", "ml-engineer", "--have", "docker, git", "--format", "markdown")
+    assert result.exit_code == 0
+    tasks = [line for line in result.stdout.splitlines() if line.startswith("- [")]
+    done = [line for line in tasks if line.startswith("- [x]")]
+    assert len(tasks) == 5  # the ML engineer's five rows: frameworks, git, Docker, CI/CD, cloud
+    assert sorted(done) == sorted(line for line in tasks if "**Docker" in line or "**Version control" in line)
+    assert len(done) == 2
+    assert "[Docker: Get started](https://docs.docker.com/get-started/) (editorial)" in result.stdout
+
+
+def test_markdown_marks_learning_and_skipped(cli, tmp_path):
+    assert cli("profile", "learning", "kubernetes").exit_code == 0
+    assert cli("profile", "skip", "apis").exit_code == 0
+    out = cli("plan", "--from", "ml-engineer", "--to", "senior-mle", "--format", "markdown").stdout
+    assert re.search(r"^- \[ \] \*\*Kubernetes.*\*\(learning\)\*$", out, re.M)
+    assert re.search(r"^- \[ \] \*\*APIs.*\*\(skipped\)\*$", out, re.M)
+
+
+def test_output_file_is_written_and_said(cli, tmp_path):
+    target = tmp_path / "plan.md"
+    result = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert f"wrote {target}" in result.stderr
+    assert target.read_text(encoding="utf-8").startswith("# Learning plan: Junior Data Scientist")
+    as_json = tmp_path / "plan.json"
+    assert cli("plan", "--from", "junior-ds", "--to", "senior-mle", "-o", str(as_json)).exit_code == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))["to"]["id"] == "senior-mle"
+    bad = cli("plan", "--to", "senior-mle", "--from", "junior-ds", "-o", str(tmp_path / "no" / "such" / "x.md"))
+    assert bad.exit_code == 1 and "cannot write" in bad.stderr
+    clash = cli("plan", "--to", "senior-mle", "--json", "--format", "markdown")
+    assert clash.exit_code == 2
+
+
+def test_piped_plan_is_one_tab_separated_row_per_item(cli):
+    result = cli("plan", "--from", "junior-ds", "--to", "senior-mle")
+    lines = result.stdout.splitlines()
+    plan = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "--json").json()
+    assert len(lines) == len(plan["items"])
+    assert "\x1b" not in result.stdout
+    for line, item in zip(lines, plan["items"]):
+        cells = line.split("\t")
+        assert len(cells) == 10
+        assert cells[:3] == [str(item["number"]), item["status"], item["id"]]
+        assert cells[-1].startswith("https://")
+
+
+def test_terminal_plan_shows_each_item_with_reason_and_links(cli, tty):
+    out = cli("plan", "--from", "junior-ds", "--to", "senior-mle").stdout
+    assert "Junior Data Scientist / ML Engineer → Senior Machine Learning Engineer" in out
+    assert re.search(r"^\s*\d+\. \[ \] Kubernetes \(part of Deployment technologies\) expert", out, re.M)
+    assert "https://kubernetes.io/docs/tutorials/kubernetes-basics/" in out
+    assert "Docker (earlier in this plan)" in out
+
+
+def test_plan_escapes_ladder_text(cli, tty, tmp_path):
+    doc = small_ladder()
+    doc["skills"][0]["name"] = "[bold]C[/bold]\x1b[31m"
+    doc["skills"][0]["learn"] = [{"title": "[/] docs\u202e", "url": "https://example.org/c", "basis": "editorial"}]
+    result = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top")
+    assert result.exit_code == 0
+    assert "[bold]C[/bold]\\x1b[31m" in result.stdout
+    assert "[/] docs\\u202e" in result.stdout
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+
+
+# -- JSON keys documented in README ----------------------------------------------------------
+
+
+def documented(command: str) -> set[str]:
+    row = next(line for line in README.splitlines() if line.startswith(f"| `{command}` |"))
+    return set(re.findall(r"`([a-z_]+)`", row))
+
+
+def keys(value, found=None) -> set[str]:
+    found = set() if found is None else found
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found.add(key)
+            if key not in ("person", "start", "skills"):  # documented with path and next
+                keys(inner, found)
+    elif isinstance(value, list):
+        for inner in value:
+            keys(inner, found)
+    return found
+
+
+def test_plan_json_keys_are_documented_in_readme(cli):
+    plan = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "--have", "docker", "--json").json()
+    plan_keys = keys(plan)
+    assert plan_keys <= documented("plan"), plan_keys - documented("plan")
+    assert {"to", "from", "route", "items", "counts", "rule", "qualified", "message", "learn",
+            "ready_for", "unlocks", "prerequisites", "status", "reason", "wording"} <= plan_keys
+
+
+def test_unlocks_json_keys_are_documented_in_readme(cli):
+    doc = cli("skills", "docker", "--unlocks", "--from", "junior-ds", "--json").json()
+    assert keys(doc) <= documented("skills SKILL --unlocks") | documented("plan"), keys(doc)
+
+
+# -- where to learn ----------------------------------------------------------------------------
+
+
+def test_every_builtin_skill_has_a_place_to_learn_and_links_are_https():
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    from aiml_career.learning import places
+    from aiml_career.loading import load
+
+    ladder = load(BUILTIN)
+    for s in doc["skills"]:
+        assert places(ladder, [s["id"]]), f"{s['id']} has no place to learn"
+        assert s["learn"], f"{s['id']} has no link"
+        for link in s["learn"]:
+            parts = urlsplit(link["url"])
+            assert parts.scheme == "https" and "." in parts.hostname and not parts.username
+            assert not re.search(r"[\s<>\"'`|\\]", link["url"]), link["url"]
+            assert link["basis"] == "editorial"  # the text gives no links
+            assert link["title"].strip()
+    # The text's own courses and certifications, each tied to the skills it covers.
+    for r in doc["resources"]:
+        if r["kind"] != "degree":
+            assert r["skills"] and r["skills_basis"] in ("names", "editorial"), r["id"]
+
+
+def test_every_builtin_prerequisite_is_editorial_with_a_reason():
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    pairs = {(s["id"], p["skill"]) for s in doc["skills"] for p in s["prerequisites"]}
+    # The issue's examples.
+    assert {("kubernetes", "docker"), ("ci-cd", "version-control"), ("software-engineering", "programming"),
+            ("deep-learning", "ml-algorithms")} <= pairs
+    for s in doc["skills"]:
+        for p in s["prerequisites"]:
+            assert p["basis"] == "editorial" and p["note"].strip()
+
+
+def test_skill_detail_shows_where_to_learn(cli, tty):
+    doc = cli("skills", "kubernetes", "--json").json()
+    assert doc["prerequisites"][0]["id"] == "docker"
+    assert any(p["url"].startswith("https://kubernetes.io/docs/") for p in doc["learn"])
+    out = cli("skills", "kubernetes").stdout
+    assert "learn first: Docker (docker, editorial)" in out
+    assert "learn: Kubernetes Basics tutorial https://kubernetes.io/docs/tutorials/kubernetes-basics/" in out
+
+
+def test_next_shows_where_to_learn_each_skill_to_gain(cli, tty):
+    doc = cli("next", "--from", "junior-ds", "--json").json()
+    for move in doc["next"]:
+        for item in move["skills_to_gain"]:
+            assert item["learn"], item["id"]
+    assert "learn:" in cli("next", "--from", "junior-ds").stdout
+
+
+def test_markdown_export_lists_where_to_learn(cli):
+    out = cli("export", "--format", "markdown").stdout
+    assert "| Skill | ID | Also known as | Roles | Learn first | Where to learn |" in out
+    assert re.search(r"^\| Kubernetes \| `kubernetes` \|.*\| Docker \| \[Kubernetes Basics tutorial\]"
+                     r"\(https://kubernetes\.io/docs/tutorials/kubernetes-basics/\) \(editorial\) \|$", out, re.M)
+
+
+# -- validate ---------------------------------------------------------------------------------
+
+
+def test_validate_catches_a_prerequisite_cycle_and_an_unknown_id(cli, tmp_path):
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    by_id = {s["id"]: s for s in doc["skills"]}
+    by_id["docker"]["prerequisites"].append({"skill": "kubernetes", "basis": "editorial", "note": "backwards"})
+    by_id["python"]["prerequisites"].append({"skill": "pyhton", "basis": "editorial", "note": "typo"})
+    by_id["java"]["prerequisites"].append({"skill": "java", "basis": "text"})
+    by_id["sql"]["prerequisites"].append({"skill": "python", "basis": "editorial"})
+    result = cli("validate", write(tmp_path, doc), "--json")
+    assert result.exit_code == 1
+    problems = {p["path"]: p["message"] for p in result.json()["problems"]}
+    docker = list(by_id).index("docker")
+    assert any(m == "prerequisite cycle: kubernetes -> docker -> kubernetes" or
+               m == "prerequisite cycle: docker -> kubernetes -> docker" for m in problems.values()), problems
+    python = list(by_id).index("python")
+    assert problems[f"skills[{python}].prerequisites[0].skill"] == "unknown skill 'pyhton'"
+    java = list(by_id).index("java")
+    assert problems[f"skills[{java}].prerequisites[0].skill"] == "a skill cannot be its own prerequisite"
+    sql = list(by_id).index("sql")
+    assert problems[f"skills[{sql}].prerequisites[0].note"] == "an editorial prerequisite needs a note saying why"
+    assert docker >= 0
+
+
+def test_validate_rejects_a_link_that_is_not_https(cli, tmp_path):
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    bad = copy.deepcopy(doc)
+    bad["skills"][0]["learn"] = [{"title": "x", "url": "http://example.org/", "basis": "editorial"}]
+    result = cli("validate", write(tmp_path, bad), "--json")
+    assert result.exit_code == 1
+    assert result.json()["problems"][0]["path"] == "skills[0].learn[0].url"
+
+
+# -- what learning a skill unlocks ---------------------------------------------------------------
+
+
+def test_unlocks_agrees_with_match_readiness(cli):
+    have = "python:advanced, sql"
+    doc = cli("skills", "docker", "--unlocks", "--have", have, "--json").json()
+    assert doc["roles"], "Docker is asked by the ML engineer roles"
+    before = {r["id"]: r["readiness"] for r in cli("match", "--have", have, "--json").json()["roles"]}
+    for role in doc["roles"]:
+        after = {r["id"]: r["readiness"] for r in
+                 cli("match", "--have", f"{have}, docker:{role['level']}", "--json").json()["roles"]}
+        assert role["readiness_before"] == before[role["id"]]
+        assert role["readiness_after"] == after[role["id"]]
+        assert role["gain"] == round(role["readiness_after"] - role["readiness_before"], 1) > 0
+    gains = [r["gain"] for r in doc["roles"]]
+    assert gains == sorted(gains, reverse=True)
+    # ML engineer: "containerization with Docker" (proficient); senior: "(Kubernetes, Docker)" (expert).
+    levels = {r["id"]: r["level"] for r in doc["roles"]}
+    assert levels == {"ml-engineer": "proficient", "senior-mle": "expert"}
+    assert all(r["completes"][0]["id"] == "docker" for r in doc["roles"])
+
+
+def test_unlocks_with_a_level_and_with_nothing_to_gain(cli):
+    doc = cli("skills", "docker", "--unlocks", "--from", "junior-ds", "--level", "basic", "--json").json()
+    assert {r["level"] for r in doc["roles"]} == {"basic"}
+    assert all(r["completes"] == [] for r in doc["roles"])  # basic completes neither row
+    done = cli("skills", "docker", "--unlocks", "--have", "docker:expert")
+    assert done.exit_code == 0 and "raises no role's readiness" in done.stderr
+
+
+def test_unlocks_usage_errors(cli):
+    assert cli("skills", "docker", "--have", "python").exit_code == 2
+    assert cli("skills", "--unlocks").exit_code == 2
+    unknown = cli("skills", "dokcer", "--unlocks")
+    assert unknown.exit_code == 2 and "did you mean: docker" in unknown.stderr
+    assert cli("skills", "docker", "--unlocks", "--level", "guru").exit_code == 2
+
+
+def test_unlocks_piped_rows(cli):
+    out = cli("skills", "docker", "--unlocks", "--from", "junior-ds").stdout
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert [r[2] for r in rows] == ["senior-mle", "ml-engineer"]
