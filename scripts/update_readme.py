@@ -16,6 +16,7 @@ import shlex
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -29,8 +30,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from typer.testing import CliRunner
 
-    from aiml_career import terminal
-    from aiml_career.cli import app
+    from aiml_career.cli import run as run_app
+    from aiml_career.environment import Environment
 
     runner = CliRunner()
     os.chdir(ROOT)
@@ -42,9 +43,14 @@ def main() -> None:
             "XDG_CACHE_HOME": str(Path(home) / "cache"),
         }
 
-        def run(cmd: str, tty: bool):
-            terminal.is_tty = (lambda stream=None: True) if tty else is_tty
-            return runner.invoke(app, shlex.split(cmd), env=env, catch_exceptions=False)
+        def run(cmd: str, tty: bool) -> SimpleNamespace:
+            """The command in-process; with ``tty``, on a terminal as the app sees it."""
+            with runner.isolation(env=env) as (out, err, _):
+                code = run_app(shlex.split(cmd), Environment.from_os(stdout_isatty=tty))
+                sys.stdout.flush()
+                sys.stderr.flush()
+                return SimpleNamespace(exit_code=code, stdout=out.getvalue().decode("utf-8"),
+                                       stderr=err.getvalue().decode("utf-8"))
 
         def example(match: re.Match) -> str:
             result = run(match["cmd"], tty=True)
@@ -58,7 +64,6 @@ def main() -> None:
             said = said.replace("|", "\\|")
             return f"| {match['situation']} | `aiml-career {match['cmd']}` | {result.exit_code} | `` {said} `` |"
 
-        is_tty = terminal.is_tty
         text = README.read_text(encoding="utf-8")
         text = ERROR_ROW.sub(error, EXAMPLE.sub(example, text))
         README.write_text(text, encoding="utf-8")

@@ -1,5 +1,13 @@
 """Shared fixtures: a CLI runner that keeps stdout and stderr apart, data paths,
-and a private profile location for every test (the real one is never touched)."""
+and a private profile location for every test (the real one is never touched).
+
+Commands run in-process (:func:`in_process`) with an
+:class:`~aiml_career.environment.Environment` the test builds: a terminal of a
+given width, colour forced, and so on. Only the end-to-end tests start the
+installed ``aiml-career`` (:func:`entry_point`).
+
+Hypothesis: a quick profile by default; ``HYPOTHESIS_PROFILE=ci`` for the thorough one.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +19,25 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
-from aiml_career.cli import app
+from aiml_career.cli import run as run_app
+from aiml_career.environment import Environment
+
+# Hypothesis: "quick" by default (every property test runs a fifth of its examples,
+# at least 10), "ci" runs each test's full count: HYPOTHESIS_PROFILE=ci pytest.
+# Neither has a deadline: timings on a shared 2-core machine are noise.
+settings.register_profile("quick", deadline=None)
+settings.register_profile("ci", deadline=None)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
+settings.load_profile(PROFILE)
+
+
+def examples(thorough: int) -> int:
+    """How many examples a property test runs: ``thorough`` under the ci profile."""
+    return thorough if PROFILE == "ci" else max(10, thorough // 5)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "data" / "roles.json"
@@ -44,16 +68,96 @@ class Run:
         return json.loads(self.stdout)
 
 
-@pytest.fixture
-def cli():
-    """``cli("show", "mle")`` runs the app in-process and returns a Run."""
-    runner = CliRunner()
+RUNNER = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, env: dict | None = None) -> Run:
-        result = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
-        return Run(result.exit_code, result.stdout, result.stderr)
+
+def in_process(args: list[str], *, input: str | bytes | None = None, env: dict | None = None, **facts) -> Run:
+    """Run the app in this process: ``env`` changes ``os.environ`` for the run, ``facts``
+    change the :class:`Environment` read from it (``stdout_isatty=True, columns=60``).
+    Exceptions that are not the app's own propagate."""
+    with RUNNER.isolation(input=input, env=env) as (out, err, _):
+        try:
+            code = run_app(list(args), Environment.from_os(**facts))
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = out.getvalue(), err.getvalue()
+    run = Run(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"))
+    run.stdout_bytes = stdout
+    return run
+
+
+@pytest.fixture
+def facts() -> dict:
+    """Environment facts every ``cli(...)`` call of a test starts from (see ``tty``)."""
+    return {}
+
+
+@pytest.fixture
+def cli(facts):
+    """``cli("show", "mle")`` runs the app in-process and returns a Run;
+    ``cli("show", "mle", stdout_isatty=True, columns=60)`` on a 60-column terminal."""
+
+    def invoke(*args: str, input: str | bytes | None = None, env: dict | None = None, **more) -> Run:
+        return in_process(list(args), input=input, env=env, **{**facts, **more})
 
     return invoke
+
+
+class Completed:
+    """What a run of the entry point did: like ``subprocess.CompletedProcess``."""
+
+    def __init__(self, returncode: int, stdout: bytes, stderr: bytes) -> None:
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+def main_in_process(args: list, *, env: dict | None = None, input: bytes | None = None, stdin=None,
+                    stdout=None, stderr=None, encoding: str = "utf-8") -> Completed:
+    """``aiml-career ARGS`` through the entry point's own ``main()``, in this process:
+    stdout is a real descriptor (``stdout``: a file or descriptor, else a temporary file),
+    so closed pipes, full disks and devices behave as they do for the installed command.
+    ``env`` is added to ``os.environ`` (without NO_COLOR, FORCE_COLOR, TERM) for the run.
+    ``stderr``: a binary file to write errors to (what is written is then not returned).
+    """
+    import gc
+    import io
+    import tempfile
+
+    from aiml_career.__main__ import main
+
+    saved = (sys.stdin, sys.stdout, sys.stderr, sys.argv, dict(os.environ))
+    capture = tempfile.TemporaryFile() if stdout is None else None
+    fd = capture.fileno() if capture is not None else (stdout if isinstance(stdout, int) else stdout.fileno())
+    err = io.BytesIO()
+    said = b""
+    try:
+        for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+            os.environ.pop(name, None)
+        os.environ.update(env or {})
+        sys.argv = ["aiml-career", *args]
+        sys.stdin = stdin if stdin is not None else io.TextIOWrapper(io.BytesIO(input or b""), encoding=encoding)
+        sys.stdout = io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), encoding=encoding)
+        sys.stderr = io.TextIOWrapper(err if stderr is None else stderr, encoding=encoding,
+                                      errors="backslashreplace", write_through=True)
+        try:
+            main()
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    finally:
+        gc.unfreeze()  # main() freezes the loaded ladder: a process runs one command
+        said = err.getvalue()  # before the stream around it goes (and closes it)
+        sys.stdin, sys.stdout, sys.stderr, sys.argv, environ = saved
+        os.environ.clear()
+        os.environ.update(environ)
+    out = b""
+    if capture is not None:
+        capture.seek(0)
+        out = capture.read()
+        capture.close()
+    return Completed(code, out, said)
 
 
 def entry_point() -> list[str]:
@@ -103,7 +207,7 @@ def on_a_terminal(args: list[str], env: dict | None = None, timeout: float = 60)
 
 
 @pytest.fixture
-def tty(monkeypatch):
-    """The app believes stdout is a terminal (colour stays off: NO_COLOR)."""
+def tty(monkeypatch, facts):
+    """The app's stdout is a terminal (colour stays off: NO_COLOR)."""
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)
+    facts["stdout_isatty"] = True

@@ -425,7 +425,7 @@ def test_browse_errors_come_before_the_ui(cli, tmp_path):
 def test_browse_hands_the_ui_the_clis_ladder_role_and_colour(cli, monkeypatch):
     """--data, ROLE and --from as every command reads them; NO_COLOR: no colour in the UI."""
     got = {}
-    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)
+    monkeypatch.setattr("aiml_career.cli.browse_cmd.is_tty", lambda stream: True)
     monkeypatch.setattr("aiml_career.tui.run", lambda ladder, **kw: got.update(ladder=ladder, **kw))
     monkeypatch.setenv("NO_COLOR", "1")
     result = cli("browse", "data engineer", "--from", "junior-de", "--data", str(EXAMPLE))

@@ -145,7 +145,9 @@ def test_show_specialization(cli):
     assert result.exit_code == 0
     data = result.json()
     assert data["type"] == "specialization"
-    assert data["name"] == "Natural Language Processing (NLP)" or "Natural Language Processing" in data["name"]
+    # The text: "Natural Language Processing (NLP): Focus on developing systems ..."
+    assert data["name"] == "Natural Language Processing"
+    assert data["aliases"] == ["NLP"]
     assert "chatbots" in data["examples"]
     assert "ai-researcher" in [r["id"] for r in data["roles"]]
 

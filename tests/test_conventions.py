@@ -14,20 +14,13 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLE, entry_point, on_a_terminal
+from conftest import EXAMPLE, entry_point, main_in_process
 
 ROLE_IDS = [
     "intern", "junior-ds", "data-scientist", "ml-engineer", "ai-researcher", "senior-ds",
     "senior-mle", "ai-architect", "ai-ml-manager", "head-of-ai", "caio",
 ]
 ESC = "\x1b"
-
-
-@pytest.fixture
-def tty(monkeypatch):
-    """The app believes stdout is a terminal (colour stays off: NO_COLOR)."""
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)
 
 
 def shell(command: str, pipefail: bool = True) -> subprocess.CompletedProcess:
@@ -135,14 +128,17 @@ def test_every_value_has_a_declared_metavar():
             assert flag or param.metavar, f"{command.name} {param.name} has no metavar"
 
 
-def test_help_on_a_terminal_is_bold_but_not_under_no_color():
-    code, out, _ = on_a_terminal(["--help"])
-    assert code == 0 and b"\x1b[1m" in out
+TERMINAL = {"env": {"TERM": "xterm-256color"}, "stdout_isatty": True}
+
+
+def test_help_on_a_terminal_is_bold_but_not_under_no_color(cli):
+    result = cli("--help", **TERMINAL)
+    assert result.exit_code == 0 and "\x1b[1m" in result.stdout
     for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
-        code, out, _ = on_a_terminal(["show", "--help"], env)
-        assert code == 0 and b"\x1b" not in out
-    code, out, _ = on_a_terminal(["--color", "never", "--help"])
-    assert b"\x1b" not in out
+        result = cli("show", "--help", env=env, stdout_isatty=True)
+        assert result.exit_code == 0 and "\x1b" not in result.stdout and "Usage:" in result.stdout
+    result = cli("--color", "never", "--help", **TERMINAL)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout
 
 
 def test_bare_command_prints_help_and_exits_0(cli):
@@ -170,9 +166,9 @@ def test_force_color_and_no_color(cli):
     assert ESC not in cli("--color", "never", "show", "ml-engineer", env={"FORCE_COLOR": "1"}).stdout
 
 
-def test_color_never_on_a_terminal():
-    code, out, _ = on_a_terminal(["--color", "never", "show", "ml-engineer"])
-    assert code == 0 and b"\x1b" not in out and b"Machine Learning Engineer" in out
+def test_color_never_on_a_terminal(cli):
+    result = cli("--color", "never", "show", "ml-engineer", **TERMINAL)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout and "Machine Learning Engineer" in result.stdout
 
 
 def test_json_is_never_coloured(cli):
@@ -224,8 +220,8 @@ def test_usage_error_hints_name_the_command(cli, args, hint):
     assert result.exit_code == 2 and hint in result.stderr.splitlines()
 
 
-def test_usage_error_through_the_entry_point(run):
-    result = run("search", "x", "--limit", "abc")
+def test_usage_error_through_the_entry_point():
+    result = main_in_process(["search", "x", "--limit", "abc"])
     assert result.returncode == 2 and result.stdout == b""
     assert result.stderr.decode().startswith("aiml-career: error: invalid value for --limit")
 
@@ -323,13 +319,12 @@ def test_search_keeps_cpp_and_one_letter_words_whole(cli):
 
 
 def test_a_failing_stderr_changes_neither_the_output_nor_the_exit_code():
-    exe = entry_point()[0]
-    with open("/tmp/aiml-career-test-out", "wb") as out, open("/dev/full", "wb") as full:
-        done = subprocess.run([exe, "search", "ai"], stdout=out, stderr=full)
+    # stderr on /dev/full: search's "more hits" note and the error cannot be written.
+    with open("/dev/full", "wb", buffering=0) as full:
+        done = main_in_process(["search", "ai"], stderr=full)
+        assert main_in_process(["show", "bogus"], stderr=full).returncode == 2
     assert done.returncode == 0
-    assert len(open("/tmp/aiml-career-test-out", encoding="utf-8").read().splitlines()) == 20
-    with open("/dev/full", "wb") as full:
-        assert subprocess.run([exe, "show", "bogus"], stdout=subprocess.DEVNULL, stderr=full).returncode == 2
+    assert len(done.stdout.decode("utf-8").splitlines()) == 20
 
 
 def test_export_to_dev_stdout_on_a_pipe():
@@ -354,8 +349,9 @@ def test_the_same_skill_twice_keeps_the_higher_level(cli):
     assert skills == {"python": "proficient"}
 
 
-def test_color_never_after_help_still_counts():
-    code, out, _ = on_a_terminal(["--help", "--color", "never"])
-    assert code == 0 and b"\x1b" not in out
-    code, out, _ = on_a_terminal(["roles", "--help", "--color=never"])
-    assert code == 0 and b"\x1b" not in out
+def test_color_never_after_help_still_counts(cli):
+    assert "\x1b" in cli("roles", "--help", **TERMINAL).stdout  # the control: bold on a terminal
+    result = cli("--help", "--color", "never", **TERMINAL)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    result = cli("roles", "--help", "--color=never", **TERMINAL)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout

@@ -33,10 +33,8 @@ def test_ci_runs_the_readme_test_command():
 
 
 @pytest.mark.parametrize("example", list(EXAMPLE.finditer(README)), ids=lambda m: m["cmd"])
-def test_readme_examples_are_real_output(cli, example, monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
-    # The examples show what a terminal shows: drawn tables, no colour.
-    monkeypatch.setattr("aiml_career.terminal.is_tty", lambda stream=None: True)
+def test_readme_examples_are_real_output(cli, tty, example, monkeypatch):
+    # The examples show what a terminal shows: drawn tables, no colour (tty: NO_COLOR).
     monkeypatch.chdir(ROOT)
     result = cli(*shlex.split(example["cmd"]))
     printed = result.stdout + result.stderr

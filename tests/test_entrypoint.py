@@ -1,17 +1,25 @@
-"""The installed ``aiml-career`` as a user's shell runs it: pipes, exit codes, colour, signals."""
+"""The installed ``aiml-career`` as a user's shell runs it: pipes, exit codes, colour, signals.
+
+The true end-to-end tests start the installed command (or ``python -m``, or a
+built wheel); the rest run the entry point's ``main()`` in this process on real
+descriptors (``main_in_process``), or the app with a built Environment (``cli``).
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import zipfile
+from pathlib import Path
 
 import pytest
 
-from conftest import entry_point, on_a_terminal
+from conftest import ROOT, entry_point, main_in_process, on_a_terminal
 
 ANSI = b"\x1b["
 
@@ -38,8 +46,8 @@ def test_closed_pipe_is_quiet(command):
     assert result.stderr == b"", result.stderr.decode()
 
 
-def test_json_into_a_pipe_is_one_utf8_document(run):
-    result = run("show", "caio", "--json")
+def test_json_into_a_pipe_is_one_utf8_document():
+    result = main_in_process(["show", "caio", "--json"])
     assert result.returncode == 0
     assert result.stdout.endswith(b"\n")
     data = json.loads(result.stdout.decode("utf-8"))
@@ -49,14 +57,15 @@ def test_json_into_a_pipe_is_one_utf8_document(run):
     assert result.stderr == b""
 
 
-def test_json_stays_utf8_with_an_ascii_locale(run):
-    result = run("show", "caio", "--json", env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
+def test_json_stays_utf8_with_an_ascii_locale():
+    # PYTHONIOENCODING=ascii LC_ALL=C: stdout is an ASCII text stream.
+    result = main_in_process(["show", "caio", "--json"], encoding="ascii")
     assert result.returncode == 0
     assert json.loads(result.stdout.decode("utf-8"))["summary"].count("’") >= 1
 
 
-def test_text_with_an_ascii_locale_does_not_crash(run):
-    result = run("show", "caio", env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
+def test_text_with_an_ascii_locale_does_not_crash():
+    result = main_in_process(["show", "caio"], encoding="ascii")
     assert result.returncode == 0
     assert b"Traceback" not in result.stderr
     assert b"Chief AI Officer" in result.stdout
@@ -72,8 +81,8 @@ def test_text_with_an_ascii_locale_does_not_crash(run):
         (["roles", "--bogus"], 2, b"no such option: --bogus"),
     ],
 )
-def test_exit_codes(run, args, code, message):
-    result = run(*args)
+def test_exit_codes(args, code, message):
+    result = main_in_process(args)
     assert result.returncode == code
     assert message in result.stderr
     assert b"Traceback" not in result.stderr
@@ -88,10 +97,34 @@ def test_python_dash_m(tmp_path):
     assert result.stdout.startswith(b"aiml-career ")
 
 
-def test_runs_from_any_folder_with_packaged_data(tmp_path, run):
-    result = subprocess.run([*entry_point(), "roles", "--json"], capture_output=True, cwd=tmp_path, timeout=60)
-    assert result.returncode == 0
-    assert len(json.loads(result.stdout)) == 11
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    """The project built as a wheel, once per session (not the editable checkout)."""
+    out = tmp_path_factory.mktemp("wheel")
+    # hatchling comes with the test extras: no isolated build environment to set up.
+    isolation = ["--no-build-isolation"] if importlib.util.find_spec("hatchling") else []
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", *isolation,
+                    "-w", str(out), str(ROOT)], check=True, capture_output=True, timeout=300)
+    (built,) = out.glob("aiml_career-*.whl")
+    return built
+
+
+def test_the_wheel_carries_the_ladder_and_runs_from_any_folder(wheel, tmp_path):
+    with zipfile.ZipFile(wheel) as archive:
+        packaged = archive.read("aiml_career/data/roles.json")
+        archive.extractall(tmp_path / "site")
+    assert packaged == (ROOT / "data" / "roles.json").read_bytes()
+    # The unpacked wheel alone on the path, run from an empty folder: the ladder it
+    # loads is the one inside the wheel.
+    code = ("import sys; from aiml_career import loading; print(loading.builtin_path()); "
+            "from aiml_career.__main__ import main; sys.argv = ['aiml-career', 'roles', '--json']; main()")
+    (tmp_path / "empty").mkdir()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path / "empty",
+                            env={**os.environ, "PYTHONPATH": str(tmp_path / "site")}, timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    where, _, document = result.stdout.partition(b"\n")
+    assert Path(where.decode()).is_relative_to(tmp_path / "site")
+    assert len(json.loads(document)) == 11
 
 
 def _on_a_terminal(args: list[str], env: dict) -> bytes:
@@ -106,31 +139,55 @@ def test_colour_on_a_terminal():
 
 
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
-def test_no_escape_codes_with_no_color_or_dumb_terminal(env):
-    out = _on_a_terminal(["show", "ml-engineer"], env)
-    assert b"Machine Learning Engineer" in out
-    assert ANSI not in out
+def test_no_escape_codes_with_no_color_or_dumb_terminal(cli, env):
+    result = cli("show", "ml-engineer", env={"TERM": "xterm-256color", **env}, stdout_isatty=True)
+    assert result.exit_code == 0
+    assert "Machine Learning Engineer" in result.stdout
+    assert "\x1b[" not in result.stdout
 
 
-def test_no_escape_codes_into_a_pipe(run):
-    result = run("show", "ml-engineer", env={"TERM": "xterm-256color"})
-    assert ANSI not in result.stdout
-    assert b"Machine Learning Engineer" in result.stdout
+def test_colour_on_a_terminal_in_process(cli):
+    # What the pseudo-terminal test above shows, with a built terminal: the control for the two below.
+    result = cli("show", "ml-engineer", env={"TERM": "xterm-256color"}, stdout_isatty=True)
+    assert "\x1b[" in result.stdout
 
 
-def test_json_on_a_terminal_has_no_escape_codes():
-    out = _on_a_terminal(["show", "ml-engineer", "--json"], {})
-    assert ANSI not in out
-    assert json.loads(out.replace(b"\r\n", b"\n"))["id"] == "ml-engineer"
+def test_no_escape_codes_into_a_pipe(cli):
+    result = cli("show", "ml-engineer", env={"TERM": "xterm-256color"}, stdout_isatty=False)
+    assert "\x1b[" not in result.stdout
+    assert "Machine Learning Engineer" in result.stdout
+
+
+def test_json_on_a_terminal_has_no_escape_codes(cli):
+    result = cli("show", "ml-engineer", "--json", env={"TERM": "xterm-256color"}, stdout_isatty=True)
+    assert "\x1b[" not in result.stdout
+    assert json.loads(result.stdout)["id"] == "ml-engineer"
+
+
+def _wait_until_reading_a_pipe(pid: int, timeout: float = 20) -> None:
+    """Until the process blocks reading a pipe (Linux says so in /proc); elsewhere 1.5 s."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        time.sleep(1.5)
+        return
+    deadline = time.monotonic() + timeout
+    while "pipe" not in wchan.read_text() and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def test_ctrl_c_exits_130_without_traceback(tmp_path):
     # Reading the ladder from a pipe nobody writes to blocks: the command is
     # mid-run when the signal lands. (A FIFO given as a file is refused at once.)
+    # As from a terminal: Ctrl-C not ignored, even when these tests run in the
+    # background (a shell's `&` starts them with SIGINT ignored, and children inherit it).
     proc = subprocess.Popen([*entry_point(), "--data", "-", "roles"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.5)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    _wait_until_reading_a_pipe(proc.pid)
     proc.send_signal(signal.SIGINT)
+    # Wait with stdin still open: closing it first (communicate does) could end the
+    # read with an empty ladder before a slow, loaded machine delivers the signal.
+    proc.wait(timeout=30)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert b"Traceback" not in err

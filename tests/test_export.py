@@ -11,10 +11,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import BUILTIN, EXAMPLE, main_in_process
 
 from aiml_career.errors import sanitize
-
-from conftest import BUILTIN, EXAMPLE
 
 LADDERS = pytest.mark.parametrize("ladder", [BUILTIN, EXAMPLE], ids=["builtin", "example"])
 
@@ -428,8 +427,8 @@ def test_export_bad_format_is_a_usage_error(cli):
     assert result.exit_code == 2
 
 
-def test_export_default_is_markdown_through_the_entry_point(run):
-    result = run("--data", str(EXAMPLE), "export")
+def test_export_default_is_markdown_through_the_entry_point():
+    result = main_in_process(["--data", str(EXAMPLE), "export"])
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8").startswith("# Data engineering ladder (example)\n")
 
@@ -536,8 +535,8 @@ def test_every_command_on_the_example_json(cli, args, check):
     assert check(result.json())
 
 
-def test_the_example_through_the_variable_and_the_entry_point(run):
-    result = run("show", "AE", "--json", env={"AIML_CAREER_DATA": str(EXAMPLE)})
+def test_the_example_through_the_variable_and_the_entry_point():
+    result = main_in_process(["show", "AE", "--json"], env={"AIML_CAREER_DATA": str(EXAMPLE)})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["id"] == "analytics-engineer"
 

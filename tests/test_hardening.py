@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 
 import pytest
 
-from conftest import BUILTIN, EXAMPLE, ROOT, entry_point, on_a_terminal
+from conftest import BUILTIN, EXAMPLE, ROOT, main_in_process
 
 # One invocation of every command, as a user would type it.
 EVERY_COMMAND = [
@@ -195,44 +194,61 @@ def test_an_unreadable_profile(cli, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
 def test_every_command_into_a_closed_pipe(args):
-    exe = entry_point()
+    # The entry point's main() on a real pipe (in this process; a few commands also
+    # run as the installed command in test_entrypoint.py).
     reader, writer = os.pipe()
     os.close(reader)  # nobody will read: the first write fails with EPIPE
-    proc = subprocess.run([*exe, *args], stdout=writer, stderr=subprocess.PIPE, timeout=60)
-    os.close(writer)
-    assert proc.returncode in (0, 1)
+    try:
+        proc = main_in_process(args, stdout=writer)
+    finally:
+        os.close(writer)
+    assert proc.returncode == 1  # every command writes, and the write failed: quietly
     assert proc.stderr == b"", proc.stderr.decode()
 
 
-@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
-def test_ctrl_c_in_every_command_exits_130(cli, args, monkeypatch):
-    def interrupted(*a, **k):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr("aiml_career.loading.load", interrupted)
-    monkeypatch.setattr("aiml_career.profile.load_profile", interrupted)
-    monkeypatch.setattr("aiml_career.model.json_schema", interrupted)
-    result = cli(*args)
-    assert result.exit_code == 130
-    no_traceback(result.stdout + result.stderr)
+def _interrupted(*a, **k):
+    raise KeyboardInterrupt
 
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
-def test_every_command_at_40_columns_and_dumb_terminal(args):
+def test_ctrl_c_in_every_command_exits_130(args, monkeypatch):
+    # Ctrl-C while the command loads its ladder, profile or schema, through the
+    # entry point's main() (the real signal: test_entrypoint.py).
+    monkeypatch.setattr("aiml_career.loading.load", _interrupted)
+    monkeypatch.setattr("aiml_career.profile.load_profile", _interrupted)
+    monkeypatch.setattr("aiml_career.model.json_schema", _interrupted)
+    result = main_in_process(args)
+    assert result.returncode == 130
+    assert result.stdout == b""
+    no_traceback(result.stderr.decode())
+
+
+@pytest.mark.parametrize("where", ["aiml_career.environment.Environment.from_os", "aiml_career.cli.run"])
+def test_ctrl_c_outside_any_command_exits_130(where, monkeypatch):
+    # Before Typer runs (reading the environment, starting the app), only the
+    # entry point itself can turn Ctrl-C into 130.
+    monkeypatch.setattr(where, _interrupted)
+    result = main_in_process(["roles"])
+    assert result.returncode == 130
+    assert result.stdout == b"" and result.stderr == b""
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_every_command_at_40_columns_and_dumb_terminal(cli, args):
     # On a terminal: drawn for people, wrapped to its width. (Into a pipe, tables
     # are rows of tab-separated cells, never wrapped: tests/test_conventions.py.)
-    code, out, err = on_a_terminal(args, env={"COLUMNS": "40", "TERM": "dumb"})
-    assert code == 0, err
-    assert b"\x1b" not in out
-    no_traceback(err.decode())
-    lines = out.decode("utf-8").splitlines()
+    result = cli(*args, env={"COLUMNS": "40", "TERM": "dumb"}, stdout_isatty=True)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    no_traceback(result.stderr)
+    lines = result.stdout.splitlines()
     if args[0] not in ("schema", "export"):  # documents are not wrapped to the terminal
         assert max(len(line) for line in lines) <= 40
 
 
-def test_json_is_never_wrapped_or_cut(run):
-    for columns in ("20", "400"):
-        result = run("show", "ml-engineer", "--json", env={"COLUMNS": columns, "TERM": "dumb"})
+def test_json_is_never_wrapped_or_cut(cli):
+    for columns, tty in (("20", False), ("400", False), ("20", True), ("400", True)):
+        result = cli("show", "ml-engineer", "--json", env={"COLUMNS": columns, "TERM": "dumb"}, stdout_isatty=tty)
         data = json.loads(result.stdout)
         assert data["summary"].startswith("ML engineers focus more on the engineering and deployment side")
         long_line = max(result.stdout.splitlines(), key=len)

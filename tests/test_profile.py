@@ -7,15 +7,22 @@ tmp_path (conftest's autouse fixture); tests of the locations change them.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import stat
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import in_process
 
-from aiml_career.profile import Profile, SkillEntry, load_profile, profile_path, write_profile
+from aiml_career.profile import (
+    Profile,
+    SkillEntry,
+    load_profile,
+    profile_path,
+    write_profile,
+)
 
 JSON_DOC = {"format": 1, "role": None, "skills": {}}
 
@@ -225,16 +232,16 @@ def test_default_is_home_dot_config(cli, tmp_path, monkeypatch, xdg):
     assert not (tmp_path / "relative").exists()
 
 
-def test_locations_in_a_subprocess(run, tmp_path):
+def test_locations_from_the_environment(cli, tmp_path):
     env = {"AIML_CAREER_PROFILE": "", "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path / "home")}
-    done = run("profile", "add", "sql:advanced", "--json", env=env)
-    assert done.returncode == 0, done.stderr
-    view = json.loads(done.stdout)
+    done = cli("profile", "add", "sql:advanced", "--json", env=env)
+    assert done.exit_code == 0, done.stderr
+    view = done.json()
     expected = tmp_path / "xdg" / "aiml-career" / "profile.json"
     assert view["path"] == str(expected) and expected.is_file()
     env["AIML_CAREER_PROFILE"] = str(tmp_path / "named.json")
-    done = run("profile", "show", "--json", env=env)
-    assert json.loads(done.stdout) == {"path": str(tmp_path / "named.json"), "exists": False, "role": None,
+    done = cli("profile", "show", "--json", env=env)
+    assert done.json() == {"path": str(tmp_path / "named.json"), "exists": False, "role": None,
                                        "skills": []}
 
 
@@ -419,18 +426,52 @@ def test_load_profile_shape(pfile):
 # -- concurrent writers --------------------------------------------------------------------------
 
 
-def test_concurrent_adds_all_land(run, pfile):
+def _forked(args: tuple, start: tuple[int, int], report: Path) -> int:
+    """A child process that waits for the ``start`` pipe to close, runs the command,
+    writes its exit code and stderr to ``report`` and exits: the pid."""
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        reader, writer = start
+        os.close(writer)  # only the parent holds it open
+        os.read(reader, 1)  # blocks until the parent closes its end: end of file
+        result = in_process(list(args))
+        report.write_text(json.dumps([result.exit_code, result.stderr]), encoding="utf-8")
+        code = 0
+    finally:
+        os._exit(code)  # never the parent's pytest teardown
+
+
+def test_concurrent_adds_all_land(pfile, tmp_path):
+    # 21 processes change the profile at the same moment, each through the CLI's
+    # own code: forked from this one (no interpreter start-up or imports to pay),
+    # racing for the same lock and file as separate `aiml-career` runs would.
     group_a = ["python", "sql", "pandas", "numpy", "scipy", "tensorflow", "pytorch", "keras", "docker", "spark"]
     group_b = ["r", "excel", "tableau", "matplotlib", "hadoop", "kafka", "kubernetes", "aws", "gcp", "azure"]
-    env = {"AIML_CAREER_PROFILE": str(pfile)}
     jobs = [("profile", "add", f"{s}:advanced") for s in group_a]
     jobs += [("profile", "learning", s) for s in group_b]
     jobs.append(("profile", "set-role", "junior-ds"))
-    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-        results = list(pool.map(lambda args: run(*args, env=env), jobs))
-    for result in results:
-        assert result.returncode == 0, result.stderr
-        assert result.stderr == b""
+    # Once here first: the children find the modules imported, the command built and
+    # the ladder's cache marker written, and spend their time on the profile alone.
+    assert in_process(["profile", "show"]).exit_code == 0
+    start = os.pipe()
+    reports = [tmp_path / f"job-{n}.json" for n in range(len(jobs))]
+    # Out of the collector's sight, this process's objects are not copied into
+    # each child by its first collection (the Python docs' advice before fork).
+    gc.freeze()
+    try:
+        pids = [_forked(args, start, report) for args, report in zip(jobs, reports)]
+    finally:
+        os.close(start[1])  # all of them start now
+        os.close(start[0])
+        gc.unfreeze()
+    for pid in pids:
+        assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    for args, report in zip(jobs, reports):
+        code, stderr = json.loads(report.read_text(encoding="utf-8"))
+        assert code == 0 and stderr == "", (args, stderr)
     saved = json.loads(pfile.read_text(encoding="utf-8"))
     assert saved["role"] == "junior-ds"
     assert saved["skills"] == {

@@ -33,7 +33,7 @@ from aiml_career.ladder import Ladder
 from aiml_career.loading import load
 from aiml_career.model import LEVELS, LadderDoc
 from aiml_career.resolve import normalize
-from conftest import BUILTIN, Run
+from conftest import BUILTIN, Run, examples
 
 # The autouse ``private_env`` fixture (profile, cache, env) is function-scoped
 # and shared by all examples of a test; nothing it sets changes between them.
@@ -376,7 +376,7 @@ def assert_error_run(run) -> None:
 # -- 1. valid ladders load --------------------------------------------------------
 
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=examples(60), **SETTINGS)
 @given(doc=ladders(), ascii_only=st.booleans())
 def test_generated_ladders_load_and_validate(cli, files, doc, ascii_only):
     path = files.write(dump(doc, ascii_only=ascii_only))
@@ -395,7 +395,7 @@ def test_generated_ladders_load_and_validate(cli, files, doc, ascii_only):
 # -- 2. export --format json round-trips ---------------------------------------------
 
 
-@settings(max_examples=50, **SETTINGS)
+@settings(max_examples=examples(50), **SETTINGS)
 @given(doc=ladders())
 def test_json_export_round_trips(cli, files, doc):
     original = files.write(dump(doc))
@@ -469,7 +469,7 @@ def ladder_and_pair(draw, ladder_strategy) -> tuple[dict, str, str, bool]:
     return doc, start, pick(draw, pool), allow_lateral
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(max_examples=examples(300), **SETTINGS)
 @given(case=ladder_and_pair(route_graphs()), limit=st.integers(1, 6))
 def test_path_routes_are_real_and_shortest(case, limit):
     doc, start, goal, allow_lateral = case
@@ -513,7 +513,7 @@ def test_path_routes_are_real_and_shortest(case, limit):
     assert len(seen) == len(result["routes"]), "a route is listed twice"
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(case=ladder_and_pair(ladders(min_roles=2, max_skills=3, min_stages=2, dense=True)))
 def test_path_command_agrees(cli, files, case):
     doc, start, goal, allow_lateral = case
@@ -568,19 +568,22 @@ SKILL_TEXT = typed_names("skills")
 LEVEL_TEXT = st.sampled_from(["", "basic", "advanced", "Expert ", "4", "0", "huge"]) | ANY_TEXT
 
 
-def check_run(result, *, no_route: bool = False) -> None:
+def check_run(result, *, no_route: bool = False, as_json: bool = False) -> None:
     """Exit 0, or a usage error (2); 1 only for ``path`` finding no route."""
     event(f"exit {result.exit_code}")
     assert result.exit_code in ((0, 1, 2) if no_route else (0, 2)), (result.exit_code, result.stderr)
     if result.exit_code == 1:
         # No route: the error, and with --json still the document (routes: []).
         assert result.stderr.startswith("aiml-career: error: no route from "), result.stderr
-        assert result.stdout == "" or result.json()["routes"] == []
+        if as_json:
+            assert result.json()["routes"] == []
+        else:
+            assert result.stdout == ""
     elif result.exit_code:
         assert_error_run(result)
 
 
-@settings(max_examples=100, **SETTINGS)
+@settings(max_examples=examples(100), **SETTINGS)
 @given(name=ROLE_TEXT)
 def test_any_role_name_show(cli, name):
     check_run(cli("show", "--", name))
@@ -590,16 +593,16 @@ def test_any_role_name_show(cli, name):
         assert result.exit_code == 0 and result.json()["type"] == "role", result.stderr
 
 
-@settings(max_examples=80, **SETTINGS)
+@settings(max_examples=examples(80), **SETTINGS)
 @given(name=ROLE_TEXT, other=ROLE_TEXT)
 def test_any_role_name_next_compare_path(cli, name, other):
     check_run(cli("next", "--from", name, "--json"))
     check_run(cli("compare", "--json", "--", name, other))
-    check_run(cli("path", "--from", name, "--to", other, "--json"), no_route=True)
+    check_run(cli("path", "--from", name, "--to", other, "--json"), no_route=True, as_json=True)
     check_run(cli("path", "--from", "intern", "--to", name, "--allow-lateral"), no_route=True)
 
 
-@settings(max_examples=80, **SETTINGS)
+@settings(max_examples=examples(80), **SETTINGS)
 @given(name=SKILL_TEXT, level=LEVEL_TEXT)
 def test_any_skill_name(cli, name, level):
     result = cli("skills", "--json", "--", name)
@@ -763,7 +766,7 @@ def invalid_documents(draw) -> tuple[str, bytes]:
     return what, dump(doc)
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(max_examples=examples(300), **SETTINGS)
 @given(case=invalid_documents())
 def test_invalid_documents_are_validation_errors(cli, files, case):
     what, raw = case
@@ -808,7 +811,7 @@ def hostile_ladders(draw) -> dict:
     return doc
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(doc=hostile_ladders(), data=st.data())
 def test_hostile_names_are_shown_not_obeyed(cli, files, doc, data):
     path = files.write(dump(doc))
@@ -858,7 +861,7 @@ def _unsafe_on_a_terminal(text: str) -> list[str]:
     return [c for c in text if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs")]
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(raw=st.binary(max_size=40), where=st.sampled_from(["name", "summary", "alias"]))
 def test_no_ladder_string_reaches_the_terminal_as_a_control(cli, files, raw, where):
     import unicodedata

@@ -8,6 +8,7 @@ behaviour runs the installed entry point; the rest runs in-process.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -19,7 +20,7 @@ import pytest
 from aiml_career import cache
 from aiml_career.errors import DataError
 from aiml_career.loading import load
-from conftest import BUILTIN, EXAMPLE, entry_point
+from conftest import BUILTIN, EXAMPLE, entry_point, main_in_process
 
 
 def example() -> dict:
@@ -176,13 +177,19 @@ def test_format_1_0_rebuilds_as_the_int_1(tmp_path):
 # -- 2. bounded reads of regular files only ------------------------------------------------
 
 
-def entry(*args: str, env: dict | None = None, timeout: float = 30, **kwargs) -> subprocess.CompletedProcess:
+def entry(*args: str, env: dict | None = None, input: bytes | None = None, stdin=None):
+    """The entry point's main() in this process, on real descriptors (conftest.main_in_process)."""
+    return main_in_process(list(args), env=env, input=input, stdin=stdin)
+
+
+def installed(*args: str, env: dict | None = None, timeout: float = 30) -> subprocess.CompletedProcess:
+    """The installed command in its own process: where a test may block or runs beside another."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
     full_env.update(env or {})
-    return subprocess.run([*entry_point(), *args], capture_output=True, env=full_env, timeout=timeout, **kwargs)
+    return subprocess.run([*entry_point(), *args], capture_output=True, env=full_env, timeout=timeout)
 
 
-def one_error(result: subprocess.CompletedProcess, code: int = 1) -> str:
+def one_error(result, code: int = 1) -> str:
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == code, err
     assert err.startswith("aiml-career: error: "), err
@@ -193,29 +200,29 @@ def one_error(result: subprocess.CompletedProcess, code: int = 1) -> str:
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
 def test_a_device_as_the_ladder_is_refused_at_once(device):
-    err = one_error(entry("--data", device, "roles", timeout=20))
+    err = one_error(entry("--data", device, "roles"))
     assert "character device, not a regular file" in err
 
 
 def test_a_fifo_as_the_ladder_is_refused_without_waiting(tmp_path):
     fifo = tmp_path / "ladder.json"
     os.mkfifo(fifo)
-    err = one_error(entry("--data", str(fifo), "roles", timeout=20))
+    err = one_error(installed("--data", str(fifo), "roles", timeout=20))
     assert "FIFO" in err
-    result = entry("validate", str(fifo), timeout=20)  # validate reports on stdout
+    result = installed("validate", str(fifo), timeout=20)  # validate reports on stdout
     assert result.returncode == 1 and b"cannot read: is a FIFO" in result.stdout
 
 
 @pytest.mark.parametrize("device", ["/dev/urandom", "/dev/zero"])
 def test_a_device_as_the_profile_is_refused(tmp_path, device):
-    err = one_error(entry("profile", "show", env={"AIML_CAREER_PROFILE": device}, timeout=20))
+    err = one_error(entry("profile", "show", env={"AIML_CAREER_PROFILE": device}))
     assert f"profile {device}: is a character device" in err
 
 
 def test_a_fifo_as_the_profile_is_refused(tmp_path):
     fifo = tmp_path / "profile.json"
     os.mkfifo(fifo)
-    err = one_error(entry("match", env={"AIML_CAREER_PROFILE": str(fifo)}, timeout=20))
+    err = one_error(installed("match", env={"AIML_CAREER_PROFILE": str(fifo)}, timeout=20))
     assert "FIFO" in err
 
 
@@ -260,7 +267,7 @@ def test_the_ladder_from_standard_input():
 def test_endless_standard_input_is_cut_at_the_limit():
     # /dev/zero on stdin: read 128 MiB, then stop with an error; memory stays bounded.
     with open("/dev/zero", "rb") as zero:
-        err = one_error(entry("--data", "-", "roles", stdin=zero, timeout=60))
+        err = one_error(entry("--data", "-", "roles", stdin=io.TextIOWrapper(zero)))
     assert "larger than the limit of 128 MiB" in err
 
 
@@ -320,10 +327,10 @@ def test_clear_waits_for_a_writer_and_keeps_the_lock_file(tmp_path):
 
     profile = tmp_path / "profile.json"
     env = {"AIML_CAREER_PROFILE": str(profile)}
-    assert entry("profile", "add", "python", env=env).returncode == 0
+    assert installed("profile", "add", "python", env=env).returncode == 0
     fd = _hold_lock(tmp_path)
     done = {}
-    thread = threading.Thread(target=lambda: done.setdefault("clear", entry("profile", "clear", env=env)))
+    thread = threading.Thread(target=lambda: done.setdefault("clear", installed("profile", "clear", env=env)))
     thread.start()
     time.sleep(1.0)
     assert "clear" not in done, "clear waits for the lock"
@@ -486,17 +493,19 @@ def test_bytes_that_are_not_utf8_in_arguments_and_paths(tmp_path):
     name = os.fsencode(str(tmp_path)) + b"/\xff\xfe-ladder.json"
     with open(name, "wb") as handle:
         handle.write(EXAMPLE.read_bytes())
-    result = subprocess.run([*entry_point(), "validate", name, "--json"], capture_output=True, timeout=30)
+    # Arguments as Python makes them from bytes that are not UTF-8 (os.fsdecode: surrogateescape),
+    # through the entry point's main() in this process.
+    result = main_in_process(["validate", os.fsdecode(name), "--json"])
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["file"].endswith("/\ufffd\ufffd-ladder.json")
-    result = subprocess.run([*entry_point(), "--data", name, "roles"], capture_output=True, timeout=30)
+    result = main_in_process(["--data", os.fsdecode(name), "roles"])
     assert result.returncode == 0 and b"junior-de" in result.stdout
-    result = subprocess.run([*entry_point(), "show", b"\xffrole", "--json"], capture_output=True, timeout=30)
+    result = main_in_process(["show", os.fsdecode(b"\xffrole"), "--json"])
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     err = result.stderr.decode("utf-8")
-    assert "\ufffdrole" in err or "\\udcffrole" in err  # a replacement mark, or repr's escape
-    result = subprocess.run([*entry_point(), "--data", b"/nowhere/\xff.json", "roles", "--json"],
-                            capture_output=True, timeout=30)
+    # The byte arrives as a lone surrogate (surrogateescape) and is shown escaped.
+    assert err.startswith("aiml-career: error: unknown role or specialization '\\udcffrole'\n"), err
+    result = main_in_process(["--data", os.fsdecode(b"/nowhere/\xff.json"), "roles", "--json"])
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     assert "/nowhere/\ufffd.json" in result.stderr.decode("utf-8")
 
@@ -558,7 +567,9 @@ WRITERS = [
 
 @pytest.mark.parametrize("args", WRITERS, ids=" ".join)
 def test_a_full_disk_is_an_error_not_a_traceback(args):
-    result = shell('"$@" > /dev/full', *args)
+    # stdout on /dev/full, through the entry point's main() in this process.
+    with open("/dev/full", "wb") as full:
+        result = main_in_process(args, stdout=full)
     err = result.stderr.decode()
     assert result.returncode == 1, err
     assert err == "aiml-career: error: cannot write the output: No space left on device\n"

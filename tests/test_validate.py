@@ -11,12 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import BUILTIN, EXAMPLE, ROOT, main_in_process
 
 from aiml_career.loading import builtin_path
 from aiml_career.model import json_schema
 from aiml_career.render.json import dumps
-
-from conftest import BUILTIN, EXAMPLE, ROOT
 
 BAD = Path(__file__).resolve().parent / "bad"
 SCHEMA_FILE = ROOT / "schema" / "ladder.schema.json"
@@ -188,8 +187,8 @@ def test_a_broken_data_file_stops_every_command(cli):
     ]
 
 
-def test_a_broken_data_file_through_the_entry_point(run):
-    result = run("--data", str(BAD / "wrong-type.json"), "roles")
+def test_a_broken_data_file_through_the_entry_point():
+    result = main_in_process(["--data", str(BAD / "wrong-type.json"), "roles"])
     assert result.returncode == 1
     assert result.stdout == b""
     err = result.stderr.decode()

@@ -13,9 +13,6 @@ import io
 import os
 import sys
 
-#: Wider than this, ``COLUMNS`` is taken as this (Rich fails on absurd widths).
-MAX_COLUMNS = 1000
-
 
 class _ClosedStdout(io.RawIOBase):
     """stdout when the shell closed it (``>&-``): every write fails, until reported."""
@@ -65,7 +62,7 @@ def _honest_stdout() -> None:
         return
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(_FullWrites(fd)), encoding=old.encoding, errors=old.errors,
-        line_buffering=old.line_buffering,
+        line_buffering=bool(old.line_buffering),
     )
 
 
@@ -112,33 +109,37 @@ class _BestEffort:
 
 
 def _clamp_width() -> None:
+    """``COLUMNS`` and ``LINES`` as the environment reads them, for Rich too (which reads
+    them itself when it asks the terminal): an unusable value is dropped, a huge one cut."""
+    from .environment import size
+
     for name in ("COLUMNS", "LINES"):
-        value = os.environ.get(name, "").strip()
-        if not value:
+        if not os.environ.get(name, "").strip():
             continue
-        try:
-            number = int(value)
-        except ValueError:
+        value = size(os.environ[name])
+        if value is None:
             del os.environ[name]
-            continue
-        if number < 1:
-            del os.environ[name]
-        elif number > MAX_COLUMNS:
-            os.environ[name] = str(MAX_COLUMNS)
+        else:
+            os.environ[name] = str(value)
 
 
 def main() -> None:
-    """Run the app; Ctrl-C exits 130, a closed pipe exits quietly, a failed write says so."""
+    """Run the app; Ctrl-C exits 130, a closed pipe exits quietly, a failed write says so.
+
+    The streams are made safe first, then the run's one
+    :class:`~.environment.Environment` is read from them and ``os.environ``.
+    """
     _guard_streams()
     if not isinstance(getattr(getattr(sys.stdout, "buffer", None), "raw", None), _ClosedStdout):
         _honest_stdout()
     _clamp_width()
     sys.stderr = _BestEffort(sys.stderr)
+    code = 0
     try:
-        from . import cli
+        from .cli import run
+        from .environment import Environment
 
-        cli.ONE_SHOT = True
-        cli.app(prog_name="aiml-career")
+        code = run(sys.argv[1:], Environment.from_os(one_shot=True))
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
@@ -157,6 +158,7 @@ def main() -> None:
         except OSError as exc:
             _write_failed(exc)
             sys.exit(1)
+    sys.exit(code)
 
 
 def _write_failed(exc: OSError) -> None:

@@ -8,6 +8,9 @@
 - Help is drawn by :mod:`.render.help`: plain metavars, readable at 40
   columns, no colour or bold under ``NO_COLOR`` or ``--color never``.
 
+- Every run has one :class:`~.environment.Environment` as ``ctx.obj``: the
+  entry point's (or a test's), else one read from this process.
+
 Only what ``typer`` exposes is used: ``typer.core``'s classes (the ``cls=``
 hook) and ``typer.TyperException``, the base of the usage errors.
 """
@@ -22,11 +25,27 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import terminal
-from .errors import CareerError, ExitCode, UsageError
+from .environment import COLOR_CHOICES, Environment
+from .errors import CareerError, ExitCode, UsageError, clip, sanitize
 
 #: Options of the whole app that only work before the command.
 ROOT_ONLY = ("--version", "--install-completion", "--show-completion")
+
+
+def env_of(ctx) -> Environment:
+    """The run's environment (``ctx.obj``, set by :meth:`AppGroup.main`)."""
+    env = ctx.find_object(Environment) if ctx is not None else None
+    return env if env is not None else Environment.from_os()
+
+
+def report(error: CareerError, stream=None) -> None:
+    """Write an error as one line on stderr (``stream``), then its hints, indented."""
+    stream = sys.stderr if stream is None else stream
+    # Each line escaped on its own: a newline inside a name cannot start a line.
+    lines = [f"aiml-career: error: {sanitize(clip(error.message, 2000))}"]
+    lines += [f"  {sanitize(clip(h, 2000))}" for h in error.hints]
+    stream.write("\n".join(lines) + "\n")
+    stream.flush()
 
 
 def _takes_value(param) -> bool:
@@ -68,8 +87,16 @@ def _parse(command, parent, ctx, args: list[str], **options) -> list[str]:
         return parent.parse_args(command, ctx, args)
     except typer.TyperException as error:
         if getattr(error, "ctx", None) is None:  # the parser's own errors: say which command
-            error.ctx = ctx
+            error.ctx = ctx  # type: ignore[attr-defined]
         raise
+
+
+def _format_help(command, ctx, formatter) -> None:
+    from .render.help import render
+
+    env = env_of(ctx)
+    formatter.write(render(command, ctx, env))
+    ctx.color = env.colour
 
 
 class AppCommand(TyperCommand):
@@ -77,10 +104,7 @@ class AppCommand(TyperCommand):
         return _parse(self, TyperCommand, ctx, args)
 
     def format_help(self, ctx, formatter) -> None:
-        from .render.help import render
-
-        formatter.write(render(self, ctx))
-        ctx.color = terminal.color()
+        _format_help(self, ctx, formatter)
 
 
 class AppGroup(TyperGroup):
@@ -88,37 +112,34 @@ class AppGroup(TyperGroup):
         return _parse(self, TyperGroup, ctx, args, stop_at_command=True)
 
     def format_help(self, ctx, formatter) -> None:
-        from .render.help import render
-
-        formatter.write(render(self, ctx))
-        ctx.color = terminal.color()
+        _format_help(self, ctx, formatter)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         """Run the app; usage errors in the app's style, and the exit code as ``SystemExit``."""
-        terminal.color_choice = _color_in(sys.argv[1:] if args is None else list(args))
+        obj = extra.pop("obj", None)
+        env = obj if isinstance(obj, Environment) else Environment.from_os()
+        env.color = _color_in(sys.argv[1:] if args is None else list(args)) or env.color
+        extra["obj"] = env
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except typer.TyperException as error:
-            code = report_usage(error)
+            code = report_usage(error, env)
         except CareerError as error:  # raised while parsing (an option given twice)
-            from .cli import report
-
-            report(error)
+            report(error, env.stderr)
             code = int(error.exit_code)
         except typer.Abort:
             code = ExitCode.FAILURE
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def report_usage(error: typer.TyperException) -> int:
+def report_usage(error: typer.TyperException, env: Environment) -> int:
     """Print one of Typer's errors in the app's style; its exit code."""
-    from .cli import report
-
     message, hints = describe(error)
-    report(CareerError(message, hints))
+    report(CareerError(message, hints), env.stderr)
     return int(getattr(error, "exit_code", ExitCode.USAGE))
 
 
@@ -147,14 +168,14 @@ def describe(error: typer.TyperException) -> tuple[str, list[str]]:
     kind = type(error).__name__
     text = error.message if hasattr(error, "message") else str(error)
     if kind == "NoSuchOption":
-        name = error.option_name
+        name = getattr(error, "option_name", "")
         if name in ROOT_ONLY:
             return f"{name} goes before the command", [f"try: aiml-career {name}"]
         possible = sorted(getattr(error, "possibilities", None) or ())
         hints = [f"did you mean: {', '.join(possible)}?"] if possible else []
         return f"no such option: {name}", [*hints, see]
     if kind == "MissingParameter":
-        param = error.param
+        param = getattr(error, "param", None)
         noun = getattr(param, "param_type_name", "parameter")
         return f"missing {noun} {_option_name(error)}", [see]
     if kind in ("BadParameter",):
@@ -187,7 +208,7 @@ def _plain_reason(error) -> str:
     return error.message.split("\n")[0]
 
 
-def _color_in(args: list[str]) -> str:
+def _color_in(args: list[str]) -> str | None:
     """The ``--color`` value among ``args``, read before parsing: ``--help`` is answered
     as soon as it is parsed, and must already know it (``--help --color never``)."""
     for i, arg in enumerate(args):
@@ -195,6 +216,6 @@ def _color_in(args: list[str]) -> str:
             break
         value = arg[len("--color="):] if arg.startswith("--color=") else (
             args[i + 1] if arg == "--color" and i + 1 < len(args) else None)
-        if value is not None and value.lower() in terminal.COLOR_CHOICES:
+        if value is not None and value.lower() in COLOR_CHOICES:
             return value.lower()
-    return "auto"
+    return None

@@ -59,9 +59,9 @@ STALE_SECONDS = 3600
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "aiml-career"
+    from .environment import cache_dir as located  # the one XDG lookup
+
+    return located()
 
 
 def enabled(raw: bytes) -> bool:
@@ -133,7 +133,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 #: reading (loading, files) and how a ladder is rebuilt (this file). A test
 #: checks that every module they import is listed.
 VALIDITY_MODULES = (
-    "cache", "diagnostics", "errors", "files", "formats", "ladder", "levels",
+    "cache", "diagnostics", "environment", "errors", "files", "formats", "ladder", "levels",
     "loading", "locator", "model", "prerequisites", "references", "requirements", "resolve",
 )
 

@@ -24,21 +24,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .environment import profile_file
 from .errors import CareerError
 from .model import LEVELS
 
-PROFILE_ENV = "AIML_CAREER_PROFILE"
 STATUSES = ("done", "learning", "skipped")
 
 
 def profile_path() -> Path:
-    """The profile file in use (it need not exist)."""
-    explicit = os.environ.get(PROFILE_ENV)
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".config"
-    return root / "aiml-career" / "profile.json"
+    """The profile file in use (it need not exist): :func:`.environment.profile_file`."""
+    return profile_file()
 
 
 class ProfileError(CareerError):

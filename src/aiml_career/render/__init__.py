@@ -8,17 +8,18 @@ from collections.abc import Mapping
 from typing import Any
 
 
-def write_utf8(data: bytes) -> None:
-    """Bytes to stdout as they are: UTF-8 whatever the locale says."""
-    buffer = getattr(sys.stdout, "buffer", None)
+def write_utf8(data: bytes, stream=None) -> None:
+    """Bytes to ``stream`` (stdout) as they are: UTF-8 whatever the locale says."""
+    stream = sys.stdout if stream is None else stream
+    buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a text-only stream (tests): it takes str
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+        stream.write(data.decode("utf-8"))
+        stream.flush()
         return
-    sys.stdout.flush()
+    stream.flush()
     buffer.flush()
     try:
-        fd = sys.stdout.fileno()
+        fd = stream.fileno()
     except (OSError, ValueError):  # not a real file (tests, a closed stdout)
         buffer.write(data)
         buffer.flush()

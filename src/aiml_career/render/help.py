@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .. import terminal
+from ..environment import Environment
 
 #: Below this width, each option's help goes under its name instead of beside it.
 NARROW = 60
@@ -105,12 +105,12 @@ def _rows(out: Console, title: str, rows: list[tuple[str, str]]) -> None:
     out.print(grid)
 
 
-def render(command, ctx) -> str:
+def render(command, ctx, env: Environment) -> str:
     """The help of ``command`` as text, with escape codes only when colour is on."""
-    colour = terminal.color()
+    colour = env.colour
     buffer = io.StringIO()
     out = Console(
-        file=buffer, width=terminal.columns(), height=terminal.lines(), highlight=False, markup=False, emoji=False, soft_wrap=False,
+        file=buffer, width=env.columns, height=env.height(), highlight=False, markup=False, emoji=False, soft_wrap=False,
         color_system="standard" if colour else None, force_terminal=colour, no_color=not colour,
     )
     out.print(Text.assemble(("Usage: ", "bold"), usage(command, ctx)))

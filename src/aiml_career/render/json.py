@@ -65,6 +65,6 @@ def dumps(data: Any) -> bytes:
     return escape_controls(out.decode("utf-8")).encode("utf-8") + b"\n"
 
 
-def emit(data: Any) -> None:
-    """Write ``data`` as JSON to stdout, in UTF-8 whatever the locale says."""
-    write_utf8(dumps(data))
+def emit(data: Any, stream=None) -> None:
+    """Write ``data`` as JSON to ``stream`` (stdout), in UTF-8 whatever the locale says."""
+    write_utf8(dumps(data), stream)

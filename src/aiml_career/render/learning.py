@@ -1,9 +1,9 @@
 """Human output of the learning commands: ``plan``, ``skills SKILL --unlocks``, and the
 "learn:" lines that ``skills SKILL`` and ``next`` show.
 
-Built on :mod:`.text`: on a terminal, labelled blocks for people; into a pipe,
+Built on :mod:`.text.base`: on a terminal, labelled blocks for people; into a pipe,
 one tab-separated row per item and nothing else. Every string from the ladder
-goes through :func:`.text.T`.
+goes through :func:`.text.base.T`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from . import requirement_label
-from .text import T, _aside, _count, _heading, _labelled, _level, _note, _print_table, _table
+from .text.base import T, _aside, _count, _heading, _labelled, _level, _note, _print_table, _table
 
 #: The box of a checklist item, by status.
 BOXES = {"todo": "[ ]", "done": "[x]", "learning": "[~]", "skipped": "[-]"}
@@ -62,7 +62,7 @@ def plan(out: Console, data: dict) -> None:
     piped = getattr(out, "piped", False)
     if data["message"]:
         if piped:
-            _note(data["message"])
+            _note(out, data["message"])
         else:
             out.print(T(data["message"]))
         return
@@ -135,7 +135,7 @@ def unlocks(out: Console, data: dict) -> None:
     if not getattr(out, "piped", False):
         out.print(_heading(f"Learning {skill['name']}", f"{skill['id']} · to {level}"))
     if not data["roles"]:
-        _note(f"learning {skill['id']} raises no role's readiness: you meet every requirement it counts toward")
+        _note(out, f"learning {skill['id']} raises no role's readiness: you meet every requirement it counts toward")
         return
     table = _table("Gain", "Role", "ID", "Readiness", "Completes")
     for role in data["roles"]:

@@ -2,7 +2,7 @@
 
 A thin view: every answer comes from :class:`.state.Browser`, which asks the
 functions the CLI uses. Text from the ladder file is shown as ``Text`` made by
-``render.text.T`` (never parsed as markup, control characters escaped).
+``render.text.base.T`` (never parsed as markup, control characters escaped).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from ..errors import CareerError, sanitize
 from ..render import requirement_label
-from ..render.text import T
+from ..render.text.base import T
 from .filtering import NameFilter
 
 if TYPE_CHECKING:
@@ -687,10 +687,10 @@ def plan_text(result: Plan, width: int) -> Text:
     import io
 
     from ..render.learning import plan as draw
-    from ..render.text import Out
+    from ..render.text.base import Out
 
     buffer = io.StringIO()
-    console = Out(piped=False, file=buffer, width=width, color_system="truecolor", force_terminal=True,
+    console = Out(piped=False, file=buffer, notes=buffer, width=width, color_system="truecolor", force_terminal=True,
                   highlight=False, markup=False, emoji=False)
     draw(console, dict(result))
     lines = Text.from_ansi(buffer.getvalue()).split("\n")

@@ -1,0 +1,322 @@
+"""The Typer app and what every command shares: the global options, the output
+flags, the run's environment and ladder, and the one way results are written.
+
+A command parses its arguments, calls one plain function that returns data
+(:mod:`..queries`, :mod:`..planning`, :mod:`..search`, ...), and hands the result
+to :func:`output`, which picks the JSON or the Rich renderer. No logic of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from .. import __version__
+from ..appkit import AppCommand, AppGroup, env_of, report
+from ..environment import Environment
+from ..errors import CareerError, UsageError, sanitize
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="aiml-career",
+    cls=AppGroup,
+    help="Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.",
+    # Bare `aiml-career` prints the help and exits 0, as gh does (see main below).
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document (stable keys, see README).")
+]
+
+#: How many to show, the same flag on every command that lists: --limit N.
+LimitOpt = Annotated[int, typer.Option("--limit", metavar="N", help="Show at most N.")]
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _set_color(ctx: typer.Context, value: Optional[Color]) -> Optional[Color]:
+    if value is not None:
+        env_of(ctx).color = value.value
+    return value
+
+
+COLOR_HELP = (
+    "Colour and drawn tables: auto (on a terminal, unless NO_COLOR), always "
+    "(also into a pipe, for less -R; or set FORCE_COLOR) or never."
+)
+DATA_HELP = "Ladder file to use instead of the built-in one (also $AIML_CAREER_DATA)."
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    mermaid = "mermaid"
+
+
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option("--format", metavar="FORMAT", case_sensitive=False,
+                 help="text (default), json (same as --json) or mermaid (a diagram)."),
+]
+
+
+def pick_format(as_json: bool, fmt: Optional[Format]) -> Format:
+    """One output format from ``--json`` and ``--format``; a conflict is a usage error."""
+    if as_json and fmt not in (None, Format.json):
+        raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
+    return Format.json if as_json else (fmt or Format.text)
+
+
+# -- global options, given before or after the command ------------------------------
+
+#: The global options, also accepted after the command (``roles --data FILE``).
+GLOBAL_OPTIONS = {
+    "global_data": Annotated[
+        Optional[str],
+        typer.Option("--data", metavar="PATH", help=DATA_HELP, rich_help_panel="Global options"),
+    ],
+    "global_color": Annotated[
+        Optional[Color],
+        typer.Option("--color", metavar="WHEN", case_sensitive=False, callback=_set_color,
+                     is_eager=True, help=COLOR_HELP, rich_help_panel="Global options"),
+    ],
+}
+
+
+def _with_global_options(fn: Callable[..., Any], run: Callable[..., Any]) -> None:
+    """Give ``run`` the signature of ``fn`` plus the global options, for Typer to read."""
+    import inspect
+
+    signature = inspect.signature(fn, eval_str=True)
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+        for name, kind in GLOBAL_OPTIONS.items()
+    ]
+    parameters = [*signature.parameters.values(), *extra]
+    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {**{p.name: p.annotation for p in signature.parameters.values()},
+                           **GLOBAL_OPTIONS, "return": signature.return_annotation}
+
+
+def _take_global_options(ctx: typer.Context | None, data: Optional[str], color: Any) -> None:
+    """Global options given after the command: the same as before it, but not both."""
+    if ctx is None:
+        return
+    root = ctx.find_root()
+    for name, value in (("data", data), ("color", color)):
+        if value is not None and root.params.get(name) is not None:
+            raise UsageError(f"--{name} given twice", ["give it once, before or after the command"])
+    if data is not None:
+        env_of(ctx).data = data
+
+
+def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Callable[[F], F]:
+    """``app.command`` whose errors become a message and an exit code, never a traceback,
+    and which takes the global options after the command too."""
+
+    def register(fn: F) -> F:
+        @functools.wraps(fn)
+        def run(*args: Any, global_data: Optional[str] = None, global_color: Any = None, **kwargs: Any) -> Any:
+            ctx = kwargs.get("ctx") or (args[0] if args and isinstance(args[0], typer.Context) else None)
+            try:
+                _take_global_options(ctx, global_data, global_color)
+                return fn(*args, **kwargs)
+            except CareerError as error:
+                report(error, env_of(ctx).stderr)
+                raise typer.Exit(int(error.exit_code)) from None
+
+        _with_global_options(fn, run)
+        options.setdefault("cls", AppCommand)
+        (on or app).command(*names, **options)(run)
+        return fn
+
+    return register
+
+
+# -- the ladder, and the output ----------------------------------------------------
+
+_LADDER = "aiml_career.ladder"
+
+
+def data_file(env: Environment):
+    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in."""
+    from ..loading import builtin_path, data_path
+
+    return data_path(env.data) if env.data is not None else builtin_path()
+
+
+def ladder_of(ctx: typer.Context):
+    """The run's ladder, loaded once (``ctx.meta`` is shared by all of a run's contexts)."""
+    if _LADDER not in ctx.meta:
+        from ..loading import load
+
+        env = env_of(ctx)
+        given = ctx.find_root().params.get("data")
+        if given is not None and env.data != given:  # shell completion runs no callback
+            env.data = given
+        ctx.meta[_LADDER] = load(data_file(env))
+        env.loaded()
+    return ctx.meta[_LADDER]
+
+
+def output(ctx: typer.Context, data: Any, as_json: bool, renderer: str, **context: Any) -> None:
+    """Hand a query's result to the JSON or the Rich renderer (``context``: text only)."""
+    env = env_of(ctx)
+    if as_json:
+        from ..render.json import emit
+
+        emit(data, env.stdout)
+        return
+    from ..render import text
+
+    module: Any = text
+    if "." in renderer:  # "learning.plan": a renderer of another module of render/
+        import importlib
+
+        name, renderer = renderer.split(".")
+        module = importlib.import_module(f"..render.{name}", __package__)
+    getattr(module, renderer)(text.make_console(env), data, **context)
+
+
+def write_file(ctx: typer.Context, dest: str, text: str) -> None:
+    """A document to FILE, replaced atomically, and "wrote FILE" on stderr."""
+    from ..files import write_atomic
+
+    try:
+        # A temporary file in the same folder, synced, then renamed over FILE:
+        # a full disk or a size limit leaves the old FILE whole.
+        write_atomic(dest, text.encode("utf-8"))
+    except OSError as exc:
+        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    note(ctx, f"wrote {dest}")
+
+
+def write_text(ctx: typer.Context, text: str) -> None:
+    """A document (diagram, handbook) on stdout, UTF-8."""
+    from ..render import write_utf8
+
+    write_utf8(text.encode("utf-8"), env_of(ctx).stdout)
+
+
+def note(ctx: typer.Context, text: str) -> None:
+    """A line about the run, not its output (``aiml-career: wrote FILE``): on stderr."""
+    env_of(ctx).stderr.write(sanitize(f"aiml-career: {text}") + "\n")
+
+
+def _completer(*kinds: str) -> Callable[[typer.Context, str], list[str]]:
+    """Shell completion (TAB) of the ids of the ladder's roles, skills or specializations."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            ladder = ladder_of(ctx)
+        except CareerError:
+            return []
+        ids = [i for kind in kinds for i in getattr(ladder, kind)]
+        return [i for i in ids if i.startswith(incomplete.lower())]
+
+    return complete
+
+
+complete_role = _completer("roles")
+complete_skill = _completer("skills")
+complete_show = _completer("roles", "specializations")
+
+
+# -- whose skills: --have, --from, else the saved profile ----------------------------
+
+HaveOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--have",
+        metavar="SKILLS",
+        help="Your skills, comma-separated, each with an optional :level "
+        "(python, sql:advanced). Overrides the saved profile's skills.",
+    ),
+]
+FromOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--from",
+        metavar="ROLE",
+        help="The role you hold now (default: your profile's role).",
+        autocompletion=complete_role,
+    ),
+]
+
+
+def ladder_and_person(ctx: typer.Context, have: Optional[list[str]], start: Optional[str] = None):
+    """The ladder and the person (``--have``/``--from`` or the profile), with a note on stderr."""
+    from ..person import person
+
+    ladder = ladder_of(ctx)
+    me = person(ladder, have, start)
+    message = me.note()
+    if message:
+        note(ctx, message)
+    return ladder, me
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value:
+        env_of(ctx).stdout.write(f"aiml-career {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data: Annotated[Optional[str], typer.Option("--data", metavar="PATH", help=DATA_HELP)] = None,
+    color: Annotated[
+        Optional[Color],
+        typer.Option("--color", metavar="WHEN", case_sensitive=False, callback=_set_color, is_eager=True,
+                     help=COLOR_HELP),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.
+
+    Example: aiml-career show "ML Engineer"
+    """
+    if data is not None:
+        env_of(ctx).data = data
+    if ctx.invoked_subcommand is None:  # bare `aiml-career`: the help, exit 0
+        show_help(ctx)
+
+
+def show_help(ctx: typer.Context) -> None:
+    typer.echo(ctx.get_help(), color=ctx.color)
+    raise typer.Exit(0)
+
+
+@functools.cache
+def _command():
+    """The click command Typer builds from the functions' signatures (20 ms): built once."""
+    from typer.main import get_command
+
+    return get_command(app)
+
+
+def run(args: list[str], env: Environment | None = None) -> int:
+    """Run one command line in this process with ``env`` (default: this process's);
+    its exit code. Exceptions other than the app's own propagate."""
+    try:
+        _command().main(list(args), prog_name="aiml-career", obj=env)
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return 0

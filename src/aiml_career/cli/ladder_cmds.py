@@ -1,0 +1,225 @@
+"""Commands that read the ladder: stages, roles, show, compare, search,
+specializations, skills, education, resources and tree."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import UsageError
+from .app import (
+    Format,
+    FormatOpt,
+    FromOpt,
+    HaveOpt,
+    JsonOpt,
+    LimitOpt,
+    command,
+    complete_role,
+    complete_show,
+    complete_skill,
+    ladder_and_person,
+    ladder_of,
+    output,
+    pick_format,
+    write_text,
+)
+
+
+@command()
+def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The stages of the ladder in order, each with its roles.
+
+    Example: aiml-career stages
+    """
+    from .. import queries
+
+    ladder = ladder_of(ctx)
+    output(ctx, queries.stages(ladder), as_json, "stages", intro=ladder.doc.intro)
+
+
+@command()
+def roles(
+    ctx: typer.Context,
+    stage: Annotated[Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")] = None,
+    track: Annotated[Optional[str], typer.Option("--track", metavar="TRACK", help="Only this track (id or name).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """All roles, in ladder order.
+
+    Example: aiml-career roles --stage mid
+    """
+    from .. import queries
+
+    output(ctx, queries.roles(ladder_of(ctx), stage, track), as_json, "roles")
+
+
+@command()
+def show(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE",
+            help="A role or specialization: id, name or alias, any case.",
+            autocompletion=complete_show,
+        ),
+    ],
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """A role in full: summary, responsibilities, requirements as the text states them, where it leads.
+
+    Also shows a specialization, such as nlp. --format mermaid draws the
+    role with the roles that lead to it and from it.
+
+    Example: aiml-career show "ML Engineer"
+    """
+    from .. import queries
+
+    chosen = pick_format(as_json, fmt)
+    ladder = ladder_of(ctx)
+    result = queries.show(ladder, name)
+    if chosen is Format.mermaid:
+        from .. import export, graph
+
+        if result["type"] != "role":
+            raise UsageError("--format mermaid draws roles; a specialization has no diagram")
+        write_text(ctx, export.mermaid(graph.neighbourhood(ladder, result["id"])))
+        return
+    output(ctx, result, chosen is Format.json, "show")
+
+
+@command()
+def compare(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(metavar="ROLE ROLE...", help="Two or more roles.", autocompletion=complete_role),
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Roles side by side: stage, track, responsibilities, shared and distinct requirements.
+
+    Example: aiml-career compare data-scientist ml-engineer
+    """
+    from .. import queries
+
+    output(ctx, queries.compare(ladder_of(ctx), names), as_json, "compare")
+
+
+@command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to look for, any case.")],
+    limit: LimitOpt = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """Search roles, skills, skill categories, specializations, resources and the rest of the text.
+
+    Names rank first. Every word must match the start of a word in a hit
+    (deploy finds "deployment"); a word of five letters or more may have one
+    typo. A skill brings the roles that need it. No hits exits with 1.
+
+    Example: aiml-career search kubernetes
+    """
+    from ..search import search as find
+
+    result = find(ladder_of(ctx), " ".join(query), limit=limit)
+    output(ctx, result, as_json, "search")
+    if not result["total"]:
+        raise typer.Exit(1)
+
+
+@command()
+def specializations(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The areas to specialise in, with examples and the roles they suit.
+
+    Example: aiml-career specializations
+    """
+    from .. import queries
+
+    output(ctx, queries.specializations(ladder_of(ctx)), as_json, "specializations")
+
+
+@command()
+def skills(
+    ctx: typer.Context,
+    name: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="[SKILL]", help="One skill to show, with every role that needs it.",
+            autocompletion=complete_skill,
+        ),
+    ] = None,
+    show_unlocks: Annotated[
+        bool, typer.Option("--unlocks", help="The roles whose readiness rises if you learn SKILL, most first.")
+    ] = False,
+    have: HaveOpt = None,
+    start: FromOpt = None,
+    level: Annotated[
+        Optional[str],
+        typer.Option("--level", metavar="LEVEL",
+                     help="With --unlocks: learn it to LEVEL (default: the level each role asks)."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The skill vocabulary by category; or one skill, the roles that need it, and where to learn it.
+
+    With --unlocks: the roles whose readiness rises if you learn the skill
+    (your --have or saved profile, and your role's requirements), by how
+    much, and the requirements it completes.
+
+    Example: aiml-career skills sklearn
+    """
+    from .. import learning, queries
+
+    ladder = ladder_of(ctx)
+    if show_unlocks or have or start or level:
+        if not show_unlocks:
+            raise UsageError("--have, --from and --level go with --unlocks", ["try: aiml-career skills docker --unlocks"])
+        if name is None:
+            raise UsageError("--unlocks needs a skill", ["try: aiml-career skills docker --unlocks"])
+        from ..person import parse_level
+
+        chosen = parse_level(level) if level is not None else None
+        ladder, me = ladder_and_person(ctx, have, start)
+        output(ctx, learning.unlocks(ladder, me, name, chosen), as_json, "learning.unlocks")
+    elif name is None:
+        output(ctx, queries.skills(ladder), as_json, "skills")
+    else:
+        output(ctx, learning.skill_detail(ladder, name), as_json, "skill_detail")
+
+
+@command()
+def education(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The educational foundation: degrees, maths, key skills, advanced degrees.
+
+    Example: aiml-career education
+    """
+    from .. import queries
+
+    output(ctx, queries.education(ladder_of(ctx)), as_json, "education")
+
+
+@command()
+def resources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Online courses, certifications, advanced degrees, and the closing advice.
+
+    Example: aiml-career resources --json
+    """
+    from .. import queries
+
+    output(ctx, queries.resources(ladder_of(ctx)), as_json, "resources")
+
+
+@command()
+def tree(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """The ladder in the terminal as a tree, stage by stage, with where each role leads.
+
+    Example: aiml-career tree
+    """
+    from .. import queries
+
+    output(ctx, queries.tree(ladder_of(ctx)), as_json, "tree")

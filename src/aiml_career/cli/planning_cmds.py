@@ -1,0 +1,207 @@
+"""Commands that plan for a person: next, path and match (``--have``, ``--from``
+or the saved profile)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import CareerError, UsageError
+from .app import (
+    Format,
+    FormatOpt,
+    FromOpt,
+    HaveOpt,
+    JsonOpt,
+    command,
+    complete_role,
+    ladder_and_person,
+    output,
+    pick_format,
+    write_file,
+    write_text,
+)
+
+READINESS_HELP = (
+    "Readiness = 100 x points / required points over a role's requirement rows: one row per "
+    "skill the text asks for, except that interchangeable tools ('Python or R') are one row met "
+    "by any of them. A row scores min(held, required), levels basic=1, proficient=2, advanced=3, "
+    "expert=4, 0 when missing (README: Requirements)."
+)
+
+
+@command("next", epilog=READINESS_HELP)
+def next_(
+    ctx: typer.Context,
+    start: FromOpt = None,
+    have: HaveOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Where a role leads: each next role, its readiness, the skills to gain and to deepen.
+
+    You are taken to hold your role's requirements, plus --have (or your
+    saved profile's skills). Each move says its basis: the text, the role
+    titles, or an editorial judgement with its reason.
+
+    Example: aiml-career next --from junior-ds --have "pytorch:advanced"
+    """
+    from .. import learning
+
+    ladder, me = ladder_and_person(ctx, have, start)
+    output(ctx, learning.next_steps(ladder, me), as_json, "next_steps")
+
+
+#: Where a route starts (``path``, ``plan``).
+RouteFromOpt = Annotated[
+    Optional[str],
+    typer.Option("--from", metavar="ROLE", autocompletion=complete_role,
+                 help="Where you start (default: your profile's role; without one, the roles "
+                 "your skills fully meet, else the entry stage)."),
+]
+ToOpt = Annotated[
+    str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
+]
+
+
+@command(epilog=READINESS_HELP)
+def path(
+    ctx: typer.Context,
+    start: RouteFromOpt = None,
+    goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
+    promotions_only: Annotated[
+        bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
+    ] = False,
+    allow_lateral: Annotated[
+        bool, typer.Option("--allow-lateral", help="Let lateral moves in even when promotions reach a route.")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", "--max", metavar="N", help="List at most N tied routes.")] = 5,
+    have: HaveOpt = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """The shortest routes to a role, with the skills to gain at each step.
+
+    Promotions first; when they reach no route, lateral moves too (said
+    so). Routes that tie on length come in order of least to learn; each
+    route's totals count the lines under it. No route exits with 1.
+
+    Example: aiml-career path --from intern --to caio
+    """
+    from .. import planning
+
+    chosen = pick_format(as_json, fmt)
+    ladder, me = ladder_and_person(ctx, have, start)
+    result = planning.path(ladder, me, goal, promotions_only=promotions_only,
+                           allow_lateral=allow_lateral, limit=limit)
+    if not result["routes"]:
+        if chosen is Format.json:
+            output(ctx, result, True, "path")
+        if promotions_only:
+            hint = ["lateral moves were left out: drop --promotions-only"]
+        else:
+            hint = ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
+        start = result["from"]["id"] if result["from"] else "the entry stage"
+        raise CareerError(f"no route from {start} to {result['to']['id']}", hint)
+    if chosen is Format.mermaid:
+        from .. import export, graph
+
+        write_text(ctx, export.mermaid(graph.routes(ladder, result)))
+        return
+    output(ctx, result, chosen is Format.json, "path")
+
+
+class PlanFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@command(epilog=READINESS_HELP)
+def plan(
+    ctx: typer.Context,
+    goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
+    start: RouteFromOpt = None,
+    have: HaveOpt = None,
+    as_json: JsonOpt = False,
+    fmt: Annotated[
+        Optional[PlanFormat],
+        typer.Option("--format", metavar="FORMAT", case_sensitive=False,
+                     help="text (default), markdown (a - [ ] checklist) or json (same as --json)."),
+    ] = None,
+    dest: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE (replaced atomically); format from --format, else .json is json "
+                     "and anything else markdown; - is stdout."),
+    ] = None,
+) -> None:
+    """A learning plan to a role: what to learn along the best route, in order, and where.
+
+    The items are the requirement lines of path's best route, ordered by the
+    skills' prerequisites, then by how many steps of the route (and roles
+    beyond it) each counts toward. Each says its level, the step and the
+    text's words asking for it, what it unlocks, your status (done,
+    learning, skipped) and where to learn it.
+
+    Example: aiml-career plan --from junior-ds --to senior-mle
+    """
+    from .. import learning
+
+    if as_json and fmt not in (None, PlanFormat.json):
+        raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
+    if dest is not None:
+        from ..loading import checked_path
+
+        checked_path(dest, "--output")
+    chosen = PlanFormat.json if as_json else fmt
+    if chosen is None:
+        chosen = PlanFormat.text if dest in (None, "-") else \
+            PlanFormat.json if dest.lower().endswith(".json") else PlanFormat.markdown
+    ladder, me = ladder_and_person(ctx, have, start)
+    result = learning.plan(ladder, me, goal)
+    if chosen is PlanFormat.text:
+        if dest not in (None, "-"):
+            raise UsageError("-o writes markdown or json: give --format markdown or --format json")
+        output(ctx, result, False, "learning.plan")
+        return
+    if chosen is PlanFormat.markdown:
+        from ..render.checklist import markdown
+
+        document = markdown(result)
+    else:
+        from ..render.json import dumps
+
+        document = dumps(result).decode("utf-8")
+    if dest in (None, "-"):
+        write_text(ctx, document)
+    else:
+        write_file(ctx, dest, document)
+
+
+@command(epilog=READINESS_HELP)
+def match(
+    ctx: typer.Context,
+    have: HaveOpt = None,
+    start: FromOpt = None,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", "--top", metavar="N", help="Only the N best roles.")
+    ] = None,
+    stage: Annotated[Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every role ranked for you: readiness, and what each still needs.
+
+    Uses --have, else your saved profile; your role's requirements count as
+    held. Ranked by readiness minus 10 points per stage above the first, so
+    the nearer rung ranks first unless the one above is clearly readier;
+    with a current role (--from or your profile's), roles at or below its
+    stage come last.
+
+    Example: aiml-career match --have "python:advanced, sql, pandas" --limit 3
+    """
+    from .. import planning
+
+    ladder, me = ladder_and_person(ctx, have, start)
+    output(ctx, planning.match(ladder, me, limit=limit, stage=stage), as_json, "match")

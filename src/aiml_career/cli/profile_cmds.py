@@ -1,0 +1,171 @@
+"""``aiml-career profile ...``: the saved skill profile (its file: :mod:`..profile`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..appkit import AppGroup, env_of
+from .app import JsonOpt, app, command, complete_role, complete_skill, ladder_of, note, output, show_help
+
+profile_app = typer.Typer(
+    cls=AppGroup,
+    help="Your saved skill profile: current role, skills held, being learned or skipped.",
+    invoke_without_command=True,
+)
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.callback()
+def profile_main(ctx: typer.Context) -> None:
+    """Your saved skill profile: current role, skills held, being learned or skipped.
+
+    Example: aiml-career profile show
+    """
+    if ctx.invoked_subcommand is None:  # bare `aiml-career profile`: its help, exit 0
+        show_help(ctx)
+
+SkillsArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="SKILL[:LEVEL]...", help="Skill ids, names or aliases; level optional.",
+        autocompletion=complete_skill,
+    ),
+]
+
+
+def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
+    """The profile as just ``written`` by a change, or as saved."""
+    from ..person import profile_view
+    from ..profile import load_profile
+
+    path = env_of(ctx).profile_file
+    profile = written if written is not None else load_profile(path)
+    output(ctx, profile_view(ladder_of(ctx), profile, path), as_json, "profile")
+
+
+def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool) -> None:
+    from ..levels import DEFAULT_LEVEL
+    from ..person import parse_skill_specs
+    from ..profile import SkillEntry, update_profile
+
+    chosen = parse_skill_specs(ladder_of(ctx), specs)
+
+    def change(profile) -> None:
+        for skill_id, level in chosen.items():
+            old = profile.skills.get(skill_id)
+            # Without a new :level, keep the one saved before.
+            kept = level or (old.level if old else DEFAULT_LEVEL)
+            profile.skills[skill_id] = SkillEntry(kept, status)
+
+    _show_profile(ctx, as_json, update_profile(change, env_of(ctx).profile_file))
+
+
+@command("show", on=profile_app)
+def profile_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Your profile: where it is stored, your role, and your skills by status.
+
+    Example: aiml-career profile show
+    """
+    _show_profile(ctx, as_json)
+
+
+@command("set-role", on=profile_app)
+def profile_set_role(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="Your current role.", autocompletion=complete_role)],
+    as_json: JsonOpt = False,
+) -> None:
+    """Save your current role (next and path start from it).
+
+    Example: aiml-career profile set-role junior-ds
+    """
+    from ..profile import update_profile
+
+    role_id = ladder_of(ctx).role(role).id
+
+    def change(profile) -> None:
+        profile.role = role_id
+
+    _show_profile(ctx, as_json, update_profile(change, env_of(ctx).profile_file))
+
+
+@command("add", on=profile_app)
+def profile_add(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False) -> None:
+    """Mark skills as held (done), at a level (default proficient).
+
+    Example: aiml-career profile add python sql:advanced
+    """
+    _set_skills(ctx, skills, "done", as_json)
+
+
+@command("learning", on=profile_app)
+def profile_learning(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False) -> None:
+    """Mark skills as being learned (not yet counted as held).
+
+    Example: aiml-career profile learning pytorch
+    """
+    _set_skills(ctx, skills, "learning", as_json)
+
+
+@command("skip", on=profile_app)
+def profile_skip(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False) -> None:
+    """Mark skills as skipped: not held, and not planned.
+
+    Example: aiml-career profile skip excel
+    """
+    _set_skills(ctx, skills, "skipped", as_json)
+
+
+@command("remove", on=profile_app)
+def profile_remove(
+    ctx: typer.Context,
+    skills: Annotated[
+        list[str],
+        typer.Argument(metavar="SKILL...", help="Skills to forget.", autocompletion=complete_skill),
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Forget skills.
+
+    Example: aiml-career profile remove sql
+    """
+    from ..profile import load_profile, update_profile
+
+    ladder = ladder_of(ctx)
+    path = env_of(ctx).profile_file
+    saved = load_profile(path)
+    held = saved.skills if saved is not None else {}
+    # A saved id is removed as it is, even if this ladder does not know it.
+    ids = [name if name in held or name in ladder.skills else ladder.skill(name).id for name in skills]
+
+    absent: list[str] = []
+    if saved is None:  # nothing saved: nothing to remove, and no profile made for it
+        absent = list(dict.fromkeys(ids))
+        note(ctx, f"no profile saved, nothing to remove: {', '.join(absent)}")
+        _show_profile(ctx, as_json)
+        return
+
+    def change(profile) -> None:
+        for skill_id in ids:
+            if profile.skills.pop(skill_id, None) is None:
+                absent.append(skill_id)
+
+    written = update_profile(change, path)
+    if absent:
+        note(ctx, f"not in your profile, nothing to remove: {', '.join(absent)}")
+    _show_profile(ctx, as_json, written)
+
+
+@command("clear", on=profile_app)
+def profile_clear(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Delete the saved profile.
+
+    Example: aiml-career profile clear
+    """
+    from ..profile import clear_profile
+
+    path = env_of(ctx).profile_file
+    existed = clear_profile(path)
+    output(ctx, {"path": str(path), "deleted": existed}, as_json, "cleared")

@@ -1,0 +1,47 @@
+"""Human output about files: the saved profile, and a ladder file's validation report."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from .base import T, _count, _heading, _level, _print_table, _table
+
+
+def profile(out: Console, data: dict) -> None:
+    out.print(_heading("Your profile", data["path"]))
+    if not data["exists"]:
+        out.print(T("no profile saved yet: start with `aiml-career profile set-role ROLE`", "dim"))
+        return
+    role = data["role"]
+    out.print(Text.assemble("role: ", T(f"{role['name'] or '?'} ({role['id']})" if role else "not set", "bold")))
+    if not data["skills"]:
+        out.print(T("no skills yet: aiml-career profile add python sql:advanced", "dim"))
+        return
+    table = _table("Status", "Skill", "ID", "Level")
+    for skill in sorted(data["skills"], key=lambda s: (["done", "learning", "skipped"].index(s["status"]), s["id"])):
+        table.add_row(T(skill["status"]), T(skill["name"] or "(not in this ladder)"), T(skill["id"], "cyan"), _level(skill["level"]))
+    _print_table(out, table)
+
+
+def cleared(out: Console, data: dict) -> None:
+    if data["deleted"]:
+        out.print(T(f"deleted {data['path']}"))
+    else:
+        out.print(T(f"no profile to delete at {data['path']}", "dim"))
+
+
+def validation(out: Console, data: dict) -> None:
+    if data["valid"]:
+        counts = ", ".join(_count(n, k) for k, n in data["counts"].items())
+        out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
+        return
+    count = data.get("problem_count", len(data["problems"]))
+    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), T(f" ({count:,} problem{'s' if count != 1 else ''})")))
+    for problem in data["problems"]:
+        where = problem["path"] or "(document)"
+        if problem["line"] is not None:
+            where += f" (line {problem['line']})"
+        out.print(Text.assemble("  ", T(where, "cyan"), ": ", T(problem["message"])))
+    if count > len(data["problems"]):
+        out.print(T(f"  … and {count - len(data['problems']):,} more (the first {len(data['problems'])} are listed)", "dim"))

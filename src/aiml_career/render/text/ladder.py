@@ -1,0 +1,272 @@
+"""Human output for reading the ladder: stages, roles, a role in full, compare, skills,
+the text's education and resources, search hits and the tree."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ...errors import sanitize
+from .base import (
+    T,
+    _aside,
+    _bullets,
+    _heading,
+    _kind,
+    _labelled,
+    _legend,
+    _level,
+    _note,
+    _print_table,
+    _refs,
+    _requirement,
+    _table,
+)
+
+
+def stages(out: Console, data: list[dict], intro: str = "") -> None:
+    if intro:
+        out.print(T(intro, "italic"))
+        out.print()
+    for number, stage in enumerate(data, start=1):
+        out.print(_heading(f"{number}. {stage['name']}", stage["id"]))
+        if stage["summary"]:
+            out.print(T(stage["summary"]))
+        roles = Table.grid(padding=(0, 1))
+        roles.add_column(width=3, justify="right")
+        roles.add_column(overflow="fold")
+        for role in stage["roles"]:
+            roles.add_row("•", Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+        out.print(roles)
+        if stage.get("foundation"):
+            _foundation(out, stage["foundation"])
+        out.print()
+
+
+def _foundation(out: Console, data: dict) -> None:
+    rows: list[tuple[str, Text]] = []
+    for degree in data["degrees"]:
+        rows.append((f"{sanitize(degree['name'])}:", T(degree["description"])))
+        if degree["fields"]:
+            rows.append(("fields:", T(", ".join(degree["fields"]))))
+    rows += [("note:", T(note, "italic")) for note in data["notes"]]
+    if data["math_foundation"]:
+        rows.append(("maths foundation:", T(", ".join(s["name"] for s in data["math_foundation"]))))
+    if data["key_skills_text"]:
+        rows.append(("key skills:", T(data["key_skills_text"])))
+    _labelled(out, rows)
+
+
+def roles(out: Console, data: list[dict]) -> None:
+    if not data:
+        out.print(T("no roles match", "dim"))
+        return
+    table = _table("ID", "Name", "Stage", "Track")
+    for role in data:
+        table.add_row(T(role["id"], "cyan"), T(role["name"]), T(role["stage"]), T(role["track"]))
+    _print_table(out, table)
+
+
+def show(out: Console, data: dict) -> None:
+    if data["type"] == "specialization":
+        return specialization(out, data)
+    out.print(_heading(data["name"], data["id"]))
+    out.print(Text.assemble(
+        "stage: ", T(data["stage_name"], "bold"), "   track: ", T(data["track_name"], "bold")
+    ))
+    if data["aliases"]:
+        out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
+    if data["summary"]:
+        out.print()
+        out.print(T(data["summary"]))
+    out.print()
+    out.print(T("Responsibilities", "bold underline"))
+    out.print(_bullets(data["responsibilities"]))
+    out.print()
+    if data["skills_text"]:
+        out.print(Text.assemble(T("Skills needed: ", "bold"), T(data["skills_text"], "italic")))
+        out.print()
+    table = _table("Requirement", "Level", "The text says", title="Requirements")
+    for row in data["requirements"]:
+        table.add_row(_requirement(row), _level(row["level"]), T(row["wording"], "italic"))
+    _print_table(out, table)
+    for label, key in (("Comes from", "previous_moves"), ("Leads to", "next_moves")):
+        moves = data[key]
+        line = Text.assemble(T(f"{label}: ", "bold"))
+        for i, move in enumerate(moves):
+            if i:
+                line.append(", ")
+            line.append_text(T(move["name"]))
+            line.append_text(T(f" ({move['id']}, ", "dim"))
+            line.append_text(_kind(move))
+            line.append_text(T(")", "dim"))
+        if not moves:
+            line.append_text(T("—", "dim"))
+        out.print(line)
+    if data["previous_moves"] or data["next_moves"]:
+        _aside(out, _legend())
+    for occ in data["occupations"]:
+        link = T(occ["url"], f"link {occ['url']}")
+        out.print(Text.assemble(T(f"{occ['system']} {occ['code']} ", "bold"), T(occ["title"]), "  ", link))
+
+
+def specialization(out: Console, data: dict) -> None:
+    out.print(_heading(data["name"], f"{data['id']} · specialization"))
+    out.print(T(data["description"]))
+    if data["examples"]:
+        out.print(Text.assemble("examples: ", T(", ".join(data["examples"]))))
+    if data["skills"]:
+        out.print(Text.assemble("related skills: ", _refs(data["skills"])))
+    if data["roles"]:
+        out.print(Text.assemble("roles that use them: ", _refs(data["roles"])))
+
+
+def specializations(out: Console, data: dict) -> None:
+    if data["intro"]:
+        out.print(T(data["intro"], "italic"))
+        out.print()
+    for spec in data["specializations"]:
+        specialization(out, spec)
+        out.print()
+
+
+def compare(out: Console, data: dict) -> None:
+    roles = data["roles"]
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True)
+    table.add_column("")
+    piped = getattr(out, "piped", False)  # the header is one line of a tab-separated row
+    for role in roles:
+        name = T(f"{role['name']} ({role['id']})", "bold") if piped else \
+            Text.assemble(T(role["name"], "bold"), "\n", T(f"({role['id']})", "bold"))
+        table.add_column(name)
+    table.add_row(T("stage", "bold"), *(T(r["stage"]) for r in roles))
+    table.add_row(T("track", "bold"), *(T(r["track"]) for r in roles))
+    table.add_row(
+        T("responsibilities", "bold"),
+        *(Text("\n".join(f"• {sanitize(x)}" for x in r["responsibilities"])) for r in roles),
+    )
+    table.add_row(
+        T("only this role", "bold"),
+        *(_skill_lines(data["only"][r["id"]]) for r in roles),
+    )
+    _print_table(out, table, header=True)
+    for title, key in (("Shared skills", "shared_skills"), ("Needed by some", "some_skills")):
+        if not data[key]:
+            continue
+        skills = _table("Skill", *(r["id"] for r in roles), title=title)
+        for skill in data[key]:
+            skills.add_row(T(skill["name"] + (" (alternatives)" if skill.get("any_of") else "")),
+                           *(_level(skill["levels"].get(r["id"], "—")) for r in roles))
+        _print_table(out, skills, header=True)
+    if not data["shared_skills"]:
+        out.print(T("no skill is shared by all of these roles", "dim"))
+    differ = ", ".join(s["name"] for s in data["level_differences"])
+    out.print(Text.assemble(T("level differences: ", "bold"), T(differ or "none")))
+
+
+def _skill_lines(skills: list[dict]) -> Text:
+    text = Text()
+    for i, skill in enumerate(skills):
+        if i:
+            text.append("\n")
+        alternatives = skill.get("any_of")
+        if isinstance(alternatives, dict):  # compare: each role's own alternatives
+            alternatives = next(iter(alternatives.values()))
+        text.append_text(_requirement({**skill, "any_of": alternatives or []}))
+        text.append(" ")
+        text.append_text(_level(skill["level"]))
+    return text if skills else T("—", "dim")
+
+
+def skills(out: Console, data: list[dict]) -> None:
+    for category in data:
+        title = category["name"] + ("  (key skills)" if category["key"] else "")
+        table = _table("ID", "Skill", "Also", "Roles", title=title)
+        for skill in category["skills"]:
+            table.add_row(T(skill["id"], "cyan"), T(skill["name"]), T(", ".join(skill["aliases"]), "dim"), T(skill["roles"]))
+        _print_table(out, table)
+        if category["description"]:
+            out.print(Text.assemble("  ", T(category["description"], "italic")))
+        if category["key_skills"]:
+            out.print(Text.assemble("  key skills: ", T(", ".join(s["name"] for s in category["key_skills"]))))
+        out.print()
+
+
+def skill_detail(out: Console, data: dict) -> None:
+    out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
+    if data["aliases"]:
+        out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
+    if data["includes"]:
+        out.print(Text.assemble("includes: ", _refs(data["includes"])))
+    table = _table("Role", "ID", "Stage", "Level", "As")
+    for role in data["roles"]:
+        how = {"required": "required",
+               "alternative": f"one of: {_requirement(role['requirement']).plain}",
+               "group": f"names a group, all of: {', '.join(p['name'] for p in role['requirement'].get('all_of', []))}",
+               }[role["as"]]
+        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]), T(how, "dim"))
+    if data["roles"]:
+        _print_table(out, table)
+    else:
+        out.print(T("no role lists this skill", "dim"))
+    if data["specializations"]:
+        out.print(Text.assemble("specializations: ", _refs(data["specializations"])))
+    if data["resources"]:
+        out.print(Text.assemble("resources: ", _refs(data["resources"])))
+    from ..learning import skill_lines
+
+    skill_lines(out, data)
+
+
+def education(out: Console, data: dict) -> None:
+    out.print(_heading("Educational foundation", data["stage"] or ""))
+    if data.get("degrees") is not None:
+        _foundation(out, data)
+    _resource_table(out, "Advanced degrees", data["advanced_degrees"])
+
+
+def resources(out: Console, data: dict) -> None:
+    _resource_table(out, "Online courses", data["online_courses"])
+    _resource_table(out, "Certifications", data["certifications"])
+    _resource_table(out, "Advanced degrees", data["advanced_degrees"])
+    if data["advice"]:
+        out.print(T("Advice", "bold underline"))
+        out.print(T(data["advice"]))
+
+
+def _resource_table(out: Console, title: str, items: list[dict]) -> None:
+    if not items:
+        return
+    table = _table("ID", "Name", "Provider", "About", title=title)
+    for item in items:
+        table.add_row(T(item["id"], "cyan"), T(item["name"]), T(item["provider"]), T(item["description"]))
+    _print_table(out, table)
+
+
+def search(out: Console, data: dict) -> None:
+    if not data["hits"]:
+        _note(out, f"no matches for {data['query']!r}")
+        return
+    table = _table("Type", "ID", "Name", "Matched", "Text")
+    for item in data["hits"]:
+        table.add_row(T(item["type"]), T(item["id"], "cyan"), T(item["name"]), T(item["field"], "dim"), T(item["text"]))
+    _print_table(out, table)
+    if data["total"] > len(data["hits"]):
+        _note(out, f"{data['total'] - len(data['hits'])} more hits (use --limit)")
+
+
+def tree(out: Console, data: dict) -> None:
+    from rich.tree import Tree
+
+    names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
+    root = Tree(T(data["title"], "bold"))
+    for stage in data["stages"]:
+        branch = root.add(T(stage["name"], "bold cyan"))
+        for role in stage["roles"]:
+            node = branch.add(Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+            for move in role["next"]:
+                node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
+    out.print(root)
+    _aside(out, _legend())

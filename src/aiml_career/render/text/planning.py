@@ -1,0 +1,157 @@
+"""Human output for planning: next steps, routes and the ranking of roles for a person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from .base import T, _aside, _count, _heading, _joined, _kind, _labelled, _legend, _level, _print_table, _refs, _table
+
+
+def next_steps(out: Console, data: dict) -> None:
+    start = data["from"]
+    if not data["next"]:
+        out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
+        return
+    out.print(_heading(f"From {start['name']}", start["id"]))
+    _person(out, data.get("person"))
+    for move in data["next"]:
+        out.print()
+        line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
+        line.append_text(_kind(move))
+        line.append_text(_readiness(move))
+        out.print(line)
+        extra = [(label, _refs(move[key])) for label, key in
+                 (("specializations:", "specializations"), ("certifications:", "certifications")) if move[key]]
+        extra.append(("why:", T(move["note"] or "—", "dim")))
+        from ..learning import learn_rows
+
+        extra += learn_rows(move["skills_to_gain"])
+        _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
+    out.print()
+    _aside(out, _legend())
+
+
+def _readiness(item: dict) -> Text:
+    """"  readiness 62.5% (5/8 points)": the score and the rows it sums."""
+    return T(f"  readiness {item['readiness']:.1f}% ({item['points']}/{item['of']} points)", "bold green")
+
+
+def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra: Iterable[tuple[str, Text]] = ()) -> None:
+    """Labelled lines (gain, deepen, and any ``extra``) with wrapped text kept aligned."""
+    rows: list[tuple[str, Text]] = []
+    if gain:
+        rows.append(("gain:", _joined(_gain_item(s) for s in gain)))
+    if deepen:
+        rows.append(("deepen:", _joined(_deepen_item(s) for s in deepen)))
+    if not rows:
+        rows.append(("", T("no new skills needed", "dim")))
+    rows.extend(extra)
+    _labelled(out, rows, len(indent))
+
+
+def _gain_item(skill: dict) -> Text:
+    """"Python proficient", or "Programming proficient (any of Python, R)"."""
+    text = Text.assemble(T(skill["name"]), " ", _level(skill["level"]))
+    if skill.get("any_of"):
+        text.append_text(T(f" (any of {', '.join(a['name'] for a in skill['any_of'])})", "dim"))
+    return _status(text, skill)
+
+
+def _deepen_item(skill: dict) -> Text:
+    """"PyTorch basic→expert", or with "for ML frameworks" when it stands in for a broad skill."""
+    text = Text.assemble(T(skill["name"]), T(f" {skill['from']}→", "dim"), _level(skill["to"]))
+    if skill.get("for"):
+        text.append_text(T(f" (for {skill['for']['name']})", "dim"))
+    return _status(text, skill)
+
+
+def _status(text: Text, skill: dict) -> Text:
+    """Mark a gap your profile says you are learning, or chose to skip."""
+    if skill.get("status"):
+        text.append_text(T(f" [{skill['status']}]", "italic green" if skill["status"] == "learning" else "dim"))
+    return text
+
+
+def _person(out: Console, person: dict | None) -> None:
+    if person and person["source"] == "--have":
+        _aside(out, T(f"your skills (--have): {', '.join(f'{k}:{v}' for k, v in person['skills'].items())}", "dim"))
+
+
+_STARTS = {
+    "--from": "from --from",
+    "profile": "from your profile's role",
+    "skills": "from the roles your skills fully meet",
+    "entry stage": "from the entry stage: no role given, and your skills fully meet none",
+}
+
+
+def path(out: Console, data: dict) -> None:
+    mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
+    where = data["from"]["name"] if data["from"] else "No role yet"
+    out.print(_heading(
+        f"{where} → {data['to']['name']}",
+        f"{_count(data['moves'], 'steps')} · {data['routes_found']} shortest "
+        f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
+    ))
+    start = data["start"]
+    names = ", ".join(r["id"] for r in start["roles"])
+    out.print(T(f"starting {_STARTS.get(start['how'], start['how'])}: {names}", "dim"))
+    if data["lateral_fallback"]:
+        out.print(T("no route by promotions alone: this one takes lateral moves "
+                    "(--promotions-only to refuse them)", "yellow"))
+    _person(out, data.get("person"))
+    for number, route in enumerate(data["routes"], start=1):
+        out.print()
+        along = T(f"{_count(route['skills_gained'], 'skills')} to gain, "
+                  f"{route['skills_deepened']} to deepen along the way "
+                  f"({_count(route['levels_to_climb'], 'levels')} to climb)", "dim")
+        if len(data["routes"]) > 1 or data["routes_found"] > 1:
+            out.print(Text.assemble(T(f"Route {number}", "bold underline"), "  ", along))
+        else:
+            out.print(along)
+        first = route["from"]
+        if first is None:
+            out.print(T("  you, with no role yet", "bold"))
+        else:
+            out.print(Text.assemble("  ", T(first["name"], "bold"), T(f"  {first['id']}", "dim")))
+        for step in route["steps"]:
+            line = Text.assemble("  → ", T(step["name"], "bold"), T(f"  {step['id']} · ", "dim"))
+            line.append_text(_kind(step))
+            out.print(line)
+            _gap(out, step["skills_to_gain"], step["skills_to_deepen"], "      ")
+    hidden = data["routes_found"] - len(data["routes"])
+    if hidden > 0:
+        out.print(T(f"… {hidden} more tied routes (raise --limit to list them)", "dim"))
+    out.print()
+    total = data["total_gap"]
+    now = data["from"]["name"] if data["from"] else "your skills alone"
+    summary = Text.assemble(T(f"{data['to']['name']} compared with {now}: ", "bold"), T(
+        f"{_count(len(total['skills_to_gain']), 'skills')} to gain, {len(total['skills_to_deepen'])} to deepen"
+    ))
+    summary.append_text(T(f" · readiness {data['readiness']:.1f}%", "bold green"))
+    out.print(summary)
+    if total["skills_to_gain"] or total["skills_to_deepen"]:
+        _gap(out, total["skills_to_gain"], total["skills_to_deepen"], "  ")
+    if any(step["basis"] != "text" for route in data["routes"] for step in route["steps"]):
+        _aside(out, _legend())
+
+
+def match(out: Console, data: dict) -> None:
+    _person(out, data.get("person"))
+    table = _table("Readiness", "Role", "ID", "Stage", "Still needed")
+    for role in data["roles"]:
+        needed = [s["name"] for s in role["skills_to_gain"]]
+        needed += [f"{s['name']} ↑{s['to']}" for s in role["skills_to_deepen"]]
+        shown = ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
+        name = T(role["name"])
+        if role.get("current"):
+            name.append_text(T(" (your role)", "dim"))
+        elif role.get("at_or_below_current"):
+            name.append_text(T(" (at or below your role)", "dim"))
+        table.add_row(T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green"), name,
+                      T(role["id"], "cyan"), T(role["stage"]), T(shown or "nothing", "dim"))
+    _print_table(out, table)
+    _aside(out, T(f"ranked by {data['rule']}", "dim"))
