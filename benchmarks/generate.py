@@ -356,7 +356,7 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
             pool = track_pools[track]
             used: set[str] = set()
 
-            def fresh(count: int) -> list[str]:
+            def fresh(count: int, pool: list[str] = pool, used: set[str] = used) -> list[str]:
                 picked: list[str] = []
                 for _ in range(count * 3):
                     sid = rng.choice(pool) if rng.random() < 0.7 else rng.choice(skill_ids)

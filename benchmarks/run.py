@@ -309,8 +309,8 @@ def check_warmup(case: Case, sample: Sample) -> str:
                 json.loads(sample.stdout or b"")
             except ValueError as exc:
                 return f"stdout is not JSON ({exc})"[:100]
-        elif not (sample.stdout or b"").lstrip()[:1] in (b"{", b"[") or \
-                not sample.stdout_tail.rstrip()[-1:] in (b"}", b"]"):
+        elif (sample.stdout or b"").lstrip()[:1] not in (b"{", b"[") or \
+                sample.stdout_tail.rstrip()[-1:] not in (b"}", b"]"):
             return "stdout does not look like JSON"
     return ""
 
@@ -346,7 +346,7 @@ def measure(cases: list[Case], base: Case, cli: list[str], python: str, env: dic
             sample = run_once([*cli, *case.argv], env)
             case.samples.append(sample)
             if sample.exit != case.expect_exit and not case.failure:  # flaky: say so
-                first = next((l for l in sample.stderr.splitlines() if l.strip()), "")
+                first = next((line for line in sample.stderr.splitlines() if line.strip()), "")
                 case.failure = f"exit {sample.exit} in round {rounds}, {first[:80]}"
         took = time.perf_counter() - round_start
         log(f"round {rounds}/{repeat}: {took:.1f} s")

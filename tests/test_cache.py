@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from aiml_career import cache
 from aiml_career.errors import DataError
 from aiml_career.loading import load
 
 from conftest import EXAMPLE
-
-import pytest
 
 
 def entries():

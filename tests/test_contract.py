@@ -122,7 +122,7 @@ def conforms(value, kind, where="$") -> list[str]:
     origin = get_origin(kind)
     if kind is typing.Any or kind is object:
         return []
-    if origin is Union or origin is getattr(__import__("types"), "UnionType"):
+    if origin is Union or origin is __import__("types").UnionType:
         fits = [conforms(value, option, where) for option in get_args(kind)]
         return [] if any(not f for f in fits) else min(fits, key=len)
     if origin is Literal:

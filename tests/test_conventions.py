@@ -192,7 +192,8 @@ def usage_error(result, message: str) -> None:
     ("args", "message"),
     [
         (["search", "x", "--limit", "abc"], "invalid value for --limit: a whole number is needed"),
-        (["export", "--format", "xml"], "invalid value for --format: choose one of mermaid, dot, markdown, json (any case)"),
+        (["export", "--format", "xml"],
+         "invalid value for --format: choose one of mermaid, dot, markdown, json (any case)"),
         (["--color", "sometimes", "roles"], "invalid value for --color: choose one of auto, always, never (any case)"),
         (["roles", "--bogus"], "no such option: --bogus"),
         (["show"], "missing argument ROLE"),
@@ -272,7 +273,8 @@ def habits() -> list[re.Match]:
 
 def test_readme_lists_the_habits():
     names = {m["habit"].strip() for m in habits()}
-    assert {"first column with `awk`", "a field with `jq`", "a pager with colour", "read the ladder from stdin"} <= names
+    wanted = {"first column with `awk`", "a field with `jq`", "a pager with colour", "read the ladder from stdin"}
+    assert wanted <= names
     assert len(names) >= 6
 
 

@@ -11,9 +11,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import BUILTIN, EXAMPLE, main_in_process
 
 from aiml_career.errors import sanitize
+
+from conftest import BUILTIN, EXAMPLE, main_in_process
 
 LADDERS = pytest.mark.parametrize("ladder", [BUILTIN, EXAMPLE], ids=["builtin", "example"])
 
@@ -297,7 +298,8 @@ def test_dot_parses_a_hostile_ladder(cli, hostile):
 
 
 def md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]#|~])", r"\\\1", one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]#|~])", r"\\\1", text)
 
 
 def contents(text: str) -> list[str]:
@@ -512,7 +514,8 @@ JSON_COMMANDS = [
     (("stages",), lambda d: [s["id"] for s in d] == ["entry", "mid", "senior", "lead"]),
     (("roles",), lambda d: len(d) == 6),
     (("show", "DE"), lambda d: d["id"] == "data-engineer" and d["previous"] == ["junior-de", "analytics-engineer"]),
-    (("compare", "junior-de", "data-engineer"), lambda d: [r["id"] for r in d["roles"]] == ["junior-de", "data-engineer"]),
+    (("compare", "junior-de", "data-engineer"),
+     lambda d: [r["id"] for r in d["roles"]] == ["junior-de", "data-engineer"]),
     (("next", "--from", "senior-de"), lambda d: {n["id"] for n in d["next"]} == {"staff-de", "data-manager"}),
     (("path", "--from", "junior-de", "--to", "staff-de"), lambda d: d["moves"] == 3 and d["routes_found"] == 2),
     (("match", "--have", "sql:expert, data-modeling:advanced, warehousing, testing"),
@@ -521,7 +524,8 @@ JSON_COMMANDS = [
     (("skills",), lambda d: [c["id"] for c in d] == ["languages", "platform", "practice", "people"]),
     (("skills", "dbt"), lambda d: d["id"] == "data-modeling"),
     (("specializations",), lambda d: [s["id"] for s in d["specializations"]] == ["streaming-systems"]),
-    (("education",), lambda d: d["stage"] == "entry" and [s["id"] for s in d["key_skills"]] == ["sql", "python", "version-control"]),
+    (("education",),
+     lambda d: d["stage"] == "entry" and [s["id"] for s in d["key_skills"]] == ["sql", "python", "version-control"]),
     (("resources",), lambda d: [r["id"] for r in d["certifications"]] == ["gcp-pde"]),
     (("tree",), lambda d: d["title"] == "Data engineering ladder (example)"),
     (("validate",), lambda d: d["valid"] and d["counts"]["roles"] == 6),

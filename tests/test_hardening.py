@@ -266,7 +266,8 @@ def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, monkeypatch):
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(data))
     for args in (["roles"], ["show", "junior-de"], ["tree"], ["stages"], ["next", "--from", "junior-de"],
-                 ["compare", "junior-de", "data-engineer"], ["search", "junior"], ["path", "--from", "junior-de", "--to", "staff-de"]):
+                 ["compare", "junior-de", "data-engineer"], ["search", "junior"],
+                 ["path", "--from", "junior-de", "--to", "staff-de"]):
         result = cli("--data", str(path), *args)
         assert result.exit_code == 0, (args, result.stderr)
         assert "\x1b" not in result.stdout and "\r" not in result.stdout, args

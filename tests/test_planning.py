@@ -543,7 +543,8 @@ def test_search_role_names_and_aliases_rank_first(cli):
     data = search(cli, "ml", "engineer")
     assert data["query"] == "ml engineer"
     first = data["hits"][0]
-    assert (first["type"], first["id"], first["field"], first["text"]) == ("role", "ml-engineer", "alias", "ML Engineer")
+    said = (first["type"], first["id"], first["field"], first["text"])
+    assert said == ("role", "ml-engineer", "alias", "ML Engineer")
     assert {"junior-ds", "senior-mle"} <= {h["id"] for h in data["hits"] if h["type"] == "role"}
     scores = [h["score"] for h in data["hits"]]
     assert scores == sorted(scores, reverse=True)

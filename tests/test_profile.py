@@ -14,7 +14,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import in_process
 
 from aiml_career.profile import (
     Profile,
@@ -23,6 +22,8 @@ from aiml_career.profile import (
     profile_path,
     write_profile,
 )
+
+from conftest import in_process
 
 JSON_DOC = {"format": 1, "role": None, "skills": {}}
 

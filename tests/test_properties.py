@@ -26,13 +26,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from aiml_career import planning
-from aiml_career.person import Person
 from aiml_career.cli import app
 from aiml_career.errors import DataError, UsageError
 from aiml_career.ladder import Ladder
 from aiml_career.loading import load
 from aiml_career.model import LEVELS, LadderDoc
+from aiml_career.person import Person
 from aiml_career.resolve import normalize
+
 from conftest import BUILTIN, Run, examples
 
 # The autouse ``private_env`` fixture (profile, cache, env) is function-scoped
@@ -670,7 +671,7 @@ def mutations(doc: dict) -> list[tuple[str, tuple, object]]:
             found.append(("duplicate transition", ("roles", i, "next"), [*role["next"], move]))
             found.append(("delete next.to", ("roles", i, "next", j, "to"), MISSING))
             found.append(("delete next.stated", ("roles", i, "next", j, "stated"), MISSING))
-        for j, need in enumerate(role.get("skills", [])):
+        for need in role.get("skills", []):
             found.append(("duplicate skill", ("roles", i, "skills"), [*role["skills"], need]))
     if len(roles) >= 2:
         found += [
@@ -680,7 +681,7 @@ def mutations(doc: dict) -> list[tuple[str, tuple, object]]:
             ("promotion cycle", ("roles",), promotion_cycle(roles)),
         ]
     found.append(("copied role", ("roles",), [*roles, roles[0]]))
-    for i, stage in enumerate(stages):
+    for i in range(len(stages)):
         found += [
             ("delete order", ("stages", i, "order"), MISSING),
             ("order string", ("stages", i, "order"), "1"),
@@ -697,7 +698,7 @@ def mutations(doc: dict) -> list[tuple[str, tuple, object]]:
             ("includes itself", ("skills", i, "includes"), [skill["id"]]),
             ("delete skill category", ("skills", i, "category"), MISSING),
         ]
-    for i, res in enumerate(doc.get("resources", [])):
+    for i in range(len(doc.get("resources", []))):
         found.append(("bad resource kind", ("resources", i, "kind"), "book"))
         found.append(("resource skill", ("resources", i, "skills"), ["no-such-skill-zz"]))
     if doc.get("education"):

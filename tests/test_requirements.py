@@ -13,8 +13,9 @@ import re
 
 import pytest
 
-from aiml_career.loading import load
 from aiml_career.levels import NO_WORD_LEVEL, TEXT_WORDS
+from aiml_career.loading import load
+
 from conftest import BUILTIN, ROOT
 
 SOURCE = (ROOT / "tests" / "source" / "ai-ml-career-path.txt").read_text(encoding="utf-8")
@@ -289,7 +290,8 @@ def test_skills_names_the_roles_whose_groups_a_broad_skill_names(cli):
     roles = cli("skills", "software engineering", "--json").json()["roles"]
     assert [(r["id"], r["as"]) for r in roles] == [("ml-engineer", "group"), ("senior-mle", "group")]
     assert [p["id"] for p in roles[0]["requirement"]["all_of"]] == sorted(
-        listed("Machine Learning Engineer", "software engineering skills"), key=["version-control", "docker", "ci-cd"].index)
+        listed("Machine Learning Engineer", "software engineering skills"),
+        key=["version-control", "docker", "ci-cd"].index)
 
 
 def test_match_with_a_role_alone_counts_its_requirements(cli):

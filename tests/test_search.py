@@ -8,7 +8,6 @@ import pytest
 
 from aiml_career.search import FIELDS, one_edit, stem
 
-
 SMALL = {
     "format": 1,
     "title": "Small ladder",

@@ -20,6 +20,7 @@ import pytest
 from aiml_career import cache
 from aiml_career.errors import DataError
 from aiml_career.loading import load
+
 from conftest import BUILTIN, EXAMPLE, entry_point, main_in_process
 
 
@@ -388,7 +389,9 @@ def test_problems_are_capped_at_100_with_a_count(cli, tmp_path):
 
 def test_reference_problems_are_capped_too(cli, tmp_path):
     data = example()
-    data["roles"][0]["next"] = [{"to": f"nowhere-{i}", "kind": "lateral", "basis": "editorial", "note": "x"} for i in range(500)]
+    data["roles"][0]["next"] = [
+        {"to": f"nowhere-{i}", "kind": "lateral", "basis": "editorial", "note": "x"} for i in range(500)
+    ]
     path = write_json(tmp_path / "refs.json", data)
     report = cli("validate", str(path), "--json").json()
     assert len(report["problems"]) == 100 and report["problem_count"] == 500

@@ -265,7 +265,7 @@ def test_stages_follow_the_text(src, data):
     titles = [
         s["title"] for s in src["sections"]
         if s["numbered"] and (any(b[0] == "Key Skills" for b in bullets(s))
-                              or any(l.startswith("- Responsibilities: ") for l in s["lines"]))
+                              or any(line.startswith("- Responsibilities: ") for line in s["lines"]))
     ]
     assert titles, "source: no stage sections found"
     orders = []
@@ -331,7 +331,8 @@ def test_role_matches_its_block(block, data, skills):
     )
 
     named_ids = [sid for req in role["requirements"]
-                 for sid in ([req["skill"]] if req.get("skill") else []) + req.get("any_of", []) + req.get("all_of", [])]
+                 for sid in ([req["skill"]] if req.get("skill") else [])
+                 + req.get("any_of", []) + req.get("all_of", [])]
     own = {sid: skills[sid] for sid in named_ids if sid in skills}
     unknown = [sid for sid in named_ids if sid not in skills]
     assert not unknown, f"{rid}: unknown skill ids {unknown}"

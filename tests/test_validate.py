@@ -11,11 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BUILTIN, EXAMPLE, ROOT, main_in_process
 
 from aiml_career.loading import builtin_path
 from aiml_career.model import json_schema
 from aiml_career.render.json import dumps
+
+from conftest import BUILTIN, EXAMPLE, ROOT, main_in_process
 
 BAD = Path(__file__).resolve().parent / "bad"
 SCHEMA_FILE = ROOT / "schema" / "ladder.schema.json"
@@ -51,7 +52,8 @@ CASES = [
     ("name-clash.json", "specializations[0].name", "already a name of role 'junior'", 23),
     ("self-transition.json", "roles[1].next[0].to", "cannot lead to itself", 21),
     ("promotion-cycle.json", "roles[1].next[0].to", "promotion cycle: junior -> senior -> junior", 21),
-    ("prerequisite-cycle.json", "skills[1].prerequisites[0].skill", "prerequisite cycle: docker -> kubernetes -> docker", 11),
+    ("prerequisite-cycle.json", "skills[1].prerequisites[0].skill",
+     "prerequisite cycle: docker -> kubernetes -> docker", 11),
     ("duplicate-skill.json", "roles[0].skills[1].skill", "skill 'python' is listed twice", 15),
     ("duplicate-key.json", "roles[0].next", "key 'next' is given twice; only the last one counts", 17),
     ("not-object.json", "", "the document must be a JSON object", 1),
@@ -292,7 +294,8 @@ def test_data_files_point_at_the_committed_schema(path):
 def test_data_files_validate_against_the_schema(path):
     jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is not installed (optional)")
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text("utf-8")))
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(json.loads(path.read_text("utf-8")))]
+    document = json.loads(path.read_text("utf-8"))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
     assert errors == []
 
 

@@ -169,7 +169,8 @@ def markdown(book: Handbook) -> str:
             out.append(f"- **{_md(spec['name'])}** (`{spec['id']}`): {_md(spec['description'])}{examples}")
         out.append("")
     if book["resources"]:
-        out += ['<a id="learning"></a>', "", "## Learning resources", "", "| Kind | Name | Provider | About |", "|---|---|---|---|"]
+        out += ['<a id="learning"></a>', "", "## Learning resources", ""]
+        out += ["| Kind | Name | Provider | About |", "|---|---|---|---|"]
         out += [
             f"| {r['kind']} | {_cell(r['name'])} | {_cell(r['provider'])} | {_cell(r['description'])} |"
             for r in book["resources"]

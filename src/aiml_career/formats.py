@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import requirements
 from .model import LadderDoc
 
+
 def version(doc: LadderDoc) -> int:
     """The document's format: as it says, else format 1 if it uses format 1's fields."""
     if "format" in doc.model_fields_set:

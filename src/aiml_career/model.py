@@ -64,7 +64,9 @@ class SkillCategory(_Model):
 #: A link to learn from: https only (README: Where to learn).
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?([/?#][^\s<>\"\\`{}|^]*)?$", max_length=2000),
+    StringConstraints(
+        pattern=r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?([/?#][^\s<>\"\\`{}|^]*)?$", max_length=2000
+    ),
     Field(description="An https address, such as https://docs.docker.com/get-started/."),
 ]
 

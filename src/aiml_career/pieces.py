@@ -6,7 +6,7 @@ or a requirement looks the same in every document (types: :mod:`.results`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from .ladder import Ladder
@@ -23,9 +23,14 @@ def skill_ref(ladder: Ladder, skill_id: str, level: str | None = None) -> SkillR
     return out
 
 
-def name_ref(item: object) -> NameRef:
+class Named(Protocol):
+    id: str
+    name: str
+
+
+def name_ref(item: Named) -> NameRef:
     """``{id, name}`` of anything that has both (a role, a skill, a specialization)."""
-    return {"id": getattr(item, "id"), "name": getattr(item, "name")}
+    return {"id": item.id, "name": item.name}
 
 
 def role_at(role: Role) -> RoleAt:

@@ -293,7 +293,9 @@ def path(
     tries = _starts(ladder, me)
     found, fallback = None, False
     modes = [allow_lateral] if allow_lateral or promotions_only else [False, True]
-    for starts, how in tries:  # from where the person is, laterally if need be, before starting over
+    # From where the person is, laterally if need be, before starting over; the start that
+    # found a route (and how it was chosen) is read after the loop.
+    for starts, how in tries:  # noqa: B007
         for lateral in modes:
             found = _shortest(ladder, starts, goal.id, lateral)
             if found is not None:

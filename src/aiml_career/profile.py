@@ -95,7 +95,8 @@ class Profile:
         skills = {}
         for key, entry in raw_skills.items():
             if _has_surrogate(key):
-                raise bad(f"skill {key.encode('utf-8', 'backslashreplace').decode()!r} is not valid Unicode (a lone surrogate escape)")
+                shown = key.encode("utf-8", "backslashreplace").decode()
+                raise bad(f"skill {shown!r} is not valid Unicode (a lone surrogate escape)")
             if not isinstance(entry, dict) or set(entry) - {"level", "status"}:
                 raise bad(f"skills.{key} must be an object with 'level' and 'status'")
             level, status = entry.get("level"), entry.get("status", "done")

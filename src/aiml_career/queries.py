@@ -248,7 +248,8 @@ def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
         "roles": [
             {"id": r.id, "name": r.name, "stage": r.stage, "level": unit.level,
              "as": "required" if unit.skill == skill.id else "group" if unit.part_of == skill.id else "alternative",
-             "requirement": _group(ladder, r, unit, skill.id) if unit.part_of == skill.id else requirement_item(ladder, unit),
+             "requirement": (_group(ladder, r, unit, skill.id) if unit.part_of == skill.id
+                             else requirement_item(ladder, unit)),
              "wording": unit.wording}
             for r, unit in sorted(
                 ladder.skill_users[skill.id],

@@ -136,7 +136,8 @@ def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc
                 "an any_of group needs 'skill' to name it" if any_of else "a requirement names a skill, or lists all_of"
             )
         if skill is not None and skill in any_of:
-            yield ("roles", role_index, "requirements", j, "any_of"), f"{skill!r} is the group's own skill, not an alternative"
+            yield (("roles", role_index, "requirements", j, "any_of"),
+                   f"{skill!r} is the group's own skill, not an alternative")
         # Each row's skill once per role: a lone skill, the broad skill of an any_of, each
         # all_of part. The broad skill over an all_of only names the group.
         rows = all_of if all_of else ([skill] if skill is not None else [])

@@ -219,7 +219,8 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
         if found["type"] == "skill":
             skill = ladder.skills[found["id"]]
             for role, need, level in needs.of(skill.id):
-                text = f"{need.name} ({level})" if need is skill else f"{need.name}, which {skill.name} counts for ({level})"
+                counts = "" if need is skill else f", which {skill.name} counts for"
+                text = f"{need.name}{counts} ({level})"
                 hit("role", role, "requires", text, found["score"] * REQUIRES, via=skill.id)
         elif found["type"] == "category":
             for skill in ladder.doc.skills:

@@ -66,7 +66,8 @@ def export(
     ] = None,
     dest: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (replaced atomically) instead of stdout; - is stdout."),
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE (replaced atomically) instead of stdout; - is stdout."),
     ] = None,
 ) -> None:
     """The whole ladder as a Mermaid or Graphviz diagram, a Markdown handbook, or JSON.

@@ -42,8 +42,12 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @command()
 def roles(
     ctx: typer.Context,
-    stage: Annotated[Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")] = None,
-    track: Annotated[Optional[str], typer.Option("--track", metavar="TRACK", help="Only this track (id or name).")] = None,
+    stage: Annotated[
+        Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")
+    ] = None,
+    track: Annotated[
+        Optional[str], typer.Option("--track", metavar="TRACK", help="Only this track (id or name).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """All roles, in ladder order.
@@ -178,7 +182,9 @@ def skills(
     ladder = ladder_of(ctx)
     if show_unlocks or have or start or level:
         if not show_unlocks:
-            raise UsageError("--have, --from and --level go with --unlocks", ["try: aiml-career skills docker --unlocks"])
+            raise UsageError(
+                "--have, --from and --level go with --unlocks", ["try: aiml-career skills docker --unlocks"]
+            )
         if name is None:
             raise UsageError("--unlocks needs a skill", ["try: aiml-career skills docker --unlocks"])
         from ..person import parse_level

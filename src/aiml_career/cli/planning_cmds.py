@@ -188,7 +188,9 @@ def match(
     limit: Annotated[
         Optional[int], typer.Option("--limit", "--top", metavar="N", help="Only the N best roles.")
     ] = None,
-    stage: Annotated[Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")] = None,
+    stage: Annotated[
+        Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Every role ranked for you: readiness, and what each still needs.

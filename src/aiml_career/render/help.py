@@ -110,7 +110,8 @@ def render(command, ctx, env: Environment) -> str:
     colour = env.colour
     buffer = io.StringIO()
     out = Console(
-        file=buffer, width=env.columns, height=env.height(), highlight=False, markup=False, emoji=False, soft_wrap=False,
+        file=buffer, width=env.columns, height=env.height(),
+        highlight=False, markup=False, emoji=False, soft_wrap=False,
         color_system="standard" if colour else None, force_terminal=colour, no_color=not colour,
     )
     out.print(Text.assemble(("Usage: ", "bold"), usage(command, ctx)))
@@ -119,8 +120,9 @@ def render(command, ctx, env: Environment) -> str:
         out.print(Text(paragraph))
     params = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
     arguments = [(_name(p), _about(p)) for p in params if p.param_type_name == "argument"]
-    own = [p for p in params if p.param_type_name == "option" and getattr(p, "rich_help_panel", None) != GLOBAL_PANEL]
-    shared = [p for p in params if p.param_type_name == "option" and getattr(p, "rich_help_panel", None) == GLOBAL_PANEL]
+    options = [p for p in params if p.param_type_name == "option"]
+    own = [p for p in options if getattr(p, "rich_help_panel", None) != GLOBAL_PANEL]
+    shared = [p for p in options if getattr(p, "rich_help_panel", None) == GLOBAL_PANEL]
     _rows(out, "Arguments", arguments)
     _rows(out, "Options", [(_name(p), _about(p)) for p in own])
     _rows(out, GLOBAL_PANEL, [(_name(p), _about(p)) for p in shared])

@@ -20,7 +20,8 @@ def profile(out: Console, data: dict) -> None:
         return
     table = _table("Status", "Skill", "ID", "Level")
     for skill in sorted(data["skills"], key=lambda s: (["done", "learning", "skipped"].index(s["status"]), s["id"])):
-        table.add_row(T(skill["status"]), T(skill["name"] or "(not in this ladder)"), T(skill["id"], "cyan"), _level(skill["level"]))
+        name = T(skill["name"] or "(not in this ladder)")
+        table.add_row(T(skill["status"]), name, T(skill["id"], "cyan"), _level(skill["level"]))
     _print_table(out, table)
 
 
@@ -37,11 +38,13 @@ def validation(out: Console, data: dict) -> None:
         out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
         return
     count = data.get("problem_count", len(data["problems"]))
-    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), T(f" ({count:,} problem{'s' if count != 1 else ''})")))
+    counted = T(f" ({count:,} problem{'s' if count != 1 else ''})")
+    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), counted))
     for problem in data["problems"]:
         where = problem["path"] or "(document)"
         if problem["line"] is not None:
             where += f" (line {problem['line']})"
         out.print(Text.assemble("  ", T(where, "cyan"), ": ", T(problem["message"])))
     if count > len(data["problems"]):
-        out.print(T(f"  … and {count - len(data['problems']):,} more (the first {len(data['problems'])} are listed)", "dim"))
+        listed = len(data["problems"])
+        out.print(T(f"  … and {count - listed:,} more (the first {listed} are listed)", "dim"))

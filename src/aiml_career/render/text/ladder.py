@@ -185,7 +185,8 @@ def skills(out: Console, data: list[dict]) -> None:
         title = category["name"] + ("  (key skills)" if category["key"] else "")
         table = _table("ID", "Skill", "Also", "Roles", title=title)
         for skill in category["skills"]:
-            table.add_row(T(skill["id"], "cyan"), T(skill["name"]), T(", ".join(skill["aliases"]), "dim"), T(skill["roles"]))
+            aliases = T(", ".join(skill["aliases"]), "dim")
+            table.add_row(T(skill["id"], "cyan"), T(skill["name"]), aliases, T(skill["roles"]))
         _print_table(out, table)
         if category["description"]:
             out.print(Text.assemble("  ", T(category["description"], "italic")))

@@ -39,7 +39,9 @@ def _readiness(item: dict) -> Text:
     return T(f"  readiness {item['readiness']:.1f}% ({item['points']}/{item['of']} points)", "bold green")
 
 
-def _gap(out: Console, gain: list[dict], deepen: list[dict], indent: str, extra: Iterable[tuple[str, Text]] = ()) -> None:
+def _gap(
+    out: Console, gain: list[dict], deepen: list[dict], indent: str, extra: Iterable[tuple[str, Text]] = ()
+) -> None:
     """Labelled lines (gain, deepen, and any ``extra``) with wrapped text kept aligned."""
     rows: list[tuple[str, Text]] = []
     if gain:
