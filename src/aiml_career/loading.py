@@ -120,19 +120,7 @@ def load(path: Path | str | None = None) -> Ladder:
     """Read, validate and index a ladder file (default: :func:`data_path`)."""
     path = Path(path) if path is not None else data_path()
     raw = _strip_bom(read_bytes(path))
-    path = source_name(path)
-    import gc
-
-    # Loading makes hundreds of thousands of objects and frees none: the
-    # cyclic collector would only walk them again and again (-0.25 s at
-    # 10,000 roles, and it keeps the load linear in the ladder's size).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _load(raw, path)
-    finally:
-        if collecting:
-            gc.enable()
+    return _load(raw, source_name(path))
 
 
 def _load(raw: bytes, path: str) -> Ladder:

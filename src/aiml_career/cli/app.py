@@ -166,8 +166,8 @@ def ladder_of(ctx: typer.Context):
         given = ctx.find_root().params.get("data")
         if given is not None and env.data != given:  # shell completion runs no callback
             env.data = given
-        ctx.meta[_LADDER] = load(data_file(env))
-        env.loaded()
+        with env.loading():  # the garbage collector's one tuning
+            ctx.meta[_LADDER] = load(data_file(env))
     return ctx.meta[_LADDER]
 
 

@@ -28,7 +28,8 @@ def validate(
     from ..loading import validate as check_file
 
     chosen = checked_path(path, "validate PATH") if path is not None else data_file(env_of(ctx))
-    report_ = check_file(chosen)
+    with env_of(ctx).loading():
+        report_ = check_file(chosen)
     output(ctx, report_, as_json, "validation")
     if not report_["valid"]:
         raise typer.Exit(1)
