@@ -20,14 +20,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import planning
-from .errors import CareerError, UsageError
+from .errors import UsageError
 from .ladder import Ladder
 from .levels import LEVEL_RANK, LEVELS
 from .model import Role
 from .person import Person
 from .pieces import requirement_item, role_at, skill_ref
 from .places import places
-from .planning import assess, merge, role_have
+from .planning import assess, held_level, merge, role_have, row_met
 from .prerequisites import ancestors, listed
 from .requirements import Unit, skills_named
 
@@ -41,9 +41,9 @@ Status = Literal["todo", "done", "learning", "skipped"]
 
 #: How ``plan`` orders its items, said in every result.
 ORDER_RULE = (
-    "prerequisites first (the ladder's prerequisite graph); among items whose prerequisites are "
-    "in hand, the skill that counts toward more steps of the route comes first, then the one that "
-    "counts toward more roles beyond it; then route order"
+    "prerequisites first (the ladder's prerequisite graph; a skill's deeper level after its lower one); "
+    "among items whose prerequisites are in hand, the item that completes more steps of the route comes "
+    "first, then the one that completes requirements of more roles beyond it; then route order"
 )
 #: Roles beyond the goal listed in an item's ``unlocks`` (``value.roles_beyond`` counts them all).
 BEYOND_LISTED = 5
@@ -166,10 +166,10 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
     """
     goal = ladder.role(goal_query)
     result: Plan = {
-        "to": role_at(goal), "from": None, "start": None, "route": [], "qualified": False,
+        "to": role_at(goal), "from": None, "start": None, "route": [], "qualified": False, "lateral_fallback": False,
         "message": None, "readiness": 0.0, "rule": ORDER_RULE,
         "counts": {"items": 0, "todo": 0, "done": 0, "learning": 0, "skipped": 0},
-        "items": [], "person": me.as_dict(),
+        "items": [], "no_route": False, "person": me.as_dict(),
     }
     if me.role == goal.id:
         result.update({"from": role_at(goal), "qualified": True, "readiness": 100.0,
@@ -179,11 +179,12 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
     result["start"] = found["start"]
     if not found["routes"]:
         start = found["from"]["id"] if found["from"] else "the entry stage"
-        raise CareerError(f"no route from {start} to {goal.id}",
-                          ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"])
+        result.update({"from": found["from"], "no_route": True, "message": f"no route from {start} to {goal.id}"})
+        return result
     route = found["routes"][0]
     result["from"] = route["from"]
     result["readiness"] = found["readiness"]
+    result["lateral_fallback"] = found["lateral_fallback"]
     result["route"] = [{"id": step["id"], "name": step["name"], "stage": step["stage"], "kind": step["kind"],
                         "basis": step["basis"]} for step in route["steps"]]
     if found["readiness"] >= 100:
@@ -203,18 +204,15 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
     first = ladder.roles[route["from"]["id"]] if route["from"] else None
     now = merge(role_have(ladder, first), me.ranks) if first else dict(me.ranks)
     held = role_have(ladder, first) if first else {}
+    start_held = dict(held)
     route_ids = {s["id"] for s in steps} | ({first.id} if first else set())
     beyond = _beyond(ladder, goal, route_ids)
     items: list[PlanItem] = []
     units_of: list[Unit] = []
     positions: list[tuple[int, int]] = []
-    step_counts: dict[str, set[int]] = {}
     for number, step in enumerate(steps, start=1):
         role = ladder.roles[step["id"]]
         units = ladder.units(role)
-        for unit in units:
-            for sid in _counted(unit):
-                step_counts.setdefault(sid, set()).add(number)
         # Every line of the step from where the route starts; the person's own gaps say
         # which are still open.
         bare = assess(ladder, role, held)
@@ -253,31 +251,54 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
             units_of.append(unit)
             positions.append((number, position))
         held = merge(held, role_have(ladder, role))
-    # Each skill's weight: the route's steps it counts toward, then the roles beyond.
+    # Each item's value: the route's steps, then the roles beyond, whose requirement row this
+    # item (its skill at its level) takes from unmet to met, from what the person holds now
+    # plus the earlier items of the same skill.
     beyond_rows: dict[str, list[tuple[Role, Unit]]] = {}
     for role in beyond:
         for unit in ladder.units(role):
             for sid in _counted(unit):
                 beyond_rows.setdefault(sid, []).append((role, unit))
+    step_rows: dict[str, list[tuple[int, Role, Unit]]] = {}
+    for number, step in enumerate(steps, start=1):
+        role = ladder.roles[step["id"]]
+        for unit in ladder.units(role):
+            for sid in _counted(unit):
+                step_rows.setdefault(sid, []).append((number, role, unit))
     memo: dict[str, frozenset[str]] = {}
     own: list[frozenset[str]] = []
     keys: list[tuple] = []
     earlier: list[frozenset[str]] = []
+    chain: dict[str, int] = {}  # skill -> the level the items so far reach
     for item, unit, (number, position) in zip(items, units_of, positions):
         skills = frozenset({unit.skill, *((item["by"]["id"],) if "by" in item else ())})
         own.append(skills)
         earlier.append(frozenset().union(*(ancestors(ladder.skills, s, memo) for s in skills)))
-        on_route = len(set().union(*(step_counts.get(s, set()) for s in skills)))
-        rows_beyond = [pair for s in skills for pair in beyond_rows.get(s, ())]
-        roles_beyond = list(dict.fromkeys(role.id for role, _ in rows_beyond))
-        item["value"] = {"steps": on_route, "roles_beyond": len(roles_beyond)}
-        keys.append((-on_route, -len(roles_beyond), number, position))
-        unlocks = [_unlocked(ladder.roles[item["step"]["id"]], True, unit.wording)]
+        learned = item["by"]["id"] if "by" in item else unit.skill
+        # A done item is valued as from where the route starts (what it counted for).
+        base = start_held if item["status"] == "done" else now
+        below = max(chain.get(learned, 0), base.get(learned, 0))
+        chain[learned] = max(chain.get(learned, 0), unit.rank)
+        before, after = {**base, learned: below}, {**base, learned: unit.rank}
+
+        def completes(role: Role, other: Unit) -> bool:
+            return not row_met(ladder, before, other) and row_met(ladder, after, other)  # noqa: B023
+
+        on_route = list(dict.fromkeys(n for n, role, other in step_rows.get(learned, ()) if completes(role, other)))
+        beyond_done = [(role, other) for role, other in beyond_rows.get(learned, ()) if completes(role, other)]
+        roles_beyond = list(dict.fromkeys(role.id for role, _ in beyond_done))
+        item["value"] = {"steps": len(on_route), "roles_beyond": len(roles_beyond)}
+        keys.append((-len(on_route), -len(roles_beyond), number, position))
+        unlocks = []
+        for n in on_route:
+            role = ladder.roles[steps[n - 1]["id"]]
+            wording = next(o.wording for k, r, o in step_rows[learned] if k == n and completes(r, o))
+            unlocks.append(_unlocked(role, True, wording))
         shown: set[str] = set()
-        for role, other in rows_beyond:
+        for role, other in beyond_done:
             if len(shown) >= BEYOND_LISTED:
                 break
-            if role.id not in shown and other.rank <= unit.rank:
+            if role.id not in shown:
                 shown.add(role.id)
                 unlocks.append(_unlocked(role, False, other.wording))
         item["unlocks"] = unlocks
@@ -285,6 +306,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
     placed = order(own, keys, earlier)
     in_plan = {sid for i in placed for sid in own[i] if items[i]["status"] != "done"}
     out = [items[i] for i in placed]
+    # Open lines per step: a skipped one stays open (it is not going to be learned).
     open_left: dict[int, int] = {}
     for item in out:
         if item["status"] != "done":
@@ -293,12 +315,12 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
     for number, item in enumerate(out, start=1):
         item["number"] = number
         item["prerequisites"] = [
-            {"id": p["id"], "name": p["name"],
-             "state": "held" if _holds(ladder, now, p["id"], memo) else "planned" if p["id"] in in_plan else "missing"}
+            {**p, "state": "held" if held_level(ladder, now, p["id"])
+             else "planned" if p["id"] in in_plan else "missing"}
             for p in listed(ladder, item["id"])
         ]
         item["ready_for"] = None
-        if item["status"] == "done":
+        if item["status"] in ("done", "skipped"):
             continue
         open_left[item["step"]["number"]] -= 1
         reached = ready
@@ -312,15 +334,6 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
 
 def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
     return {"id": role.id, "name": role.name, "stage": role.stage, "on_route": on_route, "requirement": wording}
-
-
-def _holds(ladder: Ladder, have: Mapping[str, int], skill_id: str, memo: dict[str, frozenset[str]]) -> bool:
-    """Whether ``have`` holds ``skill_id`` at any level: itself, a skill it includes, or a
-    skill learned after it (who holds Kubernetes has learned Docker)."""
-    if have.get(skill_id) or any(have.get(p) for p in ladder.skills[skill_id].includes):
-        return True
-    return any(rank and sid in ladder.skills and skill_id in ancestors(ladder.skills, sid, memo)
-               for sid, rank in have.items())
 
 
 # -- what learning a skill unlocks -----------------------------------------------------------
@@ -343,12 +356,14 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
     # (requirements.ways): only the roles naming one of those are worked out.
     named = {skill.id} | {s.id for s in ladder.skills.values() if skill.id in s.includes}
     ranked: list[tuple[tuple[float, float, int], UnlockRole]] = []
+    counts_toward = 0  # roles with a requirement row the skill counts toward
     for position, role in enumerate(ladder.doc.roles):
         if named.isdisjoint(skills_named(role)):
             continue
         units = [u for u in ladder.units(role) if skill.id in _counted(u)]
         if not units:
             continue
+        counts_toward += 1
         rank = LEVEL_RANK[level] if level else max(u.rank for u in units)
         learned = merge(held, {skill.id: rank})
         if learned == held:
@@ -383,6 +398,7 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
         "person": me.as_dict(),
         "current": role_at(current) if current else None,
         "rule": "readiness gained, then readiness after, then ladder order",
+        "counts_toward": counts_toward,
         "roles": [item for _, item in ranked],
         "learn": places(ladder, [skill.id]),
     }

@@ -20,7 +20,7 @@ from .levels import LEVEL_RANK, LEVELS
 from .model import Role, Transition
 from .person import Person, marked
 from .pieces import name_ref, requirement_item, role_at, skill_ref
-from .requirements import Unit, skills_named
+from .requirements import Unit, skills_named, ways
 
 if TYPE_CHECKING:
     from .results.common import Deepen, Met, NameRef, Requirement, ResourceRef
@@ -146,6 +146,17 @@ def _best_member(ladder: Ladder, have: Have, unit: Unit) -> tuple[str, int]:
         if rank > held or (rank == held and rank and unit.any_of and best == unit.skill):
             best, held = member, rank
     return best, held
+
+
+def held_level(ladder: Ladder, have: Have, skill_id: str) -> int:
+    """The level ``have`` holds ``skill_id`` at, by the rule readiness uses: the skill itself
+    or a skill it includes (:func:`requirements.ways`)."""
+    return _best_member(ladder, have, Unit(skill_id, "basic", "", ways=ways(skill_id, (), ladder.skills)))[1]
+
+
+def row_met(ladder: Ladder, have: Have, unit: Unit) -> bool:
+    """Whether ``have`` meets the requirement row ``unit``, as :func:`assess` decides."""
+    return _best_member(ladder, have, unit)[1] >= unit.rank
 
 
 def meeting(ladder: Ladder) -> dict[str, list[tuple[Role, Unit]]]:

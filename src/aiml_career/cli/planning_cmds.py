@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..appkit import env_of
 from ..errors import CareerError, UsageError
 from .app import (
     Format,
@@ -128,22 +129,24 @@ def plan(
     fmt: Annotated[
         Optional[PlanFormat],
         typer.Option("--format", metavar="FORMAT", case_sensitive=False,
-                     help="text (default), markdown (a - [ ] checklist) or json (same as --json)."),
+                     help="text (default; into a file, the tab-separated rows a pipe gets), markdown "
+                     "(a - [ ] checklist) or json (same as --json)."),
     ] = None,
     dest: Annotated[
         Optional[str],
         typer.Option("--output", "-o", metavar="FILE",
-                     help="Write to FILE (replaced atomically); format from --format, else .json is json "
-                     "and anything else markdown; - is stdout."),
+                     help="Write to FILE (replaced atomically). Without --format: .json is json, .md or "
+                     ".markdown is markdown, anything else text rows. - is stdout, as without -o."),
     ] = None,
 ) -> None:
     """A learning plan to a role: what to learn along the best route, in order, and where.
 
     The items are the requirement lines of path's best route, ordered by the
     skills' prerequisites, then by how many steps of the route (and roles
-    beyond it) each counts toward. Each says its level, the step and the
+    beyond it) each item completes. Each says its level, the step and the
     text's words asking for it, what it unlocks, your status (done,
-    learning, skipped) and where to learn it.
+    learning, skipped) and where to learn it. No route exits with 1
+    (with json, the document still comes, its no_route true).
 
     Example: aiml-career plan --from junior-ds --to senior-mle
     """
@@ -151,22 +154,30 @@ def plan(
 
     if as_json and fmt not in (None, PlanFormat.json):
         raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
+    if dest == "-":
+        dest = None
     if dest is not None:
         from ..loading import checked_path
 
         checked_path(dest, "--output")
-    chosen = PlanFormat.json if as_json else fmt
-    if chosen is None:
-        chosen = PlanFormat.text if dest in (None, "-") else \
-            PlanFormat.json if dest.lower().endswith(".json") else PlanFormat.markdown
+    chosen = PlanFormat.json if as_json else fmt or plan_format(dest)
     ladder, me = ladder_and_person(ctx, have, start)
     result = learning.plan(ladder, me, goal)
-    if chosen is PlanFormat.text:
-        if dest not in (None, "-"):
-            raise UsageError("-o writes markdown or json: give --format markdown or --format json")
+    if result["no_route"] and chosen is not PlanFormat.json:
+        raise CareerError(result["message"] or "no route", [NO_ROUTE_HINT])
+    if chosen is PlanFormat.text and dest is None:
         output(ctx, result, False, "learning.plan")
         return
-    if chosen is PlanFormat.markdown:
+    if chosen is PlanFormat.text:
+        import io
+
+        from ..render.learning import plan as draw
+        from ..render.text.base import piped_console
+
+        buffer = io.StringIO()
+        draw(piped_console(buffer, env_of(ctx).stderr), dict(result))
+        document = buffer.getvalue()
+    elif chosen is PlanFormat.markdown:
         from ..render.checklist import markdown
 
         document = markdown(result)
@@ -174,10 +185,25 @@ def plan(
         from ..render.json import dumps
 
         document = dumps(result).decode("utf-8")
-    if dest in (None, "-"):
+    if dest is None:
         write_text(ctx, document)
     else:
         write_file(ctx, dest, document)
+    if result["no_route"]:
+        raise CareerError(result["message"] or "no route", [NO_ROUTE_HINT])
+
+
+NO_ROUTE_HINT = "no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"
+
+
+def plan_format(dest: str | None) -> PlanFormat:
+    """The format ``-o FILE`` gets without ``--format``: by the file's extension."""
+    name = (dest or "").lower()
+    if name.endswith(".json"):
+        return PlanFormat.json
+    if name.endswith((".md", ".markdown")):
+        return PlanFormat.markdown
+    return PlanFormat.text
 
 
 @command(epilog=READINESS_HELP)

@@ -8,7 +8,8 @@ spaces or brackets), with parentheses written as ``%28``/``%29``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..export import _md as md
 from ..export import place_link as link
@@ -18,30 +19,97 @@ if TYPE_CHECKING:
     from ..results.learning import Plan
 
 
+def editorial(thing: Mapping[str, Any]) -> str:
+    """" (editorial)" for a link, prerequisite or move whose basis is editorial, else ""."""
+    return " (editorial)" if thing.get("basis") == "editorial" else ""
+
+
+def prerequisite(p: Mapping[str, Any], state: str) -> str:
+    """"Docker (held; editorial)": a prerequisite, its state, and its basis when editorial."""
+    return f"{p['name']} ({state}{'; editorial' if p.get('basis') == 'editorial' else ''})"
+
+
+#: Whose skills a plan is for (``person.source``).
+WHOSE = {"--have": "your skills (--have)", "profile": "your profile's skills", "none": "no skills given"}
+#: How the route's start was chosen (``start.how``), as ``path`` says it.
+STARTS = {
+    "--from": "from --from",
+    "profile": "from your profile's role",
+    "skills": "from the roles your skills fully meet",
+    "entry stage": "from the entry stage: no role given, and your skills fully meet none",
+}
+
+
+def whose(person: Mapping[str, Any]) -> str:
+    """"your skills (--have): python:proficient", or "no skills given"."""
+    skills = ", ".join(f"{k}:{v}" for k, v in person["skills"].items())
+    return f"{WHOSE.get(person['source'], person['source'])}: {skills or 'none'}" \
+        if person["source"] != "none" else WHOSE["none"]
+
+
+def starting(data: Mapping[str, Any]) -> str:
+    """"starting from --from: junior-ds", as ``path`` says where it starts."""
+    start = data["start"]
+    return f"starting {STARTS.get(start['how'], start['how'])}: {', '.join(r['id'] for r in start['roles'])}"
+
+
+def route_line(data: Mapping[str, Any], code: str = "", esc: Callable[[str], str] = str) -> str:
+    """Each step with its kind and basis (an editorial move says "editorial"): "Machine Learning
+    Engineer (ml-engineer; promotion, titles)"; ``code`` wraps ids (Markdown's backticks)."""
+    return " → ".join(f"{esc(s['name'])} ({code}{s['id']}{code}; {s['kind']}, {s['basis']})" for s in data["route"])
+
+
+def lateral_note(data: Mapping[str, Any]) -> str | None:
+    """What ``path`` says when promotions alone reach no route."""
+    if data["lateral_fallback"]:
+        return "no route by promotions alone: this one takes lateral moves"
+    if any(s["kind"] == "lateral" for s in data["route"]):
+        return "this route takes lateral moves"
+    return None
+
+
+def counts_line(counts: Mapping[str, Any]) -> str:
+    """"3 to learn, 1 learning, 1 skipped, 2 done of 7 items"."""
+    return (f"{counts['todo']} to learn, {counts['learning']} learning, {counts['skipped']} skipped, "
+            f"{counts['done']} done of {counts['items']} item{'' if counts['items'] == 1 else 's'}")
+
+
+def action(item: Mapping[str, Any]) -> str:
+    """"gain", or "deepen from advanced" (and through which alternative)."""
+    how = item["action"] if not item.get("held") else f"deepen from {item['held']}"
+    if item.get("by"):
+        how += f" ({item['by']['name']})"
+    return how
+
+
 def markdown(data: Plan) -> str:
     """The plan as Markdown: a heading, the route, then one task per item, done ones ticked."""
     where = data["from"]["name"] if data["from"] else "No role yet"
     out = [f"# Learning plan: {md(where)} → {md(data['to']['name'])}", ""]
     if data["message"]:
         return "\n".join([*out, md(data["message"]), ""])
-    route = " → ".join(f"{md(s['name'])} (`{s['id']}`)" for s in data["route"])
     counts = data["counts"]
-    out += [f"Route: {route}", "",
-            f"{counts['items'] - counts['done']} of {counts['items']} items to learn. "
-            f"Order: {md(data['rule'])}.", ""]
+    out += [f"Route: {route_line(data, '`', md)}", "",
+            f"{md(starting(data))}; {md(whose(data['person']))}.", ""]
+    lateral = lateral_note(data)
+    if lateral:
+        out += [f"{md(lateral)}.", ""]
+    out += [f"{md(counts_line(counts))}. Order: {md(data['rule'])}.", ""]
     for item in data["items"]:
         box = "[x]" if item["status"] == "done" else "[ ]"
         status = f" *({item['status']})*" if item["status"] in ("learning", "skipped") else ""
         step = item["step"]
-        out.append(f"- {box} **{md(requirement_label(item))}**: {item['level']}, for step {step['number']}, "
+        out.append(f"- {box} **{md(requirement_label(item))}**: {item['level']}, {md(action(item))}, "
+                   f"for step {step['number']}, "
                    f"{md(step['name'])} (`{step['id']}`){status}")
         out.append(f"  - The text: \u201c{md(item['wording'])}\u201d")
-        if item["prerequisites"]:
-            after = ", ".join(f"{md(p['name'])} ({p['state']})" for p in item["prerequisites"])
+        if item["prerequisites"] and item["status"] != "done":
+            after = ", ".join(md(prerequisite(p, p["state"])) for p in item["prerequisites"])
             out.append(f"  - After: {after}")
         out.append(f"  - Unlocks: {', '.join(md(u['name']) for u in item['unlocks'])}")
         if item["ready_for"]:
             out.append(f"  - Then: ready for {md(item['ready_for']['name'])}, nothing left to learn for it")
         out.append(f"  - Learn: {', '.join(link(p) for p in item['learn']) or '—'}")
-    out += ["", "Links marked (editorial) are the ladder's choice of official pages, not the text's.", ""]
+    out += ["", "Marked (editorial): a move, prerequisite or link the ladder adds (links: its choice of official "
+            "pages), not the text's.", ""]
     return "\n".join(out)

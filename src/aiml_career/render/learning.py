@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from . import requirement_label
+from .checklist import action, counts_line, editorial, lateral_note, prerequisite, route_line, starting, whose
 from .text.base import T, _aside, _count, _heading, _labelled, _level, _note, _print_table, _table
 
 #: The box of a checklist item, by status.
@@ -23,9 +24,10 @@ STATES = {"held": "held", "planned": "earlier in this plan", "missing": "not hel
 
 
 def place_label(place: dict) -> str:
-    """"Docker: Get started https://docs.docker.com/get-started/", or "Coursera (online-course)"."""
+    """"Docker: Get started https://docs.docker.com/get-started/ (editorial)", or
+    "Coursera (online-course)": an editorial link says so, as in the Markdown checklist."""
     if place["url"]:
-        return f"{place['title']} {place['url']}"
+        return f"{place['title']} {place['url']}{editorial(place)}"
     return f"{place['title']} ({place['kind']})"
 
 
@@ -68,21 +70,22 @@ def plan(out: Console, data: dict) -> None:
         return
     items = data["items"]
     where = data["from"]["name"] if data["from"] else "No role yet"
-    counts = data["counts"]
-    left = counts["items"] - counts["done"]
     if not piped:
         steps = _count(len(data["route"]), "steps")
-        out.print(_heading(f"{where} → {data['to']['name']}",
-                           f"{_count(left, 'items')} to learn of {counts['items']} · {steps}"))
-        route = " → ".join(f"{s['name']} ({s['id']})" for s in data["route"])
-        out.print(T(f"route: {route}", "dim"))
+        out.print(_heading(f"{where} → {data['to']['name']}", f"{counts_line(data['counts'])} · {steps}"))
+        out.print(T(starting(data), "dim"))
+        out.print(T(whose(data["person"]), "dim"))
+        out.print(T(f"route: {route_line(data)}", "dim"))
+        lateral = lateral_note(data)
+        if lateral:
+            out.print(T(lateral, "yellow"))
     for item in items:
         if piped:
             _plan_row(out, item)
         else:
             _plan_item(out, item)
     _aside(out, T(f"order: {data['rule']}", "dim"))
-    _aside(out, T("links are editorial (official pages chosen for the ladder), not the text's; "
+    _aside(out, T("(editorial): a move, prerequisite or link the ladder adds, not the text's; "
                   "the text's own courses and certifications are named as it names them", "dim"))
 
 
@@ -94,10 +97,7 @@ def _plan_item(out: Console, item: dict) -> None:
     out.print()
     line = Text.assemble(T(f"{item['number']:>2}. {BOXES[item['status']]} ", "bold"),
                          T(_item_label(item), "bold"), " ", _level(item["level"]))
-    how = item["action"] if not item.get("held") else f"deepen from {item['held']}"
-    if item.get("by"):
-        how += f" ({item['by']['name']})"
-    line.append_text(T(f"  {how}", "dim"))
+    line.append_text(T(f"  {action(item)}", "dim"))
     if item["status"] != "todo":
         line.append_text(T(f" [{item['status']}]", "italic green" if item["status"] == "done" else "dim"))
     out.print(line)
@@ -106,8 +106,8 @@ def _plan_item(out: Console, item: dict) -> None:
         ("for:", Text.assemble(T(f"step {step['number']}, {step['name']} ({step['id']}): "),
                                T(f"\u201c{item['wording']}\u201d", "italic"))),
     ]
-    if item["prerequisites"]:
-        rows.append(("after:", T(", ".join(f"{p['name']} ({STATES[p['state']]})" for p in item["prerequisites"]))))
+    if item["prerequisites"] and item["status"] != "done":  # a done item's prerequisites are moot
+        rows.append(("after:", T(", ".join(prerequisite(p, STATES[p["state"]]) for p in item["prerequisites"]))))
     unlocks = ", ".join(u["name"] + ("" if u["on_route"] else " (beyond)") for u in item["unlocks"])
     rows.append(("unlocks:", T(unlocks)))
     if item["ready_for"]:
@@ -117,10 +117,10 @@ def _plan_item(out: Console, item: dict) -> None:
 
 
 def _plan_row(out: Console, item: dict) -> None:
-    """One tab-separated line: number, status, skill id, requirement, level, step, wording,
-    prerequisites, unlocked roles, links."""
+    """One tab-separated line: number, status, action, skill id, requirement, level, step,
+    wording, prerequisites, unlocked roles, links."""
     cells = [
-        str(item["number"]), item["status"], item["id"], _item_label(item), item["level"],
+        str(item["number"]), item["status"], item["action"], item["id"], _item_label(item), item["level"],
         item["step"]["id"], item["wording"],
         ",".join(p["id"] for p in item["prerequisites"]),
         ",".join(u["id"] for u in item["unlocks"]),
@@ -134,8 +134,13 @@ def unlocks(out: Console, data: dict) -> None:
     level = data["level"] or "the level each role asks"
     if not getattr(out, "piped", False):
         out.print(_heading(f"Learning {skill['name']}", f"{skill['id']} · to {level}"))
+    if not data["counts_toward"]:
+        _note(out, f"no role in this ladder requires {skill['name']} ({skill['id']}), itself or through "
+                   "a skill it counts for: learning it raises no role's readiness")
+        return
     if not data["roles"]:
-        _note(out, f"learning {skill['id']} raises no role's readiness: you meet every requirement it counts toward")
+        _note(out, f"learning {skill['id']} raises no role's readiness: you meet every requirement it counts "
+                   f"toward ({_count(data['counts_toward'], 'roles')})")
         return
     table = _table("Gain", "Role", "ID", "Readiness", "Completes")
     for role in data["roles"]:

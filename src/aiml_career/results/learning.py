@@ -27,6 +27,8 @@ class StepAt(TypedDict):
 class PrerequisiteState(TypedDict):
     id: str
     name: str
+    basis: str
+    note: str
     state: Literal["held", "planned", "missing"]
 
 
@@ -72,8 +74,8 @@ class PlanCounts(TypedDict):
 Plan = TypedDict(
     "Plan",
     {"to": RoleAt, "from": RoleAt | None, "start": Start | None, "route": list[PlanStep],
-     "qualified": bool, "message": str | None, "readiness": float, "rule": str,
-     "counts": PlanCounts, "items": list[PlanItem], "person": PersonDoc},
+     "qualified": bool, "lateral_fallback": bool, "message": str | None, "readiness": float, "rule": str,
+     "counts": PlanCounts, "items": list[PlanItem], "no_route": bool, "person": PersonDoc},
 )
 
 
@@ -102,5 +104,6 @@ class Unlocks(TypedDict):
     person: PersonDoc
     current: RoleAt | None
     rule: str
+    counts_toward: int
     roles: list[UnlockRole]
     learn: list[Place]

@@ -202,5 +202,9 @@ class Browser:
     def plan(self, to: str) -> Plan:
         """``plan --to``: what to learn on the way from the person's role, in order, and where."""
         from .. import learning
+        from ..errors import CareerError
 
-        return learning.plan(self.ladder, self.me, to)
+        result = learning.plan(self.ladder, self.me, to)
+        if result["no_route"]:
+            raise CareerError(result["message"] or "no route")
+        return result

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -74,6 +75,12 @@ class Out(Console):
 
 #: The width text is laid out at when piped: wide enough that no line of ours wraps.
 PIPED_WIDTH = 100_000
+
+
+def piped_console(file: Any, notes: Any) -> Out:
+    """A console laid out as for a pipe (rows, nothing wrapped, no colour) writing to ``file``."""
+    return Out(piped=True, notes=notes, file=file, highlight=False, markup=False, emoji=False, soft_wrap=False,
+               width=PIPED_WIDTH, color_system=None)
 
 
 def make_console(env: Environment) -> Out:
