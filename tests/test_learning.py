@@ -45,10 +45,11 @@ def need(sid, level="proficient"):
 
 
 def small_ladder(**overrides):
-    """start -> mid -> top. The prerequisite graph: a <- b <- c, and d <- c; e and f are free.
+    """start -> mid -> top. The prerequisite graph: a <- b <- c, and d <- c; e, f and h are free.
 
-    e is asked by both steps (mid and top), f only by top, so with prerequisites
-    out of the way e comes before f. top leads on to beyond, which asks for f.
+    e is asked by mid at basic and by top at expert: two items, each completing one step.
+    h is asked by mid at proficient and by top at basic: one item (at mid) that completes
+    both steps' rows. f is asked only by top; top leads on to beyond, which asks for f.
     """
     doc = {
         "format": 2, "title": "t",
@@ -56,15 +57,16 @@ def small_ladder(**overrides):
                    {"id": "s3", "name": "S3", "order": 3}, {"id": "s4", "name": "S4", "order": 4}],
         "tracks": [{"id": "t", "name": "T"}],
         "skill_categories": [{"id": "c", "name": "C"}],
-        "skills": [skill("c"), skill("b", "c"), skill("a", "b"), skill("d", "c"), skill("e"), skill("f")],
+        "skills": [skill("c"), skill("b", "c"), skill("a", "b"), skill("d", "c"), skill("e"), skill("f"),
+                   skill("h")],
         "roles": [
             {"id": "start", "name": "Start", "stage": "s1", "track": "t", "requirements": [],
              "next": [{"to": "mid", "kind": "promotion", "basis": "text"}]},
             {"id": "mid", "name": "Mid", "stage": "s2", "track": "t",
-             "requirements": [need("a"), need("e", "basic"), need("d")],
+             "requirements": [need("a"), need("e", "basic"), need("d"), need("h")],
              "next": [{"to": "top", "kind": "promotion", "basis": "text"}]},
             {"id": "top", "name": "Top", "stage": "s3", "track": "t",
-             "requirements": [need("f"), need("e", "expert"), need("b"), need("c")],
+             "requirements": [need("f"), need("e", "expert"), need("b"), need("c"), need("h", "basic")],
              "next": [{"to": "beyond", "kind": "promotion", "basis": "text"}]},
             {"id": "beyond", "name": "Beyond", "stage": "s4", "track": "t",
              "requirements": [need("f", "basic")]},
@@ -104,32 +106,72 @@ def test_plan_order_follows_the_prerequisite_graph_then_value(cli, tmp_path):
                 assert m < n, f"{other} must come before {sid}: {order}"
     # Same skill: the earlier step's line first.
     assert position[("e", "mid")] < position[("e", "top")]
-    # Ready at first: c, e and f. e counts toward two steps: first, then its deeper line;
-    # f (one step, one role beyond) before c (one step); then d and b (route order), then a.
-    assert order == [("e", "mid"), ("e", "top"), ("f", "top"), ("c", "top"), ("d", "mid"),
+    # Value per item: h (mid, proficient) also meets top's "h basic": two steps. e basic
+    # completes mid's row only, e expert top's only. f completes top's row and beyond's.
+    # Ready at first: e (mid), h, f, c. h (two steps), then f (one step, one role beyond),
+    # then e (mid, the earlier step), then its deeper line and c (top, route order); then
+    # d (mid) and b (top), then a.
+    assert order == [("h", "mid"), ("f", "top"), ("e", "mid"), ("e", "top"), ("c", "top"), ("d", "mid"),
                      ("b", "top"), ("a", "mid")]
-    # Exactly the route's lines: mid asks a, e, d; top asks f, e (deeper), b, c.
-    assert sorted(order) == sorted([("a", "mid"), ("e", "mid"), ("d", "mid"),
+    # Exactly the route's lines: mid asks a, e, d, h; top asks f, e (deeper), b, c (h basic is met).
+    assert sorted(order) == sorted([("a", "mid"), ("e", "mid"), ("d", "mid"), ("h", "mid"),
                                     ("f", "top"), ("e", "top"), ("b", "top"), ("c", "top")])
     values = {(i["id"], i["step"]["id"]): i["value"] for i in plan["items"]}
-    assert values[("e", "mid")] == {"steps": 2, "roles_beyond": 0}
+    assert values[("h", "mid")] == {"steps": 2, "roles_beyond": 0}
+    assert values[("e", "mid")] == values[("e", "top")] == {"steps": 1, "roles_beyond": 0}
     assert values[("f", "top")] == {"steps": 1, "roles_beyond": 1}
     f_item = next(i for i in plan["items"] if i["id"] == "f")
     assert [u["id"] for u in f_item["unlocks"]] == ["top", "beyond"]
     assert f_item["unlocks"][1]["on_route"] is False
+    h_item = next(i for i in plan["items"] if i["id"] == "h")
+    assert [u["id"] for u in h_item["unlocks"]] == ["mid", "top"]
 
 
 def test_value_breaks_ties_among_ready_items(cli, tmp_path):
-    """Without prerequisites the order is by value alone: the skill of more steps, then of
-    more roles beyond, then route order."""
+    """Without prerequisites the order is by value alone: the item of more steps, then of
+    more roles beyond, then route order (a deeper line still after its lower one)."""
     doc = small_ladder()
     for s in doc["skills"]:
         s["prerequisites"] = []
     plan = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top", "--json").json()
     order = [(i["id"], i["step"]["id"]) for i in plan["items"]]
-    # e counts toward both steps; f toward one step and one role beyond; the rest route order.
-    assert order == [("e", "mid"), ("e", "top"), ("f", "top"), ("a", "mid"), ("d", "mid"),
+    # h completes both steps; f one step and one role beyond; the rest route order: mid's
+    # a, e, d, then top's e (deeper), b, c.
+    assert order == [("h", "mid"), ("f", "top"), ("a", "mid"), ("e", "mid"), ("d", "mid"), ("e", "top"),
                      ("b", "top"), ("c", "top")]
+
+
+def test_a_beyond_role_is_unlocked_only_by_a_row_not_met_already(cli, tmp_path):
+    """beyond asks f basic: holding f at basic already, learning f to proficient for top
+    completes top's row but unlocks nothing beyond."""
+    doc = small_ladder()
+    plan = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top", "--have", "f:basic",
+               "--json").json()
+    f_item = next(i for i in plan["items"] if i["id"] == "f")
+    assert f_item["action"] == "deepen" and f_item["held"] == "basic"
+    assert [u["id"] for u in f_item["unlocks"]] == ["top"]
+    assert f_item["value"] == {"steps": 1, "roles_beyond": 0}
+
+
+def test_prerequisite_held_by_the_readiness_rule_and_done_items_say_none(cli, tmp_path, tty):
+    """Holding a (learned after b and c) is not holding c: c counts as held only when held
+    itself or through a skill it includes, as readiness has it."""
+    doc = small_ladder()
+    path = write(tmp_path, doc)
+    plan = cli("--data", path, "plan", "--from", "start", "--to", "top", "--have", "a", "--json").json()
+    b_item = next(i for i in plan["items"] if i["id"] == "b")
+    assert b_item["prerequisites"] == [{"id": "c", "name": "C", "basis": "editorial",
+                                        "note": "made up for the test", "state": "planned"}]
+    # c includes cc: holding cc counts for c.
+    doc["skills"].append({"id": "cc", "name": "CC", "category": "c"})
+    doc["skills"][0]["includes"] = ["cc"]
+    plan = cli("--data", write(tmp_path, doc, "inc.json"), "plan", "--from", "start", "--to", "top",
+               "--have", "cc", "--json").json()
+    d_item = next(i for i in plan["items"] if i["id"] == "d")
+    assert d_item["prerequisites"][0]["state"] == "held"
+    out = cli("--data", path, "plan", "--from", "start", "--to", "top", "--have", "a").stdout
+    block = out.split("[x] A")[1].split("\n\n")[0]
+    assert "after:" not in block and "not held" not in block
 
 
 def test_order_function_handles_a_loop_and_stays_deterministic():
@@ -180,7 +222,8 @@ def test_junior_ds_to_senior_mle_learns_docker_before_kubernetes(cli):
     # "extensive knowledge of ..." : extensive is an expert word (README: Levels).
     assert kubernetes["level"] == "expert" and kubernetes["step"]["id"] == "senior-mle"
     assert "extensive knowledge" in kubernetes["wording"] and kubernetes["wording"] in senior
-    assert {"id": "docker", "name": "Docker", "state": "planned"} in kubernetes["prerequisites"]
+    docker_first = cli("skills", "kubernetes", "--json").json()["prerequisites"][0]
+    assert {**docker_first, "state": "planned"} in kubernetes["prerequisites"]
     names = {"ml-engineer": mle, "senior-mle": senior}
     for item in items:
         assert item["level"] in ("basic", "proficient", "advanced", "expert")
@@ -256,6 +299,147 @@ def test_unknown_role_is_a_usage_error_with_suggestions(cli):
 def test_no_route_exits_1(cli):
     result = cli("plan", "--from", "caio", "--to", "intern")
     assert result.exit_code == 1 and "no route from caio to intern" in result.stderr
+    assert result.stdout == ""
+    # As path: with json, the document on stdout (no route, no items), the error on stderr.
+    path = cli("path", "--from", "caio", "--to", "intern", "--json")
+    doc = cli("plan", "--from", "caio", "--to", "intern", "--json")
+    assert path.exit_code == doc.exit_code == 1
+    plan = doc.json()
+    assert plan["no_route"] is True and plan["route"] == [] and plan["items"] == []
+    assert path.json()["routes"] == []
+    assert "no route from caio to intern" in doc.stderr and plan["message"] == "no route from caio to intern"
+
+
+def test_plan_starts_where_path_starts_and_routes_reach_each_milestone(cli):
+    """junior-ds -> ml-engineer -> senior-mle: the source asks "Expertise in ML frameworks" of the
+    ML engineer and "extensive knowledge of ML frameworks" of the senior: one expert item that
+    completes both steps. Every other item completes one step's row, so all of the ML engineer's
+    items come first (route order), and readiness for it before any senior item."""
+    mle, senior = skills_needed("Machine Learning Engineer"), skills_needed("Senior Machine Learning Engineer")
+    assert "Expertise in ML frameworks" in mle and "extensive knowledge of ML frameworks" in senior
+    items = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "--json").json()["items"]
+    assert (items[0]["id"], items[0]["level"], items[0]["value"]["steps"]) == ("ml-frameworks", "expert", 2)
+    steps = [i["step"]["id"] for i in items]
+    first_senior = steps.index("senior-mle")
+    assert "ml-engineer" not in steps[first_senior:]
+    ready = [n for n, i in enumerate(items) if i["ready_for"]]
+    assert items[ready[0]]["ready_for"]["id"] == "ml-engineer" and ready[0] < first_senior
+    assert all(i["value"]["steps"] == 1 for i in items[1:])
+    ids = [i["id"] for i in items]
+    assert ids.index("docker") < ids.index("kubernetes")
+
+
+def test_plan_to_caio_starts_with_the_entry_stage(cli):
+    """From nothing, the route's first step is an entry-stage role; its items come before any
+    leadership one (none of those completes more steps)."""
+    plan = cli("plan", "--to", "caio", "--json").json()
+    entry = plan["route"][0]["id"]
+    assert plan["route"][0]["kind"] == "entry" and plan["route"][0]["stage"] == "entry"
+    items = plan["items"]
+    assert items[0]["step"]["id"] == entry
+    leaders = {s["id"] for s in plan["route"] if s["stage"] == "leadership"}
+    first_leader = next(n for n, i in enumerate(items) if i["step"]["id"] in leaders)
+    last_entry = max(n for n, i in enumerate(items) if i["step"]["id"] == entry)
+    assert last_entry < first_leader
+    ids = [(i["id"], i["step"]["id"]) for i in items]
+    assert ids.index(("docker", "ml-engineer")) < ids.index(("kubernetes", "senior-mle"))
+
+
+def test_beyond_unlocks_agree_with_match(cli):
+    """--have python, sql: the data scientist asks SQL at basic ("familiarity with SQL"), met
+    already, so deepening SQL for data wrangling unlocks nothing there; every role beyond an
+    item names is one whose matching row match still lists as a gap."""
+    assert "familiarity with SQL" in skills_needed("Data Scientist")
+    have = "python, sql"
+    plan = cli("plan", "--to", "ml-engineer", "--have", have, "--json").json()
+    wrangling = next(i for i in plan["items"] if i["id"] == "data-wrangling")
+    assert wrangling["by"]["id"] == "sql" and wrangling["action"] == "deepen"
+    assert [u["id"] for u in wrangling["unlocks"]] == [wrangling["step"]["id"]]
+    match = {r["id"]: r for r in cli("match", "--have", have, "--json").json()["roles"]}
+    assert any(m["id"] == "sql" for m in match["data-scientist"]["met"])
+    for item in plan["items"]:
+        for role in item["unlocks"]:
+            if not role["on_route"]:
+                gaps = match[role["id"]]["skills_to_gain"] + match[role["id"]]["skills_to_deepen"]
+                assert gaps, (item["id"], role["id"])
+        assert item["value"]["roles_beyond"] >= len([u for u in item["unlocks"] if not u["on_route"]])
+
+
+def test_skipped_item_keeps_its_step_unready(cli):
+    assert cli("profile", "skip", "apis").exit_code == 0
+    plan = cli("plan", "--from", "ml-engineer", "--to", "senior-mle", "--json").json()
+    apis = next(i for i in plan["items"] if i["id"] == "apis")
+    assert apis["status"] == "skipped"
+    assert all(i["ready_for"] is None for i in plan["items"])
+    counts = plan["counts"]
+    assert counts["skipped"] == 1 and counts["todo"] == len(plan["items"]) - 1
+    assert cli("profile", "learning", "kubernetes").exit_code == 0
+    md = cli("plan", "--from", "ml-engineer", "--to", "senior-mle", "--format", "markdown").stdout
+    n = len(plan["items"])
+    assert f"{n - 2} to learn, 1 learning, 1 skipped, 0 done of {n} items" in md
+
+
+def test_plan_marks_editorial_moves_prerequisites_and_links(cli, tty):
+    """The route says each move's kind and basis; the built-in entry step and the
+    junior -> ML engineer move ("titles") are the ladder's, not the text's."""
+    plan = cli("plan", "--to", "ml-engineer", "--json").json()
+    assert [(s["kind"], s["basis"]) for s in plan["route"]] == [("entry", "editorial"), ("promotion", "titles")]
+    out = cli("plan", "--to", "ml-engineer", columns=1000).stdout
+    assert "(junior-ds; entry, editorial) → Machine Learning Engineer (ml-engineer; promotion, titles)" in out
+    assert "starting from the entry stage" in out and "no skills given" in out
+    md = cli("plan", "--to", "ml-engineer", "--format", "markdown").stdout
+    assert "(`junior-ds`; entry, editorial) → Machine Learning Engineer (`ml-engineer`; promotion, titles)" in md
+    assert "Version control (planned; editorial)" in md
+    # The same mark on links in next, skills X --unlocks and skills X.
+    link = "Docker: Get started https://docs.docker.com/get-started/ (editorial)"
+    for args in (("next", "--from", "junior-ds"), ("skills", "docker", "--unlocks", "--from", "junior-ds"),
+                 ("skills", "docker")):
+        assert link in cli(*args, columns=1000).stdout, args
+
+
+def test_lateral_route_is_said(cli, tty):
+    """data-scientist -> ml-engineer exists only as a lateral move (the data's next)."""
+    out = cli("plan", "--from", "data-scientist", "--to", "senior-mle").stdout
+    assert "this one takes lateral moves" in out
+
+
+def test_plan_header_says_whose_skills_and_markdown_keeps_deepen(cli, tty):
+    out = cli("plan", "--from", "junior-ds", "--to", "ml-engineer", "--have", "aws:basic").stdout
+    assert "starting from --from: junior-ds" in out and "your skills (--have): aws:basic" in out
+    # A skill given without a level is proficient (README); the junior asks data wrangling
+    # (SQL, Excel) at advanced: deepen SQL from proficient.
+    md = cli("plan", "--to", "ml-engineer", "--have", "python, sql", "--format", "markdown").stdout
+    assert re.search(r"^- \[ \] \*\*Data wrangling.*\*\*: advanced, deepen from proficient \(SQL\)", md, re.M)
+
+
+def test_output_format_follows_the_file_name_or_format(cli, tmp_path):
+    args = ("plan", "--from", "junior-ds", "--to", "ml-engineer")
+    rows = cli(*args).stdout
+    assert rows.count("\n") == 5 and "\t" in rows
+    for name, fmt in (("p.txt", None), ("p.txt", "text"), ("p", None)):
+        target = tmp_path / name
+        extra = ("--format", fmt) if fmt else ()
+        assert cli(*args, "-o", str(target), *extra).exit_code == 0
+        assert target.read_text(encoding="utf-8") == rows
+    for name in ("p.md", "p.markdown"):
+        assert cli(*args, "-o", str(tmp_path / name)).exit_code == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith("# Learning plan")
+    assert cli(*args, "-o", "-").stdout == rows
+    assert cli(*args, "-o", "-", "--format", "json").json()["to"]["id"] == "ml-engineer"
+
+
+def test_unlocks_of_a_skill_no_role_requires(cli):
+    """The text names Java only among widely used languages; no role's requirement names it."""
+    assert "Python, R, C++, and Java are widely used" in SOURCE
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    named = {sid for r in doc["roles"] for q in r["requirements"]
+             for sid in [q.get("skill"), *q.get("any_of", []), *q.get("all_of", [])]}
+    assert "java" not in named
+    result = cli("skills", "java", "--unlocks")
+    assert result.exit_code == 0
+    assert "no role in this ladder requires Java" in result.stderr
+    assert "you meet every requirement" not in result.stderr
+    assert cli("skills", "java", "--unlocks", "--json").json()["counts_toward"] == 0
 
 
 def test_markdown_checklist_ticks_what_you_hold(cli):
@@ -300,8 +484,10 @@ def test_piped_plan_is_one_tab_separated_row_per_item(cli):
     assert "\x1b" not in result.stdout
     for line, item in zip(lines, plan["items"]):
         cells = line.split("\t")
-        assert len(cells) == 10
-        assert cells[:3] == [str(item["number"]), item["status"], item["id"]]
+        # number, status, action, skill id, requirement, level, step, wording, prerequisites,
+        # unlocked roles, links (README's column list).
+        assert len(cells) == 11
+        assert cells[:4] == [str(item["number"]), item["status"], item["action"], item["id"]]
         assert cells[-1].startswith("https://")
 
 
@@ -310,7 +496,7 @@ def test_terminal_plan_shows_each_item_with_reason_and_links(cli, tty):
     assert "Junior Data Scientist / ML Engineer → Senior Machine Learning Engineer" in out
     assert re.search(r"^\s*\d+\. \[ \] Kubernetes \(part of Deployment technologies\) expert", out, re.M)
     assert "https://kubernetes.io/docs/tutorials/kubernetes-basics/" in out
-    assert "Docker (earlier in this plan)" in out
+    assert "Docker (earlier in this plan; editorial)" in out
 
 
 def test_plan_escapes_ladder_text(cli, tty, tmp_path):
