@@ -162,7 +162,8 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
     Lines are worked out from where the route starts (the role held, or nothing), so
     what the person already holds is listed too, as ``done``; the other items are
     exactly the route's gaps in ``path``. A role the person holds, or whose every
-    requirement they meet already, gives an empty plan and a message.
+    requirement they meet already, gives an empty plan and a message; so does a role no
+    route reaches, with ``no_route`` true (the command then exits 1, as ``path`` does).
     """
     goal = ladder.role(goal_query)
     result: Plan = {

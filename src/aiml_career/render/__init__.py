@@ -7,6 +7,14 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+#: How a route's start was chosen (``start.how``), said by ``path`` and ``plan``.
+STARTS = {
+    "--from": "from --from",
+    "profile": "from your profile's role",
+    "skills": "from the roles your skills fully meet",
+    "entry stage": "from the entry stage: no role given, and your skills fully meet none",
+}
+
 
 def write_utf8(data: bytes, stream=None) -> None:
     """Bytes to ``stream`` (stdout) as they are: UTF-8 whatever the locale says."""

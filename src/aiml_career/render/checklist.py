@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..export import _md as md
 from ..export import place_link as link
-from . import requirement_label
+from . import STARTS, requirement_label
 
 if TYPE_CHECKING:
     from ..results.learning import Plan
@@ -31,13 +31,6 @@ def prerequisite(p: Mapping[str, Any], state: str) -> str:
 
 #: Whose skills a plan is for (``person.source``).
 WHOSE = {"--have": "your skills (--have)", "profile": "your profile's skills", "none": "no skills given"}
-#: How the route's start was chosen (``start.how``), as ``path`` says it.
-STARTS = {
-    "--from": "from --from",
-    "profile": "from your profile's role",
-    "skills": "from the roles your skills fully meet",
-    "entry stage": "from the entry stage: no role given, and your skills fully meet none",
-}
 
 
 def whose(person: Mapping[str, Any]) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
+from .. import STARTS
 from .base import T, _aside, _count, _heading, _joined, _kind, _labelled, _legend, _level, _print_table, _refs, _table
 
 
@@ -82,12 +83,6 @@ def _person(out: Console, person: dict | None) -> None:
         _aside(out, T(f"your skills (--have): {', '.join(f'{k}:{v}' for k, v in person['skills'].items())}", "dim"))
 
 
-_STARTS = {
-    "--from": "from --from",
-    "profile": "from your profile's role",
-    "skills": "from the roles your skills fully meet",
-    "entry stage": "from the entry stage: no role given, and your skills fully meet none",
-}
 
 
 def path(out: Console, data: dict) -> None:
@@ -100,7 +95,7 @@ def path(out: Console, data: dict) -> None:
     ))
     start = data["start"]
     names = ", ".join(r["id"] for r in start["roles"])
-    out.print(T(f"starting {_STARTS.get(start['how'], start['how'])}: {names}", "dim"))
+    out.print(T(f"starting {STARTS.get(start['how'], start['how'])}: {names}", "dim"))
     if data["lateral_fallback"]:
         out.print(T("no route by promotions alone: this one takes lateral moves "
                     "(--promotions-only to refuse them)", "yellow"))
