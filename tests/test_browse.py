@@ -76,10 +76,10 @@ def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
         stages = [n.label.plain for n in app.query_one(LadderTree).root.children]
         assert stages == [s.name for s in ladder.stages.values()]
         mine = label_of(app, "junior-ds")
-        assert mine.startswith("● Junior Data Scientist / ML Engineer") and mine.endswith("100% you")
+        assert mine == "100% ● Junior Data Scientist / ML Engineer you"  # readiness first: never cut
         # Each role's readiness is match's, for a holder of junior-ds.
         matched = {r["id"]: r["readiness"] for r in planning.match(ladder, person(ladder, None))["roles"]}
-        assert label_of(app, "ml-engineer").endswith(f"{matched['ml-engineer']:g}%")
+        assert label_of(app, "ml-engineer") == f"{matched['ml-engineer']:>3g}% Machine Learning Engineer"
         head = text_of(app.query_one("#head"))
         assert "Junior Data Scientist / ML Engineer" in head and "your role" in head
 
@@ -279,7 +279,7 @@ def test_text_from_the_ladder_is_shown_never_obeyed(tmp_path):
     path.write_text(json.dumps(doc), encoding="utf-8")
 
     async def script(app, pilot):
-        assert label_of(app, "ml-engineer").startswith("[bold]ML[/] Engineer \\x1b[31m")
+        assert "% [bold]ML[/] Engineer \\x1b[31m" in label_of(app, "ml-engineer")
         assert text_of(app.query_one("#head")).startswith("[bold]ML[/] Engineer \\x1b[31m")
         reqs = app.query_one(RequirementList)
         reqs.focus()
@@ -298,6 +298,13 @@ def test_text_from_the_ladder_is_shown_never_obeyed(tmp_path):
 # -- the profile ---------------------------------------------------------------------------------
 
 
+def row_in_view(app, listing) -> bool:
+    """The highlighted option is on the screen, inside the detail pane."""
+    y = listing.region.y + listing._index_to_line[listing.highlighted]
+    pane = app.query_one("#detail").region
+    return pane.y <= y < pane.bottom
+
+
 def _files(root: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
 
@@ -311,18 +318,25 @@ def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, 
         reqs = app.query_one(RequirementList)
         docker = next(i for i in range(reqs.option_count) if reqs.get_option_at_index(i).id
                       and reqs.get_option_at_index(i).id.endswith(":docker"))
+        detail = app.query_one("#detail")
         while reqs.highlighted != docker:
             await pilot.press("j")
+            assert row_in_view(app, reqs)  # ↓ scrolls the pane to the row
+        scrolled = detail.scroll_y
+        assert scrolled > 0  # Docker is below the first screen
         before_files = _files(tmp_path)
         before = app.browser.fit["ml-engineer"]["readiness"]
         await pilot.press("space")
+        await pilot.pause()
+        assert reqs.highlighted == docker and row_in_view(app, reqs)  # the re-render keeps the place
+        assert detail.scroll_y == scrolled
         saved = json.loads(profile.read_text())["skills"]
         assert saved["docker"] == {"level": "proficient", "status": "done"}
         assert saved["python"] == {"level": "proficient", "status": "done"}
         after = app.browser.fit["ml-engineer"]["readiness"]
         assert after > before
         assert f"readiness {after:g}%" in text_of(app.query_one("#head"))
-        assert label_of(app, "ml-engineer").endswith(f"{after:g}%")
+        assert label_of(app, "ml-engineer").startswith(f"{after:>3g}% ")
         assert "✓ held      proficient Docker" in str(reqs.get_option_at_index(docker).prompt)
         changed = {k for k, v in _files(tmp_path).items() if before_files.get(k) != v}
         assert changed == {"profile.json"}, changed

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
@@ -97,6 +98,20 @@ class Listing(OptionList):
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
             self.action_first()
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """The list is as tall as its options inside the scrolling detail pane: scroll the pane,
+        so the highlighted option stays in view (after ↓, after a re-render)."""
+        super().scroll_to_highlight(top)
+        pane = self.parent
+        if self.highlighted is None or not isinstance(pane, VerticalScroll):
+            return
+        line = self._index_to_line.get(self.highlighted)
+        if line is None:
+            return
+        here = self.virtual_region
+        pane.scroll_to_region(Region(here.x, here.y + line, here.width, self._heights.get(self.highlighted, 1)),
+                              animate=False, immediate=True)
 
 
 class RequirementList(Listing):
@@ -282,9 +297,10 @@ class BrowseApp(App[None]):
         role = self.browser.ladder.roles[role_id]
         fit = self.browser.fit[role_id]
         mine = role_id == self.browser.me.role
-        label = Text("● " if mine else "")
+        # Readiness first, so a narrow tree cuts the end of a long name, never the figure.
+        label = Text(f"{fit['readiness']:>3g}% ", "green" if fit["readiness"] >= 100 else "dim")
+        label.append("● " if mine else "")
         label.append_text(T(role.name, "bold" if mine else ""))
-        label.append(f"  {fit['readiness']:g}%", "green" if fit["readiness"] >= 100 else "dim")
         if mine:
             label.append(" you", "italic")
         return label
@@ -442,7 +458,10 @@ class BrowseApp(App[None]):
                 extra.append(occ["url"], f"link {occ['url']}")
                 extra.append("\n")
         self.query_one("#extra", Static).update(extra)
-        self.query_one("#detail").scroll_home(animate=False)
+        if keep is None:
+            self.query_one("#detail").scroll_home(animate=False)
+        else:  # the same role again (space): where the reader was, the highlighted row in view
+            self.call_after_refresh(reqs.scroll_to_highlight)
         self._point_tree_at(role_id)
 
     def show_skill(self, skill_id: str) -> None:
