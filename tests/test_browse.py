@@ -85,6 +85,18 @@ def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
 
     drive(ladder, script)
 
+    # Another ladder, without that role or Docker: said, as the CLI's note says it, not silently dropped.
+    assert cli("profile", "add", "docker").exit_code == 0
+
+    async def elsewhere(app, pilot):
+        who = text_of(app.query_one("#who"))
+        assert "you: your profile's role is not in this ladder" in who
+        assert "not in this ladder, left out: docker, role junior-ds" in who
+        said = [n.message for n in app._notifications]
+        assert said == ["not in this ladder, left out of your profile: docker, role junior-ds"]
+
+    drive(load(EXAMPLE), elsewhere)
+
 
 def test_detail_shows_the_role_as_the_text_says_it(ladder):
     async def script(app, pilot):

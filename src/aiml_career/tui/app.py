@@ -287,6 +287,9 @@ class BrowseApp(App[None]):
         tree.show_root = False
         tree.guide_depth = 2
         self._show_who()
+        if self.browser.me.ignored:  # the header may be cut on a narrow screen: said in full once
+            self._say(f"not in this ladder, left out of your profile: {', '.join(self.browser.me.ignored)}",
+                      severity="warning", timeout=8)
         self._fill_tree(None)
         self.show_role(self.open_at or self.browser.first_role())
         tree.focus()
@@ -376,9 +379,14 @@ class BrowseApp(App[None]):
         me = self.browser.me
         ladder = self.browser.ladder
         line = Text("you: ", "dim")
-        line.append_text(T(ladder.roles[me.role].name) if me.role else Text("no role set", "italic"))
+        lost_role = any(entry.startswith("role ") for entry in me.ignored)
+        role = T(ladder.roles[me.role].name) if me.role else Text(
+            "your profile's role is not in this ladder" if lost_role else "no role set", "italic")
+        line.append_text(role)
         held = len(me.have or {})
         line.append(f" · {held} skill{'' if held == 1 else 's'} held", "dim")
+        if me.ignored:  # as the CLI's note: what of the profile this ladder has no place for
+            line.append_text(T(f" · not in this ladder, left out: {', '.join(me.ignored)}", "yellow"))
         if me.source == "profile" and me.path:
             line.append(" · ", "dim")
             line.append_text(T(_home_short(me.path)))
