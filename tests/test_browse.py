@@ -237,7 +237,8 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli):
     async def script(app, pilot):
         await pilot.press("p")  # to your own role: no route, a word why
         assert not isinstance(app.screen, Page)
-        assert any("already" in n.message for n in app._notifications)
+        said = [n.message for n in app._notifications]
+        assert said == ["this is your role: no route to take (P routes from another role)"]
         app.open_role("senior-mle")
         await pilot.press("p")
         body = app.screen.body.plain
@@ -250,6 +251,8 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli):
         assert [len(g) for g in per_step] == [len(s["skills_to_gain"]) for s in best["steps"]]
         assert not [g for g in sum(per_step, []) if g.startswith("Docker")]  # held, from the profile
         assert f"in all: {best['skills_gained']} to gain, {best['skills_deepened']} to deepen" in body
+        deepen = [i for s in best["steps"] for i in s["skills_to_deepen"]]
+        assert deepen and f"  {deepen[0]['from']} → {deepen[0]['to']}" in body and " -> " not in body
         await pilot.press("escape", "P")
         await pilot.press(*"int", "enter")
         body = app.screen.body.plain

@@ -590,6 +590,9 @@ class BrowseApp(App[None]):
         role_id = self._shown_role()
         if role_id is None:
             return
+        if start is None and role_id == self.browser.me.role:  # the CLI's words name its options
+            self._say("this is your role: no route to take (P routes from another role)", severity="warning")
+            return
         try:
             result = self.browser.route(role_id, start)
         except CareerError as error:
@@ -633,11 +636,11 @@ class BrowseApp(App[None]):
 
 
 def _items(out: Text, sign: str, items: Sequence[Mapping[str, Any]], style: str) -> None:
-    """Gap items, one a line: ``+ Docker  proficient``, ``↑ Python  basic -> advanced``."""
+    """Gap items, one a line: ``+ Docker  proficient``, ``↑ Python  basic → advanced``."""
     for item in items:
         out.append(f"  {sign} ", style)
         out.append_text(T(requirement_label(item)))
-        level = f"{item['from']} -> {item['to']}" if "to" in item else item["level"]
+        level = f"{item['from']} → {item['to']}" if "to" in item else item["level"]
         out.append(f"  {level}", "dim")
         if item.get("status"):
             out.append(f"  · profile: {item['status']}", "italic")
