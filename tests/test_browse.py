@@ -20,6 +20,7 @@ from aiml_career import planning, queries
 from aiml_career.loading import load
 from aiml_career.person import person
 from aiml_career.render import requirement_label
+from aiml_career.tui import app as browse_app
 from aiml_career.tui.app import KEYS, BrowseApp, LadderTree, Page, PickRole, RequirementList
 from aiml_career.tui.filtering import NameFilter
 from aiml_career.tui.state import Browser, History
@@ -58,6 +59,10 @@ def tree_skills(app) -> list[str]:
     tree = app.query_one(LadderTree)
     return [leaf.data[1] for branch in tree.root.children for leaf in branch.children
             if leaf.data and leaf.data[0] == "skill"]
+
+
+def tree_text(app) -> str:
+    return "\n".join(n.label.plain for b in app.query_one(LadderTree).root.children for n in [b, *b.children])
 
 
 def label_of(app, role_id: str) -> str:
@@ -168,7 +173,7 @@ def test_history_previews_replace_each_other():
 # -- filter --------------------------------------------------------------------------------------
 
 
-def test_filter_roles_and_skills_as_you_type(ladder):
+def test_filter_roles_and_skills_as_you_type(ladder, monkeypatch):
     async def script(app, pilot):
         await pilot.press("slash", *"eng")
         assert tree_roles(app) == ["junior-ds", "ml-engineer", "senior-mle"]
@@ -190,6 +195,20 @@ def test_filter_roles_and_skills_as_you_type(ladder):
         assert app.shown == ("role", queries.skill_detail(ladder, "docker")["roles"][0]["id"])
         await pilot.press("slash", "escape")
         assert tree_roles(app) == [r.id for r in ladder.doc.roles]
+        # Punctuation alone has no word to match: nothing matches, not the whole tree.
+        await pilot.press("slash", "-", "-")
+        assert tree_roles(app) == [] and tree_skills(app) == [] and "nothing matches" in tree_text(app)
+        # More hits than are listed: said how many (the cap made small here).
+        monkeypatch.setattr(browse_app, "FILTER_SHOWN", 2)
+        box.value = "eng"
+        await pilot.pause()
+        assert tree_roles(app) == ["junior-ds", "ml-engineer"]
+        assert "first 2 of 3 roles: type more to narrow" in tree_text(app)
+        monkeypatch.undo()
+        # enter to the tree, then escape there clears the filter too.
+        await pilot.press("enter", "escape")
+        assert tree_roles(app) == [r.id for r in ladder.doc.roles] and box.value == ""
+        assert app.focused is app.query_one(LadderTree)
 
     drive(ladder, script)
 

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from ..errors import CareerError, sanitize
 from ..render import requirement_label
 from ..render.text.base import T
-from .filtering import NameFilter
+from .filtering import Found, NameFilter
 
 if TYPE_CHECKING:
     from ..results.ladder import Compare
@@ -50,7 +50,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("enter", "open the role (in the tree, or a role it leads to or comes from)"),
     ("tab / shift+tab", "next / previous pane: tree, requirements, moves"),
     ("b / f", "back / forward through the roles you opened (also alt+← / alt+→)"),
-    ("/", "filter roles and skills as you type (enter: to the tree, escape: clear)"),
+    ("/", "filter roles and skills as you type (enter: to the tree; escape, there or in the tree: clear)"),
     ("space", "on a requirement: its skill in your profile, in turn done, learning, skipped, none"),
     ("c", "compare the role with another"),
     ("p", "route from your role to this one, with the gap at each step"),
@@ -87,7 +87,8 @@ TO_TREE = Binding("escape", "app.focus_tree", "Tree", show=False)
 
 
 class LadderTree(Tree):
-    BINDINGS = VIM_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = [*VIM_KEYS, Binding("escape", "app.clear_filter(True)", "Clear filter",
+                                                                show=False)]
 
 
 class Listing(OptionList):
@@ -312,6 +313,8 @@ class BrowseApp(App[None]):
         tree = self.query_one(LadderTree)
         ladder = self.browser.ladder
         found = self.names(query) if query else None
+        if found is None and query and query.strip():  # words only of punctuation: nothing matches them
+            found = Found([], [])
         tree.clear()
         self.nodes = {}
         roles = found.roles if found is not None else list(ladder.roles)
@@ -325,11 +328,14 @@ class BrowseApp(App[None]):
                 self.nodes[rid] = branch.add_leaf(self._role_label(rid), data=("role", rid))
         if found is not None:
             if len(roles) > FILTER_SHOWN:
-                tree.root.add_leaf(Text(f"… {len(roles) - FILTER_SHOWN} more roles: type more", "dim"))
+                tree.root.add_leaf(Text(f"first {FILTER_SHOWN} of {len(roles)} roles: type more to narrow", "dim"))
             if found.skills:
                 branch = tree.root.add(Text("Skills", "bold"), data=("stage", ""), expand=True)
                 for skill_id in found.skills[:FILTER_SHOWN]:
                     branch.add_leaf(T(ladder.skills[skill_id].name), data=("skill", skill_id))
+                if len(found.skills) > FILTER_SHOWN:
+                    branch.add_leaf(Text(f"first {FILTER_SHOWN} of {len(found.skills)} skills: type more to narrow",
+                                         "dim"))
             if not roles and not found.skills:
                 tree.root.add_leaf(Text("nothing matches", "dim"))
 
@@ -543,8 +549,11 @@ class BrowseApp(App[None]):
         box.add_class("shown")
         box.focus()
 
-    def action_clear_filter(self) -> None:
+    def action_clear_filter(self, only_active: bool = False) -> None:
+        """escape in the filter, or in the tree while a filter is on: the whole tree again."""
         box = self.query_one(FilterInput)
+        if only_active and not box.value and not box.has_class("shown"):
+            return
         box.value = ""
         box.remove_class("shown")
         self._fill_tree(None)
