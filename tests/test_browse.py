@@ -124,6 +124,24 @@ def test_detail_shows_the_role_as_the_text_says_it(ladder):
         extra = text_of(app.query_one("#extra"))
         assert "11-3021.00  Computer and Information Systems Managers" in extra
         assert "https://www.onetonline.org/link/summary/11-3021.00" in extra
+        # A stage shows itself; the foundation stage (no roles) its education, in the text's words.
+        tree = app.query_one(LadderTree)
+        tree.focus()
+        app._cursor_to(tree.root.children[0])
+        await pilot.pause()
+        assert app.shown == ("stage", "foundation")
+        about = text_of(app.query_one("#about"))
+        for said in ("Most AI/ML professionals start with a bachelor’s degree in Computer Science, Data Science,",
+                     "a strong foundation in mathematics, especially linear algebra, calculus, and probability, is",
+                     "Programming (Python, R, C++), Mathematics, Algorithms, Data Structures, and some introductory"):
+            assert said in about.replace("\n", " ")
+        assert not app.query_one(RequirementList).display
+        await pilot.press("down")  # the next stage; tab to its roles, enter opens one
+        assert app.shown == ("stage", "entry")
+        await pilot.press("tab", "tab")  # past the pane itself, as for a skill
+        assert app.focused is app.query_one("#moves")
+        await pilot.press("enter")
+        assert app.shown == ("role", "intern")
 
     drive(ladder, script, role="ml-engineer")
 

@@ -370,6 +370,8 @@ class BrowseApp(App[None]):
             self.show_role(key, preview=True)
         elif kind == "skill":
             self.show_skill(key)
+        elif kind == "stage" and key:
+            self.show_stage(key)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         kind, key = event.node.data or ("", "")
@@ -500,6 +502,50 @@ class BrowseApp(App[None]):
             moves.append(Option(line, id=f"need:{role['id']}"))
         self.query_one(MoveList).set_options(moves or [Option(Text("no role needs it", "dim"), disabled=True)])
         self.query_one("#extra", Static).update(Text())
+
+    def show_stage(self, stage_id: str) -> None:
+        """A stage: its summary and roles; on the foundation stage the education, as ``stages`` shows it."""
+        self.shown = ("stage", stage_id)
+        d = self.browser.stage_page(stage_id)
+        head = T(d["name"], "bold")
+        head.append(f"  {d['id']}", "dim")
+        head.append(f"\nstage {d['order']}", "italic")
+        self.query_one("#head", Static).update(head)
+        about = Text("\n")
+        if d["summary"]:
+            about.append_text(T(d["summary"]))
+            about.append("\n")
+        found = d.get("foundation")
+        if found:
+            for degree in found["degrees"]:
+                about.append("\n")
+                about.append_text(T(degree["name"], "bold"))
+                about.append("\n")
+                about.append_text(T(degree["description"]))
+                if degree["fields"]:
+                    about.append("\nfields: ", "bold")
+                    about.append_text(T(", ".join(degree["fields"])))
+                about.append("\n")
+            for note in found["notes"]:
+                about.append("\nnote: ", "bold")
+                about.append_text(T(note))
+                about.append("\n")
+            if found["math_foundation"]:
+                about.append("\nmaths foundation: ", "bold")
+                about.append_text(T(", ".join(s["name"] for s in found["math_foundation"])))
+                about.append("\n")
+            if found["key_skills_text"]:
+                about.append("\nkey skills: ", "bold")
+                about.append_text(T(found["key_skills_text"]))
+                about.append("\n")
+        self.query_one("#about", Static).update(about)
+        self.query_one(RequirementList).display = False
+        self.query_one("#reqs-heading").display = False
+        self.query_one("#moves-heading", Static).update(Text("Roles at this stage: enter opens", "bold"))
+        roles = [Option(T(r["name"]), id=f"role:{r['id']}") for r in d["roles"]]
+        self.query_one(MoveList).set_options(roles or [Option(Text("no roles at this stage", "dim"), disabled=True)])
+        self.query_one("#extra", Static).update(Text())
+        self.query_one("#detail").scroll_home(animate=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, MoveList) and event.option.id:

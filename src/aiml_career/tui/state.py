@@ -20,7 +20,7 @@ from ..profile import Profile, SkillEntry, load_profile, update_profile
 
 if TYPE_CHECKING:
     from ..results.common import NameRef, RequirementRow
-    from ..results.ladder import Compare, RoleDetail, SkillDetail
+    from ..results.ladder import Compare, RoleDetail, SkillDetail, StageItem
     from ..results.learning import Plan
     from ..results.plans import MatchRow, PathDoc
 
@@ -188,6 +188,10 @@ class Browser:
 
     def skill_page(self, skill_id: str) -> SkillDetail:
         return queries.skill_detail(self.ladder, skill_id)
+
+    def stage_page(self, stage_id: str) -> StageItem:
+        """A stage as ``stages`` gives it: summary, roles, and the education on the foundation stage."""
+        return next(item for item in queries.stages(self.ladder) if item["id"] == stage_id)
 
     # -- questions about two roles ------------------------------------------------------
 
