@@ -81,10 +81,10 @@ def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
         stages = [n.label.plain for n in app.query_one(LadderTree).root.children]
         assert stages == [s.name for s in ladder.stages.values()]
         mine = label_of(app, "junior-ds")
-        assert mine == "100% ● Junior Data Scientist / ML Engineer you"  # readiness first: never cut
+        assert mine == " 100% ● Junior Data Scientist / ML Engineer you"  # readiness first: never cut
         # Each role's readiness is match's, for a holder of junior-ds.
         matched = {r["id"]: r["readiness"] for r in planning.match(ladder, person(ladder, None))["roles"]}
-        assert label_of(app, "ml-engineer") == f"{matched['ml-engineer']:>3g}% Machine Learning Engineer"
+        assert label_of(app, "ml-engineer") == f"   {matched['ml-engineer']:g}% Machine Learning Engineer"
         head = text_of(app.query_one("#head"))
         assert "Junior Data Scientist / ML Engineer" in head and "your role" in head
 
@@ -388,7 +388,7 @@ def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, 
         after = app.browser.fit["ml-engineer"]["readiness"]
         assert after > before
         assert f"readiness {after:g}%" in text_of(app.query_one("#head"))
-        assert label_of(app, "ml-engineer").startswith(f"{after:>3g}% ")
+        assert label_of(app, "ml-engineer").startswith(f"{after:g}%".rjust(5) + " ")
         assert "✓ held      proficient Docker" in str(reqs.get_option_at_index(docker).prompt)
         changed = {k for k, v in _files(tmp_path).items() if before_files.get(k) != v}
         assert changed == {"profile.json"}, changed

@@ -302,7 +302,7 @@ class BrowseApp(App[None]):
         fit = self.browser.fit[role_id]
         mine = role_id == self.browser.me.role
         # Readiness first, so a narrow tree cuts the end of a long name, never the figure.
-        label = Text(f"{fit['readiness']:>3g}% ", "green" if fit["readiness"] >= 100 else "dim")
+        label = Text(f"{fit['readiness']:g}%".rjust(5) + " ", "green" if fit["readiness"] >= 100 else "dim")
         label.append("● " if mine else "")
         label.append_text(T(role.name, "bold" if mine else ""))
         if mine:
