@@ -27,16 +27,8 @@ from aiml_career.tui.state import Browser, History
 
 from conftest import BUILTIN, EXAMPLE, ROOT, entry_point
 
-
-@pytest.fixture(autouse=True)
-def quick_pilot(monkeypatch):
-    """Textual's pilot waits for the app to go idle after each key in 20 ms slices
-    (``textual._wait``): 5 ms slices judge idleness the same way (CPU time against
-    wall time in the slice) and take a quarter of the time."""
-    import textual._wait as wait
-
-    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 1 / 200)
-    monkeypatch.setattr(wait, "SLEEP_IDLE", 1 / 200 / 20)
+#: Textual's pilot in quicker steps (conftest.quick_pilot).
+pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 
 @pytest.fixture(scope="module")
