@@ -243,10 +243,13 @@ class _Needs:
 
         return meeting(self.ladder)
 
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {rid: i for i, rid in enumerate(self.ladder.roles)}
+
     def of(self, skill_id: str) -> list[tuple[Role, Skill, str]]:
         """(role, skill the row is about, level) in ladder order, one per role."""
-        order = {rid: i for i, rid in enumerate(self.ladder.roles)}
         seen: dict[str, tuple[Role, Skill, str]] = {}
         for role, unit in self.meets.get(skill_id, ()):
             seen.setdefault(role.id, (role, self.ladder.skills[unit.skill], unit.level))
-        return sorted(seen.values(), key=lambda found: order[found[0].id])
+        return sorted(seen.values(), key=lambda found: self.order[found[0].id])
