@@ -1,4 +1,4 @@
-"""Re-run every example and error row in README.md and write their real output back.
+"""Re-run every example and error row in README.md and docs/*.md and write their real output back.
 
     python scripts/update_readme.py
 
@@ -64,9 +64,10 @@ def main() -> None:
             said = said.replace("|", "\\|")
             return f"| {match['situation']} | `aiml-career {match['cmd']}` | {result.exit_code} | `` {said} `` |"
 
-        text = README.read_text(encoding="utf-8")
-        text = ERROR_ROW.sub(error, EXAMPLE.sub(example, text))
-        README.write_text(text, encoding="utf-8")
+        for page in [README, *sorted((ROOT / "docs").glob("*.md"))]:
+            text = page.read_text(encoding="utf-8")
+            text = ERROR_ROW.sub(error, EXAMPLE.sub(example, text))
+            page.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -202,7 +202,8 @@ def test_compare_json_contract(cli):
     # "software engineering skills (version control, containerization with Docker, CI/CD pipelines)"
     assert {"version-control", "docker", "ci-cd"} <= only_mle
     shared = {s["id"]: s["levels"] for s in data["shared_skills"]}
-    assert shared["cloud-platforms"] == {"data-scientist": "basic", "ml-engineer": "advanced"}
+    # "familiarity with ... cloud platforms" (basic), "experience with cloud platforms" (proficient)
+    assert shared["cloud-platforms"] == {"data-scientist": "basic", "ml-engineer": "proficient"}
     assert "cloud-platforms" in {s["id"] for s in data["level_differences"]}
     assert not only_ds & only_mle and not only_ds & set(shared)
 
@@ -277,10 +278,21 @@ def test_next_from_top_of_ladder(cli):
     assert cli("next", "--from", "caio", "--json").json()["next"] == []
 
 
-def test_next_requires_a_role(cli):
-    result = cli("next")
-    assert result.exit_code == 2
-    assert "--from" in result.stderr
+def test_next_without_a_role_starts_where_path_starts(cli):
+    # No role and no skills: the entry stage's roles are the next step, each an entry move.
+    result = cli("next", "--json")
+    assert result.exit_code == 0
+    data = result.json()
+    assert data["from"] is None and data["start"]["how"] == "entry stage"
+    assert [(m["id"], m["kind"]) for m in data["next"]] == [("intern", "entry"), ("junior-ds", "entry")]
+    assert "From no role yet" in cli("next").stdout
+    # Skills that fully meet the intern's rows (basic ML algorithms, a framework, pandas):
+    # the intern's moves, and it says where it started.
+    fit = cli("next", "--have", "ml-algorithms:basic, keras:basic, pandas", "--json").json()
+    assert fit["start"] == {"how": "skills", "roles": [{"id": "intern", "name": "AI/ML Intern", "stage": "entry"}]}
+    assert [m["id"] for m in fit["next"]] == ["junior-ds"]
+    assert "starting from the roles your skills fully meet: intern" in cli(
+        "next", "--have", "ml-algorithms:basic, keras:basic, pandas").stdout
 
 
 def test_next_text(cli):

@@ -11,6 +11,9 @@ from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+#: README and the guides beside it: every example in them is run.
+PAGES = {"README.md": README, **{f"docs/{p.name}": p.read_text(encoding="utf-8")
+                                 for p in sorted((ROOT / "docs").glob("*.md"))}}
 
 EXAMPLE = re.compile(r"```console\n\$ aiml-career (?P<cmd>[^\n]*)\n(?P<out>.*?)```", re.S)
 
@@ -32,7 +35,8 @@ def test_ci_runs_the_readme_test_command():
     assert test_cmd in lines
 
 
-@pytest.mark.parametrize("example", list(EXAMPLE.finditer(README)), ids=lambda m: m["cmd"])
+@pytest.mark.parametrize("example", [m for text in PAGES.values() for m in EXAMPLE.finditer(text)],
+                         ids=lambda m: m["cmd"])
 def test_readme_examples_are_real_output(cli, tty, example, monkeypatch):
     # The examples show what a terminal shows: drawn tables, no colour (tty: NO_COLOR).
     monkeypatch.chdir(ROOT)
@@ -73,3 +77,23 @@ def test_readme_error_table_is_real(cli, row, monkeypatch):
 
 def test_error_table_has_rows():
     assert len(ERROR_ROW.findall(README)) >= 20
+
+
+LINK = re.compile(r"\]\((?!https?://)(?P<file>[^)#\s]*)(?:#(?P<anchor>[^)\s]*))?\)")
+
+
+def anchors(text: str) -> set[str]:
+    """GitHub's anchors of a page's headings: lower case, punctuation dropped, spaces as hyphens."""
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-")
+            for h in re.findall(r"^#+ (.*)$", text, re.M)}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_links_between_the_pages_lead_somewhere(page):
+    """Every relative link of README and docs/ names a file that exists, and a heading in it."""
+    folder = (ROOT / page).parent
+    for link in LINK.finditer(PAGES[page]):
+        target = (folder / link["file"]).resolve() if link["file"] else ROOT / page
+        assert target.exists(), f"{page}: {link[0]} leads nowhere"
+        if link["anchor"] and target.suffix == ".md":
+            assert link["anchor"] in anchors(target.read_text(encoding="utf-8")), f"{page}: {link[0]}"

@@ -106,13 +106,19 @@ def test_plan_order_follows_the_prerequisite_graph_then_value(cli, tmp_path):
                 assert m < n, f"{other} must come before {sid}: {order}"
     # Same skill: the earlier step's line first.
     assert position[("e", "mid")] < position[("e", "top")]
-    # Value per item: h (mid, proficient) also meets top's "h basic": two steps. e basic
-    # completes mid's row only, e expert top's only. f completes top's row and beyond's.
-    # Ready at first: e (mid), h, f, c. h (two steps), then f (one step, one role beyond),
-    # then e (mid, the earlier step), then its deeper line and c (top, route order); then
-    # d (mid) and b (top), then a.
-    assert order == [("h", "mid"), ("f", "top"), ("e", "mid"), ("e", "top"), ("c", "top"), ("d", "mid"),
-                     ("b", "top"), ("a", "mid")]
+    # Milestones (README: Learning order): mid's items, and what they need however far back
+    # (a needs b needs c, d needs c: top's b and c), before top's other items. Within mid:
+    # h completes two steps, then by route order e (mid; c is top's, after mid's ready ones),
+    # c, then d (mid) before b (top), then a. Then top: f (one role beyond too), then e's
+    # deeper line.
+    assert order == [("h", "mid"), ("e", "mid"), ("c", "top"), ("d", "mid"), ("b", "top"), ("a", "mid"),
+                     ("f", "top"), ("e", "top")]
+    # A later step's item comes before an earlier step's only as its prerequisite.
+    steps = {"mid": 1, "top": 2}
+    for n, (sid, step) in enumerate(order):
+        for other, other_step in order[n + 1:]:
+            if steps[other_step] < steps[step]:
+                assert sid in before[other], f"{sid} ({step}) before {other} ({other_step}): {order}"
     # Exactly the route's lines: mid asks a, e, d, h; top asks f, e (deeper), b, c (h basic is met).
     assert sorted(order) == sorted([("a", "mid"), ("e", "mid"), ("d", "mid"), ("h", "mid"),
                                     ("f", "top"), ("e", "top"), ("b", "top"), ("c", "top")])
@@ -128,16 +134,16 @@ def test_plan_order_follows_the_prerequisite_graph_then_value(cli, tmp_path):
 
 
 def test_value_breaks_ties_among_ready_items(cli, tmp_path):
-    """Without prerequisites the order is by value alone: the item of more steps, then of
-    more roles beyond, then route order (a deeper line still after its lower one)."""
+    """Without prerequisites each step's items come by value alone: the item of more steps,
+    then of more roles beyond, then route order (a deeper line still after its lower one)."""
     doc = small_ladder()
     for s in doc["skills"]:
         s["prerequisites"] = []
     plan = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top", "--json").json()
     order = [(i["id"], i["step"]["id"]) for i in plan["items"]]
-    # h completes both steps; f one step and one role beyond; the rest route order: mid's
-    # a, e, d, then top's e (deeper), b, c.
-    assert order == [("h", "mid"), ("f", "top"), ("a", "mid"), ("e", "mid"), ("d", "mid"), ("e", "top"),
+    # mid first: h completes both steps, then route order a, e, d. Then top: f (one step and
+    # one role beyond), then route order e (deeper), b, c.
+    assert order == [("h", "mid"), ("a", "mid"), ("e", "mid"), ("d", "mid"), ("f", "top"), ("e", "top"),
                      ("b", "top"), ("c", "top")]
 
 
@@ -175,15 +181,34 @@ def test_prerequisite_held_by_the_readiness_rule_and_done_items_say_none(cli, tm
 
 
 def test_order_function_handles_a_loop_and_stays_deterministic():
-    from aiml_career.learning import order
+    from aiml_career.learning_order import milestone_order
 
-    skills = [frozenset({"x"}), frozenset({"y"}), frozenset({"z"})]
+    own = [{"x"}, {"y"}, {"z"}]
     # x needs y and y needs x (a loop a valid ladder cannot have): still every item, once.
-    ancestors = [frozenset({"y"}), frozenset({"x"}), frozenset()]
+    needs = [["y"], ["x"], []]
     keys = [(0, 1), (0, 2), (1, 0)]
-    placed = order(skills, keys, ancestors)
+    args = (own, needs, [1, 1, 1], keys, lambda sid: [], lambda sid: False)
+    placed = milestone_order(*args)
     assert sorted(placed) == [0, 1, 2]
-    assert placed == order(skills, keys, ancestors)
+    assert placed == milestone_order(*args)
+
+
+def test_a_long_prerequisite_chain_orders_in_linear_time():
+    """10,000 skills in one chain: s0 <- s1 <- ... One item per skill, listed last first:
+    the order is the chain, and no closure of prerequisites is built (issue: quadratic)."""
+    import time
+
+    from aiml_career.learning_order import milestone_order
+
+    n = 10_000
+    before = {f"s{i}": [f"s{i - 1}"] if i else [] for i in range(n)}
+    own = [{f"s{i}"} for i in reversed(range(n))]
+    needs = [before[f"s{i}"] for i in reversed(range(n))]
+    started = time.perf_counter()
+    placed = milestone_order(own, needs, [1] * n, [(0, i) for i in range(n)], before.__getitem__,
+                             lambda sid: False)
+    assert time.perf_counter() - started < 2
+    assert [next(iter(own[i])) for i in placed] == [f"s{i}" for i in range(n)]
 
 
 def test_a_ladder_without_prerequisites_or_links_still_plans(cli, tmp_path):
@@ -259,9 +284,21 @@ def test_plan_items_are_exactly_the_route_gaps_of_path(cli, args):
 
     gaps = sorted((step["id"], row(line), line.get("level") or line["to"])
                   for step in route["steps"] for line in step["skills_to_gain"] + step["skills_to_deepen"])
-    open_items = sorted((i["step"]["id"], i["id"], i["level"]) for i in plan["items"] if i["status"] != "done")
+    open_items = sorted((i["step"]["id"], i["id"], i["level"]) for i in plan["items"]
+                        if i["status"] != "done" and i["kind"] == "requirement")
     assert open_items == gaps
     assert plan["counts"]["items"] == len(plan["items"])
+    # Every other item is a prerequisite (or the text's foundation) that an item names and the
+    # person does not hold; every prerequisite an item names is held or an item of the plan.
+    ids = {i["id"] for i in plan["items"]}
+    named = {p["id"]: p["state"] for i in plan["items"] for p in i["prerequisites"]}
+    for item in plan["items"]:
+        if item["kind"] != "requirement":
+            assert named.get(item["id"]) == "planned", item["id"]
+        if item["kind"] == "foundation":
+            assert item["basis"] == "text" and item["wording"] in SOURCE
+    for sid, state in named.items():
+        assert state == "held" or sid in ids, sid
 
 
 def test_plan_to_caio_from_an_empty_profile(cli):
@@ -350,7 +387,7 @@ def test_beyond_unlocks_agree_with_match(cli):
     already, so deepening SQL for data wrangling unlocks nothing there; every role beyond an
     item names is one whose matching row match still lists as a gap."""
     assert "familiarity with SQL" in skills_needed("Data Scientist")
-    have = "python, sql"
+    have = "python, sql:basic"
     plan = cli("plan", "--to", "ml-engineer", "--have", have, "--json").json()
     wrangling = next(i for i in plan["items"] if i["id"] == "data-wrangling")
     assert wrangling["by"]["id"] == "sql" and wrangling["action"] == "deepen"
@@ -406,10 +443,10 @@ def test_lateral_route_is_said(cli, tty):
 def test_plan_header_says_whose_skills_and_markdown_keeps_deepen(cli, tty):
     out = cli("plan", "--from", "junior-ds", "--to", "ml-engineer", "--have", "aws:basic").stdout
     assert "starting from --from: junior-ds" in out and "your skills (--have): aws:basic" in out
-    # A skill given without a level is proficient (README); the junior asks data wrangling
-    # (SQL, Excel) at advanced: deepen SQL from proficient.
-    md = cli("plan", "--to", "ml-engineer", "--have", "python, sql", "--format", "markdown").stdout
-    assert re.search(r"^- \[ \] \*\*Data wrangling.*\*\*: advanced, deepen from proficient \(SQL\)", md, re.M)
+    # The junior asks data wrangling (SQL, Excel) with "experience": proficient (README: Levels);
+    # SQL held at basic is deepened from basic.
+    md = cli("plan", "--to", "ml-engineer", "--have", "python, sql:basic", "--format", "markdown").stdout
+    assert re.search(r"^- \[ \] \*\*Data wrangling.*\*\*: proficient, deepen from basic \(SQL\)", md, re.M)
 
 
 def test_output_format_follows_the_file_name_or_format(cli, tmp_path):

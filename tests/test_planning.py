@@ -279,12 +279,13 @@ def test_path_intern_to_caio_counts_six_tied_routes(cli):
     every = cli("path", "--from", "intern", "--to", "caio", "--limit", "10", "--json").json()
     assert sorted(route_ids(every)) == sorted(INTERN_TO_CAIO)
     assert route_ids(every)[:5] == route_ids(data)
-    # tied routes come in order of least to learn: distinct skills to gain, then to deepen,
-    # then levels to climb
+    # tied routes come in README's order: fewest editorial moves, then fewest moves only the
+    # titles imply, then least to learn: distinct skills to gain, then to deepen, then levels
     def effort(route):
         gained = {s["id"] for step in route["steps"] for s in step["skills_to_gain"]}
         deepened = {s["id"] for step in route["steps"] for s in step["skills_to_deepen"]} - gained
-        return len(gained), len(deepened), route["levels_to_climb"]
+        bases = [step["basis"] for step in route["steps"]]
+        return bases.count("editorial"), bases.count("titles"), len(gained), len(deepened), route["levels_to_climb"]
 
     assert [effort(r_) for r_ in every["routes"]] == sorted(effort(r_) for r_ in every["routes"])
     assert all(s["kind"] == "promotion" for r_ in every["routes"] for s in r_["steps"])
@@ -294,17 +295,20 @@ def test_path_intern_to_caio_counts_six_tied_routes(cli):
     # wrangling (SQL, Excel); "knowledge of ML algorithms (e.g., ...)" deepens the intern's
     # "Basic knowledge of machine learning algorithms".
     assert gaps(first) == (
-        ["programming:proficient", "data-wrangling:advanced"],
+        ["programming:proficient", "data-wrangling:proficient"],
         ["ml-algorithms:basic>proficient"],
     )
     assert [a["id"] for a in first["skills_to_gain"][0]["any_of"]] == ["python", "r"]
     # "Executive-level leadership, deep AI expertise, strategic thinking, and an ability to drive
     # innovation": expert, expert, and no level word (proficient) twice
+    # innovation": expert, expert, and no level word (proficient) twice. The intern's basic
+    # knowledge of ML algorithms counts toward AI/ML expertise (a related skill, up to advanced).
     assert gaps(every["total_gap"]) == (
-        ["executive-leadership:expert", "ai-ml-expertise:expert", "strategic-thinking:proficient",
-         "innovation:proficient"],
-        [],
+        ["executive-leadership:expert", "strategic-thinking:proficient", "innovation:proficient"],
+        ["ai-ml-expertise:basic>expert"],
     )
+    assert every["total_gap"]["skills_to_deepen"][0]["via"] == {
+        "id": "ml-algorithms", "name": "Machine learning algorithms", "level": "basic"}
     text = cli("path", "--from", "AI/ML Intern", "--to", "Chief AI Officer")
     assert "6 steps · 6 shortest routes" in plain(text.stdout)
     assert "1 more tied routes" in text.stdout
@@ -389,13 +393,13 @@ def test_have_on_next_gives_readiness(cli):
     (move,) = data["next"]
     assert move["id"] == "junior-ds"
     # junior-ds rows: programming 2 (any of Python, R), ML algorithms 2 (e.g. ...), data wrangling
-    # 3 (any of SQL, Excel) = 7. Met: programming by Python 2, data wrangling by SQL 3; the
-    # intern's basic ML algorithms 1 of 2 -> 6/7
-    assert (move["readiness"], move["points"], move["of"]) == (85.7, 6, 7)
+    # 2 ("experience": proficient; any of SQL, Excel) = 6. Met: programming by Python 2, data
+    # wrangling by SQL; the intern's basic ML algorithms 1 of 2 -> 5/6
+    assert (move["readiness"], move["points"], move["of"]) == (83.3, 5, 6)
     assert ids(move["met"]) == ["programming", "data-wrangling"]
     assert [m.get("by", {}).get("id") for m in move["met"]] == ["python", "sql"]
     plain_next = cli("next", "--from", "intern")
-    assert "readiness 14.3% (1/7 points)" in plain(plain_next.stdout)
+    assert "readiness 16.7% (1/6 points)" in plain(plain_next.stdout)
 
 
 # -- readiness: the documented formula ---------------------------------------------
@@ -406,9 +410,9 @@ def test_readiness_matches_the_documented_formula_by_hand(cli):
     assert r.exit_code == 0 and r.stderr == ""
     roles = r.json()["roles"]
     assert ids(roles) == ["junior-ds", "intern"]
-    # junior-ds: programming 2 (python min(3,2) = 2), ML algorithms 2 (0), data wrangling 3
-    #   (excel min(4,3) = 3) -> 5/7 = 71.43
-    assert roles[0]["readiness"] == 71.4
+    # junior-ds: programming 2 (python min(3,2) = 2), ML algorithms 2 (0), data wrangling 2
+    #   ("experience": proficient; excel min(4,2) = 2) -> 4/6 = 66.67
+    assert roles[0]["readiness"] == 66.7
     assert roles[1]["readiness"] == 0.0
     assert gaps(roles[0]) == (["ml-algorithms:proficient"], [])
 

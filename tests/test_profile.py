@@ -108,9 +108,19 @@ def test_add_learning_skip_remove(cli, pfile):
     assert skills_of(view)["pytorch"] == ("proficient", "learning")
     view = ok_json(cli("profile", "skip", "Microsoft Excel", "--json"))
     assert skills_of(view)["excel"] == ("proficient", "skipped")
-    # a new status without a :level keeps the level saved before
-    view = ok_json(cli("profile", "learning", "sql", "--json"))
+    # a new status without a :level keeps the level saved before; a held skill marked learning
+    # is learned further: the level held still counts, and the command says so
+    r = cli("profile", "learning", "sql", "--json")
+    assert r.exit_code == 0
+    assert r.stderr == "aiml-career: still held while you learn them further: sql (held at advanced)\n"
+    view = r.json()
     assert skills_of(view)["sql"] == ("advanced", "learning")
+    assert next(s for s in view["skills"] if s["id"] == "sql")["held"] == "advanced"
+    data = cli("match", "--json").json()
+    assert data["person"]["skills"]["sql"] == "advanced"
+    r = cli("profile", "learning", "sql:expert")
+    assert "sql (held at advanced, learning toward expert)" in r.stderr
+    assert "learning (held at advanced)" in cli("profile", "show").stdout
     # an explicit level replaces it, even a lower one
     view = ok_json(cli("profile", "add", "sql:basic", "--json"))
     assert skills_of(view)["sql"] == ("basic", "done")
@@ -507,9 +517,9 @@ def test_next_uses_the_profile_and_says_so(cli, saved):
     mle = moves["ml-engineer"]
     # ml-engineer rows: ML frameworks expert 4 (any of TensorFlow, PyTorch, Scikit-learn), version
     #   control 2, Docker 2, CI/CD 2 (each of "software engineering skills (...)", no level word:
-    #   proficient), cloud platforms advanced 3 (any of its two) = 13. Met: ML frameworks by
-    #   TensorFlow expert -> 4; Docker is only being learned -> 4/13
-    assert (mle["readiness"], mle["points"], mle["of"]) == (30.8, 4, 13)
+    #   proficient), cloud platforms 2 ("experience": proficient; any of its two) = 12. Met: ML
+    #   frameworks by TensorFlow expert -> 4; Docker is only being learned -> 4/12
+    assert (mle["readiness"], mle["points"], mle["of"]) == (33.3, 4, 12)
     assert mle["skills_to_deepen"] == []
     gain = {s["id"]: s for s in mle["skills_to_gain"]}
     assert {"version-control", "docker", "ci-cd", "cloud-platforms"} == set(gain)
@@ -518,7 +528,7 @@ def test_next_uses_the_profile_and_says_so(cli, saved):
     # text output: the note on stderr only
     text = cli("next")
     assert "using your profile" in text.stderr and "using your profile" not in text.stdout
-    assert "readiness 30.8% (4/13 points)" in text.stdout
+    assert "readiness 33.3% (4/12 points)" in text.stdout
 
 
 def test_path_starts_from_the_profile_role(cli, saved):
@@ -537,14 +547,17 @@ def test_match_uses_the_profile_role_and_skills(cli, saved):
     assert r.exit_code == 0 and "using your profile" in r.stderr
     data = r.json()
     assert data["current"]["id"] == "junior-ds"
-    # Roles at or below your own stage (entry) come last; the best of the rest leads.
-    assert [x["id"] for x in data["roles"]] == ["ml-engineer", "senior-mle"]
+    # Roles at or below your own stage (entry) come last; the best of the rest leads. Scikit-learn
+    # counts toward the data scientist's supervised learning (up to proficient) and unsupervised
+    # learning (up to basic): 3 of 11 points, 27.3%, above the senior ML engineer.
+    assert [x["id"] for x in data["roles"]] == ["ml-engineer", "data-scientist"]
     everything = cli("match", "--json").json()["roles"]
     assert [x["id"] for x in everything[-2:]] == ["junior-ds", "intern"]
     assert everything[-2]["current"] and everything[-2]["readiness"] == 100.0
     assert all(x["at_or_below_current"] == (x["stage"] == "entry") for x in everything)
     by_id = {x["id"]: x for x in everything}
-    assert by_id["ml-engineer"]["readiness"] == 30.8
+    assert by_id["ml-engineer"]["readiness"] == 33.3
+    assert (by_id["data-scientist"]["points"], by_id["data-scientist"]["of"]) == (3, 11)
 
 
 @pytest.mark.parametrize(
@@ -561,11 +574,14 @@ def test_have_overrides_the_profile_skills_not_its_role(cli, saved, args, role, 
                                   "skills": {"python": "proficient"}}
 
 
-def test_profile_without_role_needs_from_for_next_but_not_for_path(cli, pfile):
+def test_a_profile_without_role_starts_next_and_path_where_the_skills_fit(cli, pfile):
     ok(cli("profile", "add", "python"))
-    r = cli("next")
-    assert is_error(r, 2, "missing option '--from'", "profile set-role")
+    r = cli("next", "--json")
+    assert r.exit_code == 0
     assert r.stderr.startswith(f"aiml-career: using your profile {pfile}: 1 skill (--have overrides)\n")
+    # Python alone meets no role fully: the next step is getting into an entry-stage role.
+    assert r.json()["start"]["how"] == "entry stage" and r.json()["from"] is None
+    assert [m["id"] for m in r.json()["next"]] == ["intern", "junior-ds"]
     routes = cli("path", "--to", "caio", "--json")
     assert routes.exit_code == 0
     assert routes.json()["start"]["how"] == "entry stage"

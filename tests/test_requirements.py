@@ -13,13 +13,13 @@ import re
 
 import pytest
 
-from aiml_career.levels import NO_WORD_LEVEL, TEXT_WORDS
 from aiml_career.loading import load
 
 from conftest import BUILTIN, ROOT
 
 SOURCE = (ROOT / "tests" / "source" / "ai-ml-career-path.txt").read_text(encoding="utf-8")
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The planning guide: its tables and rules are what these tests hold the data to.
+GUIDE = (ROOT / "docs" / "planning.md").read_text(encoding="utf-8")
 LADDER = load(BUILTIN)
 DOC = json.loads(BUILTIN.read_text(encoding="utf-8"))
 
@@ -153,7 +153,7 @@ def test_text_output_shows_the_rows_with_the_texts_words(cli):
 
 
 def readme_any_of_table() -> set[tuple[str, str, str]]:
-    section = README.split("The built-in ladder has these any-of groups", 1)[1].split("\n\n", 2)[1]
+    section = GUIDE.split("The built-in ladder has these any-of groups", 1)[1].split("\n\n", 2)[1]
     rows = set()
     for line in section.splitlines()[2:]:
         role, requirement, _, wording = [c.strip() for c in line.strip("|").split("|")]
@@ -186,15 +186,99 @@ def skills_needed_of(role: dict) -> str:
     return role["skills_text"]
 
 
+def guide_level_table() -> dict[str, str]:
+    """The guide's word -> level table (docs/planning.md, "Levels"), as written there."""
+    section = GUIDE.split("## Levels", 1)[1].split("\n## ", 1)[0]
+    words = {}
+    for line in section.splitlines():
+        found = re.match(r"\| (basic|proficient|advanced|expert) \(\d\) \| (.*) \|$", line)
+        if found:
+            for word in re.sub(r"\(.*?\)|;.*", "", found[2]).split(","):
+                word = word.strip()
+                if word:
+                    words[word] = found[1]
+    return words
+
+
+def test_the_guide_states_the_level_rule_this_test_applies():
+    assert "The strongest level word in a requirement's wording sets its level; but `basic` or `familiarity`" \
+           "\nmakes it basic" in GUIDE
+    assert "A requirement\nwith none of these words" in GUIDE and "is\nproficient" in GUIDE
+
+
 @pytest.mark.parametrize("role", DOC["roles"], ids=lambda r: r["id"])
-def test_levels_come_from_the_first_level_word_of_the_wording(role):
-    words = sorted(TEXT_WORDS, key=len, reverse=True)
+def test_levels_come_from_the_strongest_level_word_of_the_wording(role):
+    # The guide's rule, applied to its own table: the strongest word sets the level, "basic" or
+    # "familiarity" makes it basic; no word: proficient. "deep" is a level word, "deep learning"
+    # a skill.
+    table = guide_level_table()
+    rank = {"basic": 1, "proficient": 2, "advanced": 3, "expert": 4}
+    words = sorted(table, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])(?! learning)", re.I)
     for req in role["requirements"]:
-        found = pattern.search(req["wording"])
-        word = found.group(1).lower() if found else None
+        found = [w.lower() for w in pattern.findall(req["wording"])]
+        capping = [w for w in found if w in ("basic", "familiarity")]
+        if capping:
+            word = capping[0]
+        elif found:
+            word = max(found, key=lambda w: (rank[table[w]], -found.index(w)))
+        else:
+            word = None
         assert req.get("level_word") == word, req["wording"]
-        assert req["level"] == (TEXT_WORDS[word] if word else NO_WORD_LEVEL), req["wording"]
+        assert req["level"] == (table[word] if word else "proficient"), req["wording"]
+
+
+def test_strong_expertise_is_not_weaker_than_expertise():
+    researcher = next(r for r in DOC["roles"] if r["id"] == "ai-researcher")
+    row = next(q for q in researcher["requirements"] if q["wording"] == "strong mathematical and statistical expertise")
+    assert row["level"] == "expert"
+
+
+#: The only promotions that ask less of a skill than the role they leave, each with its reason
+#: in the guide (docs/planning.md, "Levels").
+INVERSIONS = {("junior-ds", "data-scientist", "sql"), ("ai-researcher", "senior-ds", "deep-learning"),
+              ("ai-researcher", "senior-ds", "reinforcement-learning")}
+
+
+def test_no_promotion_asks_less_than_the_role_it_leaves_but_the_documented_ones():
+    rank = {"basic": 1, "proficient": 2, "advanced": 3, "expert": 4}
+
+    def asks(role: dict) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for req in role["requirements"]:
+            for sid in [req.get("skill"), *req.get("any_of", []), *req.get("all_of", [])]:
+                if sid is not None and not (req.get("all_of") and sid == req.get("skill")):
+                    out[sid] = max(out.get(sid, 0), rank[req["level"]])
+        return out
+
+    by_id = {r["id"]: r for r in DOC["roles"]}
+    found = set()
+    for role in DOC["roles"]:
+        for move in role["next"]:
+            if move["kind"] != "promotion":
+                continue
+            before, after = asks(role), asks(by_id[move["to"]])
+            found |= {(role["id"], move["to"], sid) for sid in before.keys() & after.keys()
+                      if after[sid] < before[sid]}
+    assert found == INVERSIONS
+    section = GUIDE.split("## Levels", 1)[1].split("\n## ", 1)[0]
+    assert "Junior DS → Data Scientist | SQL" in section and "AI Researcher → Senior DS | deep learning" in section
+
+
+def guide_open_table() -> set[tuple[str, str]]:
+    section = GUIDE.split("## Open lists", 1)[1].split("\n## ", 1)[0]
+    return {(m[1], m[2]) for m in re.finditer(r"^\| `([\w-]+)` \| [^|]+ \| ([^|]+?) \|", section, re.M)}
+
+
+def test_a_row_is_open_exactly_when_its_wording_gives_examples():
+    found = set()
+    for role in DOC["roles"]:
+        for req in role["requirements"]:
+            examples = bool(re.search(r"e\.g\.|\blike\b|such as", req["wording"]))
+            assert req.get("open", False) == examples, req["wording"]
+            if examples:
+                found.add((role["id"], req["wording"]))
+    assert found == guide_open_table()
 
 
 def test_every_move_says_its_basis(cli, tty):

@@ -87,6 +87,12 @@ class Ladder:
         ]
         return NameIndex("role or specialization", items, "aiml-career roles")
 
+    @cached_property
+    def foundation(self) -> list[Unit]:
+        """The text's educational foundation as requirement units (README: The foundation)."""
+        education = self.doc.education
+        return requirements.units_of(education.foundation, self.skills) if education else []
+
     def units(self, role: Role) -> list[Unit]:
         """``role``'s requirements as units (:mod:`.requirements`), worked out once per role."""
         found = self._units.get(role.id) if self.roles.get(role.id) is role else None

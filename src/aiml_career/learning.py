@@ -14,36 +14,37 @@ documented in README); nothing here prints.
 
 from __future__ import annotations
 
-import heapq
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import planning
+from . import planning, prerequisites
 from .errors import UsageError
 from .ladder import Ladder
+from .learning_order import milestone_order, missing
 from .levels import LEVEL_RANK, LEVELS
 from .model import Role
 from .person import Person
 from .pieces import requirement_item, role_at, skill_ref
-from .places import places
+from .places import places, row_skills
 from .planning import assess, held_level, merge, role_have, row_met
-from .prerequisites import ancestors, listed
+from .prerequisites import listed
 from .requirements import Unit, skills_named
 
 if TYPE_CHECKING:
     from .results.ladder import SkillLearning
     from .results.learning import CompletedRow, Plan, PlanItem, StepAt, Unlocked, UnlockRole, Unlocks
-    from .results.plans import Next, Route
+    from .results.plans import Next, Route, Step
 
 #: A plan item's status: from the profile's marks, or done when the person meets the row.
 Status = Literal["todo", "done", "learning", "skipped"]
 
 #: How ``plan`` orders its items, said in every result.
 ORDER_RULE = (
-    "prerequisites first (the ladder's prerequisite graph; a skill's deeper level after its lower one); "
-    "among items whose prerequisites are in hand, the item that completes more steps of the route comes "
-    "first, then the one that completes requirements of more roles beyond it; then route order"
+    "milestones: each step's role is reached before the next step is worked on (an item for a later step comes "
+    "earlier only as a prerequisite of one for this step); within a step, prerequisites first (the ladder's "
+    "prerequisite graph; a skill's deeper level after its lower one), then the item that completes more steps "
+    "of the route, then the one that completes requirements of more roles beyond it; then route order"
 )
 #: Roles beyond the goal listed in an item's ``unlocks`` (``value.roles_beyond`` counts them all).
 BEYOND_LISTED = 5
@@ -53,9 +54,8 @@ BEYOND_LISTED = 5
 
 
 def _row_skills(item: Mapping[str, Any]) -> list[str]:
-    """The skills to learn for a requirement row: its alternatives when it has some
-    (the text names them), else its skill."""
-    return [a["id"] for a in item.get("any_of", ())] or [item["id"]]
+    """The skills to learn for a gap line (:func:`places.row_skills`)."""
+    return row_skills(item["id"], [a["id"] for a in item.get("any_of", ())])
 
 
 def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
@@ -63,7 +63,25 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
     from .queries import skill_detail as detail
 
     found = detail(ladder, query)
-    return {**found, "prerequisites": listed(ladder, found["id"]), "learn": places(ladder, [found["id"]])}
+    sid = found["id"]
+    after = prerequisites.dependents(ladder, sid)
+    rests = set(after)
+    foundation = next((u for u in ladder.foundation if u.skill == sid or sid in u.any_of), None)
+    return {
+        **found,
+        "prerequisites": listed(ladder, sid),
+        "related": [{**skill_ref(ladder, r.skill), "up_to": r.up_to, "basis": r.basis, "note": r.note}
+                    for r in ladder.skills[sid].related],
+        "counts_toward": [{**skill_ref(ladder, s.id), "up_to": r.up_to, "basis": r.basis, "note": r.note}
+                          for s in ladder.doc.skills for r in s.related if r.skill == sid],
+        "rests_on_it": {
+            "skills": [skill_ref(ladder, s) for s in after],
+            "roles": [role_at(r) for r in ladder.doc.roles
+                      if any(not rests.isdisjoint(u.members) for u in ladder.units(r))],
+        },
+        "foundation": {"level": foundation.level, "wording": foundation.wording} if foundation else None,
+        "learn": places(ladder, [sid]),
+    }
 
 
 def next_steps(ladder: Ladder, me: Person) -> Next:
@@ -73,61 +91,6 @@ def next_steps(ladder: Ladder, me: Person) -> Next:
         for item in move["skills_to_gain"]:
             item["learn"] = places(ladder, _row_skills(item))
     return result
-
-
-# -- the prerequisite graph ----------------------------------------------------------
-
-
-def order(
-    skills: list[frozenset[str]],
-    keys: list[tuple],
-    earlier: list[frozenset[str]],
-) -> list[int]:
-    """Positions 0..n-1 in learning order.
-
-    Item ``i`` comes before item ``j`` when one of ``i``'s skills is in ``earlier[j]``
-    (the prerequisites of ``j``'s skills, however far back), or when they share a skill and ``i`` is
-    listed first (an earlier step). Among the items whose predecessors are all placed,
-    the lowest ``keys[i]`` goes first. Should the constraints ever loop, the lowest
-    key left is taken, so the order is always complete and deterministic.
-    """
-    n = len(skills)
-    after: list[set[int]] = [set() for _ in range(n)]
-    by_skill: dict[str, list[int]] = {}
-    for i, own in enumerate(skills):
-        for sid in own:
-            by_skill.setdefault(sid, []).append(i)
-    for j in range(n):
-        for sid in earlier[j]:
-            for i in by_skill.get(sid, ()):
-                if i != j:
-                    after[i].add(j)
-        for sid in skills[j]:
-            for i in by_skill[sid]:
-                if i < j:
-                    after[i].add(j)
-    waiting = [0] * n
-    for i in range(n):
-        for j in after[i]:
-            waiting[j] += 1
-    ready = [(keys[i], i) for i in range(n) if not waiting[i]]
-    heapq.heapify(ready)
-    placed: list[int] = []
-    done = [False] * n
-    while len(placed) < n:
-        if not ready:  # a loop: take the best item left
-            i = min((i for i in range(n) if not done[i]), key=lambda i: keys[i])
-        else:
-            i = heapq.heappop(ready)[1]
-            if done[i]:
-                continue
-        done[i] = True
-        placed.append(i)
-        for j in after[i]:
-            waiting[j] -= 1
-            if waiting[j] == 0 and not done[j]:
-                heapq.heappush(ready, (keys[j], j))
-    return placed
 
 
 # -- the plan ---------------------------------------------------------------------------
@@ -140,7 +103,7 @@ def _row_key(item: Mapping[str, Any]) -> str:
 
 def _counted(unit: Unit) -> set[str]:
     """The skills whose level counts toward ``unit`` (:func:`requirements.ways`)."""
-    return {counted for _, counted in unit.ways} if unit.ways else {unit.skill}
+    return {counted for _, counted, _ in unit.ways} if unit.ways else {unit.skill}
 
 
 def _beyond(ladder: Ladder, goal: Role, route: set[str]) -> list[Role]:
@@ -234,27 +197,34 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
                 "skipped" if mark == "skipped" else "todo"
             row = requirement_item(ladder, unit)
             item: PlanItem = {
-                "number": 0, "id": row["id"], "name": row["name"], "category": row["category"],
-                "level": row["level"], "action": "gain" if deepen is None else "deepen",
+                "number": 0, "kind": "requirement", "basis": "text", "id": row["id"], "name": row["name"],
+                "category": row["category"], "level": row["level"], "action": "gain" if deepen is None else "deepen",
                 "held": deepen["from"] if opened and deepen is not None else None,
                 "step": step_at, "wording": unit.wording,
                 "reason": f"{role.name} asks for it at {unit.level}: \u201c{unit.wording}\u201d",
                 "status": status, "prerequisites": [], "value": {"steps": 0, "roles_beyond": 0},
                 "unlocks": [], "ready_for": None, "learn": [],
             }
-            if "any_of" in row:
-                item["any_of"] = row["any_of"]
-            if "part_of" in row:
-                item["part_of"] = row["part_of"]
+            for field in ("any_of", "open", "part_of"):
+                if field in row:
+                    item[field] = row[field]
             if deepen is not None and deepen["id"] != unit.skill:
                 item["by"] = {"id": deepen["id"], "name": deepen["name"]}
+            if opened and deepen is not None and "via" in deepen:
+                item["via"] = deepen["via"]
             items.append(item)
             units_of.append(unit)
             positions.append((number, position))
         held = merge(held, role_have(ladder, role))
-    # Each item's value: the route's steps, then the roles beyond, whose requirement row this
-    # item (its skill at its level) takes from unmet to met, from what the person holds now
-    # plus the earlier items of the same skill.
+    _value(ladder, items, units_of, steps, beyond, now, start_held)
+    return _ordered(ladder, me, items, units_of, positions, steps, now, first)
+
+
+def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: list[Step], beyond: list[Role],
+           now: dict[str, int], start_held: dict[str, int]) -> None:
+    """Each item's value, unlocks and places to learn: the route's steps, then the roles
+    beyond, whose requirement row this item (its skill at its level) takes from unmet to
+    met, from what the person holds now plus the earlier items of the same skill."""
     beyond_rows: dict[str, list[tuple[Role, Unit]]] = {}
     for role in beyond:
         for unit in ladder.units(role):
@@ -266,15 +236,8 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
         for unit in ladder.units(role):
             for sid in _counted(unit):
                 step_rows.setdefault(sid, []).append((number, role, unit))
-    memo: dict[str, frozenset[str]] = {}
-    own: list[frozenset[str]] = []
-    keys: list[tuple] = []
-    earlier: list[frozenset[str]] = []
     chain: dict[str, int] = {}  # skill -> the level the items so far reach
-    for item, unit, (number, position) in zip(items, units_of, positions):
-        skills = frozenset({unit.skill, *((item["by"]["id"],) if "by" in item else ())})
-        own.append(skills)
-        earlier.append(frozenset().union(*(ancestors(ladder.skills, s, memo) for s in skills)))
+    for item, unit in zip(items, units_of):
         learned = item["by"]["id"] if "by" in item else unit.skill
         # A done item is valued as from where the route starts (what it counted for).
         base = start_held if item["status"] == "done" else now
@@ -289,7 +252,6 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
         beyond_done = [(role, other) for role, other in beyond_rows.get(learned, ()) if completes(role, other)]
         roles_beyond = list(dict.fromkeys(role.id for role, _ in beyond_done))
         item["value"] = {"steps": len(on_route), "roles_beyond": len(roles_beyond)}
-        keys.append((-len(on_route), -len(roles_beyond), number, position))
         unlocks = []
         for n in on_route:
             role = ladder.roles[steps[n - 1]["id"]]
@@ -304,21 +266,59 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
                 unlocks.append(_unlocked(role, False, other.wording))
         item["unlocks"] = unlocks
         item["learn"] = places(ladder, _row_skills(item))
-    placed = order(own, keys, earlier)
-    in_plan = {sid for i in placed for sid in own[i] if items[i]["status"] != "done"}
+
+
+def _ordered(ladder: Ladder, me: Person, items: list[PlanItem], units_of: list[Unit],
+             positions: list[tuple[int, int]], steps: list[Step], now: dict[str, int],
+             first: Role | None) -> list[PlanItem]:
+    """The items with the prerequisites they lack added, in learning order (:data:`ORDER_RULE`),
+    numbered, each prerequisite with its state and the item that readies a step marked."""
+    before = prerequisites.before(ladder)
+    # The person's role rests on its rows' prerequisites, however far back: behind them.
+    implied: set[str] = set()
+    if first is not None:
+        implied = {sid for unit in ladder.units(first) for sid in (unit.skill, *unit.any_of)}
+        todo = list(implied)
+        while todo:
+            for p in before(todo.pop()):
+                if p not in implied:
+                    implied.add(p)
+                    todo.append(p)
+
+    def held(sid: str) -> bool:
+        return sid in implied or held_level(ladder, now, sid) > 0
+
+    lists = [prerequisites.of_row(ladder, unit, item["by"]["id"] if "by" in item else None)
+             for item, unit in zip(items, units_of)]
+    own = [{unit.skill, *((item["by"]["id"],) if "by" in item else ())} for item, unit in zip(items, units_of)]
+    planned = {sid for item, skills in zip(items, own) if item["status"] != "done" for sid in skills}
+    needs = [[p["id"] for p in listed_] if item["status"] != "done" else []
+             for item, listed_ in zip(items, lists)]
+    keys: list[tuple[int, ...]] = [(-i["value"]["steps"], -i["value"]["roles_beyond"], n, p)
+                                   for i, (n, p) in zip(items, positions)]
+    added = _added(ladder, me, items, needs, before, held, planned)
+    for item, dependent in added:
+        lists.append(listed(ladder, item["id"]))
+        own.append({item["id"]})
+        needs.append([p["id"] for p in lists[-1]])
+        # After the items of its step that are worth more, before those worth nothing more.
+        keys.append((0, 0, *positions[dependent]))
+        items.append(item)
+    step_of = [item["step"]["number"] for item in items]
+    placed = milestone_order(own, needs, step_of, keys, before, held)
+    in_plan = planned | {item["id"] for item, _ in added}
     out = [items[i] for i in placed]
+    prereqs = [lists[i] for i in placed]
     # Open lines per step: a skipped one stays open (it is not going to be learned).
     open_left: dict[int, int] = {}
     for item in out:
         if item["status"] != "done":
             open_left[item["step"]["number"]] = open_left.get(item["step"]["number"], 0) + 1
     ready = 0  # the steps up to this one have nothing open left
-    for number, item in enumerate(out, start=1):
+    for number, (item, listed_) in enumerate(zip(out, prereqs), start=1):
         item["number"] = number
         item["prerequisites"] = [
-            {**p, "state": "held" if held_level(ladder, now, p["id"])
-             else "planned" if p["id"] in in_plan else "missing"}
-            for p in listed(ladder, item["id"])
+            {**p, "state": "held" if p["id"] not in in_plan or held(p["id"]) else "planned"} for p in listed_
         ]
         item["ready_for"] = None
         if item["status"] in ("done", "skipped"):
@@ -330,6 +330,43 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
         if reached > ready:
             ready = reached
             item["ready_for"] = role_at(ladder.roles[steps[reached - 1]["id"]])
+    return out
+
+
+def _added(ladder: Ladder, me: Person, items: list[PlanItem], needs: list[list[str]],
+           before: Callable[[str], list[str]], held: Callable[[str], bool],
+           planned: set[str]) -> list[tuple[PlanItem, int]]:
+    """The items a plan adds: each prerequisite, however far back, that the person neither
+    holds nor has among the items, with the item that first needs it. One the text's
+    foundation names is a foundation item, at the foundation's level with its words
+    (basis ``text``); any other is a prerequisite item, to learn to basic (enough to
+    build on), with its link's basis and note."""
+    foundation = {unit.skill: unit for unit in ladder.foundation}
+    out: list[tuple[PlanItem, int]] = []
+    for sid, dependent, needed_by in missing(needs, before, held, planned):
+        skill = ladder.skills[sid]
+        wanting = ladder.skills[needed_by] if needed_by else ladder.skills[items[dependent]["id"]]
+        link = next((p for p in prerequisites.listed(ladder, wanting.id) if p["id"] == sid), None)
+        unit = foundation.get(sid)
+        item: PlanItem = {
+            "number": 0, "kind": "foundation" if unit else "prerequisite",
+            "basis": "text" if unit or (link and link["basis"] == "text") else "editorial",
+            "id": sid, "name": skill.name, "category": skill.category,
+            "level": unit.level if unit else "basic", "action": "gain", "held": None,
+            "step": items[dependent]["step"], "wording": unit.wording if unit else "",
+            "reason": (f"the text's foundation: \u201c{unit.wording}\u201d" if unit else
+                       f"{wanting.name} builds on it" + (f": {link['note']}" if link and link["note"] else "")),
+            "status": "learning" if me.marks.get(sid) == "learning" else
+                      "skipped" if me.marks.get(sid) == "skipped" else "todo",
+            "prerequisites": [], "value": {"steps": 0, "roles_beyond": 0},
+            "unlocks": [], "ready_for": None, "learn": places(ladder, [sid]),
+        }
+        if unit is not None:
+            row = requirement_item(ladder, unit)
+            for field in ("any_of", "open", "part_of"):
+                if field in row:
+                    item[field] = row[field]
+        out.append((item, dependent))
     return out
 
 

@@ -13,7 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .levels import LEVELS, Level
 
-__all__ = ["LEVELS", "FORMAT_VERSION", "LadderDoc", "LearnLink", "Prerequisite", "Requirement", "Role", "Transition"]
+__all__ = [
+    "LEVELS", "FORMAT_VERSION", "LadderDoc", "LearnLink", "Prerequisite", "Related", "Requirement", "Role",
+    "Transition",
+]
 
 #: Version of the file format this code writes. Format 1 files (roles list
 #: ``skills``, moves say ``stated``) are still read: see ``formats.migrate``.
@@ -81,6 +84,17 @@ class Prerequisite(_Model):
     note: str = Field("", description="Why it comes first, in a sentence (required for editorial).")
 
 
+class Related(_Model):
+    """A more specific skill that counts toward this one, up to a level (README: Related skills)."""
+
+    skill: Id
+    up_to: Level = Field(description="The most it counts for: holding it higher still counts this much.")
+    basis: Literal["text", "editorial"] = Field(
+        description="The text says so, or an editorial judgement (the note gives the reason)."
+    )
+    note: str = Field("", description="Why it counts, in a sentence (required for editorial).")
+
+
 class LearnLink(_Model):
     """A place to learn a skill: an official documentation page or tutorial (README: Where to learn)."""
 
@@ -106,6 +120,10 @@ class Skill(_Model):
         default_factory=list, description="Skills best learned first: plan orders by them."
     )
     learn: list[LearnLink] = Field(default_factory=list, description="Places to learn it, as https links.")
+    related: list[Related] = Field(
+        default_factory=list,
+        description="Skills that count toward this one, each up to a level (PyTorch as some deep learning).",
+    )
 
 
 class RoleSkill(_Model):
@@ -134,6 +152,11 @@ class Requirement(_Model):
         None, description="The word of the wording that sets the level (README: Levels); null when none does."
     )
     wording: str = Field("", description="The phrase of the source this comes from, word for word.")
+    open: bool = Field(
+        False,
+        description="The wording gives examples ('e.g.', 'like', 'such as'): the row is met as its broad "
+        "skill is, by any skill of that kind, and any_of lists the text's examples (README: Open lists).",
+    )
 
 
 class Transition(_Model):
@@ -190,6 +213,10 @@ class Specialization(_Model):
     description: str = ""
     examples: list[Text] = Field(default_factory=list)
     skills: list[Id] = Field(default_factory=list, description="Related skill ids.")
+    skills_basis: Literal["text", "editorial"] | None = Field(
+        None, description="Why it is linked to those skills: the text says so, or an editorial judgement."
+    )
+    skills_note: str = Field("", description="The reason for the links, in a sentence (required for editorial).")
 
 
 class Resource(_Model):
@@ -227,6 +254,11 @@ class Education(_Model):
     math_foundation: list[Id] = Field(default_factory=list, description="Skill ids.")
     key_skills_text: str = ""
     key_skills: list[Id] = Field(default_factory=list, description="Skill ids.")
+    foundation: list[Requirement] = Field(
+        default_factory=list,
+        description="What the text's foundation asks of everyone whose role rests on it: a plan from no role "
+        "learns these first where its rows build on them (README: The foundation).",
+    )
 
 
 class LadderDoc(_Model):

@@ -8,7 +8,7 @@ too: every unknown name is reported at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -195,10 +195,7 @@ def profile_view(ladder: Ladder, profile: Profile | None, path: Path) -> dict[st
                 "name": known_skill.name if known_skill else None,
                 "level": entry.level,
                 "status": entry.status,
+                "held": entry.held,
             })
     return {"path": str(path), "exists": profile is not None, "role": role, "skills": skills}
 
-
-def marked(ids: Iterable[str], marks: Mapping[str, str]) -> str | None:
-    """The profile's mark (learning, skipped) on the first of ``ids`` that has one."""
-    return next((marks[i] for i in ids if i in marks), None)

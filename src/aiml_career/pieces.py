@@ -43,6 +43,8 @@ def requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
     item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
     if unit.any_of:
         item["any_of"] = [skill_ref(ladder, a, unit.level) for a in unit.any_of]
+        if unit.open:
+            item["open"] = True
     if unit.part_of is not None:
         item["part_of"] = name_ref(ladder.skills[unit.part_of])
     return item

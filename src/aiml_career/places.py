@@ -11,6 +11,13 @@ if TYPE_CHECKING:
     from .results.common import Place
 
 
+def row_skills(skill_id: str, any_of: Iterable[str]) -> list[str]:
+    """The skills to learn for a requirement row, to look places up by: its alternatives (or,
+    on an open row, the text's examples) when it has some, as the text names them, else its
+    skill. One rule for ``next``, ``plan`` and their certifications."""
+    return list(any_of) or [skill_id]
+
+
 def places(ladder: Ladder, skill_ids: Iterable[str]) -> list[Place]:
     """Where to learn ``skill_ids`` (a skill, or a row's skill and its alternatives): the
     text's own resources that cover one of them, then the ladder's links, each once."""

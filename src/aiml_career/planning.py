@@ -18,13 +18,29 @@ from .errors import UsageError
 from .ladder import Ladder
 from .levels import LEVEL_RANK, LEVELS
 from .model import Role, Transition
-from .person import Person, marked
+from .person import Person
 from .pieces import name_ref, requirement_item, role_at, skill_ref
+from .places import row_skills
 from .requirements import Unit, skills_named, ways
 
 if TYPE_CHECKING:
-    from .results.common import Deepen, Met, NameRef, Requirement, ResourceRef
-    from .results.plans import Entering, Match, MatchRow, MoveAt, Next, NextMove, PathDoc, Route, Scores, StartHow, Step
+    from .results.common import Deepen, Met, Requirement, ResourceRef, Via
+    from .results.plans import (
+        Entering,
+        Fitting,
+        Match,
+        MatchRow,
+        MoveAt,
+        MovesByBasis,
+        Next,
+        NextMove,
+        PathDoc,
+        Route,
+        Scores,
+        SpecializationRef,
+        StartHow,
+        Step,
+    )
 
 #: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
 Have = Mapping[str, int]
@@ -40,6 +56,13 @@ ENTRY: Entering = {
     "basis": "editorial",
     "note": "You hold no role yet: the route starts by getting into an entry-stage role.",
 }
+
+#: How ``path`` orders the shortest routes, said in every result (README: Which route comes first).
+ROUTE_ORDER = (
+    "fewest editorial moves (our judgement, not the text's), then fewest moves only the titles imply; "
+    "then least to learn: fewest distinct skills to gain, then to deepen, then fewest levels to climb; "
+    "then ladder order"
+)
 
 BASIS_LEGEND = {
     "text": "the text says so",
@@ -100,11 +123,12 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
 
     A row is met, to gain (nothing held), or to deepen (held below its
     level: the member held best is named). Readiness is 100 x points / of,
-    where each row adds min(held, required) points out of required.
+    where each row adds min(held, required) points out of required. A level
+    counted from a related skill says so (``via``).
     """
     out = Assessment()
     for unit in ladder.units(role):
-        best, held = _best_member(ladder, have, unit)
+        best, held, via = best_way(have, unit)
         required = unit.rank
         out.of += required
         out.points += min(held, required)
@@ -112,9 +136,11 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
             met: Met = {**skill_ref(ladder, unit.skill), "level": unit.level}
             if best != unit.skill:
                 met["by"] = name_ref(ladder.skills[best])
+            if via is not None:
+                met["via"] = _via(ladder, via, have)
             out.met.append(met)
             continue
-        status = marked(unit.members, marks) if marks else None
+        status = row_status(unit, best, held, marks) if marks else None
         if held == 0:
             gain = requirement_item(ladder, unit)
             if status is not None:
@@ -126,37 +152,62 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
                               "from": LEVELS[held - 1], "to": unit.level}
             if best != unit.skill:
                 deepen["for"] = name_ref(ladder.skills[unit.skill])
+            if via is not None:
+                deepen["via"] = _via(ladder, via, have)
             if status is not None:
                 deepen["status"] = status
             out.deepen.append(deepen)
     return out
 
 
-def _best_member(ladder: Ladder, have: Have, unit: Unit) -> tuple[str, int]:
-    """(skill, level held) of the way to meet ``unit`` the person holds best (``unit.ways``).
+def row_status(unit: Unit, best: str, held: int, marks: Mapping[str, str]) -> str | None:
+    """The profile's mark on a row still open: on the skill held best when one is held (deepening
+    it is the plan), else learning when any way to meet it is being learned, skipped when its
+    skill or every alternative is (skipping Excel leaves SQL to learn)."""
+    if held:
+        return marks.get(best)
+    found = [marks.get(sid) for sid in unit.members]
+    if "learning" in found:
+        return "learning"
+    if found[0] == "skipped" or (unit.any_of and all(m == "skipped" for m in found[1:])):
+        return "skipped"
+    return None
 
-    On a tie, an alternative beats the broad skill of alternatives; a lone
+
+def _via(ladder: Ladder, via: str, have: Have) -> Via:
+    return {**name_ref(ladder.skills[via]), "level": LEVELS[have[via] - 1]}
+
+
+def best_way(have: Have, unit: Unit) -> tuple[str, int, str | None]:
+    """(skill, level counted, the related skill it was counted from or None) of the way
+    to meet ``unit`` the person holds best (``unit.ways``).
+
+    A related skill counts up to its relation's level. On a tie, a skill held itself
+    beats a related one; an alternative beats the broad skill of alternatives; a lone
     broad skill beats the parts it includes.
     """
     if not unit.ways:  # only the row's own skill meets it
-        return unit.skill, have.get(unit.skill, 0)
-    best, held = unit.skill, 0
-    for member, counted in unit.ways:
+        return unit.skill, have.get(unit.skill, 0), None
+    best, held, via = unit.skill, 0, None
+    for member, counted, cap in unit.ways:
         rank = have.get(counted, 0)
-        if rank > held or (rank == held and rank and unit.any_of and best == unit.skill):
-            best, held = member, rank
-    return best, held
+        if cap and rank > cap:
+            rank = cap
+        if rank > held or (rank == held and rank and (
+                (via is not None and not cap) or (not cap and unit.any_of and best == unit.skill))):
+            best, held, via = member, rank, (counted if cap else None)
+    return best, held, via
 
 
 def held_level(ladder: Ladder, have: Have, skill_id: str) -> int:
-    """The level ``have`` holds ``skill_id`` at, by the rule readiness uses: the skill itself
-    or a skill it includes (:func:`requirements.ways`)."""
-    return _best_member(ladder, have, Unit(skill_id, "basic", "", ways=ways(skill_id, (), ladder.skills)))[1]
+    """The level ``have`` holds ``skill_id`` at, by the rule readiness uses: the skill itself,
+    a skill it includes, or a related skill up to its level (:func:`requirements.ways`)."""
+    return best_way(have, Unit(skill_id, "basic", "", ways=ways(skill_id, (), ladder.skills)))[1]
 
 
 def row_met(ladder: Ladder, have: Have, unit: Unit) -> bool:
     """Whether ``have`` meets the requirement row ``unit``, as :func:`assess` decides."""
-    return _best_member(ladder, have, unit)[1] >= unit.rank
+    return best_way(have, unit)[1] >= unit.rank
 
 
 def meeting(ladder: Ladder) -> dict[str, list[tuple[Role, Unit]]]:
@@ -164,7 +215,7 @@ def meeting(ladder: Ladder) -> dict[str, list[tuple[Role, Unit]]]:
     out: dict[str, list[tuple[Role, Unit]]] = {}
     for role in ladder.doc.roles:
         for unit in ladder.units(role):
-            for sid in dict.fromkeys(counted for _, counted in unit.ways or [(unit.skill, unit.skill)]):
+            for sid in dict.fromkeys(counted for _, counted, _ in unit.ways or [(unit.skill, unit.skill, 0)]):
                 out.setdefault(sid, []).append((role, unit))
     return out
 
@@ -179,38 +230,57 @@ def _move(ladder: Ladder, to: str, move: Transition) -> MoveAt:
 def next_steps(ladder: Ladder, me: Person) -> Next:
     """Where the person's role leads, with what each move asks of them.
 
-    The person holds their role's requirements, plus their skills.
+    The person holds their role's requirements, plus their skills. Without a role,
+    it starts as ``path`` does: from the roles the skills fully meet (the furthest
+    along of them), else the entry stage, whose roles are then the next steps.
     """
-    if me.role is None:
-        raise UsageError(
-            "missing option '--from'",
-            ["name your role with --from ROLE, or save it: aiml-career profile set-role ROLE"],
-        )
-    role = ladder.roles[me.role]
-    held = merge(role_have(ladder, role), me.ranks)
+    how: StartHow
+    if me.role is not None:
+        starts, how = [me.role], me.role_source or "--from"
+    else:
+        starts, how = _starts(ladder, me)[0]
+        if how == "skills":
+            rung = {sid: i for i, sid in enumerate(ladder.stages)}
+            top = max(rung[ladder.roles[r].stage] for r in starts)
+            starts = [r for r in starts if rung[ladder.roles[r].stage] == top]
     moves: list[NextMove] = []
-    for move in role.next:
-        target = ladder.roles[move.to]
-        specs, certs = fitting(ladder, target)
-        moves.append({
-            **_move(ladder, move.to, move),
-            **assess(ladder, target, held, me.marks).fields(),
-            "specializations": specs,
-            "certifications": certs,
-        })
-    return {"from": role_at(role), "next": moves, "basis_legend": BASIS_LEGEND, "person": me.as_dict()}
+    seen: set[str] = set()
+    for start in starts if how != "entry stage" else [None]:
+        if start is None:
+            held = dict(me.ranks)
+            targets: list[tuple[str, MoveAt]] = [(r, {**role_at(ladder.roles[r]), **ENTRY}) for r in starts]
+        else:
+            role = ladder.roles[start]
+            held = merge(role_have(ladder, role), me.ranks)
+            targets = [(m.to, _move(ladder, m.to, m)) for m in role.next]
+        for to, move in targets:
+            if to in seen or to in starts and start is not None:
+                continue
+            seen.add(to)
+            target = ladder.roles[to]
+            moves.append({**move, **assess(ladder, target, held, me.marks).fields(),
+                          **fitting(ladder, target)})
+    return {
+        "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
+        "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
+        "next": moves, "basis_legend": BASIS_LEGEND, "person": me.as_dict(),
+    }
 
 
-def fitting(ladder: Ladder, role: Role) -> tuple[list[NameRef], list[ResourceRef]]:
-    """(specializations, certifications) related to the skills ``role`` needs."""
+def fitting(ladder: Ladder, role: Role) -> Fitting:
+    """The specializations related to the skills ``role`` needs, and the certifications that
+    can meet one of its rows (:func:`places.row_skills`, as ``plan`` looks places up: a
+    certification of a cloud the row does not name is not offered)."""
     ids = set(skills_named(role))
-    specs = [name_ref(s) for s in ladder.specializations.values() if ids.intersection(s.skills)]
+    specs: list[SpecializationRef] = [{**name_ref(s), "basis": s.skills_basis}
+                                      for s in ladder.specializations.values() if ids.intersection(s.skills)]
+    meets = {sid for unit in ladder.units(role) for sid in row_skills(unit.skill, unit.any_of)}
     certs: list[ResourceRef] = [
         {"id": r.id, "name": r.name, "provider": r.provider}
         for r in ladder.resources.values()
-        if r.kind == "certification" and ids.intersection(r.skills)
+        if r.kind == "certification" and meets.intersection(r.skills)
     ]
-    return specs, certs
+    return {"specializations": specs, "certifications": certs}
 
 
 # -- path -----------------------------------------------------------------------------
@@ -326,6 +396,7 @@ def path(
         "moves": None,
         "routes_found": 0,
         "routes": [],
+        "route_order": ROUTE_ORDER,
         "person": me.as_dict(),
         "basis_legend": BASIS_LEGEND,
     }
@@ -333,7 +404,7 @@ def path(
         return result
     parents, count, moves = found
     kinds = {(r.id, m.to): m for r in ladder.doc.roles for m in r.next}
-    ordered: list[tuple[tuple[int, int, int, int], Route]] = []
+    ordered: list[tuple[tuple[int, int, int, int, int], Route]] = []
     # From the entry stage, the person holds no role yet: getting into the first one is a step.
     entering = how == "entry stage"
     ranks = me.ranks
@@ -351,6 +422,10 @@ def path(
             held = merge(held, role_have(ladder, role))
         gained = {s["id"] for step in steps for s in step["skills_to_gain"]}
         deepened = {s["id"] for step in steps for s in step["skills_to_deepen"]} - gained
+        by_basis: MovesByBasis = {"text": 0, "titles": 0, "editorial": 0}
+        for s in steps:
+            if s["basis"] in by_basis:
+                by_basis[s["basis"]] += 1  # type: ignore[literal-required]
         listed: Route = {
             "from": None if entering else role_at(first),
             "steps": steps,
@@ -358,11 +433,14 @@ def path(
             "skills_gained": sum(len(s["skills_to_gain"]) for s in steps),
             "skills_deepened": sum(len(s["skills_to_deepen"]) for s in steps),
             "levels_to_climb": sum(_climb(s) for s in steps),
-            "editorial_moves": sum(s["basis"] == "editorial" for s in steps),
+            "editorial_moves": by_basis["editorial"],
+            "cost": {"moves_by_basis": by_basis, "skills_to_gain": len(gained),
+                     "skills_to_deepen": len(deepened), "levels_to_climb": 0},
         }
-        # Least to learn first: distinct skills to gain, then to deepen, then levels to
-        # climb, then the fewest editorial moves; stable, so ladder order last.
-        effort = (len(gained), len(deepened), listed["levels_to_climb"], listed["editorial_moves"])
+        listed["cost"]["levels_to_climb"] = listed["levels_to_climb"]
+        # ROUTE_ORDER: standing first (editorial moves, then moves only the titles imply), then
+        # least to learn; stable, so ladder order last.
+        effort = (by_basis["editorial"], by_basis["titles"], len(gained), len(deepened), listed["levels_to_climb"])
         ordered.append((effort, listed))
     ordered.sort(key=lambda pair: pair[0])
     listed_routes = [route for _, route in ordered]

@@ -1,19 +1,20 @@
 """The skill-prerequisite graph: skills best learned before others (README: Learning order).
 
 Its checks (known skills, not the skill itself, each once, a reason when
-editorial; :mod:`.references` adds the cycle walk), and the walk back through
-prerequisites of prerequisites that ``plan`` orders by.
+editorial; :mod:`.references` adds the cycle walk), a requirement row's prerequisites,
+and what rests on a skill. ``plan``'s order walks them in :mod:`.learning_order`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .model import Skill
 
 if TYPE_CHECKING:
     from .ladder import Ladder
+    from .requirements import Unit
     from .results.ladder import Prerequisite
 
 Loc = tuple[str | int, ...]
@@ -36,31 +37,47 @@ def problems(i: int, skill: Skill, known: set[str]) -> Iterator[tuple[Loc, str]]
             yield (*loc, "note"), "an editorial prerequisite needs a note saying why"
 
 
-def ancestors(skills: Mapping[str, Skill], skill_id: str, memo: dict[str, frozenset[str]]) -> frozenset[str]:
-    """Every skill to learn before ``skill_id``, through prerequisites of prerequisites.
-
-    ``validate`` rules out cycles; a skill met again on the walk is skipped all the same.
-    """
-    found = memo.get(skill_id)
-    if found is not None:
-        return found
-    seen: set[str] = set()
-    todo = [p.skill for p in skills[skill_id].prerequisites]
-    while todo:
-        sid = todo.pop()
-        if sid in seen or sid == skill_id:
-            continue
-        seen.add(sid)
-        if sid in memo:
-            seen |= memo[sid]
-            continue
-        todo.extend(p.skill for p in skills[sid].prerequisites)
-    memo[skill_id] = frozenset(seen)
-    return memo[skill_id]
-
-
 def listed(ladder: Ladder, skill_id: str) -> list[Prerequisite]:
     """A skill's prerequisites as the ladder gives them: id, name, basis, note."""
     skills = ladder.skills
     return [{"id": p.skill, "name": skills[p.skill].name, "basis": p.basis, "note": p.note}
             for p in skills[skill_id].prerequisites]
+
+
+def of_row(ladder: Ladder, unit: Unit, by: str | None = None) -> list[Prerequisite]:
+    """The prerequisites of a requirement row: its skill's, those every alternative shares
+    (SageMaker and AI Platform both rest on programming; AWS is SageMaker's alone, so it
+    is not the row's), and, when a member stands in for the row, that member's. An open
+    row is learned as its broad skill: the broad skill's."""
+    found = {p["id"]: p for p in listed(ladder, unit.skill)}
+    if unit.any_of and not unit.open:
+        shared = [{p["id"]: p for p in listed(ladder, a)} for a in unit.any_of]
+        common = set(shared[0]).intersection(*shared[1:])
+        found.update({sid: p for sid, p in shared[0].items() if sid in common})
+    if by is not None and by != unit.skill:
+        found.update({p["id"]: p for p in listed(ladder, by)})
+    own = {unit.skill, *unit.any_of, *((by,) if by else ())}
+    return [p for sid, p in found.items() if sid not in own]
+
+
+def before(ladder: Ladder) -> Callable[[str], list[str]]:
+    """A skill's direct prerequisites by id, for :mod:`.learning_order`."""
+    skills = ladder.skills
+    return lambda sid: [p.skill for p in skills[sid].prerequisites]
+
+
+def dependents(ladder: Ladder, skill_id: str) -> list[str]:
+    """The skills that rest on ``skill_id``: its prerequisite's dependents, however far on,
+    in ladder order (``skills SKILL``: what rests on it)."""
+    after: dict[str, list[str]] = {}
+    for skill in ladder.doc.skills:
+        for p in skill.prerequisites:
+            after.setdefault(p.skill, []).append(skill.id)
+    seen = {skill_id}
+    todo = [skill_id]
+    while todo:
+        for sid in after.get(todo.pop(), ()):
+            if sid not in seen:
+                seen.add(sid)
+                todo.append(sid)
+    return [s.id for s in ladder.doc.skills if s.id in seen and s.id != skill_id]

@@ -8,7 +8,8 @@ Where: ``$AIML_CAREER_PROFILE`` if set, else
      "skills": {"python": {"level": "advanced", "status": "done"}}}
 
 ``status`` is ``done`` (held), ``learning`` or ``skipped``; only ``done``
-skills count as held. Writes take a lock (so two processes adding skills at
+skills count as held, and a ``learning`` one with ``held``, the level it is
+held at while being learned further. Writes take a lock (so two processes adding skills at
 once both land), go to a temporary file in the same folder and replace the
 profile by rename, so the file is always whole. A profile that cannot be
 read or parsed is reported with its path and never overwritten.
@@ -50,6 +51,8 @@ class ProfileError(CareerError):
 class SkillEntry:
     level: str
     status: str = "done"
+    #: A skill being learned that is held already: the level held meanwhile (it still counts).
+    held: str | None = None
 
 
 @dataclass
@@ -58,15 +61,19 @@ class Profile:
     skills: dict[str, SkillEntry] = field(default_factory=dict)
 
     def held(self) -> dict[str, str]:
-        """Skill id -> level of the skills marked done."""
-        return {k: e.level for k, e in self.skills.items() if e.status == "done"}
+        """Skill id -> level of the skills held: marked done, or being learned further
+        from a level held (``held``)."""
+        held = {k: e.level for k, e in self.skills.items() if e.status == "done"}
+        held.update({k: e.held for k, e in self.skills.items() if e.status == "learning" and e.held is not None})
+        return held
 
     def to_dict(self) -> dict:
         return {
             "format": 1,
             "role": self.role,
             "skills": {
-                k: {"level": e.level, "status": e.status} for k, e in sorted(self.skills.items())
+                k: {"level": e.level, "status": e.status, **({"held": e.held} if e.held else {})}
+                for k, e in sorted(self.skills.items())
             },
         }
 
@@ -97,14 +104,17 @@ class Profile:
             if _has_surrogate(key):
                 shown = key.encode("utf-8", "backslashreplace").decode()
                 raise bad(f"skill {shown!r} is not valid Unicode (a lone surrogate escape)")
-            if not isinstance(entry, dict) or set(entry) - {"level", "status"}:
-                raise bad(f"skills.{key} must be an object with 'level' and 'status'")
+            if not isinstance(entry, dict) or set(entry) - {"level", "status", "held"}:
+                raise bad(f"skills.{key} must be an object with 'level' and 'status' (and 'held')")
             level, status = entry.get("level"), entry.get("status", "done")
             if level not in LEVELS:
                 raise bad(f"skills.{key}.level must be one of {', '.join(LEVELS)}")
             if status not in STATUSES:
                 raise bad(f"skills.{key}.status must be one of {', '.join(STATUSES)}")
-            skills[key] = SkillEntry(level, status)
+            held = entry.get("held")
+            if held is not None and (held not in LEVELS or status != "learning"):
+                raise bad(f"skills.{key}.held must be a level, on a skill being learned")
+            skills[key] = SkillEntry(level, status, held)
         return cls(role, skills)
 
 

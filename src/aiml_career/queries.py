@@ -185,6 +185,8 @@ def specialization(ladder: Ladder, spec_id: str) -> SpecializationDetail:
         "description": spec.description,
         "examples": list(spec.examples),
         "skills": [skill_ref(ladder, s) for s in spec.skills],
+        "skills_basis": spec.skills_basis,
+        "skills_note": spec.skills_note,
         "roles": [
             name_ref(r)
             for r in ladder.doc.roles

@@ -71,6 +71,7 @@ def problems(
             if sid == skill.id:
                 add((("skills", i, "includes", j), "a skill cannot include itself"))
         problems.extend(prerequisites.problems(i, skill, skills))
+        problems.extend(_related_problems(i, skill, skills))
     old_format = version(doc) == 1
     for i, role in enumerate(doc.roles):
         ref(("roles", i, "stage"), role.stage, stages, "stage")
@@ -117,6 +118,13 @@ def problems(
         for field in ("math_foundation", "key_skills"):
             for j, sid in enumerate(getattr(doc.education, field)):
                 ref(("education", field, j), sid, skills, "skill")
+        for j, req in enumerate(doc.education.foundation):
+            named: list[tuple[Loc, str | None]] = [(("education", "foundation", j, "skill"), req.skill)]
+            named += [(("education", "foundation", j, "any_of", k), a) for k, a in enumerate(req.any_of)]
+            named += [(("education", "foundation", j, "all_of", k), a) for k, a in enumerate(req.all_of)]
+            for where, named_id in named:
+                if named_id is not None:
+                    ref(where, named_id, skills, "skill")
 
     # ``show`` looks roles and specializations up together: one namespace.
     problems.extend(
@@ -129,7 +137,27 @@ def problems(
     problems.extend(_promotion_cycles(doc.roles))
     problems.extend(_include_cycles(doc.skills))
     problems.extend(_prerequisite_cycles(doc.skills))
+    problems.extend(_related_cycles(doc.skills))
     return problems
+
+
+def _related_problems(i: int, skill: Skill, known: set[str]) -> Iterator[tuple[Loc, str]]:
+    """A skill's ``related`` list: known skills, not itself, each once, not also included (that
+    counts in full already), a reason when editorial. Levels are the model's to check."""
+    seen: set[str] = set()
+    for j, rel in enumerate(skill.related):
+        loc: Loc = ("skills", i, "related", j)
+        if rel.skill not in known:
+            yield (*loc, "skill"), f"unknown skill {rel.skill!r}"
+        elif rel.skill == skill.id:
+            yield (*loc, "skill"), "a skill cannot count toward itself"
+        elif rel.skill in seen:
+            yield (*loc, "skill"), f"related skill {rel.skill!r} is listed twice"
+        elif rel.skill in skill.includes:
+            yield (*loc, "skill"), f"{rel.skill!r} is in includes already: it counts in full"
+        seen.add(rel.skill)
+        if rel.basis == "editorial" and not rel.note.strip():
+            yield (*loc, "note"), "an editorial relation needs a note saying why"
 
 
 #: The lists of a ladder document, and the model of their items.
@@ -257,6 +285,16 @@ def _prerequisite_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
         lambda i: [(j, p.skill) for j, p in enumerate(skills[i].prerequisites) if p.skill != skills[i].id],
         lambda i, j: ("skills", i, "prerequisites", j, "skill"),
         "prerequisite",
+    )
+
+
+def _related_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+    """Related skills must not loop back: two skills would then count for each other."""
+    return _cycles(
+        [s.id for s in skills],
+        lambda i: [(j, r.skill) for j, r in enumerate(skills[i].related) if r.skill != skills[i].id],
+        lambda i, j: ("skills", i, "related", j, "skill"),
+        "related",
     )
 
 

@@ -21,6 +21,11 @@ from .model import Requirement, Role, RoleSkill, Skill
 Loc = tuple[str | int, ...]
 
 
+#: One way to meet a row: (the skill it is met by, the skill whose level counts, the most
+#: that level counts for: 0 = all of it, else a related skill's ``up_to`` rank).
+Way = tuple[str, str, int]
+
+
 class Unit(NamedTuple):
     """One thing a role needs: ``skill`` at ``level`` (or any of ``any_of``).
 
@@ -32,13 +37,16 @@ class Unit(NamedTuple):
     level: str
     wording: str
     level_word: str | None = None
-    #: Interchangeable skills, any of which meets this unit (the broad ``skill`` too).
+    #: Interchangeable skills, any of which meets this unit (the broad ``skill`` too); on
+    #: an open row, the text's examples.
     any_of: tuple[str, ...] = ()
     #: The broad skill of an ``all_of`` group this unit is one part of.
     part_of: str | None = None
     #: Every way to meet it (:func:`ways`; empty when only ``skill`` does): worked out
     #: with the unit, as readiness asks it for every row of every role.
-    ways: tuple[tuple[str, str], ...] = ()
+    ways: tuple[Way, ...] = ()
+    #: The wording gives examples: met as the broad skill is (README: Open lists).
+    open: bool = False
 
     @property
     def rank(self) -> int:
@@ -52,37 +60,66 @@ class Unit(NamedTuple):
 
 def units(role: Role, skills: Mapping[str, Skill]) -> list[Unit]:
     """The units of ``role``'s requirements, in the order the text gives them."""
+    return units_of(role.requirements, skills)
+
+
+def units_of(reqs: list[Requirement], skills: Mapping[str, Skill]) -> list[Unit]:
+    """The units of requirement rows (a role's, or the text's foundation), in their order."""
     out: list[Unit] = []
-    for req in role.requirements:
+    for req in reqs:
         if req.all_of:
             out.extend(Unit(part, req.level, req.wording, req.level_word, part_of=req.skill,
                             ways=ways(part, (), skills)) for part in req.all_of)
         elif req.skill is not None:
             alternatives = tuple(req.any_of)
             out.append(Unit(req.skill, req.level, req.wording, req.level_word, any_of=alternatives,
-                            ways=ways(req.skill, alternatives, skills)))
+                            ways=ways(req.skill, alternatives, skills, req.open), open=req.open))
     return out
 
 
-def ways(skill: str, any_of: tuple[str, ...], skills: Mapping[str, Skill]) -> tuple[tuple[str, str], ...]:
+def ways(skill: str, any_of: tuple[str, ...], skills: Mapping[str, Skill], open: bool = False) -> tuple[Way, ...]:
     """Every way to meet a row of ``skill`` (or ``any_of``): (the skill it is met by, a skill
-    whose level counts for it).
+    whose level counts for it, the most it counts for; 0 = all of it).
 
-    A row of one skill is met by that skill or one it ``includes``, named as such.
-    A row of alternatives is met by its broad skill held by name, or by an
-    alternative or a skill that alternative includes (AWS with SageMaker),
-    named as the alternative: a tool the text does not list (Keras for
-    "TensorFlow, PyTorch, Scikit-learn") never meets it.
+    A row of one skill is met by that skill or one it ``includes``, named as such, and
+    counts a skill ``related`` to it up to that relation's level (PyTorch as some deep
+    learning), named as the row's skill. A row of alternatives is met by its broad skill
+    held by name, or by an alternative or a skill that alternative includes (AWS with
+    SageMaker), named as the alternative, and counts their related skills likewise: a
+    tool the text does not list (Keras for "TensorFlow, PyTorch, Scikit-learn") never
+    meets it. An open row (the text gives examples) is met as its broad skill alone is,
+    by any skill of its kind: the skills it includes, else the skills of its category; an
+    example that is neither counts in full.
 
-    Empty for the common row, one skill that includes none: only that skill meets it.
+    Empty for the common row, one skill that includes and relates to none: only that
+    skill meets it.
     """
+    if open:
+        found = list(_own_ways(skill, skills))
+        kind = skills[skill].includes or [s.id for s in skills.values()
+                                           if s.category == skills[skill].category and s.id != skill]
+        found += [(k, k, 0) for k in kind if k not in skills[skill].includes]
+        counted = {c for _, c, _ in found}
+        found += [(example, example, 0) for example in any_of if example not in counted]
+        return tuple(found) if len(found) > 1 else ()
     if not any_of:
-        parts = skills[skill].includes
-        return ((skill, skill), *((part, part) for part in parts)) if parts else ()
-    out = [(skill, skill)]
+        own = _own_ways(skill, skills)
+        return own if len(own) > 1 else ()
+    out: list[Way] = [(skill, skill, 0), *((skill, r.skill, LEVEL_RANK[r.up_to]) for r in skills[skill].related)]
     for member in any_of:
-        out += [(member, member), *((member, part) for part in skills[member].includes)]
+        entry = skills[member]
+        out += [(member, member, 0), *((member, part, 0) for part in entry.includes),
+                *((member, r.skill, LEVEL_RANK[r.up_to]) for r in entry.related)]
     return tuple(out)
+
+
+def _own_ways(skill: str, skills: Mapping[str, Skill]) -> tuple[Way, ...]:
+    """The skill itself, the skills it includes (in full) and its related skills (up to their level)."""
+    entry = skills[skill]
+    if not entry.includes and not entry.related:
+        return ((skill, skill, 0),)
+    return ((skill, skill, 0), *((part, part, 0) for part in entry.includes),
+            *((skill, r.skill, LEVEL_RANK[r.up_to]) for r in entry.related))
 
 
 def skills_named(role: Role) -> list[str]:
@@ -135,6 +172,8 @@ def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc
             yield ("roles", role_index, "requirements", j), (
                 "an any_of group needs 'skill' to name it" if any_of else "a requirement names a skill, or lists all_of"
             )
+        if req.open and (skill is None or all_of):
+            yield ("roles", role_index, "requirements", j, "open"), "an open row names its broad skill, with no all_of"
         if skill is not None and skill in any_of:
             yield (("roles", role_index, "requirements", j, "any_of"),
                    f"{skill!r} is the group's own skill, not an alternative")

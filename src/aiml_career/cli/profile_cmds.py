@@ -51,15 +51,27 @@ def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool
     from ..profile import SkillEntry, update_profile
 
     chosen = parse_skill_specs(ladder_of(ctx), specs)
+    kept_held: list[str] = []
 
     def change(profile) -> None:
+        kept_held.clear()
         for skill_id, level in chosen.items():
             old = profile.skills.get(skill_id)
             # Without a new :level, keep the one saved before.
             kept = level or (old.level if old else DEFAULT_LEVEL)
-            profile.skills[skill_id] = SkillEntry(kept, status)
+            held = None
+            if status == "learning" and old is not None:
+                # Learning a skill you hold is learning it further: the level held still counts.
+                held = old.level if old.status == "done" else old.held
+            if held is not None:
+                kept_held.append(f"{skill_id} (held at {held}, learning toward {kept})"
+                                 if kept != held else f"{skill_id} (held at {held})")
+            profile.skills[skill_id] = SkillEntry(kept, status, held)
 
-    _show_profile(ctx, as_json, update_profile(change, env_of(ctx).profile_file))
+    written = update_profile(change, env_of(ctx).profile_file)
+    if kept_held:
+        note(ctx, f"still held while you learn them further: {', '.join(kept_held)}")
+    _show_profile(ctx, as_json, written)
 
 
 @command("show", on=profile_app)

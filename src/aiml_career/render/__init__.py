@@ -39,12 +39,24 @@ def write_utf8(data: bytes, stream=None) -> None:
         view = view[os.write(fd, view):]
 
 
+def alternatives(row: Mapping[str, Any]) -> str:
+    """"any of: TensorFlow, PyTorch", or on an open row (the text gives examples) "e.g. TensorFlow,
+    PyTorch, or another of its kind"."""
+    names = ", ".join(a["name"] for a in row["any_of"])
+    return f"e.g. {names}, or another of its kind" if row.get("open") else f"any of: {names}"
+
+
+def counted_from(via: Mapping[str, Any]) -> str:
+    """"counted from PyTorch (advanced)": the related skill a row's level was counted from."""
+    return f"counted from {via['name']} ({via['level']})"
+
+
 def requirement_label(row: Mapping[str, Any]) -> str:
     """A requirement row in words: "ML frameworks (any of: TensorFlow, PyTorch)",
     "Docker (part of Deployment technologies)". The same words in every output."""
     label = str(row["name"])
     if row.get("any_of"):
-        label += f" (any of: {', '.join(a['name'] for a in row['any_of'])})"
+        label += f" ({alternatives(row)})"
     if row.get("part_of"):
         label += f" (part of {row['part_of']['name']})"
     return label

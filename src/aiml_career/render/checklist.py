@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..export import _md as md
 from ..export import place_link as link
-from . import STARTS, requirement_label
+from . import STARTS, counted_from, requirement_label
 
 if TYPE_CHECKING:
     from ..results.learning import Plan
@@ -68,11 +68,25 @@ def counts_line(counts: Mapping[str, Any]) -> str:
 
 
 def action(item: Mapping[str, Any]) -> str:
-    """"gain", or "deepen from advanced" (and through which alternative)."""
+    """"gain", or "deepen from advanced" (and through which alternative, or counted from which
+    related skill); an item the plan adds says what it is: "gain · prerequisite (editorial)"."""
     how = item["action"] if not item.get("held") else f"deepen from {item['held']}"
     if item.get("by"):
         how += f" ({item['by']['name']})"
+    if item.get("via"):
+        how += f" ({counted_from(item['via'])})"
+    if item.get("kind", "requirement") != "requirement":
+        how += f" · {KINDS[item['kind']]}{editorial(item)}"
     return how
+
+
+#: What an item a plan adds is.
+KINDS = {"prerequisite": "prerequisite", "foundation": "the text's foundation"}
+
+
+def what_for(item: Mapping[str, Any]) -> str:
+    """Why the item is there: the text's words for a requirement row, else the reason it was added."""
+    return f"\u201c{item['wording']}\u201d" if item.get("kind", "requirement") == "requirement" else item["reason"]
 
 
 def markdown(data: Plan) -> str:
@@ -95,11 +109,15 @@ def markdown(data: Plan) -> str:
         out.append(f"- {box} **{md(requirement_label(item))}**: {item['level']}, {md(action(item))}, "
                    f"for step {step['number']}, "
                    f"{md(step['name'])} (`{step['id']}`){status}")
-        out.append(f"  - The text: \u201c{md(item['wording'])}\u201d")
+        if item["kind"] == "requirement":
+            out.append(f"  - The text: \u201c{md(item['wording'])}\u201d")
+        else:
+            out.append(f"  - Why: {md(item['reason'])}")
         if item["prerequisites"] and item["status"] != "done":
             after = ", ".join(md(prerequisite(p, p["state"])) for p in item["prerequisites"])
             out.append(f"  - After: {after}")
-        out.append(f"  - Unlocks: {', '.join(md(u['name']) for u in item['unlocks'])}")
+        if item["unlocks"] or item["kind"] == "requirement":
+            out.append(f"  - Unlocks: {', '.join(md(u['name']) for u in item['unlocks']) or '—'}")
         if item["ready_for"]:
             out.append(f"  - Then: ready for {md(item['ready_for']['name'])}, nothing left to learn for it")
         out.append(f"  - Learn: {', '.join(link(p) for p in item['learn']) or '—'}")

@@ -14,13 +14,23 @@ from rich.console import Console
 from rich.text import Text
 
 from . import requirement_label
-from .checklist import action, counts_line, editorial, lateral_note, prerequisite, route_line, starting, whose
+from .checklist import (
+    action,
+    counts_line,
+    editorial,
+    lateral_note,
+    prerequisite,
+    route_line,
+    starting,
+    what_for,
+    whose,
+)
 from .text.base import T, _aside, _count, _heading, _labelled, _level, _note, _print_table, _table
 
 #: The box of a checklist item, by status.
 BOXES = {"todo": "[ ]", "done": "[x]", "learning": "[~]", "skipped": "[-]"}
 #: What a prerequisite's state says.
-STATES = {"held": "held", "planned": "earlier in this plan", "missing": "not held, not on this route"}
+STATES = {"held": "held", "planned": "earlier in this plan"}
 
 
 def place_label(place: dict) -> str:
@@ -52,10 +62,26 @@ def learn_rows(items: Iterable[dict]) -> list[tuple[str, Text]]:
 
 
 def skill_lines(out: Console, data: dict) -> None:
-    """``skills SKILL``: its prerequisites and where to learn it."""
+    """``skills SKILL``: the text's foundation, its prerequisites, related skills, what rests on
+    it, and where to learn it."""
+    if data.get("foundation"):
+        found = data["foundation"]
+        out.print(Text.assemble("the text's foundation: ", T(f"\u201c{found['wording']}\u201d", "italic"),
+                                T(f" ({found['level']})", "dim")))
     if data.get("prerequisites"):
         before = ", ".join(f"{p['name']} ({p['id']}, {p['basis']})" for p in data["prerequisites"])
         out.print(Text.assemble("learn first: ", T(before)))
+    for label, key in (("counted from: ", "related"), ("counts toward: ", "counts_toward")):
+        if data.get(key):
+            shown = ", ".join(f"{r['name']} (up to {r['up_to']}{editorial(r).replace(' (', '; ').rstrip(')')})"
+                              for r in data[key])
+            out.print(Text.assemble(label, T(shown)))
+    rests = data.get("rests_on_it")
+    if rests and rests["skills"]:
+        names = ", ".join(s["name"] for s in rests["skills"][:8])
+        more = f", … (+{len(rests['skills']) - 8})" if len(rests["skills"]) > 8 else ""
+        roles = f"; roles asking for them: {len(rests['roles'])}" if rests["roles"] else ""
+        out.print(Text.assemble("rests on it: ", T(f"{names}{more}{roles}")))
     if data.get("learn"):
         out.print(Text.assemble("learn: ", learn_text(data["learn"])))
 
@@ -104,12 +130,13 @@ def _plan_item(out: Console, item: dict) -> None:
     step = item["step"]
     rows: list[tuple[str, Text]] = [
         ("for:", Text.assemble(T(f"step {step['number']}, {step['name']} ({step['id']}): "),
-                               T(f"\u201c{item['wording']}\u201d", "italic"))),
+                               T(what_for(item), "italic"))),
     ]
     if item["prerequisites"] and item["status"] != "done":  # a done item's prerequisites are moot
         rows.append(("after:", T(", ".join(prerequisite(p, STATES[p["state"]]) for p in item["prerequisites"]))))
     unlocks = ", ".join(u["name"] + ("" if u["on_route"] else " (beyond)") for u in item["unlocks"])
-    rows.append(("unlocks:", T(unlocks)))
+    if unlocks or item["kind"] == "requirement":
+        rows.append(("unlocks:", T(unlocks or "—")))
     if item["ready_for"]:
         rows.append(("then:", T(f"ready for {item['ready_for']['name']}: nothing left to learn for it", "bold")))
     rows.append(("learn:", learn_text(item["learn"])))

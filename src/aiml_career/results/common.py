@@ -26,6 +26,8 @@ class Row(TypedDict):
     category: str
     level: str
     any_of: NotRequired[list[SkillRef]]
+    #: The text gives examples: any skill of the kind meets the row, the listed ones are examples.
+    open: NotRequired[bool]
     part_of: NotRequired[NameRef]
 
 
@@ -65,10 +67,18 @@ class GroupRequirement(TypedDict):
     all_of: list[SkillRef]
 
 
+class Via(TypedDict):
+    """The related skill a row's level was counted from, at the level held (README: Related skills)."""
+
+    id: str
+    name: str
+    level: str
+
+
 Deepen = TypedDict(
     "Deepen",
     {"id": str, "name": str, "category": str, "from": str, "to": str,
-     "for": NotRequired[NameRef], "status": NotRequired[str]},
+     "for": NotRequired[NameRef], "via": NotRequired[Via], "status": NotRequired[str]},
 )
 
 
@@ -78,6 +88,7 @@ class Met(TypedDict):
     category: str
     level: str
     by: NotRequired[NameRef]
+    via: NotRequired[Via]
 
 
 class RoleAt(TypedDict):

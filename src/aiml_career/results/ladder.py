@@ -5,7 +5,7 @@ from typing import Literal, Union
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, SkillRef
+from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, RoleAt, SkillRef
 
 
 class Degree(TypedDict):
@@ -152,6 +152,9 @@ class SpecializationDetail(TypedDict):
     description: str
     examples: list[str]
     skills: list[SkillRef]
+    #: Why those skills: the text's, or an editorial judgement (derived; the note says why).
+    skills_basis: Literal["text", "editorial"] | None
+    skills_note: str
     roles: list[NameRef]
 
 
@@ -196,10 +199,36 @@ class Prerequisite(TypedDict):
     note: str
 
 
+class RelatedSkill(SkillRef):
+    """A skill that counts toward another, up to a level (README: Related skills)."""
+
+    up_to: str
+    basis: str
+    note: str
+
+
+class RestsOnIt(TypedDict):
+    """What is learned after a skill: the skills that need it first, however far on, and the
+    roles whose requirement rows name one of them."""
+
+    skills: list[SkillRef]
+    roles: list[RoleAt]
+
+
+class FoundationRow(TypedDict):
+    level: str
+    wording: str
+
+
 class SkillLearning(SkillDetail):
-    """``skills SKILL``: the skill with what to learn first and where to learn it."""
+    """``skills SKILL``: the skill with what to learn first and where to learn it, what counts
+    toward it and what it counts toward, and what rests on it."""
 
     prerequisites: list[Prerequisite]
+    related: list[RelatedSkill]
+    counts_toward: list[RelatedSkill]
+    rests_on_it: RestsOnIt
+    foundation: FoundationRow | None
     learn: list[Place]
 
 
@@ -291,6 +320,8 @@ class ProfileSkill(TypedDict):
     name: str
     level: str
     status: str
+    #: A skill being learned further: the level held meanwhile (null otherwise).
+    held: str | None
 
 
 class ProfileDoc(TypedDict):

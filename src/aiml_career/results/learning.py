@@ -5,7 +5,7 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef
+from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef, Via
 from .plans import Start
 
 
@@ -29,7 +29,7 @@ class PrerequisiteState(TypedDict):
     name: str
     basis: str
     note: str
-    state: Literal["held", "planned", "missing"]
+    state: Literal["held", "planned"]
 
 
 class Value(TypedDict):
@@ -46,12 +46,16 @@ class Unlocked(TypedDict):
 
 
 class PlanItem(Row):
-    """One line of a learning plan: a requirement row of a step, with all that goes with it."""
+    """One line of a learning plan: a requirement row of a step, or a prerequisite or piece of
+    the text's foundation it adds (``kind``), with all that goes with it."""
 
     number: int
+    kind: Literal["requirement", "prerequisite", "foundation"]
+    basis: Literal["text", "editorial"]
     action: Literal["gain", "deepen"]
     held: str | None
     by: NotRequired[NameRef]
+    via: NotRequired[Via]
     step: StepAt
     wording: str
     reason: str

@@ -5,7 +5,7 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from .common import Deepen, Met, NameRef, PersonDoc, Requirement, ResourceRef, RoleAt
+from .common import Deepen, Met, PersonDoc, Requirement, ResourceRef, RoleAt
 
 
 class MoveAt(TypedDict):
@@ -38,14 +38,36 @@ class Scores(TypedDict):
     met: list[Met]
 
 
-class NextMove(MoveAt, Scores):
-    specializations: list[NameRef]
+StartHow = Literal["--from", "profile", "skills", "entry stage"]
+
+
+class Start(TypedDict):
+    how: StartHow
+    roles: list[RoleAt]
+
+
+class SpecializationRef(TypedDict):
+    id: str
+    name: str
+    #: How it is linked to the role's skills: the text's, or editorial (derived).
+    basis: Literal["text", "editorial"] | None
+
+
+class Fitting(TypedDict):
+    """Specializations related to a role's skills, and certifications that can meet one of its rows."""
+
+    specializations: list[SpecializationRef]
     certifications: list[ResourceRef]
+
+
+class NextMove(MoveAt, Scores, Fitting):
+    pass
 
 
 Next = TypedDict(
     "Next",
-    {"from": RoleAt, "next": list[NextMove], "basis_legend": dict[str, str], "person": PersonDoc},
+    {"from": RoleAt | None, "start": Start, "next": list[NextMove], "basis_legend": dict[str, str],
+     "person": PersonDoc},
 )
 
 
@@ -54,19 +76,27 @@ class Step(MoveAt):
     skills_to_deepen: list[Deepen]
 
 
+class MovesByBasis(TypedDict):
+    text: int
+    titles: int
+    editorial: int
+
+
+class RouteCost(TypedDict):
+    """What a route is ranked by (README: Which route comes first): its moves by basis, then
+    the distinct skills to gain and to deepen, and the levels to climb."""
+
+    moves_by_basis: MovesByBasis
+    skills_to_gain: int
+    skills_to_deepen: int
+    levels_to_climb: int
+
+
 Route = TypedDict(
     "Route",
     {"from": RoleAt | None, "steps": list[Step], "skills_gained": int, "skills_deepened": int,
-     "levels_to_climb": int, "editorial_moves": int},
+     "levels_to_climb": int, "editorial_moves": int, "cost": RouteCost},
 )
-
-
-StartHow = Literal["--from", "profile", "skills", "entry stage"]
-
-
-class Start(TypedDict):
-    how: StartHow
-    roles: list[RoleAt]
 
 
 class Gap(TypedDict):
@@ -78,7 +108,7 @@ PathDoc = TypedDict(
     "PathDoc",
     {"from": RoleAt | None, "to": RoleAt, "start": Start, "promotions_only": bool,
      "allow_lateral": bool, "lateral_fallback": bool, "moves": int | None, "routes_found": int,
-     "routes": list[Route], "total_gap": NotRequired[Gap], "readiness": NotRequired[float],
+     "routes": list[Route], "route_order": str, "total_gap": NotRequired[Gap], "readiness": NotRequired[float],
      "basis_legend": dict[str, str], "person": PersonDoc},
 )
 

@@ -203,7 +203,9 @@ def _print_rows(out: Console, table: Table, header: bool) -> None:
 
 
 def _refs(items: Iterable[dict]) -> Text:
-    return T(", ".join(f"{i['name']} ({i['id']})" for i in items) or "—")
+    """"Name (id), ...": a link the ladder derived (basis editorial) says so."""
+    return T(", ".join(f"{i['name']} ({i['id']}{'; editorial' if i.get('basis') == 'editorial' else ''})"
+                       for i in items) or "—")
 
 
 def _requirement(row: dict) -> Text:

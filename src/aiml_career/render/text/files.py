@@ -21,7 +21,10 @@ def profile(out: Console, data: dict) -> None:
     table = _table("Status", "Skill", "ID", "Level")
     for skill in sorted(data["skills"], key=lambda s: (["done", "learning", "skipped"].index(s["status"]), s["id"])):
         name = T(skill["name"] or "(not in this ladder)")
-        table.add_row(T(skill["status"]), name, T(skill["id"], "cyan"), _level(skill["level"]))
+        status = T(skill["status"])
+        if skill.get("held"):
+            status.append_text(T(f" (held at {skill['held']})", "dim"))
+        table.add_row(status, name, T(skill["id"], "cyan"), _level(skill["level"]))
     _print_table(out, table)
 
 

@@ -118,7 +118,12 @@ def specialization(out: Console, data: dict) -> None:
     if data["examples"]:
         out.print(Text.assemble("examples: ", T(", ".join(data["examples"]))))
     if data["skills"]:
-        out.print(Text.assemble("related skills: ", _refs(data["skills"])))
+        line = Text.assemble("related skills: ", _refs(data["skills"]))
+        if data.get("skills_basis") == "editorial":
+            line.append_text(T(" (editorial)", "dim"))
+        out.print(line)
+        if data.get("skills_note"):
+            out.print(T(f"why: {data['skills_note']}", "dim"))
     if data["roles"]:
         out.print(Text.assemble("roles that use them: ", _refs(data["roles"])))
 

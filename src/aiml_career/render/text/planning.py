@@ -7,16 +7,20 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
-from .. import STARTS
+from .. import STARTS, alternatives, counted_from
 from .base import T, _aside, _count, _heading, _joined, _kind, _labelled, _legend, _level, _print_table, _refs, _table
 
 
 def next_steps(out: Console, data: dict) -> None:
     start = data["from"]
-    if not data["next"]:
+    if not data["next"] and start is not None:
         out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
         return
-    out.print(_heading(f"From {start['name']}", start["id"]))
+    if start is None:
+        out.print(_heading("From no role yet", "the entry stage's roles are the next step"))
+    else:
+        out.print(_heading(f"From {start['name']}", start["id"]))
+    _start(out, data["start"])
     _person(out, data.get("person"))
     for move in data["next"]:
         out.print()
@@ -59,7 +63,7 @@ def _gain_item(skill: dict) -> Text:
     """"Python proficient", or "Programming proficient (any of Python, R)"."""
     text = Text.assemble(T(skill["name"]), " ", _level(skill["level"]))
     if skill.get("any_of"):
-        text.append_text(T(f" (any of {', '.join(a['name'] for a in skill['any_of'])})", "dim"))
+        text.append_text(T(f" ({alternatives(skill).replace('any of:', 'any of')})", "dim"))
     return _status(text, skill)
 
 
@@ -68,6 +72,8 @@ def _deepen_item(skill: dict) -> Text:
     text = Text.assemble(T(skill["name"]), T(f" {skill['from']}→", "dim"), _level(skill["to"]))
     if skill.get("for"):
         text.append_text(T(f" (for {skill['for']['name']})", "dim"))
+    if skill.get("via"):
+        text.append_text(T(f" ({counted_from(skill['via'])})", "dim"))
     return _status(text, skill)
 
 
@@ -76,6 +82,14 @@ def _status(text: Text, skill: dict) -> Text:
     if skill.get("status"):
         text.append_text(T(f" [{skill['status']}]", "italic green" if skill["status"] == "learning" else "dim"))
     return text
+
+
+def _start(out: Console, start: dict, always: bool = False) -> None:
+    """"starting from the roles your skills fully meet: junior-ds": where the answer starts,
+    when it is not the role you named (or always)."""
+    if always or start["how"] in ("skills", "entry stage"):
+        names = ", ".join(r["id"] for r in start["roles"])
+        out.print(T(f"starting {STARTS.get(start['how'], start['how'])}: {names}", "dim"))
 
 
 def _person(out: Console, person: dict | None) -> None:
@@ -93,18 +107,17 @@ def path(out: Console, data: dict) -> None:
         f"{_count(data['moves'], 'steps')} · {data['routes_found']} shortest "
         f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
     ))
-    start = data["start"]
-    names = ", ".join(r["id"] for r in start["roles"])
-    out.print(T(f"starting {STARTS.get(start['how'], start['how'])}: {names}", "dim"))
+    _start(out, data["start"], always=True)
     if data["lateral_fallback"]:
         out.print(T("no route by promotions alone: this one takes lateral moves "
                     "(--promotions-only to refuse them)", "yellow"))
     _person(out, data.get("person"))
     for number, route in enumerate(data["routes"], start=1):
         out.print()
+        moves = ", ".join(f"{n} {basis}" for basis, n in route["cost"]["moves_by_basis"].items() if n)
         along = T(f"{_count(route['skills_gained'], 'skills')} to gain, "
                   f"{route['skills_deepened']} to deepen along the way "
-                  f"({_count(route['levels_to_climb'], 'levels')} to climb)", "dim")
+                  f"({_count(route['levels_to_climb'], 'levels')} to climb) · moves: {moves}", "dim")
         if len(data["routes"]) > 1 or data["routes_found"] > 1:
             out.print(Text.assemble(T(f"Route {number}", "bold underline"), "  ", along))
         else:
@@ -132,6 +145,8 @@ def path(out: Console, data: dict) -> None:
     out.print(summary)
     if total["skills_to_gain"] or total["skills_to_deepen"]:
         _gap(out, total["skills_to_gain"], total["skills_to_deepen"], "  ")
+    if len(data["routes"]) > 1:
+        _aside(out, T(f"routes ranked by {data['route_order']}", "dim"))
     if any(step["basis"] != "text" for route in data["routes"] for step in route["steps"]):
         _aside(out, _legend())
 
