@@ -143,11 +143,12 @@ SKILL_TOPICS = [
     "Vector Search", "Time Series Analysis", "Survival Analysis", "Causal Discovery",
 ]
 LEVELS = ["basic", "proficient", "advanced", "expert"]
-#: Wordings by level, each with the level word that sets its level (README: Levels).
+#: Wordings by level, each with the level word that sets its level (docs/planning.md: Levels).
 WORDING = {
     "basic": [("Basic knowledge of {s}", "basic"), ("Familiarity with {s}", "familiarity")],
-    "proficient": [("Proficiency in {s}", "proficiency"), ("Knowledge of {s}", "knowledge")],
-    "advanced": [("Advanced {s}", "advanced"), ("Experience with {s}", "experience"), ("Strong {s}", "strong")],
+    "proficient": [("Proficiency in {s}", "proficiency"), ("Knowledge of {s}", "knowledge"),
+                   ("Experience with {s}", "experience")],
+    "advanced": [("Advanced {s}", "advanced"), ("Advanced knowledge of {s}", "advanced"), ("Strong {s}", "strong")],
     "expert": [("Expertise in {s}", "expertise"), ("In-depth knowledge of {s}", "in-depth"), ("Deep {s}", "deep")],
 }
 VERBS = [

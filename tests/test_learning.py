@@ -252,6 +252,9 @@ def test_junior_ds_to_senior_mle_learns_docker_before_kubernetes(cli):
     names = {"ml-engineer": mle, "senior-mle": senior}
     for item in items:
         assert item["level"] in ("basic", "proficient", "advanced", "expert")
+        assert item["learn"], f"{item['id']} has no place to learn"
+        if item["kind"] != "requirement":
+            continue
         assert item["wording"] and item["wording"] in names[item["step"]["id"]]
         assert item["reason"] and item["wording"] in item["reason"]
         assert item["learn"], f"{item['id']} has no place to learn"
@@ -355,6 +358,11 @@ def test_plan_starts_where_path_starts_and_routes_reach_each_milestone(cli):
     mle, senior = skills_needed("Machine Learning Engineer"), skills_needed("Senior Machine Learning Engineer")
     assert "Expertise in ML frameworks" in mle and "extensive knowledge of ML frameworks" in senior
     items = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "--json").json()["items"]
+    # Python comes first only as the frameworks' prerequisite (the junior's "Python or R" may be R).
+    assert (items[0]["id"], items[0]["kind"]) == ("python", "prerequisite")
+    assert {"id": "python", "state": "planned"}.items() <= next(
+        p for p in items[1]["prerequisites"] if p["id"] == "python").items()
+    items = items[1:]
     assert (items[0]["id"], items[0]["level"], items[0]["value"]["steps"]) == ("ml-frameworks", "expert", 2)
     steps = [i["step"]["id"] for i in items]
     first_senior = steps.index("senior-mle")
@@ -452,7 +460,7 @@ def test_plan_header_says_whose_skills_and_markdown_keeps_deepen(cli, tty):
 def test_output_format_follows_the_file_name_or_format(cli, tmp_path):
     args = ("plan", "--from", "junior-ds", "--to", "ml-engineer")
     rows = cli(*args).stdout
-    assert rows.count("\n") == 5 and "\t" in rows
+    assert rows.count("\n") == 6 and "\t" in rows
     for name, fmt in (("p.txt", None), ("p.txt", "text"), ("p", None)):
         target = tmp_path / name
         extra = ("--format", fmt) if fmt else ()
@@ -484,7 +492,10 @@ def test_markdown_checklist_ticks_what_you_hold(cli):
     assert result.exit_code == 0
     tasks = [line for line in result.stdout.splitlines() if line.startswith("- [")]
     done = [line for line in tasks if line.startswith("- [x]")]
-    assert len(tasks) == 5  # the ML engineer's five rows: frameworks, git, Docker, CI/CD, cloud
+    # the ML engineer's five rows (frameworks, git, Docker, CI/CD, cloud) and Python, which the
+    # frameworks rest on (the junior's "Python or R" may be R: docs, Your skills)
+    assert len(tasks) == 6
+    assert any(line.startswith("- [ ] **Python**: basic, gain · prerequisite (editorial)") for line in tasks)
     assert sorted(done) == sorted(line for line in tasks if "**Docker" in line or "**Version control" in line)
     assert len(done) == 2
     assert "[Docker: Get started](https://docs.docker.com/get-started/) (editorial)" in result.stdout
@@ -522,10 +533,10 @@ def test_piped_plan_is_one_tab_separated_row_per_item(cli):
     for line, item in zip(lines, plan["items"]):
         cells = line.split("\t")
         # number, status, action, skill id, requirement, level, step, wording, prerequisites,
-        # unlocked roles, links (README's column list).
-        assert len(cells) == 11
+        # unlocked roles, links, kind (docs/planning.md's column list).
+        assert len(cells) == 12
         assert cells[:4] == [str(item["number"]), item["status"], item["action"], item["id"]]
-        assert cells[-1].startswith("https://")
+        assert cells[-2].startswith("https://") and cells[-1] == item["kind"]
 
 
 def test_terminal_plan_shows_each_item_with_reason_and_links(cli, tty):

@@ -291,14 +291,15 @@ def test_path_intern_to_caio_counts_six_tied_routes(cli):
     assert all(s["kind"] == "promotion" for r_ in every["routes"] for s in r_["steps"])
     first = every["routes"][0]["steps"][0]
     assert first["id"] == "junior-ds"
-    # "Proficiency in Python or R" is one row (Programming, any of Python, R); likewise data
-    # wrangling (SQL, Excel); "knowledge of ML algorithms (e.g., ...)" deepens the intern's
+    # "Proficiency in Python or R" is one row (Programming, any of Python, R), met by the
+    # intern's foundation ("Programming (Python, R, C++)", docs: The foundation); data wrangling
+    # (SQL, Excel) is one row too; "knowledge of ML algorithms (e.g., ...)" deepens the intern's
     # "Basic knowledge of machine learning algorithms".
     assert gaps(first) == (
-        ["programming:proficient", "data-wrangling:proficient"],
+        ["data-wrangling:proficient"],
         ["ml-algorithms:basic>proficient"],
     )
-    assert [a["id"] for a in first["skills_to_gain"][0]["any_of"]] == ["python", "r"]
+    assert [a["id"] for a in first["skills_to_gain"][0]["any_of"]] == ["sql", "excel"]
     # "Executive-level leadership, deep AI expertise, strategic thinking, and an ability to drive
     # innovation": expert, expert, and no level word (proficient) twice
     # innovation": expert, expert, and no level word (proficient) twice. The intern's basic
@@ -398,8 +399,9 @@ def test_have_on_next_gives_readiness(cli):
     assert (move["readiness"], move["points"], move["of"]) == (83.3, 5, 6)
     assert ids(move["met"]) == ["programming", "data-wrangling"]
     assert [m.get("by", {}).get("id") for m in move["met"]] == ["python", "sql"]
+    # Without --have: the intern's foundation meets programming (2), ML algorithms basic 1 -> 3/6.
     plain_next = cli("next", "--from", "intern")
-    assert "readiness 16.7% (1/6 points)" in plain(plain_next.stdout)
+    assert "readiness 50.0% (3/6 points)" in plain(plain_next.stdout)
 
 
 # -- readiness: the documented formula ---------------------------------------------

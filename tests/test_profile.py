@@ -547,10 +547,12 @@ def test_match_uses_the_profile_role_and_skills(cli, saved):
     assert r.exit_code == 0 and "using your profile" in r.stderr
     data = r.json()
     assert data["current"]["id"] == "junior-ds"
-    # Roles at or below your own stage (entry) come last; the best of the rest leads. Scikit-learn
-    # counts toward the data scientist's supervised learning (up to proficient) and unsupervised
-    # learning (up to basic): 3 of 11 points, 27.3%, above the senior ML engineer.
-    assert [x["id"] for x in data["roles"]] == ["ml-engineer", "data-scientist"]
+    # Roles at or below your own stage (entry) come last; the best of the rest leads. Related
+    # skills count (docs: Related skills): PyTorch and TensorFlow toward the researcher's deep
+    # learning and neural networks (proficient each), and the junior's foundation (linear algebra,
+    # advanced) toward its mathematics: 7 of 24 points, 29.2%; scikit-learn toward the data
+    # scientist's supervised (proficient) and unsupervised learning (basic): 3 of 11, 27.3%.
+    assert [x["id"] for x in data["roles"]] == ["ml-engineer", "ai-researcher"]
     everything = cli("match", "--json").json()["roles"]
     assert [x["id"] for x in everything[-2:]] == ["junior-ds", "intern"]
     assert everything[-2]["current"] and everything[-2]["readiness"] == 100.0
@@ -558,6 +560,7 @@ def test_match_uses_the_profile_role_and_skills(cli, saved):
     by_id = {x["id"]: x for x in everything}
     assert by_id["ml-engineer"]["readiness"] == 33.3
     assert (by_id["data-scientist"]["points"], by_id["data-scientist"]["of"]) == (3, 11)
+    assert (by_id["ai-researcher"]["points"], by_id["ai-researcher"]["of"]) == (7, 24)
 
 
 @pytest.mark.parametrize(
@@ -654,14 +657,16 @@ def test_skill_arguments_complete_on_tab():
 def test_learning_and_skipped_skills_are_marked_in_the_gaps(cli):
     cli("profile", "set-role", "intern")
     cli("profile", "learning", "sql:advanced")
-    cli("profile", "skip", "programming")
+    cli("profile", "skip", "ml-algorithms")
     data = cli("next", "--json").json()
     gain = {s["id"]: s for s in data["next"][0]["skills_to_gain"]}
+    deepen = {s["id"]: s for s in data["next"][0]["skills_to_deepen"]}
     assert gain["data-wrangling"]["status"] == "learning"  # SQL is one of its alternatives
-    assert gain["programming"]["status"] == "skipped"
+    # the intern's basic ML algorithms, to deepen: the skill held is the one skipped
+    assert deepen["ml-algorithms"]["status"] == "skipped"
     assert "[learning]" in cli("next").stdout
     path = cli("path", "--to", "junior-ds", "--json").json()
-    assert path["routes"][0]["steps"][0]["skills_to_gain"][0]["status"] == "skipped"
+    assert path["routes"][0]["steps"][0]["skills_to_deepen"][0]["status"] == "skipped"
     # --have replaces the profile: no marks
     plain = cli("next", "--have", "python", "--json").json()
     assert all("status" not in s for s in plain["next"][0]["skills_to_gain"])

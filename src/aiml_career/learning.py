@@ -44,7 +44,8 @@ ORDER_RULE = (
     "milestones: each step's role is reached before the next step is worked on (an item for a later step comes "
     "earlier only as a prerequisite of one for this step); within a step, prerequisites first (the ladder's "
     "prerequisite graph; a skill's deeper level after its lower one), then the item that completes more steps "
-    "of the route, then the one that completes requirements of more roles beyond it; then route order"
+    "of the route, then the more foundational one, then the one that completes requirements of more roles "
+    "beyond it; then route order"
 )
 #: Roles beyond the goal listed in an item's ``unlocks`` (``value.roles_beyond`` counts them all).
 BEYOND_LISTED = 5
@@ -118,7 +119,8 @@ def _beyond(ladder: Ladder, goal: Role, route: set[str]) -> list[Role]:
     return [r for r in ladder.doc.roles if r.id in seen and r.id not in route]
 
 
-def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
+def plan(ladder: Ladder, me: Person, goal_query: str, *, promotions_only: bool = False,
+         allow_lateral: bool = False) -> Plan:
     """The learning plan from the person to ``goal_query``: the lines of the best route of
     :func:`planning.path`, ordered by :data:`ORDER_RULE`, each with its status.
 
@@ -139,7 +141,8 @@ def plan(ladder: Ladder, me: Person, goal_query: str) -> Plan:
         result.update({"from": role_at(goal), "qualified": True, "readiness": 100.0,
                        "message": f"you hold {goal.name} already: nothing to learn for it"})
         return result
-    found = planning.path(ladder, me, goal.id, limit=1)
+    found = planning.path(ladder, me, goal.id, limit=1, promotions_only=promotions_only,
+                          allow_lateral=allow_lateral)
     result["start"] = found["start"]
     if not found["routes"]:
         start = found["from"]["id"] if found["from"] else "the entry stage"
@@ -274,16 +277,14 @@ def _ordered(ladder: Ladder, me: Person, items: list[PlanItem], units_of: list[U
     """The items with the prerequisites they lack added, in learning order (:data:`ORDER_RULE`),
     numbered, each prerequisite with its state and the item that readies a step marked."""
     before = prerequisites.before(ladder)
-    # The person's role rests on its rows' prerequisites, however far back: behind them.
-    implied: set[str] = set()
+    foundation = {unit.skill for unit in ladder.foundation}
+    # What the person holds rests on its prerequisites, however far back, and so does the role
+    # they hold: those are behind them. The text's foundation is not: it is held only by holding
+    # it, or a role (whose holder is taken to have it: planning.role_have).
+    roots = [sid for sid, rank in now.items() if rank > 0]
     if first is not None:
-        implied = {sid for unit in ladder.units(first) for sid in (unit.skill, *unit.any_of)}
-        todo = list(implied)
-        while todo:
-            for p in before(todo.pop()):
-                if p not in implied:
-                    implied.add(p)
-                    todo.append(p)
+        roots += [sid for unit in ladder.units(first) for sid in (unit.skill, *unit.any_of)]
+    implied = prerequisites.behind(before, roots) - foundation
 
     def held(sid: str) -> bool:
         return sid in implied or held_level(ladder, now, sid) > 0
@@ -294,19 +295,23 @@ def _ordered(ladder: Ladder, me: Person, items: list[PlanItem], units_of: list[U
     planned = {sid for item, skills in zip(items, own) if item["status"] != "done" for sid in skills}
     needs = [[p["id"] for p in listed_] if item["status"] != "done" else []
              for item, listed_ in zip(items, lists)]
-    keys: list[tuple[int, ...]] = [(-i["value"]["steps"], -i["value"]["roles_beyond"], n, p)
-                                   for i, (n, p) in zip(items, positions)]
+    depth = prerequisites.depths(before)
+    keys: list[tuple[int, ...]] = [
+        (-i["value"]["steps"], _depth(depth, need), -i["value"]["roles_beyond"], n, p)
+        for i, need, (n, p) in zip(items, needs, positions)]
     added = _added(ladder, me, items, needs, before, held, planned)
     for item, dependent in added:
         lists.append(listed(ladder, item["id"]))
         own.append({item["id"]})
         needs.append([p["id"] for p in lists[-1]])
-        # After the items of its step that are worth more, before those worth nothing more.
-        keys.append((0, 0, *positions[dependent]))
+        # As soon as the item that needs it is worth learning: its value, the added item's depth.
+        worth = keys[dependent]
+        keys.append((worth[0], _depth(depth, needs[-1]), *worth[2:]))
         items.append(item)
     step_of = [item["step"]["number"] for item in items]
-    placed = milestone_order(own, needs, step_of, keys, before, held)
     in_plan = planned | {item["id"] for item, _ in added}
+    # A skill to learn in this plan is waited for, even where the person's skills rest on it.
+    placed = milestone_order(own, needs, step_of, keys, before, lambda sid: sid not in in_plan and held(sid))
     out = [items[i] for i in placed]
     prereqs = [lists[i] for i in placed]
     # Open lines per step: a skipped one stays open (it is not going to be learned).
@@ -318,7 +323,7 @@ def _ordered(ladder: Ladder, me: Person, items: list[PlanItem], units_of: list[U
     for number, (item, listed_) in enumerate(zip(out, prereqs), start=1):
         item["number"] = number
         item["prerequisites"] = [
-            {**p, "state": "held" if p["id"] not in in_plan or held(p["id"]) else "planned"} for p in listed_
+            {**p, "state": "planned" if p["id"] in in_plan else "held"} for p in listed_
         ]
         item["ready_for"] = None
         if item["status"] in ("done", "skipped"):
@@ -331,6 +336,12 @@ def _ordered(ladder: Ladder, me: Person, items: list[PlanItem], units_of: list[U
             ready = reached
             item["ready_for"] = role_at(ladder.roles[steps[reached - 1]["id"]])
     return out
+
+
+def _depth(depth: Callable[[str], int], needs: list[str]) -> int:
+    """How far up the prerequisite graph an item sits: 0 with no prerequisites, else one more
+    than the deepest of them. Foundational items first, among those of equal value."""
+    return 1 + max(map(depth, needs)) if needs else 0
 
 
 def _added(ladder: Ladder, me: Person, items: list[PlanItem], needs: list[list[str]],
@@ -390,9 +401,12 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
         raise UsageError(f"unknown skill level {level!r}", [f"levels: {', '.join(LEVELS)}"])
     current = ladder.roles[me.role] if me.role is not None else None
     held = merge(role_have(ladder, current), me.ranks) if current else dict(me.ranks)
-    # A row counts the skill when it names the skill or a broader one that includes it
-    # (requirements.ways): only the roles naming one of those are worked out.
-    named = {skill.id} | {s.id for s in ladder.skills.values() if skill.id in s.includes}
+    # A row counts the skill when it names the skill, a broader one that includes it or that it
+    # is related to, or (an open row) one of its category (requirements.ways): only the roles
+    # naming one of those are worked out.
+    named = {skill.id} | {s.id for s in ladder.skills.values()
+                          if skill.id in s.includes or any(r.skill == skill.id for r in s.related)
+                          or (not s.includes and s.category == skill.category)}
     ranked: list[tuple[tuple[float, float, int], UnlockRole]] = []
     counts_toward = 0  # roles with a requirement row the skill counts toward
     for position, role in enumerate(ladder.doc.roles):
@@ -416,7 +430,8 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
             if key not in open_after:
                 unit = units_by_skill[key]
                 completes.append({**requirement_item(ladder, unit), "wording": unit.wording})
-        gain = round(after.readiness - before.readiness, 1)
+        # From the points, not the rounded scores: 2/12 more is +16.7, not 33.3 - 16.7 = 16.6.
+        gain = round(100 * (after.points - before.points) / after.of, 1)
         ranked.append(((-gain, -after.readiness, position), {
             "id": role.id, "name": role.name, "stage": role.stage,
             "level": LEVELS[rank - 1],

@@ -25,18 +25,19 @@ def missing(needs: Sequence[Iterable[str]], before: Before, held: Callable[[str]
             planned: set[str]) -> list[tuple[str, int, str]]:
     """(skill, the item whose needs led to it, the skill that needs it directly) of every
     prerequisite to add, in the order met: depth first from each item's needs, in item
-    order, stopping at a skill held (its own prerequisites are behind the person) or
-    planned (an item of its own, whose needs are walked as it is)."""
+    order, every skill behind them once; a skill is added when it is neither held (``held``
+    says so of what the person's skills rest on, too) nor planned (an item of its own)."""
     found: list[tuple[str, int, str]] = []
     seen: set[str] = set()
     for i, first in enumerate(needs):
         stack = [(sid, "") for sid in reversed(list(first))]
         while stack:
             sid, by = stack.pop()
-            if sid in seen or sid in planned or held(sid):
+            if sid in seen:
                 continue
             seen.add(sid)
-            found.append((sid, i, by))
+            if sid not in planned and not held(sid):
+                found.append((sid, i, by))
             stack.extend((p, sid) for p in reversed(list(before(sid))))
     return found
 

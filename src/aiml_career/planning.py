@@ -74,12 +74,18 @@ BASIS_LEGEND = {
 
 
 def role_have(ladder: Ladder, role: Role) -> dict[str, int]:
-    """What a holder of ``role`` is taken to hold: each unit's skill at its level.
+    """What a holder of ``role`` is taken to hold: each unit's skill at its level, and the
+    text's educational foundation at its levels (every route into the ladder starts there:
+    docs/planning.md, The foundation).
 
     For interchangeable tools ("Python or R") that is the broad skill
     (programming): which of them the person uses is not known.
     """
-    return {unit.skill: unit.rank for unit in ladder.units(role)}
+    have = {unit.skill: unit.rank for unit in ladder.foundation}
+    for unit in ladder.units(role):
+        if unit.rank > have.get(unit.skill, 0):
+            have[unit.skill] = unit.rank
+    return have
 
 
 def merge(*haves: Have) -> dict[str, int]:

@@ -66,6 +66,47 @@ def before(ladder: Ladder) -> Callable[[str], list[str]]:
     return lambda sid: [p.skill for p in skills[sid].prerequisites]
 
 
+def behind(before: Callable[[str], list[str]], roots: list[str]) -> set[str]:
+    """Every skill ``roots`` rest on, however far back (the roots themselves not included
+    unless one rests on another): one walk, each skill once."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        for sid in before(todo.pop()):
+            if sid not in seen:
+                seen.add(sid)
+                todo.append(sid)
+    return seen
+
+
+def depths(before: Callable[[str], list[str]]) -> Callable[[str], int]:
+    """A skill's height in the prerequisite graph: 0 with no prerequisites, else one more than
+    its deepest prerequisite. Worked out on demand, each skill once, without recursion (a
+    chain of ten thousand is fine); a loop (``validate`` rejects them) is cut where it closes."""
+    memo: dict[str, int] = {}
+    active: set[str] = set()
+
+    def depth(root: str) -> int:
+        if root in memo:
+            return memo[root]
+        stack = [(root, iter(before(root)))]
+        active.add(root)
+        while stack:
+            sid, rest = stack[-1]
+            for prior in rest:
+                if prior not in memo and prior not in active:
+                    active.add(prior)
+                    stack.append((prior, iter(before(prior))))
+                    break
+            else:
+                stack.pop()
+                active.discard(sid)
+                memo[sid] = 1 + max((memo.get(p, 0) for p in before(sid)), default=-1)
+        return memo[root]
+
+    return depth
+
+
 def dependents(ladder: Ladder, skill_id: str) -> list[str]:
     """The skills that rest on ``skill_id``: its prerequisite's dependents, however far on,
     in ladder order (``skills SKILL``: what rests on it)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
-from .levels import LEVEL_RANK, TEXT_WORDS
+from .levels import FORMER_WORDS, LEVEL_RANK, TEXT_WORDS
 from .model import Requirement, Role, RoleSkill, Skill
 
 Loc = tuple[str | int, ...]
@@ -183,7 +183,7 @@ def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc
         listed = [skill] if skill is not None else []
         if known.issuperset(listed) and known.issuperset(any_of) and known.issuperset(all_of) \
                 and seen.isdisjoint(rows) and len(set(rows)) == len(rows) \
-                and (req.level_word is None or TEXT_WORDS.get(req.level_word.casefold()) == req.level):
+                and (req.level_word is None or _reads(req.level_word, req.level)):
             seen.update(rows)
             continue
         yield from _group_problems(("roles", role_index, "requirements", j), req, known, seen)
@@ -204,7 +204,16 @@ def _group_problems(loc: Loc, req: Requirement, known: set[str], seen: set[str])
             seen.add(sid)
     if req.level_word is not None:
         meant = TEXT_WORDS.get(req.level_word.casefold())
+        if meant is not None and _reads(req.level_word, req.level):
+            return
         if meant is None:
-            yield (*loc, "level_word"), f"{req.level_word!r} is not a level word (README: Levels lists them)"
+            yield (*loc, "level_word"), f"{req.level_word!r} is not a level word (docs/planning.md: Levels lists them)"
         elif meant != req.level:
             yield (*loc, "level"), f"level {req.level!r}, but {req.level_word!r} means {meant!r}"
+
+
+def _reads(word: str, level: str) -> bool:
+    """Whether the level word ``word`` sets ``level``: by the table, or by its former reading
+    (a ladder written before keeps its meaning)."""
+    word = word.casefold()
+    return TEXT_WORDS.get(word) == level or FORMER_WORDS.get(word) == level

@@ -66,17 +66,21 @@ ToOpt = Annotated[
 ]
 
 
+PromotionsOnlyOpt = Annotated[
+    bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
+]
+AllowLateralOpt = Annotated[
+    bool, typer.Option("--allow-lateral", help="Let lateral moves in even when promotions reach a route.")
+]
+
+
 @command(epilog=READINESS_HELP)
 def path(
     ctx: typer.Context,
     start: RouteFromOpt = None,
     goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
-    promotions_only: Annotated[
-        bool, typer.Option("--promotions-only", help="Never take a lateral move, even when promotions reach no route.")
-    ] = False,
-    allow_lateral: Annotated[
-        bool, typer.Option("--allow-lateral", help="Let lateral moves in even when promotions reach a route.")
-    ] = False,
+    promotions_only: PromotionsOnlyOpt = False,
+    allow_lateral: AllowLateralOpt = False,
     limit: Annotated[int, typer.Option("--limit", "--max", metavar="N", help="List at most N tied routes.")] = 5,
     have: HaveOpt = None,
     as_json: JsonOpt = False,
@@ -99,12 +103,8 @@ def path(
     if not result["routes"]:
         if chosen is Format.json:
             output(ctx, result, True, "path")
-        if promotions_only:
-            hint = ["lateral moves were left out: drop --promotions-only"]
-        else:
-            hint = ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
         start = result["from"]["id"] if result["from"] else "the entry stage"
-        raise CareerError(f"no route from {start} to {result['to']['id']}", hint)
+        raise CareerError(f"no route from {start} to {result['to']['id']}", _no_route_hint(promotions_only))
     if chosen is Format.mermaid:
         from .. import export, graph
 
@@ -125,6 +125,8 @@ def plan(
     goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
     start: RouteFromOpt = None,
     have: HaveOpt = None,
+    promotions_only: PromotionsOnlyOpt = False,
+    allow_lateral: AllowLateralOpt = False,
     as_json: JsonOpt = False,
     fmt: Annotated[
         Optional[PlanFormat],
@@ -141,8 +143,9 @@ def plan(
 ) -> None:
     """A learning plan to a role: what to learn along the best route, in order, and where.
 
-    The items are the requirement lines of path's best route, ordered by the
-    skills' prerequisites, then by how many steps of the route (and roles
+    The items are the requirement lines of path's best route (and the
+    prerequisites they need that you lack), step by step, each step's
+    prerequisites first, then by how many steps of the route (and roles
     beyond it) each item completes. Each says its level, the step and the
     text's words asking for it, what it unlocks, your status (done,
     learning, skipped) and where to learn it. No route exits with 1
@@ -162,9 +165,9 @@ def plan(
         checked_path(dest, "--output")
     chosen = PlanFormat.json if as_json else fmt or plan_format(dest)
     ladder, me = ladder_and_person(ctx, have, start)
-    result = learning.plan(ladder, me, goal)
+    result = learning.plan(ladder, me, goal, promotions_only=promotions_only, allow_lateral=allow_lateral)
     if result["no_route"] and chosen is not PlanFormat.json:
-        raise CareerError(result["message"] or "no route", [NO_ROUTE_HINT])
+        raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
     if chosen is PlanFormat.text and dest is None:
         output(ctx, result, False, "learning.plan")
         return
@@ -190,10 +193,13 @@ def plan(
     else:
         write_file(ctx, dest, document)
     if result["no_route"]:
-        raise CareerError(result["message"] or "no route", [NO_ROUTE_HINT])
+        raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
 
 
-NO_ROUTE_HINT = "no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"
+def _no_route_hint(promotions_only: bool) -> list[str]:
+    if promotions_only:
+        return ["lateral moves were left out: drop --promotions-only"]
+    return ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
 
 
 def plan_format(dest: str | None) -> PlanFormat:

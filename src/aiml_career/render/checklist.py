@@ -117,7 +117,8 @@ def markdown(data: Plan) -> str:
             after = ", ".join(md(prerequisite(p, p["state"])) for p in item["prerequisites"])
             out.append(f"  - After: {after}")
         if item["unlocks"] or item["kind"] == "requirement":
-            out.append(f"  - Unlocks: {', '.join(md(u['name']) for u in item['unlocks']) or '—'}")
+            shown = ", ".join(md(u["name"]) + ("" if u["on_route"] else " (beyond)") for u in item["unlocks"])
+            out.append(f"  - Unlocks: {shown or '—'}")
         if item["ready_for"]:
             out.append(f"  - Then: ready for {md(item['ready_for']['name'])}, nothing left to learn for it")
         out.append(f"  - Learn: {', '.join(link(p) for p in item['learn']) or '—'}")

@@ -145,13 +145,14 @@ def _plan_item(out: Console, item: dict) -> None:
 
 def _plan_row(out: Console, item: dict) -> None:
     """One tab-separated line: number, status, action, skill id, requirement, level, step,
-    wording, prerequisites, unlocked roles, links."""
+    wording, prerequisites, unlocked roles, links, kind (requirement, prerequisite, foundation)."""
     cells = [
         str(item["number"]), item["status"], item["action"], item["id"], _item_label(item), item["level"],
         item["step"]["id"], item["wording"],
         ",".join(p["id"] for p in item["prerequisites"]),
         ",".join(u["id"] for u in item["unlocks"]),
         " ".join(p["url"] for p in item["learn"] if p["url"]),
+        item["kind"],
     ]
     out.file.write("\t".join(T(c).plain.replace("\t", " ") for c in cells) + "\n")
 

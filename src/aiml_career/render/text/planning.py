@@ -114,10 +114,12 @@ def path(out: Console, data: dict) -> None:
     _person(out, data.get("person"))
     for number, route in enumerate(data["routes"], start=1):
         out.print()
-        moves = ", ".join(f"{n} {basis}" for basis, n in route["cost"]["moves_by_basis"].items() if n)
+        cost = route["cost"]
+        moves = ", ".join(f"{n} {basis}" for basis, n in cost["moves_by_basis"].items() if n)
         along = T(f"{_count(route['skills_gained'], 'skills')} to gain, "
                   f"{route['skills_deepened']} to deepen along the way "
-                  f"({_count(route['levels_to_climb'], 'levels')} to climb) · moves: {moves}", "dim")
+                  f"({_count(route['levels_to_climb'], 'levels')} to climb) · moves: {moves} · "
+                  f"distinct: {cost['skills_to_gain']} to gain, {cost['skills_to_deepen']} to deepen", "dim")
         if len(data["routes"]) > 1 or data["routes_found"] > 1:
             out.print(Text.assemble(T(f"Route {number}", "bold underline"), "  ", along))
         else:
