@@ -227,3 +227,32 @@ def test_a_row_met_by_one_alternative_is_met_whatever_the_other_is_marked(cli):
     assert cli("profile", "add", "sql:proficient").exit_code == 0
     junior = move(cli("next", "--json").json(), "junior-ds")
     assert "data-wrangling" in {m["id"] for m in junior["met"]}
+
+
+def test_unlocks_counts_related_skills_and_gains_from_points(cli):
+    # Linear algebra counts toward the researcher's mathematics (up to advanced): it raises it.
+    roles = {r["id"]: r for r in cli("skills", "linear-algebra", "--unlocks", "--json").json()["roles"]}
+    assert "ai-researcher" in roles
+    # TensorFlow at expert for the ML engineer's frameworks row, holding PyTorch at proficient:
+    # 2 more points of 12, +16.7 (not 33.3 - 16.7 = 16.6 from the rounded scores).
+    mle = next(r for r in cli("skills", "tensorflow", "--unlocks", "--have", "pytorch", "--json").json()["roles"]
+               if r["id"] == "ml-engineer")
+    assert (mle["points_after"] - mle["points_before"], mle["of"], mle["gain"]) == (2, 12, 16.7)
+
+
+def test_a_ladder_written_with_the_former_reading_of_experience_still_validates(cli, tmp_path):
+    import json
+
+    from conftest import BUILTIN
+
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    row = doc["roles"][1]["requirements"][2]
+    assert row["level_word"] == "experience"
+    row["level"] = "advanced"  # how the table read "experience" before
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert cli("--data", str(path), "validate").exit_code == 0
+    row["level"] = "expert"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    bad = cli("--data", str(path), "validate")
+    assert bad.exit_code == 1 and "'experience' means 'proficient'" in bad.stdout + bad.stderr
