@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .environment import profile_file
+from .environment import no_profile_reason, profile_file
 from .errors import CareerError
 from .model import LEVELS
 
@@ -36,8 +36,24 @@ STATUSES = ("done", "learning", "skipped")
 
 
 def profile_path() -> Path:
-    """The profile file in use (it need not exist): :func:`.environment.profile_file`."""
-    return profile_file()
+    """The profile file in use (it need not exist): :func:`.environment.profile_file`;
+    :class:`NoProfileLocation` when there is none (no home folder)."""
+    found = profile_file()
+    if found is None:
+        raise NoProfileLocation()
+    return found
+
+
+class NoProfileLocation(CareerError):
+    """No place for a profile: no ``AIML_CAREER_PROFILE``, no ``XDG_CONFIG_HOME`` and no home
+    folder (or a ``~user`` with none). Commands that need the profile fail (exit 1)."""
+
+    def __init__(self, reason: str | None = None) -> None:
+        super().__init__(
+            f"no profile location: {reason or no_profile_reason()}",
+            ["set AIML_CAREER_PROFILE to a file (or XDG_CONFIG_HOME, or HOME); "
+             "--have and --from work without a profile"],
+        )
 
 
 class ProfileError(CareerError):
@@ -150,7 +166,10 @@ def load_profile(path: Path | None = None, *, at: Located | None = None) -> Prof
     """
     from .files import ReadFailed, read_regular
 
-    path = path or profile_path()
+    if path is None:
+        path = profile_file()
+        if path is None:  # no home folder: no profile saved anywhere
+            return None
     try:
         raw = read_regular(at if at is not None else path, MAX_PROFILE_BYTES)
     except ReadFailed as exc:
