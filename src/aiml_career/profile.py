@@ -9,10 +9,15 @@ Where: ``$AIML_CAREER_PROFILE`` if set, else
 
 ``status`` is ``done`` (held), ``learning`` or ``skipped``; only ``done``
 skills count as held, and a ``learning`` one with ``held``, the level it is
-held at while being learned further. Writes take a lock (so two processes adding skills at
-once both land), go to a temporary file in the same folder and replace the
-profile by rename, so the file is always whole. A profile that cannot be
-read or parsed is reported with its path and never overwritten.
+held at while being learned further. The path is walked once by the one
+read/write path (:func:`.files.locate`: a link is followed only by its policy),
+and every change happens where the bytes live: a lock ``NAME.lock`` beside the
+real file (so two processes adding skills at once, through a link or its
+target, both land), a temporary file in the same folder, then a rename, so the
+file is always whole. A profile that cannot be read or parsed, that is not a
+regular file, or is read-only, is reported with its path and never overwritten
+(nor gets a lock file beside it); ``clear`` deletes only a regular file. A
+change that would make the file larger than it may be read back is refused.
 """
 
 from __future__ import annotations
