@@ -246,6 +246,8 @@ def locate(path: str | Path, *, follow: bool = True) -> Located:
                 todo.extend(reversed(more))
                 continue
             if last:
+                if text.endswith("/") and not stat.S_ISDIR(st.st_mode):  # "x.json/": as the kernel says
+                    raise Refused(errno.ENOTDIR, "is not a folder, but the name ends with /")
                 return Located(text, fd, part, st)
             if not stat.S_ISDIR(st.st_mode):
                 raise Refused(errno.ENOTDIR, "a part of the path is not a folder")

@@ -290,7 +290,10 @@ def update_profile(change: Callable[[Profile], None], path: Path | None = None) 
     except OSError as exc:
         raise ProfileError(path, f"cannot create its folder: {exc.strerror or exc}") from None
     with _locate(path, "write") as found, _locked(path, found):
-        found.restat()  # as it is now, under the lock
+        try:
+            found.restat()  # as it is now, under the lock
+        except OSError as exc:
+            raise _os_error(path, "write", exc) from None
         _check_kind(path, found, "write")
         profile = load_profile(path, at=found) or Profile()
         change(profile)
