@@ -30,8 +30,8 @@ from conftest import EXAMPLE, entry_point
 
 NOBODY = 65534
 LINK_REFUSED = (
-    "is a symbolic link that another user (uid 65534) made in a shared folder (sticky or writable by "
-    "others): not followed"
+    "is a symbolic link that another user (uid 65534) made in a shared folder (sticky or world-"
+    "writable): not followed"
 )
 as_root_with_setpriv = pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("setpriv") is None,
@@ -125,7 +125,7 @@ def test_your_own_link_in_a_sticky_folder_is_followed(cli, tmp_path):
 
 def test_the_link_policy():
     """Followed: your link, the folder owner's, or any in a folder that is neither sticky nor
-    writable by others. Not: another user's in a sticky or other-writable folder."""
+    world-writable. Not: another user's in a sticky or world-writable folder."""
     from types import SimpleNamespace as St
 
     me, other, owner = os.geteuid(), os.geteuid() + 1000, os.geteuid() + 2000

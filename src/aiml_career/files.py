@@ -3,8 +3,8 @@
 Both find a file the same way, :func:`locate`: the path is walked one name at a
 time from an open descriptor of each folder (``openat``, ``O_NOFOLLOW``), never
 through ``realpath``. A symbolic link on the way is followed only when it is
-yours, or when the folder holding it is neither sticky nor writable by others
-or that folder's owner made it (the rule of the kernel's ``protected_symlinks``,
+yours, when the folder's owner made it, or when the folder holding it is
+neither sticky nor world-writable (the kernel's ``protected_symlinks`` rule, stricter,
 applied whatever the kernel's setting): a link another user planted in
 ``/tmp`` is refused. A loop of links (or more than 40) is reported as one.
 The links of ``/proc`` (``/dev/stdout`` -> ``/proc/self/fd/1``) name this
@@ -173,7 +173,7 @@ def _proc_device() -> int | None:
 
 def may_follow(link: os.stat_result, folder: os.stat_result) -> bool:
     """Whether a link may be followed: yours, made by the folder's owner, or in a
-    folder that is neither sticky nor writable by others."""
+    folder that is neither sticky nor world-writable."""
     uid = os.geteuid() if hasattr(os, "geteuid") else link.st_uid
     if link.st_uid in (uid, folder.st_uid):
         return True
@@ -229,7 +229,7 @@ def locate(path: str | Path, *, follow: bool = True) -> Located:
                     raise Refused(
                         errno.EPERM,
                         f"is a symbolic link that another user (uid {st.st_uid}) made in a shared folder "
-                        "(sticky or writable by others): not followed",
+                        "(sticky or world-writable): not followed",
                         "if it is meant, name the file it points to",
                     )
                 links += 1
