@@ -218,13 +218,13 @@ def locate(path: str | Path, *, follow: bool = True) -> Located:
                     return Located(text, fd, part, None)
                 raise
             if stat.S_ISLNK(st.st_mode):
+                if last and not follow:
+                    raise Refused(errno.ELOOP, "is a symbolic link")
                 folder = os.fstat(fd)
                 proc = proc if proc is not None else _proc_device()
                 if folder.st_dev == proc:  # /proc/self, /proc/self/fd/1: this process's own
                     os.close(fd)
                     return Located(text, kernel=text)
-                if last and not follow:
-                    raise Refused(errno.ELOOP, "is a symbolic link")
                 if not may_follow(st, folder):
                     raise Refused(
                         errno.EPERM,
