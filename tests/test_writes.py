@@ -203,13 +203,15 @@ def test_output_to_stdout_appends_to_a_redirected_log(cli, tmp_path):
 HOSTILE_URL = "https://example.org/a\x1b]8;;https://evil.example\x07b\x9b31m\u202egnp.exe\u200bc(d)"
 
 
-def test_markdown_neutralises_control_characters_in_links(cli, tmp_path):
+def test_markdown_neutralises_control_characters_in_links(cli, tmp_path, monkeypatch):
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     for skill in data["skills"]:
         skill["learn"] = [{"title": "Docs \x1b[2J\x07", "url": HOSTILE_URL, "basis": "editorial"}]
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(data))
-    assert cli("validate", str(path)).exit_code == 0, "validate accepts these addresses"
+    # Whatever validate comes to think of such addresses (issue 19, 15), the Markdown must not
+    # carry them raw: the ladder is built as if it had validated (the cache's way, no validator).
+    monkeypatch.setattr("aiml_career.cache.validated", lambda raw: True)
     for args in (["export", "--format", "markdown"],
                  ["plan", "--from", "junior-de", "--to", "senior-de", "--format", "markdown"]):
         result = cli("--data", str(path), *args)
