@@ -27,7 +27,7 @@ def no_traceback(text: str) -> None:
 
 
 def test_unreadable_file(cli, monkeypatch):
-    def denied(path, flags):
+    def denied(path, flags, **at):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("aiml_career.files._open", denied)  # root reads a 0000 file anyway
@@ -160,12 +160,16 @@ def test_have_values(cli, have, code, fragment):
 
 
 def test_a_profile_folder_that_cannot_be_written(cli, tmp_path, monkeypatch):
-    import tempfile
+    from aiml_career import files
 
-    def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    real = files._open
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    def refuse(name, flags, **at):  # root may write anywhere: refuse the temporary file
+        if name.endswith(".tmp"):
+            raise PermissionError(13, "Permission denied")
+        return real(name, flags, **at)
+
+    monkeypatch.setattr(files, "_open", refuse)
     result = cli("profile", "add", "python")
     assert result.exit_code == 1
     assert "cannot write" in result.stderr
@@ -176,12 +180,14 @@ def test_a_profile_folder_that_cannot_be_written(cli, tmp_path, monkeypatch):
 def test_an_unreadable_profile(cli, tmp_path, monkeypatch):
     profile = tmp_path / "profile.json"
     profile.write_text('{"format": 1, "role": null, "skills": {}}')
-    original = os.open
+    from aiml_career import files
 
-    def denied(path, flags):
-        if str(path) == str(profile):
+    original = files._open
+
+    def denied(name, flags, **at):  # the profile is opened by its name, in its folder
+        if name == profile.name:
             raise PermissionError(13, "Permission denied")
-        return original(path, flags)
+        return original(name, flags, **at)
 
     monkeypatch.setattr("aiml_career.files._open", denied)  # root reads a 0000 file anyway
     result = cli("match")

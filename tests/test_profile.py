@@ -263,7 +263,7 @@ def test_failed_rename_leaves_the_old_file_and_no_temp_file(cli, pfile, monkeypa
     ok(cli("profile", "add", "python"))
     before = pfile.read_bytes()
 
-    def broken_replace(src, dst):
+    def broken_replace(src, dst, **at):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
@@ -290,7 +290,7 @@ def test_interrupted_write_removes_its_temp_file(pfile, monkeypatch):
     write_profile(Profile("intern"), pfile)
     before = pfile.read_bytes()
 
-    def interrupted(src, dst):
+    def interrupted(src, dst, **at):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted)
@@ -304,15 +304,18 @@ def test_write_goes_through_a_temp_file_in_the_same_folder(pfile, monkeypatch):
     seen = []
     real_replace = os.replace
 
-    def spy(src, dst):
-        seen.append((Path(src), Path(dst)))
-        assert json.loads(Path(src).read_text()) == {**JSON_DOC, "role": "intern"}
-        return real_replace(src, dst)
+    def spy(src, dst, *, src_dir_fd, dst_dir_fd):
+        # Names in one folder, held open: the folder of the profile.
+        assert src_dir_fd == dst_dir_fd and os.path.samestat(os.fstat(src_dir_fd), pfile.parent.stat())
+        seen.append((pfile.parent / src, pfile.parent / dst))
+        assert json.loads((pfile.parent / src).read_text()) == {**JSON_DOC, "role": "intern"}
+        return real_replace(src, dst, src_dir_fd=src_dir_fd, dst_dir_fd=dst_dir_fd)
 
     monkeypatch.setattr(os, "replace", spy)
     write_profile(Profile("intern"), pfile)
     ((src, dst),) = seen
     assert src.parent == pfile.parent and src != pfile and dst == pfile
+    assert src.name.startswith(".profile.json.") and src.name.endswith(".tmp")
     assert not src.exists()
 
 

@@ -506,8 +506,10 @@ def test_bytes_that_are_not_utf8_in_arguments_and_paths(tmp_path):
     result = main_in_process(["show", os.fsdecode(b"\xffrole"), "--json"])
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     err = result.stderr.decode("utf-8")
-    # The byte arrives as a lone surrogate (surrogateescape) and is shown escaped.
-    assert err.startswith("aiml-career: error: unknown role or specialization '\\udcffrole'\n"), err
+    # The byte arrives as a lone surrogate (surrogateescape) and is shown as U+FFFD, as the
+    # README promises (issue 19, 16: it was shown as '\\udcff').
+    assert err.startswith("aiml-career: error: unknown role or specialization '\ufffdrole'\n"), err
+    assert "\\udcff" not in err
     result = main_in_process(["--data", os.fsdecode(b"/nowhere/\xff.json"), "roles", "--json"])
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     assert "/nowhere/\ufffd.json" in result.stderr.decode("utf-8")

@@ -29,7 +29,8 @@ A file over :data:`MAX_CONSTRUCTED_BYTES` is rebuilt by pydantic-core validating
 its bytes (quicker there than ``model_construct`` in Python); its marker still
 spares it every other check (references, aliases, cycles, keys given twice),
 about half of loading a 64 MB ladder of 10,000 roles.
-``AIML_CAREER_NO_CACHE=1`` turns the cache off.
+``AIML_CAREER_NO_CACHE=1`` (any value but empty, ``0``, ``false``, ``no`` or ``off``)
+turns the cache off; so does having no cache folder (no ``XDG_CACHE_HOME`` and no home).
 """
 
 from __future__ import annotations
@@ -58,14 +59,19 @@ SECRET = "secret"
 STALE_SECONDS = 3600
 
 
-def cache_dir() -> Path:
+#: Values of :data:`NO_CACHE_ENV` that leave the cache on (any case, spaces ignored).
+OFF_WORDS = ("", "0", "false", "no", "off")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when there is none (no ``XDG_CACHE_HOME`` and no home)."""
     from .environment import cache_dir as located  # the one XDG lookup
 
     return located()
 
 
 def enabled(raw: bytes) -> bool:
-    return not os.environ.get(NO_CACHE_ENV)
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() in OFF_WORDS
 
 
 def constructible(raw: bytes) -> bool:
@@ -83,6 +89,8 @@ def trusted(st: os.stat_result, *, private: bool = False) -> bool:
 def _folder(create: bool) -> Path | None:
     """The cache folder, if it is a real directory we own and only we can write."""
     folder = cache_dir()
+    if folder is None:
+        return None
     try:
         st = os.lstat(folder)
     except FileNotFoundError:

@@ -38,29 +38,82 @@ DATA_ENV = "AIML_CAREER_DATA"
 PROFILE_ENV = "AIML_CAREER_PROFILE"
 
 
-def xdg_dir(variable: str, fallback: str, environ: Mapping[str, str] | None = None) -> Path:
+def home(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The home folder: ``$HOME`` when it is an absolute path, else the user's entry in the
+    password database; None when there is neither (a container's user with no entry)."""
+    environ = os.environ if environ is None else environ
+    given = environ.get("HOME") or ""
+    if os.path.isabs(given):
+        return Path(given)
+    try:
+        import pwd
+
+        found = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError, OSError):
+        return None
+    return Path(found) if os.path.isabs(found) else None
+
+
+def xdg_dir(variable: str, fallback: str, environ: Mapping[str, str] | None = None) -> Path | None:
     """The app's folder under an XDG base directory: ``$XDG_CONFIG_HOME/aiml-career``, or
-    ``~/.config/aiml-career`` when the variable is unset or not an absolute path."""
+    ``~/.config/aiml-career`` when the variable is unset or not an absolute path; None
+    when that is needed and there is no home folder."""
     base = (os.environ if environ is None else environ).get(variable) or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / fallback
-    return root / APP
+    if os.path.isabs(base):
+        return Path(base) / APP
+    root = home(environ)
+    return root / fallback / APP if root is not None else None
 
 
-def config_dir(environ: Mapping[str, str] | None = None) -> Path:
+def config_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     return xdg_dir("XDG_CONFIG_HOME", ".config", environ)
 
 
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     return xdg_dir("XDG_CACHE_HOME", ".cache", environ)
 
 
-def profile_file(environ: Mapping[str, str] | None = None) -> Path:
-    """``$AIML_CAREER_PROFILE``, else ``profile.json`` in the config folder."""
+def profile_file(environ: Mapping[str, str] | None = None) -> Path | None:
+    """``$AIML_CAREER_PROFILE`` (``~`` and ``~user`` expanded), else ``profile.json`` in the
+    config folder; None when neither can be found (:func:`no_profile_reason` says why)."""
     environ = os.environ if environ is None else environ
     explicit = environ.get(PROFILE_ENV)
     if explicit:
-        return Path(explicit).expanduser()
-    return config_dir(environ) / "profile.json"
+        return _expand_user(explicit, environ)
+    folder = config_dir(environ)
+    return folder / "profile.json" if folder is not None else None
+
+
+def _expand_user(text: str, environ: Mapping[str, str]) -> Path | None:
+    """``~/x`` and ``~user/x`` expanded; None when that home folder is unknown."""
+    if not text.startswith("~"):
+        return Path(text)
+    user, sep, rest = text[1:].partition("/")
+    if not user:
+        root = home(environ)
+    else:
+        try:
+            import pwd
+
+            root = Path(pwd.getpwnam(user).pw_dir)
+        except (ImportError, KeyError, OSError, ValueError):
+            root = None
+    if root is None or not root.is_absolute():
+        return None
+    return root / rest if sep and rest else root
+
+
+def no_profile_reason(environ: Mapping[str, str] | None = None) -> str:
+    """Why :func:`profile_file` found no profile location, in a few words."""
+    environ = os.environ if environ is None else environ
+    explicit = environ.get(PROFILE_ENV)
+    if explicit:
+        from .errors import clip, sanitize
+
+        user = explicit[1:].partition("/")[0]
+        whose = f"~{user}" if user else "~ (no HOME, and no user entry for this uid)"
+        return f"no home folder for {sanitize(clip(whose, 60))} in {PROFILE_ENV}"
+    return "no home folder (HOME is unset and this user has no entry in the password database)"
 
 
 def size(value: str | None) -> int | None:
@@ -103,9 +156,11 @@ class Environment:
     #: ``COLUMNS``/``LINES`` when usable, else None: the terminal's own size is asked for.
     columns: int | None = None
     lines: int | None = None
-    config_dir: Path = field(default_factory=config_dir)
-    cache_dir: Path = field(default_factory=cache_dir)
-    profile_file: Path = field(default_factory=profile_file)
+    #: None when there is none: no XDG variable and no home folder.
+    config_dir: Path | None = field(default_factory=config_dir)
+    cache_dir: Path | None = field(default_factory=cache_dir)
+    #: None when it cannot be found (:func:`no_profile_reason`): the profile commands then fail.
+    profile_file: Path | None = field(default_factory=profile_file)
     #: ``--data``, else ``$AIML_CAREER_DATA`` (empty counts as unset), else None: the built-in ladder.
     data: str | None = None
     #: This process runs one command and exits (the entry point sets it): see :meth:`loaded`.

@@ -120,8 +120,10 @@ def _class(ranges: tuple[tuple[int, int], ...]) -> str:
     return "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
 
 
-# Lone surrogates (from bytes that are not UTF-8, in an argument or a path) too.
-_UNSAFE = re.compile(f"[{_class(UNSAFE_RANGES)}\\ud800-\\udfff]")
+#: A regex class body (no brackets) of every unsafe character, lone surrogates (from bytes
+#: that are not UTF-8, in an argument or a path) included.
+UNSAFE_CLASS = f"{_class(UNSAFE_RANGES)}\\ud800-\\udfff"
+_UNSAFE = re.compile(f"[{UNSAFE_CLASS}]")
 
 
 def escaped(char: str) -> str:

@@ -12,6 +12,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from .errors import UNSAFE_CLASS as _UNSAFE_CLASS
 from .errors import UNSAFE_RANGES, sanitize
 from .render import requirement_label
 
@@ -181,13 +182,27 @@ def markdown(book: Handbook) -> str:
     return "\n".join(out)
 
 
+#: What a Markdown link's address never holds as it is: every character a terminal could
+#: obey or that reads differently than it is (as :func:`..errors.sanitize` finds them),
+#: whitespace, and what could end the link or start HTML.
+_URL_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}\\s()<>\\[\\]`\"\\\\]")
+
+
+def md_url(url: str) -> str:
+    """An address for a Markdown link, neutralised: ESC, BEL, NUL, DEL, C1 controls, bidi
+    overrides, zero-width characters, spaces, brackets and the like are percent-encoded
+    (UTF-8), so ``cat`` of the file shows them as ``%1B``, never obeys them."""
+    return _URL_UNSAFE.sub(
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass")), url
+    )
+
+
 def place_link(place: Place) -> str:
     """A place to learn: ``[title](url) (editorial)``, or the text's own resource by name."""
     if not place["url"]:
         return f"{_md(place['title'])} (the text's {place['kind'].replace('-', ' ')})"
-    url = place["url"].replace("(", "%28").replace(")", "%29")
     mark = " (editorial)" if place["basis"] == "editorial" else ""
-    return f"[{_md(place['title'])}]({url}){mark}"
+    return f"[{_md(place['title'])}]({md_url(place['url'])}){mark}"
 
 
 def _learning_cells(learning: HandbookLearning) -> str:
@@ -236,7 +251,7 @@ def _role_md(role: RoleDetail) -> list[str]:
 
     out += [f"Comes from: {links(role['previous_moves'])}  ", f"Leads to: {links(role['next_moves'])}", ""]
     for occ in role["occupations"]:
-        out.append(f"- {occ['system']} [{occ['code']} {_md(occ['title'])}]({occ['url']})")
+        out.append(f"- {occ['system']} [{_md(occ['code'])} {_md(occ['title'])}]({md_url(occ['url'])})")
     if role["occupations"]:
         out.append("")
     return out

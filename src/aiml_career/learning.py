@@ -30,6 +30,7 @@ from .places import places, row_skills
 from .planning import assess, held_level, merge, role_have, row_met
 from .prerequisites import listed
 from .requirements import Unit, skills_named
+from .resolve import shown
 
 if TYPE_CHECKING:
     from .results.ladder import SkillLearning
@@ -388,17 +389,21 @@ def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
 # -- what learning a skill unlocks -----------------------------------------------------------
 
 
-def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None) -> Unlocks:
+def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None,
+            limit: int | None = None) -> Unlocks:
     """The roles whose readiness rises if the person learns one skill, most first.
 
     The person holds their role's requirements (if any) and their skills, as in
     ``match``. Learning the skill means holding it at ``level``, or, without one, at
     the level each role asks of it. Each role says its readiness before and after
-    (:func:`planning.assess`), the gain, and the requirements it completes.
+    (:func:`planning.assess`), the gain, and the requirements it completes. At most
+    ``limit`` roles are listed; ``total`` counts them all.
     """
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
     skill = ladder.skill(skill_query)
     if level is not None and level not in LEVEL_RANK:
-        raise UsageError(f"unknown skill level {level!r}", [f"levels: {', '.join(LEVELS)}"])
+        raise UsageError(f"unknown skill level {shown(level, 40)}", [f"levels: {', '.join(LEVELS)}"])
     current = ladder.roles[me.role] if me.role is not None else None
     held = merge(role_have(ladder, current), me.ranks) if current else dict(me.ranks)
     # A row counts the skill when it names the skill, a broader one that includes it or that it
@@ -452,6 +457,7 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
         "current": role_at(current) if current else None,
         "rule": "readiness gained, then readiness after, then ladder order",
         "counts_toward": counts_toward,
-        "roles": [item for _, item in ranked],
+        "total": len(ranked),
+        "roles": [item for _, item in ranked[:limit]],
         "learn": places(ladder, [skill.id]),
     }

@@ -68,15 +68,16 @@ class Person:
 def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = None) -> Person:
     """The person to plan for: ``--have`` wins over the profile's skills, and
     ``start`` (``--from``) over the profile's role."""
-    from .profile import load_profile, profile_path
+    from .environment import profile_file
+    from .profile import load_profile
 
     role = ladder.role(start).id if start is not None else None
     role_source: RoleSource | None = "--from" if role is not None else None
     have = parse_have(ladder, have_specs) if have_specs else None
     if have is not None and role is not None:
         return Person("--have", have, role, role_source)
-    path = profile_path()
-    saved = load_profile(path)
+    path = profile_file()  # None: no home folder, so no saved profile to use
+    saved = load_profile(path) if path is not None else None
     ignored: list[str] = []
     if saved is not None and role is None and saved.role is not None:
         if saved.role in ladder.roles:

@@ -9,32 +9,56 @@ Where: ``$AIML_CAREER_PROFILE`` if set, else
 
 ``status`` is ``done`` (held), ``learning`` or ``skipped``; only ``done``
 skills count as held, and a ``learning`` one with ``held``, the level it is
-held at while being learned further. Writes take a lock (so two processes adding skills at
-once both land), go to a temporary file in the same folder and replace the
-profile by rename, so the file is always whole. A profile that cannot be
-read or parsed is reported with its path and never overwritten.
+held at while being learned further. The path is walked once by the one
+read/write path (:func:`.files.locate`: a link is followed only by its policy),
+and every change happens where the bytes live: a lock ``NAME.lock`` beside the
+real file (so two processes adding skills at once, through a link or its
+target, both land), a temporary file in the same folder, then a rename, so the
+file is always whole. A profile that cannot be read or parsed, that is not a
+regular file, or is read-only, is reported with its path and never overwritten
+(nor gets a lock file beside it); ``clear`` deletes only a regular file. A
+change that would make the file larger than it may be read back is refused.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .environment import profile_file
+from .environment import no_profile_reason, profile_file
 from .errors import CareerError
 from .model import LEVELS
+
+if TYPE_CHECKING:
+    from .files import Located
 
 STATUSES = ("done", "learning", "skipped")
 
 
 def profile_path() -> Path:
-    """The profile file in use (it need not exist): :func:`.environment.profile_file`."""
-    return profile_file()
+    """The profile file in use (it need not exist): :func:`.environment.profile_file`;
+    :class:`NoProfileLocation` when there is none (no home folder)."""
+    found = profile_file()
+    if found is None:
+        raise NoProfileLocation()
+    return found
+
+
+class NoProfileLocation(CareerError):
+    """No place for a profile: no ``AIML_CAREER_PROFILE``, no ``XDG_CONFIG_HOME`` and no home
+    folder (or a ``~user`` with none). Commands that need the profile fail (exit 1)."""
+
+    def __init__(self, reason: str | None = None) -> None:
+        super().__init__(
+            f"no profile location: {reason or no_profile_reason()}",
+            ["set AIML_CAREER_PROFILE to a file (or XDG_CONFIG_HOME, or HOME); "
+             "--have and --from work without a profile"],
+        )
 
 
 class ProfileError(CareerError):
@@ -138,20 +162,25 @@ def _has_surrogate(text: str) -> bool:
     return any("\ud800" <= c <= "\udfff" for c in text)
 
 
-def load_profile(path: Path | None = None) -> Profile | None:
+def load_profile(path: Path | None = None, *, at: Located | None = None) -> Profile | None:
     """The saved profile, or None when there is none.
 
-    Only a regular file of at most :data:`MAX_PROFILE_BYTES` is read.
+    Only a regular file of at most :data:`MAX_PROFILE_BYTES` is read, found by
+    the one read path (:func:`..files.read_regular`); ``at``: where
+    :func:`update_profile` found it, under its lock.
     """
     from .files import ReadFailed, read_regular
 
-    path = path or profile_path()
+    if path is None:
+        path = profile_file()
+        if path is None:  # no home folder: no profile saved anywhere
+            return None
     try:
-        raw = read_regular(path, MAX_PROFILE_BYTES)
+        raw = read_regular(at if at is not None else path, MAX_PROFILE_BYTES)
     except ReadFailed as exc:
         if exc.missing:
             return None
-        if exc.reason.startswith("is "):
+        if exc.reason.startswith(("is ", "a ")):
             raise ProfileError(path, exc.reason) from None
         raise ProfileError(path, f"cannot read: {exc.reason}") from None
     try:
@@ -166,8 +195,57 @@ def load_profile(path: Path | None = None) -> Profile | None:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside the profile while it is read and rewritten."""
+def _locate(path: Path, action: str) -> Iterator[Located]:
+    """Where the profile's bytes live: the path walked once by :func:`..files.locate`
+    (a link followed only by its policy). A profile that is not a regular file, or is
+    read-only, is refused here, before any lock file is made beside it."""
+    from .files import locate
+
+    try:
+        found = locate(path)
+    except FileNotFoundError:
+        if action == "delete":  # nothing there to delete
+            raise
+        raise ProfileError(path, f"cannot {action}: a folder on its path is missing") from None
+    except OSError as exc:
+        raise _os_error(path, action, exc) from None
+    with found:
+        _check_kind(path, found, action)
+        yield found
+
+
+def _os_error(path: Path, action: str, exc: OSError) -> CareerError:
+    from .files import Refused
+
+    if isinstance(exc, Refused):
+        return CareerError(f"profile {path}: {exc.strerror}; nothing was changed", [exc.hint] if exc.hint else [])
+    return ProfileError(path, f"cannot {action}: {exc.strerror or exc}")
+
+
+def _check_kind(path: Path, found: Located, action: str) -> None:
+    from .files import Refused, check_replaceable, kind_problem
+
+    st = found.st
+    if found.kernel is not None:
+        raise ProfileError(path, "names a descriptor of this process (/proc, /dev/fd), not a file")
+    if st is None:
+        return
+    problem = kind_problem(st.st_mode)
+    if problem:
+        verb = "deleted" if action == "delete" else "changed"
+        raise CareerError(f"profile {path}: {problem}; nothing was {verb}",
+                          ["point AIML_CAREER_PROFILE at a regular file"])
+    try:
+        check_replaceable(found)
+    except Refused as exc:
+        raise CareerError(f"profile {path}: {exc.strerror}", [exc.hint] if exc.hint else []) from None
+
+
+@contextmanager
+def _locked(path: Path, found: Located) -> Iterator[None]:
+    """Hold an exclusive lock beside the profile's real file while it is read and rewritten:
+    ``NAME.lock`` in the folder that holds the bytes, so a change through a link and one
+    through its target take the same lock."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, the rename still keeps the file whole
@@ -175,9 +253,13 @@ def _locked(path: Path) -> Iterator[None]:
         return
     import time
 
-    lock_path = path.with_name(path.name + ".lock")
+    from .files import _open
+
+    lock_name = found.name + ".lock"
+    lock_path = path.with_name(lock_name) if found.name == path.name else f"{lock_name} (beside {found.name})"
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = _open(lock_name, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0),
+                   dir_fd=found.folder, mode=0o600)
     except OSError as exc:
         raise ProfileError(path, f"cannot write: {exc.strerror or exc}") from None
     try:
@@ -199,60 +281,54 @@ def _locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _check_writable(path: Path) -> None:
-    """Refuse to replace a profile its owner made read-only (even as root)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return
-    if stat.S_ISREG(mode) and not mode & 0o222:
-        raise CareerError(
-            f"profile {path}: the file is read-only (mode {stat.S_IMODE(mode):04o}); nothing was changed",
-            [f"to change it, make it writable: chmod u+w {path}"],
-        )
-
-
-def _remove_stale_temporary_files(path: Path) -> None:
-    """Temporary files of this profile that a killed process left behind (an hour old)."""
-    import time
-
-    try:
-        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
-            if time.time() - tmp.lstat().st_mtime > 3600:
-                tmp.unlink()
-    except OSError:
-        pass
-
-
 def update_profile(change: Callable[[Profile], None], path: Path | None = None) -> Profile:
-    """Read the profile (or start one), apply ``change``, write it back atomically."""
+    """Read the profile (or start one), apply ``change``, write it back atomically, where
+    its bytes live and under the lock beside them."""
     path = path or profile_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ProfileError(path, f"cannot create its folder: {exc.strerror or exc}") from None
-    with _locked(path):
-        _check_writable(path)
-        profile = load_profile(path) or Profile()
+    with _locate(path, "write") as found, _locked(path, found):
+        try:
+            found.restat()  # as it is now, under the lock
+        except OSError as exc:
+            raise _os_error(path, "write", exc) from None
+        _check_kind(path, found, "write")
+        profile = load_profile(path, at=found) or Profile()
         change(profile)
-        write_profile(profile, path)
-        _remove_stale_temporary_files(path)
+        write_profile(profile, path, at=found)
     return profile
 
 
-def write_profile(profile: Profile, path: Path) -> None:
-    """Replace the profile atomically (through a symlink, the file it points to)."""
-    from .files import write_atomic
+def profile_bytes(profile: Profile) -> bytes:
+    """The profile as its file holds it."""
+    return (json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
-    text = json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+def write_profile(profile: Profile, path: Path, *, at: Located | None = None) -> None:
+    """Replace the profile atomically where its bytes live (``at``, else found from ``path``).
+
+    A profile larger than :data:`MAX_PROFILE_BYTES` is refused: it could not be read back.
+    """
+    from .files import megabytes, write_atomic
+
+    data = profile_bytes(profile)
+    if len(data) > MAX_PROFILE_BYTES:
+        raise CareerError(
+            f"profile {path}: the change would make it {len(data):,} bytes, over the limit of "
+            f"{megabytes(MAX_PROFILE_BYTES)} it can be read back at; nothing was changed",
+            ["remove skills you no longer track (aiml-career profile remove SKILL...), then try again"],
+        )
     try:
-        write_atomic(path, text.encode("utf-8"), mode=0o600)
+        write_atomic(at if at is not None else path, data, mode=0o600)
     except OSError as exc:
-        raise ProfileError(path, f"cannot write: {exc.strerror or exc}") from None
+        raise _os_error(path, "write", exc) from None
 
 
 def clear_profile(path: Path | None = None) -> bool:
-    """Delete the profile, under the same lock as every write; True when there was one.
+    """Delete the profile (the regular file where its bytes live, never a device, FIFO,
+    socket or folder), under the same lock as every write; True when there was one.
 
     The lock file stays: deleting it would let a writer waiting on the old
     one and a new writer on a fresh one both go ahead.
@@ -260,20 +336,20 @@ def clear_profile(path: Path | None = None) -> bool:
     path = path or profile_path()
     if not path.parent.is_dir():
         return False
-    with _locked(path):
-        try:
-            mode = os.lstat(path).st_mode
-        except FileNotFoundError:
-            return False
-        except OSError as exc:
-            raise ProfileError(path, f"cannot delete: {exc.strerror or exc}") from None
-        if stat.S_ISDIR(mode):
-            raise ProfileError(path, "is a directory, not a file")
-        _check_writable(path)
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            return False
-        except OSError as exc:
-            raise ProfileError(path, f"cannot delete: {exc.strerror or exc}") from None
+    try:
+        with _locate(path, "delete") as found:
+            if found.st is None:
+                return False
+            with _locked(path, found):
+                found.restat()
+                if found.st is None:
+                    return False
+                _check_kind(path, found, "delete")
+                os.unlink(found.name, dir_fd=found.folder)
+    except FileNotFoundError:
+        return False
+    except ProfileError:
+        raise
+    except OSError as exc:
+        raise ProfileError(path, f"cannot delete: {exc.strerror or exc}") from None
     return True

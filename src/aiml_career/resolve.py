@@ -37,11 +37,15 @@ def normalize(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def shown(text: str, limit: int = 60) -> str:
-    """A user's text made safe for one line of a message: quoted, escaped, cut."""
+    """A user's text made safe for one line of a message: quoted, escaped, cut. Bytes that
+    were not UTF-8 (lone surrogates, as Python decodes arguments) show as U+FFFD."""
     if len(text) > limit:
         text = text[:limit] + "…"
-    return repr(text)
+    return repr(_SURROGATES.sub("\ufffd", text))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .errors import UsageError
 from .ladder import Ladder
+from .resolve import shown
 
 if TYPE_CHECKING:
     from .model import Role, Skill
@@ -190,7 +191,7 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
              for text in field.texts(item) if text]
     wanted = Query(query, "\n".join(folded for *_, folded in texts))
     if not wanted.words:
-        raise UsageError(f"search query {query[:40]!r} has no words",
+        raise UsageError(f"search query {shown(query, 40)} has no words",
                          ["search for letters or digits: aiml-career search python"])
 
     best: dict[tuple[str, str], Hit] = {}  # one hit per item: its best

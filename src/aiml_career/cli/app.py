@@ -191,15 +191,16 @@ def output(ctx: typer.Context, data: Any, as_json: bool, renderer: str, **contex
 
 
 def write_file(ctx: typer.Context, dest: str, text: str) -> None:
-    """A document to FILE, replaced atomically, and "wrote FILE" on stderr."""
+    """A document to FILE by the one write policy (:func:`..files.write_atomic`: replaced
+    atomically, never through another user's link, never over a read-only file, written
+    through when FILE is this process's stdout), and "wrote FILE" on stderr."""
     from ..files import write_atomic
 
     try:
-        # A temporary file in the same folder, synced, then renamed over FILE:
-        # a full disk or a size limit leaves the old FILE whole.
         write_atomic(dest, text.encode("utf-8"))
     except OSError as exc:
-        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        hint = getattr(exc, "hint", None)
+        raise CareerError(f"cannot write {dest}: {exc.strerror or exc}", [hint] if hint else None) from None
     note(ctx, f"wrote {dest}")
 
 

@@ -167,6 +167,9 @@ def skills(
         typer.Option("--level", metavar="LEVEL",
                      help="With --unlocks: learn it to LEVEL (default: the level each role asks)."),
     ] = None,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", metavar="N", help="With --unlocks: show at most N roles.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The skill vocabulary by category; or one skill, the roles that need it, and where to learn it.
@@ -180,10 +183,11 @@ def skills(
     from .. import learning, queries
 
     ladder = ladder_of(ctx)
-    if show_unlocks or have or start or level:
+    if show_unlocks or have or start or level or limit is not None:
         if not show_unlocks:
             raise UsageError(
-                "--have, --from and --level go with --unlocks", ["try: aiml-career skills docker --unlocks"]
+                "--have, --from, --level and --limit go with --unlocks",
+                ["try: aiml-career skills docker --unlocks"],
             )
         if name is None:
             raise UsageError("--unlocks needs a skill", ["try: aiml-career skills docker --unlocks"])
@@ -191,7 +195,7 @@ def skills(
 
         chosen = parse_level(level) if level is not None else None
         ladder, me = ladder_and_person(ctx, have, start)
-        output(ctx, learning.unlocks(ladder, me, name, chosen), as_json, "learning.unlocks")
+        output(ctx, learning.unlocks(ladder, me, name, chosen, limit), as_json, "learning.unlocks")
     elif name is None:
         output(ctx, queries.skills(ladder), as_json, "skills")
     else:

@@ -35,12 +35,22 @@ SkillsArg = Annotated[
 ]
 
 
+def _path(ctx: typer.Context):
+    """The profile file, or an error (exit 1) when there is no place for one."""
+    from ..profile import NoProfileLocation
+
+    path = env_of(ctx).profile_file
+    if path is None:
+        raise NoProfileLocation()
+    return path
+
+
 def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
     """The profile as just ``written`` by a change, or as saved."""
     from ..person import profile_view
     from ..profile import load_profile
 
-    path = env_of(ctx).profile_file
+    path = _path(ctx)
     profile = written if written is not None else load_profile(path)
     output(ctx, profile_view(ladder_of(ctx), profile, path), as_json, "profile")
 
@@ -68,7 +78,7 @@ def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool
                                  if kept != held else f"{skill_id} (held at {held})")
             profile.skills[skill_id] = SkillEntry(kept, status, held)
 
-    written = update_profile(change, env_of(ctx).profile_file)
+    written = update_profile(change, _path(ctx))
     if kept_held:
         note(ctx, f"still held while you learn them further: {', '.join(kept_held)}")
     _show_profile(ctx, as_json, written)
@@ -100,7 +110,7 @@ def profile_set_role(
     def change(profile) -> None:
         profile.role = role_id
 
-    _show_profile(ctx, as_json, update_profile(change, env_of(ctx).profile_file))
+    _show_profile(ctx, as_json, update_profile(change, _path(ctx)))
 
 
 @command("add", on=profile_app)
@@ -146,7 +156,7 @@ def profile_remove(
     from ..profile import load_profile, update_profile
 
     ladder = ladder_of(ctx)
-    path = env_of(ctx).profile_file
+    path = _path(ctx)
     saved = load_profile(path)
     held = saved.skills if saved is not None else {}
     # A saved id is removed as it is, even if this ladder does not know it.
@@ -178,6 +188,6 @@ def profile_clear(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..profile import clear_profile
 
-    path = env_of(ctx).profile_file
+    path = _path(ctx)
     existed = clear_profile(path)
     output(ctx, {"path": str(path), "deleted": existed}, as_json, "cleared")

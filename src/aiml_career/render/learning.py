@@ -180,6 +180,9 @@ def unlocks(out: Console, data: dict) -> None:
                       T(f"{role['readiness_before']:.1f}% → {role['readiness_after']:.1f}%"),
                       T(done or "raises a level, completes none", "dim" if not done else ""))
     _print_table(out, table)
+    hidden = data.get("total", len(data["roles"])) - len(data["roles"])
+    if hidden > 0:
+        _note(out, f"{_count(hidden, 'more roles')} (use --limit)")
     if data["learn"]:
         _aside(out, Text.assemble(T("learn: ", "bold"), learn_text(data["learn"])))
     _aside(out, T(f"ranked by {data['rule']}", "dim"))

@@ -109,5 +109,6 @@ class Unlocks(TypedDict):
     current: RoleAt | None
     rule: str
     counts_toward: int
+    total: int
     roles: list[UnlockRole]
     learn: list[Place]

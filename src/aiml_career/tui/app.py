@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -64,7 +63,9 @@ KEYS: tuple[tuple[str, str], ...] = (
 
 def _home_short(path: object) -> str:
     """``~/.config/...`` for a path in the home folder."""
-    text, home = str(path), str(Path.home())
+    from ..environment import home as home_folder  # None without a home: shown in full
+
+    text, home = str(path), str(home_folder() or "")
     return "~" + text[len(home):] if home not in ("", "/") and text.startswith(home + os.sep) else text
 
 

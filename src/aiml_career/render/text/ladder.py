@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...errors import sanitize
+from ...resolve import shown
 from .base import (
     T,
     _aside,
@@ -253,7 +254,7 @@ def _resource_table(out: Console, title: str, items: list[dict]) -> None:
 
 def search(out: Console, data: dict) -> None:
     if not data["hits"]:
-        _note(out, f"no matches for {data['query']!r}")
+        _note(out, f"no matches for {shown(data['query'], 200)}")
         return
     table = _table("Type", "ID", "Name", "Matched", "Text")
     for item in data["hits"]:
