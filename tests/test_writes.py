@@ -492,3 +492,12 @@ def test_arguments_that_are_not_utf8_show_the_replacement_character(cli):
     result = cli("skills", "python", "--unlocks", "--level", "\udcffx")
     assert result.stderr.startswith("aiml-career: error: unknown skill level '\ufffdx'\n")
     assert "\\udc" not in result.stderr
+
+
+def test_a_json_error_starting_at_says_at_once(cli, tmp_path):
+    """Issue 19, item 16: "Unterminated string starting at line 1", not "at at line"."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"title": "abc', encoding="utf-8")
+    result = cli("--data", str(bad), "validate")
+    said = result.stdout + result.stderr
+    assert "Unterminated string starting at line 1 column" in said and "at at" not in said

@@ -57,7 +57,9 @@ def _syntax_problem(raw: bytes, message: str) -> Problem:
     try:
         json.loads(raw)
     except json.JSONDecodeError as exc:
-        return Problem("", f"Invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", exc.lineno)
+        # Some of json's messages end in "starting at" ("Unterminated string starting at"): one "at".
+        where = "" if exc.msg.endswith(" at") else " at"
+        return Problem("", f"Invalid JSON: {exc.msg}{where} line {exc.lineno} column {exc.colno}", exc.lineno)
     except (ValueError, RecursionError):
         pass
     # Nested past Python's limit too, or JSON to Python but not to pydantic (a NaN).
