@@ -287,8 +287,13 @@ def _ordered(ladder: Ladder, me: Person, items: list[PlanItem], units_of: list[U
         roots += [sid for unit in ladder.units(first) for sid in (unit.skill, *unit.any_of)]
     implied = prerequisites.behind(before, roots) - foundation
 
+    known: dict[str, bool] = {}
+
     def held(sid: str) -> bool:
-        return sid in implied or held_level(ladder, now, sid) > 0
+        found = known.get(sid)
+        if found is None:
+            found = known[sid] = sid in implied or held_level(ladder, now, sid) > 0
+        return found
 
     lists = [prerequisites.of_row(ladder, unit, item["by"]["id"] if "by" in item else None)
              for item, unit in zip(items, units_of)]

@@ -115,12 +115,16 @@ def milestone_order(
     def key(node: int) -> Any:
         return (keys[node], node) if node < n else (low, node)
 
-    for step in sorted(set(steps)):
+    by_step: dict[int, list[int]] = {}
+    for i in range(n):
+        by_step.setdefault(steps[i], []).append(i)
+    for step in sorted(by_step):
         ready: list[tuple[Any, int]] = []
-        group = [i for i in range(n) if steps[i] == step and not placed[i] and not needed[i]]
+        group = [i for i in by_step[step] if not needed[i]]
         stack = list(group)
         for node in group:
             needed[node] = True
+        left = len(group)
         while stack:  # mark what the step waits for, however far back
             node = stack.pop()
             if not waiting[node]:
@@ -128,8 +132,8 @@ def milestone_order(
             for p in preds[node]:
                 if not placed[p] and not needed[p]:
                     needed[p] = True
+                    left += 1
                     stack.append(p)
-        left = sum(1 for node in range(total) if needed[node] and not placed[node])
         while left:
             if ready:
                 node = heapq.heappop(ready)[1]
