@@ -24,7 +24,7 @@ from aiml_career.person import person
 from aiml_career.render import requirement_label
 from aiml_career.tui.app import BrowseApp
 from aiml_career.tui.filtering import NameFilter
-from aiml_career.tui.keys import help_rows
+from aiml_career.tui.keys import commands, help_rows
 from aiml_career.tui.screens.page import Page
 from aiml_career.tui.screens.pick import PickRole
 from aiml_career.tui.state import Browser, History
@@ -445,7 +445,7 @@ def test_tab_then_space_after_a_panel_never_lands_in_the_filter(ladder):
         box = app.query_one("#filter")
         await pilot.press("slash", *"eng", "enter", "enter", "tab")  # the tree, a role, its moves
         assert app.focused is app.query_one("#moves")
-        for panel in (["question_mark", "escape"], ["c", "escape"], ["l", "escape"]):
+        for panel in (["question_mark", "escape"], ["c", "escape"]):
             await pilot.press(*panel, "tab", "space")
             assert app.focused is not box and box.value == "eng", panel
             assert tree_roles(app) == NameFilter(ladder)("eng").roles
@@ -495,7 +495,7 @@ def test_the_top_line_fits_and_never_ends_in_a_dot(ladder, cli):
         return seen(app.who)
 
     full = f"you: Junior Data Scientist / ML Engineer · 1 skill held · {path}"
-    for width in (60, 80, 100, 200):
+    for width in (60, 80, 200):
         line = drive(ladder, script, size=(width, 24))
         assert "\n" not in line and not line.rstrip().endswith("·"), (width, line)
         assert line.strip() == (full if len(full) < width - 2 else full.split(" · /")[0]), width
@@ -645,6 +645,10 @@ def test_command_palette_opens_a_role(ladder):
         await pilot.press("enter")
         await pilot.pause()
         assert app.shown == ("role", "caio")
+        # The palette's other commands are the key table's, each with its key.
+        offered = [(c.title, c.help) for c in app.get_system_commands(app.screen)]
+        assert offered[-len(commands()):] == [(title, what) for title, what, _ in commands()]
+        assert ("Compare", "Compare the role with another (c)") in offered
 
     drive(ladder, script)
 
