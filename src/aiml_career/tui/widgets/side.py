@@ -38,6 +38,7 @@ class Side(Vertical):
     def __init__(self, browser: Browser, names: NameFilter, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.names = names
+        self.query_shown = ""  # what the tree is filtered by
         self.filter_box = FilterInput(id="filter")
         self.ladder_tree = LadderTree(browser, id="tree")
 
@@ -64,10 +65,13 @@ class Side(Vertical):
         """The whole tree again; the keys to the tree."""
         self.filter_box.value = ""
         self.filter_box.remove_class("shown")
-        self.ladder_tree.fill(None)
+        self.refill("")
         self.screen.set_focus(self.ladder_tree)
 
     def refill(self, query: str) -> None:
+        if query == self.query_shown:
+            return
+        self.query_shown = query
         found = self.names(query) if query else None
         if found is None and query.strip():  # words only of punctuation: nothing matches them
             found = Found([], [])
@@ -88,6 +92,7 @@ class Side(Vertical):
 
     def on_paste(self, event: events.Paste) -> None:
         """Text pasted on the tree filters by it, as if typed after `/`."""
-        if self.screen.focused is self.ladder_tree:
+        lines = event.text.splitlines()
+        if self.screen.focused is self.ladder_tree and lines:
             event.stop()
-            self.open_filter(event.text)
+            self.open_filter(lines[0])  # one line, as the box itself takes a paste
