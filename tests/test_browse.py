@@ -432,6 +432,15 @@ def test_keys_typed_or_pasted_right_after_slash_go_to_the_filter(ladder):
         typed("slash")  # in the filter, "/" is a character like any other
         await pilot.pause()
         assert box.value == "docker/"
+        typed("c", "p", "l")  # and so are c, p and l
+        await pilot.pause()
+        assert box.value == "docker/cpl" and not isinstance(app.screen, (PickRole, Page))
+        await pilot.press("escape")
+        app.show_role("ml-engineer")
+        typed("c", *"data sci")  # c and P open a picker: what is typed next goes to it too
+        await pilot.pause()
+        assert isinstance(app.screen, PickRole) and app.screen.query_one("#pick-input").value == "data sci"
+        assert app.screen.query_one("#pick-list").highlighted_option.id == "data-scientist"
 
     app_ = None
     drive(ladder, script)

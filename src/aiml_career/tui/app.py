@@ -40,6 +40,9 @@ def roles_commands() -> type[Provider]:
     return RolesCommands
 
 
+#: Keys bound with priority (keys.Key.urgent) because what is typed next goes to the box they
+#: open: in a box of their own they are typed, not run.
+TYPED_AFTER = frozenset({"filter", "compare", "route_from"})
 #: Actions that act on the role shown in the main screen: not while a page or list is over it.
 MAIN_ONLY = frozenset({"filter", "compare", "route", "route_from", "plan", "history_back", "history_forward"})
 
@@ -157,7 +160,7 @@ class BrowseApp(App[None]):
         """The keys of the main screen only there; `/` types a "/" into any input."""
         if action in MAIN_ONLY and self.screen is not self.screen_stack[0]:
             return False
-        if action == "filter" and isinstance(self.focused, Input):
+        if action in TYPED_AFTER and isinstance(self.focused, Input):
             return False
         return True
 

@@ -39,10 +39,10 @@ KEYS: tuple[Key, ...] = (
         "filter", urgent="slash", footer="Filter", command="Filter", place=1),
     Key("space", "on a requirement: its skill in your profile, in turn done, learning, skipped, none",
         "cycle", "space", footer="Cycle status", scope="requirements", place=0),
-    Key("c", "compare the role with another", "compare", "c", footer="Compare", command="Compare", place=2),
+    Key("c", "compare the role with another", "compare", urgent="c", footer="Compare", command="Compare", place=2),
     Key("p", "route from your role to this one, with the gap at each step", "route", "p", footer="Route",
         command="Route", place=3),
-    Key("P", "route from a role you choose to this one", "route_from", "P", command="Route from"),
+    Key("P", "route from a role you choose to this one", "route_from", urgent="P", command="Route from"),
     Key("l", "learning plan to this role: what to learn, in order, and where", "plan", "l", footer="Plan",
         command="Learning plan", place=4),
     Key("ctrl+p", "command palette"),
@@ -66,8 +66,8 @@ def bindings(scope: str = "app") -> list[Binding]:
     made: list[Binding] = []
     for key in sorted((key for key in _bound() if key.scope == scope), key=lambda key: key.place):
         if key.urgent:
-            made.append(Binding(key.urgent, key.action, key.footer or key.action, show=bool(key.footer)
-                                and not key.keys, priority=True))
+            made.append(Binding(key.urgent, key.action, key.footer or key.action,
+                                show=bool(key.footer) and not key.keys, priority=True))
         if key.keys:
             made.append(Binding(key.keys, key.action, key.footer or key.action, show=bool(key.footer)))
     return made

@@ -48,12 +48,13 @@ class PickRole(ModalScreen[str | None]):
     def __init__(self, ladder: Ladder, names: NameFilter, title: str, leave_out: str | None = None) -> None:
         super().__init__()
         self.ladder, self.names, self.title_text, self.leave_out = ladder, names, title, leave_out
+        self.input = Input(placeholder="type to filter roles", id="pick-input")
         self.listing = Listing(id="pick-list")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick"):
             yield Static(T(self.title_text), classes="heading")
-            yield Input(placeholder="type to filter roles", id="pick-input")
+            yield self.input
             yield self.listing
 
     def on_mount(self) -> None:
