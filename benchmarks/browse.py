@@ -94,7 +94,7 @@ def child_filter(path: str) -> None:
         out["load"] = time.perf_counter() - t
         t = time.perf_counter()
         app = BrowseApp(Browser(ladder), None)
-        fill = app._fill_tree
+        fill = app.side.refill  # the filter box's text to the tree
         spent: list[float] = []
 
         def timed(query):
@@ -102,7 +102,7 @@ def child_filter(path: str) -> None:
             fill(query)
             spent.append(time.perf_counter() - t0)
 
-        app._fill_tree = timed
+        app.side.refill = timed
         frames: list[float] = []  # when a frame went out to the terminal (headless: nowhere)
         display = app._display
 
@@ -127,7 +127,7 @@ def child_filter(path: str) -> None:
                     # The frame that shows the filtered tree: the first one after the filter ran.
                     drawn = next(f for f in frames if f >= t0 + sum(spent))
                     out["keys"].append({"typed": query[:n], "filter": sum(spent),
-                                        "to_screen": drawn - t0, "roles": len(app.nodes)})
+                                        "to_screen": drawn - t0, "roles": len(app.ladder_tree.nodes)})
                 box.value = ""
                 await pilot.pause()
 
