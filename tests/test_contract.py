@@ -1,4 +1,4 @@
-"""The ``--json`` contract, three ways: README's table, the types in
+"""The ``--json`` contract, three ways: docs/json.md's table, the types in
 the ``results`` package, and what every command really prints must agree.
 
 - every key a type declares is named in README's row for that command;
@@ -27,8 +27,7 @@ VALUES = {"search": {"name", "alias", "id", "responsibility", "summary", "descri
 
 
 def json_section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return text.split("## JSON output", 1)[1].split("\n## ", 1)[0]
+    return (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
 
 
 def backticked(text: str) -> set[str]:

@@ -268,7 +268,7 @@ HABIT = re.compile(r"^\| (?P<habit>[^|]+?) \| `(?P<cmd>aiml-career .*?)`(?P<rest
 def habits() -> list[re.Match]:
     from conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "conventions.md").read_text(encoding="utf-8")
     section = readme.split("## Conventions", 1)[1].split("\n## ", 1)[0]
     return list(HABIT.finditer(section))
 

@@ -16,7 +16,7 @@ import pytest
 from conftest import BUILTIN, EXAMPLE, ROOT
 
 SOURCE = (ROOT / "tests" / "source" / "ai-ml-career-path.txt").read_text(encoding="utf-8")
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
 
 
 def skills_needed(title: str) -> str:

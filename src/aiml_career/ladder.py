@@ -89,7 +89,7 @@ class Ladder:
 
     @cached_property
     def foundation(self) -> list[Unit]:
-        """The text's educational foundation as requirement units (README: The foundation)."""
+        """The text's educational foundation as requirement units (docs/planning.md: The foundation)."""
         education = self.doc.education
         return requirements.units_of(education.foundation, self.skills) if education else []
 

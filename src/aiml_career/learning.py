@@ -3,13 +3,13 @@ what ``next`` and ``skills SKILL`` show.
 
 - :func:`plan`: the requirement lines of the best route from :func:`planning.path`,
   as a checklist ordered by the skills' prerequisites (:mod:`.prerequisites`), then
-  by value (README: Learning plans), each with where to learn it (:mod:`.places`).
+  by value (docs/planning.md: Learning plans), each with where to learn it (:mod:`.places`).
 - :func:`unlocks`: the roles whose readiness rises if the person learns one
   skill, by how much, and the requirements it completes; scored by
   :func:`planning.assess`, as readiness is everywhere.
 
 Results are plain data shaped as the ``--json`` output (:mod:`.results.learning`,
-documented in README); nothing here prints.
+documented in docs/json.md); nothing here prints.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The order of a learning plan (README: Learning order): milestones, prerequisites, value.
+"""The order of a learning plan (docs/planning.md: Learning order): milestones, prerequisites, value.
 
 Pure graph work on plain ids, linear in the plan and the prerequisite graph it
 touches: no closure of prerequisites is ever built, so a chain of ten thousand

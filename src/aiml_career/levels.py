@@ -37,7 +37,7 @@ TEXT_WORDS: dict[str, str] = {
 }
 #: The level of a requirement whose wording has no level word ("system design").
 NO_WORD_LEVEL = "proficient"
-#: How the table read a word before (README: Levels): a ladder written then keeps its
+#: How the table read a word before (docs/planning.md: Levels): a ladder written then keeps its
 #: meaning, so ``validate`` accepts either reading of these words.
 FORMER_WORDS: dict[str, str] = {"experience": "advanced"}
 

@@ -64,7 +64,7 @@ class SkillCategory(_Model):
     )
 
 
-#: A link to learn from: https only (README: Where to learn).
+#: A link to learn from: https only (docs/planning.md: Where to learn).
 Url = Annotated[
     str,
     StringConstraints(
@@ -75,7 +75,7 @@ Url = Annotated[
 
 
 class Prerequisite(_Model):
-    """A skill best learned before this one (README: Learning order)."""
+    """A skill best learned before this one (docs/planning.md: Learning order)."""
 
     skill: Id
     basis: Literal["text", "editorial"] = Field(
@@ -85,7 +85,7 @@ class Prerequisite(_Model):
 
 
 class Related(_Model):
-    """A more specific skill that counts toward this one, up to a level (README: Related skills)."""
+    """A more specific skill that counts toward this one, up to a level (docs/planning.md: Related skills)."""
 
     skill: Id
     up_to: Level = Field(description="The most it counts for: holding it higher still counts this much.")
@@ -96,7 +96,7 @@ class Related(_Model):
 
 
 class LearnLink(_Model):
-    """A place to learn a skill: an official documentation page or tutorial (README: Where to learn)."""
+    """A place to learn a skill: an official documentation page or tutorial (docs/planning.md: Where to learn)."""
 
     title: Text
     url: Url
@@ -149,13 +149,13 @@ class Requirement(_Model):
     all_of: list[Id] = Field(default_factory=list, description="Distinct skills: each one is needed.")
     level: Level
     level_word: str | None = Field(
-        None, description="The word of the wording that sets the level (README: Levels); null when none does."
+        None, description="The word of the wording that sets the level (docs/planning.md: Levels); null when none does."
     )
     wording: str = Field("", description="The phrase of the source this comes from, word for word.")
     open: bool = Field(
         False,
         description="The wording gives examples ('e.g.', 'like', 'such as'): the row is met as its broad "
-        "skill is, by any skill of that kind, and any_of lists the text's examples (README: Open lists).",
+        "skill is, by any skill of that kind, and any_of lists the text's examples (docs/planning.md: Open lists).",
     )
 
 
@@ -198,7 +198,7 @@ class Role(_Model):
         default_factory=list, description="What the role needs, phrase by phrase of skills_text."
     )
     skills: list[RoleSkill] | None = Field(
-        None, description="Format 1 only: read as requirements by the format 1 rule (README)."
+        None, description="Format 1 only: read as requirements by the format 1 rule (docs/ladder.md)."
     )
     next: list[Transition] = Field(default_factory=list)
     occupations: list[OccupationCode] = Field(default_factory=list)
@@ -232,7 +232,7 @@ class Resource(_Model):
     skills_basis: Literal["text", "names", "editorial"] | None = Field(
         None,
         description="Why it is linked to those skills: the text says so, its name names them, or an "
-        "editorial judgement (README: Where to learn).",
+        "editorial judgement (docs/planning.md: Where to learn).",
     )
 
 
@@ -257,7 +257,7 @@ class Education(_Model):
     foundation: list[Requirement] = Field(
         default_factory=list,
         description="What the text's foundation asks of everyone whose role rests on it: a plan from no role "
-        "learns these first where its rows build on them (README: The foundation).",
+        "learns these first where its rows build on them (docs/planning.md: The foundation).",
     )
 
 

@@ -100,7 +100,7 @@ def parse_level(word: str) -> str:
         raise UsageError(
             f"unknown skill level {shown(word.strip(), 40)}",
             [f"levels: {', '.join(LEVELS)} (or 1-4, or the text's words: familiarity, "
-             "knowledge, experience, expertise, ...; README: Levels)"],
+             "knowledge, experience, expertise, ...; docs/planning.md: Levels)"],
         )
     return level
 

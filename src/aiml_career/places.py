@@ -1,5 +1,5 @@
 """Where to learn a skill: the text's own courses and certifications that teach it, then
-the ladder's links (README: Where to learn)."""
+the ladder's links (docs/planning.md: Where to learn)."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ ENTRY: Entering = {
     "note": "You hold no role yet: the route starts by getting into an entry-stage role.",
 }
 
-#: How ``path`` orders the shortest routes, said in every result (README: Which route comes first).
+#: How ``path`` orders the shortest routes, said in every result (docs/planning.md: Which route comes first).
 ROUTE_ORDER = (
     "fewest editorial moves (our judgement, not the text's), then fewest moves only the titles imply; "
     "then least to learn: fewest distinct skills to gain, then to deepen, then fewest levels to climb; "

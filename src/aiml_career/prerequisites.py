@@ -1,4 +1,4 @@
-"""The skill-prerequisite graph: skills best learned before others (README: Learning order).
+"""The skill-prerequisite graph: skills best learned before others (docs/planning.md: Learning order).
 
 Its checks (known skills, not the skill itself, each once, a reason when
 editorial; :mod:`.references` adds the cycle walk), a requirement row's prerequisites,

@@ -1,7 +1,7 @@
 """Questions about a ladder, answered as plain data.
 
 Each function returns dicts and lists shaped exactly like the ``--json``
-output documented in README; the text renderer draws the same objects. No
+output documented in docs/json.md; the text renderer draws the same objects. No
 function here prints.
 """
 
@@ -120,7 +120,7 @@ def show(ladder: Ladder, query: str) -> Show:
 
 
 def requirements(ladder: Ladder, role: Role) -> list[RequirementRow]:
-    """The role's requirement rows, as every command shows them (README: Requirements)."""
+    """The role's requirement rows, as every command shows them (docs/planning.md: Requirements)."""
     return [
         {**requirement_item(ladder, unit), "level_word": unit.level_word, "wording": unit.wording}
         for unit in ladder.units(role)

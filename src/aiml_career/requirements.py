@@ -45,7 +45,7 @@ class Unit(NamedTuple):
     #: Every way to meet it (:func:`ways`; empty when only ``skill`` does): worked out
     #: with the unit, as readiness asks it for every row of every role.
     ways: tuple[Way, ...] = ()
-    #: The wording gives examples: met as the broad skill is (README: Open lists).
+    #: The wording gives examples: met as the broad skill is (docs/planning.md: Open lists).
     open: bool = False
 
     @property

@@ -233,7 +233,7 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
 
 
 class _Needs:
-    """Which roles a skill meets a requirement of, by the rules of readiness (README: Requirements)."""
+    """Which roles a skill meets a requirement of, by the rules of readiness (docs/planning.md: Requirements)."""
 
     def __init__(self, ladder: Ladder) -> None:
         self.ladder = ladder

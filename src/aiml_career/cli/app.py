@@ -33,7 +33,7 @@ app = typer.Typer(
 )
 
 JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Print one JSON document (stable keys, see README).")
+    bool, typer.Option("--json", help="Print one JSON document (stable keys: docs/json.md).")
 ]
 
 #: How many to show, the same flag on every command that lists: --limit N.

@@ -27,7 +27,7 @@ def browse(
 
     Move with the arrows or j/k, enter opens, / filters, c compares, p shows
     the route to a role, l the learning plan, space marks a requirement in
-    your saved profile, ? lists every key, q quits (README: Browse).
+    your saved profile, ? lists every key, q quits (docs/browse.md).
 
     Example: aiml-career browse ml-engineer
     """

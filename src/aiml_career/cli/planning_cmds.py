@@ -29,7 +29,7 @@ READINESS_HELP = (
     "Readiness = 100 x points / required points over a role's requirement rows: one row per "
     "skill the text asks for, except that interchangeable tools ('Python or R') are one row met "
     "by any of them. A row scores min(held, required), levels basic=1, proficient=2, advanced=3, "
-    "expert=4, 0 when missing (README: Requirements)."
+    "expert=4, 0 when missing (docs/planning.md: Requirements)."
 )
 
 

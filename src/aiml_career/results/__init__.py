@@ -1,8 +1,8 @@
 """The shapes of every answer: what the queries return and ``--json`` prints.
 
-One TypedDict per document and per item in it. README's "JSON output"
+One TypedDict per document and per item in it. docs/json.md
 table describes the same keys; ``tests/test_contract.py`` checks the three
-(README, these types, the real output of every command) against each other.
+(docs/json.md, these types, the real output of every command) against each other.
 Keys that are Python words (``from``, ``for``, ``as``) use the functional form.
 Types only: the queries import them for type checking alone (no cost at run time).
 No ``from __future__ import annotations`` in this package: TypedDict must see ``NotRequired``.
@@ -33,7 +33,7 @@ from .ladder import (
 from .learning import Plan, Unlocks
 from .plans import Match, Next, PathDoc
 
-#: Each command's ``--json`` document, by the name README's table gives it.
+#: Each command's ``--json`` document, by the name docs/json.md's table gives it.
 DOCUMENTS: dict[str, object] = {
     "stages": list[StageItem],
     "roles": list[RoleRow],

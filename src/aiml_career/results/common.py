@@ -68,7 +68,7 @@ class GroupRequirement(TypedDict):
 
 
 class Via(TypedDict):
-    """The related skill a row's level was counted from, at the level held (README: Related skills)."""
+    """The related skill a row's level was counted from, at the level held (docs/planning.md: Related skills)."""
 
     id: str
     name: str

@@ -200,7 +200,7 @@ class Prerequisite(TypedDict):
 
 
 class RelatedSkill(SkillRef):
-    """A skill that counts toward another, up to a level (README: Related skills)."""
+    """A skill that counts toward another, up to a level (docs/planning.md: Related skills)."""
 
     up_to: str
     basis: str

@@ -83,7 +83,7 @@ class MovesByBasis(TypedDict):
 
 
 class RouteCost(TypedDict):
-    """What a route is ranked by (README: Which route comes first): its moves by basis, then
+    """What a route is ranked by (docs/planning.md: Which route comes first): its moves by basis, then
     the distinct skills to gain and to deepen, and the levels to climb."""
 
     moves_by_basis: MovesByBasis

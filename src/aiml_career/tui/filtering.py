@@ -7,7 +7,7 @@ it, another form of it (:func:`..search.stem`) or starts with it; every query
 word must match. Two things differ, for typing: a one-letter word matches as a
 start too, and there are no typo matches. ``search`` scans every text of the
 ladder for each query (seconds on 10,000 roles); here the words are indexed
-once, so a keystroke is a few sorted look-ups (README: Browse).
+once, so a keystroke is a few sorted look-ups (docs/browse.md).
 """
 
 from __future__ import annotations

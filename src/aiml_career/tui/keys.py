@@ -1,5 +1,5 @@
 """Every key of the browser, once: the `?` list, the bindings and the palette's commands
-are made from :data:`KEYS` (README's table of keys is checked against it)."""
+are made from :data:`KEYS` (docs/browse.md's table of keys is checked against it)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from textual.binding import Binding
 class Key:
     """One row of the `?` list, and what makes it work."""
 
-    shown: str  # the keys, as the `?` list and README write them
-    what: str  # what they do, as the `?` list and README say it
+    shown: str  # the keys, as the `?` list and docs/browse.md write them
+    what: str  # what they do, as the `?` list and docs/browse.md say it
     action: str = ""  # the action run; "" when a widget of Textual's own does it (arrows, enter, tab)
     keys: str = ""  # Textual's names of the keys ("b,alt+left")
     urgent: str = ""  # keys bound with priority: before the focused widget sees them
