@@ -14,25 +14,42 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from .errors import clip
+
 Loc = tuple[str | int, ...]
 
 
 def format_loc(loc: Iterable[str | int]) -> str:
-    """``('roles', 3, 'next', 0, 'to')`` -> ``roles[3].next[0].to``."""
+    """``('roles', 3, 'next', 0, 'to')`` -> ``roles[3].next[0].to`` (a huge key cut short)."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            text = clip(str(part))
+            out += f".{text}" if out else text
     return out
+
+
+#: One member of an object with a plain key and a plain scalar value (no escapes), and the
+#: comma after it; :data:`_RUN` is up to a thousand of them in a row.
+_PAIR = r'\s*"([^"\\]*)"\s*:\s*("[^"\\]*"|-?[0-9][0-9.eE+-]*|true|false|null)\s*,'
+_PAIR_RE = re.compile(_PAIR)
+_RUN = re.compile(r'(?:\s*"[^"\\]*"\s*:\s*(?:"[^"\\]*"|-?[0-9][0-9.eE+-]*|true|false|null)\s*,){1,1000}')
 
 
 def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
     """Line numbers of the values at ``wanted`` paths (or their nearest parent)."""
+    wanted = list(wanted)
     want: set[Loc] = set()
     for loc in wanted:
         want.update(loc[:i] for i in range(len(loc) + 1))
+    # The keys wanted right under each object: runs of plain members are read a thousand at a
+    # time by the regex engine, and looked into only when they may hold one of these.
+    under: dict[Loc, set[str]] = {}
+    for loc in want:
+        if loc and isinstance(loc[-1], str):
+            under.setdefault(loc[:-1], set()).add(loc[-1])
     skip = json.JSONDecoder().raw_decode
     scan_string = json.decoder.scanstring  # type: ignore[attr-defined]  # C: memory linear in the string
     text = raw.decode("utf-8", errors="replace")
@@ -51,6 +68,17 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
         return (*path, pending_key if is_object else index)
 
     while pos < len(text):
+        if stack and stack[-1][1] and stack[-1][3]:  # where an object's next key may start
+            run = _RUN.match(text, pos)
+            if run is not None:
+                path = stack[-1][0]
+                for key in under.get(path, ()):
+                    if text.find(f'"{key}"', pos, run.end()) != -1:
+                        for pair in _PAIR_RE.finditer(text, pos, run.end()):
+                            if pair.group(1) == key:
+                                offsets[(*path, key)] = pair.start(2)
+                pos = run.end()
+                continue
         match = token.match(text, pos)
         if match is None:
             break
