@@ -91,6 +91,38 @@ def test_short_cycles_still_name_every_member_and_the_walk_is_shared():
     assert all(message.startswith("prerequisite cycle: s0 -> s1 -> ") for _, message in found)
 
 
+# -- item 9: tied routes are counted up to 10^6 -------------------------------------------------------
+
+
+def test_tied_routes_saturate_at_a_million_in_json_and_text(cli, tmp_path):
+    path = write(tmp_path / "ties.json", pathological.tied_routes(25))  # 2^23 tied routes
+    doc = cli("--data", str(path), "path", "--from", "a0", "--to", "a24", "--json").json()
+    assert doc["routes_found"] == 1_000_000 and doc["routes_found_capped"] is True
+    assert doc["moves"] == 24 and len(doc["routes"]) == 5
+    text = cli("--data", str(path), "path", "--from", "a0", "--to", "a24", env={"COLUMNS": "200"}).stdout
+    assert "24 steps · more than 10^6 shortest routes" in text
+    assert "… more than 10^6 tied routes in all (raise --limit to list more of them)" in text
+
+
+def test_route_counts_below_the_cap_are_exact(cli, tmp_path):
+    path = write(tmp_path / "ties.json", pathological.tied_routes(20))  # 2^18 = 262,144
+    doc = cli("--data", str(path), "path", "--from", "a0", "--to", "a19", "--json").json()
+    assert doc["routes_found"] == 262_144 and doc["routes_found_capped"] is False
+    text = cli("--data", str(path), "path", "--from", "a0", "--to", "a19").stdout
+    assert "262,144 shortest routes" in text and "… 262,139 more tied routes" in text
+
+
+def test_thousands_of_tied_layers_stay_small(tmp_path):
+    """2^4998 tied routes of 4,999 moves: no 1,500-digit count, and the routes ordered by effort
+    are cut to what 20,000 steps allow (200 routes of 5,000 steps took gigabytes)."""
+    path = write(tmp_path / "ties.json", pathological.tied_routes(5000))
+    result = limited("--data", str(path), "path", "--from", "a0", "--to", "a4999", "--json")
+    assert result.returncode == 0
+    doc = report(result)
+    assert doc["routes_found"] == 1_000_000 and doc["routes_found_capped"] is True
+    assert len(doc["routes"]) == 5 and all(len(r["steps"]) == 4999 for r in doc["routes"])
+
+
 # -- item 10: a bad file costs no more than a good one ------------------------------------------------
 
 
