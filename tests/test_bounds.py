@@ -91,6 +91,24 @@ def test_short_cycles_still_name_every_member_and_the_walk_is_shared():
     assert all(message.startswith("prerequisite cycle: s0 -> s1 -> ") for _, message in found)
 
 
+# -- item 5: plan along a long prerequisite chain is linear -------------------------------------------
+
+
+def test_plan_along_a_chain_of_10000_prerequisites_is_linear():
+    """One role requiring 10,000 skills, each the next one's prerequisite: 7.8 GB and 76 s before."""
+    n = 10_000
+    folder = Path(os.environ.get("TMPDIR", "/tmp"))
+    path = write(folder / f"aiml-career-test-chain-{os.getpid()}.json", pathological.prerequisite_chain(n))
+    try:
+        result = limited("--data", str(path), "plan", "--from", "start", "--to", "goal", "--json")
+    finally:
+        path.unlink()
+    assert result.returncode == 0, result.stderr[-2000:]
+    items = report(result)["items"]
+    assert [item["id"] for item in items] == [f"k{i}" for i in range(n)], "prerequisites first, along the chain"
+    assert items[1]["prerequisites"] == [{"id": "k0", "name": "K0", "basis": "text", "note": "", "state": "planned"}]
+
+
 # -- item 9: tied routes are counted up to 10^6 -------------------------------------------------------
 
 
