@@ -180,8 +180,21 @@ def _shape_errors(errors: list, prefix: Loc = ()) -> list[tuple[Loc, str]]:
             message = f"missing required field {loc[-1]!r}"
         elif error["type"] == "extra_forbidden" and loc:
             message = _unknown_field(loc)
+        elif error["type"] == "string_pattern_mismatch" and loc and loc[-1] in PATTERNS_SAID:
+            message = PATTERNS_SAID[str(loc[-1])]
         found.append((loc, message))
     return found
+
+
+#: What a value that does not match its field's pattern should look like, said plainly
+#: (pydantic prints the regular expression).
+PATTERNS_SAID = {
+    "url": "not an https address: https://, a host name, an optional port of digits 0-9, then a path "
+           "without spaces, quotes, brackets, control characters (NUL, ESC, DEL, C1) or invisible and "
+           "bidi characters (percent-encode them)",
+    "code": "an O*NET-SOC code is two digits, a hyphen, four digits, a dot and two digits, "
+            "all 0-9 (such as 15-2051.00)",
+}
 
 
 def _model_at(loc: Loc) -> type[BaseModel] | None:

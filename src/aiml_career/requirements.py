@@ -177,6 +177,11 @@ def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc
         if skill is not None and skill in any_of:
             yield (("roles", role_index, "requirements", j, "any_of"),
                    f"{skill!r} is the group's own skill, not an alternative")
+        if skill is not None and skill in all_of:
+            yield (("roles", role_index, "requirements", j, "all_of", all_of.index(skill)),
+                   f"{skill!r} is the group's broad skill, not one of its parts")
+        if len(set(any_of)) < len(any_of):
+            yield from _listed_twice(("roles", role_index, "requirements", j, "any_of"), any_of, "alternative")
         # Each row's skill once per role: a lone skill, the broad skill of an any_of, each
         # all_of part. The broad skill over an all_of only names the group.
         rows = all_of if all_of else ([skill] if skill is not None else [])
@@ -187,6 +192,15 @@ def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc
             seen.update(rows)
             continue
         yield from _group_problems(("roles", role_index, "requirements", j), req, known, seen)
+
+
+def _listed_twice(loc: Loc, ids: list[str], noun: str) -> Iterator[tuple[Loc, str]]:
+    """Each id of ``ids`` given again after its first place."""
+    seen: set[str] = set()
+    for k, sid in enumerate(ids):
+        if sid in seen:
+            yield (*loc, k), f"{noun} {sid!r} is listed twice"
+        seen.add(sid)
 
 
 def _group_problems(loc: Loc, req: Requirement, known: set[str], seen: set[str]) -> Iterator[tuple[Loc, str]]:
