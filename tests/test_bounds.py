@@ -211,3 +211,29 @@ def test_the_line_locator_reads_runs_of_plain_members_at_once(part):
     lines = locate(raw, [("o", f"{part}3"), ("o", "q\""), ("o", "z", 0), ("o", "a3")])
     assert lines[("o", f"{part}3")] == (3003 if part == "a" else 3000)
     assert lines[("o", "q\"")] == 3001 and lines[("o", "z", 0)] == 3002 and lines[("o", "a3")] == 3003
+
+
+def test_the_line_locator_reads_runs_of_plain_elements_at_once():
+    """Arrays likewise: an index inside a run, after it, and past an element that is not plain."""
+    from aiml_career.locator import locate
+
+    items = ",\n".join(['"a,b"', *(str(i) for i in range(1, 2500)), '{"k": [1,\n2]}', *('"x"' for _ in range(500))])
+    raw = ('{"list": [' + items + '],\n"after": 1}').encode()
+    wanted = [("list", 0), ("list", 1234), ("list", 2500, "k", 1), ("list", 2800), ("list", 3000), ("after",)]
+    assert locate(raw, wanted) == {("list", 0): 1, ("list", 1234): 1235, ("list", 2500, "k", 1): 2502,
+                                   ("list", 2800): 2802, ("list", 3000): 2802 + 200, ("after",): 3003}
+
+
+def test_many_short_bad_references_are_located_quickly():
+    """Five hundred thousand unknown skills in one plain list: counted, the first 100 located."""
+    from aiml_career import diagnostics
+
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["skill_categories"][0]["key_skills"] = ["zz"] * 500_000
+    raw = json.dumps(data, indent=1).encode()
+    error = diagnostics.check(parse(raw, "x"), raw, "x")
+    assert error is not None and error.total == 500_000 and len(error.problems) == MAX_PROBLEMS
+    first = error.problems[0]
+    assert (first.path, first.message) == ("skill_categories[0].key_skills[0]", "unknown skill 'zz'")
+    assert first.line == raw[: raw.index(b'"zz"')].count(b"\n") + 1
+    assert error.problems[-1].line == first.line + 99
