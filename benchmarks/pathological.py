@@ -109,6 +109,14 @@ def repeated_key(times: int) -> bytes:
     return text.replace('"track": "t"', '"track": "t"' + ', "x": 0' * times, 1).encode()
 
 
+def generated(roles: int) -> bytes:
+    """For comparison, a good ladder of about the same size: ``generate.py``'s, as run.py uses."""
+    sys.path.insert(0, str(HERE))
+    import generate
+
+    return (json.dumps(generate.generate(roles, 1), ensure_ascii=False, indent=2) + "\n").encode()
+
+
 #: name -> (writer, its argument, command after ``--data FILE`` or ``validate FILE``, what it shows)
 CASES: dict[str, tuple[Callable[[int], dict | bytes], int, list[str], str]] = {
     "includes-chain": (includes_chain, 40_000, ["validate"], "valid: 40,000 skills, each including the next"),
@@ -124,12 +132,19 @@ CASES: dict[str, tuple[Callable[[int], dict | bytes], int, list[str], str]] = {
     "bad-references": (bad_references, 1_000_000, ["validate"], "invalid: 1,000,000 unknown roles"),
     "long-unknown-key": (long_unknown_key, 120_000_000, ["validate"], "invalid: an unknown key of 120 M characters"),
     "repeated-key": (repeated_key, 10_000_000, ["validate"], "invalid: a key given 10,000,000 times"),
+    "good-10000-roles": (generated, 10_000, ["validate"], "for comparison: the valid 64 MB benchmark ladder"),
+    "good-20000-roles": (generated, 20_000, ["validate"], "for comparison: the valid 127 MB benchmark ladder"),
 }
+
+
+def path_of(name: str, folder: Path) -> Path:
+    maker, size, _, _ = CASES[name]
+    return folder / f"{maker.__name__}-{size}.json"
 
 
 def write(name: str, folder: Path) -> Path:
     maker, size, _, _ = CASES[name]
-    path = folder / f"{maker.__name__}-{size}.json"
+    path = path_of(name, folder)
     if not path.exists():
         made = maker(size)
         data = made if isinstance(made, bytes) else json.dumps(made, indent=1).encode()
@@ -195,7 +210,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     names = [n for n in args.cases.split(",") if n]
-    paths = {name: write(name, args.dir) for name in names}
+    paths = {name: path_of(name, args.dir) for name in names}
+    missing = [name for name in names if not paths[name].exists()]
+    if missing and not args.write:
+        # Written by a child: a runner that grew would inflate its children's ru_maxrss.
+        subprocess.run([sys.executable, __file__, "--write", "--dir", str(args.dir), "--cases", ",".join(missing)],
+                       check=True, stdout=subprocess.DEVNULL)
+    elif args.write:
+        for name in missing:
+            write(name, args.dir)
     if args.write:
         for path in dict.fromkeys(paths.values()):
             print(path)
@@ -216,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr, flush=True)
     with open("/proc/loadavg") as fh:
         load_after = fh.read().split()[:3]
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if own > 50:
+        print(f"warning: the runner itself peaked at {own:.0f} MB; children's figures may include it",
+              file=sys.stderr)
     print(f"CPython {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {' '.join(load_before)} -> "
           f"{' '.join(load_after)}; RLIMIT_AS {args.limit_mb} MiB, timeout {args.timeout:g} s, "
           "AIML_CAREER_NO_CACHE=1")
