@@ -191,8 +191,10 @@ def run(argv: list[str], src: Path | None, limit_mb: int, timeout: float) -> dic
     if proc.stderr:
         proc.stderr.close()
     code = os.waitstatus_to_exitcode(status)
+    # The last line that names an error: a MemoryError raised while handling another shows last.
+    said = next((line for line in reversed(err.splitlines()) if "Error" in line or "failed" in line), "")
     return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss * 1024 / 1e6,
-            "exit": code, "error": next((line for line in err.splitlines() if "Error" in line), "")[:120],
+            "exit": code, "error": said[:120],
             "timed_out": seconds > timeout}
 
 
