@@ -96,3 +96,19 @@ def test_an_all_of_whose_broad_skill_is_one_of_its_parts(cli, tmp_path):
     assert problem["path"] == f"roles[1].requirements[{j}].all_of[0]"
     assert problem["message"] == "'testing' is the group's broad skill, not one of its parts"
     assert '"testing"' in problem["text"]
+
+
+def test_the_foundation_rows_are_checked_alike(cli, tmp_path):
+    data = example()
+    data["education"]["foundation"] = [
+        {"skill": "orchestration", "any_of": ["airflow", "dagster", "airflow"], "level": "basic"},
+        {"skill": "python", "all_of": ["python", "sql"], "level": "basic"},
+    ]
+    path = tmp_path / "foundation.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    result = cli("validate", str(path), "--json")
+    assert result.exit_code == 1, result.stdout
+    assert [(p["path"], p["message"]) for p in result.json()["problems"]] == [
+        ("education.foundation[0].any_of[2]", "alternative 'airflow' is listed twice"),
+        ("education.foundation[1].all_of[0]", "'python' is the group's broad skill, not one of its parts"),
+    ]

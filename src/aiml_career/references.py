@@ -162,6 +162,7 @@ def problems(
             for where, named_id in named:
                 if named_id is not None:
                     ref(where, named_id, skills, "skill")
+            problems.extend(requirements.repeats(("education", "foundation", j), req))
 
     # ``show`` looks roles and specializations up together: one namespace.
     problems.extend(
