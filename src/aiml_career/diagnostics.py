@@ -114,12 +114,6 @@ def _first_shape_errors(raw: bytes) -> list[tuple[Loc, str]]:
     return found
 
 
-def _located(raw: bytes, found: list[tuple[Loc, str]]) -> list[Problem]:
-    """Problems at their lines, found in one pass over the text for all of them."""
-    lines = locate(raw, [loc for loc, _ in found]) if found else {}
-    return [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in found]
-
-
 def _duplicate_keys(raw: bytes) -> tuple[list[tuple[Loc, int]], int]:
     """Keys given more than once in one object (JSON parsers keep the last one silently):
     the first :data:`MAX_PROBLEMS` as (path, times given), and how many keys in all.

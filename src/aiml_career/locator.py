@@ -79,7 +79,7 @@ def locate(raw: bytes, wanted: Iterable[Loc]) -> dict[Loc, int]:
             if run is not None:
                 path = stack[-1][0]
                 for key in under.get(path, ()):
-                    if text.find(f'"{key}"', pos, run.end()) != -1:
+                    if len(key) < run.end() - pos and text.find(f'"{key}"', pos, run.end()) != -1:
                         for pair in _PAIR_RE.finditer(text, pos, run.end()):
                             if pair.group(1) == key:
                                 offsets[(*path, key)] = pair.start(2)
