@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import references
-from .errors import MAX_PROBLEMS, DataError, Problem
+from .errors import MAX_PROBLEMS, DataError, Problem, clip
 from .locator import Loc, format_loc, locate
 from .model import LadderDoc
 
@@ -35,19 +35,38 @@ def shape_error(raw: bytes, source: str, exc: ValidationError) -> DataError:
             return DataError(source, [_syntax_problem(raw, str(errors[0]["msg"]))])
         cross = references.partial_problems(raw)
         found = _shape_errors(errors) + cross
-        total += len(cross)
-    dups = _duplicate_key_problems(raw)
-    return DataError(source, dups + _located(raw, found[:MAX_PROBLEMS]), total + len(dups))
+        total += cross.total
+    return _report(raw, source, found, total, _duplicate_keys(raw))
 
 
 def check(doc: LadderDoc, raw: bytes, source: str) -> DataError | None:
     """The error for a well-shaped document with reference problems or keys
     given twice, or None when it has none."""
     cross = references.problems(doc)
-    dups = _duplicate_key_problems(raw)
-    if not cross and not dups:
+    dups = _duplicate_keys(raw)
+    if not cross and not dups[0]:
         return None
-    return DataError(source, dups + _located(raw, cross[:MAX_PROBLEMS]), len(dups) + len(cross))
+    return _report(raw, source, cross, cross.total, dups)
+
+
+def _report(
+    raw: bytes, source: str, found: list[tuple[Loc, str]], total: int, dups: tuple[list[tuple[Loc, int]], int]
+) -> DataError:
+    """Keys given more than once, then the first :data:`MAX_PROBLEMS` of ``found``, at their
+    lines (one pass over the text for them all); ``total`` counts ``found`` in full."""
+    repeated, repeated_total = dups
+    found = found[:MAX_PROBLEMS]
+    wanted = [loc for loc, _ in repeated] + [loc for loc, _ in found]
+    lines = locate(raw, wanted) if wanted else {}
+    problems = [Problem(format_loc(loc), _given_twice(loc, times), lines.get(loc)) for loc, times in repeated]
+    problems += [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in found]
+    return DataError(source, problems, total + repeated_total)
+
+
+def _given_twice(loc: Loc, times: int) -> str:
+    key = repr(clip(str(loc[-1])))
+    said = "twice" if times == 2 else f"{times:,} times"
+    return f"key {key} is given {said}; only the last one counts"
 
 
 def _syntax_problem(raw: bytes, message: str) -> Problem:
@@ -95,60 +114,49 @@ def _first_shape_errors(raw: bytes) -> list[tuple[Loc, str]]:
     return found
 
 
-def _located(raw: bytes, found: list[tuple[Loc, str]]) -> list[Problem]:
-    """Problems at their lines, found in one pass over the text for all of them."""
-    lines = locate(raw, [loc for loc, _ in found]) if found else {}
-    return [Problem(format_loc(loc), message, lines.get(loc)) for loc, message in found]
+def _duplicate_keys(raw: bytes) -> tuple[list[tuple[Loc, int]], int]:
+    """Keys given more than once in one object (JSON parsers keep the last one silently):
+    the first :data:`MAX_PROBLEMS` as (path, times given), and how many keys in all.
 
-
-def _duplicate_keys(raw: bytes) -> list[Loc]:
-    """Paths of keys given twice in one object: JSON parsers keep the last one silently."""
+    A key given ten million times is one problem, and costs no list of ten million.
+    """
     import json
+    from collections import Counter
 
-    found = False
+    total = 0
 
     def spot(pairs: list) -> None:
-        nonlocal found
-        if len(pairs) > 1 and not found and len({key for key, _ in pairs}) < len(pairs):
-            found = True
+        nonlocal total
+        if len(pairs) > 1 and len({key for key, _ in pairs}) < len(pairs):
+            total += sum(1 for times in Counter(key for key, _ in pairs).values() if times > 1)
 
     try:
         json.loads(raw, object_pairs_hook=spot)  # a quick pass that builds nothing
-        if not found:
-            return []
+        if not total:
+            return [], 0
 
         class Pairs(list):
             pass
 
-        out: list[Loc] = []
+        out: list[tuple[Loc, int]] = []
 
         def walk(node: object, loc: Loc) -> None:
+            if len(out) >= MAX_PROBLEMS:
+                return
             if isinstance(node, Pairs):
-                seen: set[str] = set()
+                counts = Counter(key for key, _ in node)
+                out.extend(((*loc, key), times) for key, times in counts.items() if times > 1)
+                del out[MAX_PROBLEMS:]
                 for key, value in node:
-                    if key in seen:
-                        out.append((*loc, key))
-                    seen.add(key)
                     walk(value, (*loc, key))
             elif isinstance(node, list):
                 for i, value in enumerate(node):
                     walk(value, (*loc, i))
 
         walk(json.loads(raw, object_pairs_hook=Pairs), ())
-        return out
+        return out, total
     except (ValueError, RecursionError):
-        return []
-
-
-def _duplicate_key_problems(raw: bytes) -> list[Problem]:
-    dups = _duplicate_keys(raw)
-    if not dups:
-        return []
-    lines = locate(raw, dups)
-    return [
-        Problem(format_loc(loc), f"key {loc[-1]!r} is given twice; only the last one counts", lines.get(loc))
-        for loc in dups
-    ]
+        return [], 0
 
 
 def _shape_errors(errors: list, prefix: Loc = ()) -> list[tuple[Loc, str]]:
@@ -166,8 +174,21 @@ def _shape_errors(errors: list, prefix: Loc = ()) -> list[tuple[Loc, str]]:
             message = f"missing required field {loc[-1]!r}"
         elif error["type"] == "extra_forbidden" and loc:
             message = _unknown_field(loc)
+        elif error["type"] == "string_pattern_mismatch" and loc and loc[-1] in PATTERNS_SAID:
+            message = PATTERNS_SAID[str(loc[-1])]
         found.append((loc, message))
     return found
+
+
+#: What a value that does not match its field's pattern should look like, said plainly
+#: (pydantic prints the regular expression).
+PATTERNS_SAID = {
+    "url": "not an https address: https://, a host name, an optional port of digits 0-9, then a path "
+           "without spaces, quotes, brackets, control characters (NUL, ESC, DEL, C1) or invisible and "
+           "bidi characters (percent-encode them)",
+    "code": "an O*NET-SOC code is two digits, a hyphen, four digits, a dot and two digits, "
+            "all 0-9 (such as 15-2051.00)",
+}
 
 
 def _model_at(loc: Loc) -> type[BaseModel] | None:
@@ -197,16 +218,22 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     return model
 
 
+#: Longest unknown key looked at for "did you mean": the models' own keys are far shorter, and
+#: difflib indexes every character of the text it is given (a 120 M-character key took 5 GB).
+MAX_SUGGEST = 100
+
+
 def _unknown_field(loc: Loc) -> str:
     """"unknown field 'nmae'", with the fields allowed there and a close match."""
     from difflib import get_close_matches
 
     name = str(loc[-1])
+    shown = repr(clip(name))
     model = _model_at(loc)
     if model is None:
-        return f"unknown field {name!r}"
+        return f"unknown field {shown}"
     allowed = [f.alias or n for n, f in model.model_fields.items()]
-    close = get_close_matches(name, allowed, n=1)
+    close = get_close_matches(name, allowed, n=1) if len(name) <= MAX_SUGGEST else []
     if close:
-        return f"unknown field {name!r} (did you mean {close[0]!r}?)"
-    return f"unknown field {name!r}; allowed: {', '.join(allowed)}"
+        return f"unknown field {shown} (did you mean {close[0]!r}?)"
+    return f"unknown field {shown}; allowed: {', '.join(allowed)}"

@@ -64,11 +64,18 @@ class SkillCategory(_Model):
     )
 
 
-#: A link to learn from: https only (docs/planning.md: Where to learn).
+#: Characters no address may hold: whitespace, quotes and brackets, control characters (C0,
+#: DEL, C1) and the invisible and bidi format characters (shown escaped elsewhere, never obeyed).
+URL_REFUSED = (
+    r"\s<>\"\\`{}|^\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    r"\ufeff\ufff9-\ufffb"
+)
+
+#: A link to learn from: https only (docs/planning.md: Where to learn); a port of ASCII digits.
 Url = Annotated[
     str,
     StringConstraints(
-        pattern=r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?([/?#][^\s<>\"\\`{}|^]*)?$", max_length=2000
+        pattern=rf"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#][^{URL_REFUSED}]*)?$", max_length=2000
     ),
     Field(description="An https address, such as https://docs.docker.com/get-started/."),
 ]
@@ -179,7 +186,7 @@ class OccupationCode(_Model):
     """A cross-reference to a public occupation classification."""
 
     system: Literal["O*NET-SOC"]
-    code: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}\.\d{2}$")]
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")]
     title: Text
 
 

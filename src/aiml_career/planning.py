@@ -49,6 +49,11 @@ Have = Mapping[str, int]
 STAGE_STEP = 10
 #: Shortest routes looked at to order ties by effort (``path`` counts them all).
 ROUTES_ORDERED = 200
+#: Route steps assessed at most to order ties: fewer routes are looked at when routes
+#: are long (never fewer than ``--limit``), so the work stays linear in a route's length.
+STEPS_ORDERED = 20_000
+#: Tied routes are counted up to this many; past it ``path`` says "more than 10^6".
+MAX_ROUTES_COUNTED = 10**6
 
 #: The first step of a route from the entry stage: getting into a role at all.
 ENTRY: Entering = {
@@ -330,25 +335,39 @@ def _shortest(
                 queue.append(there)
             if dist[there] == dist[here] + 1:
                 parents[there].append((here, move.kind))
-                count[there] += count[here]
+                # Saturating: 2^15000 ties are "more than 10^6", not a 4,500-digit number.
+                count[there] = min(count[there] + count[here], MAX_ROUTES_COUNTED + 1)
     if goal not in dist:
         return None
     return parents, count, dist[goal]
 
 
+#: A route being built, backwards: (role id, the route after it).
+_Link = tuple[str, "_Link | None"]
+
+
 def _routes(ladder: Ladder, parents: dict[str, list[tuple[str, str]]], goal: str, cap: int) -> list[list[str]]:
-    """Up to ``cap`` shortest routes (role ids, start first), in ladder order."""
+    """Up to ``cap`` shortest routes (role ids, start first), in ladder order.
+
+    A route being built is a linked list (role id, the rest), so extending one costs
+    nothing and the work is linear in the routes returned, however long they are.
+    """
     position = {r.id: i for i, r in enumerate(ladder.doc.roles)}
     routes: list[list[str]] = []
-    pending: list[list[str]] = [[goal]]
+    pending: list[_Link] = [(goal, None)]
     while pending and len(routes) < cap:  # depth first, backwards from the goal
         tail = pending.pop()
         before = parents[tail[0]]
         if not before:
-            routes.append(tail)
+            route: list[str] = []
+            link: _Link | None = tail
+            while link is not None:
+                route.append(link[0])
+                link = link[1]
+            routes.append(route)
             continue
         for parent, _ in sorted(before, key=lambda p: -position[p[0]]):
-            pending.append([parent, *tail])
+            pending.append((parent, tail))
     routes.sort(key=lambda route: [position[r] for r in route])
     return routes
 
@@ -401,6 +420,7 @@ def path(
         "lateral_fallback": fallback,
         "moves": None,
         "routes_found": 0,
+        "routes_found_capped": False,
         "routes": [],
         "route_order": ROUTE_ORDER,
         "person": me.as_dict(),
@@ -414,7 +434,8 @@ def path(
     # From the entry stage, the person holds no role yet: getting into the first one is a step.
     entering = how == "entry stage"
     ranks = me.ranks
-    for route in _routes(ladder, parents, goal.id, max(limit, ROUTES_ORDERED)):
+    looked_at = max(limit, min(ROUTES_ORDERED, STEPS_ORDERED // (moves + 1)))
+    for route in _routes(ladder, parents, goal.id, looked_at):
         first = ladder.roles[route[0]]
         held = dict(ranks) if entering else merge(role_have(ladder, first), ranks)
         steps: list[Step] = []
@@ -456,7 +477,8 @@ def path(
     result.update({
         "from": best,
         "moves": moves + entering,
-        "routes_found": count[goal.id],
+        "routes_found": min(count[goal.id], MAX_ROUTES_COUNTED),
+        "routes_found_capped": count[goal.id] > MAX_ROUTES_COUNTED,
         "routes": listed_routes[:limit],
         "total_gap": {"skills_to_gain": total.gain, "skills_to_deepen": total.deepen},
         "readiness": total.readiness,

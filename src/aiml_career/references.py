@@ -8,10 +8,11 @@ cycle of promotions, of ``includes`` or of prerequisites. Each problem is a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import prerequisites, requirements
+from .errors import MAX_PROBLEMS
 from .formats import version
 from .locator import Loc
 from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track
@@ -21,16 +22,52 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 
+class Found(list):
+    """Problems as they are found: the first ``keep`` (place, message) pairs, and how
+    many there were in all (``total``).
+
+    A report lists only the first :data:`~aiml_career.errors.MAX_PROBLEMS`, so
+    past them a problem is only counted: a file with millions of bad references
+    costs no more memory than one with a hundred, and walks that would build a
+    long message (a cycle's path) ask :attr:`full` first and build nothing.
+    """
+
+    def __init__(self, keep: int = MAX_PROBLEMS) -> None:
+        super().__init__()
+        self.keep = keep
+        self.total = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= self.keep
+
+    def add(self, problem: tuple[Loc, str]) -> None:
+        self.total += 1
+        if len(self) < self.keep:
+            super().append(problem)
+
+    def tally(self) -> None:
+        """One more problem, past the ones kept: nothing is built for it."""
+        self.total += 1
+
+    def extend(self, problems: Iterable[tuple[Loc, str]]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    append = add
+
+
 def problems(
-    doc: LadderDoc, elsewhere: dict[str, set[str]] | None = None
-) -> list[tuple[Loc, str]]:
-    """(loc, message) of every cross-reference problem.
+    doc: LadderDoc, elsewhere: dict[str, set[str]] | None = None, keep: int = MAX_PROBLEMS
+) -> Found:
+    """(loc, message) of the first ``keep`` cross-reference problems, in the order
+    found; ``.total`` counts them all.
 
     ``elsewhere``: ids, by list name, of items left out of ``doc`` because
     their shape is wrong; references to them are not reported as unknown.
     """
-    problems: list[tuple[Loc, str]] = []
-    add = problems.append
+    problems = Found(keep)
+    add = problems.add
     elsewhere = elsewhere or {}
 
     def unique_ids(name: str, items: list) -> set[str]:
@@ -125,6 +162,7 @@ def problems(
             for where, named_id in named:
                 if named_id is not None:
                     ref(where, named_id, skills, "skill")
+            problems.extend(requirements.repeats(("education", "foundation", j), req))
 
     # ``show`` looks roles and specializations up together: one namespace.
     problems.extend(
@@ -134,10 +172,10 @@ def problems(
     )
     problems.extend(_alias_problems([("skill", "skills", doc.skills)]))
     problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
-    problems.extend(_promotion_cycles(doc.roles))
-    problems.extend(_include_cycles(doc.skills))
-    problems.extend(_prerequisite_cycles(doc.skills))
-    problems.extend(_related_cycles(doc.skills))
+    _promotion_cycles(doc.roles, problems)
+    _include_cycles(doc.skills, problems)
+    _prerequisite_cycles(doc.skills, problems)
+    _related_cycles(doc.skills, problems)
     return problems
 
 
@@ -168,7 +206,7 @@ def sections() -> dict[str, type[BaseModel]]:
     }
 
 
-def partial_problems(raw: bytes) -> list[tuple[Loc, str]]:
+def partial_problems(raw: bytes) -> Found:
     """Reference problems among the items whose shape is right, in a document that
     failed shape validation: so one run reports both kinds."""
     import json
@@ -178,9 +216,9 @@ def partial_problems(raw: bytes) -> list[tuple[Loc, str]]:
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
-        return []
+        return Found()
     if not isinstance(data, dict):
-        return []
+        return Found()
     kept: dict[str, list] = {}
     positions: dict[str, list[int]] = {}
     elsewhere: dict[str, set[str]] = {}
@@ -202,11 +240,13 @@ def partial_problems(raw: bytes) -> list[tuple[Loc, str]]:
     if data.get("format") in (1, 2):
         fields["format"] = data["format"]
     doc = LadderDoc.model_construct(**fields)
-    found = []
-    for loc, message in problems(doc, elsewhere):
+    listed = problems(doc, elsewhere)
+    found = Found()
+    for loc, message in listed:
         if loc and loc[0] in positions and len(loc) > 1 and isinstance(loc[1], int):
             loc = (loc[0], positions[loc[0]][loc[1]], *loc[2:])
-        found.append((loc, message))
+        found.add((loc, message))
+    found.total = listed.total
     return found
 
 
@@ -233,76 +273,107 @@ def _alias_problems(groups: list[tuple[str, str, list]]) -> Iterator[tuple[Loc, 
                     yield loc, f"{text!r} is already a name of {of}"
 
 
+#: Ids shown at each end of a long cycle's path; the middle is counted.
+CYCLE_ENDS = 10
+
+
+def _cycle_text(what: str, path: list[str], start: int, target: str) -> str:
+    """"WHAT cycle: a -> b -> a" for ``path[start:] + [target]``, its middle left out when long
+    (built from the ends alone: the cost does not grow with the cycle)."""
+    length = len(path) - start
+    if length <= 2 * CYCLE_ENDS:
+        ids = [*path[start:], target]
+    else:
+        left = length - 2 * CYCLE_ENDS + 1
+        ids = [*path[start:start + CYCLE_ENDS], f"… ({left:,} more) …", *path[len(path) - CYCLE_ENDS + 1:], target]
+    return f"{what} cycle: " + " -> ".join(ids)
+
+
 def _cycles(
-    ids: list[str], edges: Callable[[int], list[tuple[int, str]]], where: Callable[[int, int], Loc], what: str
-) -> Iterator[tuple[Loc, str]]:
-    """Every edge that closes a cycle, found depth first: (its place, "WHAT cycle: a -> b -> a").
+    ids: list[str], edges: Callable[[int], list[tuple[int, str]]], where: Callable[[int, int], Loc], what: str,
+    found: Found,
+) -> None:
+    """Every edge that closes a cycle, found depth first, added to ``found``: (its place,
+    "WHAT cycle: a -> b -> a").
 
     ``edges(i)`` gives the (position in the list, target id) of item ``i``'s edges,
     unknown targets and self-loops left out (they are reported on their own);
     ``where(i, j)`` is the place of item ``i``'s edge at position ``j``.
+
+    Linear in time and memory: each item is entered once, the path's positions are
+    kept in a dict, and a message is built only while ``found`` keeps problems.
     """
     index = {item: i for i, item in enumerate(ids)}
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    done: set[str] = set()
+    depth: dict[str, int] = {}  # the items on the current path, by position
     for root in ids:
-        if root in state:
+        if root in done or root in depth:
             continue
         path: list[str] = [root]
+        depth[root] = 0
         stack = [iter(edges(index[root]))]
-        state[root] = 1
         while stack:
             for j, target in stack[-1]:
-                if target not in index:
+                if target not in index or target in done:
                     continue
-                if state.get(target) == 1:
-                    cycle = path[path.index(target):] + [target]
-                    yield where(index[path[-1]], j), f"{what} cycle: " + " -> ".join(cycle)
-                elif target not in state:
-                    state[target] = 1
+                at = depth.get(target)
+                if at is not None:
+                    if found.full:
+                        found.tally()
+                    else:
+                        found.add((where(index[path[-1]], j), _cycle_text(what, path, at, target)))
+                else:
+                    depth[target] = len(path)
                     path.append(target)
                     stack.append(iter(edges(index[target])))
                     break
             else:
-                state[path.pop()] = 2
+                finished = path.pop()
+                del depth[finished]
+                done.add(finished)
                 stack.pop()
 
 
-def _include_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+def _include_cycles(skills: list[Skill], found: Found) -> None:
     """A skill must not include itself through others: the broad skill and its
     parts would then count for each other, and requirements vanish."""
-    return _cycles(
+    _cycles(
         [s.id for s in skills],
         lambda i: [(j, part) for j, part in enumerate(skills[i].includes) if part != skills[i].id],
         lambda i, j: ("skills", i, "includes", j),
         "includes",
+        found,
     )
 
 
-def _prerequisite_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+def _prerequisite_cycles(skills: list[Skill], found: Found) -> None:
     """Prerequisites must not loop back: no learning order could then exist."""
-    return _cycles(
+    _cycles(
         [s.id for s in skills],
         lambda i: [(j, p.skill) for j, p in enumerate(skills[i].prerequisites) if p.skill != skills[i].id],
         lambda i, j: ("skills", i, "prerequisites", j, "skill"),
         "prerequisite",
+        found,
     )
 
 
-def _related_cycles(skills: list[Skill]) -> Iterator[tuple[Loc, str]]:
+def _related_cycles(skills: list[Skill], found: Found) -> None:
     """Related skills must not loop back: two skills would then count for each other."""
-    return _cycles(
+    _cycles(
         [s.id for s in skills],
         lambda i: [(j, r.skill) for j, r in enumerate(skills[i].related) if r.skill != skills[i].id],
         lambda i, j: ("skills", i, "related", j, "skill"),
         "related",
+        found,
     )
 
 
-def _promotion_cycles(roles: list[Role]) -> Iterator[tuple[Loc, str]]:
+def _promotion_cycles(roles: list[Role], found: Found) -> None:
     """Promotions must not loop back (lateral moves may)."""
-    return _cycles(
+    _cycles(
         [r.id for r in roles],
         lambda i: [(j, m.to) for j, m in enumerate(roles[i].next) if m.kind == "promotion"],
         lambda i, j: ("roles", i, "next", j, "to"),
         "promotion",
+        found,
     )

@@ -177,6 +177,8 @@ def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc
         if skill is not None and skill in any_of:
             yield (("roles", role_index, "requirements", j, "any_of"),
                    f"{skill!r} is the group's own skill, not an alternative")
+        if (skill is not None and skill in all_of) or len(set(any_of)) < len(any_of):
+            yield from repeats(("roles", role_index, "requirements", j), req)
         # Each row's skill once per role: a lone skill, the broad skill of an any_of, each
         # all_of part. The broad skill over an all_of only names the group.
         rows = all_of if all_of else ([skill] if skill is not None else [])
@@ -187,6 +189,19 @@ def problems(role_index: int, role: Role, known: set[str]) -> Iterator[tuple[Loc
             seen.update(rows)
             continue
         yield from _group_problems(("roles", role_index, "requirements", j), req, known, seen)
+
+
+def repeats(loc: Loc, req: Requirement) -> Iterator[tuple[Loc, str]]:
+    """A requirement row (at ``loc``) that names a skill twice: an alternative listed again in
+    ``any_of``, or a broad skill that is also one of its ``all_of`` parts."""
+    if req.skill is not None and req.skill in req.all_of:
+        yield (*loc, "all_of", req.all_of.index(req.skill)), \
+            f"{req.skill!r} is the group's broad skill, not one of its parts"
+    seen: set[str] = set()
+    for k, sid in enumerate(req.any_of):
+        if sid in seen:
+            yield (*loc, "any_of", k), f"alternative {sid!r} is listed twice"
+        seen.add(sid)
 
 
 def _group_problems(loc: Loc, req: Requirement, known: set[str], seen: set[str]) -> Iterator[tuple[Loc, str]]:

@@ -108,6 +108,7 @@ PathDoc = TypedDict(
     "PathDoc",
     {"from": RoleAt | None, "to": RoleAt, "start": Start, "promotions_only": bool,
      "allow_lateral": bool, "lateral_fallback": bool, "moves": int | None, "routes_found": int,
+     "routes_found_capped": bool,
      "routes": list[Route], "route_order": str, "total_gap": NotRequired[Gap], "readiness": NotRequired[float],
      "basis_legend": dict[str, str], "person": PersonDoc},
 )

@@ -99,12 +99,17 @@ def _person(out: Console, person: dict | None) -> None:
 
 
 
+def routes_found(data: dict) -> str:
+    """How many tied routes ``path`` found: a number, or "more than 10^6" past the count's cap."""
+    return "more than 10^6" if data.get("routes_found_capped") else f"{data['routes_found']:,}"
+
+
 def path(out: Console, data: dict) -> None:
     mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
     where = data["from"]["name"] if data["from"] else "No role yet"
     out.print(_heading(
         f"{where} → {data['to']['name']}",
-        f"{_count(data['moves'], 'steps')} · {data['routes_found']} shortest "
+        f"{_count(data['moves'], 'steps')} · {routes_found(data)} shortest "
         f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
     ))
     _start(out, data["start"], always=True)
@@ -135,8 +140,10 @@ def path(out: Console, data: dict) -> None:
             out.print(line)
             _gap(out, step["skills_to_gain"], step["skills_to_deepen"], "      ")
     hidden = data["routes_found"] - len(data["routes"])
-    if hidden > 0:
-        out.print(T(f"… {hidden} more tied routes (raise --limit to list them)", "dim"))
+    if data.get("routes_found_capped"):
+        out.print(T("… more than 10^6 tied routes in all (raise --limit to list more of them)", "dim"))
+    elif hidden > 0:
+        out.print(T(f"… {hidden:,} more tied routes (raise --limit to list them)", "dim"))
     out.print()
     total = data["total_gap"]
     now = data["from"]["name"] if data["from"] else "your skills alone"
