@@ -22,7 +22,7 @@ from . import planning, prerequisites
 from .errors import UsageError
 from .ladder import Ladder
 from .learning_order import milestone_order, missing
-from .levels import LEVEL_RANK, LEVELS
+from .levels import LEVEL_RANK, LEVELS, Level
 from .model import Role
 from .person import Person
 from .pieces import requirement_item, role_at, skill_ref
@@ -394,7 +394,7 @@ def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
 # -- what learning a skill unlocks -----------------------------------------------------------
 
 
-def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None,
+def unlocks(ladder: Ladder, me: Person, skill_query: str, level: Level | None = None,
             limit: int | None = None) -> Unlocks:
     """The roles whose readiness rises if the person learns one skill, most first.
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..appkit import AppGroup, env_of
 from .app import JsonOpt, app, command, complete_role, complete_skill, ladder_of, note, output, show_help
+
+if TYPE_CHECKING:
+    from ..results.ladder import SkillStatus
 
 profile_app = typer.Typer(
     cls=AppGroup,
@@ -55,7 +58,7 @@ def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
     output(ctx, profile_view(ladder_of(ctx), profile, path), as_json, "profile")
 
 
-def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool) -> None:
+def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_json: bool) -> None:
     from ..levels import DEFAULT_LEVEL
     from ..person import parse_skill_specs
     from ..profile import SkillEntry, update_profile

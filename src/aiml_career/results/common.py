@@ -5,6 +5,8 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
+from ..levels import Level
+
 
 class NameRef(TypedDict):
     id: str
@@ -15,7 +17,7 @@ class SkillRef(TypedDict):
     id: str
     name: str
     category: str
-    level: NotRequired[str]
+    level: NotRequired[Level]
 
 
 class Row(TypedDict):
@@ -24,7 +26,7 @@ class Row(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     any_of: NotRequired[list[SkillRef]]
     #: The text gives examples: any skill of the kind meets the row, the listed ones are examples.
     open: NotRequired[bool]
@@ -63,7 +65,7 @@ class GroupRequirement(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     all_of: list[SkillRef]
 
 
@@ -72,12 +74,12 @@ class Via(TypedDict):
 
     id: str
     name: str
-    level: str
+    level: Level
 
 
 Deepen = TypedDict(
     "Deepen",
-    {"id": str, "name": str, "category": str, "from": str, "to": str,
+    {"id": str, "name": str, "category": str, "from": Level, "to": Level,
      "for": NotRequired[NameRef], "via": NotRequired[Via], "status": NotRequired[str]},
 )
 
@@ -86,7 +88,7 @@ class Met(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     by: NotRequired[NameRef]
     via: NotRequired[Via]
 
@@ -110,7 +112,7 @@ class PersonDoc(TypedDict):
     path: str | None
     role: str | None
     role_source: Literal["--from", "profile"] | None
-    skills: dict[str, str]
+    skills: dict[str, Level]
 
 
 class ResourceRef(TypedDict):

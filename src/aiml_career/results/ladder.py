@@ -5,6 +5,7 @@ from typing import Literal, Union
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
+from ..levels import Level
 from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, RoleAt, SkillRef
 
 
@@ -112,7 +113,7 @@ class WordedSkill(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     wording: str
 
 
@@ -168,7 +169,7 @@ class Specializations(TypedDict):
 
 SkillUse = TypedDict(
     "SkillUse",
-    {"id": str, "name": str, "stage": str, "level": str,
+    {"id": str, "name": str, "stage": str, "level": Level,
      "as": Literal["required", "alternative", "group"],
      "requirement": Union[Requirement, GroupRequirement], "wording": str},
 )
@@ -202,7 +203,7 @@ class Prerequisite(TypedDict):
 class RelatedSkill(SkillRef):
     """A skill that counts toward another, up to a level (README: Related skills)."""
 
-    up_to: str
+    up_to: Level
     basis: str
     note: str
 
@@ -216,7 +217,7 @@ class RestsOnIt(TypedDict):
 
 
 class FoundationRow(TypedDict):
-    level: str
+    level: Level
     wording: str
 
 
@@ -247,7 +248,7 @@ class CompareRow(TypedDict):
     id: str
     name: str
     category: str
-    levels: dict[str, str]
+    levels: dict[str, Level]
     any_of: NotRequired[dict[str, list[SkillRef]]]
 
 
@@ -257,7 +258,7 @@ class OnlyRow(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     any_of: NotRequired[dict[str, list[SkillRef]]]
 
 
@@ -315,19 +316,31 @@ class Validation(TypedDict):
     counts: NotRequired[Counts]
 
 
+SkillStatus = Literal["done", "learning", "skipped"]
+
+
+class ProfileRole(TypedDict):
+    id: str
+    #: Null when the ladder in use has no role of that id (the profile was saved with another).
+    name: str | None
+
+
 class ProfileSkill(TypedDict):
     id: str
-    name: str
-    level: str
-    status: str
+    #: Null when the ladder in use has no skill of that id.
+    name: str | None
+    level: Level
+    status: SkillStatus
     #: A skill being learned further: the level held meanwhile (null otherwise).
-    held: str | None
+    held: Level | None
 
 
 class ProfileDoc(TypedDict):
+    """``profile show``: the saved file as it is, names looked up in the ladder in use."""
+
     path: str
     exists: bool
-    role: NameRef | None
+    role: ProfileRole | None
     skills: list[ProfileSkill]
 
 

@@ -5,6 +5,7 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
+from ..levels import Level
 from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef, Via
 from .plans import Start
 
@@ -53,7 +54,7 @@ class PlanItem(Row):
     kind: Literal["requirement", "prerequisite", "foundation"]
     basis: Literal["text", "editorial"]
     action: Literal["gain", "deepen"]
-    held: str | None
+    held: Level | None
     by: NotRequired[NameRef]
     via: NotRequired[Via]
     step: StepAt
@@ -91,7 +92,7 @@ class UnlockRole(TypedDict):
     id: str
     name: str
     stage: str
-    level: str
+    level: Level
     readiness_before: float
     readiness_after: float
     gain: float
@@ -104,7 +105,7 @@ class UnlockRole(TypedDict):
 
 class Unlocks(TypedDict):
     skill: SkillRef
-    level: str | None
+    level: Level | None
     person: PersonDoc
     current: RoleAt | None
     rule: str

@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING
 
 from .. import planning, queries
 from ..ladder import Ladder
-from ..levels import LEVEL_RANK
+from ..levels import LEVEL_RANK, Level
 from ..person import Person, person
 from ..profile import Profile, SkillEntry, load_profile, update_profile
 
 if TYPE_CHECKING:
     from ..results.common import NameRef, RequirementRow
-    from ..results.ladder import Compare, RoleDetail, SkillDetail, StageItem
+    from ..results.ladder import Compare, RoleDetail, SkillDetail, SkillStatus, StageItem
     from ..results.learning import Plan
     from ..results.plans import MatchRow, PathDoc
 
 #: What space does to a requirement's skill in the profile, in turn: none -> done ->
 #: learning -> skipped -> none (``profile add``, ``learning``, ``skip``, ``remove``).
-CYCLE: tuple[str | None, ...] = (None, "done", "learning", "skipped")
+CYCLE: tuple[SkillStatus | None, ...] = (None, "done", "learning", "skipped")
 
 #: A requirement row's status, as the detail pane words it.
 HELD, GAIN, DEEPEN, LEARNING, SKIPPED = "held", "to gain", "to deepen", "learning", "skipped"
@@ -46,7 +46,7 @@ class Row:
         return self.item["id"]
 
     @property
-    def level(self) -> str:
+    def level(self) -> Level:
         return self.item["level"]
 
 
@@ -125,11 +125,11 @@ class Browser:
         ranked = planning.match(self.ladder, who)["roles"]
         self.fit: dict[str, MatchRow] = {r["id"]: r for r in ranked}
 
-    def saved_status(self, skill_id: str) -> str | None:
+    def saved_status(self, skill_id: str) -> SkillStatus | None:
         entry = self.saved.skills.get(skill_id) if self.saved is not None else None
         return entry.status if entry is not None else None
 
-    def cycle(self, skill_id: str, level: str) -> str | None:
+    def cycle(self, skill_id: str, level: Level) -> SkillStatus | None:
         """Move ``skill_id`` to its next profile status (:data:`CYCLE`); the new status.
 
         Marked done, it is held at ``level`` (the row's) or the level saved
