@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..appkit import AppGroup, env_of
+from ..render import renderers
 from .app import JsonOpt, app, command, complete_role, complete_skill, ladder_of, note, output, show_help
 
 if TYPE_CHECKING:
-    from ..results.ladder import SkillStatus
+    from ..results.ladder import ProfileCleared, SkillStatus
 
 profile_app = typer.Typer(
     cls=AppGroup,
@@ -55,7 +56,7 @@ def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
 
     path = _path(ctx)
     profile = written if written is not None else load_profile(path)
-    output(ctx, profile_view(ladder_of(ctx), profile, path), as_json, "profile")
+    output(ctx, profile_view(ladder_of(ctx), profile, path), as_json, renderers.profile)
 
 
 def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_json: bool) -> None:
@@ -192,5 +193,5 @@ def profile_clear(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ..profile import clear_profile
 
     path = _path(ctx)
-    existed = clear_profile(path)
-    output(ctx, {"path": str(path), "deleted": existed}, as_json, "cleared")
+    cleared: ProfileCleared = {"path": str(path), "deleted": clear_profile(path)}
+    output(ctx, cleared, as_json, renderers.cleared)
