@@ -20,8 +20,8 @@ from .resolve import shown
 if TYPE_CHECKING:
     from .ladder import Ladder
     from .profile import Profile
-    from .results.common import PersonDoc
-    from .results.ladder import ProfileDoc, ProfileRole, ProfileSkill, SkillStatus
+    from .results.common import Mark, PersonDoc
+    from .results.ladder import ProfileDoc, ProfileRole, ProfileSkill
 
 
 #: Where the current role comes from.
@@ -38,7 +38,7 @@ class Person:
     role_source: RoleSource | None = None  # "--from" or "profile"
     path: Path | None = None
     ignored: list[str] = field(default_factory=list)  # profile entries unknown to the ladder
-    marks: dict[str, SkillStatus] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
+    marks: dict[str, Mark] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
 
     @property
     def ranks(self) -> dict[str, int]:
@@ -91,8 +91,7 @@ def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = Non
         return Person("none", None, role, role_source)
     held = {k: v for k, v in saved.held().items() if k in ladder.skills}
     ignored = sorted(k for k in saved.held() if k not in ladder.skills) + ignored
-    marks: dict[str, SkillStatus] = {k: e.status for k, e in saved.skills.items()
-                                     if e.status != "done" and k in ladder.skills}
+    marks: dict[str, Mark] = {k: e.status for k, e in saved.skills.items() if e.status != "done" and k in ladder.skills}
     return Person("profile", held, role, role_source, path, ignored, marks)
 
 

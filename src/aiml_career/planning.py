@@ -24,7 +24,7 @@ from .places import row_skills
 from .requirements import Unit, skills_named, ways
 
 if TYPE_CHECKING:
-    from .results.common import Deepen, Met, Requirement, ResourceRef, Via
+    from .results.common import Deepen, Mark, Met, Requirement, ResourceRef, Via
     from .results.plans import (
         Entering,
         Fitting,
@@ -124,7 +124,7 @@ class Assessment:
         }
 
 
-def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | None = None) -> Assessment:
+def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, Mark] | None = None) -> Assessment:
     """Every requirement row of ``role`` for someone holding ``have``.
 
     A row is met, to gain (nothing held), or to deepen (held below its
@@ -166,7 +166,7 @@ def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | No
     return out
 
 
-def row_status(unit: Unit, best: str, held: int, marks: Mapping[str, str]) -> str | None:
+def row_status(unit: Unit, best: str, held: int, marks: Mapping[str, Mark]) -> Mark | None:
     """The profile's mark on a row still open: on the skill held best when one is held (deepening
     it is the plan), else learning when any way to meet it is being learned, skipped when its
     skill or every alternative is (skipping Excel leaves SQL to learn)."""
@@ -431,7 +431,7 @@ def path(
         by_basis: MovesByBasis = {"text": 0, "titles": 0, "editorial": 0}
         for s in steps:
             if s["basis"] in by_basis:
-                by_basis[s["basis"]] += 1  # type: ignore[literal-required]
+                by_basis[s["basis"]] += 1
         listed: Route = {
             "from": None if entering else role_at(first),
             "steps": steps,

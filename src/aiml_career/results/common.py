@@ -6,6 +6,10 @@ from typing import Literal
 from typing_extensions import NotRequired, TypedDict
 
 from ..levels import Level
+from ..model import MoveBasis, MoveKind, ResourceBasis, ResourceKind
+
+#: The profile's mark on a gap: its skill is being learned, or skipped.
+Mark = Literal["learning", "skipped"]
 
 
 class NameRef(TypedDict):
@@ -37,7 +41,7 @@ class Requirement(Row):
     """One requirement row, as every gap and requirement list shows it."""
 
     #: On a gap, when the profile marks the skill (or one of its alternatives).
-    status: NotRequired[str]
+    status: NotRequired[Mark]
     #: On ``next``'s skills to gain: where to learn it.
     learn: NotRequired[list["Place"]]
 
@@ -47,9 +51,9 @@ class Place(TypedDict):
 
     title: str
     url: str | None  # None for the text's own courses and certifications, named but not linked
-    kind: Literal["link", "online-course", "certification", "degree"]
+    kind: Literal["link"] | ResourceKind
     id: str | None  # the resource's id; None for a link
-    basis: str | None  # a link's basis; how a resource is tied to the skill (skills_basis)
+    basis: ResourceBasis | None  # a link's basis; how a resource is tied to the skill (skills_basis)
 
 
 class RequirementRow(Requirement):
@@ -80,7 +84,7 @@ class Via(TypedDict):
 Deepen = TypedDict(
     "Deepen",
     {"id": str, "name": str, "category": str, "from": Level, "to": Level,
-     "for": NotRequired[NameRef], "via": NotRequired[Via], "status": NotRequired[str]},
+     "for": NotRequired[NameRef], "via": NotRequired[Via], "status": NotRequired[Mark]},
 )
 
 
@@ -102,8 +106,8 @@ class RoleAt(TypedDict):
 class Move(TypedDict):
     id: str
     name: str
-    kind: str
-    basis: str | None
+    kind: MoveKind
+    basis: MoveBasis | None
     note: str
 
 

@@ -6,6 +6,7 @@ from typing import Literal, Union
 from typing_extensions import NotRequired, TypedDict
 
 from ..levels import Level
+from ..model import Basis, MoveBasis, MoveKind, ResourceKind
 from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, RoleAt, SkillRef
 
 
@@ -84,8 +85,8 @@ class Resources(TypedDict):
 
 class TreeMove(TypedDict):
     id: str
-    kind: str
-    basis: str | None
+    kind: MoveKind
+    basis: MoveBasis | None
 
 
 class TreeRole(TypedDict):
@@ -154,7 +155,7 @@ class SpecializationDetail(TypedDict):
     examples: list[str]
     skills: list[SkillRef]
     #: Why those skills: the text's, or an editorial judgement (derived; the note says why).
-    skills_basis: Literal["text", "editorial"] | None
+    skills_basis: Basis | None
     skills_note: str
     roles: list[NameRef]
 
@@ -178,7 +179,7 @@ SkillUse = TypedDict(
 class KindRef(TypedDict):
     id: str
     name: str
-    kind: str
+    kind: ResourceKind
 
 
 class SkillDetail(TypedDict):
@@ -196,7 +197,7 @@ class SkillDetail(TypedDict):
 class Prerequisite(TypedDict):
     id: str
     name: str
-    basis: str
+    basis: Basis
     note: str
 
 
@@ -204,7 +205,7 @@ class RelatedSkill(SkillRef):
     """A skill that counts toward another, up to a level (README: Related skills)."""
 
     up_to: Level
-    basis: str
+    basis: Basis
     note: str
 
 

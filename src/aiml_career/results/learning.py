@@ -6,6 +6,7 @@ from typing import Literal
 from typing_extensions import NotRequired, TypedDict
 
 from ..levels import Level
+from ..model import Basis, MoveBasis, MoveKind
 from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef, Via
 from .plans import Start
 
@@ -14,8 +15,8 @@ class PlanStep(TypedDict):
     id: str
     name: str
     stage: str
-    kind: Literal["promotion", "lateral", "entry"]
-    basis: str | None
+    kind: MoveKind | Literal["entry"]
+    basis: MoveBasis | None
 
 
 class StepAt(TypedDict):
@@ -28,7 +29,7 @@ class StepAt(TypedDict):
 class PrerequisiteState(TypedDict):
     id: str
     name: str
-    basis: str
+    basis: Basis
     note: str
     state: Literal["held", "planned"]
 
@@ -52,7 +53,7 @@ class PlanItem(Row):
 
     number: int
     kind: Literal["requirement", "prerequisite", "foundation"]
-    basis: Literal["text", "editorial"]
+    basis: Basis
     action: Literal["gain", "deepen"]
     held: Level | None
     by: NotRequired[NameRef]
