@@ -57,6 +57,11 @@ class Unit(NamedTuple):
         """Every skill that can meet this unit, the broad one first."""
         return (self.skill, *self.any_of)
 
+    @property
+    def counted(self) -> tuple[str, ...]:
+        """Every skill whose level counts toward this unit (:attr:`ways`), each once."""
+        return tuple(dict.fromkeys(counted for _, counted, _ in self.ways)) if self.ways else (self.skill,)
+
 
 def units(role: Role, skills: Mapping[str, Skill]) -> list[Unit]:
     """The units of ``role``'s requirements, in the order the text gives them."""
