@@ -126,7 +126,7 @@ def plan(ladder: Ladder, me: Person, goal_query: str, *, promotions_only: bool =
         "to": role_at(goal), "from": None, "start": None, "route": [], "qualified": False, "lateral_fallback": False,
         "message": None, "readiness": 0.0, "rule": ORDER_RULE,
         "counts": {"items": 0, "todo": 0, "done": 0, "learning": 0, "skipped": 0},
-        "items": [], "no_route": False, "person": me.as_dict(),
+        "items": [], "no_route": False, "person": me.doc(),
     }
     if me.role == goal.id:
         result.update({"from": role_at(goal), "qualified": True, "readiness": 100.0,
@@ -436,7 +436,7 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: Level | None = 
     return {
         "skill": skill_ref(ladder, skill.id),
         "level": level,
-        "person": me.as_dict(),
+        "person": me.doc(),
         "current": role_at(current) if current else None,
         "rule": "readiness gained, then readiness after, then ladder order",
         "counts_toward": len(rows_of),

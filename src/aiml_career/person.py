@@ -4,6 +4,14 @@ the saved profile's marks (learning, skipped).
 Skills come from ``--have`` or, without it, from the saved profile; the
 current role from ``--from`` or the profile. Parsing ``--have`` lives here
 too: every unknown name is reported at once.
+
+A person's skills have four shapes, one job each:
+
+- :class:`.profile.Profile`: the saved file, as read and written (any ids, any ladder);
+- :class:`Person`: whom a plan is for, in this ladder's terms (``--have``/``--from`` or the profile);
+- :class:`.results.common.PersonDoc` (:meth:`Person.doc`): that person, in every planning document;
+- :class:`.results.ladder.ProfileDoc` (:func:`profile_doc`): ``profile show``, the file as it is,
+  with the names the ladder in use gives its ids (null for an id it does not know).
 """
 
 from __future__ import annotations
@@ -45,7 +53,8 @@ class Person:
         """Skills held, as level ranks (1 basic .. 4 expert)."""
         return {sid: LEVEL_RANK[level] for sid, level in (self.have or {}).items()}
 
-    def as_dict(self) -> PersonDoc:
+    def doc(self) -> PersonDoc:
+        """The person as every planning document shows it (``person``)."""
         return {
             "source": self.source,
             "path": str(self.path) if self.path else None,
@@ -182,7 +191,7 @@ def parse_have(ladder: Ladder, specs: Iterable[str]) -> dict[str, Level]:
     return {k: v or DEFAULT_LEVEL for k, v in parse_skill_specs(ladder, specs).items()}
 
 
-def profile_view(ladder: Ladder, profile: Profile | None, path: Path) -> ProfileDoc:
+def profile_doc(ladder: Ladder, profile: Profile | None, path: Path) -> ProfileDoc:
     """``profile show``: a saved profile (or None) as it is, with the names the ladder in use
     gives its role and skills (null for an id it does not know: the profile keeps it)."""
     role: ProfileRole | None = None

@@ -108,7 +108,7 @@ def next_steps(ladder: Ladder, me: Person) -> Next:
     return {
         "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
         "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
-        "next": moves, "basis_legend": BASIS_LEGEND, "person": me.as_dict(),
+        "next": moves, "basis_legend": BASIS_LEGEND, "person": me.doc(),
     }
 
 
@@ -242,7 +242,7 @@ def path(
         "routes_found": 0,
         "routes": [],
         "route_order": ROUTE_ORDER,
-        "person": me.as_dict(),
+        "person": me.doc(),
         "basis_legend": BASIS_LEGEND,
     }
     if found is None:
@@ -357,7 +357,7 @@ def match(
     ranked.sort(key=lambda pair: pair[0])
     roles = [item for _, item in ranked]
     return {
-        "person": me.as_dict(),
+        "person": me.doc(),
         "current": role_at(current) if current else None,
         "rule": f"readiness minus {STAGE_STEP} points per stage above the first; "
         "roles at or below your current role's stage last",

@@ -51,12 +51,12 @@ def _path(ctx: typer.Context):
 
 def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
     """The profile as just ``written`` by a change, or as saved."""
-    from ..person import profile_view
+    from ..person import profile_doc
     from ..profile import load_profile
 
     path = _path(ctx)
     profile = written if written is not None else load_profile(path)
-    output(ctx, profile_view(ladder_of(ctx), profile, path), as_json, renderers.profile)
+    output(ctx, profile_doc(ladder_of(ctx), profile, path), as_json, renderers.profile)
 
 
 def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_json: bool) -> None:

@@ -8,8 +8,8 @@ goes through :func:`.text.base.T`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -29,7 +29,7 @@ from .checklist import (
 from .text.base import T, _aside, _count, _heading, _labelled, _level, _note, _print_table, _table
 
 if TYPE_CHECKING:
-    from ..results.common import Place
+    from ..results.common import Place, Requirement
     from ..results.ladder import SkillLearning
     from ..results.learning import Plan, PlanItem, Unlocks
 
@@ -56,7 +56,7 @@ def learn_text(places: Iterable[Place]) -> Text:
     return T(" · ".join(parts) or "—")
 
 
-def learn_rows(items: Iterable[Mapping[str, Any]]) -> list[tuple[str, Text]]:
+def learn_rows(items: Iterable[Requirement]) -> list[tuple[str, Text]]:
     """``next``: one "learn:" line per skill to gain, its first link (or the text's resource)."""
     shown = []
     for item in items:

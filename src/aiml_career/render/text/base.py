@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -25,6 +25,11 @@ from rich.text import Text
 from ...environment import Environment
 from ...errors import sanitize
 from .. import requirement_label
+
+if TYPE_CHECKING:
+    from ...results.common import Move
+    from ...results.ladder import TreeMove
+    from ...results.plans import MoveAt
 
 LEVEL_STYLE = {
     "basic": "dim",
@@ -219,7 +224,7 @@ def _legend() -> Text:
              "editorial = our judgement (see its note), not the text's", "dim")
 
 
-def _kind(move: Mapping[str, Any]) -> Text:
+def _kind(move: Move | TreeMove | MoveAt) -> Text:
     """A move's kind, coloured, and its basis (text, titles, editorial)."""
     text = T(move["kind"], KIND_STYLE.get(move["kind"], ""))
     text.append_text(T(f", {move['basis']}", "dim"))
