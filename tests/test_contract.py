@@ -198,3 +198,17 @@ def test_what_each_command_prints_fits_its_type(cli, command, args):
 def test_profile_clear_fits_its_type(cli):
     cli("profile", "add", "python")
     assert conforms(cli("profile", "clear", "--json").json(), ProfileCleared) == []
+
+
+def test_profile_show_with_entries_the_ladder_does_not_know_fits_its_type(cli):
+    """A profile saved with one ladder, shown with another: the ids it does not know keep a
+    null name (README's ``profile ...`` row), and the document still fits ``ProfileDoc``."""
+    cli("profile", "set-role", "junior-ds")
+    cli("profile", "add", "pytorch:advanced", "python")
+    shown = cli("--data", str(ROOT / "examples" / "data-engineering.json"), "profile", "show", "--json").json()
+    assert shown["role"] == {"id": "junior-ds", "name": None}
+    assert conforms(shown, results.DOCUMENTS["profile ..."]) == []
+
+
+def test_a_null_name_is_not_a_string():
+    assert conforms({"id": "x", "name": None}, results.ladder.NameRef) != []

@@ -14,21 +14,22 @@ from .ladder import Ladder
 from .pieces import name_ref
 
 if TYPE_CHECKING:
+    from .model import MoveKind
     from .results.documents import Drawing, DrawnStage
     from .results.plans import PathDoc
 
-Edge = tuple[str, str, str]  # (from role id, to role id, kind)
+Edge = tuple[str, str, "MoveKind"]  # (from role id, to role id, kind)
 
 
 def all_edges(ladder: Ladder) -> list[Edge]:
-    return [(r.id, m.to, str(m.kind)) for r in ladder.doc.roles for m in r.next]
+    return [(r.id, m.to, m.kind) for r in ladder.doc.roles for m in r.next]
 
 
 def neighbourhood(ladder: Ladder, role_id: str) -> Drawing:
     """A role, the roles that lead to it and those it leads to, with those links."""
     role = ladder.roles[role_id]
-    edges = [(src, role_id, str(m.kind)) for src, m in ladder.previous[role_id]]
-    edges += [(role_id, m.to, str(m.kind)) for m in role.next]
+    edges = [(src, role_id, m.kind) for src, m in ladder.previous[role_id]]
+    edges += [(role_id, m.to, m.kind) for m in role.next]
     ids = list(dict.fromkeys([role_id, *(e[0] for e in edges), *(e[1] for e in edges)]))
     return drawing(ladder, ids, edges)
 
@@ -42,8 +43,9 @@ def routes(ladder: Ladder, result: PathDoc) -> Drawing:
         if here is not None:
             ids.append(here)
         for step in route["steps"]:
-            if here is not None:
-                edges.append((here, step["id"], step["kind"]))
+            kind = step["kind"]
+            if here is not None and kind != "entry":  # only a route's first step enters, from no role
+                edges.append((here, step["id"], kind))
             ids.append(step["id"])
             here = step["id"]
     return drawing(ladder, list(dict.fromkeys(ids)), list(dict.fromkeys(edges)))

@@ -67,6 +67,20 @@ class Ladder:
         return users
 
     @cached_property
+    def counts_toward(self) -> dict[str, list[tuple[Role, Unit]]]:
+        """For each skill id, the (role, unit) pairs holding it counts toward, by the rule of
+        readiness (:attr:`.requirements.Unit.counted`: the skill, an alternative, a part it
+        includes, a related skill, a skill of an open row's kind), in ladder order. The one
+        index of it: ``search`` ("requires"), ``skills SKILL --unlocks`` and ``plan`` read it.
+        (:attr:`skill_users` answers another question: the rows that name a skill.)"""
+        out: dict[str, list[tuple[Role, Unit]]] = {}
+        for role in self.doc.roles:
+            for unit in self.units(role):
+                for sid in unit.counted:
+                    out.setdefault(sid, []).append((role, unit))
+        return out
+
+    @cached_property
     def role_index(self) -> NameIndex:
         return NameIndex(
             "role", ((Entry(r.id, r.name), r.aliases) for r in self.doc.roles), "aiml-career roles"

@@ -6,7 +6,7 @@ what ``next`` and ``skills SKILL`` show.
   by value (docs/planning.md: Learning plans), each with where to learn it (:mod:`.places`).
 - :func:`unlocks`: the roles whose readiness rises if the person learns one
   skill, by how much, and the requirements it completes; scored by
-  :func:`planning.assess`, as readiness is everywhere.
+  :func:`.assessment.assess`, as readiness is everywhere.
 
 Results are plain data shaped as the ``--json`` output (:mod:`.results.learning`,
 documented in docs/json.md); nothing here prints.
@@ -19,17 +19,17 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import planning, prerequisites
+from .assessment import assess, held_level, merge, person_have, role_have, row_met, via_ref
 from .errors import UsageError
 from .ladder import Ladder
 from .learning_order import milestone_order, missing
-from .levels import LEVEL_RANK, LEVELS
+from .levels import LEVEL_RANK, LEVELS, Level
 from .model import Role
 from .person import Person
-from .pieces import requirement_item, role_at, skill_ref
+from .pieces import name_ref, requirement_item, role_at, skill_ref
 from .places import places, row_skills
-from .planning import assess, held_level, merge, role_have, row_met
 from .prerequisites import listed
-from .requirements import Unit, skills_named
+from .requirements import Unit
 from .resolve import shown
 
 if TYPE_CHECKING:
@@ -98,16 +98,6 @@ def next_steps(ladder: Ladder, me: Person) -> Next:
 # -- the plan ---------------------------------------------------------------------------
 
 
-def _row_key(item: Mapping[str, Any]) -> str:
-    """The requirement row a gap line is about: its skill, or the broad skill it stands in for."""
-    return item["for"]["id"] if "for" in item else item["id"]
-
-
-def _counted(unit: Unit) -> set[str]:
-    """The skills whose level counts toward ``unit`` (:func:`requirements.ways`)."""
-    return {counted for _, counted, _ in unit.ways} if unit.ways else {unit.skill}
-
-
 def _beyond(ladder: Ladder, goal: Role, route: set[str]) -> list[Role]:
     """The roles the goal leads to, directly or through further moves, in ladder order."""
     seen = {goal.id}
@@ -136,7 +126,7 @@ def plan(ladder: Ladder, me: Person, goal_query: str, *, promotions_only: bool =
         "to": role_at(goal), "from": None, "start": None, "route": [], "qualified": False, "lateral_fallback": False,
         "message": None, "readiness": 0.0, "rule": ORDER_RULE,
         "counts": {"items": 0, "todo": 0, "done": 0, "learning": 0, "skipped": 0},
-        "items": [], "no_route": False, "person": me.as_dict(),
+        "items": [], "no_route": False, "person": me.doc(),
     }
     if me.role == goal.id:
         result.update({"from": role_at(goal), "qualified": True, "readiness": 100.0,
@@ -171,6 +161,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
     steps = route["steps"]
     first = ladder.roles[route["from"]["id"]] if route["from"] else None
     now = merge(role_have(ladder, first), me.ranks) if first else dict(me.ranks)
+    mine = now  # what the person holds at each step, as ``path`` works out the step's gaps
     held = role_have(ladder, first) if first else {}
     start_held = dict(held)
     route_ids = {s["id"] for s in steps} | ({first.id} if first else set())
@@ -181,29 +172,23 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
     for number, step in enumerate(steps, start=1):
         role = ladder.roles[step["id"]]
         units = ladder.units(role)
-        # Every line of the step from where the route starts; the person's own gaps say
-        # which are still open.
+        # Every line of the step from where the route starts; the person's own rows (the
+        # step's gaps in ``path``) say which are still open.
         bare = assess(ladder, role, held)
-        gains = {_row_key(i): i for i in bare.gain}
-        deepens = {_row_key(i): i for i in bare.deepen}
-        my_gains = {_row_key(i): i for i in step["skills_to_gain"]}
-        my_deepens = {_row_key(i): i for i in step["skills_to_deepen"]}
+        own = assess(ladder, role, mine, me.marks)
         step_at: StepAt = {"id": role.id, "name": role.name, "stage": role.stage, "number": number}
-        for position, unit in enumerate(units):
-            key = unit.skill
-            opened = key in my_gains or key in my_deepens
-            if not opened and key not in gains and key not in deepens:
+        for position, (unit, from_start, theirs) in enumerate(zip(units, bare.rows, own.rows)):
+            if not theirs.open and not from_start.open:
                 continue  # met from where the route starts
-            deepen = my_deepens.get(key) if opened else deepens.get(key)
-            gap = my_gains.get(key) or my_deepens.get(key)
-            mark = gap.get("status") if gap is not None else None
-            status: Status = "done" if not opened else "learning" if mark == "learning" else \
-                "skipped" if mark == "skipped" else "todo"
+            # An open row as the person stands on it; a done one as it stood at the start.
+            judged = theirs if theirs.open else from_start
+            status: Status = "done" if not theirs.open else theirs.mark or "todo"
             row = requirement_item(ladder, unit)
             item: PlanItem = {
                 "number": 0, "kind": "requirement", "basis": "text", "id": row["id"], "name": row["name"],
-                "category": row["category"], "level": row["level"], "action": "gain" if deepen is None else "deepen",
-                "held": deepen["from"] if opened and deepen is not None else None,
+                "category": row["category"], "level": row["level"],
+                "action": "deepen" if judged.status == "deepen" else "gain",
+                "held": LEVELS[theirs.held - 1] if theirs.status == "deepen" else None,
                 "step": step_at, "wording": unit.wording,
                 "reason": f"{role.name} asks for it at {unit.level}: \u201c{unit.wording}\u201d",
                 "status": status, "prerequisites": [], "value": {"steps": 0, "roles_beyond": 0},
@@ -212,14 +197,15 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
             for field in ("any_of", "open", "part_of"):
                 if field in row:
                     item[field] = row[field]
-            if deepen is not None and deepen["id"] != unit.skill:
-                item["by"] = {"id": deepen["id"], "name": deepen["name"]}
-            if opened and deepen is not None and "via" in deepen:
-                item["via"] = deepen["via"]
+            if judged.status == "deepen" and judged.by is not None:
+                item["by"] = name_ref(ladder.skills[judged.by])
+            if theirs.status == "deepen" and theirs.via is not None:
+                item["via"] = via_ref(ladder, theirs.via, mine)
             items.append(item)
             units_of.append(unit)
             positions.append((number, position))
         held = merge(held, role_have(ladder, role))
+        mine = merge(mine, role_have(ladder, role))
     _value(ladder, items, units_of, steps, beyond, now, start_held)
     return _ordered(ladder, me, items, units_of, positions, steps, now, first)
 
@@ -229,17 +215,16 @@ def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: l
     """Each item's value, unlocks and places to learn: the route's steps, then the roles
     beyond, whose requirement row this item (its skill at its level) takes from unmet to
     met, from what the person holds now plus the earlier items of the same skill."""
-    beyond_rows: dict[str, list[tuple[Role, Unit]]] = {}
-    for role in beyond:
-        for unit in ladder.units(role):
-            for sid in _counted(unit):
-                beyond_rows.setdefault(sid, []).append((role, unit))
-    step_rows: dict[str, list[tuple[int, Role, Unit]]] = {}
-    for number, step in enumerate(steps, start=1):
-        role = ladder.roles[step["id"]]
-        for unit in ladder.units(role):
-            for sid in _counted(unit):
-                step_rows.setdefault(sid, []).append((number, role, unit))
+    step_of = {step["id"]: number for number, step in enumerate(steps, start=1)}
+    beyond_ids = {role.id for role in beyond}
+
+    def rows(learned: str) -> tuple[list[tuple[int, Role, Unit]], list[tuple[Role, Unit]]]:
+        """The rows ``learned`` counts toward (:attr:`.ladder.Ladder.counts_toward`): the route's,
+        by step, and those of the roles beyond."""
+        counted = ladder.counts_toward.get(learned, [])
+        on_route = sorted(((step_of[r.id], r, u) for r, u in counted if r.id in step_of), key=lambda row: row[0])
+        return on_route, [(r, u) for r, u in counted if r.id in beyond_ids]
+
     chain: dict[str, int] = {}  # skill -> the level the items so far reach
     for item, unit in zip(items, units_of):
         learned = item["by"]["id"] if "by" in item else unit.skill
@@ -252,14 +237,15 @@ def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: l
         def completes(role: Role, other: Unit) -> bool:
             return not row_met(ladder, before, other) and row_met(ladder, after, other)  # noqa: B023
 
-        on_route = list(dict.fromkeys(n for n, role, other in step_rows.get(learned, ()) if completes(role, other)))
-        beyond_done = [(role, other) for role, other in beyond_rows.get(learned, ()) if completes(role, other)]
+        step_rows, beyond_rows = rows(learned)
+        on_route = list(dict.fromkeys(n for n, role, other in step_rows if completes(role, other)))
+        beyond_done = [(role, other) for role, other in beyond_rows if completes(role, other)]
         roles_beyond = list(dict.fromkeys(role.id for role, _ in beyond_done))
         item["value"] = {"steps": len(on_route), "roles_beyond": len(roles_beyond)}
         unlocks = []
         for n in on_route:
             role = ladder.roles[steps[n - 1]["id"]]
-            wording = next(o.wording for k, r, o in step_rows[learned] if k == n and completes(r, o))
+            wording = next(o.wording for k, r, o in step_rows if k == n and completes(r, o))
             unlocks.append(_unlocked(role, True, wording))
         shown: set[str] = set()
         for role, other in beyond_done:
@@ -394,7 +380,7 @@ def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
 # -- what learning a skill unlocks -----------------------------------------------------------
 
 
-def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = None,
+def unlocks(ladder: Ladder, me: Person, skill_query: str, level: Level | None = None,
             limit: int | None = None) -> Unlocks:
     """The roles whose readiness rises if the person learns one skill, most first.
 
@@ -410,22 +396,15 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
     if level is not None and level not in LEVEL_RANK:
         raise UsageError(f"unknown skill level {shown(level, 40)}", [f"levels: {', '.join(LEVELS)}"])
     current = ladder.roles[me.role] if me.role is not None else None
-    held = merge(role_have(ladder, current), me.ranks) if current else dict(me.ranks)
-    # A row counts the skill when it names the skill, a broader one that includes it or that it
-    # is related to, or (an open row) one of its category (requirements.ways): only the roles
-    # naming one of those are worked out.
-    named = {skill.id} | {s.id for s in ladder.skills.values()
-                          if skill.id in s.includes or any(r.skill == skill.id for r in s.related)
-                          or (not s.includes and s.category == skill.category)}
+    held = person_have(ladder, me)
+    # The roles with a requirement row the skill counts toward, and those rows, in ladder order.
+    rows_of: dict[str, list[Unit]] = {}
+    for role, unit in ladder.counts_toward.get(skill.id, ()):
+        rows_of.setdefault(role.id, []).append(unit)
+    position_of = {rid: i for i, rid in enumerate(ladder.roles)}
     ranked: list[tuple[tuple[float, float, int], UnlockRole]] = []
-    counts_toward = 0  # roles with a requirement row the skill counts toward
-    for position, role in enumerate(ladder.doc.roles):
-        if named.isdisjoint(skills_named(role)):
-            continue
-        units = [u for u in ladder.units(role) if skill.id in _counted(u)]
-        if not units:
-            continue
-        counts_toward += 1
+    for role_id, units in rows_of.items():
+        role, position = ladder.roles[role_id], position_of[role_id]
         rank = LEVEL_RANK[level] if level else max(u.rank for u in units)
         learned = merge(held, {skill.id: rank})
         if learned == held:
@@ -433,13 +412,12 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
         before, after = assess(ladder, role, held), assess(ladder, role, learned)
         if after.points <= before.points:
             continue
-        open_after = {_row_key(i) for i in after.gain} | {_row_key(i) for i in after.deepen}
-        units_by_skill = {u.skill: u for u in ladder.units(role)}
-        completes: list[CompletedRow] = []
-        for key in [_row_key(i) for i in before.gain] + [_row_key(i) for i in before.deepen]:
-            if key not in open_after:
-                unit = units_by_skill[key]
-                completes.append({**requirement_item(ladder, unit), "wording": unit.wording})
+        # The rows it completes: those to gain, then those to deepen, that learning it meets.
+        pairs = list(zip(before.rows, after.rows))
+        completes: list[CompletedRow] = [
+            {**requirement_item(ladder, was.unit), "wording": was.unit.wording}
+            for status in ("gain", "deepen") for was, now in pairs if was.status == status and not now.open
+        ]
         # From the points, not the rounded scores: 2/12 more is +16.7, not 33.3 - 16.7 = 16.6.
         gain = round(100 * (after.points - before.points) / after.of, 1)
         ranked.append(((-gain, -after.readiness, position), {
@@ -458,10 +436,10 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: str | None = No
     return {
         "skill": skill_ref(ladder, skill.id),
         "level": level,
-        "person": me.as_dict(),
+        "person": me.doc(),
         "current": role_at(current) if current else None,
         "rule": "readiness gained, then readiness after, then ladder order",
-        "counts_toward": counts_toward,
+        "counts_toward": len(rows_of),
         "total": len(ranked),
         "roles": [item for _, item in ranked[:limit]],
         "learn": places(ladder, [skill.id]),

@@ -30,6 +30,18 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 
 
+#: How a move goes: up the ladder, or across it.
+MoveKind = Literal["promotion", "lateral"]
+#: Why a move exists: the text says so, the role titles imply it, or an editorial judgement.
+MoveBasis = Literal["text", "titles", "editorial"]
+#: Why a link (prerequisite, related skill, place to learn, specialization's skills) exists.
+Basis = Literal["text", "editorial"]
+#: What a resource is.
+ResourceKind = Literal["online-course", "certification", "degree"]
+#: Why a resource is linked to its skills: the text, its name, or an editorial judgement.
+ResourceBasis = Literal["text", "names", "editorial"]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
@@ -85,7 +97,7 @@ class Prerequisite(_Model):
     """A skill best learned before this one (docs/planning.md: Learning order)."""
 
     skill: Id
-    basis: Literal["text", "editorial"] = Field(
+    basis: Basis = Field(
         description="The text says so, or an editorial judgement (the note gives the reason)."
     )
     note: str = Field("", description="Why it comes first, in a sentence (required for editorial).")
@@ -96,7 +108,7 @@ class Related(_Model):
 
     skill: Id
     up_to: Level = Field(description="The most it counts for: holding it higher still counts this much.")
-    basis: Literal["text", "editorial"] = Field(
+    basis: Basis = Field(
         description="The text says so, or an editorial judgement (the note gives the reason)."
     )
     note: str = Field("", description="Why it counts, in a sentence (required for editorial).")
@@ -107,7 +119,7 @@ class LearnLink(_Model):
 
     title: Text
     url: Url
-    basis: Literal["text", "editorial"] = Field(
+    basis: Basis = Field(
         description="The text gives the link, or an editorial choice (the built-in links all are)."
     )
 
@@ -170,8 +182,8 @@ class Transition(_Model):
     """A move from one role to another."""
 
     to: Id
-    kind: Literal["promotion", "lateral"]
-    basis: Literal["text", "titles", "editorial"] | None = Field(
+    kind: MoveKind
+    basis: MoveBasis | None = Field(
         None,
         description="Why the move exists: the text says so, the role titles imply it, or an "
         "editorial judgement (the note gives the reason). Required in format 2.",
@@ -220,7 +232,7 @@ class Specialization(_Model):
     description: str = ""
     examples: list[Text] = Field(default_factory=list)
     skills: list[Id] = Field(default_factory=list, description="Related skill ids.")
-    skills_basis: Literal["text", "editorial"] | None = Field(
+    skills_basis: Basis | None = Field(
         None, description="Why it is linked to those skills: the text says so, or an editorial judgement."
     )
     skills_note: str = Field("", description="The reason for the links, in a sentence (required for editorial).")
@@ -231,12 +243,12 @@ class Resource(_Model):
 
     id: Id
     name: Text
-    kind: Literal["online-course", "certification", "degree"]
+    kind: ResourceKind
     provider: str = ""
     aliases: list[Text] = Field(default_factory=list)
     description: str = ""
     skills: list[Id] = Field(default_factory=list, description="Related skill ids: the skills it teaches.")
-    skills_basis: Literal["text", "names", "editorial"] | None = Field(
+    skills_basis: ResourceBasis | None = Field(
         None,
         description="Why it is linked to those skills: the text says so, its name names them, or an "
         "editorial judgement (docs/planning.md: Where to learn).",

@@ -4,6 +4,14 @@ the saved profile's marks (learning, skipped).
 Skills come from ``--have`` or, without it, from the saved profile; the
 current role from ``--from`` or the profile. Parsing ``--have`` lives here
 too: every unknown name is reported at once.
+
+A person's skills have four shapes, one job each:
+
+- :class:`.profile.Profile`: the saved file, as read and written (any ids, any ladder);
+- :class:`Person`: whom a plan is for, in this ladder's terms (``--have``/``--from`` or the profile);
+- :class:`.results.common.PersonDoc` (:meth:`Person.doc`): that person, in every planning document;
+- :class:`.results.ladder.ProfileDoc` (:func:`profile_doc`): ``profile show``, the file as it is,
+  with the names the ladder in use gives its ids (null for an id it does not know).
 """
 
 from __future__ import annotations
@@ -11,16 +19,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from .errors import LookupFailed, UsageError
-from .levels import DEFAULT_LEVEL, HAVE_WORDS, LEVEL_RANK, LEVELS
+from .levels import DEFAULT_LEVEL, HAVE_WORDS, LEVEL_RANK, LEVELS, Level
 from .resolve import shown
 
 if TYPE_CHECKING:
     from .ladder import Ladder
     from .profile import Profile
-    from .results.common import PersonDoc
+    from .results.common import Mark, PersonDoc
+    from .results.ladder import ProfileDoc, ProfileRole, ProfileSkill
 
 
 #: Where the current role comes from.
@@ -32,19 +41,20 @@ class Person:
     """Who the planning commands plan for."""
 
     source: Literal["--have", "profile", "none"]  # where the skills come from: "--have", "profile" or "none"
-    have: dict[str, str] | None = None  # skill id -> level; None when nothing is known
+    have: dict[str, Level] | None = None  # skill id -> level; None when nothing is known
     role: str | None = None  # the current role's id
     role_source: RoleSource | None = None  # "--from" or "profile"
     path: Path | None = None
     ignored: list[str] = field(default_factory=list)  # profile entries unknown to the ladder
-    marks: dict[str, str] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
+    marks: dict[str, Mark] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
 
     @property
     def ranks(self) -> dict[str, int]:
         """Skills held, as level ranks (1 basic .. 4 expert)."""
         return {sid: LEVEL_RANK[level] for sid, level in (self.have or {}).items()}
 
-    def as_dict(self) -> PersonDoc:
+    def doc(self) -> PersonDoc:
+        """The person as every planning document shows it (``person``)."""
         return {
             "source": self.source,
             "path": str(self.path) if self.path else None,
@@ -90,11 +100,11 @@ def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = Non
         return Person("none", None, role, role_source)
     held = {k: v for k, v in saved.held().items() if k in ladder.skills}
     ignored = sorted(k for k in saved.held() if k not in ladder.skills) + ignored
-    marks = {k: e.status for k, e in saved.skills.items() if e.status != "done" and k in ladder.skills}
+    marks: dict[str, Mark] = {k: e.status for k, e in saved.skills.items() if e.status != "done" and k in ladder.skills}
     return Person("profile", held, role, role_source, path, ignored, marks)
 
 
-def parse_level(word: str) -> str:
+def parse_level(word: str) -> Level:
     level = HAVE_WORDS.get(" ".join(word.split()).casefold())
     if level is None:
         raise UsageError(
@@ -105,7 +115,7 @@ def parse_level(word: str) -> str:
     return level
 
 
-def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | None]:
+def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, Level | None]:
     """``["python, sql", "pandas:advanced"]`` -> ``{"python": None, ..., "pandas": "advanced"}``.
 
     Names are skill ids, names or aliases, any case. Every unknown name is
@@ -113,7 +123,7 @@ def parse_skill_specs(ladder: Ladder, specs: Iterable[str]) -> dict[str, str | N
     level is None when not given.
     """
     specs = list(specs)
-    found: dict[str, str | None] = {}
+    found: dict[str, Level | None] = {}
     failed: list[tuple[str, LookupFailed]] = []
     bad_levels: list[UsageError] = []
     for spec in specs:
@@ -176,15 +186,16 @@ def _unknown_skills(ladder: Ladder, failed: list[tuple[str, LookupFailed]]) -> U
     return UsageError(f"unknown {noun} {names}", [*hints, listing])
 
 
-def parse_have(ladder: Ladder, specs: Iterable[str]) -> dict[str, str]:
+def parse_have(ladder: Ladder, specs: Iterable[str]) -> dict[str, Level]:
     """Like :func:`parse_skill_specs`, with :data:`DEFAULT_LEVEL` where none is given."""
     return {k: v or DEFAULT_LEVEL for k, v in parse_skill_specs(ladder, specs).items()}
 
 
-def profile_view(ladder: Ladder, profile: Profile | None, path: Path) -> dict[str, Any]:
-    """A saved profile (or None) as data, skills grouped by status."""
-    role = None
-    skills = []
+def profile_doc(ladder: Ladder, profile: Profile | None, path: Path) -> ProfileDoc:
+    """``profile show``: a saved profile (or None) as it is, with the names the ladder in use
+    gives its role and skills (null for an id it does not know: the profile keeps it)."""
+    role: ProfileRole | None = None
+    skills: list[ProfileSkill] = []
     if profile is not None:
         if profile.role is not None:
             known = ladder.roles.get(profile.role)
@@ -199,4 +210,3 @@ def profile_view(ladder: Ladder, profile: Profile | None, path: Path) -> dict[st
                 "held": entry.held,
             })
     return {"path": str(path), "exists": profile is not None, "role": role, "skills": skills}
-

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from .ladder import Ladder
+    from .levels import Level
     from .model import Role
     from .requirements import Unit
     from .results.common import NameRef, Requirement, RoleAt, SkillRef
 
 
-def skill_ref(ladder: Ladder, skill_id: str, level: str | None = None) -> SkillRef:
+def skill_ref(ladder: Ladder, skill_id: str, level: Level | None = None) -> SkillRef:
     skill = ladder.skills[skill_id]
     out: SkillRef = {"id": skill.id, "name": skill.name, "category": skill.category}
     if level is not None:

@@ -10,21 +10,20 @@ each result says who it was planned for); nothing here prints.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .assessment import assess, merge, person_have, role_have
 from .errors import UsageError
 from .ladder import Ladder
-from .levels import LEVEL_RANK, LEVELS
+from .levels import LEVEL_RANK
 from .model import Role, Transition
 from .person import Person
-from .pieces import name_ref, requirement_item, role_at, skill_ref
+from .pieces import name_ref, role_at
 from .places import row_skills
-from .requirements import Unit, skills_named, ways
+from .requirements import skills_named
 
 if TYPE_CHECKING:
-    from .results.common import Deepen, Met, Requirement, ResourceRef, Via
+    from .results.common import ResourceRef
     from .results.plans import (
         Entering,
         Fitting,
@@ -36,14 +35,10 @@ if TYPE_CHECKING:
         NextMove,
         PathDoc,
         Route,
-        Scores,
         SpecializationRef,
         StartHow,
         Step,
     )
-
-#: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
-Have = Mapping[str, int]
 
 #: How much readier a role one stage up must be to rank above one below it in ``match``.
 STAGE_STEP = 10
@@ -74,162 +69,6 @@ BASIS_LEGEND = {
     "titles": "implied by the role titles",
     "editorial": "an editorial judgement, not the text's",
 }
-
-# -- pieces --------------------------------------------------------------------
-
-
-def role_have(ladder: Ladder, role: Role) -> dict[str, int]:
-    """What a holder of ``role`` is taken to hold: each unit's skill at its level, and the
-    text's educational foundation at its levels (every route into the ladder starts there:
-    docs/planning.md, The foundation).
-
-    For interchangeable tools ("Python or R") that is the broad skill
-    (programming): which of them the person uses is not known.
-    """
-    have = {unit.skill: unit.rank for unit in ladder.foundation}
-    for unit in ladder.units(role):
-        if unit.rank > have.get(unit.skill, 0):
-            have[unit.skill] = unit.rank
-    return have
-
-
-def merge(*haves: Have) -> dict[str, int]:
-    merged: dict[str, int] = {}
-    for have in haves:
-        for skill_id, rank in have.items():
-            merged[skill_id] = max(rank, merged.get(skill_id, 0))
-    return merged
-
-
-# -- one role for one person -----------------------------------------------------
-
-
-@dataclass
-class Assessment:
-    """How ``have`` meets a role: every row, and the score they add up to."""
-
-    gain: list[Requirement] = field(default_factory=list)
-    deepen: list[Deepen] = field(default_factory=list)
-    met: list[Met] = field(default_factory=list)
-    points: int = 0
-    of: int = 0
-
-    @property
-    def readiness(self) -> float:
-        return round(100 * self.points / self.of, 1) if self.of else 100.0
-
-    def fields(self) -> Scores:
-        return {
-            "readiness": self.readiness,
-            "points": self.points,
-            "of": self.of,
-            "skills_to_gain": self.gain,
-            "skills_to_deepen": self.deepen,
-            "met": self.met,
-        }
-
-
-def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, str] | None = None) -> Assessment:
-    """Every requirement row of ``role`` for someone holding ``have``.
-
-    A row is met, to gain (nothing held), or to deepen (held below its
-    level: the member held best is named). Readiness is 100 x points / of,
-    where each row adds min(held, required) points out of required. A level
-    counted from a related skill says so (``via``).
-    """
-    out = Assessment()
-    for unit in ladder.units(role):
-        best, held, via = best_way(have, unit)
-        required = unit.rank
-        out.of += required
-        out.points += min(held, required)
-        if held >= required:
-            met: Met = {**skill_ref(ladder, unit.skill), "level": unit.level}
-            if best != unit.skill:
-                met["by"] = name_ref(ladder.skills[best])
-            if via is not None:
-                met["via"] = _via(ladder, via, have)
-            out.met.append(met)
-            continue
-        status = row_status(unit, best, held, marks) if marks else None
-        if held == 0:
-            gain = requirement_item(ladder, unit)
-            if status is not None:
-                gain["status"] = status
-            out.gain.append(gain)
-        else:
-            skill = ladder.skills[best]
-            deepen: Deepen = {"id": skill.id, "name": skill.name, "category": skill.category,
-                              "from": LEVELS[held - 1], "to": unit.level}
-            if best != unit.skill:
-                deepen["for"] = name_ref(ladder.skills[unit.skill])
-            if via is not None:
-                deepen["via"] = _via(ladder, via, have)
-            if status is not None:
-                deepen["status"] = status
-            out.deepen.append(deepen)
-    return out
-
-
-def row_status(unit: Unit, best: str, held: int, marks: Mapping[str, str]) -> str | None:
-    """The profile's mark on a row still open: on the skill held best when one is held (deepening
-    it is the plan), else learning when any way to meet it is being learned, skipped when its
-    skill or every alternative is (skipping Excel leaves SQL to learn)."""
-    if held:
-        return marks.get(best)
-    found = [marks.get(sid) for sid in unit.members]
-    if "learning" in found:
-        return "learning"
-    if found[0] == "skipped" or (unit.any_of and all(m == "skipped" for m in found[1:])):
-        return "skipped"
-    return None
-
-
-def _via(ladder: Ladder, via: str, have: Have) -> Via:
-    return {**name_ref(ladder.skills[via]), "level": LEVELS[have[via] - 1]}
-
-
-def best_way(have: Have, unit: Unit) -> tuple[str, int, str | None]:
-    """(skill, level counted, the related skill it was counted from or None) of the way
-    to meet ``unit`` the person holds best (``unit.ways``).
-
-    A related skill counts up to its relation's level. On a tie, a skill held itself
-    beats a related one; an alternative beats the broad skill of alternatives; a lone
-    broad skill beats the parts it includes.
-    """
-    if not unit.ways:  # only the row's own skill meets it
-        return unit.skill, have.get(unit.skill, 0), None
-    best, held, via = unit.skill, 0, None
-    for member, counted, cap in unit.ways:
-        rank = have.get(counted, 0)
-        if cap and rank > cap:
-            rank = cap
-        if rank > held or (rank == held and rank and (
-                (via is not None and not cap) or (not cap and unit.any_of and best == unit.skill))):
-            best, held, via = member, rank, (counted if cap else None)
-    return best, held, via
-
-
-def held_level(ladder: Ladder, have: Have, skill_id: str) -> int:
-    """The level ``have`` holds ``skill_id`` at, by the rule readiness uses: the skill itself,
-    a skill it includes, or a related skill up to its level (:func:`requirements.ways`)."""
-    return best_way(have, Unit(skill_id, "basic", "", ways=ways(skill_id, (), ladder.skills)))[1]
-
-
-def row_met(ladder: Ladder, have: Have, unit: Unit) -> bool:
-    """Whether ``have`` meets the requirement row ``unit``, as :func:`assess` decides."""
-    return best_way(have, unit)[1] >= unit.rank
-
-
-def meeting(ladder: Ladder) -> dict[str, list[tuple[Role, Unit]]]:
-    """For each skill, the (role, row) pairs holding it counts toward: ``unit.ways``, indexed."""
-    out: dict[str, list[tuple[Role, Unit]]] = {}
-    for role in ladder.doc.roles:
-        for unit in ladder.units(role):
-            for sid in dict.fromkeys(counted for _, counted, _ in unit.ways or [(unit.skill, unit.skill, 0)]):
-                out.setdefault(sid, []).append((role, unit))
-    return out
-
 
 def _move(ladder: Ladder, to: str, move: Transition) -> MoveAt:
     return {**role_at(ladder.roles[to]), "kind": move.kind, "basis": move.basis, "note": move.note}
@@ -274,7 +113,7 @@ def next_steps(ladder: Ladder, me: Person) -> Next:
     return {
         "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
         "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
-        "next": moves, "basis_legend": BASIS_LEGEND, "person": me.as_dict(),
+        "next": moves, "basis_legend": BASIS_LEGEND, "person": me.doc(),
     }
 
 
@@ -423,7 +262,7 @@ def path(
         "routes_found_capped": False,
         "routes": [],
         "route_order": ROUTE_ORDER,
-        "person": me.as_dict(),
+        "person": me.doc(),
         "basis_legend": BASIS_LEGEND,
     }
     if found is None:
@@ -452,7 +291,7 @@ def path(
         by_basis: MovesByBasis = {"text": 0, "titles": 0, "editorial": 0}
         for s in steps:
             if s["basis"] in by_basis:
-                by_basis[s["basis"]] += 1  # type: ignore[literal-required]
+                by_basis[s["basis"]] += 1
         listed: Route = {
             "from": None if entering else role_at(first),
             "steps": steps,
@@ -519,7 +358,7 @@ def match(
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
     current = ladder.roles[me.role] if me.role is not None else None
-    held = merge(role_have(ladder, current), me.ranks) if current else me.ranks
+    held = person_have(ladder, me)
     # Rungs: stages that hold roles, the first one 0 (an empty foundation stage is no rung).
     step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
     mine = step[current.stage] if current else -1
@@ -540,7 +379,7 @@ def match(
     ranked.sort(key=lambda pair: pair[0])
     roles = [item for _, item in ranked]
     return {
-        "person": me.as_dict(),
+        "person": me.doc(),
         "current": role_at(current) if current else None,
         "rule": f"readiness minus {STAGE_STEP} points per stage above the first; "
         "roles at or below your current role's stage last",

@@ -36,6 +36,8 @@ from .model import LEVELS
 
 if TYPE_CHECKING:
     from .files import Located
+    from .levels import Level
+    from .results.ladder import SkillStatus
 
 STATUSES = ("done", "learning", "skipped")
 
@@ -73,10 +75,10 @@ class ProfileError(CareerError):
 
 @dataclass
 class SkillEntry:
-    level: str
-    status: str = "done"
+    level: Level
+    status: SkillStatus = "done"
     #: A skill being learned that is held already: the level held meanwhile (it still counts).
-    held: str | None = None
+    held: Level | None = None
 
 
 @dataclass
@@ -84,7 +86,7 @@ class Profile:
     role: str | None = None
     skills: dict[str, SkillEntry] = field(default_factory=dict)
 
-    def held(self) -> dict[str, str]:
+    def held(self) -> dict[str, Level]:
         """Skill id -> level of the skills held: marked done, or being learned further
         from a level held (``held``)."""
         held = {k: e.level for k, e in self.skills.items() if e.status == "done"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
-from .levels import FORMER_WORDS, LEVEL_RANK, TEXT_WORDS
+from .levels import FORMER_WORDS, LEVEL_RANK, TEXT_WORDS, Level
 from .model import Requirement, Role, RoleSkill, Skill
 
 Loc = tuple[str | int, ...]
@@ -34,7 +34,7 @@ class Unit(NamedTuple):
     """
 
     skill: str
-    level: str
+    level: Level
     wording: str
     level_word: str | None = None
     #: Interchangeable skills, any of which meets this unit (the broad ``skill`` too); on
@@ -56,6 +56,11 @@ class Unit(NamedTuple):
     def members(self) -> tuple[str, ...]:
         """Every skill that can meet this unit, the broad one first."""
         return (self.skill, *self.any_of)
+
+    @property
+    def counted(self) -> tuple[str, ...]:
+        """Every skill whose level counts toward this unit (:attr:`ways`), each once."""
+        return tuple(dict.fromkeys(counted for _, counted, _ in self.ways)) if self.ways else (self.skill,)
 
 
 def units(role: Role, skills: Mapping[str, Skill]) -> list[Unit]:

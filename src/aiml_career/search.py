@@ -28,7 +28,6 @@ from .resolve import shown
 
 if TYPE_CHECKING:
     from .model import Role, Skill
-    from .requirements import Unit
     from .results.ladder import Hit, HitType, Search
 
 
@@ -239,18 +238,12 @@ class _Needs:
         self.ladder = ladder
 
     @cached_property
-    def meets(self) -> dict[str, list[tuple[Role, Unit]]]:
-        from .planning import meeting
-
-        return meeting(self.ladder)
-
-    @cached_property
     def order(self) -> dict[str, int]:
         return {rid: i for i, rid in enumerate(self.ladder.roles)}
 
     def of(self, skill_id: str) -> list[tuple[Role, Skill, str]]:
         """(role, skill the row is about, level) in ladder order, one per role."""
         seen: dict[str, tuple[Role, Skill, str]] = {}
-        for role, unit in self.meets.get(skill_id, ()):
+        for role, unit in self.ladder.counts_toward.get(skill_id, ()):
             seen.setdefault(role.id, (role, self.ladder.skills[unit.skill], unit.level))
         return sorted(seen.values(), key=lambda found: self.order[found[0].id])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -20,7 +20,11 @@ from ..appkit import AppCommand, AppGroup, env_of, report
 from ..environment import Environment
 from ..errors import CareerError, UsageError, sanitize
 
+if TYPE_CHECKING:
+    from ..render.renderers import Renderer
+
 F = TypeVar("F", bound=Callable[..., Any])
+D = TypeVar("D")
 
 app = typer.Typer(
     name="aiml-career",
@@ -171,23 +175,18 @@ def ladder_of(ctx: typer.Context):
     return ctx.meta[_LADDER]
 
 
-def output(ctx: typer.Context, data: Any, as_json: bool, renderer: str, **context: Any) -> None:
-    """Hand a query's result to the JSON or the Rich renderer (``context``: text only)."""
+def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Renderer[D]]) -> None:
+    """Hand a query's result to the JSON renderer, or to the text renderer that ``renderer()``
+    gives (:mod:`..render.renderers`: it imports Rich, so it is called for text only)."""
     env = env_of(ctx)
     if as_json:
         from ..render.json import emit
 
         emit(data, env.stdout)
         return
-    from ..render import text
+    from ..render.text.base import make_console
 
-    module: Any = text
-    if "." in renderer:  # "learning.plan": a renderer of another module of render/
-        import importlib
-
-        name, renderer = renderer.split(".")
-        module = importlib.import_module(f"..render.{name}", __package__)
-    getattr(module, renderer)(text.make_console(env), data, **context)
+    renderer()(make_console(env), data)
 
 
 def write_file(ctx: typer.Context, dest: str, text: str) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..appkit import env_of
+from ..render import renderers
 from .app import JsonOpt, command, data_file, ladder_of, output, write_file, write_text
 
 
@@ -30,7 +31,7 @@ def validate(
     chosen = checked_path(path, "validate PATH") if path is not None else data_file(env_of(ctx))
     with env_of(ctx).loading():
         report_ = check_file(chosen)
-    output(ctx, report_, as_json, "validation")
+    output(ctx, report_, as_json, renderers.validation)
     if not report_["valid"]:
         raise typer.Exit(1)
 

@@ -3,11 +3,13 @@ specializations, skills, education, resources and tree."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Optional
 
 import typer
 
 from ..errors import UsageError
+from ..render import renderers
 from .app import (
     Format,
     FormatOpt,
@@ -36,7 +38,7 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from .. import queries
 
     ladder = ladder_of(ctx)
-    output(ctx, queries.stages(ladder), as_json, "stages", intro=ladder.doc.intro)
+    output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.doc.intro))
 
 
 @command()
@@ -56,7 +58,7 @@ def roles(
     """
     from .. import queries
 
-    output(ctx, queries.roles(ladder_of(ctx), stage, track), as_json, "roles")
+    output(ctx, queries.roles(ladder_of(ctx), stage, track), as_json, renderers.roles)
 
 
 @command()
@@ -92,7 +94,7 @@ def show(
             raise UsageError("--format mermaid draws roles; a specialization has no diagram")
         write_text(ctx, export.mermaid(graph.neighbourhood(ladder, result["id"])))
         return
-    output(ctx, result, chosen is Format.json, "show")
+    output(ctx, result, chosen is Format.json, renderers.show)
 
 
 @command()
@@ -110,7 +112,7 @@ def compare(
     """
     from .. import queries
 
-    output(ctx, queries.compare(ladder_of(ctx), names), as_json, "compare")
+    output(ctx, queries.compare(ladder_of(ctx), names), as_json, renderers.compare)
 
 
 @command()
@@ -131,7 +133,7 @@ def search(
     from ..search import search as find
 
     result = find(ladder_of(ctx), " ".join(query), limit=limit)
-    output(ctx, result, as_json, "search")
+    output(ctx, result, as_json, renderers.search)
     if not result["total"]:
         raise typer.Exit(1)
 
@@ -144,7 +146,7 @@ def specializations(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from .. import queries
 
-    output(ctx, queries.specializations(ladder_of(ctx)), as_json, "specializations")
+    output(ctx, queries.specializations(ladder_of(ctx)), as_json, renderers.specializations)
 
 
 @command()
@@ -195,11 +197,11 @@ def skills(
 
         chosen = parse_level(level) if level is not None else None
         ladder, me = ladder_and_person(ctx, have, start)
-        output(ctx, learning.unlocks(ladder, me, name, chosen, limit), as_json, "learning.unlocks")
+        output(ctx, learning.unlocks(ladder, me, name, chosen, limit), as_json, renderers.unlocks)
     elif name is None:
-        output(ctx, queries.skills(ladder), as_json, "skills")
+        output(ctx, queries.skills(ladder), as_json, renderers.skills)
     else:
-        output(ctx, learning.skill_detail(ladder, name), as_json, "skill_detail")
+        output(ctx, learning.skill_detail(ladder, name), as_json, renderers.skill_detail)
 
 
 @command()
@@ -210,7 +212,7 @@ def education(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from .. import queries
 
-    output(ctx, queries.education(ladder_of(ctx)), as_json, "education")
+    output(ctx, queries.education(ladder_of(ctx)), as_json, renderers.education)
 
 
 @command()
@@ -221,7 +223,7 @@ def resources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from .. import queries
 
-    output(ctx, queries.resources(ladder_of(ctx)), as_json, "resources")
+    output(ctx, queries.resources(ladder_of(ctx)), as_json, renderers.resources)
 
 
 @command()
@@ -232,4 +234,4 @@ def tree(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from .. import queries
 
-    output(ctx, queries.tree(ladder_of(ctx)), as_json, "tree")
+    output(ctx, queries.tree(ladder_of(ctx)), as_json, renderers.tree)

@@ -10,6 +10,7 @@ import typer
 
 from ..appkit import env_of
 from ..errors import CareerError, UsageError
+from ..render import renderers
 from .app import (
     Format,
     FormatOpt,
@@ -51,7 +52,7 @@ def next_(
     from .. import learning
 
     ladder, me = ladder_and_person(ctx, have, start)
-    output(ctx, learning.next_steps(ladder, me), as_json, "next_steps")
+    output(ctx, learning.next_steps(ladder, me), as_json, renderers.next_steps)
 
 
 #: Where a route starts (``path``, ``plan``).
@@ -102,7 +103,7 @@ def path(
                            allow_lateral=allow_lateral, limit=limit)
     if not result["routes"]:
         if chosen is Format.json:
-            output(ctx, result, True, "path")
+            output(ctx, result, True, renderers.path)
         start = result["from"]["id"] if result["from"] else "the entry stage"
         raise CareerError(f"no route from {start} to {result['to']['id']}", _no_route_hint(promotions_only))
     if chosen is Format.mermaid:
@@ -110,7 +111,7 @@ def path(
 
         write_text(ctx, export.mermaid(graph.routes(ladder, result)))
         return
-    output(ctx, result, chosen is Format.json, "path")
+    output(ctx, result, chosen is Format.json, renderers.path)
 
 
 class PlanFormat(str, Enum):
@@ -169,7 +170,7 @@ def plan(
     if result["no_route"] and chosen is not PlanFormat.json:
         raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
     if chosen is PlanFormat.text and dest is None:
-        output(ctx, result, False, "learning.plan")
+        output(ctx, result, False, renderers.plan)
         return
     if chosen is PlanFormat.text:
         import io
@@ -178,7 +179,7 @@ def plan(
         from ..render.text.base import piped_console
 
         buffer = io.StringIO()
-        draw(piped_console(buffer, env_of(ctx).stderr), dict(result))
+        draw(piped_console(buffer, env_of(ctx).stderr), result)
         document = buffer.getvalue()
     elif chosen is PlanFormat.markdown:
         from ..render.checklist import markdown
@@ -238,4 +239,4 @@ def match(
     from .. import planning
 
     ladder, me = ladder_and_person(ctx, have, start)
-    output(ctx, planning.match(ladder, me, limit=limit, stage=stage), as_json, "match")
+    output(ctx, planning.match(ladder, me, limit=limit, stage=stage), as_json, renderers.match)

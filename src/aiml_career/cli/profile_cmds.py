@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..appkit import AppGroup, env_of
+from ..render import renderers
 from .app import JsonOpt, app, command, complete_role, complete_skill, ladder_of, note, output, show_help
+
+if TYPE_CHECKING:
+    from ..results.ladder import ProfileCleared, SkillStatus
 
 profile_app = typer.Typer(
     cls=AppGroup,
@@ -47,15 +51,15 @@ def _path(ctx: typer.Context):
 
 def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
     """The profile as just ``written`` by a change, or as saved."""
-    from ..person import profile_view
+    from ..person import profile_doc
     from ..profile import load_profile
 
     path = _path(ctx)
     profile = written if written is not None else load_profile(path)
-    output(ctx, profile_view(ladder_of(ctx), profile, path), as_json, "profile")
+    output(ctx, profile_doc(ladder_of(ctx), profile, path), as_json, renderers.profile)
 
 
-def _set_skills(ctx: typer.Context, specs: list[str], status: str, as_json: bool) -> None:
+def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_json: bool) -> None:
     from ..levels import DEFAULT_LEVEL
     from ..person import parse_skill_specs
     from ..profile import SkillEntry, update_profile
@@ -189,5 +193,5 @@ def profile_clear(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ..profile import clear_profile
 
     path = _path(ctx)
-    existed = clear_profile(path)
-    output(ctx, {"path": str(path), "deleted": existed}, as_json, "cleared")
+    cleared: ProfileCleared = {"path": str(path), "deleted": clear_profile(path)}
+    output(ctx, cleared, as_json, renderers.cleared)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..results.common import Via
 
 #: How a route's start was chosen (``start.how``), said by ``path`` and ``plan``.
 STARTS = {
@@ -46,7 +49,7 @@ def alternatives(row: Mapping[str, Any]) -> str:
     return f"e.g. {names}, or another of its kind" if row.get("open") else f"any of: {names}"
 
 
-def counted_from(via: Mapping[str, Any]) -> str:
+def counted_from(via: Via) -> str:
     """"counted from PyTorch (advanced)": the related skill a row's level was counted from."""
     return f"counted from {via['name']} ({via['level']})"
 

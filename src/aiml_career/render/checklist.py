@@ -16,7 +16,8 @@ from ..export import place_link as link
 from . import STARTS, counted_from, requirement_label
 
 if TYPE_CHECKING:
-    from ..results.learning import Plan
+    from ..results.common import PersonDoc
+    from ..results.learning import Plan, PlanCounts, PlanItem, PrerequisiteState
 
 
 def editorial(thing: Mapping[str, Any]) -> str:
@@ -24,7 +25,7 @@ def editorial(thing: Mapping[str, Any]) -> str:
     return " (editorial)" if thing.get("basis") == "editorial" else ""
 
 
-def prerequisite(p: Mapping[str, Any], state: str) -> str:
+def prerequisite(p: PrerequisiteState, state: str) -> str:
     """"Docker (held; editorial)": a prerequisite, its state, and its basis when editorial."""
     return f"{p['name']} ({state}{'; editorial' if p.get('basis') == 'editorial' else ''})"
 
@@ -33,26 +34,28 @@ def prerequisite(p: Mapping[str, Any], state: str) -> str:
 WHOSE = {"--have": "your skills (--have)", "profile": "your profile's skills", "none": "no skills given"}
 
 
-def whose(person: Mapping[str, Any]) -> str:
+def whose(person: PersonDoc) -> str:
     """"your skills (--have): python:proficient", or "no skills given"."""
     skills = ", ".join(f"{k}:{v}" for k, v in person["skills"].items())
     return f"{WHOSE.get(person['source'], person['source'])}: {skills or 'none'}" \
         if person["source"] != "none" else WHOSE["none"]
 
 
-def starting(data: Mapping[str, Any]) -> str:
+def starting(data: Plan) -> str:
     """"starting from --from: junior-ds", as ``path`` says where it starts."""
     start = data["start"]
+    if start is None:  # a plan with a message (no route, or nothing to learn): it says that instead
+        return ""
     return f"starting {STARTS.get(start['how'], start['how'])}: {', '.join(r['id'] for r in start['roles'])}"
 
 
-def route_line(data: Mapping[str, Any], code: str = "", esc: Callable[[str], str] = str) -> str:
+def route_line(data: Plan, code: str = "", esc: Callable[[str], str] = str) -> str:
     """Each step with its kind and basis (an editorial move says "editorial"): "Machine Learning
     Engineer (ml-engineer; promotion, titles)"; ``code`` wraps ids (Markdown's backticks)."""
     return " → ".join(f"{esc(s['name'])} ({code}{s['id']}{code}; {s['kind']}, {s['basis']})" for s in data["route"])
 
 
-def lateral_note(data: Mapping[str, Any]) -> str | None:
+def lateral_note(data: Plan) -> str | None:
     """What ``path`` says when promotions alone reach no route."""
     if data["lateral_fallback"]:
         return "no route by promotions alone: this one takes lateral moves"
@@ -61,13 +64,13 @@ def lateral_note(data: Mapping[str, Any]) -> str | None:
     return None
 
 
-def counts_line(counts: Mapping[str, Any]) -> str:
+def counts_line(counts: PlanCounts) -> str:
     """"3 to learn, 1 learning, 1 skipped, 2 done of 7 items"."""
     return (f"{counts['todo']} to learn, {counts['learning']} learning, {counts['skipped']} skipped, "
             f"{counts['done']} done of {counts['items']} item{'' if counts['items'] == 1 else 's'}")
 
 
-def action(item: Mapping[str, Any]) -> str:
+def action(item: PlanItem) -> str:
     """"gain", or "deepen from advanced" (and through which alternative, or counted from which
     related skill); an item the plan adds says what it is: "gain · prerequisite (editorial)"."""
     how = item["action"] if not item.get("held") else f"deepen from {item['held']}"
@@ -84,7 +87,7 @@ def action(item: Mapping[str, Any]) -> str:
 KINDS = {"prerequisite": "prerequisite", "foundation": "the text's foundation"}
 
 
-def what_for(item: Mapping[str, Any]) -> str:
+def what_for(item: PlanItem) -> str:
     """Why the item is there: the text's words for a requirement row, else the reason it was added."""
     return f"\u201c{item['wording']}\u201d" if item.get("kind", "requirement") == "requirement" else item["reason"]
 

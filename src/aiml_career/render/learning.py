@@ -9,6 +9,7 @@ goes through :func:`.text.base.T`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -27,13 +28,18 @@ from .checklist import (
 )
 from .text.base import T, _aside, _count, _heading, _labelled, _level, _note, _print_table, _table
 
+if TYPE_CHECKING:
+    from ..results.common import Place, Requirement
+    from ..results.ladder import SkillLearning
+    from ..results.learning import Plan, PlanItem, Unlocks
+
 #: The box of a checklist item, by status.
 BOXES = {"todo": "[ ]", "done": "[x]", "learning": "[~]", "skipped": "[-]"}
 #: What a prerequisite's state says.
 STATES = {"held": "held", "planned": "earlier in this plan"}
 
 
-def place_label(place: dict) -> str:
+def place_label(place: Place) -> str:
     """"Docker: Get started https://docs.docker.com/get-started/ (editorial)", or
     "Coursera (online-course)": an editorial link says so, as in the Markdown checklist."""
     if place["url"]:
@@ -41,7 +47,7 @@ def place_label(place: dict) -> str:
     return f"{place['title']} ({place['kind']})"
 
 
-def learn_text(places: Iterable[dict]) -> Text:
+def learn_text(places: Iterable[Place]) -> Text:
     """Links first, then the text's own courses and certifications, on one line."""
     places = list(places)
     links = [place_label(p) for p in places if p["url"]]
@@ -50,7 +56,7 @@ def learn_text(places: Iterable[dict]) -> Text:
     return T(" · ".join(parts) or "—")
 
 
-def learn_rows(items: Iterable[dict]) -> list[tuple[str, Text]]:
+def learn_rows(items: Iterable[Requirement]) -> list[tuple[str, Text]]:
     """``next``: one "learn:" line per skill to gain, its first link (or the text's resource)."""
     shown = []
     for item in items:
@@ -61,20 +67,20 @@ def learn_rows(items: Iterable[dict]) -> list[tuple[str, Text]]:
     return [("learn:", T(" · ".join(shown)))] if shown else []
 
 
-def skill_lines(out: Console, data: dict) -> None:
+def skill_lines(out: Console, data: SkillLearning) -> None:
     """``skills SKILL``: the text's foundation, its prerequisites, related skills, what rests on
     it, and where to learn it."""
-    if data.get("foundation"):
-        found = data["foundation"]
+    found = data.get("foundation")
+    if found:
         out.print(Text.assemble("the text's foundation: ", T(f"\u201c{found['wording']}\u201d", "italic"),
                                 T(f" ({found['level']})", "dim")))
     if data.get("prerequisites"):
         before = ", ".join(f"{p['name']} ({p['id']}, {p['basis']})" for p in data["prerequisites"])
         out.print(Text.assemble("learn first: ", T(before)))
-    for label, key in (("counted from: ", "related"), ("counts toward: ", "counts_toward")):
-        if data.get(key):
+    for label, related in (("counted from: ", data.get("related")), ("counts toward: ", data.get("counts_toward"))):
+        if related:
             shown = ", ".join(f"{r['name']} (up to {r['up_to']}{editorial(r).replace(' (', '; ').rstrip(')')})"
-                              for r in data[key])
+                              for r in related)
             out.print(Text.assemble(label, T(shown)))
     rests = data.get("rests_on_it")
     if rests and rests["skills"]:
@@ -86,7 +92,7 @@ def skill_lines(out: Console, data: dict) -> None:
         out.print(Text.assemble("learn: ", learn_text(data["learn"])))
 
 
-def plan(out: Console, data: dict) -> None:
+def plan(out: Console, data: Plan) -> None:
     piped = getattr(out, "piped", False)
     if data["message"]:
         if piped:
@@ -115,11 +121,11 @@ def plan(out: Console, data: dict) -> None:
                   "the text's own courses and certifications are named as it names them", "dim"))
 
 
-def _item_label(item: dict) -> str:
+def _item_label(item: PlanItem) -> str:
     return requirement_label(item)
 
 
-def _plan_item(out: Console, item: dict) -> None:
+def _plan_item(out: Console, item: PlanItem) -> None:
     out.print()
     line = Text.assemble(T(f"{item['number']:>2}. {BOXES[item['status']]} ", "bold"),
                          T(_item_label(item), "bold"), " ", _level(item["level"]))
@@ -143,7 +149,7 @@ def _plan_item(out: Console, item: dict) -> None:
     _labelled(out, rows, 6)
 
 
-def _plan_row(out: Console, item: dict) -> None:
+def _plan_row(out: Console, item: PlanItem) -> None:
     """One tab-separated line: number, status, action, skill id, requirement, level, step,
     wording, prerequisites, unlocked roles, links, kind (requirement, prerequisite, foundation)."""
     cells = [
@@ -157,7 +163,7 @@ def _plan_row(out: Console, item: dict) -> None:
     out.file.write("\t".join(T(c).plain.replace("\t", " ") for c in cells) + "\n")
 
 
-def unlocks(out: Console, data: dict) -> None:
+def unlocks(out: Console, data: Unlocks) -> None:
     skill = data["skill"]
     level = data["level"] or "the level each role asks"
     if not getattr(out, "piped", False):

@@ -5,6 +5,12 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
+from ..levels import Level
+from ..model import MoveBasis, MoveKind, ResourceBasis, ResourceKind
+
+#: The profile's mark on a gap: its skill is being learned, or skipped.
+Mark = Literal["learning", "skipped"]
+
 
 class NameRef(TypedDict):
     id: str
@@ -15,7 +21,7 @@ class SkillRef(TypedDict):
     id: str
     name: str
     category: str
-    level: NotRequired[str]
+    level: NotRequired[Level]
 
 
 class Row(TypedDict):
@@ -24,7 +30,7 @@ class Row(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     any_of: NotRequired[list[SkillRef]]
     #: The text gives examples: any skill of the kind meets the row, the listed ones are examples.
     open: NotRequired[bool]
@@ -35,7 +41,7 @@ class Requirement(Row):
     """One requirement row, as every gap and requirement list shows it."""
 
     #: On a gap, when the profile marks the skill (or one of its alternatives).
-    status: NotRequired[str]
+    status: NotRequired[Mark]
     #: On ``next``'s skills to gain: where to learn it.
     learn: NotRequired[list["Place"]]
 
@@ -45,9 +51,9 @@ class Place(TypedDict):
 
     title: str
     url: str | None  # None for the text's own courses and certifications, named but not linked
-    kind: Literal["link", "online-course", "certification", "degree"]
+    kind: Literal["link"] | ResourceKind
     id: str | None  # the resource's id; None for a link
-    basis: str | None  # a link's basis; how a resource is tied to the skill (skills_basis)
+    basis: ResourceBasis | None  # a link's basis; how a resource is tied to the skill (skills_basis)
 
 
 class RequirementRow(Requirement):
@@ -63,7 +69,7 @@ class GroupRequirement(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     all_of: list[SkillRef]
 
 
@@ -72,13 +78,13 @@ class Via(TypedDict):
 
     id: str
     name: str
-    level: str
+    level: Level
 
 
 Deepen = TypedDict(
     "Deepen",
-    {"id": str, "name": str, "category": str, "from": str, "to": str,
-     "for": NotRequired[NameRef], "via": NotRequired[Via], "status": NotRequired[str]},
+    {"id": str, "name": str, "category": str, "from": Level, "to": Level,
+     "for": NotRequired[NameRef], "via": NotRequired[Via], "status": NotRequired[Mark]},
 )
 
 
@@ -86,7 +92,7 @@ class Met(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     by: NotRequired[NameRef]
     via: NotRequired[Via]
 
@@ -100,8 +106,8 @@ class RoleAt(TypedDict):
 class Move(TypedDict):
     id: str
     name: str
-    kind: str
-    basis: str | None
+    kind: MoveKind
+    basis: MoveBasis | None
     note: str
 
 
@@ -110,7 +116,7 @@ class PersonDoc(TypedDict):
     path: str | None
     role: str | None
     role_source: Literal["--from", "profile"] | None
-    skills: dict[str, str]
+    skills: dict[str, Level]
 
 
 class ResourceRef(TypedDict):

@@ -4,6 +4,7 @@
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import TypedDict
 
+from ..model import MoveKind, ResourceKind
 from .common import NameRef, Place, Resource
 from .ladder import Foundation, Prerequisite, RoleDetail, SkillCategory, Specializations
 
@@ -18,7 +19,7 @@ class DrawnStage(TypedDict):
 class Drawing(TypedDict):
     title: str
     stages: list[DrawnStage]
-    edges: list[tuple[str, str, str]]  # (from role id, to role id, kind)
+    edges: list[tuple[str, str, MoveKind]]  # (from role id, to role id, kind)
 
 
 class HandbookStage(TypedDict):
@@ -30,7 +31,7 @@ class HandbookStage(TypedDict):
 
 
 class HandbookResource(Resource):
-    kind: str
+    kind: ResourceKind
 
 
 class HandbookLearning(TypedDict):

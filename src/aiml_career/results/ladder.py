@@ -5,6 +5,8 @@ from typing import Literal, Union
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
+from ..levels import Level
+from ..model import Basis, MoveBasis, MoveKind, ResourceKind
 from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, RoleAt, SkillRef
 
 
@@ -83,8 +85,8 @@ class Resources(TypedDict):
 
 class TreeMove(TypedDict):
     id: str
-    kind: str
-    basis: str | None
+    kind: MoveKind
+    basis: MoveBasis | None
 
 
 class TreeRole(TypedDict):
@@ -112,7 +114,7 @@ class WordedSkill(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     wording: str
 
 
@@ -153,7 +155,7 @@ class SpecializationDetail(TypedDict):
     examples: list[str]
     skills: list[SkillRef]
     #: Why those skills: the text's, or an editorial judgement (derived; the note says why).
-    skills_basis: Literal["text", "editorial"] | None
+    skills_basis: Basis | None
     skills_note: str
     roles: list[NameRef]
 
@@ -168,7 +170,7 @@ class Specializations(TypedDict):
 
 SkillUse = TypedDict(
     "SkillUse",
-    {"id": str, "name": str, "stage": str, "level": str,
+    {"id": str, "name": str, "stage": str, "level": Level,
      "as": Literal["required", "alternative", "group"],
      "requirement": Union[Requirement, GroupRequirement], "wording": str},
 )
@@ -177,7 +179,7 @@ SkillUse = TypedDict(
 class KindRef(TypedDict):
     id: str
     name: str
-    kind: str
+    kind: ResourceKind
 
 
 class SkillDetail(TypedDict):
@@ -195,15 +197,15 @@ class SkillDetail(TypedDict):
 class Prerequisite(TypedDict):
     id: str
     name: str
-    basis: str
+    basis: Basis
     note: str
 
 
 class RelatedSkill(SkillRef):
     """A skill that counts toward another, up to a level (docs/planning.md: Related skills)."""
 
-    up_to: str
-    basis: str
+    up_to: Level
+    basis: Basis
     note: str
 
 
@@ -216,7 +218,7 @@ class RestsOnIt(TypedDict):
 
 
 class FoundationRow(TypedDict):
-    level: str
+    level: Level
     wording: str
 
 
@@ -247,7 +249,7 @@ class CompareRow(TypedDict):
     id: str
     name: str
     category: str
-    levels: dict[str, str]
+    levels: dict[str, Level]
     any_of: NotRequired[dict[str, list[SkillRef]]]
 
 
@@ -257,7 +259,7 @@ class OnlyRow(TypedDict):
     id: str
     name: str
     category: str
-    level: str
+    level: Level
     any_of: NotRequired[dict[str, list[SkillRef]]]
 
 
@@ -315,19 +317,31 @@ class Validation(TypedDict):
     counts: NotRequired[Counts]
 
 
+SkillStatus = Literal["done", "learning", "skipped"]
+
+
+class ProfileRole(TypedDict):
+    id: str
+    #: Null when the ladder in use has no role of that id (the profile was saved with another).
+    name: str | None
+
+
 class ProfileSkill(TypedDict):
     id: str
-    name: str
-    level: str
-    status: str
+    #: Null when the ladder in use has no skill of that id.
+    name: str | None
+    level: Level
+    status: SkillStatus
     #: A skill being learned further: the level held meanwhile (null otherwise).
-    held: str | None
+    held: Level | None
 
 
 class ProfileDoc(TypedDict):
+    """``profile show``: the saved file as it is, names looked up in the ladder in use."""
+
     path: str
     exists: bool
-    role: NameRef | None
+    role: ProfileRole | None
     skills: list[ProfileSkill]
 
 

@@ -5,6 +5,8 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
+from ..levels import Level
+from ..model import Basis, MoveBasis, MoveKind
 from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef, Via
 from .plans import Start
 
@@ -13,8 +15,8 @@ class PlanStep(TypedDict):
     id: str
     name: str
     stage: str
-    kind: Literal["promotion", "lateral", "entry"]
-    basis: str | None
+    kind: MoveKind | Literal["entry"]
+    basis: MoveBasis | None
 
 
 class StepAt(TypedDict):
@@ -27,7 +29,7 @@ class StepAt(TypedDict):
 class PrerequisiteState(TypedDict):
     id: str
     name: str
-    basis: str
+    basis: Basis
     note: str
     state: Literal["held", "planned"]
 
@@ -51,9 +53,9 @@ class PlanItem(Row):
 
     number: int
     kind: Literal["requirement", "prerequisite", "foundation"]
-    basis: Literal["text", "editorial"]
+    basis: Basis
     action: Literal["gain", "deepen"]
-    held: str | None
+    held: Level | None
     by: NotRequired[NameRef]
     via: NotRequired[Via]
     step: StepAt
@@ -91,7 +93,7 @@ class UnlockRole(TypedDict):
     id: str
     name: str
     stage: str
-    level: str
+    level: Level
     readiness_before: float
     readiness_after: float
     gain: float
@@ -104,7 +106,7 @@ class UnlockRole(TypedDict):
 
 class Unlocks(TypedDict):
     skill: SkillRef
-    level: str | None
+    level: Level | None
     person: PersonDoc
     current: RoleAt | None
     rule: str

@@ -5,6 +5,7 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
+from ..model import Basis, MoveBasis, MoveKind
 from .common import Deepen, Met, PersonDoc, Requirement, ResourceRef, RoleAt
 
 
@@ -14,8 +15,8 @@ class MoveAt(TypedDict):
     id: str
     name: str
     stage: str
-    kind: Literal["promotion", "lateral", "entry"]
-    basis: str | None
+    kind: MoveKind | Literal["entry"]
+    basis: MoveBasis | None
     note: str
 
 
@@ -23,7 +24,7 @@ class Entering(TypedDict):
     """The first step of a route from the entry stage: getting into a role."""
 
     kind: Literal["entry"]
-    basis: str
+    basis: MoveBasis
     note: str
 
 
@@ -50,7 +51,7 @@ class SpecializationRef(TypedDict):
     id: str
     name: str
     #: How it is linked to the role's skills: the text's, or editorial (derived).
-    basis: Literal["text", "editorial"] | None
+    basis: Basis | None
 
 
 class Fitting(TypedDict):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -43,7 +43,10 @@ class Drawn(Out):
         return Group(*self.parts)
 
 
-def drawn(draw: Callable[[Out, Any], None], data: object, width: int) -> Group:
+D = TypeVar("D")
+
+
+def drawn(draw: Callable[[Out, D], None], data: D, width: int) -> Group:
     """What ``draw(console, data)`` prints, as one renderable."""
     out = Drawn(width)
     draw(out, data)
@@ -61,25 +64,25 @@ def compare_page(result: Compare, width: int) -> Group:
 
     a, b = result["roles"]
     title = Text.assemble(("Compare ", "bold"), T(a["name"], "bold"), (" with ", "bold"), T(b["name"], "bold"))
-    return page(title, drawn(compare, dict(result), width))
+    return page(title, drawn(compare, result, width))
 
 
 def route_page(result: PathDoc, width: int) -> Group:
     """``path --to``, as the command prints it: the routes, each step's gap, the total."""
     from ..render.text import path
 
-    return page(Text.assemble(("Route to ", "bold"), T(result["to"]["name"], "bold")), drawn(path, dict(result), width))
+    return page(Text.assemble(("Route to ", "bold"), T(result["to"]["name"], "bold")), drawn(path, result, width))
 
 
 def plan_page(result: Plan, width: int) -> Group:
     """``plan --to``, as the command prints it."""
     from ..render.learning import plan
 
-    return page(Text("Learning plan", "bold"), drawn(plan, dict(result), width))
+    return page(Text("Learning plan", "bold"), drawn(plan, result, width))
 
 
 def foundation(found: Foundation, width: int) -> Group:
     """The education of the foundation stage, as ``stages`` prints it."""
     from ..render.text.ladder import _foundation
 
-    return drawn(_foundation, dict(found), width)
+    return drawn(_foundation, found, width)

@@ -13,20 +13,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import planning, queries
+from ..assessment import assess, person_have
 from ..ladder import Ladder
-from ..levels import LEVEL_RANK
+from ..levels import LEVEL_RANK, LEVELS, Level
 from ..person import Person, person
 from ..profile import Profile, SkillEntry, load_profile, update_profile
 
 if TYPE_CHECKING:
     from ..results.common import NameRef, RequirementRow
-    from ..results.ladder import Compare, RoleDetail, SkillDetail, StageItem
+    from ..results.ladder import Compare, RoleDetail, SkillDetail, SkillStatus, StageItem
     from ..results.learning import Plan
     from ..results.plans import MatchRow, PathDoc
 
 #: What space does to a requirement's skill in the profile, in turn: none -> done ->
 #: learning -> skipped -> none (``profile add``, ``learning``, ``skip``, ``remove``).
-CYCLE: tuple[str | None, ...] = (None, "done", "learning", "skipped")
+CYCLE: tuple[SkillStatus | None, ...] = (None, "done", "learning", "skipped")
 
 #: A requirement row's status, as the detail pane words it.
 HELD, GAIN, DEEPEN, LEARNING, SKIPPED = "held", "to gain", "to deepen", "learning", "skipped"
@@ -46,7 +47,7 @@ class Row:
         return self.item["id"]
 
     @property
-    def level(self) -> str:
+    def level(self) -> Level:
         return self.item["level"]
 
 
@@ -124,12 +125,13 @@ class Browser:
             who = Person("none", {}, None)
         ranked = planning.match(self.ladder, who)["roles"]
         self.fit: dict[str, MatchRow] = {r["id"]: r for r in ranked}
+        self.who, self.held = who, person_have(self.ladder, who)  # as match counts it
 
-    def saved_status(self, skill_id: str) -> str | None:
+    def saved_status(self, skill_id: str) -> SkillStatus | None:
         entry = self.saved.skills.get(skill_id) if self.saved is not None else None
         return entry.status if entry is not None else None
 
-    def cycle(self, skill_id: str, level: str) -> str | None:
+    def cycle(self, skill_id: str, level: Level) -> SkillStatus | None:
         """Move ``skill_id`` to its next profile status (:data:`CYCLE`); the new status.
 
         Marked done, it is held at ``level`` (the row's) or the level saved
@@ -160,23 +162,22 @@ class Browser:
         return next(iter(self.ladder.roles))
 
     def role_page(self, role_id: str) -> RolePage:
-        detail = queries.role_detail(self.ladder, self.ladder.roles[role_id])
-        fit = self.fit[role_id]
-        met = {m["id"]: m for m in fit["met"]}
-        gain = {g["id"]: g for g in fit["skills_to_gain"]}
-        deepen = {d.get("for", d)["id"]: d for d in fit["skills_to_deepen"]}
+        role = self.ladder.roles[role_id]
+        detail = queries.role_detail(self.ladder, role)
+        skills = self.ladder.skills
+        # One requirement row of ``show`` per unit, in the same order as the assessment's rows.
+        assessed = assess(self.ladder, role, self.held, self.who.marks).rows
         groups: list[Group] = []
-        for item in detail["requirements"]:
+        for item, judged in zip(detail["requirements"], assessed):
             sid = item["id"]
-            if sid in met:
-                held_by = met[sid].get("by")
-                row = Row(item, HELD, f"by {held_by['name']}" if held_by else "")
-            elif sid in deepen:
-                d = deepen[sid]
-                member = f" ({d['name']})" if "for" in d else ""
-                row = Row(item, d.get("status", DEEPEN), f"{d['from']} -> {d['to']}{member}")
+            by = skills[judged.by].name if judged.by is not None else None
+            if judged.status == "met":
+                row = Row(item, HELD, f"by {by}" if by else "")
+            elif judged.status == "deepen":
+                member = f" ({by})" if by else ""
+                row = Row(item, judged.mark or DEEPEN, f"{LEVELS[judged.held - 1]} -> {item['level']}{member}")
             else:
-                row = Row(item, gain[sid].get("status", GAIN) if sid in gain else GAIN)
+                row = Row(item, judged.mark or GAIN)
             row.saved = self.saved_status(sid)
             part_of = item.get("part_of")
             last = groups[-1] if groups else None
@@ -184,7 +185,7 @@ class Browser:
                 last.rows.append(row)
             else:
                 groups.append(Group(item["wording"], [row], part_of))
-        return RolePage(detail, fit, groups, role_id == self.me.role)
+        return RolePage(detail, self.fit[role_id], groups, role_id == self.me.role)
 
     def skill_page(self, skill_id: str) -> SkillDetail:
         return queries.skill_detail(self.ladder, skill_id)

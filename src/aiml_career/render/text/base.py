@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -25,6 +25,11 @@ from rich.text import Text
 from ...environment import Environment
 from ...errors import sanitize
 from .. import requirement_label
+
+if TYPE_CHECKING:
+    from ...results.common import Move
+    from ...results.ladder import TreeMove
+    from ...results.plans import MoveAt
 
 LEVEL_STYLE = {
     "basic": "dim",
@@ -202,13 +207,13 @@ def _print_rows(out: Console, table: Table, header: bool) -> None:
         out.file.write("\t".join(_plain(cell) for cell in row) + "\n")
 
 
-def _refs(items: Iterable[dict]) -> Text:
+def _refs(items: Iterable[Mapping[str, Any]]) -> Text:
     """"Name (id), ...": a link the ladder derived (basis editorial) says so."""
     return T(", ".join(f"{i['name']} ({i['id']}{'; editorial' if i.get('basis') == 'editorial' else ''})"
                        for i in items) or "—")
 
 
-def _requirement(row: dict) -> Text:
+def _requirement(row: Mapping[str, Any]) -> Text:
     """"ML frameworks (any of: TensorFlow, PyTorch)" or "Docker (part of Deployment)"."""
     return T(requirement_label(row))
 
@@ -219,7 +224,7 @@ def _legend() -> Text:
              "editorial = our judgement (see its note), not the text's", "dim")
 
 
-def _kind(move: dict) -> Text:
+def _kind(move: Move | TreeMove | MoveAt) -> Text:
     """A move's kind, coloured, and its basis (text, titles, editorial)."""
     text = T(move["kind"], KIND_STYLE.get(move["kind"], ""))
     text.append_text(T(f", {move['basis']}", "dim"))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.text import Text
 
 from .base import T, _count, _heading, _level, _print_table, _table
 
+if TYPE_CHECKING:
+    from ...results.ladder import ProfileCleared, ProfileDoc, Validation
 
-def profile(out: Console, data: dict) -> None:
+
+def profile(out: Console, data: ProfileDoc) -> None:
     out.print(_heading("Your profile", data["path"]))
     if not data["exists"]:
         out.print(T("no profile saved yet: start with `aiml-career profile set-role ROLE`", "dim"))
@@ -28,16 +33,16 @@ def profile(out: Console, data: dict) -> None:
     _print_table(out, table)
 
 
-def cleared(out: Console, data: dict) -> None:
+def cleared(out: Console, data: ProfileCleared) -> None:
     if data["deleted"]:
         out.print(T(f"deleted {data['path']}"))
     else:
         out.print(T(f"no profile to delete at {data['path']}", "dim"))
 
 
-def validation(out: Console, data: dict) -> None:
+def validation(out: Console, data: Validation) -> None:
     if data["valid"]:
-        counts = ", ".join(_count(n, k) for k, n in data["counts"].items())
+        counts = ", ".join(_count(n, k) for k, n in data["counts"].items() if isinstance(n, int))
         out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
         return
     count = data.get("problem_count", len(data["problems"]))

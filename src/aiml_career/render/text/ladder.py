@@ -3,6 +3,8 @@ the text's education and resources, search hits and the tree."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -26,8 +28,27 @@ from .base import (
     _table,
 )
 
+if TYPE_CHECKING:
+    from ...results.common import Resource
+    from ...results.ladder import (
+        Compare,
+        Education,
+        Foundation,
+        OnlyRow,
+        Resources,
+        RoleRow,
+        Search,
+        Show,
+        SkillCategory,
+        SkillLearning,
+        SpecializationDetail,
+        Specializations,
+        StageItem,
+        Tree,
+    )
 
-def stages(out: Console, data: list[dict], intro: str = "") -> None:
+
+def stages(out: Console, data: list[StageItem], intro: str = "") -> None:
     if intro:
         out.print(T(intro, "italic"))
         out.print()
@@ -46,7 +67,7 @@ def stages(out: Console, data: list[dict], intro: str = "") -> None:
         out.print()
 
 
-def _foundation(out: Console, data: dict) -> None:
+def _foundation(out: Console, data: Foundation | Education) -> None:
     rows: list[tuple[str, Text]] = []
     for degree in data["degrees"]:
         rows.append((f"{sanitize(degree['name'])}:", T(degree["description"])))
@@ -60,7 +81,7 @@ def _foundation(out: Console, data: dict) -> None:
     _labelled(out, rows)
 
 
-def roles(out: Console, data: list[dict]) -> None:
+def roles(out: Console, data: list[RoleRow]) -> None:
     if not data:
         out.print(T("no roles match", "dim"))
         return
@@ -70,7 +91,7 @@ def roles(out: Console, data: list[dict]) -> None:
     _print_table(out, table)
 
 
-def show(out: Console, data: dict) -> None:
+def show(out: Console, data: Show) -> None:
     if data["type"] == "specialization":
         return specialization(out, data)
     out.print(_heading(data["name"], data["id"]))
@@ -93,8 +114,7 @@ def show(out: Console, data: dict) -> None:
     for row in data["requirements"]:
         table.add_row(_requirement(row), _level(row["level"]), T(row["wording"], "italic"))
     _print_table(out, table)
-    for label, key in (("Comes from", "previous_moves"), ("Leads to", "next_moves")):
-        moves = data[key]
+    for label, moves in (("Comes from", data["previous_moves"]), ("Leads to", data["next_moves"])):
         line = Text.assemble(T(f"{label}: ", "bold"))
         for i, move in enumerate(moves):
             if i:
@@ -113,7 +133,7 @@ def show(out: Console, data: dict) -> None:
         out.print(Text.assemble(T(f"{occ['system']} {occ['code']} ", "bold"), T(occ["title"]), "  ", link))
 
 
-def specialization(out: Console, data: dict) -> None:
+def specialization(out: Console, data: SpecializationDetail) -> None:
     out.print(_heading(data["name"], f"{data['id']} · specialization"))
     out.print(T(data["description"]))
     if data["examples"]:
@@ -129,7 +149,7 @@ def specialization(out: Console, data: dict) -> None:
         out.print(Text.assemble("roles that use them: ", _refs(data["roles"])))
 
 
-def specializations(out: Console, data: dict) -> None:
+def specializations(out: Console, data: Specializations) -> None:
     if data["intro"]:
         out.print(T(data["intro"], "italic"))
         out.print()
@@ -138,7 +158,7 @@ def specializations(out: Console, data: dict) -> None:
         out.print()
 
 
-def compare(out: Console, data: dict) -> None:
+def compare(out: Console, data: Compare) -> None:
     roles = data["roles"]
     table = Table(box=box.SIMPLE_HEAD, show_lines=True)
     table.add_column("")
@@ -158,11 +178,11 @@ def compare(out: Console, data: dict) -> None:
         *(_skill_lines(data["only"][r["id"]]) for r in roles),
     )
     _print_table(out, table, header=True)
-    for title, key in (("Shared skills", "shared_skills"), ("Needed by some", "some_skills")):
-        if not data[key]:
+    for title, rows in (("Shared skills", data["shared_skills"]), ("Needed by some", data["some_skills"])):
+        if not rows:
             continue
         skills = _table("Skill", *(r["id"] for r in roles), title=title)
-        for skill in data[key]:
+        for skill in rows:
             skills.add_row(T(skill["name"] + (" (alternatives)" if skill.get("any_of") else "")),
                            *(_level(skill["levels"].get(r["id"], "—")) for r in roles))
         _print_table(out, skills, header=True)
@@ -172,21 +192,19 @@ def compare(out: Console, data: dict) -> None:
     out.print(Text.assemble(T("level differences: ", "bold"), T(differ or "none")))
 
 
-def _skill_lines(skills: list[dict]) -> Text:
+def _skill_lines(skills: list[OnlyRow]) -> Text:
     text = Text()
     for i, skill in enumerate(skills):
         if i:
             text.append("\n")
-        alternatives = skill.get("any_of")
-        if isinstance(alternatives, dict):  # compare: each role's own alternatives
-            alternatives = next(iter(alternatives.values()))
-        text.append_text(_requirement({**skill, "any_of": alternatives or []}))
+        by_role = skill.get("any_of")  # the role's own alternatives
+        text.append_text(_requirement({**skill, "any_of": next(iter(by_role.values())) if by_role else []}))
         text.append(" ")
         text.append_text(_level(skill["level"]))
     return text if skills else T("—", "dim")
 
 
-def skills(out: Console, data: list[dict]) -> None:
+def skills(out: Console, data: list[SkillCategory]) -> None:
     for category in data:
         title = category["name"] + ("  (key skills)" if category["key"] else "")
         table = _table("ID", "Skill", "Also", "Roles", title=title)
@@ -201,7 +219,7 @@ def skills(out: Console, data: list[dict]) -> None:
         out.print()
 
 
-def skill_detail(out: Console, data: dict) -> None:
+def skill_detail(out: Console, data: SkillLearning) -> None:
     out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
     if data["aliases"]:
         out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
@@ -209,9 +227,12 @@ def skill_detail(out: Console, data: dict) -> None:
         out.print(Text.assemble("includes: ", _refs(data["includes"])))
     table = _table("Role", "ID", "Stage", "Level", "As")
     for role in data["roles"]:
+        requirement = role["requirement"]
+        parts = requirement.get("all_of")  # a group's parts (GroupRequirement)
+        parts = parts if isinstance(parts, list) else []
         how = {"required": "required",
-               "alternative": f"one of: {_requirement(role['requirement']).plain}",
-               "group": f"names a group, all of: {', '.join(p['name'] for p in role['requirement'].get('all_of', []))}",
+               "alternative": f"one of: {_requirement(requirement).plain}",
+               "group": f"names a group, all of: {', '.join(p['name'] for p in parts)}",
                }[role["as"]]
         table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]), T(how, "dim"))
     if data["roles"]:
@@ -227,14 +248,14 @@ def skill_detail(out: Console, data: dict) -> None:
     skill_lines(out, data)
 
 
-def education(out: Console, data: dict) -> None:
+def education(out: Console, data: Education) -> None:
     out.print(_heading("Educational foundation", data["stage"] or ""))
     if data.get("degrees") is not None:
         _foundation(out, data)
     _resource_table(out, "Advanced degrees", data["advanced_degrees"])
 
 
-def resources(out: Console, data: dict) -> None:
+def resources(out: Console, data: Resources) -> None:
     _resource_table(out, "Online courses", data["online_courses"])
     _resource_table(out, "Certifications", data["certifications"])
     _resource_table(out, "Advanced degrees", data["advanced_degrees"])
@@ -243,7 +264,7 @@ def resources(out: Console, data: dict) -> None:
         out.print(T(data["advice"]))
 
 
-def _resource_table(out: Console, title: str, items: list[dict]) -> None:
+def _resource_table(out: Console, title: str, items: list[Resource]) -> None:
     if not items:
         return
     table = _table("ID", "Name", "Provider", "About", title=title)
@@ -252,7 +273,7 @@ def _resource_table(out: Console, title: str, items: list[dict]) -> None:
     _print_table(out, table)
 
 
-def search(out: Console, data: dict) -> None:
+def search(out: Console, data: Search) -> None:
     if not data["hits"]:
         _note(out, f"no matches for {shown(data['query'], 200)}")
         return
@@ -264,7 +285,7 @@ def search(out: Console, data: dict) -> None:
         _note(out, f"{data['total'] - len(data['hits'])} more hits (use --limit)")
 
 
-def tree(out: Console, data: dict) -> None:
+def tree(out: Console, data: Tree) -> None:
     from rich.tree import Tree
 
     names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -10,8 +11,12 @@ from rich.text import Text
 from .. import STARTS, alternatives, counted_from
 from .base import T, _aside, _count, _heading, _joined, _kind, _labelled, _legend, _level, _print_table, _refs, _table
 
+if TYPE_CHECKING:
+    from ...results.common import Deepen, PersonDoc, Requirement
+    from ...results.plans import Match, Next, PathDoc, Scores, Start
 
-def next_steps(out: Console, data: dict) -> None:
+
+def next_steps(out: Console, data: Next) -> None:
     start = data["from"]
     if not data["next"] and start is not None:
         out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
@@ -28,8 +33,8 @@ def next_steps(out: Console, data: dict) -> None:
         line.append_text(_kind(move))
         line.append_text(_readiness(move))
         out.print(line)
-        extra = [(label, _refs(move[key])) for label, key in
-                 (("specializations:", "specializations"), ("certifications:", "certifications")) if move[key]]
+        extra = [(label, _refs(refs)) for label, refs in
+                 (("specializations:", move["specializations"]), ("certifications:", move["certifications"])) if refs]
         extra.append(("why:", T(move["note"] or "—", "dim")))
         from ..learning import learn_rows
 
@@ -39,13 +44,13 @@ def next_steps(out: Console, data: dict) -> None:
     _aside(out, _legend())
 
 
-def _readiness(item: dict) -> Text:
+def _readiness(item: Scores) -> Text:
     """"  readiness 62.5% (5/8 points)": the score and the rows it sums."""
     return T(f"  readiness {item['readiness']:.1f}% ({item['points']}/{item['of']} points)", "bold green")
 
 
 def _gap(
-    out: Console, gain: list[dict], deepen: list[dict], indent: str, extra: Iterable[tuple[str, Text]] = ()
+    out: Console, gain: list[Requirement], deepen: list[Deepen], indent: str, extra: Iterable[tuple[str, Text]] = ()
 ) -> None:
     """Labelled lines (gain, deepen, and any ``extra``) with wrapped text kept aligned."""
     rows: list[tuple[str, Text]] = []
@@ -59,7 +64,7 @@ def _gap(
     _labelled(out, rows, len(indent))
 
 
-def _gain_item(skill: dict) -> Text:
+def _gain_item(skill: Requirement) -> Text:
     """"Python proficient", or "Programming proficient (any of Python, R)"."""
     text = Text.assemble(T(skill["name"]), " ", _level(skill["level"]))
     if skill.get("any_of"):
@@ -67,7 +72,7 @@ def _gain_item(skill: dict) -> Text:
     return _status(text, skill)
 
 
-def _deepen_item(skill: dict) -> Text:
+def _deepen_item(skill: Deepen) -> Text:
     """"PyTorch basic→expert", or with "for ML frameworks" when it stands in for a broad skill."""
     text = Text.assemble(T(skill["name"]), T(f" {skill['from']}→", "dim"), _level(skill["to"]))
     if skill.get("for"):
@@ -77,14 +82,14 @@ def _deepen_item(skill: dict) -> Text:
     return _status(text, skill)
 
 
-def _status(text: Text, skill: dict) -> Text:
+def _status(text: Text, skill: Requirement | Deepen) -> Text:
     """Mark a gap your profile says you are learning, or chose to skip."""
     if skill.get("status"):
         text.append_text(T(f" [{skill['status']}]", "italic green" if skill["status"] == "learning" else "dim"))
     return text
 
 
-def _start(out: Console, start: dict, always: bool = False) -> None:
+def _start(out: Console, start: Start, always: bool = False) -> None:
     """"starting from the roles your skills fully meet: junior-ds": where the answer starts,
     when it is not the role you named (or always)."""
     if always or start["how"] in ("skills", "entry stage"):
@@ -92,24 +97,22 @@ def _start(out: Console, start: dict, always: bool = False) -> None:
         out.print(T(f"starting {STARTS.get(start['how'], start['how'])}: {names}", "dim"))
 
 
-def _person(out: Console, person: dict | None) -> None:
+def _person(out: Console, person: PersonDoc | None) -> None:
     if person and person["source"] == "--have":
         _aside(out, T(f"your skills (--have): {', '.join(f'{k}:{v}' for k, v in person['skills'].items())}", "dim"))
 
 
-
-
-def routes_found(data: dict) -> str:
+def routes_found(data: PathDoc) -> str:
     """How many tied routes ``path`` found: a number, or "more than 10^6" past the count's cap."""
     return "more than 10^6" if data.get("routes_found_capped") else f"{data['routes_found']:,}"
 
 
-def path(out: Console, data: dict) -> None:
+def path(out: Console, data: PathDoc) -> None:
     mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
     where = data["from"]["name"] if data["from"] else "No role yet"
     out.print(_heading(
         f"{where} → {data['to']['name']}",
-        f"{_count(data['moves'], 'steps')} · {routes_found(data)} shortest "
+        f"{_count(data['moves'] or 0, 'steps')} · {routes_found(data)} shortest "
         f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
     ))
     _start(out, data["start"], always=True)
@@ -160,7 +163,7 @@ def path(out: Console, data: dict) -> None:
         _aside(out, _legend())
 
 
-def match(out: Console, data: dict) -> None:
+def match(out: Console, data: Match) -> None:
     _person(out, data.get("person"))
     table = _table("Readiness", "Role", "ID", "Stage", "Still needed")
     for role in data["roles"]:

@@ -1,0 +1,218 @@
+"""One role for one person: how each requirement row stands (met, to gain, to deepen), and
+the readiness they add up to.
+
+:func:`assess` is the one place a row is judged. Its :class:`Assessment` holds one
+:class:`RowAssessment` per requirement row, in the role's order, which every caller reads
+(``plan``'s items, ``skills SKILL --unlocks``, the browser's role page); the gap lists of the
+``--json`` documents (``skills_to_gain``, ``skills_to_deepen``, ``met``) are drawn from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from .ladder import Ladder
+from .levels import LEVELS
+from .model import Role
+from .pieces import name_ref, requirement_item, skill_ref
+from .requirements import Unit, ways
+
+if TYPE_CHECKING:
+    from .person import Person
+    from .results.common import Deepen, Mark, Met, Requirement, Via
+    from .results.plans import Scores
+
+#: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
+Have = Mapping[str, int]
+
+
+def role_have(ladder: Ladder, role: Role) -> dict[str, int]:
+    """What a holder of ``role`` is taken to hold: each unit's skill at its level, and the
+    text's educational foundation at its levels (every route into the ladder starts there:
+    docs/planning.md, The foundation).
+
+    For interchangeable tools ("Python or R") that is the broad skill
+    (programming): which of them the person uses is not known.
+    """
+    have = {unit.skill: unit.rank for unit in ladder.foundation}
+    for unit in ladder.units(role):
+        if unit.rank > have.get(unit.skill, 0):
+            have[unit.skill] = unit.rank
+    return have
+
+
+def merge(*haves: Have) -> dict[str, int]:
+    merged: dict[str, int] = {}
+    for have in haves:
+        for skill_id, rank in have.items():
+            merged[skill_id] = max(rank, merged.get(skill_id, 0))
+    return merged
+
+
+def person_have(ladder: Ladder, me: Person) -> dict[str, int]:
+    """What the person holds now, as ``match`` counts it: their role's requirements (if they
+    hold one) and their own skills."""
+    current = ladder.roles[me.role] if me.role is not None else None
+    return merge(role_have(ladder, current), me.ranks) if current else dict(me.ranks)
+
+
+@dataclass(frozen=True)
+class RowAssessment:
+    """How the person stands on one requirement row."""
+
+    unit: Unit
+    #: met; gain (nothing held toward it); deepen (held below its level).
+    status: Literal["met", "gain", "deepen"]
+    #: The level rank counted toward it (0: none), at most what a related skill counts for.
+    held: int
+    #: The way held best: the row's skill, an alternative, or a part it includes.
+    best: str
+    #: The related skill the level was counted from (README: Related skills), if any.
+    via: str | None
+    #: The profile's mark on an open row (learning, skipped), if any.
+    mark: Mark | None = None
+
+    @property
+    def by(self) -> str | None:
+        """The skill that meets or stands in for the row, when it is not the row's own."""
+        return self.best if self.best != self.unit.skill else None
+
+    @property
+    def open(self) -> bool:
+        return self.status != "met"
+
+
+@dataclass
+class Assessment:
+    """How ``have`` meets a role: every row (:attr:`rows`), the score they add up to, and
+    the gap lists the documents show, drawn from the rows."""
+
+    rows: list[RowAssessment] = field(default_factory=list)
+    gain: list[Requirement] = field(default_factory=list)
+    deepen: list[Deepen] = field(default_factory=list)
+    met: list[Met] = field(default_factory=list)
+    points: int = 0
+    of: int = 0
+
+    @property
+    def readiness(self) -> float:
+        return round(100 * self.points / self.of, 1) if self.of else 100.0
+
+    def fields(self) -> Scores:
+        return {
+            "readiness": self.readiness,
+            "points": self.points,
+            "of": self.of,
+            "skills_to_gain": self.gain,
+            "skills_to_deepen": self.deepen,
+            "met": self.met,
+        }
+
+
+def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, Mark] | None = None) -> Assessment:
+    """Every requirement row of ``role`` for someone holding ``have``.
+
+    A row is met, to gain (nothing held), or to deepen (held below its
+    level: the member held best is named). Readiness is 100 x points / of,
+    where each row adds min(held, required) points out of required. A level
+    counted from a related skill says so (``via``).
+    """
+    out = Assessment()
+    for unit in ladder.units(role):
+        best, held, via = best_way(have, unit)
+        required = unit.rank
+        out.of += required
+        out.points += min(held, required)
+        if held >= required:
+            row = RowAssessment(unit, "met", held, best, via)
+            out.met.append(_met(ladder, row, have))
+        elif held == 0:
+            row = RowAssessment(unit, "gain", held, best, via, row_status(unit, best, held, marks) if marks else None)
+            out.gain.append(_gain(ladder, row))
+        else:
+            row = RowAssessment(unit, "deepen", held, best, via, row_status(unit, best, held, marks) if marks else None)
+            out.deepen.append(_deepen(ladder, row, have))
+        out.rows.append(row)
+    return out
+
+
+def _met(ladder: Ladder, row: RowAssessment, have: Have) -> Met:
+    met: Met = {**skill_ref(ladder, row.unit.skill), "level": row.unit.level}
+    if row.by is not None:
+        met["by"] = name_ref(ladder.skills[row.by])
+    if row.via is not None:
+        met["via"] = via_ref(ladder, row.via, have)
+    return met
+
+
+def _gain(ladder: Ladder, row: RowAssessment) -> Requirement:
+    gain = requirement_item(ladder, row.unit)
+    if row.mark is not None:
+        gain["status"] = row.mark
+    return gain
+
+
+def _deepen(ladder: Ladder, row: RowAssessment, have: Have) -> Deepen:
+    skill = ladder.skills[row.best]
+    deepen: Deepen = {"id": skill.id, "name": skill.name, "category": skill.category,
+                      "from": LEVELS[row.held - 1], "to": row.unit.level}
+    if row.by is not None:
+        deepen["for"] = name_ref(ladder.skills[row.unit.skill])
+    if row.via is not None:
+        deepen["via"] = via_ref(ladder, row.via, have)
+    if row.mark is not None:
+        deepen["status"] = row.mark
+    return deepen
+
+
+def row_status(unit: Unit, best: str, held: int, marks: Mapping[str, Mark]) -> Mark | None:
+    """The profile's mark on a row still open: on the skill held best when one is held (deepening
+    it is the plan), else learning when any way to meet it is being learned, skipped when its
+    skill or every alternative is (skipping Excel leaves SQL to learn)."""
+    if held:
+        return marks.get(best)
+    found = [marks.get(sid) for sid in unit.members]
+    if "learning" in found:
+        return "learning"
+    if found[0] == "skipped" or (unit.any_of and all(m == "skipped" for m in found[1:])):
+        return "skipped"
+    return None
+
+
+def via_ref(ladder: Ladder, via: str, have: Have) -> Via:
+    """The related skill ``via`` a row's level was counted from, at the level ``have`` holds it."""
+    return {**name_ref(ladder.skills[via]), "level": LEVELS[have[via] - 1]}
+
+
+def best_way(have: Have, unit: Unit) -> tuple[str, int, str | None]:
+    """(skill, level counted, the related skill it was counted from or None) of the way
+    to meet ``unit`` the person holds best (``unit.ways``).
+
+    A related skill counts up to its relation's level. On a tie, a skill held itself
+    beats a related one; an alternative beats the broad skill of alternatives; a lone
+    broad skill beats the parts it includes.
+    """
+    if not unit.ways:  # only the row's own skill meets it
+        return unit.skill, have.get(unit.skill, 0), None
+    best, held, via = unit.skill, 0, None
+    for member, counted, cap in unit.ways:
+        rank = have.get(counted, 0)
+        if cap and rank > cap:
+            rank = cap
+        if rank > held or (rank == held and rank and (
+                (via is not None and not cap) or (not cap and unit.any_of and best == unit.skill))):
+            best, held, via = member, rank, (counted if cap else None)
+    return best, held, via
+
+
+def held_level(ladder: Ladder, have: Have, skill_id: str) -> int:
+    """The level ``have`` holds ``skill_id`` at, by the rule readiness uses: the skill itself,
+    a skill it includes, or a related skill up to its level (:func:`requirements.ways`)."""
+    return best_way(have, Unit(skill_id, "basic", "", ways=ways(skill_id, (), ladder.skills)))[1]
+
+
+def row_met(ladder: Ladder, have: Have, unit: Unit) -> bool:
+    """Whether ``have`` meets the requirement row ``unit``, as :func:`assess` decides."""
+    return best_way(have, unit)[1] >= unit.rank
