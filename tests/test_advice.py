@@ -256,3 +256,16 @@ def test_a_ladder_written_with_the_former_reading_of_experience_still_validates(
     path.write_text(json.dumps(doc), encoding="utf-8")
     bad = cli("--data", str(path), "validate")
     assert bad.exit_code == 1 and "'experience' means 'proficient'" in bad.stdout + bad.stderr
+
+
+def test_skills_names_the_rows_a_skill_counts_for_without_naming_it(cli):
+    # Keras is named by no row, but meets the intern's open "tools like TensorFlow or PyTorch",
+    # the senior ML engineer's "ML frameworks" (which includes it), and counts toward deep
+    # learning up to proficient (docs: Related skills).
+    data = cli("skills", "keras", "--json").json()
+    assert data["roles"] == []
+    counts = {(c["id"], c["requirement"]["id"]): c["up_to"] for c in data["counts_for"]}
+    assert counts[("intern", "ml-frameworks")] is None
+    assert counts[("senior-mle", "ml-frameworks")] is None
+    assert counts[("ai-researcher", "deep-learning")] == "proficient"
+    assert "counts for the rows of: AI/ML Intern" in cli("skills", "keras").stdout

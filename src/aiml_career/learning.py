@@ -82,6 +82,13 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
                       if any(not rests.isdisjoint(u.members) for u in ladder.units(r))],
         },
         "foundation": {"level": foundation.level, "wording": foundation.wording} if foundation else None,
+        # Rows the skill counts toward without naming it: through a broad skill that includes it,
+        # an open row's kind, or a relation (the rows that name it are "roles" above).
+        "counts_for": [
+            {**role_at(role), "requirement": requirement_item(ladder, unit), "wording": unit.wording,
+             "up_to": next((LEVELS[cap - 1] for _, counted, cap in unit.ways if counted == sid and cap), None)}
+            for role, unit in ladder.counts_toward.get(sid, ()) if sid not in unit.members
+        ],
         "learn": places(ladder, [sid]),
     }
 

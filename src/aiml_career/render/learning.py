@@ -82,6 +82,10 @@ def skill_lines(out: Console, data: SkillLearning) -> None:
             shown = ", ".join(f"{r['name']} (up to {r['up_to']}{editorial(r).replace(' (', '; ').rstrip(')')})"
                               for r in related)
             out.print(Text.assemble(label, T(shown)))
+    if data.get("counts_for"):
+        shown = "; ".join(f"{c['name']} ({requirement_label(c['requirement'])}"
+                          f"{', up to ' + c['up_to'] if c['up_to'] else ''})" for c in data["counts_for"])
+        out.print(Text.assemble("counts for the rows of: ", T(shown)))
     rests = data.get("rests_on_it")
     if rests and rests["skills"]:
         names = ", ".join(s["name"] for s in rests["skills"][:8])

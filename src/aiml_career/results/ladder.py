@@ -222,6 +222,17 @@ class FoundationRow(TypedDict):
     wording: str
 
 
+class CountsFor(TypedDict):
+    """A requirement row a skill counts toward without naming it, and the most it counts for."""
+
+    id: str
+    name: str
+    stage: str
+    requirement: Requirement
+    wording: str
+    up_to: Level | None
+
+
 class SkillLearning(SkillDetail):
     """``skills SKILL``: the skill with what to learn first and where to learn it, what counts
     toward it and what it counts toward, and what rests on it."""
@@ -231,6 +242,7 @@ class SkillLearning(SkillDetail):
     counts_toward: list[RelatedSkill]
     rests_on_it: RestsOnIt
     foundation: FoundationRow | None
+    counts_for: list[CountsFor]
     learn: list[Place]
 
 
