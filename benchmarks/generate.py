@@ -9,10 +9,9 @@ or, from Python (``benchmarks/`` on ``sys.path``)::
     doc = generate(10_000, seed=1)      # a dict, ready for json.dump
     cases = pick_cases(doc)             # the ids run.py uses
 
-Standard library only: everything comes from ``random.Random(seed)``, so the
-same (roles, seed) always gives the same bytes. The ladder passes both the
-pydantic models (``aiml_career.model.LadderDoc``) and the cross-reference
-checks (``aiml_career.diagnostics.check``):
+Standard library only (the words are in ``vocabulary.py``): everything comes from
+``random.Random(seed)``, so the same (roles, seed) always gives the same bytes. The
+ladder passes the models and the cross-reference checks (``validate``):
 
 * 6 stages (``foundation`` .. ``executive``, orders 0..5), 8 tracks,
   20 skill categories (the first 4 are "key" categories with key skills);
@@ -35,9 +34,8 @@ checks (``aiml_career.diagnostics.check``):
   tied to 3-8 skills) and an ``education`` object.
 
 Role ids are derived from names, so they change with the size and the seed;
-:func:`pick_cases` chooses the ones run.py needs from a generated ladder,
-deterministically, and ``--cases`` prints them (the search word is always
-"forecasting").
+:func:`pick_cases` chooses the ones run.py needs, deterministically, and ``--cases``
+prints them (the search word is always "forecasting").
 """
 
 from __future__ import annotations
@@ -49,195 +47,11 @@ import sys
 from collections import deque
 from pathlib import Path
 
-STAGES = [
-    ("foundation", "Foundation", "Learning the basics: degree, maths and first projects."),
-    ("entry", "Entry level", "First job: delivering well-scoped work under guidance."),
-    ("mid", "Mid level", "Owning features and models end to end."),
-    ("senior", "Senior level", "Designing systems and guiding others."),
-    ("lead", "Lead / principal", "Setting technical direction across teams."),
-    ("executive", "Executive", "Running the organisation's AI strategy."),
-]
-#: Share of roles per stage (fewer at the top).
-STAGE_SHARE = [0.20, 0.22, 0.22, 0.17, 0.12, 0.07]
-#: Word put in front of role names, per stage.
-SENIORITY = [
-    ["Trainee", "Apprentice", "Intern"],
-    ["Junior", "Associate", "Graduate"],
-    ["", "Mid-level"],
-    ["Senior", "Staff"],
-    ["Lead", "Principal", "Head of"],
-    ["Director of", "VP of", "Chief"],
-]
-
-TRACKS = [
-    ("data-science", "Data science"),
-    ("ml-engineering", "Machine learning engineering"),
-    ("research", "Research"),
-    ("data-engineering", "Data engineering"),
-    ("analytics", "Analytics"),
-    ("mlops", "MLOps and platform"),
-    ("product", "AI product"),
-    ("management", "Management"),
-]
-FUNCTIONS = {
-    "data-science": ["Data Scientist", "Modeler", "Statistician"],
-    "ml-engineering": ["ML Engineer", "Engineer", "Developer"],
-    "research": ["Research Scientist", "Researcher", "Scientist"],
-    "data-engineering": ["Data Engineer", "Pipeline Engineer", "Integration Engineer"],
-    "analytics": ["Analyst", "Insights Analyst", "BI Developer"],
-    "mlops": ["MLOps Engineer", "Platform Engineer", "Reliability Engineer"],
-    "product": ["Product Manager", "Solutions Architect", "Consultant"],
-    "management": ["Manager", "Team Lead", "Program Manager"],
-}
-DOMAINS = [
-    "Computer Vision", "NLP", "Speech", "Recommender", "Forecasting", "Time Series",
-    "Fraud", "Risk", "Search", "Ranking", "Robotics", "Autonomy", "Healthcare",
-    "Genomics", "Climate", "Energy", "Retail", "Marketing", "Pricing", "Supply Chain",
-    "Finance", "Insurance", "Security", "Privacy", "Edge AI", "Generative AI",
-    "LLM", "Reinforcement Learning", "Causal Inference", "Experimentation",
-    "Geospatial", "Ads", "Payments", "Logistics", "Manufacturing", "Education",
-    "Gaming", "Media", "Legal", "Biotech",
-]
-
-CATEGORIES = [
-    ("programming", "Programming", True),
-    ("mathematics", "Mathematics and statistics", True),
-    ("machine-learning", "Machine learning", True),
-    ("data-handling", "Data handling", True),
-    ("deep-learning", "Deep learning"),
-    ("nlp", "Natural language processing"),
-    ("vision", "Computer vision"),
-    ("mlops", "MLOps"),
-    ("cloud", "Cloud platforms"),
-    ("data-engineering", "Data engineering"),
-    ("visualization", "Visualization"),
-    ("experimentation", "Experimentation"),
-    ("research-methods", "Research methods"),
-    ("software-engineering", "Software engineering"),
-    ("security", "Security and privacy"),
-    ("product", "Product sense"),
-    ("communication", "Communication"),
-    ("leadership", "Leadership"),
-    ("domain", "Domain knowledge"),
-    ("ethics", "Responsible AI"),
-]
-SKILL_PREFIXES = [
-    "Applied", "Distributed", "Probabilistic", "Bayesian", "Streaming", "Scalable",
-    "Real-time", "Federated", "Interpretable", "Robust", "Efficient", "Automated",
-    "Sparse", "Multimodal", "Graph", "Causal", "Online", "Batch", "Differentiable",
-    "Secure", "Adaptive", "Hierarchical", "Generative", "Contrastive", "Self-supervised",
-    "Quantized", "Embedded", "Declarative", "Incremental", "Parallel",
-]
-SKILL_TOPICS = [
-    "Feature Engineering", "Model Serving", "Hyperparameter Tuning", "Data Validation",
-    "Regression", "Classification", "Clustering", "Anomaly Detection", "Optimization",
-    "Linear Algebra", "Calculus", "Statistics", "Probability", "Sampling",
-    "Data Pipelines", "Data Modeling", "SQL", "Python", "Scala", "Rust", "C++",
-    "Query Tuning", "Dashboards", "A/B Testing", "Model Monitoring", "Model Compression",
-    "Transformers", "Convolutional Networks", "Recurrent Networks", "Embeddings",
-    "Tokenization", "Retrieval", "Object Detection", "Segmentation", "Speech Recognition",
-    "Reinforcement Learning", "Experiment Tracking", "Containerization", "Orchestration",
-    "Kubernetes", "Cloud Storage", "Access Control", "Threat Modeling", "Stakeholder Management",
-    "Technical Writing", "Mentoring", "Hiring", "Roadmapping", "Budgeting", "Fairness Audits",
-    "Inference", "Simulation", "Labeling", "Data Governance", "Caching", "Indexing",
-    "Vector Search", "Time Series Analysis", "Survival Analysis", "Causal Discovery",
-]
-LEVELS = ["basic", "proficient", "advanced", "expert"]
-#: Wordings by level, each with the level word that sets its level (docs/planning.md: Levels).
-WORDING = {
-    "basic": [("Basic knowledge of {s}", "basic"), ("Familiarity with {s}", "familiarity")],
-    "proficient": [("Proficiency in {s}", "proficiency"), ("Knowledge of {s}", "knowledge"),
-                   ("Experience with {s}", "experience")],
-    "advanced": [("Advanced {s}", "advanced"), ("Advanced knowledge of {s}", "advanced"), ("Strong {s}", "strong")],
-    "expert": [("Expertise in {s}", "expertise"), ("In-depth knowledge of {s}", "in-depth"), ("Deep {s}", "deep")],
-}
-VERBS = [
-    "Build", "Design", "Maintain", "Review", "Evaluate", "Deploy", "Document", "Monitor",
-    "Improve", "Own", "Plan", "Lead", "Prototype", "Analyse", "Automate", "Present",
-]
-OBJECTS = [
-    "data pipelines", "training jobs", "model releases", "feature stores", "dashboards",
-    "experiments", "evaluation suites", "labelling guidelines", "team roadmaps",
-    "inference services", "research papers", "cost reports", "incident reviews",
-    "data contracts", "benchmarks", "hiring loops", "architecture proposals",
-]
-CONTEXTS = [
-    "for the product team", "with the platform group", "across regions", "every sprint",
-    "under guidance", "for executive review", "in production", "with partner teams",
-    "for regulated customers", "on the shared cluster",
-]
-OCCUPATIONS = [
-    ("15-2051.00", "Data Scientists"),
-    ("15-1221.00", "Computer and Information Research Scientists"),
-    ("11-3021.00", "Computer and Information Systems Managers"),
-    ("15-1299.08", "Computer Systems Engineers/Architects"),
-]
-#: Occupation codes that suit each track (all real O*NET-SOC codes).
-TRACK_OCCUPATIONS = {
-    "data-science": [0], "ml-engineering": [3, 1], "research": [1, 0],
-    "data-engineering": [3], "analytics": [0], "mlops": [3], "product": [2],
-    "management": [2],
-}
-SPECIALIZATIONS = [
-    ("nlp", "Natural language processing", ["NLP", "Language AI"]),
-    ("computer-vision", "Computer vision", ["CV"]),
-    ("speech", "Speech and audio", ["Audio ML"]),
-    ("recommenders", "Recommender systems", ["RecSys"]),
-    ("reinforcement-learning", "Reinforcement learning", ["RL"]),
-    ("time-series", "Time series and forecasting", ["Forecasting"]),
-    ("generative-ai", "Generative AI", ["GenAI", "LLMs"]),
-    ("robotics", "Robotics", []),
-    ("responsible-ai", "Responsible AI", ["AI ethics"]),
-    ("mlops", "MLOps", ["ML platform"]),
-]
-PROVIDERS = ["Coursera", "edX", "Udacity", "fast.ai", "DeepLearning.AI", "AWS", "Google Cloud",
-             "Microsoft", "Stanford Online", "MIT OpenCourseWare"]
-RESOURCE_KINDS = ["online-course", "certification", "degree"]
-
-#: Words run.py searches for (each appears in many role names).
-SEARCH_WORD = "forecasting"
-
-
-def normalize(text: str) -> str:
-    """Same key as ``aiml_career.resolve.normalize`` for the ASCII text made here."""
-    text = text.casefold().replace("+", "plus").replace("#", "sharp")
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-def slug(text: str) -> str:
-    text = text.lower().replace("+", "plus").replace("#", "sharp")
-    out, dash = [], False
-    for ch in text:
-        if ch.isascii() and ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif out and not dash:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-")
-
-
-def initials(text: str) -> str:
-    return "".join(w[0] for w in text.replace("-", " ").split() if w[0].isalnum()).upper()
-
-
-class Names:
-    """Normalised keys taken so far within one kind (roles, skills, ...)."""
-
-    def __init__(self) -> None:
-        self.owner: dict[str, str] = {}
-
-    def free(self, text: str, owner: str) -> bool:
-        key = normalize(text)
-        return bool(key) and self.owner.get(key, owner) == owner
-
-    def take(self, text: str, owner: str) -> None:
-        key = normalize(text)
-        assert self.owner.setdefault(key, owner) == owner, (text, owner)
+import vocabulary as vocab  # benchmarks/vocabulary.py, beside this file
 
 
 def _stage_sizes(roles: int) -> list[int]:
-    sizes = [max(1, int(roles * share)) for share in STAGE_SHARE]
+    sizes = [max(1, int(roles * share)) for share in vocab.STAGE_SHARE]
     sizes[2] += roles - sum(sizes)  # the rest goes to the middle
     while sizes[2] < 1:  # tiny ladders
         biggest = max(range(len(sizes)), key=sizes.__getitem__)
@@ -247,28 +61,29 @@ def _stage_sizes(roles: int) -> list[int]:
 
 
 def _skills(rng: random.Random, count: int) -> tuple[list[dict], dict[str, list[str]]]:
-    names = Names()
+    names = vocab.Names()
     skills: list[dict] = []
-    by_category: dict[str, list[str]] = {c[0]: [] for c in CATEGORIES}
-    pairs = [(p, t) for t in SKILL_TOPICS for p in ["", *SKILL_PREFIXES]]
+    by_category: dict[str, list[str]] = {c[0]: [] for c in vocab.CATEGORIES}
+    pairs = [(p, t) for t in vocab.SKILL_TOPICS for p in ["", *vocab.SKILL_PREFIXES]]
     rng.shuffle(pairs)
     for i in range(count):
         prefix, topic = pairs[i % len(pairs)]
         name = f"{prefix} {topic}".strip()
         if i >= len(pairs):
             name += f" {i // len(pairs) + 1}"
-        sid = slug(name)
+        sid = vocab.slug(name)
         names.take(sid, sid)
         names.take(name, sid)
         aliases = []
         for candidate in (
             f"{topic} ({prefix})" if prefix else f"{topic} basics",
-            initials(name) + (f"-{i}" if len(initials(name)) < 4 else ""),
+            vocab.initials(name) + (f"-{i}" if len(vocab.initials(name)) < 4 else ""),
         )[: rng.choice((0, 1, 1, 2))]:
             if names.free(candidate, sid):
                 names.take(candidate, sid)
                 aliases.append(candidate)
-        category = CATEGORIES[i % len(CATEGORIES)][0] if i < len(CATEGORIES) else rng.choice(CATEGORIES)[0]
+        cats = vocab.CATEGORIES
+        category = cats[i % len(cats)][0] if i < len(cats) else rng.choice(cats)[0]
         skill = {"id": sid, "name": name, "category": category}
         if aliases:
             skill["aliases"] = aliases
@@ -301,9 +116,9 @@ def _learning(rng: random.Random, skills: list[dict]) -> None:
 
 
 def _role_name(rng: random.Random, stage: int, track: str, number: int) -> tuple[str, str]:
-    seniority = rng.choice(SENIORITY[stage])
-    domain = rng.choice(DOMAINS)
-    function = rng.choice(FUNCTIONS[track])
+    seniority = rng.choice(vocab.SENIORITY[stage])
+    domain = rng.choice(vocab.DOMAINS)
+    function = rng.choice(vocab.FUNCTIONS[track])
     return " ".join(w for w in (seniority, domain, function, str(number)) if w), domain
 
 
@@ -326,25 +141,26 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
     skill_name = {s["id"]: s["name"] for s in skills}
     # Commonly needed skills: a role draws most skills from its track's pool.
     track_pools = {
-        tid: rng.sample(skill_ids, k=min(len(skill_ids), 150)) for tid, _ in TRACKS
+        tid: rng.sample(skill_ids, k=min(len(skill_ids), 150)) for tid, _ in vocab.TRACKS
     }
 
-    role_names = Names()
+    role_names = vocab.Names()
     role_docs: list[dict] = []
     stage_roles: list[list[int]] = []
     number = 0
     for stage_index, size in enumerate(_stage_sizes(roles)):
         members = []
         for _ in range(size):
-            track = TRACKS[number % len(TRACKS)][0] if number < len(TRACKS) else rng.choice(TRACKS)[0]
+            tracks = vocab.TRACKS
+            track = tracks[number % len(tracks)][0] if number < len(tracks) else rng.choice(tracks)[0]
             name, domain = _role_name(rng, stage_index, track, number)
-            rid = slug(name)
+            rid = vocab.slug(name)
             role_names.take(rid, rid)
             role_names.take(name, rid)
             aliases = []
             words = name.split()
             candidates = [
-                initials(" ".join(words[:-1])) + f"-{number}",
+                vocab.initials(" ".join(words[:-1])) + f"-{number}",
                 " ".join(words[-3:]),  # e.g. "Data Scientist 17"
                 f"{name.rsplit(' ', 1)[0]} #{number}",
             ]
@@ -371,8 +187,8 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
             # Single skills, any-of groups (one row) and all-of groups (a row per part).
             count, target = 0, rng.randint(*rows)
             while count < target:
-                level = LEVELS[min(3, level_floor + rng.randint(0, 2))]
-                template, word = rng.choice(WORDING[level])
+                level = vocab.LEVELS[min(3, level_floor + rng.randint(0, 2))]
+                template, word = rng.choice(vocab.WORDING[level])
                 shape = rng.random()
                 if shape < 0.15:
                     head, *alternatives = fresh(rng.randint(3, 4))
@@ -398,24 +214,24 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
                 needs.append({**need, "level": level, "level_word": word,
                               "wording": template.format(s=names)})
             responsibilities = [
-                f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CONTEXTS)}."
+                f"{rng.choice(vocab.VERBS)} {rng.choice(vocab.OBJECTS)} {rng.choice(vocab.CONTEXTS)}."
                 for _ in range(rng.randint(3, 6))
             ]
             role = {
                 "id": rid,
                 "name": name,
                 "aliases": aliases,
-                "stage": STAGES[stage_index][0],
+                "stage": vocab.STAGES[stage_index][0],
                 "track": track,
                 "summary": f"Works on {domain.lower()} problems in the {track.replace('-', ' ')} track "
-                           f"at {STAGES[stage_index][1].lower()}.",
+                           f"at {vocab.STAGES[stage_index][1].lower()}.",
                 "responsibilities": responsibilities,
                 "skills_text": "; ".join(n["wording"] for n in needs[:4]) + ".",
                 "requirements": needs,
                 "next": [],
             }
             if rng.random() < 0.25:
-                code, title = OCCUPATIONS[rng.choice(TRACK_OCCUPATIONS[track])]
+                code, title = vocab.OCCUPATIONS[rng.choice(vocab.TRACK_OCCUPATIONS[track])]
                 role["occupations"] = [{"system": "O*NET-SOC", "code": code, "title": title}]
             members.append(len(role_docs))
             role_docs.append(role)
@@ -460,7 +276,7 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
                                      "note": "Every role below the top can be promoted."})
 
     categories = []
-    for cid, cname, *key in CATEGORIES:
+    for cid, cname, *key in vocab.CATEGORIES:
         cat = {"id": cid, "name": cname, "description": f"Skills of {cname.lower()}."}
         if key:
             cat["key"] = True
@@ -468,25 +284,25 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
         categories.append(cat)
 
     specializations = []
-    for sid, sname, saliases in SPECIALIZATIONS:
+    for sid, sname, saliases in vocab.SPECIALIZATIONS:
         specializations.append({
             "id": sid,
             "name": sname,
             "aliases": saliases,
             "description": f"Work centred on {sname.lower()}.",
-            "examples": [f"{sname} in {d.lower()}" for d in rng.sample(DOMAINS, 3)],
+            "examples": [f"{sname} in {d.lower()}" for d in rng.sample(vocab.DOMAINS, 3)],
             "skills": rng.sample(skill_ids, rng.randint(5, 12)),
         })
 
     resources = []
     for k in range(30):
-        kind = RESOURCE_KINDS[k % 3]
-        provider = rng.choice(PROVIDERS)
-        topic = rng.choice(SKILL_TOPICS)
+        kind = vocab.RESOURCE_KINDS[k % 3]
+        provider = rng.choice(vocab.PROVIDERS)
+        topic = rng.choice(vocab.SKILL_TOPICS)
         noun = {"online-course": "course", "certification": "certificate", "degree": "degree"}[kind]
         name = f"{provider} {topic} {noun} {k + 1}"
         resources.append({
-            "id": slug(name),
+            "id": vocab.slug(name),
             "name": name,
             "kind": kind,
             "provider": provider,
@@ -496,7 +312,7 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
         })
 
     education = {
-        "stage": STAGES[0][0],
+        "stage": vocab.STAGES[0][0],
         "degrees": [
             {"id": "bsc-computer-science", "name": "BSc Computer Science",
              "fields": ["Computer science", "Software engineering"]},
@@ -516,8 +332,8 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
         "source": "Generated by benchmarks/generate.py for performance tests.",
         "intro": "A made-up ladder of the real format, for benchmarks only.",
         "conclusion": "Keep learning.",
-        "stages": [{"id": s, "name": n, "order": i, "summary": t} for i, (s, n, t) in enumerate(STAGES)],
-        "tracks": [{"id": t, "name": n, "description": f"The {n.lower()} track."} for t, n in TRACKS],
+        "stages": [{"id": s, "name": n, "order": i, "summary": t} for i, (s, n, t) in enumerate(vocab.STAGES)],
+        "tracks": [{"id": t, "name": n, "description": f"The {n.lower()} track."} for t, n in vocab.TRACKS],
         "skill_categories": categories,
         "skills": skills,
         "roles": role_docs,
@@ -566,16 +382,16 @@ def pick_cases(doc: dict) -> dict:
 
     keys = set()
     for r in roles:
-        keys.update(normalize(t) for t in (r["id"], r["name"], *r.get("aliases", [])))
+        keys.update(vocab.normalize(t) for t in (r["id"], r["name"], *r.get("aliases", [])))
     for s in doc.get("specializations", []):
-        keys.update(normalize(t) for t in (s["id"], s["name"], *s.get("aliases", [])))
+        keys.update(vocab.normalize(t) for t in (s["id"], s["name"], *s.get("aliases", [])))
     words = middle["name"].split()
     typo = None
     for w, word in enumerate(words):
         if len(word) >= 5 and word.isalpha():
             cut = len(word) // 2
             candidate = " ".join([*words[:w], word[:cut] + word[cut + 1:], *words[w + 1:]])
-            key = normalize(candidate)
+            key = vocab.normalize(candidate)
             if key not in keys and not any(k.startswith(key) for k in keys):
                 typo = candidate
                 break
@@ -590,7 +406,7 @@ def pick_cases(doc: dict) -> dict:
         "path_to": goal,
         "path_moves": dist[goal],
         "have": [n.get("skill") or n["all_of"][0] for n in middle["requirements"][:3]],
-        "search": SEARCH_WORD,
+        "search": vocab.SEARCH_WORD,
         "typo": typo,
     }
 

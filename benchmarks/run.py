@@ -27,7 +27,6 @@ import json
 import os
 import platform
 import re
-import selectors
 import shutil
 import statistics
 import subprocess
@@ -42,6 +41,20 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (benchmarks/generate.py)
+import vocabulary  # noqa: E402  (benchmarks/vocabulary.py: generate.py's words; the cache key reads it too)
+from measure import KEEP, Sample, run_once  # noqa: E402  (benchmarks/measure.py: one timed process)
+from report import (  # noqa: E402  (benchmarks/report.py: the budgets, verdicts and tables)
+    BUDGET_SIZE,
+    MAX_MB,
+    MAX_SECONDS,
+    SCALE_FROM,
+    SCALE_TO,
+    failed,
+    rows_for,
+    scaling_rows,
+    suggestion_rows,
+    table,
+)
 
 BASELINE_CODE = (
     "import typer, pydantic\n"
@@ -51,91 +64,8 @@ BASELINE_CODE = (
 )
 BUILTIN_ROLE = "ml-engineer"
 BUILTIN_FROM = "junior-ds"
-#: Size the absolute budgets apply to, and the pair the scaling budget compares.
-BUDGET_SIZE = 10_000
-SCALE_FROM, SCALE_TO = 10_000, 20_000
-MAX_SECONDS = 1.5
-MAX_MB = 300.0
-MAX_SCALE = 2.3
-MAX_SUGGEST_SECONDS = 0.3
 #: Run order of the big-ladder commands within a round.
 COMMAND_ORDER = ("show", "typo", "next", "compare", "path", "plan", "match", "search", "validate", "export")
-
-
-# -- measuring one process -----------------------------------------------------
-
-
-@dataclass
-class Sample:
-    seconds: float
-    cpu: float  # user + system CPU seconds of the child
-    peak_kib: int
-    exit: int
-    stderr: str
-    stdout: bytes | None  # kept only when asked (warm-up checks), at most KEEP bytes
-    stdout_size: int = 0
-    stdout_tail: bytes = b""
-
-
-#: Most stdout kept for checks. The runner must stay small: on Linux a child's
-#: ru_maxrss starts at the parent's own peak RSS (exec records the old mm's
-#: high-water mark), so a big runner would inflate every child's figure.
-KEEP = 1 << 20
-
-
-#: A run taking longer than this is killed (and fails: exit -9).
-TIMEOUT = 120.0
-
-
-def run_once(argv: list[str], env: dict[str, str], keep_stdout: bool = False) -> Sample:
-    """Spawn, drain stdout/stderr through pipes, reap with wait4; time it all."""
-    start = time.perf_counter()
-    killed = False
-    proc = subprocess.Popen(
-        argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    out = bytearray()
-    tail = b""
-    size = 0
-    err: list[bytes] = []
-    err_size = 0
-    with selectors.DefaultSelector() as sel:
-        sel.register(proc.stdout, selectors.EVENT_READ, "out")
-        sel.register(proc.stderr, selectors.EVENT_READ, "err")
-        open_streams = 2
-        while open_streams:
-            if not killed and time.perf_counter() - start > TIMEOUT:
-                proc.kill()
-                killed = True
-            for key, _ in sel.select(timeout=1.0):
-                chunk = os.read(key.fd, 1 << 16)
-                if not chunk:
-                    sel.unregister(key.fileobj)
-                    open_streams -= 1
-                elif key.data == "out":
-                    size += len(chunk)
-                    if keep_stdout:
-                        if len(out) < KEEP:
-                            out += chunk[: KEEP - len(out)]
-                        tail = (tail + chunk)[-256:]
-                elif err_size < 1 << 16:
-                    err.append(chunk)
-                    err_size += len(chunk)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait again
-    proc.stdout.close()
-    proc.stderr.close()
-    return Sample(
-        seconds=seconds,
-        cpu=usage.ru_utime + usage.ru_stime,
-        peak_kib=usage.ru_maxrss,  # KiB on Linux
-        exit=proc.returncode,
-        stderr=b"".join(err).decode("utf-8", "replace"),
-        stdout=bytes(out) if keep_stdout else None,
-        stdout_size=size,
-        stdout_tail=tail,
-    )
 
 
 # -- the cases -------------------------------------------------------------------
@@ -228,7 +158,8 @@ def cache_dir(option: str | None) -> Path:
 
 def ladder_file(size: int, seed: int, where: Path, rows: str = "") -> tuple[Path, dict]:
     """The generated ladder (reused if cached) and the ids to use on it."""
-    digest = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (generate.__file__, vocabulary.__file__)))
+    digest = digest.hexdigest()[:12]
     shape = f"-rows{rows}" if rows else ""
     path = where / f"ladder-{size}-seed{seed}{shape}-{digest}.json"
     ids_path = path.with_suffix(".cases.json")
@@ -356,115 +287,6 @@ def measure(cases: list[Case], base: Case, cli: list[str], python: str, env: dic
     return rounds
 
 
-# -- reporting ----------------------------------------------------------------------
-
-
-def verdict(ok: bool | None) -> str:
-    return "—" if ok is None else "ok" if ok else "OVER"
-
-
-def rows_for(cases: list[Case], base_s: float) -> list[list[str]]:
-    rows = []
-    for case in cases:
-        group = "built-in" if case.group == "builtin" else f"{int(case.group):,} roles"
-        name = f"{group}: {case.label}"
-        budget = []
-        if case.max_ratio is not None:
-            budget.append(f"≤ {case.max_ratio:g}x")
-        if case.max_seconds is not None:
-            budget.append(f"< {case.max_seconds:g} s")
-        if case.max_mb is not None:
-            budget.append(f"< {case.max_mb:g} MB")
-        budget_text = ", ".join(budget) or "—"
-        if case.skipped:
-            rows.append([name, "", "", "", "", "", "", budget_text, f"SKIPPED ({case.skipped})"])
-            continue
-        if case.failure:
-            rows.append([name, "", "", "", "", "", "", budget_text, f"FAILED ({case.failure})"])
-            continue
-        seconds = case.seconds()
-        ratio = seconds / base_s
-        mb = case.peak_mb()
-        checks = []
-        if case.max_ratio is not None:
-            checks.append(ratio <= case.max_ratio)
-        if case.max_seconds is not None:
-            checks.append(seconds < case.max_seconds)
-        if case.max_mb is not None:
-            checks.append(mb < case.max_mb)
-        rows.append([name, str(len(case.samples)), f"{seconds:.3f}", f"{case.fastest():.3f}",
-                     f"{case.cpu():.3f}", f"{ratio:.2f}x", f"{mb:.0f}", budget_text,
-                     verdict(all(checks) if checks else None)])
-    return rows
-
-
-def paired(a: Case, b: Case, how) -> float:
-    """Median over rounds of ``how(a's run, b's run)``: both ran in the same round,
-    close together, so drift between rounds cancels out."""
-    return statistics.median(how(x, y) for x, y in zip(a.samples, b.samples))
-
-
-def scaling_rows(cases: list[Case]) -> list[list[str]]:
-    """Per command: 20k time / 10k time, the median of the per-round ratios."""
-    by_key = {c.key: c for c in cases}
-    rows = []
-    for case in cases:
-        if case.group != str(SCALE_FROM):
-            continue
-        big = by_key.get(f"{SCALE_TO}:{case.command}")
-        if big is None:
-            continue
-        budget = f"≤ {MAX_SCALE:g}x"
-        if case.failure or big.failure or case.skipped or big.skipped:
-            rows.append([case.command, "", "", "", "", budget, "FAILED"])
-            continue
-        ratio = paired(big, case, lambda x, y: x.seconds / y.seconds)
-        cpu = paired(big, case, lambda x, y: x.cpu / y.cpu)
-        rows.append([case.command, f"{case.seconds():.3f}", f"{big.seconds():.3f}",
-                     f"{ratio:.2f}x", f"{cpu:.2f}x", budget, verdict(ratio <= MAX_SCALE)])
-    return rows
-
-
-def suggestion_rows(cases: list[Case]) -> list[list[str]]:
-    """Cost of the typo suggestions: the typo run minus the plain ``show`` run
-    of the same round (median over rounds)."""
-    by_key = {c.key: c for c in cases}
-    rows = []
-    for group in sorted({c.group for c in cases if c.group != "builtin"}, key=int):
-        typo, show = by_key.get(f"{group}:typo"), by_key.get(f"{group}:show")
-        if typo is None or show is None:
-            continue
-        budget = f"< {MAX_SUGGEST_SECONDS:g} s" if int(group) == BUDGET_SIZE else "—"
-        if typo.failure or show.failure or typo.skipped or show.skipped:
-            rows.append([f"{int(group):,} roles", "", "", budget, "FAILED"])
-            continue
-        extra = paired(typo, show, lambda x, y: x.seconds - y.seconds)
-        cpu = paired(typo, show, lambda x, y: x.cpu - y.cpu)
-        ok = extra < MAX_SUGGEST_SECONDS if int(group) == BUDGET_SIZE else None
-        rows.append([f"{int(group):,} roles", f"{extra:+.3f}", f"{cpu:+.3f}", budget, verdict(ok)])
-    return rows
-
-
-def table(header: list[str], rows: list[list[str]], markdown: bool, right: set[int]) -> str:
-    if markdown:
-        lines = ["| " + " | ".join(header) + " |",
-                 "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|"]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
-        return "\n".join(lines)
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-
-    def fmt(row: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(row, widths))).rstrip()
-
-    return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)])
-
-
-def failed(rows: list[list[str]]) -> bool:
-    return any(r[-1].startswith(("FAILED", "OVER")) for r in rows)
-
-
-# -- main -----------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
