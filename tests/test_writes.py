@@ -501,3 +501,78 @@ def test_a_json_error_starting_at_says_at_once(cli, tmp_path):
     result = cli("--data", str(bad), "validate")
     said = result.stdout + result.stderr
     assert "Unterminated string starting at line 1 column" in said and "at at" not in said
+
+
+# -- found by an independent attack on this round's fixes ---------------------------------------
+
+
+def test_output_to_a_closed_stdout_through_dev_stdout_fails(tmp_path):
+    """``-o /dev/stdout >&-``: stdout is closed, so the write fails (exit 1), as ``-o -`` does;
+    it never lands in the /dev/null that holds the closed descriptor."""
+    result = shell('"$@" plan --to ml-engineer -o /dev/stdout >&-; echo "exit $?" >&2')
+    said = result.stderr.decode()
+    assert "exit 1" in said
+    assert "is standard output, which is closed; nothing was written" in said
+    assert "wrote /dev/stdout" not in said
+
+
+def test_an_output_name_as_long_as_the_shell_takes_is_written(cli, tmp_path):
+    """A name of 250 bytes (the file system takes 255): its temporary name is cut to fit."""
+    target = tmp_path / ("n" * 247 + ".md")
+    assert cli("export", "--format", "markdown", "-o", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("#")
+    assert names(tmp_path) == [target.name]
+
+
+def test_a_profile_near_the_limit_can_always_shrink(cli, tmp_path):
+    """A compact profile just under the read limit, which the indented form would push past it:
+    removing a skill is written (compactly), not refused."""
+    from aiml_career.profile import MAX_PROFILE_BYTES
+
+    skills = {f"s{i:05d}-{'x' * 60}": {"level": "basic", "status": "done"} for i in range(9000)}
+    raw = json.dumps({"format": 1, "role": None, "skills": skills}, separators=(",", ":")).encode()
+    while len(raw) > MAX_PROFILE_BYTES:  # just under the limit
+        skills.popitem()
+        raw = json.dumps({"format": 1, "role": None, "skills": skills}, separators=(",", ":")).encode()
+    pfile = tmp_path / "near.json"
+    pfile.write_bytes(raw)
+    first = next(iter(skills))
+    result = cli("profile", "remove", first, env={"AIML_CAREER_PROFILE": str(pfile)})
+    assert result.exit_code == 0, result.stderr
+    kept = json.loads(pfile.read_bytes())["skills"]
+    assert first not in kept and len(kept) == len(skills) - 1
+    assert pfile.stat().st_size <= MAX_PROFILE_BYTES
+
+
+def test_a_socket_as_the_ladder_says_it_is_a_socket(cli, tmp_path):
+    path = tmp_path / "sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        result = cli("--data", str(path), "roles")
+    finally:
+        server.close()
+    assert result.exit_code == 1
+    assert "is a socket, not a regular file" in result.stderr
+
+
+def test_out_of_memory_is_one_line_not_a_traceback(tmp_path):
+    """Under a small address-space limit, loading a big ladder runs out of memory: one line."""
+    import resource
+
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["roles"][0]["responsibilities"] = [f"{i:08d} " + "x" * 40 for i in range(500_000)]  # 26 MB
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+    def small() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (200 * 1024 * 1024, 200 * 1024 * 1024))
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    env["AIML_CAREER_NO_CACHE"] = "1"
+    result = subprocess.run([*entry_point(), "--data", str(path), "roles"], capture_output=True, env=env,
+                            preexec_fn=small, timeout=60)
+    said = result.stderr.decode()
+    assert result.returncode == 1
+    assert "Traceback" not in said
+    assert "aiml-career: error: out of memory" in said

@@ -73,6 +73,9 @@ def _guard_streams() -> None:
         try:
             os.fstat(fd)
         except OSError:
+            from .files import HELD_CLOSED
+
+            HELD_CLOSED.add(fd)
             null = os.open(os.devnull, os.O_RDWR)
             if null != fd:
                 os.dup2(null, fd)
@@ -148,6 +151,10 @@ def main() -> None:
     except OSError as exc:  # writing the output failed: disk full, file too large, closed
         _write_failed(exc)
         sys.exit(1)
+    except MemoryError:
+        _say("aiml-career: error: out of memory (the ladder, or what was asked of it, is too big "
+             "for the memory this process may use)")
+        sys.exit(1)
     finally:
         try:
             sys.stdout.flush()
@@ -159,6 +166,15 @@ def main() -> None:
             _write_failed(exc)
             sys.exit(1)
     sys.exit(code)
+
+
+def _say(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    _quiet_stdout()
 
 
 def _write_failed(exc: OSError) -> None:

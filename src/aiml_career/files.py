@@ -286,6 +286,8 @@ def read_regular(
             with locate(path, follow=follow) as found:
                 fd = _open_located(found, flags)
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket cannot be opened: say what it is, as for a FIFO
+            raise ReadFailed(_kind_at(path, follow) or _reason(exc)) from None
         raise ReadFailed(_reason(exc), missing=exc.errno == errno.ENOENT and not isinstance(exc, Refused)) from None
     try:
         st = os.fstat(fd)
@@ -301,6 +303,19 @@ def read_regular(
         raise ReadFailed(_reason(exc)) from None
     finally:
         os.close(fd)
+
+
+def _kind_at(path: str | Path | Located, follow: bool) -> str | None:
+    """Why the file at ``path`` is not read, from its kind (a socket), or None."""
+    try:
+        if isinstance(path, Located):
+            st = os.stat(path.name, dir_fd=path.folder)
+        else:
+            with locate(path, follow=follow) as found:
+                st = os.stat(found.name, dir_fd=found.folder)
+    except OSError:
+        return None
+    return kind_problem(st.st_mode)
 
 
 def _open_located(found: Located, flags: int, mode: int = 0o777) -> int:
@@ -378,6 +393,11 @@ def check_replaceable(found: Located) -> None:
         raise Refused(errno.EACCES, "permission denied (you may not write this file); nothing was changed")
 
 
+#: The standard descriptors the entry point found closed and holds with /dev/null (``>&-``): a
+#: write "to" one of them (``-o /dev/stdout``) fails, as writing to the closed stream would.
+HELD_CLOSED: set[int] = set()
+
+
 def _descriptor_of(st: os.stat_result) -> int | None:
     """1 or 2 when ``st`` is this process's stdout or stderr (the same file), else None."""
     for fd in (1, 2):
@@ -452,10 +472,22 @@ def _signals_raise() -> Iterator[None]:
             signal.signal(sig, old)
 
 
+#: The longest file name most file systems take, in bytes (NAME_MAX).
+NAME_MAX = 255
+
+
+def _temporary_prefix(name: str) -> str:
+    """``.NAME.`` for the temporary files of ``name``, NAME cut (at a character) so that the
+    whole temporary name fits in :data:`NAME_MAX` bytes: any name the shell can write, we can."""
+    room = NAME_MAX - len(".." + "0" * 8 + ".tmp")
+    cut = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return f".{cut}."
+
+
 def _temporary_name(name: str) -> str:
     import secrets
 
-    return f".{name}.{secrets.token_hex(4)}.tmp"
+    return f"{_temporary_prefix(name)}{secrets.token_hex(4)}.tmp"
 
 
 def remove_stale_temporary_files(found: Located, now: float | None = None) -> None:
@@ -465,7 +497,7 @@ def remove_stale_temporary_files(found: Located, now: float | None = None) -> No
 
     if found.kernel is not None:
         return
-    pattern = re.compile(re.escape(f".{found.name}.") + r"[A-Za-z0-9_]{1,16}\.tmp")
+    pattern = re.compile(re.escape(_temporary_prefix(found.name)) + r"[A-Za-z0-9_]{1,16}\.tmp")
     now = time.time() if now is None else now
     uid = os.geteuid() if hasattr(os, "geteuid") else None
     try:
@@ -510,6 +542,9 @@ def _write_located(found: Located, data: bytes, mode: int | None) -> None:
     if found.kernel is not None:  # /dev/stdout, /proc/self/fd/N: a descriptor of this process
         seen = os.stat(found.kernel)
         own = _descriptor_of(seen)
+        if own is not None and own in HELD_CLOSED:
+            raise Refused(errno.EBADF, f"is standard {'output' if own == 1 else 'error'}, which is closed; "
+                          "nothing was written")
         if own is not None:
             _write_through(own, data)
         elif stat.S_ISDIR(seen.st_mode):

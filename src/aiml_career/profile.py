@@ -303,9 +303,16 @@ def update_profile(change: Callable[[Profile], None], path: Path | None = None) 
     return profile
 
 
-def profile_bytes(profile: Profile) -> bytes:
-    """The profile as its file holds it."""
-    return (json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def profile_bytes(profile: Profile, *, compact: bool = False) -> bytes:
+    """The profile as its file holds it: indented, or (a profile near the size limit) with one
+    skill a line, so that a change that shrinks it never grows the file past the limit."""
+    doc = profile.to_dict()
+    if not compact:
+        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    skills = ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                         for k, v in doc["skills"].items())
+    head = json.dumps({k: v for k, v in doc.items() if k != "skills"}, ensure_ascii=False)[:-1]
+    return f"{head}, \"skills\": {{\n{skills}\n}}}}\n".encode()
 
 
 def write_profile(profile: Profile, path: Path, *, at: Located | None = None) -> None:
@@ -316,6 +323,8 @@ def write_profile(profile: Profile, path: Path, *, at: Located | None = None) ->
     from .files import megabytes, write_atomic
 
     data = profile_bytes(profile)
+    if len(data) > MAX_PROFILE_BYTES:
+        data = profile_bytes(profile, compact=True)
     if len(data) > MAX_PROFILE_BYTES:
         raise CareerError(
             f"profile {path}: the change would make it {len(data):,} bytes, over the limit of "
