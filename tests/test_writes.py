@@ -361,13 +361,13 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
     dest.write_text("old\n")
     code = (
         "import os, signal, sys\n"
-        "from aiml_career import files\n"
+        "from aiml_career import files, writes\n"
         "real = os.fsync\n"
         "def killed(fd):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
         "    real(fd)\n"
         "files.os.fsync = killed\n"
-        "files.write_atomic(sys.argv[1], b'new')\n"
+        "writes.write_atomic(sys.argv[1], b'new')\n"
     )
     result = subprocess.run([sys.executable, "-c", code, str(dest)], capture_output=True, timeout=30)
     assert result.returncode == 128 + signal.SIGTERM, result.stderr

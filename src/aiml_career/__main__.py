@@ -73,7 +73,7 @@ def _guard_streams() -> None:
         try:
             os.fstat(fd)
         except OSError:
-            from .files import HELD_CLOSED
+            from .writes import HELD_CLOSED
 
             HELD_CLOSED.add(fd)
             null = os.open(os.devnull, os.O_RDWR)

@@ -127,7 +127,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     found = _read_secret(folder)
     if found is not None or not create or os.path.lexists(folder / SECRET):
         return found
-    from .files import write_atomic
+    from .writes import write_atomic
 
     try:
         write_atomic(folder / SECRET, os.urandom(32).hex().encode(), mode=0o600)
@@ -142,7 +142,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 #: checks that every module they import is listed.
 VALIDITY_MODULES = (
     "cache", "diagnostics", "environment", "errors", "files", "formats", "ladder", "levels",
-    "loading", "locator", "model", "prerequisites", "references", "requirements", "resolve",
+    "loading", "locator", "model", "prerequisites", "references", "requirements", "resolve", "writes",
 )
 
 
@@ -184,7 +184,7 @@ def remember(raw: bytes) -> None:
     """Record that these bytes validated; any failure to write is ignored."""
     if not enabled(raw):
         return
-    from .files import write_atomic
+    from .writes import write_atomic
 
     folder = _folder(create=True)
     secret = _secret(folder, create=True) if folder else None

@@ -225,7 +225,8 @@ def _os_error(path: Path, action: str, exc: OSError) -> CareerError:
 
 
 def _check_kind(path: Path, found: Located, action: str) -> None:
-    from .files import Refused, check_replaceable, kind_problem
+    from .files import Refused, kind_problem
+    from .writes import check_replaceable
 
     st = found.st
     if found.kernel is not None:
@@ -320,7 +321,8 @@ def write_profile(profile: Profile, path: Path, *, at: Located | None = None) ->
 
     A profile larger than :data:`MAX_PROFILE_BYTES` is refused: it could not be read back.
     """
-    from .files import megabytes, write_atomic
+    from .files import megabytes
+    from .writes import write_atomic
 
     data = profile_bytes(profile)
     if len(data) > MAX_PROFILE_BYTES:

@@ -190,10 +190,10 @@ def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Re
 
 
 def write_file(ctx: typer.Context, dest: str, text: str) -> None:
-    """A document to FILE by the one write policy (:func:`..files.write_atomic`: replaced
+    """A document to FILE by the one write policy (:func:`..writes.write_atomic`: replaced
     atomically, never through another user's link, never over a read-only file, written
     through when FILE is this process's stdout), and "wrote FILE" on stderr."""
-    from ..files import write_atomic
+    from ..writes import write_atomic
 
     try:
         write_atomic(dest, text.encode("utf-8"))
