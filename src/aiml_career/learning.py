@@ -1,12 +1,9 @@
-"""Learning: a learning plan to a role, what learning a skill unlocks, and where to learn
-what ``next`` and ``skills SKILL`` show.
+"""Learning: a learning plan to a role, and where to learn what ``next`` and ``skills SKILL``
+show (what learning one skill unlocks is :mod:`.unlocks`').
 
-- :func:`plan`: the requirement lines of the best route from :func:`planning.path`,
-  as a checklist ordered by the skills' prerequisites (:mod:`.prerequisites`), then
-  by value (docs/planning.md: Learning plans), each with where to learn it (:mod:`.places`).
-- :func:`unlocks`: the roles whose readiness rises if the person learns one
-  skill, by how much, and the requirements it completes; scored by
-  :func:`.assessment.assess`, as readiness is everywhere.
+- :func:`plan`: the requirement lines of the best route from :func:`planning.path`, with
+  the prerequisites they lack, ordered by milestones (:mod:`.learning_order`), each with
+  where to learn it (:mod:`.places`) (docs/planning.md: Learning plans).
 
 Results are plain data shaped as the ``--json`` output (:mod:`.results.learning`,
 documented in docs/json.md); nothing here prints.
@@ -19,22 +16,20 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import planning, prerequisites
-from .assessment import assess, held_level, merge, person_have, role_have, row_met, via_ref
-from .errors import UsageError
+from .assessment import assess, held_level, merge, role_have, row_met, via_ref
 from .ladder import Ladder
 from .learning_order import milestone_order, missing
-from .levels import LEVEL_RANK, LEVELS, Level
+from .levels import LEVELS
 from .model import Role
 from .person import Person
 from .pieces import name_ref, requirement_item, role_at, skill_ref
 from .places import places, row_skills
 from .prerequisites import listed
 from .requirements import Unit
-from .resolve import shown
 
 if TYPE_CHECKING:
     from .results.ladder import SkillLearning
-    from .results.learning import CompletedRow, Plan, PlanItem, StepAt, Unlocked, UnlockRole, Unlocks
+    from .results.learning import Plan, PlanItem, StepAt, Unlocked
     from .results.plans import Next, Route, Step
 
 #: A plan item's status: from the profile's marks, or done when the person meets the row.
@@ -382,72 +377,3 @@ def _added(ladder: Ladder, me: Person, items: list[PlanItem], needs: list[list[s
 
 def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
     return {"id": role.id, "name": role.name, "stage": role.stage, "on_route": on_route, "requirement": wording}
-
-
-# -- what learning a skill unlocks -----------------------------------------------------------
-
-
-def unlocks(ladder: Ladder, me: Person, skill_query: str, level: Level | None = None,
-            limit: int | None = None) -> Unlocks:
-    """The roles whose readiness rises if the person learns one skill, most first.
-
-    The person holds their role's requirements (if any) and their skills, as in
-    ``match``. Learning the skill means holding it at ``level``, or, without one, at
-    the level each role asks of it. Each role says its readiness before and after
-    (:func:`planning.assess`), the gain, and the requirements it completes. At most
-    ``limit`` roles are listed; ``total`` counts them all.
-    """
-    if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
-    skill = ladder.skill(skill_query)
-    if level is not None and level not in LEVEL_RANK:
-        raise UsageError(f"unknown skill level {shown(level, 40)}", [f"levels: {', '.join(LEVELS)}"])
-    current = ladder.roles[me.role] if me.role is not None else None
-    held = person_have(ladder, me)
-    # The roles with a requirement row the skill counts toward, and those rows, in ladder order.
-    rows_of: dict[str, list[Unit]] = {}
-    for role, unit in ladder.counts_toward.get(skill.id, ()):
-        rows_of.setdefault(role.id, []).append(unit)
-    position_of = {rid: i for i, rid in enumerate(ladder.roles)}
-    ranked: list[tuple[tuple[float, float, int], UnlockRole]] = []
-    for role_id, units in rows_of.items():
-        role, position = ladder.roles[role_id], position_of[role_id]
-        rank = LEVEL_RANK[level] if level else max(u.rank for u in units)
-        learned = merge(held, {skill.id: rank})
-        if learned == held:
-            continue
-        before, after = assess(ladder, role, held), assess(ladder, role, learned)
-        if after.points <= before.points:
-            continue
-        # The rows it completes: those to gain, then those to deepen, that learning it meets.
-        pairs = list(zip(before.rows, after.rows))
-        completes: list[CompletedRow] = [
-            {**requirement_item(ladder, was.unit), "wording": was.unit.wording}
-            for status in ("gain", "deepen") for was, now in pairs if was.status == status and not now.open
-        ]
-        # From the points, not the rounded scores: 2/12 more is +16.7, not 33.3 - 16.7 = 16.6.
-        gain = round(100 * (after.points - before.points) / after.of, 1)
-        ranked.append(((-gain, -after.readiness, position), {
-            "id": role.id, "name": role.name, "stage": role.stage,
-            "level": LEVELS[rank - 1],
-            "readiness_before": before.readiness,
-            "readiness_after": after.readiness,
-            "gain": gain,
-            "points_before": before.points,
-            "points_after": after.points,
-            "of": after.of,
-            "completes": completes,
-            "current": current is not None and role.id == current.id,
-        }))
-    ranked.sort(key=lambda pair: pair[0])
-    return {
-        "skill": skill_ref(ladder, skill.id),
-        "level": level,
-        "person": me.doc(),
-        "current": role_at(current) if current else None,
-        "rule": "readiness gained, then readiness after, then ladder order",
-        "counts_toward": len(rows_of),
-        "total": len(ranked),
-        "roles": [item for _, item in ranked[:limit]],
-        "learn": places(ladder, [skill.id]),
-    }

@@ -182,7 +182,7 @@ def skills(
 
     Example: aiml-career skills sklearn
     """
-    from .. import learning, queries
+    from .. import learning, queries, unlocks
 
     ladder = ladder_of(ctx)
     if show_unlocks or have or start or level or limit is not None:
@@ -197,7 +197,7 @@ def skills(
 
         chosen = parse_level(level) if level is not None else None
         ladder, me = ladder_and_person(ctx, have, start)
-        output(ctx, learning.unlocks(ladder, me, name, chosen, limit), as_json, renderers.unlocks)
+        output(ctx, unlocks.unlocks(ladder, me, name, chosen, limit), as_json, renderers.unlocks)
     elif name is None:
         output(ctx, queries.skills(ladder), as_json, renderers.skills)
     else:
