@@ -32,7 +32,7 @@ from aiml_career.tui.widgets import tree as tree_module
 from aiml_career.tui.widgets.lists import RequirementList
 from aiml_career.tui.widgets.tree import LadderTree
 
-from conftest import BUILTIN, EXAMPLE, ROOT, entry_point
+from conftest import BUILTIN, EXAMPLE, ROOT, child_env, entry_point, test_env
 
 #: Textual's pilot in quicker steps (conftest.quick_pilot).
 pytestmark = pytest.mark.usefixtures("quick_pilot")
@@ -43,11 +43,16 @@ def ladder():
     return load(BUILTIN)
 
 
+def saved_person(ladder, start=None):
+    """The person the CLI plans for: the test's saved profile, and ``start`` (--from)."""
+    return person(ladder, None, start, profile=test_env().profile_file)
+
+
 def drive(ladder, script, *, role=None, start=None, size=(100, 30)):
     """Run the app headless, call ``await script(app, pilot)``, and return what it returns."""
 
     async def main():
-        app = BrowseApp(Browser(ladder, start), role)
+        app = BrowseApp(Browser(ladder, start, env=test_env()), role)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             return await script(app, pilot)
@@ -108,7 +113,7 @@ def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
         mine = label_of(app, "junior-ds")
         assert mine == " 100% ● Junior Data Scientist / ML Engineer you"  # readiness first: never cut
         # Each role's readiness is match's, for a holder of junior-ds.
-        matched = {r["id"]: r["readiness"] for r in planning.match(ladder, person(ladder, None))["roles"]}
+        matched = {r["id"]: r["readiness"] for r in planning.match(ladder, saved_person(ladder))["roles"]}
         assert label_of(app, "ml-engineer") == f"   {matched['ml-engineer']:g}% Machine Learning Engineer"
         head = text_of(app.query_one("#head"))
         assert "Junior Data Scientist / ML Engineer" in head and "your role" in head
@@ -336,7 +341,7 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
         # Drawn by path's own renderer: every word `path --to` prints, on the page.
         printed = cli("path", "--to", "senior-mle", columns=app.size.width - 7)
         assert printed.exit_code == 0 and words(printed.stdout) <= words(body)
-        best = planning.path(ladder, person(ladder, None), "senior-mle")["routes"][0]
+        best = planning.path(ladder, saved_person(ladder), "senior-mle")["routes"][0]
         assert "starting from your profile's role: junior-ds" in body
         steps = re.findall(r"^ +→ (.+?)  ([\w-]+) · (\w+), (\w+)$", body, re.M)
         assert steps == [(s["name"], s["id"], s["kind"], s["basis"]) for s in best["steps"]]
@@ -345,7 +350,7 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
         await pilot.press(*"int", "enter")
         body = page_text(app)
         assert "starting from --from: intern" in body
-        from_intern = planning.path(ladder, person(ladder, None, "intern"), "senior-mle")
+        from_intern = planning.path(ladder, saved_person(ladder, "intern"), "senior-mle")
         assert len(re.findall(r"^ +→ ", body, re.M)) == len(from_intern["routes"][0]["steps"])
 
     drive(ladder, script)
@@ -358,7 +363,7 @@ def test_learning_plan_to_the_role_shown(ladder):
         await pilot.press("l")
         assert isinstance(app.screen, Page)
         body = page_text(app)
-        expected = learning.plan(ladder, person(ladder, None, "junior-ds"), "senior-mle")
+        expected = learning.plan(ladder, saved_person(ladder, "junior-ds"), "senior-mle")
         assert body.startswith("Learning plan\n\n"
                                "Junior Data Scientist / ML Engineer → Senior Machine Learning Engineer")
         numbered = re.findall(r"^ ?(\d+)\. \[(.)\] (.+?) (?:basic|proficient|advanced|expert)\b", body, re.M)
@@ -485,7 +490,7 @@ def test_the_row_selected_is_marked_without_colour(ladder):
         assert str(reqs.highlighted_option.prompt).strip().endswith("Version control (part of Software engineering)")
 
     async def main():
-        app = BrowseApp(Browser(ladder, "junior-ds"), "ml-engineer", monochrome=True)
+        app = BrowseApp(Browser(ladder, "junior-ds", env=test_env()), "ml-engineer", monochrome=True)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             await script(app, pilot)
@@ -498,7 +503,7 @@ def test_the_top_line_fits_and_never_ends_in_a_dot(ladder, cli):
     "· " at the end. What does not fit is left out (the profile's path) or cut with "…"."""
     assert cli("profile", "set-role", "junior-ds").exit_code == 0
     assert cli("profile", "add", "docker").exit_code == 0
-    path = str(Path(os.environ["AIML_CAREER_PROFILE"]))
+    path = str(test_env().profile_file)
 
     async def script(app, pilot):
         return seen(app.who)
@@ -692,13 +697,13 @@ def test_browse_errors_come_before_the_ui(cli, tmp_path):
 def test_browse_hands_the_ui_the_clis_ladder_role_and_colour(cli, monkeypatch):
     """--data, ROLE and --from as every command reads them; NO_COLOR: no colour in the UI."""
     got = {}
-    monkeypatch.setattr("aiml_career.cli.browse_cmd.is_tty", lambda stream: True)
-    monkeypatch.setattr("aiml_career.tui.run", lambda ladder, **kw: got.update(ladder=ladder, **kw))
-    monkeypatch.setenv("NO_COLOR", "1")
-    result = cli("browse", "data engineer", "--from", "junior-de", "--data", str(EXAMPLE))
+    monkeypatch.setattr("aiml_career.tui.run", lambda ladder, env, **kw: got.update(ladder=ladder, env=env, **kw))
+    result = cli("browse", "data engineer", "--from", "junior-de", "--data", str(EXAMPLE),
+                 env={"NO_COLOR": "1"}, stdin_isatty=True, stderr_isatty=True)
     assert result.exit_code == 0, result.stderr
     assert [r.id for r in got["ladder"].doc.roles][:2] == ["junior-de", "data-engineer"]
     assert (got["role"], got["start"], got["monochrome"]) == ("data-engineer", "junior-de", True)
+    assert got["env"].profile_file == test_env().profile_file
 
     async def script(app, pilot):  # and the UI draws that ladder
         assert tree_roles(app) == [r.id for r in got["ladder"].doc.roles]
@@ -708,7 +713,7 @@ def test_browse_hands_the_ui_the_clis_ladder_role_and_colour(cli, monkeypatch):
 
 
 def test_other_commands_never_import_textual():
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = child_env({"PYTHONPATH": str(ROOT / "src")})
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "aiml_career", "show", "mle"],
                           capture_output=True, env=env, timeout=60)
     assert done.returncode == 0 and b"Machine Learning Engineer" in done.stdout
@@ -738,8 +743,7 @@ def test_end_to_end_in_a_pseudo_terminal(tmp_path):
 
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
-    env["TERM"] = "xterm-256color"
+    env = child_env({"COLUMNS": None, "LINES": None, "TERM": "xterm-256color"})
     # Textual draws on stderr: all three streams are the terminal.
     proc = subprocess.Popen([*entry_point(), "browse", "ml-engineer"], stdin=follower, stdout=follower,
                             stderr=follower, env=env, start_new_session=True)

@@ -7,6 +7,8 @@ import pytest
 from aiml_career import __version__
 from aiml_career.cli import app
 
+from conftest import test_env
+
 ROLE_IDS = [
     "intern", "junior-ds", "data-scientist", "ml-engineer", "ai-researcher", "senior-ds",
     "senior-mle", "ai-architect", "ai-ml-manager", "head-of-ai", "caio",
@@ -386,6 +388,6 @@ def test_completion_offers_role_ids():
     result = CliRunner().invoke(
         app, [], env={"_AIML_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "aiml-career show senior-",
                       "COMP_CWORD": "2"},
-        prog_name="aiml-career",
+        prog_name="aiml-career", obj=test_env(),
     )
     assert "senior-ds" in result.stdout and "senior-mle" in result.stdout

@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLE, entry_point, main_in_process
+from conftest import EXAMPLE, child_env, entry_point, main_in_process
 
 ROLE_IDS = [
     "intern", "junior-ds", "data-scientist", "ml-engineer", "ai-researcher", "senior-ds",
@@ -27,7 +27,7 @@ def shell(command: str, pipefail: bool = True) -> subprocess.CompletedProcess:
     exe = entry_point()[0]
     prefix = "set -o pipefail; " if pipefail else ""
     return subprocess.run(["bash", "-c", prefix + command.replace("aiml-career", exe)],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, env=child_env(), timeout=60)
 
 
 # -- piped tables ------------------------------------------------------------------

@@ -261,8 +261,8 @@ def test_json_is_never_wrapped_or_cut(cli):
         assert len(long_line) > 60
 
 
-def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
+def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, variables):
+    variables["NO_COLOR"] = "1"
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["title"] = "[bold red]x[/]"
     data["roles"][0]["name"] = "Junior [/] \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ DE"

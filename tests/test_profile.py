@@ -1,8 +1,9 @@
 """The saved skill profile: every subcommand, where the file lives, atomic
 writes, corrupt files, concurrent writers, and its use by next/path/match.
 
-Every test gets its own AIML_CAREER_PROFILE and XDG_CONFIG_HOME under
-tmp_path (conftest's autouse fixture); tests of the locations change them.
+Every test's Environment names its own AIML_CAREER_PROFILE and XDG_CONFIG_HOME under
+tmp_path (conftest's autouse fixture); tests of the locations change the variables
+it is read from (conftest's ``variables``), never ``os.environ``.
 """
 
 from __future__ import annotations
@@ -19,18 +20,17 @@ from aiml_career.profile import (
     Profile,
     SkillEntry,
     load_profile,
-    profile_path,
     write_profile,
 )
 
-from conftest import in_process
+from conftest import in_process, test_env
 
 JSON_DOC = {"format": 1, "role": None, "skills": {}}
 
 
 @pytest.fixture
 def pfile(tmp_path) -> Path:
-    """The profile file the autouse fixture points AIML_CAREER_PROFILE at."""
+    """The profile file of the test's Environment (conftest's autouse fixture)."""
     return tmp_path / "profile.json"
 
 
@@ -196,9 +196,9 @@ def test_clear(cli, pfile):
 # -- where the file lives ----------------------------------------------------------
 
 
-def test_env_var_names_the_file(cli, tmp_path, monkeypatch):
+def test_env_var_names_the_file(cli, tmp_path, variables):
     chosen = tmp_path / "elsewhere" / "me.json"
-    monkeypatch.setenv("AIML_CAREER_PROFILE", str(chosen))
+    variables["AIML_CAREER_PROFILE"] = str(chosen)
     ok(cli("profile", "add", "python"))
     assert json.loads(chosen.read_text())["skills"] == {"python": {"level": "proficient", "status": "done"}}
     assert ok_json(cli("profile", "show", "--json"))["path"] == str(chosen)
@@ -206,35 +206,35 @@ def test_env_var_names_the_file(cli, tmp_path, monkeypatch):
     assert not (tmp_path / "config").exists()
 
 
-def test_env_var_expands_tilde(cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("AIML_CAREER_PROFILE", "~/my-profile.json")
+def test_env_var_expands_tilde(cli, tmp_path, variables):
+    variables["HOME"] = str(tmp_path / "home")
+    variables["AIML_CAREER_PROFILE"] = "~/my-profile.json"
     ok(cli("profile", "add", "python"))
     assert (tmp_path / "home" / "my-profile.json").is_file()
 
 
 @pytest.mark.parametrize("env_value", [None, ""])
-def test_xdg_config_home(cli, tmp_path, monkeypatch, env_value):
+def test_xdg_config_home(cli, tmp_path, variables, env_value):
     if env_value is None:
-        monkeypatch.delenv("AIML_CAREER_PROFILE")
+        variables["AIML_CAREER_PROFILE"] = None
     else:
-        monkeypatch.setenv("AIML_CAREER_PROFILE", env_value)  # empty: as if unset
+        variables["AIML_CAREER_PROFILE"] = env_value  # empty: as if unset
     expected = tmp_path / "config" / "aiml-career" / "profile.json"
-    assert profile_path() == expected
+    assert test_env(variables).profile_file == expected
     assert ok_json(cli("profile", "set-role", "intern", "--json"))["path"] == str(expected)
     assert json.loads(expected.read_text())["role"] == "intern"
     assert not (tmp_path / "profile.json").exists()
 
 
 @pytest.mark.parametrize("xdg", [None, "", "relative/config"])
-def test_default_is_home_dot_config(cli, tmp_path, monkeypatch, xdg):
+def test_default_is_home_dot_config(cli, tmp_path, monkeypatch, variables, xdg):
     """No env var and no (absolute) XDG_CONFIG_HOME: ~/.config, found through HOME."""
-    monkeypatch.delenv("AIML_CAREER_PROFILE")
+    variables["AIML_CAREER_PROFILE"] = None
     if xdg is None:
-        monkeypatch.delenv("XDG_CONFIG_HOME")
+        variables["XDG_CONFIG_HOME"] = None
     else:
-        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)  # a relative one is ignored (XDG spec)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+        variables["XDG_CONFIG_HOME"] = xdg  # a relative one is ignored (XDG spec)
+    variables["HOME"] = str(tmp_path / "home")
     monkeypatch.chdir(tmp_path)
     expected = tmp_path / "home" / ".config" / "aiml-career" / "profile.json"
     ok(cli("profile", "add", "python"))
@@ -332,10 +332,10 @@ def test_write_keeps_a_symlink_and_the_permissions(cli, pfile, tmp_path):
     assert temp_files(real.parent) == [] and temp_files(pfile.parent) == []
 
 
-def test_unwritable_folder_is_reported(cli, tmp_path, monkeypatch):
+def test_unwritable_folder_is_reported(cli, tmp_path, variables):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv("AIML_CAREER_PROFILE", str(blocker / "profile.json"))
+    variables["AIML_CAREER_PROFILE"] = str(blocker / "profile.json")
     assert is_error(cli("profile", "add", "python"), 1, str(blocker / "profile.json"))
     assert blocker.read_text() == "not a folder"
 
@@ -652,7 +652,7 @@ def test_skill_arguments_complete_on_tab():
     result = CliRunner().invoke(
         app, [], env={"_AIML_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "aiml-career profile add pyto",
                       "COMP_CWORD": "3"},
-        prog_name="aiml-career",
+        prog_name="aiml-career", obj=test_env(),
     )
     assert result.stdout.split() == ["pytorch"]
 

@@ -7,26 +7,22 @@
 * every generated invalid document is a validation error, never a crash;
 * names full of markup, quotes and control characters are shown, not obeyed.
 
-The CLI runs in-process with ``catch_exceptions=False`` (the ``cli`` fixture),
-so an unhandled exception fails the test instead of becoming exit code 1.
+The CLI runs in-process (conftest's ``cli`` fixture: the app's own ``run``, its command
+built once), so an unhandled exception fails the test instead of becoming exit code 1.
 """
 
 from __future__ import annotations
 
 import functools
-import gc
 import json
 from collections import deque
 from pathlib import Path
 
 import pytest
-import typer.testing
 from hypothesis import HealthCheck, assume, event, given, settings, target
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from aiml_career import planning
-from aiml_career.cli import app
 from aiml_career.errors import DataError, UsageError
 from aiml_career.ladder import Ladder
 from aiml_career.loading import load
@@ -34,7 +30,7 @@ from aiml_career.model import LEVELS, LadderDoc
 from aiml_career.person import Person
 from aiml_career.resolve import normalize
 
-from conftest import BUILTIN, Run, examples
+from conftest import BUILTIN, examples
 
 # The autouse ``private_env`` fixture (profile, cache, env) is function-scoped
 # and shared by all examples of a test; nothing it sets changes between them.
@@ -313,34 +309,6 @@ class Files:
 @pytest.fixture
 def files(tmp_path) -> Files:
     return Files(tmp_path)
-
-
-@pytest.fixture
-def cli(monkeypatch):
-    """Like conftest's ``cli`` (exceptions propagate), with the command built once.
-
-    Typer rebuilds the click command from the functions' signatures on every
-    ``invoke``: most of an in-process run's time. These tests run thousands.
-    """
-    monkeypatch.setattr(typer.testing, "_get_command", _built_command)
-    runner = CliRunner()
-
-    def invoke(*args: str, env: dict | None = None) -> Run:
-        try:
-            result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
-        finally:
-            # The CLI gc.freeze()s after loading a ladder (a process runs one
-            # command); in-process that would keep every cycle made so far,
-            # the test's and Hypothesis's too, for good: give them back.
-            gc.unfreeze()
-        run = Run(result.exit_code, result.stdout, result.stderr)
-        run.stdout_bytes = result.stdout_bytes
-        return run
-
-    return invoke
-
-
-_built_command = functools.lru_cache(maxsize=None)(typer.testing._get_command)
 
 
 def edges(doc: dict, allow_lateral: bool) -> dict[str, list[tuple[str, str]]]:

@@ -19,9 +19,9 @@ import pytest
 
 from aiml_career import cache
 from aiml_career.errors import DataError
-from aiml_career.loading import load
 
-from conftest import BUILTIN, EXAMPLE, entry_point, main_in_process
+from conftest import BUILTIN, EXAMPLE, cache_folder, child_env, entry_point, main_in_process
+from conftest import cached_load as load
 
 
 def example() -> dict:
@@ -34,7 +34,7 @@ def write_json(path: Path, data) -> Path:
 
 
 def markers() -> list[Path]:
-    folder = cache.cache_dir()
+    folder = cache_folder()
     return sorted(folder.glob("ladder-*.ok")) if folder.exists() else []
 
 
@@ -48,7 +48,7 @@ def test_the_cache_module_has_no_pickle():
 
 def test_the_cache_folder_is_private_and_holds_only_empty_markers():
     load(EXAMPLE)
-    folder = cache.cache_dir()
+    folder = cache_folder()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     (marker,) = markers()
     assert marker.stat().st_size == 0
@@ -63,7 +63,7 @@ def test_a_planted_marker_does_not_vouch_for_a_broken_file(tmp_path):
     raw = path.read_bytes()
     # Whoever plants a marker does not know the secret: any name they pick is wrong.
     for secret in (b"0" * 64, b"guess" * 13):
-        cache._marker(cache.cache_dir(), secret, raw).touch()
+        cache._marker(cache_folder(), secret, raw).touch()
     with pytest.raises(DataError):
         load(path)
 
@@ -72,7 +72,7 @@ def test_a_marker_made_with_the_real_secret_is_the_only_one_believed(tmp_path, m
     """The check is on the marker's name alone: the contents are never read."""
     load(EXAMPLE)
     raw = EXAMPLE.read_bytes()
-    assert cache.validated(raw)
+    assert cache.validated(raw, cache_folder())
     calls = []
     monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a))
     assert load(EXAMPLE).roles["junior-de"].name == "Junior Data Engineer"
@@ -93,7 +93,7 @@ def test_a_ladder_rebuilt_from_the_cache_equals_the_validated_one(source):
 def _first_load_then(change) -> None:
     load(EXAMPLE)
     assert markers()
-    change(cache.cache_dir())
+    change(cache_folder())
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def _first_load_then(change) -> None:
 )
 def test_an_untrusted_cache_is_ignored(change, monkeypatch):
     _first_load_then(change)
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
     calls = []
     real = __import__("aiml_career.loading", fromlist=["parse"]).parse
     monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a) or real(*a))
@@ -120,14 +120,14 @@ def test_a_marker_owned_by_another_user_is_ignored():
     load(EXAMPLE)
     (marker,) = markers()
     os.chown(marker, 12345, -1)
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
     os.chown(marker, os.geteuid(), -1)
     os.chmod(marker, 0o666)
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
 
 
 def test_nothing_is_written_into_a_folder_of_another_user(tmp_path):
-    folder = cache.cache_dir()
+    folder = cache_folder()
     folder.mkdir(parents=True)
     os.chown(folder, 12345, -1)
     load(EXAMPLE)
@@ -137,29 +137,29 @@ def test_nothing_is_written_into_a_folder_of_another_user(tmp_path):
 def test_special_files_in_the_cache_are_never_opened():
     load(EXAMPLE)
     (marker,) = markers()
-    secret = cache.cache_dir() / cache.SECRET
+    secret = cache_folder() / cache.SECRET
     secret_bytes = secret.read_bytes()
     marker.unlink()
     os.mkfifo(marker)  # would block forever if opened for reading
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
     secret.unlink()
     os.mkfifo(secret)
-    assert cache._read_secret(cache.cache_dir()) is None
+    assert cache._read_secret(cache_folder()) is None
     secret.unlink()
-    target = cache.cache_dir().parent / "elsewhere"
+    target = cache_folder().parent / "elsewhere"
     target.write_bytes(secret_bytes)
     os.chmod(target, 0o600)
     secret.symlink_to(target)
-    assert cache._read_secret(cache.cache_dir()) is None, "a symbolic link is not followed"
+    assert cache._read_secret(cache_folder()) is None, "a symbolic link is not followed"
     assert load(EXAMPLE).roles
 
 
 def test_stale_temporary_files_are_removed(tmp_path):
     load(EXAMPLE)
-    stale = cache.cache_dir() / ".ladder-x.ok.abc.tmp"
+    stale = cache_folder() / ".ladder-x.ok.abc.tmp"
     stale.write_bytes(b"")
     os.utime(stale, (1, 1))
-    fresh = cache.cache_dir() / ".ladder-y.ok.def.tmp"
+    fresh = cache_folder() / ".ladder-y.ok.def.tmp"
     fresh.write_bytes(b"")
     path = write_json(tmp_path / "other.json", {**example(), "title": "Other"})
     load(path)
@@ -185,9 +185,7 @@ def entry(*args: str, env: dict | None = None, input: bytes | None = None, stdin
 
 def installed(*args: str, env: dict | None = None, timeout: float = 30) -> subprocess.CompletedProcess:
     """The installed command in its own process: where a test may block or runs beside another."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    full_env.update(env or {})
-    return subprocess.run([*entry_point(), *args], capture_output=True, env=full_env, timeout=timeout)
+    return subprocess.run([*entry_point(), *args], capture_output=True, env=child_env(env), timeout=timeout)
 
 
 def one_error(result, code: int = 1) -> str:
@@ -228,8 +226,7 @@ def test_a_fifo_as_the_profile_is_refused(tmp_path):
 
 
 def test_a_ladder_over_the_size_limit_is_refused(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("aiml_career.files.MAX_BYTES", 1000)
-    monkeypatch.setattr("aiml_career.files.read_regular.__defaults__", (1000,))
+    monkeypatch.setattr("aiml_career.files.MAX_BYTES", 1000)  # read when a read starts
     result = cli("--data", str(EXAMPLE), "roles")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -558,10 +555,8 @@ def shell(script: str, *args: str, limit: int | None = None, env: dict | None = 
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    full_env.update(env or {})
     return subprocess.run(["bash", "-c", script, "_", *entry_point(), *args], capture_output=True,
-                          env=full_env, timeout=60, preexec_fn=preexec)
+                          env=child_env(env), timeout=60, preexec_fn=preexec)
 
 
 WRITERS = [

@@ -26,7 +26,7 @@ from aiml_career import cache, files
 from aiml_career.errors import _UNSAFE
 from aiml_career.profile import Profile, SkillEntry, load_profile, update_profile
 
-from conftest import EXAMPLE, entry_point
+from conftest import EXAMPLE, child_env, entry_point, test_env
 
 NOBODY = 65534
 LINK_REFUSED = (
@@ -41,17 +41,13 @@ as_root_with_setpriv = pytest.mark.skipif(
 
 def installed(*args: str, env: dict | None = None, cwd: Path | None = None, timeout: float = 30):
     """The installed command in its own process."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    full_env.update(env or {})
-    return subprocess.run([*entry_point(), *args], capture_output=True, env=full_env, cwd=cwd, timeout=timeout)
+    return subprocess.run([*entry_point(), *args], capture_output=True, env=child_env(env), cwd=cwd, timeout=timeout)
 
 
 def shell(script: str, *args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     """``script`` in bash with "$@" = the entry point, after ``args``; "$1".. are ``args``."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    full_env.update(env or {})
     return subprocess.run(["bash", "-c", script, "_", *args, *entry_point()], capture_output=True,
-                          env=full_env, timeout=timeout)
+                          env=child_env(env), timeout=timeout)
 
 
 def sticky_folder(tmp_path: Path) -> Path:
@@ -211,7 +207,7 @@ def test_markdown_neutralises_control_characters_in_links(cli, tmp_path, monkeyp
     path.write_text(json.dumps(data))
     # Whatever validate comes to think of such addresses (issue 19, 15), the Markdown must not
     # carry them raw: the ladder is built as if it had validated (the cache's way, no validator).
-    monkeypatch.setattr("aiml_career.cache.validated", lambda raw: True)
+    monkeypatch.setattr("aiml_career.cache.validated", lambda raw, where: True)
     for args in (["export", "--format", "markdown"],
                  ["plan", "--from", "junior-de", "--to", "senior-de", "--format", "markdown"]):
         result = cli("--data", str(path), *args)
@@ -233,14 +229,17 @@ def test_md_url_encodes_nul_del_and_what_ends_a_link():
 # -- 7. no home folder: no traceback ---------------------------------------------------------
 
 
+#: The variables of a user with no home folder: none of these is set (and no password entry).
+NO_HOME = {"HOME": None, "XDG_CONFIG_HOME": None, "XDG_CACHE_HOME": None, "AIML_CAREER_PROFILE": None}
+
+
 def _no_home(monkeypatch):
+    """This user has no entry in the password database (pass :data:`NO_HOME` as the variables)."""
     import pwd
 
     def unknown(uid):
         raise KeyError(f"getpwuid(): uid not found: {uid}")
 
-    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "AIML_CAREER_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(pwd, "getpwuid", unknown)
 
 
@@ -253,29 +252,29 @@ def test_no_home_folder_commands_without_a_profile_work(cli, monkeypatch):
     _no_home(monkeypatch)
     for args in (["roles"], ["show", "mle", "--json"], ["match", "--have", "python"], ["next", "--from", "intern"],
                  ["plan", "--to", "mle", "--have", "python"]):
-        result = cli(*args)
+        result = cli(*args, env=NO_HOME)
         assert result.exit_code == 0, (args, result.stderr)
         assert result.stdout and "Traceback" not in result.stderr
-    assert cache.cache_dir() is None and not cache.validated(b"{}")
+    env = test_env(NO_HOME)
+    assert env.cache_dir is None and env.ladder_cache is None and not cache.validated(b"{}", env.ladder_cache)
 
 
 def test_no_home_folder_the_profile_commands_say_so(cli, monkeypatch, tmp_path):
     _no_home(monkeypatch)
     for args in (["profile", "show"], ["profile", "add", "python"], ["profile", "clear"]):
-        result = cli(*args)
+        result = cli(*args, env=NO_HOME)
         assert (result.exit_code, result.stderr, result.stdout) == (1, NO_LOCATION, ""), args
-    monkeypatch.setenv("AIML_CAREER_PROFILE", "~no-such-user-h19/profile.json")
-    result = cli("profile", "add", "python")
+    elsewhere = {**NO_HOME, "AIML_CAREER_PROFILE": "~no-such-user-h19/profile.json"}
+    result = cli("profile", "add", "python", env=elsewhere)
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "aiml-career: error: no profile location: no home folder for ~no-such-user-h19 in AIML_CAREER_PROFILE\n")
-    assert cli("match", "--have", "python").exit_code == 0
+    assert cli("match", "--have", "python", env=elsewhere).exit_code == 0
 
 
 @as_root_with_setpriv
 def test_no_home_folder_as_a_real_user_without_a_passwd_entry(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "AIML_CAREER_PROFILE")}
+    env = child_env(NO_HOME)
     command = ["setpriv", "--reuid=54321", "--regid=54321", "--clear-groups", *entry_point()]
     roles = subprocess.run([*command, "roles"], capture_output=True, env=env, cwd="/", timeout=30)
     assert roles.returncode == 0 and b"intern" in roles.stdout, roles.stderr
@@ -476,13 +475,13 @@ def test_unlocks_takes_a_limit(cli):
 
 @pytest.mark.parametrize("value, on", [("0", True), ("", True), ("false", True), ("No", True), (" off ", True),
                                        ("1", False), ("yes", False), ("true", False)])
-def test_no_cache_takes_its_value_into_account(monkeypatch, value, on):
+def test_no_cache_takes_its_value_into_account(value, on):
     from aiml_career.loading import load
 
-    monkeypatch.setenv("AIML_CAREER_NO_CACHE", value)
-    assert cache.enabled(b"") is on
-    load(EXAMPLE)
-    folder = cache.cache_dir()
+    env = test_env({"AIML_CAREER_NO_CACHE": value})
+    assert (env.ladder_cache is not None) is on
+    load(EXAMPLE, cache=env.ladder_cache)
+    folder = env.cache_dir
     assert folder is not None
     assert bool(folder.exists() and list(folder.glob("ladder-*.ok"))) is on
 
