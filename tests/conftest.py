@@ -264,15 +264,3 @@ def tty(facts):
     """The app's stdout is a terminal (colour stays off: NO_COLOR)."""
     facts["no_color"] = True
     facts["stdout_isatty"] = True
-
-
-@pytest.fixture
-def quick_pilot(monkeypatch):
-    """Textual's pilot waits for the app to go idle after each key in 20 ms slices
-    (``textual._wait``): 5 ms slices judge idleness the same way (CPU time against
-    wall time in the slice) and take a quarter of the time. Not autouse: only the
-    browse tests may import Textual (other commands' tests check it stays unloaded)."""
-    import textual._wait as wait
-
-    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 1 / 200)
-    monkeypatch.setattr(wait, "SLEEP_IDLE", 1 / 200 / 20)

@@ -34,9 +34,6 @@ from aiml_career.tui.widgets.tree import LadderTree
 
 from conftest import BUILTIN, EXAMPLE, ROOT, child_env, entry_point, test_env
 
-#: Textual's pilot in quicker steps (conftest.quick_pilot).
-pytestmark = pytest.mark.usefixtures("quick_pilot")
-
 
 @pytest.fixture(scope="module")
 def ladder():
@@ -102,6 +99,7 @@ def label_of(app, role_id: str) -> str:
 # -- the tree and the detail pane ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
     assert cli("profile", "set-role", "junior-ds").exit_code == 0
 
@@ -133,6 +131,7 @@ def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
     drive(load(EXAMPLE), elsewhere, size=(140, 30))
 
 
+@pytest.mark.slow
 def test_detail_shows_the_role_as_the_text_says_it(ladder):
     async def script(app, pilot):
         about = text_of(app.query_one("#about"))
@@ -179,6 +178,7 @@ def test_detail_shows_the_role_as_the_text_says_it(ladder):
 # -- moving ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_arrows_jk_enter_links_back_and_forward(ladder):
     async def script(app, pilot):
         tree = app.query_one(LadderTree)
@@ -221,6 +221,7 @@ def test_history_previews_replace_each_other():
 # -- filter --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_filter_roles_and_skills_as_you_type(ladder, monkeypatch):
     async def script(app, pilot):
         await pilot.press("slash", *"eng")
@@ -284,6 +285,7 @@ def words(text: str) -> Counter:
     return Counter(w for w in text.split() if w.strip("─━"))
 
 
+@pytest.mark.slow
 def test_compare_with_a_role_picked_by_typing(ladder, cli, tty):
     async def script(app, pilot):
         await pilot.press("c")
@@ -304,6 +306,7 @@ def test_compare_with_a_role_picked_by_typing(ladder, cli, tty):
     drive(ladder, script, role="ml-engineer")
 
 
+@pytest.mark.slow
 def test_the_picker_resolves_a_name_as_the_cli_does(ladder):
     """Defect: "data sci" picked Junior DS (the first role with both words) where every
     command gives Data Scientist. The CLI's resolver decides; the filter lists the rest."""
@@ -325,6 +328,7 @@ def test_the_picker_resolves_a_name_as_the_cli_does(ladder):
     drive(ladder, script, role="intern")
 
 
+@pytest.mark.slow
 def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
     assert cli("profile", "set-role", "junior-ds").exit_code == 0
     assert cli("profile", "add", "docker").exit_code == 0
@@ -356,6 +360,7 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
     drive(ladder, script)
 
 
+@pytest.mark.slow
 def test_learning_plan_to_the_role_shown(ladder):
     from aiml_career import learning
 
@@ -378,6 +383,7 @@ def test_learning_plan_to_the_role_shown(ladder):
     drive(ladder, script, role="senior-mle", start="junior-ds")
 
 
+@pytest.mark.slow
 def test_text_from_the_ladder_is_shown_never_obeyed(tmp_path):
     doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
     role = next(r for r in doc["roles"] if r["id"] == "ml-engineer")
@@ -407,6 +413,7 @@ def test_text_from_the_ladder_is_shown_never_obeyed(tmp_path):
 # -- what is typed, and what is seen (issue 20's browse defects) ---------------------------------------
 
 
+@pytest.mark.slow
 def test_keys_typed_or_pasted_right_after_slash_go_to_the_filter(ladder):
     """Defect: keys queued behind `/` went to the tree ("/arch" typed fast opened the compare
     picker on "c"): the pilot waits after each key, so these are posted all at once."""
@@ -451,6 +458,7 @@ def test_keys_typed_or_pasted_right_after_slash_go_to_the_filter(ladder):
     drive(ladder, script)
 
 
+@pytest.mark.slow
 def test_tab_then_space_after_a_panel_never_lands_in_the_filter(ladder):
     """Defect: tab from the last list wrapped round to the filter box, selecting its text,
     and space typed over it: the filter was gone. The box is out of the tab order."""
@@ -471,6 +479,7 @@ def test_tab_then_space_after_a_panel_never_lands_in_the_filter(ladder):
     drive(ladder, script, role="ml-engineer")
 
 
+@pytest.mark.slow
 def test_the_row_selected_is_marked_without_colour(ladder):
     """Defect: the cursor of the tree and of a list was a colour alone; under NO_COLOR
     (the monochrome filter) a ▶ still says which row it is."""
@@ -498,6 +507,7 @@ def test_the_row_selected_is_marked_without_colour(ladder):
     asyncio.run(main())
 
 
+@pytest.mark.slow
 def test_the_top_line_fits_and_never_ends_in_a_dot(ladder, cli):
     """Defect: the top line wrapped at 80 columns, its second line out of sight, leaving
     "· " at the end. What does not fit is left out (the profile's path) or cut with "…"."""
@@ -516,6 +526,7 @@ def test_the_top_line_fits_and_never_ends_in_a_dot(ladder, cli):
     assert drive(ladder, script, size=(30, 24)).strip() == "you: Junior Data Scientist…"
 
 
+@pytest.mark.slow
 def test_the_whole_tree_says_when_it_lists_only_the_first_roles(ladder, monkeypatch):
     """Defect: unfiltered, the tree listed the first 100 roles of a larger ladder without a
     word (the cap made small here)."""
@@ -528,6 +539,7 @@ def test_the_whole_tree_says_when_it_lists_only_the_first_roles(ladder, monkeypa
     drive(ladder, script)
 
 
+@pytest.mark.slow
 def test_long_role_names_end_in_an_ellipsis_with_the_whole_name_beside(tmp_path):
     """Defect: at 80 columns long names were cut at the tree's edge without a sign; now
     they end in "…", the readiness stays whole, and the detail pane has the whole name."""
@@ -563,6 +575,7 @@ def _files(root: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, cli, tmp_path):
     profile = tmp_path / "profile.json"
     assert cli("profile", "add", "python").exit_code == 0  # a profile (and its lock) exists
@@ -612,6 +625,7 @@ def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, 
     drive(ladder, script, role="ml-engineer")
 
 
+@pytest.mark.slow
 def test_a_profile_that_cannot_be_written_is_a_message_not_a_crash(ladder, cli, tmp_path):
     profile = tmp_path / "profile.json"
     assert cli("profile", "add", "python").exit_code == 0
@@ -630,6 +644,7 @@ def test_a_profile_that_cannot_be_written_is_a_message_not_a_crash(ladder, cli, 
 # -- keys ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_question_mark_lists_every_key_and_ctrl_c_quits(ladder):
     """ctrl+c is a key here (the terminal is raw): it quits like q (the pseudo-terminal
     test quits with q and sees the terminal put back), even from the filter box."""
@@ -648,6 +663,7 @@ def test_question_mark_lists_every_key_and_ctrl_c_quits(ladder):
     assert drive(ladder, script) is False
 
 
+@pytest.mark.slow
 def test_command_palette_opens_a_role(ladder):
     async def script(app, pilot):
         await pilot.press("ctrl+p")
@@ -694,6 +710,7 @@ def test_browse_errors_come_before_the_ui(cli, tmp_path):
     assert result.stderr.startswith("aiml-career: error: browse needs a terminal (stdin and stderr)")
 
 
+@pytest.mark.slow
 def test_browse_hands_the_ui_the_clis_ladder_role_and_colour(cli, monkeypatch):
     """--data, ROLE and --from as every command reads them; NO_COLOR: no colour in the UI."""
     got = {}
@@ -733,6 +750,7 @@ def _screen_text(raw: bytes) -> str:
     return re.sub(escapes, "", text)
 
 
+@pytest.mark.slow
 def test_end_to_end_in_a_pseudo_terminal(tmp_path):
     import fcntl
     import pty

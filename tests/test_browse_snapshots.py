@@ -15,8 +15,8 @@ from aiml_career.tui.state import Browser
 
 from conftest import BUILTIN, test_env
 
-#: Textual's pilot in quicker steps (conftest.quick_pilot).
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+#: Slow: a developer may skip these locally (pytest -m "not slow"); CI runs them.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -107,6 +107,7 @@ def wheel(tmp_path_factory) -> Path:
     return built
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_ladder_and_runs_from_any_folder(wheel, tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         packaged = archive.read("aiml_career/data/roles.json")

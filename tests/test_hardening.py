@@ -58,6 +58,7 @@ def test_deeply_nested_object_inside_a_valid_field(cli, tmp_path):
     no_traceback(result.stdout + result.stderr)
 
 
+@pytest.mark.slow
 def test_a_50_mb_string_loads(cli, tmp_path):
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["roles"][0]["summary"] = "x" * 50_000_000

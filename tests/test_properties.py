@@ -34,6 +34,9 @@ from conftest import BUILTIN, examples
 
 # The autouse ``private_env`` fixture (profile, cache, env) is function-scoped
 # and shared by all examples of a test; nothing it sets changes between them.
+#: Slow: a developer may skip these locally (pytest -m "not slow"); CI runs them.
+pytestmark = pytest.mark.slow
+
 SETTINGS = dict(
     deadline=None,
     report_multiple_bugs=False,

@@ -318,6 +318,7 @@ def test_a_held_lock_times_out_with_a_message(cli, tmp_path, monkeypatch, args):
     assert cli(*args).exit_code == 0, "once the lock is free, the command goes through"
 
 
+@pytest.mark.slow
 def test_clear_waits_for_a_writer_and_keeps_the_lock_file(tmp_path):
     """A writer holding the lock finishes first; clear then deletes what it wrote."""
     import threading
@@ -638,6 +639,7 @@ def test_a_closed_stdout_does_not_swallow_a_file(tmp_path):
      (["--data", "/nowhere.json", "roles"], 1), (["roles"], 0)],
     ids=["unknown-role", "bad-option", "missing-option", "missing-file", "ok"],
 )
+@pytest.mark.slow
 def test_exit_codes_do_not_depend_on_a_closed_stderr(args, code):
     assert shell('"$@" 2>&-', *args).returncode == code
     assert shell('"$@" 2>&- >&-', *args).returncode == (1 if code == 0 else code)

@@ -93,6 +93,7 @@ def test_export_never_follows_a_link_another_user_planted_in_a_sticky_folder(tmp
     assert os.readlink(link) == "../victim.md" and names(shared) == ["handbook.md"], "no temporary file"
 
 
+@pytest.mark.slow
 @as_root_with_setpriv
 def test_the_profile_never_follows_a_link_another_user_planted(tmp_path):
     shared = sticky_folder(tmp_path)
@@ -141,6 +142,7 @@ def test_the_link_policy():
 # -- 2. profile clear removes only a regular file --------------------------------------------
 
 
+@pytest.mark.slow
 def test_profile_clear_removes_only_a_regular_file(tmp_path):
     fifo, folder, sock_path, device = (tmp_path / n for n in ("fifo", "folder", "sock", "device"))
     os.mkfifo(fifo)
