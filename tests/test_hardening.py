@@ -20,7 +20,8 @@ EVERY_COMMAND = [
 
 
 def no_traceback(text: str) -> None:
-    assert "Traceback" not in text and "Exception ignored" not in text, text
+    assert "Traceback" not in text, text
+    assert "Exception ignored" not in text, text
 
 
 # -- data files ------------------------------------------------------------------
@@ -45,7 +46,8 @@ def test_deeply_nested_arrays(cli, tmp_path):
     (problem,) = result.json()["problems"]
     assert "recursion limit" in problem["message"]
     result = cli("--data", str(path), "roles")
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 1
+    assert result.stdout == ""
 
 
 def test_deeply_nested_object_inside_a_valid_field(cli, tmp_path):
@@ -131,7 +133,8 @@ def test_a_prefix_of_several_roles_lists_them(cli):
 def test_control_characters_in_a_name_are_shown_escaped(cli):
     result = cli("show", "ml\x1b[31mengineer\rX")
     assert result.exit_code == 2
-    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "\x1b" not in result.stderr
+    assert "\r" not in result.stderr
     assert "\\x1b" in result.stderr
 
 
@@ -193,7 +196,8 @@ def test_an_unreadable_profile(cli, tmp_path, monkeypatch):
     monkeypatch.setattr("aiml_career.files._open", denied)  # root reads a 0000 file anyway
     result = cli("match")
     assert result.exit_code == 1
-    assert "permission denied" in result.stderr.lower() and str(profile) in result.stderr
+    assert "permission denied" in result.stderr.lower()
+    assert str(profile) in result.stderr
 
 
 # -- output in every environment -------------------------------------------------------
@@ -237,7 +241,8 @@ def test_ctrl_c_outside_any_command_exits_130(where, monkeypatch):
     monkeypatch.setattr(where, _interrupted)
     result = main_in_process(["roles"])
     assert result.returncode == 130
-    assert result.stdout == b"" and result.stderr == b""
+    assert result.stdout == b""
+    assert result.stderr == b""
 
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
@@ -277,7 +282,8 @@ def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, variables):
                  ["path", "--from", "junior-de", "--to", "staff-de"]):
         result = cli("--data", str(path), *args)
         assert result.exit_code == 0, (args, result.stderr)
-        assert "\x1b" not in result.stdout and "\r" not in result.stdout, args
+        assert "\x1b" not in result.stdout, args
+        assert "\r" not in result.stdout, args
     shown = cli("--data", str(path), "show", "junior-de").stdout
     assert "Junior [/] \\x1b]8;;http://evil.example\\x1b\\link" in shown
     assert "over\\x0dwrite [link=http://x]y[/link]" in shown

@@ -341,7 +341,8 @@ def assert_error_run(run) -> None:
     """A failed run: a message on stderr, nothing on stdout."""
     assert run.stdout == ""
     assert run.stderr.startswith("aiml-career: error:"), run.stderr
-    assert "\x1b" not in run.stderr and "\r" not in run.stderr
+    assert "\x1b" not in run.stderr
+    assert "\r" not in run.stderr
     assert "Traceback" not in run.stderr
 
 
@@ -359,7 +360,8 @@ def test_generated_ladders_load_and_validate(cli, files, doc, ascii_only):
     result = cli("validate", str(path), "--json")
     assert result.exit_code == 0, result.stdout + result.stderr
     report = result.json()
-    assert report["valid"] is True and report["problems"] == []
+    assert report["valid"] is True
+    assert report["problems"] == []
     assert report["counts"]["roles"] == len(doc["roles"])
     assert report["counts"]["transitions"] == sum(len(r.get("next", [])) for r in doc["roles"])
 
@@ -460,7 +462,8 @@ def test_path_routes_are_real_and_shortest(case, limit):
         return
     result = planning.path(ladder, me, goal, limit=limit, **mode)
     if goal not in dist:
-        assert result["routes"] == [] and result["routes_found"] == 0
+        assert result["routes"] == []
+        assert result["routes_found"] == 0
         return
     assert result["moves"] == dist[goal]
     assert result["routes_found"] == ways[goal]
@@ -562,7 +565,8 @@ def test_any_role_name_show(cli, name):
     result = cli("show", "--json", "--", name)
     check_run(result)
     if name in ROLE_NAMES:  # a role's own id, name or alias always finds it
-        assert result.exit_code == 0 and result.json()["type"] == "role", result.stderr
+        assert result.exit_code == 0, result.stderr
+        assert result.json()["type"] == "role", result.stderr
 
 
 @settings(max_examples=examples(80), **SETTINGS)
@@ -750,16 +754,19 @@ def test_invalid_documents_are_validation_errors(cli, files, case):
     assert problems, what
     for problem in problems:
         assert isinstance(problem.path, str)
-        assert isinstance(problem.message, str) and problem.message
+        assert isinstance(problem.message, str)
+        assert problem.message
         assert problem.line is None or (isinstance(problem.line, int) and problem.line >= 1)
 
     result = cli("validate", str(path), "--json")
     assert result.exit_code == 1, (what, result.stdout, result.stderr)
     report = result.json()
-    assert report["valid"] is False and report["problems"], what
+    assert report["valid"] is False, what
+    assert report["problems"], what
     text = cli("validate", str(path))
     assert text.exit_code == 1
-    assert "\x1b" not in text.stdout and "\r" not in text.stdout
+    assert "\x1b" not in text.stdout
+    assert "\r" not in text.stdout
     broken = cli("--data", str(path), "roles")
     assert broken.exit_code == 1
     assert_error_run(broken)
