@@ -46,15 +46,17 @@ OPEN_BUDGET, FILTER_BUDGET = 1.0, 0.100
 def child_open() -> None:
     """One open, in this fresh process: print the seconds to the first screen."""
     sys.path.insert(0, str(SRC))
+    from aiml_career.environment import Environment
     from aiml_career.loading import data_path, load
     from aiml_career.person import person
     from aiml_career.tui.app import BrowseApp
     from aiml_career.tui.state import Browser
 
     async def main() -> float:
-        ladder = load(data_path(None))
-        person(ladder, None)  # as the command does, before the UI
-        app = BrowseApp(Browser(ladder), None)
+        env = Environment.from_os()
+        ladder = load(data_path(env.data), cache=env.ladder_cache)
+        person(ladder, None, profile=env.profile_file)  # as the command does, before the UI
+        app = BrowseApp(Browser(ladder, env=env), None)
         async with app.run_test(size=(100, 30)):  # entered once the first screen is drawn
             ready = time.perf_counter() - STARTED
             assert app.shown is not None
@@ -82,6 +84,7 @@ def child_bare() -> None:
 def child_filter(path: str) -> None:
     """The 10k-role filter: per keystroke, (filter + tree, to screen) in seconds."""
     sys.path.insert(0, str(SRC))
+    from aiml_career.environment import Environment
     from aiml_career.loading import load
     from aiml_career.tui.app import BrowseApp
     from aiml_career.tui.state import Browser
@@ -89,11 +92,12 @@ def child_filter(path: str) -> None:
     out: dict = {"keys": []}
 
     async def main() -> None:
+        env = Environment.from_os()
         t = time.perf_counter()
-        ladder = load(path)
+        ladder = load(path, cache=env.ladder_cache)
         out["load"] = time.perf_counter() - t
         t = time.perf_counter()
-        app = BrowseApp(Browser(ladder), None)
+        app = BrowseApp(Browser(ladder, env=env), None)
         fill = app.side.refill  # the filter box's text to the tree
         spent: list[float] = []
 

@@ -23,12 +23,15 @@ def main() -> None:
         for name in ("AIML_CAREER_PROFILE", "XDG_CONFIG_HOME", "AIML_CAREER_DATA", "NO_COLOR"):
             os.environ.pop(name, None)
         sys.path.insert(0, str(ROOT / "src"))
-        from aiml_career.loading import data_path, load
-        from aiml_career.profile import Profile, SkillEntry, profile_path, write_profile
+        from aiml_career.environment import Environment
+        from aiml_career.loading import load
+        from aiml_career.profile import Profile, SkillEntry, write_profile
         from aiml_career.tui.app import BrowseApp
         from aiml_career.tui.state import Browser
 
-        path = profile_path()
+        env = Environment.from_os()
+        path = env.profile_file
+        assert path is not None
         path.parent.mkdir(parents=True)
         write_profile(Profile("junior-ds", {
             "docker": SkillEntry("proficient", "done"),
@@ -37,7 +40,7 @@ def main() -> None:
         }), path)
 
         async def shoot() -> None:
-            app = BrowseApp(Browser(load(data_path(None))), "ml-engineer")
+            app = BrowseApp(Browser(load(None, cache=env.ladder_cache), env=env), "ml-engineer")
             async with app.run_test(size=(100, 34)) as pilot:
                 await pilot.press("enter")  # the requirements take the keys
                 await pilot.press("j", "j")

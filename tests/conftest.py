@@ -1,10 +1,14 @@
 """Shared fixtures: a CLI runner that keeps stdout and stderr apart, data paths,
-and a private profile location for every test (the real one is never touched).
+and a private profile, config and cache location for every test (the real ones are
+never touched).
 
 Commands run in-process (:func:`in_process`) with an
-:class:`~aiml_career.environment.Environment` the test builds: a terminal of a
-given width, colour forced, and so on. Only the end-to-end tests start the
-installed ``aiml-career`` (:func:`entry_point`).
+:class:`~aiml_career.environment.Environment` the test builds (:func:`test_env`): its
+own profile, config and cache folders, 100 columns, and whatever the test changes (a
+terminal of 60 columns, colour forced, ...). No environment variable of this process is
+set to steer the code. Only the end-to-end tests start the installed ``aiml-career``
+(:func:`entry_point`), and they hand the child the same private locations as real
+environment variables (:func:`child_env`), as a user would.
 
 Hypothesis: a quick profile by default; ``HYPOTHESIS_PROFILE=ci`` for the thorough one.
 """
@@ -44,15 +48,56 @@ BUILTIN = ROOT / "data" / "roles.json"
 EXAMPLE = ROOT / "examples" / "data-engineering.json"
 
 
+#: The variables the current test's environment is read from (:func:`private_env`).
+PRIVATE: dict[str, str] = {}
+#: What a child process must not inherit from the shell that runs the tests.
+NOT_INHERITED = ("NO_COLOR", "FORCE_COLOR", "TERM", "AIML_CAREER_DATA", "AIML_CAREER_NO_CACHE")
+
+
 @pytest.fixture(autouse=True)
-def private_env(tmp_path, monkeypatch):
-    """No test reads or writes the user's profile, data choice or colour settings."""
-    monkeypatch.setenv("AIML_CAREER_PROFILE", str(tmp_path / "profile.json"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("AIML_CAREER_DATA", raising=False)
-    monkeypatch.setenv("COLUMNS", "100")
-    yield
+def private_env(tmp_path):
+    """No test reads or writes the user's profile, data choice or colour settings: each
+    test's :class:`Environment` names a profile, config and cache folder of its own
+    (the test's environment; nothing is set in ``os.environ``)."""
+    PRIVATE.clear()
+    PRIVATE.update({
+        "AIML_CAREER_PROFILE": str(tmp_path / "profile.json"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "COLUMNS": "100",
+    })
+    yield test_env()
+    PRIVATE.clear()
+
+
+def test_env(environ: dict | None = None, **facts) -> Environment:
+    """The current test's :class:`Environment`: its private locations and 100 columns, read
+    from :data:`PRIVATE` with ``environ`` added (``{"AIML_CAREER_DATA": ...}``; a value of
+    None leaves that variable out), then changed by ``facts``."""
+    merged = {**PRIVATE, **(environ or {})}
+    return Environment.from_os({k: v for k, v in merged.items() if v is not None}, **facts)
+
+
+test_env.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
+def cache_folder():
+    """The current test's ladder cache folder."""
+    return test_env().ladder_cache
+
+
+def cached_load(path=None):
+    """:func:`~aiml_career.loading.load` with the current test's ladder cache, as a command loads."""
+    from aiml_career.loading import load
+
+    return load(path, cache=cache_folder())
+
+
+def child_env(env: dict | None = None) -> dict[str, str]:
+    """The environment of a child ``aiml-career``: this process's, without colour settings
+    and data choices, with the test's private locations, and ``env`` (None: left out)."""
+    merged = {**{k: v for k, v in os.environ.items() if k not in NOT_INHERITED}, **PRIVATE, **(env or {})}
+    return {k: v for k, v in merged.items() if v is not None}
 
 
 class Run:
@@ -72,12 +117,13 @@ RUNNER = CliRunner()
 
 
 def in_process(args: list[str], *, input: str | bytes | None = None, env: dict | None = None, **facts) -> Run:
-    """Run the app in this process: ``env`` changes ``os.environ`` for the run, ``facts``
-    change the :class:`Environment` read from it (``stdout_isatty=True, columns=60``).
+    """Run the app in this process with the test's :class:`Environment`, read from its
+    private variables and ``env`` (``{"COLUMNS": "40"}``; ``os.environ`` is left alone),
+    then changed by ``facts`` (``stdout_isatty=True, columns=60``).
     Exceptions that are not the app's own propagate."""
-    with RUNNER.isolation(input=input, env=env) as (out, err, _):
+    with RUNNER.isolation(input=input) as (out, err, _):
         try:
-            code = run_app(list(args), Environment.from_os(**facts))
+            code = run_app(list(args), test_env(env, **facts))
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -94,12 +140,21 @@ def facts() -> dict:
 
 
 @pytest.fixture
-def cli(facts):
+def variables() -> dict:
+    """Environment variables every ``cli(...)`` call of a test reads its :class:`Environment`
+    from, over the private ones (``variables["AIML_CAREER_PROFILE"] = ...``; None: unset).
+    Nothing is set in ``os.environ``."""
+    return {}
+
+
+@pytest.fixture
+def cli(facts, variables):
     """``cli("show", "mle")`` runs the app in-process and returns a Run;
-    ``cli("show", "mle", stdout_isatty=True, columns=60)`` on a 60-column terminal."""
+    ``cli("show", "mle", stdout_isatty=True, columns=60)`` on a 60-column terminal;
+    ``cli("roles", env={"COLUMNS": "40"})`` with an Environment read from those variables."""
 
     def invoke(*args: str, input: str | bytes | None = None, env: dict | None = None, **more) -> Run:
-        return in_process(list(args), input=input, env=env, **{**facts, **more})
+        return in_process(list(args), input=input, env={**variables, **(env or {})}, **{**facts, **more})
 
     return invoke
 
@@ -118,7 +173,8 @@ def main_in_process(args: list, *, env: dict | None = None, input: bytes | None 
     """``aiml-career ARGS`` through the entry point's own ``main()``, in this process:
     stdout is a real descriptor (``stdout``: a file or descriptor, else a temporary file),
     so closed pipes, full disks and devices behave as they do for the installed command.
-    ``env`` is added to ``os.environ`` (without NO_COLOR, FORCE_COLOR, TERM) for the run.
+    The entry point reads the real environment, so for the run ``os.environ`` is
+    :func:`child_env` (the test's private locations, no colour settings) with ``env``.
     ``stderr``: a binary file to write errors to (what is written is then not returned).
     """
     import gc
@@ -133,9 +189,9 @@ def main_in_process(args: list, *, env: dict | None = None, input: bytes | None 
     err = io.BytesIO()
     said = b""
     try:
-        for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
-            os.environ.pop(name, None)
-        os.environ.update(env or {})
+        environ = child_env(env)
+        os.environ.clear()
+        os.environ.update(environ)
         sys.argv = ["aiml-career", *args]
         sys.stdin = stdin if stdin is not None else io.TextIOWrapper(io.BytesIO(input or b""), encoding=encoding)
         sys.stdout = io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), encoding=encoding)
@@ -173,10 +229,8 @@ def run():
     """``run("roles", env={...})`` runs the installed ``aiml-career`` in a subprocess."""
 
     def invoke(*args: str, env: dict | None = None, input: bytes | None = None, timeout: float = 60):
-        full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-        full_env.update(env or {})
         return subprocess.run(
-            [*entry_point(), *args], capture_output=True, env=full_env, input=input, timeout=timeout
+            [*entry_point(), *args], capture_output=True, env=child_env(env), input=input, timeout=timeout
         )
 
     return invoke
@@ -187,8 +241,7 @@ def on_a_terminal(args: list[str], env: dict | None = None, timeout: float = 60)
     import pty
 
     leader, follower = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "FORCE_COLOR")}
-    full_env.update({"TERM": "xterm-256color", "COLUMNS": "100", **(env or {})})
+    full_env = child_env({"TERM": "xterm-256color", "COLUMNS": "100", **(env or {})})
     proc = subprocess.Popen([*entry_point(), *args], stdout=follower, stderr=subprocess.PIPE, env=full_env)
     os.close(follower)
     chunks = []
@@ -207,19 +260,7 @@ def on_a_terminal(args: list[str], env: dict | None = None, timeout: float = 60)
 
 
 @pytest.fixture
-def tty(monkeypatch, facts):
+def tty(facts):
     """The app's stdout is a terminal (colour stays off: NO_COLOR)."""
-    monkeypatch.setenv("NO_COLOR", "1")
+    facts["no_color"] = True
     facts["stdout_isatty"] = True
-
-
-@pytest.fixture
-def quick_pilot(monkeypatch):
-    """Textual's pilot waits for the app to go idle after each key in 20 ms slices
-    (``textual._wait``): 5 ms slices judge idleness the same way (CPU time against
-    wall time in the slice) and take a quarter of the time. Not autouse: only the
-    browse tests may import Textual (other commands' tests check it stays unloaded)."""
-    import textual._wait as wait
-
-    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 1 / 200)
-    monkeypatch.setattr(wait, "SLEEP_IDLE", 1 / 200 / 20)

@@ -50,7 +50,8 @@ def test_each_route_shows_its_cost_and_the_rule(cli):
     assert second["cost"]["skills_to_gain"] < first["cost"]["skills_to_gain"]
     assert data["route_order"].startswith("fewest editorial moves")
     text = cli("path", "--from", "junior-ds", "--to", "senior-ds").stdout
-    assert "moves: 2 titles" in text and "moves: 2 editorial" in text
+    assert "moves: 2 titles" in text
+    assert "moves: 2 editorial" in text
 
 
 # -- learning order by milestones --------------------------------------------------------------
@@ -119,7 +120,8 @@ def test_a_plan_from_no_role_starts_with_the_texts_foundation(cli):
 
 def test_skills_linear_algebra_shows_what_rests_on_it(cli):
     data = cli("skills", "linear-algebra", "--json").json()
-    assert data["foundation"]["level"] == "advanced" and data["foundation"]["wording"] in SOURCE
+    assert data["foundation"]["level"] == "advanced"
+    assert data["foundation"]["wording"] in SOURCE
     rests = {s["id"] for s in data["rests_on_it"]["skills"]}
     assert {"neural-networks", "ml-algorithms", "deep-learning"} <= rests
     assert {r["id"] for r in data["rests_on_it"]["roles"]} >= {"intern", "ai-researcher"}
@@ -146,7 +148,8 @@ def test_pytorch_counts_toward_ai_research_but_never_above_its_level(cli):
     assert researcher["readiness"] > 0
     deepen = {d["id"]: d for d in researcher["skills_to_deepen"]}
     # Up to proficient, though PyTorch is held at expert.
-    assert deepen["deep-learning"]["from"] == "proficient" and deepen["deep-learning"]["via"]["id"] == "pytorch"
+    assert deepen["deep-learning"]["from"] == "proficient"
+    assert deepen["deep-learning"]["via"]["id"] == "pytorch"
 
 
 def test_deep_learning_and_friends_count_toward_ai_ml_expertise(cli):
@@ -255,7 +258,8 @@ def test_a_ladder_written_with_the_former_reading_of_experience_still_validates(
     row["level"] = "expert"
     path.write_text(json.dumps(doc), encoding="utf-8")
     bad = cli("--data", str(path), "validate")
-    assert bad.exit_code == 1 and "'experience' means 'proficient'" in bad.stdout + bad.stderr
+    assert bad.exit_code == 1
+    assert "'experience' means 'proficient'" in bad.stdout + bad.stderr
 
 
 def test_skills_names_the_rows_a_skill_counts_for_without_naming_it(cli):

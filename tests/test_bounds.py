@@ -26,7 +26,8 @@ from aiml_career.loading import parse
 from conftest import EXAMPLE, ROOT
 
 _spec = importlib.util.spec_from_file_location("pathological", ROOT / "benchmarks" / "pathological.py")
-assert _spec is not None and _spec.loader is not None
+assert _spec is not None
+assert _spec.loader is not None
 pathological = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(pathological)
 
@@ -52,7 +53,8 @@ def write(path: Path, made: dict | bytes) -> Path:
 
 
 def report(result: subprocess.CompletedProcess) -> dict:
-    assert "MemoryError" not in result.stderr and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "MemoryError" not in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
     return json.loads(result.stdout)
 
 
@@ -67,7 +69,8 @@ def test_a_long_includes_cycle_with_many_back_edges_is_reported_in_linear_memory
     result = limited("validate", str(path), "--json")
     assert result.returncode == 1
     doc = report(result)
-    assert doc["problem_count"] == n and len(doc["problems"]) == MAX_PROBLEMS
+    assert doc["problem_count"] == n
+    assert len(doc["problems"]) == MAX_PROBLEMS
     longest = next(p for p in doc["problems"] if p["path"] == f"skills[{n - 1}].includes[0]")
     assert longest["message"] == (
         "includes cycle: k0 -> k1 -> k2 -> k3 -> k4 -> k5 -> k6 -> k7 -> k8 -> k9 -> … (19,981 more) … -> "
@@ -81,13 +84,15 @@ def test_short_cycles_still_name_every_member_and_the_walk_is_shared():
     found = references.Found()
     references._cycles(["a", "b", "c"], lambda i: [(0, "abc"[(i + 1) % 3])], lambda i, j: ("x", i, j), "promotion",
                        found)
-    assert found == [(("x", 2, 0), "promotion cycle: a -> b -> c -> a")] and found.total == 1
+    assert found == [(("x", 2, 0), "promotion cycle: a -> b -> c -> a")]
+    assert found.total == 1
     ids = [f"s{i}" for i in range(500)]
     found = references.Found(keep=3)
     # Each item leads to the next and back to the first: 499 back edges, only 3 messages built.
     references._cycles(ids, lambda i: [(0, ids[(i + 1) % 500]), *([(1, "s0")] if i else [])],
                        lambda i, j: ("skills", i, "prerequisites", j, "skill"), "prerequisite", found)
-    assert found.total == 500 and len(found) == 3
+    assert found.total == 500
+    assert len(found) == 3
     assert all(message.startswith("prerequisite cycle: s0 -> s1 -> ") for _, message in found)
 
 
@@ -115,8 +120,10 @@ def test_plan_along_a_chain_of_10000_prerequisites_is_linear():
 def test_tied_routes_saturate_at_a_million_in_json_and_text(cli, tmp_path):
     path = write(tmp_path / "ties.json", pathological.tied_routes(25))  # 2^23 tied routes
     doc = cli("--data", str(path), "path", "--from", "a0", "--to", "a24", "--json").json()
-    assert doc["routes_found"] == 1_000_000 and doc["routes_found_capped"] is True
-    assert doc["moves"] == 24 and len(doc["routes"]) == 5
+    assert doc["routes_found"] == 1_000_000
+    assert doc["routes_found_capped"] is True
+    assert doc["moves"] == 24
+    assert len(doc["routes"]) == 5
     text = cli("--data", str(path), "path", "--from", "a0", "--to", "a24", env={"COLUMNS": "200"}).stdout
     assert "24 steps · more than 10^6 shortest routes" in text
     assert "… more than 10^6 tied routes in all (raise --limit to list more of them)" in text
@@ -125,9 +132,11 @@ def test_tied_routes_saturate_at_a_million_in_json_and_text(cli, tmp_path):
 def test_route_counts_below_the_cap_are_exact(cli, tmp_path):
     path = write(tmp_path / "ties.json", pathological.tied_routes(20))  # 2^18 = 262,144
     doc = cli("--data", str(path), "path", "--from", "a0", "--to", "a19", "--json").json()
-    assert doc["routes_found"] == 262_144 and doc["routes_found_capped"] is False
+    assert doc["routes_found"] == 262_144
+    assert doc["routes_found_capped"] is False
     text = cli("--data", str(path), "path", "--from", "a0", "--to", "a19").stdout
-    assert "262,144 shortest routes" in text and "… 262,139 more tied routes" in text
+    assert "262,144 shortest routes" in text
+    assert "… 262,139 more tied routes" in text
 
 
 def test_thousands_of_tied_layers_stay_small(tmp_path):
@@ -137,8 +146,10 @@ def test_thousands_of_tied_layers_stay_small(tmp_path):
     result = limited("--data", str(path), "path", "--from", "a0", "--to", "a4999", "--json")
     assert result.returncode == 0
     doc = report(result)
-    assert doc["routes_found"] == 1_000_000 and doc["routes_found_capped"] is True
-    assert len(doc["routes"]) == 5 and all(len(r["steps"]) == 4999 for r in doc["routes"])
+    assert doc["routes_found"] == 1_000_000
+    assert doc["routes_found_capped"] is True
+    assert len(doc["routes"]) == 5
+    assert all(len(r["steps"]) == 4999 for r in doc["routes"])
 
 
 # -- item 10: a bad file costs no more than a good one ------------------------------------------------
@@ -152,7 +163,8 @@ def test_a_huge_unknown_key_is_not_indexed_for_suggestions(tmp_path):
     assert result.returncode == 1
     (problem,) = report(result)["problems"]
     cut = f"{'n' * 200}… ({chars - 200:,} more characters)"
-    assert problem["path"].startswith("roles[0].nnn") and problem["path"].endswith(" more characters)")
+    assert problem["path"].startswith("roles[0].nnn")
+    assert problem["path"].endswith(" more characters)")
     assert len(problem["path"]) < 300
     assert problem["message"].startswith(f"unknown field '{cut}'; allowed: id, name, aliases, stage")
     assert problem["line"] == 1
@@ -185,7 +197,8 @@ def test_millions_of_bad_references_keep_only_the_first_hundred():
     n = 100_000
     doc = parse(json.dumps(pathological.bad_references(n)).encode(), "x")
     found = references.problems(doc)
-    assert found.total == n and len(found) == MAX_PROBLEMS
+    assert found.total == n
+    assert len(found) == MAX_PROBLEMS
     assert found[0] == (("roles", 0, "next", 0, "to"), "unknown role 'nowhere-0'")
     assert found[-1] == (("roles", 0, "next", 99, "to"), "unknown role 'nowhere-99'")
 
@@ -196,7 +209,8 @@ def test_bad_references_are_reported_with_their_count(tmp_path):
     result = limited("validate", str(path), "--json", limit=LIMIT)
     assert result.returncode == 1
     doc = report(result)
-    assert doc["problem_count"] == n and len(doc["problems"]) == MAX_PROBLEMS
+    assert doc["problem_count"] == n
+    assert len(doc["problems"]) == MAX_PROBLEMS
     assert doc["problems"][99]["message"] == "unknown role 'nowhere-99'"
 
 
@@ -210,7 +224,9 @@ def test_the_line_locator_reads_runs_of_plain_members_at_once(part):
     raw = ('{"o": {' + members + ',\n"q\\"": "x",\n"z": [1],\n"a3": "last"\n}}').encode()
     lines = locate(raw, [("o", f"{part}3"), ("o", "q\""), ("o", "z", 0), ("o", "a3")])
     assert lines[("o", f"{part}3")] == (3003 if part == "a" else 3000)
-    assert lines[("o", "q\"")] == 3001 and lines[("o", "z", 0)] == 3002 and lines[("o", "a3")] == 3003
+    assert lines[("o", "q\"")] == 3001
+    assert lines[("o", "z", 0)] == 3002
+    assert lines[("o", "a3")] == 3003
 
 
 def test_the_line_locator_reads_runs_of_plain_elements_at_once():
@@ -232,7 +248,9 @@ def test_many_short_bad_references_are_located_quickly():
     data["skill_categories"][0]["key_skills"] = ["zz"] * 500_000
     raw = json.dumps(data, indent=1).encode()
     error = diagnostics.check(parse(raw, "x"), raw, "x")
-    assert error is not None and error.total == 500_000 and len(error.problems) == MAX_PROBLEMS
+    assert error is not None
+    assert error.total == 500_000
+    assert len(error.problems) == MAX_PROBLEMS
     first = error.problems[0]
     assert (first.path, first.message) == ("skill_categories[0].key_skills[0]", "unknown skill 'zz'")
     assert first.line == raw[: raw.index(b'"zz"')].count(b"\n") + 1

@@ -32,10 +32,7 @@ from aiml_career.tui.widgets import tree as tree_module
 from aiml_career.tui.widgets.lists import RequirementList
 from aiml_career.tui.widgets.tree import LadderTree
 
-from conftest import BUILTIN, EXAMPLE, ROOT, entry_point
-
-#: Textual's pilot in quicker steps (conftest.quick_pilot).
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+from conftest import BUILTIN, EXAMPLE, ROOT, child_env, entry_point, test_env
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +40,16 @@ def ladder():
     return load(BUILTIN)
 
 
+def saved_person(ladder, start=None):
+    """The person the CLI plans for: the test's saved profile, and ``start`` (--from)."""
+    return person(ladder, None, start, profile=test_env().profile_file)
+
+
 def drive(ladder, script, *, role=None, start=None, size=(100, 30)):
     """Run the app headless, call ``await script(app, pilot)``, and return what it returns."""
 
     async def main():
-        app = BrowseApp(Browser(ladder, start), role)
+        app = BrowseApp(Browser(ladder, start, env=test_env()), role)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             return await script(app, pilot)
@@ -97,6 +99,7 @@ def label_of(app, role_id: str) -> str:
 # -- the tree and the detail pane ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
     assert cli("profile", "set-role", "junior-ds").exit_code == 0
 
@@ -108,10 +111,11 @@ def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
         mine = label_of(app, "junior-ds")
         assert mine == " 100% ● Junior Data Scientist / ML Engineer you"  # readiness first: never cut
         # Each role's readiness is match's, for a holder of junior-ds.
-        matched = {r["id"]: r["readiness"] for r in planning.match(ladder, person(ladder, None))["roles"]}
+        matched = {r["id"]: r["readiness"] for r in planning.match(ladder, saved_person(ladder))["roles"]}
         assert label_of(app, "ml-engineer") == f"   {matched['ml-engineer']:g}% Machine Learning Engineer"
         head = text_of(app.query_one("#head"))
-        assert "Junior Data Scientist / ML Engineer" in head and "your role" in head
+        assert "Junior Data Scientist / ML Engineer" in head
+        assert "your role" in head
 
     drive(ladder, script)
 
@@ -128,6 +132,7 @@ def test_opens_on_your_role_marked_in_the_tree_with_readiness(ladder, cli):
     drive(load(EXAMPLE), elsewhere, size=(140, 30))
 
 
+@pytest.mark.slow
 def test_detail_shows_the_role_as_the_text_says_it(ladder):
     async def script(app, pilot):
         about = text_of(app.query_one("#about"))
@@ -174,10 +179,12 @@ def test_detail_shows_the_role_as_the_text_says_it(ladder):
 # -- moving ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_arrows_jk_enter_links_back_and_forward(ladder):
     async def script(app, pilot):
         tree = app.query_one(LadderTree)
-        assert app.shown == ("role", "intern") and app.focused is tree
+        assert app.shown == ("role", "intern")
+        assert app.focused is tree
         await pilot.press("j")
         assert app.shown == ("role", "junior-ds")  # moving previews
         await pilot.press("j", "down")  # over the Mid-Level stage
@@ -210,12 +217,14 @@ def test_history_previews_replace_each_other():
     assert [e for e, _ in h.entries] == ["a", "c", "d", "e"]
     assert (h.back(), h.back(), h.back(), h.back()) == ("d", "c", "a", None)
     h.visit("x")  # a new visit drops what was ahead
-    assert h.forward() is None and [e for e, _ in h.entries] == ["a", "x"]
+    assert h.forward() is None
+    assert [e for e, _ in h.entries] == ["a", "x"]
 
 
 # -- filter --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_filter_roles_and_skills_as_you_type(ladder, monkeypatch):
     async def script(app, pilot):
         await pilot.press("slash", *"eng")
@@ -228,7 +237,8 @@ def test_filter_roles_and_skills_as_you_type(ladder, monkeypatch):
             assert tree_roles(app) == roles, typed
         box.value = "dock"
         await pilot.pause()
-        assert tree_roles(app) == [] and tree_skills(app) == ["docker"]
+        assert tree_roles(app) == []
+        assert tree_skills(app) == ["docker"]
         await pilot.press("enter")  # to the tree: the first hit shows
         assert app.shown == ("skill", "docker")
         moves = app.query_one("#moves")
@@ -242,7 +252,9 @@ def test_filter_roles_and_skills_as_you_type(ladder, monkeypatch):
         await pilot.press("slash")
         box.value = "--"
         await pilot.pause()
-        assert tree_roles(app) == [] and tree_skills(app) == [] and "nothing matches" in tree_text(app)
+        assert tree_roles(app) == []
+        assert tree_skills(app) == []
+        assert "nothing matches" in tree_text(app)
         # More hits than are listed: said how many (the cap made small here).
         monkeypatch.setattr(tree_module, "SHOWN", 2)
         box.value = "eng"
@@ -253,7 +265,8 @@ def test_filter_roles_and_skills_as_you_type(ladder, monkeypatch):
         # In the tree (where enter in the filter leads, tested above), escape clears the filter too.
         app.query_one(LadderTree).focus()
         await pilot.press("escape")
-        assert tree_roles(app) == [r.id for r in ladder.doc.roles] and box.value == ""
+        assert tree_roles(app) == [r.id for r in ladder.doc.roles]
+        assert box.value == ""
         assert app.focused is app.query_one(LadderTree)
 
     drive(ladder, script)
@@ -263,12 +276,14 @@ def test_filter_follows_search_words(ladder):
     names = NameFilter(ladder)
     assert names("   ") is None
     assert names("MLE").roles == ["junior-ds", "ml-engineer", "senior-mle"]  # aliases: Junior MLE, MLE
-    assert names("sagemaker").skills == ["aws-sagemaker"] and names("sagemaker").roles == []
+    assert names("sagemaker").skills == ["aws-sagemaker"]
+    assert names("sagemaker").roles == []
     assert names("engineering").roles == ["junior-ds", "ml-engineer", "senior-mle"]  # another form
     assert names("ai").roles == [r.id for r in ladder.doc.roles if re.search(r"\bai", r.name.casefold() + " " + r.id)
                                  or any(re.search(r"\bai", a.casefold()) for a in r.aliases)]
     assert "maintaining" not in " ".join(names.vocabulary) or names("aint").roles == []  # never inside a word
-    assert names("zzzz").roles == [] and names("zzzz").skills == []
+    assert names("zzzz").roles == []
+    assert names("zzzz").skills == []
 
 
 # -- compare and route -------------------------------------------------------------------------
@@ -279,6 +294,7 @@ def words(text: str) -> Counter:
     return Counter(w for w in text.split() if w.strip("─━"))
 
 
+@pytest.mark.slow
 def test_compare_with_a_role_picked_by_typing(ladder, cli, tty):
     async def script(app, pilot):
         await pilot.press("c")
@@ -291,14 +307,18 @@ def test_compare_with_a_role_picked_by_typing(ladder, cli, tty):
         assert body.startswith("Compare Machine Learning Engineer with Data Scientist\n")
         # Drawn by compare's own renderer: every word the command prints, on the page.
         printed = cli("compare", "ml-engineer", "data-scientist", columns=app.size.width - 7)
-        assert printed.exit_code == 0 and words(printed.stdout) <= words(body)
-        assert "Shared skills" in body and "level differences: Cloud platforms" in body
+        assert printed.exit_code == 0
+        assert words(printed.stdout) <= words(body)
+        assert "Shared skills" in body
+        assert "level differences: Cloud platforms" in body
         await pilot.press("escape")
-        assert not isinstance(app.screen, Page) and app.shown == ("role", "ml-engineer")
+        assert not isinstance(app.screen, Page)
+        assert app.shown == ("role", "ml-engineer")
 
     drive(ladder, script, role="ml-engineer")
 
 
+@pytest.mark.slow
 def test_the_picker_resolves_a_name_as_the_cli_does(ladder):
     """Defect: "data sci" picked Junior DS (the first role with both words) where every
     command gives Data Scientist. The CLI's resolver decides; the filter lists the rest."""
@@ -320,6 +340,7 @@ def test_the_picker_resolves_a_name_as_the_cli_does(ladder):
     drive(ladder, script, role="intern")
 
 
+@pytest.mark.slow
 def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
     assert cli("profile", "set-role", "junior-ds").exit_code == 0
     assert cli("profile", "add", "docker").exit_code == 0
@@ -335,8 +356,9 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
         assert body.startswith("Route to Senior Machine Learning Engineer\n")
         # Drawn by path's own renderer: every word `path --to` prints, on the page.
         printed = cli("path", "--to", "senior-mle", columns=app.size.width - 7)
-        assert printed.exit_code == 0 and words(printed.stdout) <= words(body)
-        best = planning.path(ladder, person(ladder, None), "senior-mle")["routes"][0]
+        assert printed.exit_code == 0
+        assert words(printed.stdout) <= words(body)
+        best = planning.path(ladder, saved_person(ladder), "senior-mle")["routes"][0]
         assert "starting from your profile's role: junior-ds" in body
         steps = re.findall(r"^ +→ (.+?)  ([\w-]+) · (\w+), (\w+)$", body, re.M)
         assert steps == [(s["name"], s["id"], s["kind"], s["basis"]) for s in best["steps"]]
@@ -345,12 +367,13 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
         await pilot.press(*"int", "enter")
         body = page_text(app)
         assert "starting from --from: intern" in body
-        from_intern = planning.path(ladder, person(ladder, None, "intern"), "senior-mle")
+        from_intern = planning.path(ladder, saved_person(ladder, "intern"), "senior-mle")
         assert len(re.findall(r"^ +→ ", body, re.M)) == len(from_intern["routes"][0]["steps"])
 
     drive(ladder, script)
 
 
+@pytest.mark.slow
 def test_learning_plan_to_the_role_shown(ladder):
     from aiml_career import learning
 
@@ -358,7 +381,7 @@ def test_learning_plan_to_the_role_shown(ladder):
         await pilot.press("l")
         assert isinstance(app.screen, Page)
         body = page_text(app)
-        expected = learning.plan(ladder, person(ladder, None, "junior-ds"), "senior-mle")
+        expected = learning.plan(ladder, saved_person(ladder, "junior-ds"), "senior-mle")
         assert body.startswith("Learning plan\n\n"
                                "Junior Data Scientist / ML Engineer → Senior Machine Learning Engineer")
         numbered = re.findall(r"^ ?(\d+)\. \[(.)\] (.+?) (?:basic|proficient|advanced|expert)\b", body, re.M)
@@ -373,6 +396,7 @@ def test_learning_plan_to_the_role_shown(ladder):
     drive(ladder, script, role="senior-mle", start="junior-ds")
 
 
+@pytest.mark.slow
 def test_text_from_the_ladder_is_shown_never_obeyed(tmp_path):
     doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
     role = next(r for r in doc["roles"] if r["id"] == "ml-engineer")
@@ -402,6 +426,7 @@ def test_text_from_the_ladder_is_shown_never_obeyed(tmp_path):
 # -- what is typed, and what is seen (issue 20's browse defects) ---------------------------------------
 
 
+@pytest.mark.slow
 def test_keys_typed_or_pasted_right_after_slash_go_to_the_filter(ladder):
     """Defect: keys queued behind `/` went to the tree ("/arch" typed fast opened the compare
     picker on "c"): the pilot waits after each key, so these are posted all at once."""
@@ -417,35 +442,42 @@ def test_keys_typed_or_pasted_right_after_slash_go_to_the_filter(ladder):
         typed("slash", *"arch")
         await pilot.pause()
         assert not isinstance(app.screen, PickRole)
-        assert box.value == "arch" and app.focused is box
+        assert box.value == "arch"
+        assert app.focused is box
         assert tree_roles(app) == NameFilter(ladder)("arch").roles == ["ai-architect"]
         await pilot.press("escape")
         typed("slash")
         app.post_message(events.Paste("data sci"))
         await pilot.pause()
-        assert box.value == "data sci" and tree_roles(app) == NameFilter(ladder)("data sci").roles
+        assert box.value == "data sci"
+        assert tree_roles(app) == NameFilter(ladder)("data sci").roles
         await pilot.press("escape")
         assert app.focused is app.ladder_tree
         app.post_message(events.Paste("docker"))  # pasted on the tree: a filter by it, as if after `/`
         await pilot.pause()
-        assert box.value == "docker" and tree_skills(app) == ["docker"] and app.focused is box
+        assert box.value == "docker"
+        assert tree_skills(app) == ["docker"]
+        assert app.focused is box
         typed("slash")  # in the filter, "/" is a character like any other
         await pilot.pause()
         assert box.value == "docker/"
         typed("c", "p", "l")  # and so are c, p and l
         await pilot.pause()
-        assert box.value == "docker/cpl" and not isinstance(app.screen, (PickRole, Page))
+        assert box.value == "docker/cpl"
+        assert not isinstance(app.screen, (PickRole, Page))
         await pilot.press("escape")
         app.show_role("ml-engineer")
         typed("c", *"data sci")  # c and P open a picker: what is typed next goes to it too
         await pilot.pause()
-        assert isinstance(app.screen, PickRole) and app.screen.query_one("#pick-input").value == "data sci"
+        assert isinstance(app.screen, PickRole)
+        assert app.screen.query_one("#pick-input").value == "data sci"
         assert app.screen.query_one("#pick-list").highlighted_option.id == "data-scientist"
 
     app_ = None
     drive(ladder, script)
 
 
+@pytest.mark.slow
 def test_tab_then_space_after_a_panel_never_lands_in_the_filter(ladder):
     """Defect: tab from the last list wrapped round to the filter box, selecting its text,
     and space typed over it: the filter was gone. The box is out of the tab order."""
@@ -456,16 +488,20 @@ def test_tab_then_space_after_a_panel_never_lands_in_the_filter(ladder):
         assert app.focused is app.query_one("#moves")
         for panel in (["question_mark", "escape"], ["c", "escape"]):
             await pilot.press(*panel, "tab", "space")
-            assert app.focused is not box and box.value == "eng", panel
+            assert app.focused is not box, panel
+            assert box.value == "eng", panel
             assert tree_roles(app) == NameFilter(ladder)("eng").roles
         await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "space")
-        assert app.focused is not box and box.value == "eng"
+        assert app.focused is not box
+        assert box.value == "eng"
         await pilot.press("slash", "s")  # `/` still gives it the keys
-        assert app.focused is box and box.value == "s"
+        assert app.focused is box
+        assert box.value == "s"
 
     drive(ladder, script, role="ml-engineer")
 
 
+@pytest.mark.slow
 def test_the_row_selected_is_marked_without_colour(ladder):
     """Defect: the cursor of the tree and of a list was a colour alone; under NO_COLOR
     (the monochrome filter) a ▶ still says which row it is."""
@@ -474,18 +510,21 @@ def test_the_row_selected_is_marked_without_colour(ladder):
         assert app.no_color
         lines = seen(app.ladder_tree).splitlines()
         marked = [line for line in lines if "▶" in line]
-        assert len(marked) == 1 and "Machine Learning Engineer" in marked[0]
+        assert len(marked) == 1
+        assert "Machine Learning Engineer" in marked[0]
         await pilot.press("j")
         marked = [line for line in seen(app.ladder_tree).splitlines() if "▶" in line]
-        assert len(marked) == 1 and "AI Researcher" in marked[0]
+        assert len(marked) == 1
+        assert "AI Researcher" in marked[0]
         await pilot.press("k", "enter", "j")  # the requirements: the second row lit
         reqs = app.query_one(RequirementList)
         marked = [line for line in seen(reqs).splitlines() if "▶" in line]
-        assert len(marked) == 1 and "Version control" in marked[0]
+        assert len(marked) == 1
+        assert "Version control" in marked[0]
         assert str(reqs.highlighted_option.prompt).strip().endswith("Version control (part of Software engineering)")
 
     async def main():
-        app = BrowseApp(Browser(ladder, "junior-ds"), "ml-engineer", monochrome=True)
+        app = BrowseApp(Browser(ladder, "junior-ds", env=test_env()), "ml-engineer", monochrome=True)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             await script(app, pilot)
@@ -493,12 +532,13 @@ def test_the_row_selected_is_marked_without_colour(ladder):
     asyncio.run(main())
 
 
+@pytest.mark.slow
 def test_the_top_line_fits_and_never_ends_in_a_dot(ladder, cli):
     """Defect: the top line wrapped at 80 columns, its second line out of sight, leaving
     "· " at the end. What does not fit is left out (the profile's path) or cut with "…"."""
     assert cli("profile", "set-role", "junior-ds").exit_code == 0
     assert cli("profile", "add", "docker").exit_code == 0
-    path = str(Path(os.environ["AIML_CAREER_PROFILE"]))
+    path = str(test_env().profile_file)
 
     async def script(app, pilot):
         return seen(app.who)
@@ -506,11 +546,13 @@ def test_the_top_line_fits_and_never_ends_in_a_dot(ladder, cli):
     full = f"you: Junior Data Scientist / ML Engineer · 1 skill held · {path}"
     for width in (60, 80, 200):
         line = drive(ladder, script, size=(width, 24))
-        assert "\n" not in line and not line.rstrip().endswith("·"), (width, line)
+        assert "\n" not in line, (width, line)
+        assert not line.rstrip().endswith("·"), (width, line)
         assert line.strip() == (full if len(full) < width - 2 else full.split(" · /")[0]), width
     assert drive(ladder, script, size=(30, 24)).strip() == "you: Junior Data Scientist…"
 
 
+@pytest.mark.slow
 def test_the_whole_tree_says_when_it_lists_only_the_first_roles(ladder, monkeypatch):
     """Defect: unfiltered, the tree listed the first 100 roles of a larger ladder without a
     word (the cap made small here)."""
@@ -523,6 +565,7 @@ def test_the_whole_tree_says_when_it_lists_only_the_first_roles(ladder, monkeypa
     drive(ladder, script)
 
 
+@pytest.mark.slow
 def test_long_role_names_end_in_an_ellipsis_with_the_whole_name_beside(tmp_path):
     """Defect: at 80 columns long names were cut at the tree's edge without a sign; now
     they end in "…", the readiness stays whole, and the detail pane has the whole name."""
@@ -535,7 +578,8 @@ def test_long_role_names_end_in_an_ellipsis_with_the_whole_name_beside(tmp_path)
     async def script(app, pilot):
         tree = seen(app.ladder_tree).splitlines()
         line = next(line for line in tree if "Principal" in line)
-        assert line.rstrip().endswith("…") and "0% Principal Machine" in line
+        assert line.rstrip().endswith("…")
+        assert "0% Principal Machine" in line
         assert all(len(row.rstrip()) <= app.ladder_tree.size.width for row in tree)
         assert app.ladder_tree.virtual_size.width <= app.ladder_tree.size.width  # no sideways scrolling
         assert re.search(r"% Junior Data Scien.*…$", seen(app.ladder_tree), re.M)
@@ -558,6 +602,7 @@ def _files(root: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, cli, tmp_path):
     profile = tmp_path / "profile.json"
     assert cli("profile", "add", "python").exit_code == 0  # a profile (and its lock) exists
@@ -577,7 +622,8 @@ def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, 
         before = app.browser.fit["ml-engineer"]["readiness"]
         await pilot.press("space")
         await pilot.pause()
-        assert reqs.highlighted == docker and row_in_view(app, reqs)  # the re-render keeps the place
+        assert reqs.highlighted == docker
+        assert row_in_view(app, reqs)
         assert detail.scroll_y == scrolled
         saved = json.loads(profile.read_text())["skills"]
         assert saved["docker"] == {"level": "proficient", "status": "done"}
@@ -607,6 +653,7 @@ def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, 
     drive(ladder, script, role="ml-engineer")
 
 
+@pytest.mark.slow
 def test_a_profile_that_cannot_be_written_is_a_message_not_a_crash(ladder, cli, tmp_path):
     profile = tmp_path / "profile.json"
     assert cli("profile", "add", "python").exit_code == 0
@@ -625,6 +672,7 @@ def test_a_profile_that_cannot_be_written_is_a_message_not_a_crash(ladder, cli, 
 # -- keys ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_question_mark_lists_every_key_and_ctrl_c_quits(ladder):
     """ctrl+c is a key here (the terminal is raw): it quits like q (the pseudo-terminal
     test quits with q and sees the terminal put back), even from the filter box."""
@@ -643,6 +691,7 @@ def test_question_mark_lists_every_key_and_ctrl_c_quits(ladder):
     assert drive(ladder, script) is False
 
 
+@pytest.mark.slow
 def test_command_palette_opens_a_role(ladder):
     async def script(app, pilot):
         await pilot.press("ctrl+p")
@@ -675,42 +724,48 @@ def test_browse_errors_come_before_the_ui(cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{")
     result = cli("browse", "--data", str(bad))
-    assert result.exit_code == 1 and result.stderr.startswith("aiml-career: error:") and not result.stdout
+    assert result.exit_code == 1
+    assert result.stderr.startswith("aiml-career: error:")
+    assert not result.stdout
     (tmp_path / "profile.json").write_text("[1]")
     result = cli("browse")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"aiml-career: error: profile {tmp_path / 'profile.json'}: not a valid profile")
     (tmp_path / "profile.json").unlink()
     result = cli("browse", "ml enginer")
-    assert result.exit_code == 2 and "did you mean" in result.stderr
+    assert result.exit_code == 2
+    assert "did you mean" in result.stderr
     result = cli("browse")  # CliRunner's streams are no terminal
     assert result.exit_code == 1
     assert result.stderr.startswith("aiml-career: error: browse needs a terminal (stdin and stderr)")
 
 
+@pytest.mark.slow
 def test_browse_hands_the_ui_the_clis_ladder_role_and_colour(cli, monkeypatch):
     """--data, ROLE and --from as every command reads them; NO_COLOR: no colour in the UI."""
     got = {}
-    monkeypatch.setattr("aiml_career.cli.browse_cmd.is_tty", lambda stream: True)
-    monkeypatch.setattr("aiml_career.tui.run", lambda ladder, **kw: got.update(ladder=ladder, **kw))
-    monkeypatch.setenv("NO_COLOR", "1")
-    result = cli("browse", "data engineer", "--from", "junior-de", "--data", str(EXAMPLE))
+    monkeypatch.setattr("aiml_career.tui.run", lambda ladder, env, **kw: got.update(ladder=ladder, env=env, **kw))
+    result = cli("browse", "data engineer", "--from", "junior-de", "--data", str(EXAMPLE),
+                 env={"NO_COLOR": "1"}, stdin_isatty=True, stderr_isatty=True)
     assert result.exit_code == 0, result.stderr
     assert [r.id for r in got["ladder"].doc.roles][:2] == ["junior-de", "data-engineer"]
     assert (got["role"], got["start"], got["monochrome"]) == ("data-engineer", "junior-de", True)
+    assert got["env"].profile_file == test_env().profile_file
 
     async def script(app, pilot):  # and the UI draws that ladder
         assert tree_roles(app) == [r.id for r in got["ladder"].doc.roles]
-        assert app.shown == ("role", "data-engineer") and app.browser.me.role == "junior-de"
+        assert app.shown == ("role", "data-engineer")
+        assert app.browser.me.role == "junior-de"
 
     drive(got["ladder"], script, role=got["role"], start=got["start"])
 
 
 def test_other_commands_never_import_textual():
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = child_env({"PYTHONPATH": str(ROOT / "src")})
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "aiml_career", "show", "mle"],
                           capture_output=True, env=env, timeout=60)
-    assert done.returncode == 0 and b"Machine Learning Engineer" in done.stdout
+    assert done.returncode == 0
+    assert b"Machine Learning Engineer" in done.stdout
     imported = [line.rsplit(b"|", 1)[-1].strip() for line in done.stderr.splitlines() if b"|" in line]
     assert b"aiml_career.cli" in imported  # the log is read right
     assert not [name for name in imported if name.split(b".")[0] in (b"textual", b"aiml_career.tui")]
@@ -727,6 +782,7 @@ def _screen_text(raw: bytes) -> str:
     return re.sub(escapes, "", text)
 
 
+@pytest.mark.slow
 def test_end_to_end_in_a_pseudo_terminal(tmp_path):
     import fcntl
     import pty
@@ -737,8 +793,7 @@ def test_end_to_end_in_a_pseudo_terminal(tmp_path):
 
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
-    env["TERM"] = "xterm-256color"
+    env = child_env({"COLUMNS": None, "LINES": None, "TERM": "xterm-256color"})
     # Textual draws on stderr: all three streams are the terminal.
     proc = subprocess.Popen([*entry_point(), "browse", "ml-engineer"], stdin=follower, stdout=follower,
                             stderr=follower, env=env, start_new_session=True)

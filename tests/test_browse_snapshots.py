@@ -13,10 +13,10 @@ from aiml_career.loading import load
 from aiml_career.tui.app import BrowseApp
 from aiml_career.tui.state import Browser
 
-from conftest import BUILTIN
+from conftest import BUILTIN, test_env
 
-#: Textual's pilot in quicker steps (conftest.quick_pilot).
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+#: Slow: a developer may skip these locally (pytest -m "not slow"); CI runs them.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def ladder():
 
 def app(ladder, role="ml-engineer", monochrome=False):
     """A junior data scientist (--from, no profile) looking at ``role``."""
-    return BrowseApp(Browser(ladder, "junior-ds"), role, monochrome)
+    return BrowseApp(Browser(ladder, "junior-ds", env=test_env()), role, monochrome)
 
 
 def test_role_at_80x24(snap_compare, ladder):

@@ -9,13 +9,13 @@ import pytest
 
 from aiml_career import cache
 from aiml_career.errors import DataError
-from aiml_career.loading import load
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, cache_folder, test_env
+from conftest import cached_load as load
 
 
 def entries():
-    folder = cache.cache_dir()
+    folder = cache_folder()
     return sorted(folder.glob("ladder-*.ok")) if folder.exists() else []
 
 
@@ -56,17 +56,23 @@ def test_an_invalid_ladder_is_never_cached(tmp_path):
     assert entries() == []
 
 
-def test_the_cache_can_be_turned_off(monkeypatch):
-    monkeypatch.setenv("AIML_CAREER_NO_CACHE", "1")
-    load(EXAMPLE)
+def test_the_cache_can_be_turned_off():
+    env = test_env({"AIML_CAREER_NO_CACHE": "1"})
+    assert env.ladder_cache is None
+    assert env.cache_dir == cache_folder()
+    from aiml_career.loading import load as plain_load
+
+    plain_load(EXAMPLE, cache=env.ladder_cache)
     assert entries() == []
 
 
-def test_an_unwritable_cache_is_ignored(tmp_path, monkeypatch):
+def test_an_unwritable_cache_is_ignored(tmp_path):
+    from aiml_career.loading import load as plain_load
+
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert load(EXAMPLE).roles  # still loads
+    env = test_env({"XDG_CACHE_HOME": str(blocker)})
+    assert plain_load(EXAMPLE, cache=env.ladder_cache).roles  # still loads
 
 
 def test_large_files_skip_the_checks_but_not_the_shape(monkeypatch):
@@ -77,14 +83,15 @@ def test_large_files_skip_the_checks_but_not_the_shape(monkeypatch):
     monkeypatch.setattr("aiml_career.diagnostics.check", lambda *a: checked.append(a))
     monkeypatch.setattr(cache, "construct", lambda raw: built.append(raw))
     again = load(EXAMPLE)
-    assert checked == [] and built == []  # pydantic-core validated the shape; nothing else ran
+    assert checked == []
+    assert built == []
     assert again.doc == first.doc
 
 
 @pytest.mark.parametrize("module", cache.VALIDITY_MODULES)
 def test_the_key_changes_with_the_validation_code(module, monkeypatch):
     raw = EXAMPLE.read_bytes()
-    folder, secret = cache.cache_dir(), b"k" * 32
+    folder, secret = cache_folder(), b"k" * 32
     before = cache._marker(folder, secret, raw)
     real = Path.read_bytes
 

@@ -7,6 +7,8 @@ import pytest
 from aiml_career import __version__
 from aiml_career.cli import app
 
+from conftest import test_env
+
 ROLE_IDS = [
     "intern", "junior-ds", "data-scientist", "ml-engineer", "ai-researcher", "senior-ds",
     "senior-mle", "ai-architect", "ai-ml-manager", "head-of-ai", "caio",
@@ -157,7 +159,8 @@ def test_show_unknown_suggests(cli):
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "aiml-career: error: unknown role or specialization 'ML Enginer'"
-    assert "did you mean" in lines[1] and "ml-engineer" in lines[1]
+    assert "did you mean" in lines[1]
+    assert "ml-engineer" in lines[1]
 
 
 def test_show_ambiguous_lists_candidates(cli):
@@ -196,7 +199,8 @@ def test_compare_json_contract(cli):
     only_ds = {s["id"] for s in data["only"]["data-scientist"]}
     only_mle = {s["id"] for s in data["only"]["ml-engineer"]}
     # "data visualization tools (Tableau, Matplotlib)"; "ML frameworks (TensorFlow, PyTorch, Scikit-learn)"
-    assert "data-visualization" in only_ds and "ml-frameworks" in only_mle
+    assert "data-visualization" in only_ds
+    assert "ml-frameworks" in only_mle
     visual = next(s for s in data["only"]["data-scientist"] if s["id"] == "data-visualization")
     assert [a["id"] for a in visual["any_of"]["data-scientist"]] == ["tableau", "matplotlib"]
     # "software engineering skills (version control, containerization with Docker, CI/CD pipelines)"
@@ -205,7 +209,8 @@ def test_compare_json_contract(cli):
     # "familiarity with ... cloud platforms" (basic), "experience with cloud platforms" (proficient)
     assert shared["cloud-platforms"] == {"data-scientist": "basic", "ml-engineer": "proficient"}
     assert "cloud-platforms" in {s["id"] for s in data["level_differences"]}
-    assert not only_ds & only_mle and not only_ds & set(shared)
+    assert not only_ds & only_mle
+    assert not only_ds & set(shared)
 
 
 def test_compare_three_roles(cli):
@@ -283,7 +288,8 @@ def test_next_without_a_role_starts_where_path_starts(cli):
     result = cli("next", "--json")
     assert result.exit_code == 0
     data = result.json()
-    assert data["from"] is None and data["start"]["how"] == "entry stage"
+    assert data["from"] is None
+    assert data["start"]["how"] == "entry stage"
     assert [(m["id"], m["kind"]) for m in data["next"]] == [("intern", "entry"), ("junior-ds", "entry")]
     assert "From no role yet" in cli("next").stdout
     # Skills that fully meet the intern's rows (basic ML algorithms, a framework, pandas):
@@ -297,7 +303,9 @@ def test_next_without_a_role_starts_where_path_starts(cli):
 
 def test_next_text(cli):
     out = cli("next", "--from", "junior-ds").stdout
-    assert "Data Scientist" in out and "gain:" in out and "promotion" in out
+    assert "Data Scientist" in out
+    assert "gain:" in out
+    assert "promotion" in out
 
 
 # -- the rest of the source text --------------------------------------------------
@@ -310,7 +318,8 @@ def test_specializations(cli):
         "nlp", "computer-vision", "reinforcement-learning", "robotics", "ai-ethics"
     ]
     out = cli("specializations").stdout
-    assert "facial recognition" in out and "free from bias" in out
+    assert "facial recognition" in out
+    assert "free from bias" in out
 
 
 def test_skills_vocabulary(cli):
@@ -332,7 +341,8 @@ def test_skills_alias_resolves(cli):
 def test_unknown_skill(cli):
     result = cli("skills", "pytroch")
     assert result.exit_code == 2
-    assert "unknown skill 'pytroch'" in result.stderr and "pytorch" in result.stderr
+    assert "unknown skill 'pytroch'" in result.stderr
+    assert "pytorch" in result.stderr
 
 
 def test_education(cli):
@@ -340,7 +350,9 @@ def test_education(cli):
     assert data["stage"] == "foundation"
     assert [d["id"] for d in data["advanced_degrees"]]
     out = cli("education").stdout
-    assert "Bachelor" in out and "Master" in out and "linear algebra" in out.lower()
+    assert "Bachelor" in out
+    assert "Master" in out
+    assert "linear algebra" in out.lower()
 
 
 def test_resources(cli):
@@ -349,7 +361,8 @@ def test_resources(cli):
     assert len(data["certifications"]) == 3
     assert data["advice"].startswith("The AI/ML career path is flexible")
     out = cli("resources").stdout
-    assert "AWS Certified Machine Learning" in out and "Advice" in out
+    assert "AWS Certified Machine Learning" in out
+    assert "Advice" in out
 
 
 # -- help -------------------------------------------------------------------------
@@ -386,6 +399,7 @@ def test_completion_offers_role_ids():
     result = CliRunner().invoke(
         app, [], env={"_AIML_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "aiml-career show senior-",
                       "COMP_CWORD": "2"},
-        prog_name="aiml-career",
+        prog_name="aiml-career", obj=test_env(),
     )
-    assert "senior-ds" in result.stdout and "senior-mle" in result.stdout
+    assert "senior-ds" in result.stdout
+    assert "senior-mle" in result.stdout

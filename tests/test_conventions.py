@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLE, entry_point, main_in_process
+from conftest import EXAMPLE, child_env, entry_point, main_in_process
 
 ROLE_IDS = [
     "intern", "junior-ds", "data-scientist", "ml-engineer", "ai-researcher", "senior-ds",
@@ -27,7 +27,7 @@ def shell(command: str, pipefail: bool = True) -> subprocess.CompletedProcess:
     exe = entry_point()[0]
     prefix = "set -o pipefail; " if pipefail else ""
     return subprocess.run(["bash", "-c", prefix + command.replace("aiml-career", exe)],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, env=child_env(), timeout=60)
 
 
 # -- piped tables ------------------------------------------------------------------
@@ -39,7 +39,8 @@ def test_piped_table_is_one_tab_separated_row_per_line(cli):
     assert [line.split("\t")[0] for line in lines] == ROLE_IDS  # no header, no rule
     assert all(line.count("\t") == 3 for line in lines)
     assert "Junior Data Scientist / ML Engineer" in lines[1]  # nothing wrapped or cut at 30 columns
-    assert "─" not in result.stdout and "ID" not in result.stdout
+    assert "─" not in result.stdout
+    assert "ID" not in result.stdout
 
 
 def test_awk_and_cut_on_a_real_pipe():
@@ -64,15 +65,18 @@ def test_every_table_follows_the_switch(cli):
                for line in compare)
     for args in (["skills"], ["resources"], ["match", "--have", "python"], ["skills", "python"]):
         out = cli(*args, env={"COLUMNS": "40"}).stdout
-        assert "─" not in out and "\t" in out, args
+        assert "─" not in out, args
+        assert "\t" in out, args
 
 
 def test_a_terminal_gets_drawn_tables(cli, tty):
     out = cli("roles").stdout
     assert out.splitlines()[0].split() == ["ID", "Name", "Stage", "Track"]
-    assert "─" in out and "\t" not in out
+    assert "─" in out
+    assert "\t" not in out
     narrow = cli("roles", env={"COLUMNS": "40"}).stdout
-    assert "ID" in narrow and max(len(line) for line in narrow.splitlines()) <= 40
+    assert "ID" in narrow
+    assert max(len(line) for line in narrow.splitlines()) <= 40
 
 
 # -- exit codes and --json -------------------------------------------------------------
@@ -135,12 +139,16 @@ TERMINAL = {"env": {"TERM": "xterm-256color"}, "stdout_isatty": True}
 
 def test_help_on_a_terminal_is_bold_but_not_under_no_color(cli):
     result = cli("--help", **TERMINAL)
-    assert result.exit_code == 0 and "\x1b[1m" in result.stdout
+    assert result.exit_code == 0
+    assert "\x1b[1m" in result.stdout
     for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
         result = cli("show", "--help", env=env, stdout_isatty=True)
-        assert result.exit_code == 0 and "\x1b" not in result.stdout and "Usage:" in result.stdout
+        assert result.exit_code == 0
+        assert "\x1b" not in result.stdout
+        assert "Usage:" in result.stdout
     result = cli("--color", "never", "--help", **TERMINAL)
-    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
 
 
 def test_bare_command_prints_help_and_exits_0(cli):
@@ -170,12 +178,15 @@ def test_force_color_and_no_color(cli):
 
 def test_color_never_on_a_terminal(cli):
     result = cli("--color", "never", "show", "ml-engineer", **TERMINAL)
-    assert result.exit_code == 0 and "\x1b" not in result.stdout and "Machine Learning Engineer" in result.stdout
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert "Machine Learning Engineer" in result.stdout
 
 
 def test_json_is_never_coloured(cli):
     out = cli("--color", "always", "show", "ml-engineer", "--json").stdout
-    assert ESC not in out and json.loads(out)["id"] == "ml-engineer"
+    assert ESC not in out
+    assert json.loads(out)["id"] == "ml-engineer"
 
 
 # -- usage errors in the app's one style ------------------------------------------------
@@ -186,8 +197,10 @@ def usage_error(result, message: str) -> None:
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == f"aiml-career: error: {message}", result.stderr
-    assert len(lines) >= 2 and all(line.startswith("  ") for line in lines[1:])
-    assert "Input should" not in result.stderr and "╭" not in result.stderr
+    assert len(lines) >= 2
+    assert all(line.startswith("  ") for line in lines[1:])
+    assert "Input should" not in result.stderr
+    assert "╭" not in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -220,12 +233,14 @@ def test_usage_errors(cli, args, message):
 )
 def test_usage_error_hints_name_the_command(cli, args, hint):
     result = cli(*args)
-    assert result.exit_code == 2 and hint in result.stderr.splitlines()
+    assert result.exit_code == 2
+    assert hint in result.stderr.splitlines()
 
 
 def test_usage_error_through_the_entry_point():
     result = main_in_process(["search", "x", "--limit", "abc"])
-    assert result.returncode == 2 and result.stdout == b""
+    assert result.returncode == 2
+    assert result.stdout == b""
     assert result.stderr.decode().startswith("aiml-career: error: invalid value for --limit")
 
 
@@ -335,18 +350,21 @@ def test_a_failing_stderr_changes_neither_the_output_nor_the_exit_code():
 
 def test_export_to_dev_stdout_on_a_pipe():
     result = shell("aiml-career export --format dot -o /dev/stdout | head -1", pipefail=True)
-    assert result.returncode == 0 and result.stdout == 'digraph "AI/ML Career Path" {\n'
+    assert result.returncode == 0
+    assert result.stdout == 'digraph "AI/ML Career Path" {\n'
 
 
 def test_piped_stdout_holds_only_rows(cli):
     result = cli("match", "--have", "python", "--limit", "2")
-    assert len(result.stdout.splitlines()) == 2 and all("\t" in line for line in result.stdout.splitlines())
+    assert len(result.stdout.splitlines()) == 2
+    assert all("\t" in line for line in result.stdout.splitlines())
     assert result.stderr == ""  # the legend and the ranking rule are for people: not piped
 
 
 def test_removing_from_no_profile_makes_none(cli, tmp_path):
     result = cli("profile", "remove", "python")
-    assert result.exit_code == 0 and "no profile saved, nothing to remove: python" in result.stderr
+    assert result.exit_code == 0
+    assert "no profile saved, nothing to remove: python" in result.stderr
     assert not (tmp_path / "profile.json").exists()
 
 
@@ -358,6 +376,8 @@ def test_the_same_skill_twice_keeps_the_higher_level(cli):
 def test_color_never_after_help_still_counts(cli):
     assert "\x1b" in cli("roles", "--help", **TERMINAL).stdout  # the control: bold on a terminal
     result = cli("--help", "--color", "never", **TERMINAL)
-    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
     result = cli("roles", "--help", "--color=never", **TERMINAL)
-    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout

@@ -29,8 +29,10 @@ def setup_commands() -> list[str]:
 
 def test_readme_has_exactly_two_setup_commands():
     run_cmd, test_cmd = setup_commands()
-    assert "pip install ." in run_cmd and "aiml-career" in run_cmd
-    assert "pip install '.[test]'" in test_cmd and test_cmd.endswith("pytest")
+    assert "pip install ." in run_cmd
+    assert "aiml-career" in run_cmd
+    assert "pip install '.[test]'" in test_cmd
+    assert test_cmd.endswith("pytest")
 
 
 def test_ci_runs_the_readme_test_command():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -19,16 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, entry_point, main_in_process, on_a_terminal
+from conftest import ROOT, child_env, entry_point, main_in_process, on_a_terminal
 
 ANSI = b"\x1b["
 
 
 def shell(command: str, env: dict | None = None) -> subprocess.CompletedProcess:
     exe = entry_point()[0]
-    full_env = {**os.environ, **(env or {})}
     return subprocess.run(["bash", "-c", command.replace("aiml-career", exe, 1)],
-                          capture_output=True, env=full_env, timeout=60)
+                          capture_output=True, env=child_env(env), timeout=60)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +90,7 @@ def test_exit_codes(args, code, message):
 
 def test_python_dash_m(tmp_path):
     result = subprocess.run([sys.executable, "-m", "aiml_career", "--version"],
-                            capture_output=True, cwd=tmp_path, timeout=60)
+                            capture_output=True, cwd=tmp_path, env=child_env(), timeout=60)
     assert result.returncode == 0
     assert result.stdout.startswith(b"aiml-career ")
 
@@ -109,6 +107,7 @@ def wheel(tmp_path_factory) -> Path:
     return built
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_ladder_and_runs_from_any_folder(wheel, tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         packaged = archive.read("aiml_career/data/roles.json")
@@ -120,7 +119,7 @@ def test_the_wheel_carries_the_ladder_and_runs_from_any_folder(wheel, tmp_path):
             "from aiml_career.__main__ import main; sys.argv = ['aiml-career', 'roles', '--json']; main()")
     (tmp_path / "empty").mkdir()
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path / "empty",
-                            env={**os.environ, "PYTHONPATH": str(tmp_path / "site")}, timeout=60)
+                            env=child_env({"PYTHONPATH": str(tmp_path / "site")}), timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     where, _, document = result.stdout.partition(b"\n")
     assert Path(where.decode()).is_relative_to(tmp_path / "site")
@@ -181,7 +180,7 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     # As from a terminal: Ctrl-C not ignored, even when these tests run in the
     # background (a shell's `&` starts them with SIGINT ignored, and children inherit it).
     proc = subprocess.Popen([*entry_point(), "--data", "-", "roles"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env(),
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _wait_until_reading_a_pipe(proc.pid)
     proc.send_signal(signal.SIGINT)
@@ -203,6 +202,6 @@ def test_json_path_does_not_import_rich():
         "    pass\n"
         "sys.stderr.write('RICH' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'LEAN')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=child_env(), timeout=60)
     assert json.loads(result.stdout)["id"] == "ml-engineer"
     assert result.stderr.endswith(b"LEAN"), result.stderr

@@ -111,7 +111,8 @@ class Flowchart:
             if kind == "subgraph":
                 assert current is None, f"line {number}: nested subgraph"
                 sid, label = match[1], unescape_mermaid(match[2])
-                assert sid not in self.subgraphs and sid not in MERMAID_KEYWORDS
+                assert sid not in self.subgraphs
+                assert sid not in MERMAID_KEYWORDS
                 self.subgraphs[sid] = label
                 self.members[sid] = []
                 current = sid
@@ -120,7 +121,8 @@ class Flowchart:
                 current = None
             elif kind == "node":
                 nid = match[1]
-                assert nid not in self.nodes and nid not in MERMAID_KEYWORDS, line
+                assert nid not in self.nodes, line
+                assert nid not in MERMAID_KEYWORDS, line
                 assert current is not None, f"line {number}: a node outside every subgraph"
                 self.nodes[nid] = unescape_mermaid(match[2])
                 self.members[current].append(nid)
@@ -129,7 +131,8 @@ class Flowchart:
         assert current is None, "a subgraph is never closed"
         assert not set(self.subgraphs) & set(self.nodes)
         for src, _, dst in self.edges:
-            assert src in self.nodes and dst in self.nodes, f"undeclared node in {src} -> {dst}"
+            assert src in self.nodes, f"undeclared node in {src} -> {dst}"
+            assert dst in self.nodes, f"undeclared node in {src} -> {dst}"
 
     def by_label(self) -> dict[str, str]:
         return {label: nid for nid, label in self.nodes.items()}
@@ -260,7 +263,8 @@ def svg_texts(dot_source: str) -> list[str]:
         ["dot", "-Tsvg"], input=dot_source.encode("utf-8"), capture_output=True, timeout=60
     )
     assert done.returncode == 0, done.stderr.decode(errors="replace")
-    assert b"Warning" not in done.stderr and b"Error" not in done.stderr, done.stderr
+    assert b"Warning" not in done.stderr, done.stderr
+    assert b"Error" not in done.stderr, done.stderr
     root = ET.fromstring(done.stdout)
     return [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
 
@@ -268,7 +272,8 @@ def svg_texts(dot_source: str) -> list[str]:
 def test_dot_structure(cli):
     doc = load_json(EXAMPLE)
     text = export(cli, EXAMPLE, "dot")
-    assert text.startswith("digraph ") and text.rstrip().endswith("}")
+    assert text.startswith("digraph ")
+    assert text.rstrip().endswith("}")
     assert text.count("subgraph cluster_") == len({r["stage"] for r in doc["roles"]})
     assert text.count("[style=solid]") == sum(k == "promotion" for *_, k in edges_of(doc))
     assert text.count("[style=dashed]") == sum(k == "lateral" for *_, k in edges_of(doc))
@@ -359,7 +364,9 @@ def test_markdown_survives_a_hostile_ladder(cli, hostile):
         assert f"\n{heading}\n" in text
     assert "\n- Line one line two \\| with pipe\n" in text
     assert "\n- \\# not a heading \\*not bold\\*\n" in text
-    assert "<b>" not in text and "\x1b" not in text and "\x07" not in text
+    assert "<b>" not in text
+    assert "\x1b" not in text
+    assert "\x07" not in text
     # no line of the document starts a list or heading that the data did not ask for
     assert "\n1. and another" not in text
     assert "\nend\n" not in text
@@ -403,7 +410,8 @@ def test_output_writes_the_file_and_nothing_else(cli, tmp_path, fmt):
     dest = tmp_path / f"ladder.{fmt}"
     result = cli("--data", str(EXAMPLE), "export", "--format", fmt, "-o", str(dest))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "" and result.stderr == f"aiml-career: wrote {dest}\n"
+    assert result.stdout == ""
+    assert result.stderr == f"aiml-career: wrote {dest}\n"
     assert dest.read_text("utf-8") == export(cli, EXAMPLE, fmt)
 
 
@@ -507,7 +515,8 @@ def test_every_command_on_the_example(cli, args, expected):
     flat = " ".join(result.stdout.split())
     assert expected in flat
     # nothing of the built-in ladder leaks in
-    assert "Chief AI Officer" not in result.stdout and "ML Engineer" not in result.stdout
+    assert "Chief AI Officer" not in result.stdout
+    assert "ML Engineer" not in result.stdout
 
 
 JSON_COMMANDS = [
@@ -553,7 +562,8 @@ def test_the_example_through_the_variable_and_the_entry_point():
 def test_export_format_follows_the_output_extension(cli, tmp_path, name, starts):
     dest = tmp_path / name
     result = cli("export", "-o", str(dest))
-    assert result.exit_code == 0 and result.stdout == ""
+    assert result.exit_code == 0
+    assert result.stdout == ""
     assert dest.read_text(encoding="utf-8").startswith(starts)
 
 

@@ -20,7 +20,8 @@ EVERY_COMMAND = [
 
 
 def no_traceback(text: str) -> None:
-    assert "Traceback" not in text and "Exception ignored" not in text, text
+    assert "Traceback" not in text, text
+    assert "Exception ignored" not in text, text
 
 
 # -- data files ------------------------------------------------------------------
@@ -45,7 +46,8 @@ def test_deeply_nested_arrays(cli, tmp_path):
     (problem,) = result.json()["problems"]
     assert "recursion limit" in problem["message"]
     result = cli("--data", str(path), "roles")
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 1
+    assert result.stdout == ""
 
 
 def test_deeply_nested_object_inside_a_valid_field(cli, tmp_path):
@@ -58,6 +60,7 @@ def test_deeply_nested_object_inside_a_valid_field(cli, tmp_path):
     no_traceback(result.stdout + result.stderr)
 
 
+@pytest.mark.slow
 def test_a_50_mb_string_loads(cli, tmp_path):
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["roles"][0]["summary"] = "x" * 50_000_000
@@ -130,7 +133,8 @@ def test_a_prefix_of_several_roles_lists_them(cli):
 def test_control_characters_in_a_name_are_shown_escaped(cli):
     result = cli("show", "ml\x1b[31mengineer\rX")
     assert result.exit_code == 2
-    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "\x1b" not in result.stderr
+    assert "\r" not in result.stderr
     assert "\\x1b" in result.stderr
 
 
@@ -192,7 +196,8 @@ def test_an_unreadable_profile(cli, tmp_path, monkeypatch):
     monkeypatch.setattr("aiml_career.files._open", denied)  # root reads a 0000 file anyway
     result = cli("match")
     assert result.exit_code == 1
-    assert "permission denied" in result.stderr.lower() and str(profile) in result.stderr
+    assert "permission denied" in result.stderr.lower()
+    assert str(profile) in result.stderr
 
 
 # -- output in every environment -------------------------------------------------------
@@ -236,7 +241,8 @@ def test_ctrl_c_outside_any_command_exits_130(where, monkeypatch):
     monkeypatch.setattr(where, _interrupted)
     result = main_in_process(["roles"])
     assert result.returncode == 130
-    assert result.stdout == b"" and result.stderr == b""
+    assert result.stdout == b""
+    assert result.stderr == b""
 
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
@@ -261,8 +267,8 @@ def test_json_is_never_wrapped_or_cut(cli):
         assert len(long_line) > 60
 
 
-def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
+def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, variables):
+    variables["NO_COLOR"] = "1"
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["title"] = "[bold red]x[/]"
     data["roles"][0]["name"] = "Junior [/] \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ DE"
@@ -276,7 +282,8 @@ def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, monkeypatch):
                  ["path", "--from", "junior-de", "--to", "staff-de"]):
         result = cli("--data", str(path), *args)
         assert result.exit_code == 0, (args, result.stderr)
-        assert "\x1b" not in result.stdout and "\r" not in result.stdout, args
+        assert "\x1b" not in result.stdout, args
+        assert "\r" not in result.stdout, args
     shown = cli("--data", str(path), "show", "junior-de").stdout
     assert "Junior [/] \\x1b]8;;http://evil.example\\x1b\\link" in shown
     assert "over\\x0dwrite [link=http://x]y[/link]" in shown

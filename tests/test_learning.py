@@ -154,7 +154,8 @@ def test_a_beyond_role_is_unlocked_only_by_a_row_not_met_already(cli, tmp_path):
     plan = cli("--data", write(tmp_path, doc), "plan", "--from", "start", "--to", "top", "--have", "f:basic",
                "--json").json()
     f_item = next(i for i in plan["items"] if i["id"] == "f")
-    assert f_item["action"] == "deepen" and f_item["held"] == "basic"
+    assert f_item["action"] == "deepen"
+    assert f_item["held"] == "basic"
     assert [u["id"] for u in f_item["unlocks"]] == ["top"]
     assert f_item["value"] == {"steps": 1, "roles_beyond": 0}
 
@@ -177,7 +178,8 @@ def test_prerequisite_held_by_the_readiness_rule_and_done_items_say_none(cli, tm
     assert d_item["prerequisites"][0]["state"] == "held"
     out = cli("--data", path, "plan", "--from", "start", "--to", "top", "--have", "a").stdout
     block = out.split("[x] A")[1].split("\n\n")[0]
-    assert "after:" not in block and "not held" not in block
+    assert "after:" not in block
+    assert "not held" not in block
 
 
 def test_order_function_handles_a_loop_and_stays_deterministic():
@@ -241,12 +243,15 @@ def test_junior_ds_to_senior_mle_learns_docker_before_kubernetes(cli):
     # The source: ML engineers need "containerization with Docker"; senior ML engineers
     # "deployment technologies (Kubernetes, Docker)".
     mle, senior = skills_needed("Machine Learning Engineer"), skills_needed("Senior Machine Learning Engineer")
-    assert "containerization with Docker" in mle and "(Kubernetes, Docker)" in senior
+    assert "containerization with Docker" in mle
+    assert "(Kubernetes, Docker)" in senior
     assert ids.index("docker") < ids.index("kubernetes")
     kubernetes = items[ids.index("kubernetes")]
     # "extensive knowledge of ..." : extensive is an expert word (README: Levels).
-    assert kubernetes["level"] == "expert" and kubernetes["step"]["id"] == "senior-mle"
-    assert "extensive knowledge" in kubernetes["wording"] and kubernetes["wording"] in senior
+    assert kubernetes["level"] == "expert"
+    assert kubernetes["step"]["id"] == "senior-mle"
+    assert "extensive knowledge" in kubernetes["wording"]
+    assert kubernetes["wording"] in senior
     docker_first = cli("skills", "kubernetes", "--json").json()["prerequisites"][0]
     assert {**docker_first, "state": "planned"} in kubernetes["prerequisites"]
     names = {"ml-engineer": mle, "senior-mle": senior}
@@ -255,8 +260,10 @@ def test_junior_ds_to_senior_mle_learns_docker_before_kubernetes(cli):
         assert item["learn"], f"{item['id']} has no place to learn"
         if item["kind"] != "requirement":
             continue
-        assert item["wording"] and item["wording"] in names[item["step"]["id"]]
-        assert item["reason"] and item["wording"] in item["reason"]
+        assert item["wording"]
+        assert item["wording"] in names[item["step"]["id"]]
+        assert item["reason"]
+        assert item["wording"] in item["reason"]
         assert item["learn"], f"{item['id']} has no place to learn"
         assert item["unlocks"][0]["id"] == item["step"]["id"]
     # Microservices and APIs: "Advanced software engineering (microservices, APIs)".
@@ -299,7 +306,8 @@ def test_plan_items_are_exactly_the_route_gaps_of_path(cli, args):
         if item["kind"] != "requirement":
             assert named.get(item["id"]) == "planned", item["id"]
         if item["kind"] == "foundation":
-            assert item["basis"] == "text" and item["wording"] in SOURCE
+            assert item["basis"] == "text"
+            assert item["wording"] in SOURCE
     for sid, state in named.items():
         assert state == "held" or sid in ids, sid
 
@@ -308,46 +316,58 @@ def test_plan_to_caio_from_an_empty_profile(cli):
     result = cli("plan", "--to", "caio")
     assert result.exit_code == 0
     plan = cli("plan", "--to", "caio", "--json").json()
-    assert plan["person"]["source"] == "none" and plan["from"] is None
+    assert plan["person"]["source"] == "none"
+    assert plan["from"] is None
     assert plan["start"]["how"] == "entry stage"
-    assert plan["route"][0]["kind"] == "entry" and plan["route"][-1]["id"] == "caio"
+    assert plan["route"][0]["kind"] == "entry"
+    assert plan["route"][-1]["id"] == "caio"
     # The text: "Executive-level leadership, deep AI expertise, strategic thinking, ..."
     caio = skills_needed("Chief AI Officer (CAIO)")
     last = [i for i in plan["items"] if i["step"]["id"] == "caio"]
-    assert last and all(i["wording"] in caio for i in last)
+    assert last
+    assert all(i["wording"] in caio for i in last)
     assert any(i["id"] == "executive-leadership" and i["level"] == "expert" for i in last)
     assert all(i["status"] == "todo" for i in plan["items"])
 
 
 def test_a_role_you_qualify_for_gives_an_empty_plan(cli):
     held = cli("plan", "--from", "ml-engineer", "--to", "Machine Learning Engineer")
-    assert held.exit_code == 0 and "nothing to learn" in held.stdout + held.stderr
+    assert held.exit_code == 0
+    assert "nothing to learn" in held.stdout + held.stderr
     # The intern's sentence: basic ML algorithms, TensorFlow or PyTorch, Pandas/NumPy/SciPy.
     have = "ml-algorithms:basic, pytorch:basic, pandas"
     met = cli("plan", "--to", "intern", "--have", have, "--json")
     assert met.exit_code == 0
     doc = met.json()
-    assert doc["qualified"] is True and doc["items"] == [] and "nothing to learn" in doc["message"]
+    assert doc["qualified"] is True
+    assert doc["items"] == []
+    assert "nothing to learn" in doc["message"]
 
 
 def test_unknown_role_is_a_usage_error_with_suggestions(cli):
     result = cli("plan", "--to", "ML Enginer")
-    assert result.exit_code == 2 and result.stdout == ""
-    assert "unknown role 'ML Enginer'" in result.stderr and "ml-engineer" in result.stderr
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "unknown role 'ML Enginer'" in result.stderr
+    assert "ml-engineer" in result.stderr
 
 
 def test_no_route_exits_1(cli):
     result = cli("plan", "--from", "caio", "--to", "intern")
-    assert result.exit_code == 1 and "no route from caio to intern" in result.stderr
+    assert result.exit_code == 1
+    assert "no route from caio to intern" in result.stderr
     assert result.stdout == ""
     # As path: with json, the document on stdout (no route, no items), the error on stderr.
     path = cli("path", "--from", "caio", "--to", "intern", "--json")
     doc = cli("plan", "--from", "caio", "--to", "intern", "--json")
     assert path.exit_code == doc.exit_code == 1
     plan = doc.json()
-    assert plan["no_route"] is True and plan["route"] == [] and plan["items"] == []
+    assert plan["no_route"] is True
+    assert plan["route"] == []
+    assert plan["items"] == []
     assert path.json()["routes"] == []
-    assert "no route from caio to intern" in doc.stderr and plan["message"] == "no route from caio to intern"
+    assert "no route from caio to intern" in doc.stderr
+    assert plan["message"] == "no route from caio to intern"
 
 
 def test_plan_starts_where_path_starts_and_routes_reach_each_milestone(cli):
@@ -356,7 +376,8 @@ def test_plan_starts_where_path_starts_and_routes_reach_each_milestone(cli):
     completes both steps. Every other item completes one step's row, so all of the ML engineer's
     items come first (route order), and readiness for it before any senior item."""
     mle, senior = skills_needed("Machine Learning Engineer"), skills_needed("Senior Machine Learning Engineer")
-    assert "Expertise in ML frameworks" in mle and "extensive knowledge of ML frameworks" in senior
+    assert "Expertise in ML frameworks" in mle
+    assert "extensive knowledge of ML frameworks" in senior
     items = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "--json").json()["items"]
     # Python comes first only as the frameworks' prerequisite (the junior's "Python or R" may be R).
     assert (items[0]["id"], items[0]["kind"]) == ("python", "prerequisite")
@@ -368,7 +389,8 @@ def test_plan_starts_where_path_starts_and_routes_reach_each_milestone(cli):
     first_senior = steps.index("senior-mle")
     assert "ml-engineer" not in steps[first_senior:]
     ready = [n for n, i in enumerate(items) if i["ready_for"]]
-    assert items[ready[0]]["ready_for"]["id"] == "ml-engineer" and ready[0] < first_senior
+    assert items[ready[0]]["ready_for"]["id"] == "ml-engineer"
+    assert ready[0] < first_senior
     assert all(i["value"]["steps"] == 1 for i in items[1:])
     ids = [i["id"] for i in items]
     assert ids.index("docker") < ids.index("kubernetes")
@@ -379,7 +401,8 @@ def test_plan_to_caio_starts_with_the_entry_stage(cli):
     leadership one (none of those completes more steps)."""
     plan = cli("plan", "--to", "caio", "--json").json()
     entry = plan["route"][0]["id"]
-    assert plan["route"][0]["kind"] == "entry" and plan["route"][0]["stage"] == "entry"
+    assert plan["route"][0]["kind"] == "entry"
+    assert plan["route"][0]["stage"] == "entry"
     items = plan["items"]
     assert items[0]["step"]["id"] == entry
     leaders = {s["id"] for s in plan["route"] if s["stage"] == "leadership"}
@@ -398,7 +421,8 @@ def test_beyond_unlocks_agree_with_match(cli):
     have = "python, sql:basic"
     plan = cli("plan", "--to", "ml-engineer", "--have", have, "--json").json()
     wrangling = next(i for i in plan["items"] if i["id"] == "data-wrangling")
-    assert wrangling["by"]["id"] == "sql" and wrangling["action"] == "deepen"
+    assert wrangling["by"]["id"] == "sql"
+    assert wrangling["action"] == "deepen"
     assert [u["id"] for u in wrangling["unlocks"]] == [wrangling["step"]["id"]]
     match = {r["id"]: r for r in cli("match", "--have", have, "--json").json()["roles"]}
     assert any(m["id"] == "sql" for m in match["data-scientist"]["met"])
@@ -417,7 +441,8 @@ def test_skipped_item_keeps_its_step_unready(cli):
     assert apis["status"] == "skipped"
     assert all(i["ready_for"] is None for i in plan["items"])
     counts = plan["counts"]
-    assert counts["skipped"] == 1 and counts["todo"] == len(plan["items"]) - 1
+    assert counts["skipped"] == 1
+    assert counts["todo"] == len(plan["items"]) - 1
     assert cli("profile", "learning", "kubernetes").exit_code == 0
     md = cli("plan", "--from", "ml-engineer", "--to", "senior-mle", "--format", "markdown").stdout
     n = len(plan["items"])
@@ -431,7 +456,8 @@ def test_plan_marks_editorial_moves_prerequisites_and_links(cli, tty):
     assert [(s["kind"], s["basis"]) for s in plan["route"]] == [("entry", "editorial"), ("promotion", "titles")]
     out = cli("plan", "--to", "ml-engineer", columns=1000).stdout
     assert "(junior-ds; entry, editorial) → Machine Learning Engineer (ml-engineer; promotion, titles)" in out
-    assert "starting from the entry stage" in out and "no skills given" in out
+    assert "starting from the entry stage" in out
+    assert "no skills given" in out
     md = cli("plan", "--to", "ml-engineer", "--format", "markdown").stdout
     assert "(`junior-ds`; entry, editorial) → Machine Learning Engineer (`ml-engineer`; promotion, titles)" in md
     assert "Version control (planned; editorial)" in md
@@ -450,7 +476,8 @@ def test_lateral_route_is_said(cli, tty):
 
 def test_plan_header_says_whose_skills_and_markdown_keeps_deepen(cli, tty):
     out = cli("plan", "--from", "junior-ds", "--to", "ml-engineer", "--have", "aws:basic").stdout
-    assert "starting from --from: junior-ds" in out and "your skills (--have): aws:basic" in out
+    assert "starting from --from: junior-ds" in out
+    assert "your skills (--have): aws:basic" in out
     # The junior asks data wrangling (SQL, Excel) with "experience": proficient (README: Levels);
     # SQL held at basic is deepened from basic.
     md = cli("plan", "--to", "ml-engineer", "--have", "python, sql:basic", "--format", "markdown").stdout
@@ -460,7 +487,8 @@ def test_plan_header_says_whose_skills_and_markdown_keeps_deepen(cli, tty):
 def test_output_format_follows_the_file_name_or_format(cli, tmp_path):
     args = ("plan", "--from", "junior-ds", "--to", "ml-engineer")
     rows = cli(*args).stdout
-    assert rows.count("\n") == 6 and "\t" in rows
+    assert rows.count("\n") == 6
+    assert "\t" in rows
     for name, fmt in (("p.txt", None), ("p.txt", "text"), ("p", None)):
         target = tmp_path / name
         extra = ("--format", fmt) if fmt else ()
@@ -512,14 +540,16 @@ def test_markdown_marks_learning_and_skipped(cli, tmp_path):
 def test_output_file_is_written_and_said(cli, tmp_path):
     target = tmp_path / "plan.md"
     result = cli("plan", "--from", "junior-ds", "--to", "senior-mle", "-o", str(target))
-    assert result.exit_code == 0 and result.stdout == ""
+    assert result.exit_code == 0
+    assert result.stdout == ""
     assert f"wrote {target}" in result.stderr
     assert target.read_text(encoding="utf-8").startswith("# Learning plan: Junior Data Scientist")
     as_json = tmp_path / "plan.json"
     assert cli("plan", "--from", "junior-ds", "--to", "senior-mle", "-o", str(as_json)).exit_code == 0
     assert json.loads(as_json.read_text(encoding="utf-8"))["to"]["id"] == "senior-mle"
     bad = cli("plan", "--to", "senior-mle", "--from", "junior-ds", "-o", str(tmp_path / "no" / "such" / "x.md"))
-    assert bad.exit_code == 1 and "cannot write" in bad.stderr
+    assert bad.exit_code == 1
+    assert "cannot write" in bad.stderr
     clash = cli("plan", "--to", "senior-mle", "--json", "--format", "markdown")
     assert clash.exit_code == 2
 
@@ -536,7 +566,8 @@ def test_piped_plan_is_one_tab_separated_row_per_item(cli):
         # unlocked roles, links, kind (docs/planning.md's column list).
         assert len(cells) == 12
         assert cells[:4] == [str(item["number"]), item["status"], item["action"], item["id"]]
-        assert cells[-2].startswith("https://") and cells[-1] == item["kind"]
+        assert cells[-2].startswith("https://")
+        assert cells[-1] == item["kind"]
 
 
 def test_terminal_plan_shows_each_item_with_reason_and_links(cli, tty):
@@ -555,7 +586,8 @@ def test_plan_escapes_ladder_text(cli, tty, tmp_path):
     assert result.exit_code == 0
     assert "[bold]C[/bold]\\x1b[31m" in result.stdout
     assert "[/] docs\\u202e" in result.stdout
-    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "\u202e" not in result.stdout
 
 
 # -- JSON keys documented in README ----------------------------------------------------------
@@ -606,14 +638,17 @@ def test_every_builtin_skill_has_a_place_to_learn_and_links_are_https():
         assert s["learn"], f"{s['id']} has no link"
         for link in s["learn"]:
             parts = urlsplit(link["url"])
-            assert parts.scheme == "https" and "." in parts.hostname and not parts.username
+            assert parts.scheme == "https"
+            assert "." in parts.hostname
+            assert not parts.username
             assert not re.search(r"[\s<>\"'`|\\]", link["url"]), link["url"]
             assert link["basis"] == "editorial"  # the text gives no links
             assert link["title"].strip()
     # The text's own courses and certifications, each tied to the skills it covers.
     for r in doc["resources"]:
         if r["kind"] != "degree":
-            assert r["skills"] and r["skills_basis"] in ("names", "editorial"), r["id"]
+            assert r["skills"], r["id"]
+            assert r["skills_basis"] in ("names", "editorial"), r["id"]
 
 
 def test_every_builtin_prerequisite_is_editorial_with_a_reason():
@@ -624,7 +659,8 @@ def test_every_builtin_prerequisite_is_editorial_with_a_reason():
             ("deep-learning", "ml-algorithms")} <= pairs
     for s in doc["skills"]:
         for p in s["prerequisites"]:
-            assert p["basis"] == "editorial" and p["note"].strip()
+            assert p["basis"] == "editorial"
+            assert p["note"].strip()
 
 
 def test_skill_detail_shows_where_to_learn(cli, tty):
@@ -712,14 +748,16 @@ def test_unlocks_with_a_level_and_with_nothing_to_gain(cli):
     assert {r["level"] for r in doc["roles"]} == {"basic"}
     assert all(r["completes"] == [] for r in doc["roles"])  # basic completes neither row
     done = cli("skills", "docker", "--unlocks", "--have", "docker:expert")
-    assert done.exit_code == 0 and "raises no role's readiness" in done.stderr
+    assert done.exit_code == 0
+    assert "raises no role's readiness" in done.stderr
 
 
 def test_unlocks_usage_errors(cli):
     assert cli("skills", "docker", "--have", "python").exit_code == 2
     assert cli("skills", "--unlocks").exit_code == 2
     unknown = cli("skills", "dokcer", "--unlocks")
-    assert unknown.exit_code == 2 and "did you mean: docker" in unknown.stderr
+    assert unknown.exit_code == 2
+    assert "did you mean: docker" in unknown.stderr
     assert cli("skills", "docker", "--unlocks", "--level", "guru").exit_code == 2
 
 

@@ -119,14 +119,16 @@ def plain(text):
 
 def test_path_ties_are_ordered_by_least_to_learn_with_step_gaps(tcli):
     r = tcli("path", "--from", "start", "--to", "top", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     data = r.json()
     assert data["from"] == {"id": "start", "name": "Starter", "stage": "s0"}
     assert data["to"] == {"id": "top", "name": "Top Role", "stage": "s2"}
     assert data["start"] == {"how": "--from", "roles": [data["from"]]}
     assert data["moves"] == 2
     assert data["routes_found"] == 2
-    assert data["allow_lateral"] is False and data["lateral_fallback"] is False
+    assert data["allow_lateral"] is False
+    assert data["lateral_fallback"] is False
     # Tied on length; right asks 3 to gain and 1 to deepen, left 3 and 2: right first.
     assert route_ids(data) == [["right", "top"], ["left", "top"]]
     right, left = data["routes"]
@@ -145,7 +147,8 @@ def test_path_ties_are_ordered_by_least_to_learn_with_step_gaps(tcli):
         assert route["skills_deepened"] == sum(len(s["skills_to_deepen"]) for s in route["steps"])
     assert (right["skills_gained"], right["skills_deepened"]) == (3, 1)
     assert (left["skills_gained"], left["skills_deepened"]) == (3, 2)
-    assert left["steps"][1]["name"] == "Top Role" and left["steps"][1]["stage"] == "s2"
+    assert left["steps"][1]["name"] == "Top Role"
+    assert left["steps"][1]["stage"] == "s2"
     # total gap: from the start (a1) to top (a3 b1 c2 d4)
     assert gaps(data["total_gap"]) == (["b:basic", "c:proficient", "d:expert"], ["a:basic>advanced"])
     assert data["readiness"] == 10.0  # a: min(1, 3) of 3 + 1 + 2 + 4 = 1/10
@@ -162,13 +165,15 @@ def test_path_limit_bounds_the_listing_but_counts_every_tie(tcli):
     text = tcli("path", "--from", "start", "--to", "top", "--limit", "1")
     assert text.exit_code == 0
     assert "2 shortest routes" in text.stdout
-    assert "1 more tied routes" in text.stdout and "--limit" in text.stdout
+    assert "1 more tied routes" in text.stdout
+    assert "--limit" in text.stdout
     assert "Left Role" not in text.stdout
 
 
 def test_path_text_lists_every_step_with_its_skills_and_the_total(tcli):
     r = tcli("path", "--from", "start", "--to", "top")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     out = plain(r.stdout)
     assert "Starter → Top Role" in out
     assert "2 steps · 2 shortest routes · promotions only" in out
@@ -182,7 +187,8 @@ def test_path_text_lists_every_step_with_its_skills_and_the_total(tcli):
 
 def test_path_with_have_shrinks_gaps_and_scores_readiness(tcli):
     r = tcli("path", "--from", "start", "--to", "top", "--have", "b:expert, GAMMA:1", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     data = r.json()
     # held: a1 (start) + b4 + c1. top: a min(1,3)=1, b min(4,1)=1, c min(1,2)=1, d 0 -> 3/10
     assert data["readiness"] == 30.0
@@ -200,28 +206,37 @@ def test_path_no_route_is_exit_1_with_a_message_and_json_still_a_document(tcli):
     r = tcli("path", "--from", "top", "--to", "start")
     assert is_error(r, 1, "no route from top to start", "no chain of promotions or lateral moves leads there")
     r = tcli("path", "--from", "top", "--to", "start", "--json")
-    assert r.exit_code == 1 and r.stderr.startswith("aiml-career: error: no route from top to start")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("aiml-career: error: no route from top to start")
     data = r.json()
-    assert data["routes"] == [] and data["routes_found"] == 0 and data["moves"] is None
-    assert data["from"]["id"] == "top" and data["to"]["id"] == "start"
+    assert data["routes"] == []
+    assert data["routes_found"] == 0
+    assert data["moves"] is None
+    assert data["from"]["id"] == "top"
+    assert data["to"]["id"] == "start"
 
 
 def test_path_falls_back_to_lateral_moves_and_says_so(tcli):
     data = tcli("path", "--from", "start", "--to", "side", "--json").json()
-    assert data["allow_lateral"] is True and data["lateral_fallback"] is True
-    assert data["moves"] == 2 and data["routes_found"] == 1
+    assert data["allow_lateral"] is True
+    assert data["lateral_fallback"] is True
+    assert data["moves"] == 2
+    assert data["routes_found"] == 1
     steps = data["routes"][0]["steps"]
     assert [(s["id"], s["kind"]) for s in steps] == [("left", "promotion"), ("side", "lateral")]
     # side needs g3 b1; held a2 b3 by then, g is not held (nor d, which it includes)
     assert gaps(steps[1]) == (["g:advanced"], [])
     text = tcli("path", "--from", "start", "--to", "side")
-    assert "no route by promotions alone" in text.stdout and "--promotions-only" in text.stdout
+    assert "no route by promotions alone" in text.stdout
+    assert "--promotions-only" in text.stdout
     # --promotions-only keeps the strict answer
     assert is_error(tcli("path", "--from", "start", "--to", "side", "--promotions-only"), 1,
                     "no route from start to side", "drop --promotions-only")
     # lateral moves do not add ties when they are not shorter, even when allowed
     data = tcli("path", "--from", "start", "--to", "top", "--allow-lateral", "--json").json()
-    assert data["moves"] == 2 and data["routes_found"] == 2 and data["lateral_fallback"] is False
+    assert data["moves"] == 2
+    assert data["routes_found"] == 2
+    assert data["lateral_fallback"] is False
     text = tcli("path", "--from", "start", "--to", "side", "--allow-lateral")
     assert "promotions and lateral moves" in text.stdout
 
@@ -234,13 +249,15 @@ def test_path_without_a_role_starts_where_your_skills_fit_else_at_the_entry_stag
     assert data["from"]["id"] == "start"
     # Nothing held: from the first stage, and becoming its role is the first step.
     data = tcli("path", "--to", "left", "--json").json()
-    assert data["start"]["how"] == "entry stage" and data["from"] is None
+    assert data["start"]["how"] == "entry stage"
+    assert data["from"] is None
     steps = data["routes"][0]["steps"]
     assert [(s["id"], s["kind"]) for s in steps] == [("start", "entry"), ("left", "promotion")]
     assert gaps(steps[0]) == (["a:basic"], [])
     assert data["moves"] == 2
     text = tcli("path", "--to", "left")
-    assert "starting from the entry stage" in text.stdout and "you, with no role yet" in text.stdout
+    assert "starting from the entry stage" in text.stdout
+    assert "you, with no role yet" in text.stdout
 
 
 @pytest.mark.parametrize(
@@ -271,10 +288,12 @@ INTERN_TO_CAIO = [
 
 def test_path_intern_to_caio_counts_six_tied_routes(cli):
     r = cli("path", "--from", "intern", "--to", "caio", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     data = r.json()
     # 3 mid roles -> 3 ways to a senior role, times architect or manager
-    assert data["moves"] == 6 and data["routes_found"] == 6
+    assert data["moves"] == 6
+    assert data["routes_found"] == 6
     assert len(data["routes"]) == 5  # default --limit 5
     every = cli("path", "--from", "intern", "--to", "caio", "--limit", "10", "--json").json()
     assert sorted(route_ids(every)) == sorted(INTERN_TO_CAIO)
@@ -319,7 +338,8 @@ def test_path_builtin_lateral(cli):
     # No promotion leads from data scientist to ML engineer: the lateral move, said so.
     data = cli("path", "--from", "data-scientist", "--to", "ml-engineer", "--json").json()
     assert data["lateral_fallback"] is True
-    assert data["moves"] == 1 and data["routes_found"] == 1
+    assert data["moves"] == 1
+    assert data["routes_found"] == 1
     assert [(s["id"], s["kind"]) for s in data["routes"][0]["steps"]] == [("ml-engineer", "lateral")]
     assert is_error(cli("path", "--from", "data-scientist", "--to", "ml-engineer", "--promotions-only"), 1,
                     "no route from data-scientist to ml-engineer")
@@ -388,7 +408,8 @@ def test_have_errors_on_every_planning_command(cli, command):
 
 def test_have_on_next_gives_readiness(cli):
     r = cli("next", "--from", "intern", "--have", "python, SQL:advanced", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     data = r.json()
     assert data["person"]["skills"] == {"python": "proficient", "sql": "advanced"}
     (move,) = data["next"]
@@ -409,7 +430,8 @@ def test_have_on_next_gives_readiness(cli):
 
 def test_readiness_matches_the_documented_formula_by_hand(cli):
     r = cli("match", "--have", "python:advanced, sql, excel:expert, R:1", "--stage", "entry", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     roles = r.json()["roles"]
     assert ids(roles) == ["junior-ds", "intern"]
     # junior-ds: programming 2 (python min(3,2) = 2), ML algorithms 2 (0), data wrangling 2
@@ -467,7 +489,8 @@ def test_readiness_is_documented_in_help(cli):
 
 def test_match_ranks_every_role_by_readiness(tcli):
     r = tcli("match", "--have", "alfa:advanced, d:expert, gamma:proficient", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     data = r.json()
     roles = data["roles"]
     # start a1:1/1; top 3+0+2+4=9/10; side g via d 3 + b 0 = 3/4; right c 2/3; left a2+b0 = 2/5
@@ -480,7 +503,8 @@ def test_match_ranks_every_role_by_readiness(tcli):
     assert gaps(by_id["right"]) == ([], ["c:proficient>advanced"])
     assert gaps(by_id["side"]) == (["b:basic"], [])
     assert gaps(by_id["start"]) == ([], [])
-    assert by_id["top"]["name"] == "Top Role" and by_id["top"]["stage"] == "s2"
+    assert by_id["top"]["name"] == "Top Role"
+    assert by_id["top"]["stage"] == "s2"
     assert data["person"]["source"] == "--have"
     assert data["current"] is None
 
@@ -501,7 +525,8 @@ def test_match_with_a_current_role_puts_roles_at_or_below_it_last(tcli, tty):
     assert [x["at_or_below_current"] for x in data["roles"]] == [False, True, True, True, True]
     assert [x["current"] for x in data["roles"]] == [False, False, True, False, False]
     text = tcli("match", "--from", "left", "--have", "gamma:advanced").stdout
-    assert "(your role)" in text and "(at or below your role)" in text
+    assert "(your role)" in text
+    assert "(at or below your role)" in text
     assert "roles at or below your current role's stage last" in plain(text)
 
 
@@ -517,10 +542,13 @@ def test_match_limit_and_stage(tcli):
 
 def test_match_text(tcli, tty):
     r = tcli("match", "--have", "alfa:advanced, d:expert, gamma:proficient", "--limit", "3")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     out = r.stdout
     assert out.index("100.0% (1/1)") < out.index("90.0% (9/10)") < out.index("75.0% (3/4)")
-    assert "Starter" in out and "Side Role" in out and "Left Role" not in out
+    assert "Starter" in out
+    assert "Side Role" in out
+    assert "Left Role" not in out
     assert "your skills (--have): a:advanced, d:expert, c:proficient" in plain(out)
 
 
@@ -533,7 +561,8 @@ def test_match_builtin_top(cli):
                 "linear regression, decision trees, kmeans, data wrangling:advanced", "--limit", "1",
                 "--json").json()["roles"]
     assert [(x["id"], x["readiness"]) for x in roles] == [("junior-ds", 100.0)]
-    assert roles[0]["skills_to_gain"] == [] and roles[0]["skills_to_deepen"] == []
+    assert roles[0]["skills_to_gain"] == []
+    assert roles[0]["skills_to_deepen"] == []
 
 
 # -- search -------------------------------------------------------------------------------
@@ -541,7 +570,8 @@ def test_match_builtin_top(cli):
 
 def search(cli, *words):
     r = cli("search", *words, "--json")
-    assert r.exit_code == (0 if r.json()["total"] else 1) and r.stderr == ""
+    assert r.exit_code == (0 if r.json()["total"] else 1)
+    assert r.stderr == ""
     return r.json()
 
 
@@ -558,7 +588,8 @@ def test_search_role_names_and_aliases_rank_first(cli):
 
 def test_search_any_case_multi_word(cli):
     data = search(cli, "MACHINE learning ENGINEER")
-    assert data["hits"][0]["id"] == "ml-engineer" and data["hits"][0]["field"] == "name"
+    assert data["hits"][0]["id"] == "ml-engineer"
+    assert data["hits"][0]["field"] == "name"
     # every word must appear in a hit (or in the skill that brought it)
     for hit in data["hits"]:
         if hit["via"]:
@@ -590,14 +621,16 @@ def test_search_each_hit_says_what_matched_and_where(cli):
 def test_search_role_names_before_other_fields(cli):
     hits = search(cli, "engineer")["hits"]
     kinds = [h["type"] == "role" and h["field"] in ("name", "alias", "id") for h in hits]
-    assert kinds[0] and kinds == sorted(kinds, reverse=True)
+    assert kinds[0]
+    assert kinds == sorted(kinds, reverse=True)
 
 
 def test_search_tiny(tcli):
     r = tcli("search", "alfa", "--json")
     hits = [(h["type"], h["id"], h["field"]) for h in r.json()["hits"]]
     assert hits[0] == ("skill", "a", "alias")  # then the roles that need it
-    assert {kind for kind, _, field in hits[1:]} == {"role"} and {f for *_, f in hits[1:]} == {"requires"}
+    assert {kind for kind, _, field in hits[1:]} == {"role"}
+    assert {f for *_, f in hits[1:]} == {"requires"}
     hits = tcli("search", "big", "BOSS", "--json").json()["hits"]
     assert (hits[0]["id"], hits[0]["field"], hits[0]["score"]) == ("top", "alias", 100)
     hits = tcli("search", "floor", "--json").json()["hits"]
@@ -609,7 +642,8 @@ def test_search_no_hits_limit_and_errors(cli):
     assert data == {"query": "zzzzqqq", "total": 0, "hits": []}
     assert "no matches for 'zzzzqqq'" in cli("search", "zzzzqqq").stderr
     limited = search(cli, "engineer", "--limit", "1")
-    assert len(limited["hits"]) == 1 and limited["total"] > 1
+    assert len(limited["hits"]) == 1
+    assert limited["total"] > 1
     assert "more hits (use --limit)" in cli("search", "engineer", "--limit", "1").stderr
     assert is_error(cli("search", "!!!"), 2, "has no words")
     assert is_error(cli("search", "x", "--limit", "0"), 2, "--limit")
@@ -620,7 +654,8 @@ def test_search_no_hits_limit_and_errors(cli):
 
 def test_skills_one_skill_with_every_role_and_level(cli):
     r = cli("skills", "sklearn", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     data = r.json()
     assert (data["id"], data["name"]) == ("scikit-learn", "Scikit-learn")
     assert [(x["id"], x["level"]) for x in data["roles"]] == [("ml-engineer", "expert")]
@@ -635,14 +670,18 @@ def test_skills_one_skill_with_every_role_and_level(cli):
 
 def test_skills_one_skill_text_and_errors(cli, tcli):
     r = cli("skills", "sklearn")
-    assert r.exit_code == 0 and r.stderr == ""
-    assert "Scikit-learn" in r.stdout and "Machine Learning Engineer" in r.stdout and "expert" in r.stdout
+    assert r.exit_code == 0
+    assert r.stderr == ""
+    assert "Scikit-learn" in r.stdout
+    assert "Machine Learning Engineer" in r.stdout
+    assert "expert" in r.stdout
     assert is_error(cli("skills", "pyhton"), 2, "unknown skill 'pyhton'", "python (Python)")
     alpha = tcli("skills", "Alpha", "--json").json()
     assert [(x["id"], x["level"]) for x in alpha["roles"]] == [
         ("start", "basic"), ("left", "proficient"), ("top", "advanced")]
     group = tcli("skills", "g", "--json").json()
-    assert ids(group["includes"]) == ["d"] and [(x["id"], x["level"]) for x in group["roles"]] == [("side", "advanced")]
+    assert ids(group["includes"]) == ["d"]
+    assert [(x["id"], x["level"]) for x in group["roles"]] == [("side", "advanced")]
 
 
 def test_path_says_the_basis_of_each_move_and_counts_each_route(cli, tty):
@@ -653,7 +692,8 @@ def test_path_says_the_basis_of_each_move_and_counts_each_route(cli, tty):
     # the next one through the titles only.
     assert (first["id"], first["basis"]) == ("junior-ds", "editorial")
     assert (second["id"], second["basis"]) == ("data-scientist", "titles")
-    assert first["note"] and second["note"]
+    assert first["note"]
+    assert second["note"]
     assert route["skills_gained"] == sum(len(step["skills_to_gain"]) for step in route["steps"])
     text = cli("path", "--from", "intern", "--to", "data-scientist").stdout
     assert "junior-ds · promotion, editorial" in text
@@ -701,9 +741,11 @@ def test_any_of_counts_once_and_the_best_held_is_deepened(tmp_path):
     assert got.readiness == 40.0
     assert [(s["id"], s["from"], s["to"], s["for"]["id"]) for s in got.deepen] == [
         ("a", "proficient", "advanced", "broad")]
-    assert [s["id"] for s in got.gain] == ["c"] and "any_of" not in got.gain[0]
+    assert [s["id"] for s in got.gain] == ["c"]
+    assert "any_of" not in got.gain[0]
     gain = assess(ladder, role, {}).gain
-    assert gain[0]["id"] == "broad" and [x["id"] for x in gain[0]["any_of"]] == ["a", "b"]
+    assert gain[0]["id"] == "broad"
+    assert [x["id"] for x in gain[0]["any_of"]] == ["a", "b"]
     assert assess(ladder, role, {"b": 4, "c": 2}).readiness == 100.0
 
 

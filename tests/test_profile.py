@@ -1,8 +1,9 @@
 """The saved skill profile: every subcommand, where the file lives, atomic
 writes, corrupt files, concurrent writers, and its use by next/path/match.
 
-Every test gets its own AIML_CAREER_PROFILE and XDG_CONFIG_HOME under
-tmp_path (conftest's autouse fixture); tests of the locations change them.
+Every test's Environment names its own AIML_CAREER_PROFILE and XDG_CONFIG_HOME under
+tmp_path (conftest's autouse fixture); tests of the locations change the variables
+it is read from (conftest's ``variables``), never ``os.environ``.
 """
 
 from __future__ import annotations
@@ -19,18 +20,17 @@ from aiml_career.profile import (
     Profile,
     SkillEntry,
     load_profile,
-    profile_path,
     write_profile,
 )
 
-from conftest import in_process
+from conftest import in_process, test_env
 
 JSON_DOC = {"format": 1, "role": None, "skills": {}}
 
 
 @pytest.fixture
 def pfile(tmp_path) -> Path:
-    """The profile file the autouse fixture points AIML_CAREER_PROFILE at."""
+    """The profile file of the test's Environment (conftest's autouse fixture)."""
     return tmp_path / "profile.json"
 
 
@@ -76,7 +76,8 @@ def test_show_without_a_profile(cli, pfile):
     view = ok_json(cli("profile", "show", "--json"))
     assert view == {"path": str(pfile), "exists": False, "role": None, "skills": []}
     text = ok(cli("profile", "show"))
-    assert str(pfile) in text.stdout and "no profile saved yet" in text.stdout
+    assert str(pfile) in text.stdout
+    assert "no profile saved yet" in text.stdout
     assert text.stderr == ""
     assert not pfile.exists()
 
@@ -129,7 +130,8 @@ def test_add_learning_skip_remove(cli, pfile):
     assert set(skills_of(view)) == {"python", "pandas", "pytorch", "excel"}
     # the file: small, human-readable JSON, sorted, newline-terminated
     raw = pfile.read_text(encoding="utf-8")
-    assert raw.endswith("}\n") and "\n  " in raw
+    assert raw.endswith("}\n")
+    assert "\n  " in raw
     assert json.loads(raw) == {
         "format": 1,
         "role": None,
@@ -187,7 +189,8 @@ def test_clear(cli, pfile):
     assert not pfile.exists()
     assert ok_json(cli("profile", "clear", "--json")) == {"path": str(pfile), "deleted": False}
     text = ok(cli("profile", "clear"))
-    assert "no profile to delete" in text.stdout and str(pfile) in text.stdout
+    assert "no profile to delete" in text.stdout
+    assert str(pfile) in text.stdout
     ok(cli("profile", "add", "python"))
     text = ok(cli("profile", "clear"))
     assert text.stdout.strip() == f"deleted {pfile}"
@@ -196,9 +199,9 @@ def test_clear(cli, pfile):
 # -- where the file lives ----------------------------------------------------------
 
 
-def test_env_var_names_the_file(cli, tmp_path, monkeypatch):
+def test_env_var_names_the_file(cli, tmp_path, variables):
     chosen = tmp_path / "elsewhere" / "me.json"
-    monkeypatch.setenv("AIML_CAREER_PROFILE", str(chosen))
+    variables["AIML_CAREER_PROFILE"] = str(chosen)
     ok(cli("profile", "add", "python"))
     assert json.loads(chosen.read_text())["skills"] == {"python": {"level": "proficient", "status": "done"}}
     assert ok_json(cli("profile", "show", "--json"))["path"] == str(chosen)
@@ -206,35 +209,35 @@ def test_env_var_names_the_file(cli, tmp_path, monkeypatch):
     assert not (tmp_path / "config").exists()
 
 
-def test_env_var_expands_tilde(cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("AIML_CAREER_PROFILE", "~/my-profile.json")
+def test_env_var_expands_tilde(cli, tmp_path, variables):
+    variables["HOME"] = str(tmp_path / "home")
+    variables["AIML_CAREER_PROFILE"] = "~/my-profile.json"
     ok(cli("profile", "add", "python"))
     assert (tmp_path / "home" / "my-profile.json").is_file()
 
 
 @pytest.mark.parametrize("env_value", [None, ""])
-def test_xdg_config_home(cli, tmp_path, monkeypatch, env_value):
+def test_xdg_config_home(cli, tmp_path, variables, env_value):
     if env_value is None:
-        monkeypatch.delenv("AIML_CAREER_PROFILE")
+        variables["AIML_CAREER_PROFILE"] = None
     else:
-        monkeypatch.setenv("AIML_CAREER_PROFILE", env_value)  # empty: as if unset
+        variables["AIML_CAREER_PROFILE"] = env_value  # empty: as if unset
     expected = tmp_path / "config" / "aiml-career" / "profile.json"
-    assert profile_path() == expected
+    assert test_env(variables).profile_file == expected
     assert ok_json(cli("profile", "set-role", "intern", "--json"))["path"] == str(expected)
     assert json.loads(expected.read_text())["role"] == "intern"
     assert not (tmp_path / "profile.json").exists()
 
 
 @pytest.mark.parametrize("xdg", [None, "", "relative/config"])
-def test_default_is_home_dot_config(cli, tmp_path, monkeypatch, xdg):
+def test_default_is_home_dot_config(cli, tmp_path, monkeypatch, variables, xdg):
     """No env var and no (absolute) XDG_CONFIG_HOME: ~/.config, found through HOME."""
-    monkeypatch.delenv("AIML_CAREER_PROFILE")
+    variables["AIML_CAREER_PROFILE"] = None
     if xdg is None:
-        monkeypatch.delenv("XDG_CONFIG_HOME")
+        variables["XDG_CONFIG_HOME"] = None
     else:
-        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)  # a relative one is ignored (XDG spec)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+        variables["XDG_CONFIG_HOME"] = xdg  # a relative one is ignored (XDG spec)
+    variables["HOME"] = str(tmp_path / "home")
     monkeypatch.chdir(tmp_path)
     expected = tmp_path / "home" / ".config" / "aiml-career" / "profile.json"
     ok(cli("profile", "add", "python"))
@@ -249,7 +252,8 @@ def test_locations_from_the_environment(cli, tmp_path):
     assert done.exit_code == 0, done.stderr
     view = done.json()
     expected = tmp_path / "xdg" / "aiml-career" / "profile.json"
-    assert view["path"] == str(expected) and expected.is_file()
+    assert view["path"] == str(expected)
+    assert expected.is_file()
     env["AIML_CAREER_PROFILE"] = str(tmp_path / "named.json")
     done = cli("profile", "show", "--json", env=env)
     assert done.json() == {"path": str(tmp_path / "named.json"), "exists": False, "role": None,
@@ -306,7 +310,8 @@ def test_write_goes_through_a_temp_file_in_the_same_folder(pfile, monkeypatch):
 
     def spy(src, dst, *, src_dir_fd, dst_dir_fd):
         # Names in one folder, held open: the folder of the profile.
-        assert src_dir_fd == dst_dir_fd and os.path.samestat(os.fstat(src_dir_fd), pfile.parent.stat())
+        assert src_dir_fd == dst_dir_fd
+        assert os.path.samestat(os.fstat(src_dir_fd), pfile.parent.stat())
         seen.append((pfile.parent / src, pfile.parent / dst))
         assert json.loads((pfile.parent / src).read_text()) == {**JSON_DOC, "role": "intern"}
         return real_replace(src, dst, src_dir_fd=src_dir_fd, dst_dir_fd=dst_dir_fd)
@@ -314,8 +319,11 @@ def test_write_goes_through_a_temp_file_in_the_same_folder(pfile, monkeypatch):
     monkeypatch.setattr(os, "replace", spy)
     write_profile(Profile("intern"), pfile)
     ((src, dst),) = seen
-    assert src.parent == pfile.parent and src != pfile and dst == pfile
-    assert src.name.startswith(".profile.json.") and src.name.endswith(".tmp")
+    assert src.parent == pfile.parent
+    assert src != pfile
+    assert dst == pfile
+    assert src.name.startswith(".profile.json.")
+    assert src.name.endswith(".tmp")
     assert not src.exists()
 
 
@@ -326,16 +334,18 @@ def test_write_keeps_a_symlink_and_the_permissions(cli, pfile, tmp_path):
     real.chmod(0o644)
     pfile.symlink_to(real)
     ok(cli("profile", "add", "python"))
-    assert pfile.is_symlink() and pfile.resolve() == real.resolve()
+    assert pfile.is_symlink()
+    assert pfile.resolve() == real.resolve()
     assert json.loads(real.read_text())["skills"] == {"python": {"level": "proficient", "status": "done"}}
     assert stat.S_IMODE(real.stat().st_mode) == 0o644
-    assert temp_files(real.parent) == [] and temp_files(pfile.parent) == []
+    assert temp_files(real.parent) == []
+    assert temp_files(pfile.parent) == []
 
 
-def test_unwritable_folder_is_reported(cli, tmp_path, monkeypatch):
+def test_unwritable_folder_is_reported(cli, tmp_path, variables):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv("AIML_CAREER_PROFILE", str(blocker / "profile.json"))
+    variables["AIML_CAREER_PROFILE"] = str(blocker / "profile.json")
     assert is_error(cli("profile", "add", "python"), 1, str(blocker / "profile.json"))
     assert blocker.read_text() == "not a folder"
 
@@ -400,7 +410,8 @@ def test_corrupt_profile_stops_every_command_that_reads_it(cli, pfile, args):
 def test_have_bypasses_a_corrupt_profile(cli, pfile):
     pfile.write_bytes(b"{oops")
     r = cli("next", "--from", "intern", "--have", "python", "--json")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0
+    assert r.stderr == ""
     assert r.json()["person"]["source"] == "--have"
     assert pfile.read_bytes() == b"{oops"
 
@@ -419,7 +430,8 @@ def test_directory_in_place_of_the_profile(cli, pfile, args):
     pfile.mkdir()
     (pfile / "keep.txt").write_text("mine")
     assert is_error(cli(*args), 1, str(pfile), "is a directory")
-    assert pfile.is_dir() and [p.name for p in pfile.iterdir()] == ["keep.txt"]
+    assert pfile.is_dir()
+    assert [p.name for p in pfile.iterdir()] == ["keep.txt"]
     assert (pfile / "keep.txt").read_text() == "mine"
 
 
@@ -485,7 +497,8 @@ def test_concurrent_adds_all_land(pfile, tmp_path):
         assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
     for args, report in zip(jobs, reports):
         code, stderr = json.loads(report.read_text(encoding="utf-8"))
-        assert code == 0 and stderr == "", (args, stderr)
+        assert code == 0, (args, stderr)
+        assert stderr == "", (args, stderr)
     saved = json.loads(pfile.read_text(encoding="utf-8"))
     assert saved["role"] == "junior-ds"
     assert saved["skills"] == {
@@ -526,28 +539,35 @@ def test_next_uses_the_profile_and_says_so(cli, saved):
     assert mle["skills_to_deepen"] == []
     gain = {s["id"]: s for s in mle["skills_to_gain"]}
     assert {"version-control", "docker", "ci-cd", "cloud-platforms"} == set(gain)
-    assert gain["docker"]["status"] == "learning" and "status" not in gain["ci-cd"]
+    assert gain["docker"]["status"] == "learning"
+    assert "status" not in gain["ci-cd"]
     assert [m["id"] for m in mle["met"]] == ["ml-frameworks"]
     # text output: the note on stderr only
     text = cli("next")
-    assert "using your profile" in text.stderr and "using your profile" not in text.stdout
+    assert "using your profile" in text.stderr
+    assert "using your profile" not in text.stdout
     assert "readiness 33.3% (4/12 points)" in text.stdout
 
 
 def test_path_starts_from_the_profile_role(cli, saved):
     r = cli("path", "--to", "caio", "--json")
     assert r.exit_code == 0
-    assert "using your profile" in r.stderr and str(saved) in r.stderr
+    assert "using your profile" in r.stderr
+    assert str(saved) in r.stderr
     data = r.json()
-    assert data["from"]["id"] == "junior-ds" and data["moves"] == 5 and data["routes_found"] == 6
-    assert "readiness" in data and data["person"]["source"] == "profile"
+    assert data["from"]["id"] == "junior-ds"
+    assert data["moves"] == 5
+    assert data["routes_found"] == 6
+    assert "readiness" in data
+    assert data["person"]["source"] == "profile"
     # --from still wins
     assert cli("path", "--from", "intern", "--to", "caio", "--json").json()["from"]["id"] == "intern"
 
 
 def test_match_uses_the_profile_role_and_skills(cli, saved):
     r = cli("match", "--limit", "2", "--json")
-    assert r.exit_code == 0 and "using your profile" in r.stderr
+    assert r.exit_code == 0
+    assert "using your profile" in r.stderr
     data = r.json()
     assert data["current"]["id"] == "junior-ds"
     # Roles at or below your own stage (entry) come last; the best of the rest leads. Related
@@ -558,7 +578,8 @@ def test_match_uses_the_profile_role_and_skills(cli, saved):
     assert [x["id"] for x in data["roles"]] == ["ml-engineer", "ai-researcher"]
     everything = cli("match", "--json").json()["roles"]
     assert [x["id"] for x in everything[-2:]] == ["junior-ds", "intern"]
-    assert everything[-2]["current"] and everything[-2]["readiness"] == 100.0
+    assert everything[-2]["current"]
+    assert everything[-2]["readiness"] == 100.0
     assert all(x["at_or_below_current"] == (x["stage"] == "entry") for x in everything)
     by_id = {x["id"]: x for x in everything}
     assert by_id["ml-engineer"]["readiness"] == 33.3
@@ -586,7 +607,8 @@ def test_a_profile_without_role_starts_next_and_path_where_the_skills_fit(cli, p
     assert r.exit_code == 0
     assert r.stderr.startswith(f"aiml-career: using your profile {pfile}: 1 skill (--have overrides)\n")
     # Python alone meets no role fully: the next step is getting into an entry-stage role.
-    assert r.json()["start"]["how"] == "entry stage" and r.json()["from"] is None
+    assert r.json()["start"]["how"] == "entry stage"
+    assert r.json()["from"] is None
     assert [m["id"] for m in r.json()["next"]] == ["intern", "junior-ds"]
     routes = cli("path", "--to", "caio", "--json")
     assert routes.exit_code == 0
@@ -599,7 +621,8 @@ def test_profile_entries_unknown_to_the_ladder_are_left_out_and_said(cli, saved,
     r = cli("--data", str(ladder), "match", "--top", "1", "--json")
     assert r.exit_code == 0
     assert "not in this ladder, left out:" in r.stderr
-    assert "role junior-ds" in r.stderr and "pytorch" in r.stderr
+    assert "role junior-ds" in r.stderr
+    assert "pytorch" in r.stderr
     assert r.json()["person"]["skills"] == {"python": "expert"}
     # the profile itself keeps them
     assert set(json.loads(saved.read_text())["skills"]) >= {"pytorch", "tensorflow", "python"}
@@ -633,7 +656,8 @@ def test_clear_keeps_the_lock_file(cli, tmp_path):
     lock = tmp_path / "profile.json.lock"
     assert lock.exists()
     assert cli("profile", "clear").exit_code == 0
-    assert lock.exists() and not (tmp_path / "profile.json").exists()
+    assert lock.exists()
+    assert not (tmp_path / "profile.json").exists()
 
 
 def test_removing_a_skill_that_is_not_saved_says_so(cli):
@@ -652,7 +676,7 @@ def test_skill_arguments_complete_on_tab():
     result = CliRunner().invoke(
         app, [], env={"_AIML_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "aiml-career profile add pyto",
                       "COMP_CWORD": "3"},
-        prog_name="aiml-career",
+        prog_name="aiml-career", obj=test_env(),
     )
     assert result.stdout.split() == ["pytorch"]
 

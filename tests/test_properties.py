@@ -7,26 +7,22 @@
 * every generated invalid document is a validation error, never a crash;
 * names full of markup, quotes and control characters are shown, not obeyed.
 
-The CLI runs in-process with ``catch_exceptions=False`` (the ``cli`` fixture),
-so an unhandled exception fails the test instead of becoming exit code 1.
+The CLI runs in-process (conftest's ``cli`` fixture: the app's own ``run``, its command
+built once), so an unhandled exception fails the test instead of becoming exit code 1.
 """
 
 from __future__ import annotations
 
 import functools
-import gc
 import json
 from collections import deque
 from pathlib import Path
 
 import pytest
-import typer.testing
 from hypothesis import HealthCheck, assume, event, given, settings, target
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from aiml_career import planning
-from aiml_career.cli import app
 from aiml_career.errors import DataError, UsageError
 from aiml_career.ladder import Ladder
 from aiml_career.loading import load
@@ -34,10 +30,13 @@ from aiml_career.model import LEVELS, LadderDoc
 from aiml_career.person import Person
 from aiml_career.resolve import normalize
 
-from conftest import BUILTIN, Run, examples
+from conftest import BUILTIN, examples
 
 # The autouse ``private_env`` fixture (profile, cache, env) is function-scoped
 # and shared by all examples of a test; nothing it sets changes between them.
+#: Slow: a developer may skip these locally (pytest -m "not slow"); CI runs them.
+pytestmark = pytest.mark.slow
+
 SETTINGS = dict(
     deadline=None,
     report_multiple_bugs=False,
@@ -315,34 +314,6 @@ def files(tmp_path) -> Files:
     return Files(tmp_path)
 
 
-@pytest.fixture
-def cli(monkeypatch):
-    """Like conftest's ``cli`` (exceptions propagate), with the command built once.
-
-    Typer rebuilds the click command from the functions' signatures on every
-    ``invoke``: most of an in-process run's time. These tests run thousands.
-    """
-    monkeypatch.setattr(typer.testing, "_get_command", _built_command)
-    runner = CliRunner()
-
-    def invoke(*args: str, env: dict | None = None) -> Run:
-        try:
-            result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
-        finally:
-            # The CLI gc.freeze()s after loading a ladder (a process runs one
-            # command); in-process that would keep every cycle made so far,
-            # the test's and Hypothesis's too, for good: give them back.
-            gc.unfreeze()
-        run = Run(result.exit_code, result.stdout, result.stderr)
-        run.stdout_bytes = result.stdout_bytes
-        return run
-
-    return invoke
-
-
-_built_command = functools.lru_cache(maxsize=None)(typer.testing._get_command)
-
-
 def edges(doc: dict, allow_lateral: bool) -> dict[str, list[tuple[str, str]]]:
     return {
         r["id"]: [(m["to"], m["kind"]) for m in r.get("next", []) if allow_lateral or m["kind"] == "promotion"]
@@ -370,7 +341,8 @@ def assert_error_run(run) -> None:
     """A failed run: a message on stderr, nothing on stdout."""
     assert run.stdout == ""
     assert run.stderr.startswith("aiml-career: error:"), run.stderr
-    assert "\x1b" not in run.stderr and "\r" not in run.stderr
+    assert "\x1b" not in run.stderr
+    assert "\r" not in run.stderr
     assert "Traceback" not in run.stderr
 
 
@@ -388,7 +360,8 @@ def test_generated_ladders_load_and_validate(cli, files, doc, ascii_only):
     result = cli("validate", str(path), "--json")
     assert result.exit_code == 0, result.stdout + result.stderr
     report = result.json()
-    assert report["valid"] is True and report["problems"] == []
+    assert report["valid"] is True
+    assert report["problems"] == []
     assert report["counts"]["roles"] == len(doc["roles"])
     assert report["counts"]["transitions"] == sum(len(r.get("next", [])) for r in doc["roles"])
 
@@ -489,7 +462,8 @@ def test_path_routes_are_real_and_shortest(case, limit):
         return
     result = planning.path(ladder, me, goal, limit=limit, **mode)
     if goal not in dist:
-        assert result["routes"] == [] and result["routes_found"] == 0
+        assert result["routes"] == []
+        assert result["routes_found"] == 0
         return
     assert result["moves"] == dist[goal]
     assert result["routes_found"] == ways[goal]
@@ -591,7 +565,8 @@ def test_any_role_name_show(cli, name):
     result = cli("show", "--json", "--", name)
     check_run(result)
     if name in ROLE_NAMES:  # a role's own id, name or alias always finds it
-        assert result.exit_code == 0 and result.json()["type"] == "role", result.stderr
+        assert result.exit_code == 0, result.stderr
+        assert result.json()["type"] == "role", result.stderr
 
 
 @settings(max_examples=examples(80), **SETTINGS)
@@ -779,16 +754,19 @@ def test_invalid_documents_are_validation_errors(cli, files, case):
     assert problems, what
     for problem in problems:
         assert isinstance(problem.path, str)
-        assert isinstance(problem.message, str) and problem.message
+        assert isinstance(problem.message, str)
+        assert problem.message
         assert problem.line is None or (isinstance(problem.line, int) and problem.line >= 1)
 
     result = cli("validate", str(path), "--json")
     assert result.exit_code == 1, (what, result.stdout, result.stderr)
     report = result.json()
-    assert report["valid"] is False and report["problems"], what
+    assert report["valid"] is False, what
+    assert report["problems"], what
     text = cli("validate", str(path))
     assert text.exit_code == 1
-    assert "\x1b" not in text.stdout and "\r" not in text.stdout
+    assert "\x1b" not in text.stdout
+    assert "\r" not in text.stdout
     broken = cli("--data", str(path), "roles")
     assert broken.exit_code == 1
     assert_error_run(broken)

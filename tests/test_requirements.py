@@ -55,10 +55,12 @@ def test_a_broad_skill_with_its_listed_parts_needs_every_part(cli):
     senior = move_to(data, "senior-mle")
     parts = listed("Senior Machine Learning Engineer", "Advanced software engineering")
     deploy = listed("Senior Machine Learning Engineer", "deployment technologies")
-    assert parts == {"microservices", "apis"} and deploy == {"kubernetes", "docker"}
+    assert parts == {"microservices", "apis"}
+    assert deploy == {"kubernetes", "docker"}
     gain, deepen = gaps(senior)
     assert gain == (parts | deploy) - {"docker"}
-    assert not deepen and senior["readiness"] < 100
+    assert not deepen
+    assert senior["readiness"] < 100
 
 
 def test_a_data_scientists_learning_does_not_stand_in_for_deep_or_reinforcement_learning(cli):
@@ -78,7 +80,8 @@ def test_an_ml_engineer_needs_docker_and_ci_cd_not_only_version_control(cli):
     practices = listed("Machine Learning Engineer", "software engineering skills")
     assert practices == {"version-control", "docker", "ci-cd"}
     gain, deepen = gaps(mle)
-    assert gain == practices - {"version-control"} and not deepen
+    assert gain == practices - {"version-control"}
+    assert not deepen
     assert mle["readiness"] < 100
 
 
@@ -100,17 +103,20 @@ def test_paths_from_anywhere(cli):
     assert data["start"]["how"] == "entry stage"
     assert data["routes"][0]["steps"][-1]["id"] == "ml-engineer"
     lateral = cli("path", "--from", "data-scientist", "--to", "ml-engineer", "--json").json()
-    assert lateral["lateral_fallback"] is True and lateral["routes"]
+    assert lateral["lateral_fallback"] is True
+    assert lateral["routes"]
 
 
 def test_every_unknown_skill_at_once(cli):
     r = cli("next", "--from", "junior-ds", "--have", "python, airflowq, mlflowq")
-    assert r.exit_code == 2 and r.stdout == ""
+    assert r.exit_code == 2
+    assert r.stdout == ""
     first = r.stderr.splitlines()[0]
     assert first == "aiml-career: error: unknown skills 'airflowq', 'mlflowq'"
     assert r.stderr.count("aiml-career skills") == 1  # said once, not once per name
     spaced = cli("match", "--have", "python sql")
-    assert spaced.exit_code == 2 and "separate skills with commas: python, sql" in spaced.stderr
+    assert spaced.exit_code == 2
+    assert "separate skills with commas: python, sql" in spaced.stderr
 
 
 # -- one requirement view everywhere ------------------------------------------------------
@@ -203,7 +209,8 @@ def guide_level_table() -> dict[str, str]:
 def test_the_guide_states_the_level_rule_this_test_applies():
     assert "The strongest level word in a requirement's wording sets its level; but `basic` or `familiarity`" \
            "\nmakes it basic" in GUIDE
-    assert "A requirement\nwith none of these words" in GUIDE and "is\nproficient" in GUIDE
+    assert "A requirement\nwith none of these words" in GUIDE
+    assert "is\nproficient" in GUIDE
 
 
 @pytest.mark.parametrize("role", DOC["roles"], ids=lambda r: r["id"])
@@ -262,7 +269,8 @@ def test_no_promotion_asks_less_than_the_role_it_leaves_but_the_documented_ones(
                       if after[sid] < before[sid]}
     assert found == INVERSIONS
     section = GUIDE.split("## Levels", 1)[1].split("\n## ", 1)[0]
-    assert "Junior DS → Data Scientist | SQL" in section and "AI Researcher → Senior DS | deep learning" in section
+    assert "Junior DS → Data Scientist | SQL" in section
+    assert "AI Researcher → Senior DS | deep learning" in section
 
 
 def guide_open_table() -> set[tuple[str, str]]:
@@ -284,7 +292,8 @@ def test_a_row_is_open_exactly_when_its_wording_gives_examples():
 def test_every_move_says_its_basis(cli, tty):
     for role in DOC["roles"]:
         for move in role.get("next", []):
-            assert move["basis"] in ("text", "titles", "editorial") and move["note"]
+            assert move["basis"] in ("text", "titles", "editorial")
+            assert move["note"]
     # The text names no move outright; four follow from the titles.
     titles = [(r["id"], m["to"]) for r in DOC["roles"] for m in r["next"] if m["basis"] == "titles"]
     assert sorted(titles) == [("data-scientist", "senior-ds"), ("junior-ds", "data-scientist"),
@@ -382,21 +391,25 @@ def test_match_with_a_role_alone_counts_its_requirements(cli):
     r = cli("match", "--from", "data-scientist", "--json")
     assert r.exit_code == 0, r.stderr
     mine = next(x for x in r.json()["roles"] if x["id"] == "data-scientist")
-    assert mine["readiness"] == 100.0 and mine["current"]
+    assert mine["readiness"] == 100.0
+    assert mine["current"]
     none = cli("match")
-    assert none.exit_code == 2 and "match needs your skills or your role" in none.stderr
+    assert none.exit_code == 2
+    assert "match needs your skills or your role" in none.stderr
 
 
 def test_every_problem_of_have_at_once(cli):
     r = cli("match", "--have", "pyhton:x, sql:y")
     assert r.exit_code == 2
-    assert "unknown skill 'pyhton'" in r.stderr and "unknown skill level 'x'" in r.stderr
+    assert "unknown skill 'pyhton'" in r.stderr
+    assert "unknown skill level 'x'" in r.stderr
     assert "unknown skill level 'y'" in r.stderr
 
 
 def test_a_specialization_named_as_a_role_says_so(cli):
     r = cli("next", "--from", "nlp")
-    assert r.exit_code == 2 and "is a specialization: aiml-career show nlp" in r.stderr
+    assert r.exit_code == 2
+    assert "is a specialization: aiml-career show nlp" in r.stderr
 
 
 def test_validate_asks_a_note_of_every_judged_move_and_rejects_a_group_listing_itself(cli, tmp_path):

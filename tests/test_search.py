@@ -54,7 +54,8 @@ def test_a_skill_brings_the_roles_that_need_it(cli, query, skill, roles):
     assert roles <= brought
     for hit in got:
         if hit["field"] == "requires":
-            assert hit["via"] == skill and hit["score"] < got[0]["score"]
+            assert hit["via"] == skill
+            assert hit["score"] < got[0]["score"]
 
 
 def test_a_skill_counts_for_the_broad_skill_that_includes_it(cli, tmp_path):
@@ -106,7 +107,8 @@ def test_word_forms_meet(cli):
 def test_names_first_and_whole_words_before_starts_of_words(cli):
     got = hits(cli, "engineer")
     kinds = [h["type"] == "role" and h["field"] in ("name", "alias", "id") for h in got]
-    assert kinds[0] and kinds == sorted(kinds, reverse=True)
+    assert kinds[0]
+    assert kinds == sorted(kinds, reverse=True)
     exact = hits(cli, "ml", "engineer")[0]
     assert (exact["id"], exact["text"], exact["score"]) == ("ml-engineer", "ML Engineer", 100)
     whole = next(h for h in hits(cli, "scientist") if h["id"] == "data-scientist")
@@ -135,7 +137,8 @@ def test_no_hits_exits_1_and_json_still_prints_its_document(cli):
     assert result.exit_code == 1
     assert result.json() == {"query": "zzzzqqq", "total": 0, "hits": []}
     text = cli("search", "zzzzqqq")
-    assert text.exit_code == 1 and text.stdout == ""
+    assert text.exit_code == 1
+    assert text.stdout == ""
     assert text.stderr == "aiml-career: no matches for 'zzzzqqq'\n"
 
 

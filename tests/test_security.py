@@ -19,9 +19,9 @@ import pytest
 
 from aiml_career import cache
 from aiml_career.errors import DataError
-from aiml_career.loading import load
 
-from conftest import BUILTIN, EXAMPLE, entry_point, main_in_process
+from conftest import BUILTIN, EXAMPLE, cache_folder, child_env, entry_point, main_in_process
+from conftest import cached_load as load
 
 
 def example() -> dict:
@@ -34,7 +34,7 @@ def write_json(path: Path, data) -> Path:
 
 
 def markers() -> list[Path]:
-    folder = cache.cache_dir()
+    folder = cache_folder()
     return sorted(folder.glob("ladder-*.ok")) if folder.exists() else []
 
 
@@ -43,12 +43,13 @@ def markers() -> list[Path]:
 
 def test_the_cache_module_has_no_pickle():
     source = Path(cache.__file__).read_text(encoding="utf-8")
-    assert "import pickle" not in source and "marshal" not in source
+    assert "import pickle" not in source
+    assert "marshal" not in source
 
 
 def test_the_cache_folder_is_private_and_holds_only_empty_markers():
     load(EXAMPLE)
-    folder = cache.cache_dir()
+    folder = cache_folder()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     (marker,) = markers()
     assert marker.stat().st_size == 0
@@ -63,7 +64,7 @@ def test_a_planted_marker_does_not_vouch_for_a_broken_file(tmp_path):
     raw = path.read_bytes()
     # Whoever plants a marker does not know the secret: any name they pick is wrong.
     for secret in (b"0" * 64, b"guess" * 13):
-        cache._marker(cache.cache_dir(), secret, raw).touch()
+        cache._marker(cache_folder(), secret, raw).touch()
     with pytest.raises(DataError):
         load(path)
 
@@ -72,7 +73,7 @@ def test_a_marker_made_with_the_real_secret_is_the_only_one_believed(tmp_path, m
     """The check is on the marker's name alone: the contents are never read."""
     load(EXAMPLE)
     raw = EXAMPLE.read_bytes()
-    assert cache.validated(raw)
+    assert cache.validated(raw, cache_folder())
     calls = []
     monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a))
     assert load(EXAMPLE).roles["junior-de"].name == "Junior Data Engineer"
@@ -93,7 +94,7 @@ def test_a_ladder_rebuilt_from_the_cache_equals_the_validated_one(source):
 def _first_load_then(change) -> None:
     load(EXAMPLE)
     assert markers()
-    change(cache.cache_dir())
+    change(cache_folder())
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,7 @@ def _first_load_then(change) -> None:
 )
 def test_an_untrusted_cache_is_ignored(change, monkeypatch):
     _first_load_then(change)
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
     calls = []
     real = __import__("aiml_career.loading", fromlist=["parse"]).parse
     monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a) or real(*a))
@@ -120,14 +121,14 @@ def test_a_marker_owned_by_another_user_is_ignored():
     load(EXAMPLE)
     (marker,) = markers()
     os.chown(marker, 12345, -1)
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
     os.chown(marker, os.geteuid(), -1)
     os.chmod(marker, 0o666)
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
 
 
 def test_nothing_is_written_into_a_folder_of_another_user(tmp_path):
-    folder = cache.cache_dir()
+    folder = cache_folder()
     folder.mkdir(parents=True)
     os.chown(folder, 12345, -1)
     load(EXAMPLE)
@@ -137,33 +138,34 @@ def test_nothing_is_written_into_a_folder_of_another_user(tmp_path):
 def test_special_files_in_the_cache_are_never_opened():
     load(EXAMPLE)
     (marker,) = markers()
-    secret = cache.cache_dir() / cache.SECRET
+    secret = cache_folder() / cache.SECRET
     secret_bytes = secret.read_bytes()
     marker.unlink()
     os.mkfifo(marker)  # would block forever if opened for reading
-    assert not cache.validated(EXAMPLE.read_bytes())
+    assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
     secret.unlink()
     os.mkfifo(secret)
-    assert cache._read_secret(cache.cache_dir()) is None
+    assert cache._read_secret(cache_folder()) is None
     secret.unlink()
-    target = cache.cache_dir().parent / "elsewhere"
+    target = cache_folder().parent / "elsewhere"
     target.write_bytes(secret_bytes)
     os.chmod(target, 0o600)
     secret.symlink_to(target)
-    assert cache._read_secret(cache.cache_dir()) is None, "a symbolic link is not followed"
+    assert cache._read_secret(cache_folder()) is None, "a symbolic link is not followed"
     assert load(EXAMPLE).roles
 
 
 def test_stale_temporary_files_are_removed(tmp_path):
     load(EXAMPLE)
-    stale = cache.cache_dir() / ".ladder-x.ok.abc.tmp"
+    stale = cache_folder() / ".ladder-x.ok.abc.tmp"
     stale.write_bytes(b"")
     os.utime(stale, (1, 1))
-    fresh = cache.cache_dir() / ".ladder-y.ok.def.tmp"
+    fresh = cache_folder() / ".ladder-y.ok.def.tmp"
     fresh.write_bytes(b"")
     path = write_json(tmp_path / "other.json", {**example(), "title": "Other"})
     load(path)
-    assert not stale.exists() and fresh.exists()
+    assert not stale.exists()
+    assert fresh.exists()
 
 
 def test_format_1_0_rebuilds_as_the_int_1(tmp_path):
@@ -172,7 +174,8 @@ def test_format_1_0_rebuilds_as_the_int_1(tmp_path):
     path.write_text(text, encoding="utf-8")
     first = load(path)  # validated, and a marker left
     second = load(path)  # rebuilt from the marker
-    assert type(first.doc.format) is int and type(second.doc.format) is int
+    assert type(first.doc.format) is int
+    assert type(second.doc.format) is int
 
 
 # -- 2. bounded reads of regular files only ------------------------------------------------
@@ -185,9 +188,7 @@ def entry(*args: str, env: dict | None = None, input: bytes | None = None, stdin
 
 def installed(*args: str, env: dict | None = None, timeout: float = 30) -> subprocess.CompletedProcess:
     """The installed command in its own process: where a test may block or runs beside another."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    full_env.update(env or {})
-    return subprocess.run([*entry_point(), *args], capture_output=True, env=full_env, timeout=timeout)
+    return subprocess.run([*entry_point(), *args], capture_output=True, env=child_env(env), timeout=timeout)
 
 
 def one_error(result, code: int = 1) -> str:
@@ -211,7 +212,8 @@ def test_a_fifo_as_the_ladder_is_refused_without_waiting(tmp_path):
     err = one_error(installed("--data", str(fifo), "roles", timeout=20))
     assert "FIFO" in err
     result = installed("validate", str(fifo), timeout=20)  # validate reports on stdout
-    assert result.returncode == 1 and b"cannot read: is a FIFO" in result.stdout
+    assert result.returncode == 1
+    assert b"cannot read: is a FIFO" in result.stdout
 
 
 @pytest.mark.parametrize("device", ["/dev/urandom", "/dev/zero"])
@@ -228,8 +230,7 @@ def test_a_fifo_as_the_profile_is_refused(tmp_path):
 
 
 def test_a_ladder_over_the_size_limit_is_refused(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("aiml_career.files.MAX_BYTES", 1000)
-    monkeypatch.setattr("aiml_career.files.read_regular.__defaults__", (1000,))
+    monkeypatch.setattr("aiml_career.files.MAX_BYTES", 1000)  # read when a read starts
     result = cli("--data", str(EXAMPLE), "roles")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -260,9 +261,11 @@ def test_the_ladder_from_standard_input():
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "junior-de"
     result = entry("validate", "-", "--json", input=EXAMPLE.read_bytes())
-    assert result.returncode == 0 and json.loads(result.stdout)["file"] == "<stdin>"
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["file"] == "<stdin>"
     result = entry("validate", "-", input=b"{")
-    assert result.returncode == 1 and result.stdout.startswith(b"invalid: <stdin>")
+    assert result.returncode == 1
+    assert result.stdout.startswith(b"invalid: <stdin>")
 
 
 def test_endless_standard_input_is_cut_at_the_limit():
@@ -321,6 +324,7 @@ def test_a_held_lock_times_out_with_a_message(cli, tmp_path, monkeypatch, args):
     assert cli(*args).exit_code == 0, "once the lock is free, the command goes through"
 
 
+@pytest.mark.slow
 def test_clear_waits_for_a_writer_and_keeps_the_lock_file(tmp_path):
     """A writer holding the lock finishes first; clear then deletes what it wrote."""
     import threading
@@ -338,7 +342,8 @@ def test_clear_waits_for_a_writer_and_keeps_the_lock_file(tmp_path):
     os.close(fd)
     thread.join(30)
     assert done["clear"].returncode == 0
-    assert not profile.exists() and (tmp_path / "profile.json.lock").exists()
+    assert not profile.exists()
+    assert (tmp_path / "profile.json.lock").exists()
 
 
 @pytest.mark.parametrize(
@@ -378,12 +383,15 @@ def test_problems_are_capped_at_100_with_a_count(cli, tmp_path):
     result = cli("validate", str(path), "--json")
     report = result.json()
     assert result.exit_code == 1
-    assert len(report["problems"]) == 100 and report["problem_count"] == 8000
+    assert len(report["problems"]) == 100
+    assert report["problem_count"] == 8000
     assert report["problems"][0]["path"] == "roles[6].id"
     text = cli("validate", str(path), env={"COLUMNS": "400"}).stdout.splitlines()
-    assert text[0].endswith("(8,000 problems)") and text[-1] == "  … and 7,900 more (the first 100 are listed)"
+    assert text[0].endswith("(8,000 problems)")
+    assert text[-1] == "  … and 7,900 more (the first 100 are listed)"
     err = cli("--data", str(path), "roles").stderr.splitlines()
-    assert err[0].endswith(": 8,000 problems") and len(err) == 102
+    assert err[0].endswith(": 8,000 problems")
+    assert len(err) == 102
     assert err[-1] == "  … and 7,900 more (the first 100 are listed)"
 
 
@@ -394,7 +402,8 @@ def test_reference_problems_are_capped_too(cli, tmp_path):
     ]
     path = write_json(tmp_path / "refs.json", data)
     report = cli("validate", str(path), "--json").json()
-    assert len(report["problems"]) == 100 and report["problem_count"] == 500
+    assert len(report["problems"]) == 100
+    assert report["problem_count"] == 500
 
 
 def test_echoed_input_is_cut_short(cli, tmp_path):
@@ -407,7 +416,8 @@ def test_echoed_input_is_cut_short(cli, tmp_path):
     assert max(len(line) for line in result.stderr.splitlines()) < 1000
     assert "more characters)" in result.stderr
     result = cli("show", "x" * 100_000)
-    assert result.exit_code == 2 and len(result.stderr) < 1000
+    assert result.exit_code == 2
+    assert len(result.stderr) < 1000
 
 
 def test_the_line_locator_is_linear_in_a_huge_string(tmp_path):
@@ -486,10 +496,13 @@ def test_json_escapes_c1_bidi_and_separators_but_keeps_the_data(cli, tmp_path):
         raw = result.stdout_bytes if hasattr(result, "stdout_bytes") else result.stdout.encode()
         for char in "\u202e\u2066\u200b\u2028\x85\x7f\xad\ufeff\U000e0041":
             assert char.encode() not in raw, (args, char)
-        assert b"\\u202e" in raw and b"\\u0085" in raw and b"\\udb40\\udc41" in raw
+        assert b"\\u202e" in raw
+        assert b"\\u0085" in raw
+        assert b"\\udb40\\udc41" in raw
         shown = json.loads(raw)
         role = shown if "summary" in shown else shown["roles"][0]
-        assert role["name"] == BIDI and role["summary"] == "C1 \x85 del \x7f tag \U000e0041"
+        assert role["name"] == BIDI
+        assert role["summary"] == "C1 \x85 del \x7f tag \U000e0041"
 
 
 def test_bytes_that_are_not_utf8_in_arguments_and_paths(tmp_path):
@@ -502,16 +515,19 @@ def test_bytes_that_are_not_utf8_in_arguments_and_paths(tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["file"].endswith("/\ufffd\ufffd-ladder.json")
     result = main_in_process(["--data", os.fsdecode(name), "roles"])
-    assert result.returncode == 0 and b"junior-de" in result.stdout
+    assert result.returncode == 0
+    assert b"junior-de" in result.stdout
     result = main_in_process(["show", os.fsdecode(b"\xffrole"), "--json"])
-    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
     err = result.stderr.decode("utf-8")
     # The byte arrives as a lone surrogate (surrogateescape) and is shown as U+FFFD, as the
     # README promises (issue 19, 16: it was shown as '\\udcff').
     assert err.startswith("aiml-career: error: unknown role or specialization '\ufffdrole'\n"), err
     assert "\\udcff" not in err
     result = main_in_process(["--data", os.fsdecode(b"/nowhere/\xff.json"), "roles", "--json"])
-    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
     assert "/nowhere/\ufffd.json" in result.stderr.decode("utf-8")
 
 
@@ -529,9 +545,11 @@ def test_an_includes_cycle_is_rejected_with_the_cycle_named(cli, tmp_path):
     assert report["valid"] is False
     (problem,) = report["problems"]
     assert problem["message"] == "includes cycle: sql -> python -> testing -> sql"
-    assert problem["path"].startswith("skills[") and problem["line"] is not None
+    assert problem["path"].startswith("skills[")
+    assert problem["line"] is not None
     result = cli("--data", str(path), "match", "--have", "sql")
-    assert result.exit_code == 1 and "includes cycle" in result.stderr
+    assert result.exit_code == 1
+    assert "includes cycle" in result.stderr
 
 
 def test_a_two_skill_includes_cycle_and_a_shared_part_is_fine(cli, tmp_path):
@@ -558,10 +576,8 @@ def shell(script: str, *args: str, limit: int | None = None, env: dict | None = 
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    full_env.update(env or {})
     return subprocess.run(["bash", "-c", script, "_", *entry_point(), *args], capture_output=True,
-                          env=full_env, timeout=60, preexec_fn=preexec)
+                          env=child_env(env), timeout=60, preexec_fn=preexec)
 
 
 WRITERS = [
@@ -605,14 +621,17 @@ def test_export_to_a_file_says_so_and_keeps_the_mode(tmp_path):
     dest.write_text("old")
     os.chmod(dest, 0o640)
     result = entry("export", "-o", str(dest))
-    assert result.returncode == 0 and result.stdout == b""
+    assert result.returncode == 0
+    assert result.stdout == b""
     assert result.stderr.decode() == f"aiml-career: wrote {dest}\n"
-    assert dest.read_text().startswith("flowchart") and stat.S_IMODE(dest.stat().st_mode) == 0o640
+    assert dest.read_text().startswith("flowchart")
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o640
 
 
 def test_export_never_replaces_a_device(tmp_path):
     result = entry("export", "-o", "/dev/full")
-    assert result.returncode == 1 and b"No space left on device" in result.stderr
+    assert result.returncode == 1
+    assert b"No space left on device" in result.stderr
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
     assert entry("export", "-o", "/dev/null").returncode == 0
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
@@ -620,7 +639,9 @@ def test_export_never_replaces_a_device(tmp_path):
 
 def test_export_dash_is_stdout():
     result = entry("export", "--format", "mermaid", "-o", "-")
-    assert result.returncode == 0 and result.stdout.startswith(b"flowchart") and result.stderr == b""
+    assert result.returncode == 0
+    assert result.stdout.startswith(b"flowchart")
+    assert result.stderr == b""
 
 
 @pytest.mark.parametrize("args", [["roles"], ["show", "mle", "--json"], ["--help"], ["schema"]], ids=" ".join)
@@ -643,6 +664,7 @@ def test_a_closed_stdout_does_not_swallow_a_file(tmp_path):
      (["--data", "/nowhere.json", "roles"], 1), (["roles"], 0)],
     ids=["unknown-role", "bad-option", "missing-option", "missing-file", "ok"],
 )
+@pytest.mark.slow
 def test_exit_codes_do_not_depend_on_a_closed_stderr(args, code):
     assert shell('"$@" 2>&-', *args).returncode == code
     assert shell('"$@" 2>&- >&-', *args).returncode == (1 if code == 0 else code)
@@ -680,7 +702,8 @@ def test_a_killed_writers_temporary_profile_files_are_cleaned_up(cli, tmp_path):
     fresh = tmp_path / ".profile.json.def456.tmp"  # maybe another writer's, right now
     fresh.write_text("{")
     assert cli("profile", "add", "python").exit_code == 0
-    assert not stale.exists() and fresh.exists()
+    assert not stale.exists()
+    assert fresh.exists()
 
 
 def test_a_failed_profile_write_leaves_no_temporary_file(cli, tmp_path, monkeypatch):
@@ -691,6 +714,7 @@ def test_a_failed_profile_write_leaves_no_temporary_file(cli, tmp_path, monkeypa
     before = (tmp_path / "profile.json").read_bytes()
     monkeypatch.setattr("aiml_career.files.os.write", fail)
     result = cli("profile", "add", "sql")
-    assert result.exit_code == 1 and "cannot write: No space left on device" in result.stderr
+    assert result.exit_code == 1
+    assert "cannot write: No space left on device" in result.stderr
     assert (tmp_path / "profile.json").read_bytes() == before
     assert not list(tmp_path.glob(".profile.json.*.tmp"))

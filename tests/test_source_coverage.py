@@ -191,7 +191,8 @@ def role_blocks(parsed: dict) -> list[dict]:
         for i, line in enumerate(lines):
             if not line.startswith("- Responsibilities: "):
                 continue
-            assert i >= 2 and i + 1 < len(lines), f"source: odd role block near {line!r}"
+            assert i >= 2, f"source: odd role block near {line!r}"
+            assert i + 1 < len(lines), f"source: odd role block near {line!r}"
             skills_line = lines[i + 1]
             assert skills_line.startswith("- Skills Needed: "), f"source: no Skills Needed after {line!r}"
             blocks.append({
@@ -273,9 +274,8 @@ def test_stages_follow_the_text(src, data):
         stage = by_stage_name(data, title)
         assert stage is not None, f"stage {title!r} is missing from data.stages"
         orders.append(stage["order"])
-    assert orders == sorted(orders) and len(set(orders)) == len(orders), (
-        f"stage orders {orders} do not follow the text's order {titles}"
-    )
+    assert orders == sorted(orders), f"stage orders {orders} do not follow the text's order {titles}"
+    assert len(set(orders)) == len(orders), f"stage orders {orders} do not follow the text's order {titles}"
 
 
 def test_every_role_of_the_text_is_in_the_data(src, data):
@@ -306,9 +306,9 @@ def test_role_matches_its_block(block, data, skills):
         assert any(key(a) == key(abbr) for a in role["aliases"]), f"{rid}: alias {abbr!r} missing"
 
     stage = next((s for s in data["stages"] if s["id"] == role["stage"]), None)
-    assert stage is not None and key(stage["name"]) == key(block["stage_title"]), (
-        f"{rid}: stage should be the one named {block['stage_title']!r}, is {role['stage']!r}"
-    )
+    wrong_stage = f"{rid}: stage should be the one named {block['stage_title']!r}, is {role['stage']!r}"
+    assert stage is not None, wrong_stage
+    assert key(stage["name"]) == key(block["stage_title"]), wrong_stage
 
     assert ws(role["summary"]) == ws(block["paragraph"]), (
         f"{rid}: summary is not the text's paragraph: {block['paragraph']!r}"
@@ -463,9 +463,8 @@ def test_education(src, data, skills):
     edu = data.get("education")
     assert edu, "data.education is missing"
     stage = next((s for s in data["stages"] if s["id"] == edu["stage"]), None)
-    assert stage is not None and key(stage["name"]) == key(sec["title"]), (
-        f"education.stage should be the stage named {sec['title']!r}"
-    )
+    assert stage is not None, f"education.stage should be the stage named {sec['title']!r}"
+    assert key(stage["name"]) == key(sec["title"]), f"education.stage should be the stage named {sec['title']!r}"
     parts = dict(bullets(sec))
     for label, body in bullets(sec):
         if label == "Key Skills":

@@ -339,4 +339,5 @@ def test_an_error_lists_the_problems_validate_lists_in_the_same_order(cli, name)
     assert loaded.exit_code == report.exit_code == 1
     said = [line.strip() for line in loaded.stderr.splitlines()[1:]]
     listed = [line.strip() for line in report.stdout.splitlines()[1:]]
-    assert said == listed and said
+    assert said == listed
+    assert said

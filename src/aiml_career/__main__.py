@@ -111,17 +111,13 @@ class _BestEffort:
         return getattr(self._stream, name)
 
 
-def _clamp_width() -> None:
-    """``COLUMNS`` and ``LINES`` as the environment reads them, for Rich too (which reads
-    them itself when it asks the terminal): an unusable value is dropped, a huge one cut."""
-    from .environment import size
-
-    for name in ("COLUMNS", "LINES"):
-        if not os.environ.get(name, "").strip():
-            continue
-        value = size(os.environ[name])
+def _share_size(columns: int | None, lines: int | None) -> None:
+    """The size the run's environment read (``COLUMNS``, ``LINES``), written back for Rich
+    and Textual, which read those variables themselves when they ask the terminal: an
+    unusable value is dropped, a huge one cut. Nothing is read here."""
+    for name, value in (("COLUMNS", columns), ("LINES", lines)):
         if value is None:
-            del os.environ[name]
+            os.environ.pop(name, None)
         else:
             os.environ[name] = str(value)
 
@@ -135,14 +131,15 @@ def main() -> None:
     _guard_streams()
     if not isinstance(getattr(getattr(sys.stdout, "buffer", None), "raw", None), _ClosedStdout):
         _honest_stdout()
-    _clamp_width()
     sys.stderr = _BestEffort(sys.stderr)
     code = 0
     try:
         from .cli import run
         from .environment import Environment
 
-        code = run(sys.argv[1:], Environment.from_os(one_shot=True))
+        env = Environment.from_os(one_shot=True)
+        _share_size(env.columns, env.lines)
+        code = run(sys.argv[1:], env)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:

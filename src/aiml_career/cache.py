@@ -19,8 +19,12 @@ with pydantic's ``model_construct`` (no validator needed). A marker planted by
 someone who does not hold the secret has a name that never matches, so it
 cannot change an answer or vouch for a broken file.
 
-Trust: the folder ``$XDG_CACHE_HOME/aiml-career/`` (``~/.cache/aiml-career/``)
-is created 0700. A folder, secret or marker that is not a plain directory or
+Where: the folder the caller names, the run's
+:attr:`Environment.ladder_cache <.environment.Environment.ladder_cache>`
+(``$XDG_CACHE_HOME/aiml-career/``, else ``~/.cache/aiml-career/``); no folder, no cache.
+This module reads no environment variable.
+
+Trust: the folder is created 0700. A folder, secret or marker that is not a plain directory or
 regular file (a symbolic link, a FIFO, a device), that belongs to another user,
 or that others may write, is ignored: the ladder is then fully validated, and
 nothing is written there. Markers are only ever ``lstat``-ed, never opened; the
@@ -30,7 +34,8 @@ its bytes (quicker there than ``model_construct`` in Python); its marker still
 spares it every other check (references, aliases, cycles, keys given twice),
 about half of loading a 64 MB ladder of 10,000 roles.
 ``AIML_CAREER_NO_CACHE=1`` (any value but empty, ``0``, ``false``, ``no`` or ``off``)
-turns the cache off; so does having no cache folder (no ``XDG_CACHE_HOME`` and no home).
+turns the cache off (the environment then names no folder); so does having no cache
+folder (no ``XDG_CACHE_HOME`` and no home).
 """
 
 from __future__ import annotations
@@ -48,7 +53,6 @@ if typing.TYPE_CHECKING:
 
     from .model import LadderDoc
 
-NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
 #: Larger files are rebuilt by validating their shape: past about 1 MB,
 #: pydantic-core validating the bytes beats ``json.loads`` plus ``model_construct``.
 MAX_CONSTRUCTED_BYTES = 1_000_000
@@ -57,21 +61,6 @@ KEEP = 32
 SECRET = "secret"
 #: A temporary file older than this was left by a killed process: removed.
 STALE_SECONDS = 3600
-
-
-#: Values of :data:`NO_CACHE_ENV` that leave the cache on (any case, spaces ignored).
-OFF_WORDS = ("", "0", "false", "no", "off")
-
-
-def cache_dir() -> Path | None:
-    """The cache folder, or None when there is none (no ``XDG_CACHE_HOME`` and no home)."""
-    from .environment import cache_dir as located  # the one XDG lookup
-
-    return located()
-
-
-def enabled(raw: bytes) -> bool:
-    return os.environ.get(NO_CACHE_ENV, "").strip().lower() in OFF_WORDS
 
 
 def constructible(raw: bytes) -> bool:
@@ -86,11 +75,8 @@ def trusted(st: os.stat_result, *, private: bool = False) -> bool:
     return not st.st_mode & (0o077 if private else 0o022)
 
 
-def _folder(create: bool) -> Path | None:
+def _folder(folder: Path, create: bool) -> Path | None:
     """The cache folder, if it is a real directory we own and only we can write."""
-    folder = cache_dir()
-    if folder is None:
-        return None
     try:
         st = os.lstat(folder)
     except FileNotFoundError:
@@ -165,11 +151,10 @@ def _marker(folder: Path, secret: bytes, raw: bytes) -> Path:
     return folder / f"ladder-{digest.hexdigest()}.ok"
 
 
-def validated(raw: bytes) -> bool:
-    """True when these exact bytes validated before, under this code."""
-    if not enabled(raw):
-        return False
-    folder = _folder(create=False)
+def validated(raw: bytes, where: Path | None) -> bool:
+    """True when these exact bytes validated before, under this code (``where``: the
+    cache folder; None, no cache)."""
+    folder = _folder(where, create=False) if where is not None else None
     secret = _secret(folder, create=False) if folder else None
     if folder is None or not secret:
         return False
@@ -180,13 +165,14 @@ def validated(raw: bytes) -> bool:
     return stat.S_ISREG(st.st_mode) and trusted(st)
 
 
-def remember(raw: bytes) -> None:
-    """Record that these bytes validated; any failure to write is ignored."""
-    if not enabled(raw):
+def remember(raw: bytes, where: Path | None) -> None:
+    """Record in the cache folder ``where`` (None: no cache) that these bytes validated;
+    any failure to write is ignored."""
+    if where is None:
         return
     from .writes import write_atomic
 
-    folder = _folder(create=True)
+    folder = _folder(where, create=True)
     secret = _secret(folder, create=True) if folder else None
     if folder is None or not secret:
         return

@@ -33,9 +33,12 @@ APP = "aiml-career"
 COLOR_CHOICES = ("auto", "always", "never")
 #: Wider (or taller) than this, ``COLUMNS`` (``LINES``) is taken as this: Rich fails on absurd sizes.
 MAX_COLUMNS = 1000
-#: Environment variables the app reads (besides the terminal's own).
+#: Environment variables the app reads (besides the terminal's own): read here, and only here.
 DATA_ENV = "AIML_CAREER_DATA"
 PROFILE_ENV = "AIML_CAREER_PROFILE"
+NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
+#: Values of :data:`NO_CACHE_ENV` that leave the cache on (any case, spaces ignored).
+OFF_WORDS = ("", "0", "false", "no", "off")
 
 
 def home(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -116,6 +119,13 @@ def no_profile_reason(environ: Mapping[str, str] | None = None) -> str:
     return "no home folder (HOME is unset and this user has no entry in the password database)"
 
 
+def no_cache(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether ``$AIML_CAREER_NO_CACHE`` turns the ladder cache off: any value but empty,
+    ``0``, ``false``, ``no`` or ``off`` (any case, spaces ignored)."""
+    value = (os.environ if environ is None else environ).get(NO_CACHE_ENV, "")
+    return value.strip().lower() not in OFF_WORDS
+
+
 def size(value: str | None) -> int | None:
     """A ``COLUMNS`` or ``LINES`` value as a usable number: None when unset, not a
     number, or below 1; at most :data:`MAX_COLUMNS`."""
@@ -140,12 +150,20 @@ def _flag(environ: Mapping[str, str], name: str) -> bool:
 @dataclass
 class Environment:
     """One run's streams, terminal facts and locations. Build one with :meth:`from_os`,
-    or directly in a test; ``--color`` and ``--data`` update it while the command line is read."""
+    or directly in a test; ``--color`` and ``--data`` update it while the command line is read.
+
+    Everything a run takes from its surroundings is here: the profile file, the cache
+    folder and whether to use it, the ladder file, the home folder (how the browser
+    shortens paths). The commands and the browser read these fields, never ``os.environ``.
+    """
 
     stdin: Any = field(default_factory=lambda: sys.stdin)
     stdout: Any = field(default_factory=lambda: sys.stdout)
     stderr: Any = field(default_factory=lambda: sys.stderr)
     stdout_isatty: bool = False
+    #: ``browse`` needs a terminal on stdin and stderr (Textual draws on stderr).
+    stdin_isatty: bool = False
+    stderr_isatty: bool = False
     #: stdout's encoding as it reports it (JSON and documents are UTF-8 whatever it says).
     encoding: str = "utf-8"
     #: ``--color``: auto, always or never.
@@ -159,10 +177,19 @@ class Environment:
     #: None when there is none: no XDG variable and no home folder.
     config_dir: Path | None = field(default_factory=config_dir)
     cache_dir: Path | None = field(default_factory=cache_dir)
-    #: None when it cannot be found (:func:`no_profile_reason`): the profile commands then fail.
+    #: ``$AIML_CAREER_NO_CACHE``: load every ladder in full, and record nothing in :attr:`cache_dir`.
+    no_cache: bool = field(default_factory=no_cache)
+    #: None when it cannot be found (:attr:`no_profile`): the profile commands then fail.
     profile_file: Path | None = field(default_factory=profile_file)
+    #: Why there is no :attr:`profile_file` (:func:`no_profile_reason`), when there is none.
+    no_profile: str = field(default_factory=no_profile_reason)
+    #: The home folder (:func:`home`), None when there is none.
+    home: Path | None = field(default_factory=home)
     #: ``--data``, else ``$AIML_CAREER_DATA`` (empty counts as unset), else None: the built-in ladder.
-    data: str | None = None
+    data: str | None = field(default_factory=lambda: os.environ.get(DATA_ENV) or None)
+    #: ``$AIML_CAREER_DATA`` as set (None when unset or empty): a ladder file it names that
+    #: cannot be read says so.
+    data_env: str | None = field(default_factory=lambda: os.environ.get(DATA_ENV) or None)
     #: This process runs one command and exits (the entry point sets it): see :meth:`loaded`.
     one_shot: bool = False
 
@@ -174,6 +201,8 @@ class Environment:
         env = cls(
             **streams,
             stdout_isatty=is_tty(streams["stdout"]),
+            stdin_isatty=is_tty(streams["stdin"]),
+            stderr_isatty=is_tty(streams["stderr"]),
             encoding=getattr(streams["stdout"], "encoding", None) or "utf-8",
             no_color=_flag(environ, "NO_COLOR"),
             force_color=_flag(environ, "FORCE_COLOR"),
@@ -182,10 +211,24 @@ class Environment:
             lines=size(environ.get("LINES")),
             config_dir=config_dir(environ),
             cache_dir=cache_dir(environ),
+            no_cache=no_cache(environ),
             profile_file=profile_file(environ),
+            no_profile=no_profile_reason(environ),
+            home=home(environ),
             data=environ.get(DATA_ENV) or None,
+            data_env=environ.get(DATA_ENV) or None,
         )
         return replace(env, **facts) if facts else env
+
+    @property
+    def ladder_cache(self) -> Path | None:
+        """The folder of the ladder cache (:mod:`.cache`), None when it is off or there is none."""
+        return None if self.no_cache else self.cache_dir
+
+    @property
+    def data_from_env(self) -> bool:
+        """Whether the ladder file in use is the one ``$AIML_CAREER_DATA`` names."""
+        return self.data is not None and self.data == self.data_env
 
     @contextmanager
     def loading(self) -> Iterator[None]:

@@ -249,15 +249,17 @@ def locate(path: str | Path, *, follow: bool = True) -> Located:
 
 
 def read_regular(
-    path: str | Path | Located, limit: int = MAX_BYTES, *, follow: bool = True, check=None
+    path: str | Path | Located, limit: int | None = None, *, follow: bool = True, check=None
 ) -> bytes:
-    """The bytes of a regular file, at most ``limit`` of them; else :class:`ReadFailed`.
+    """The bytes of a regular file, at most ``limit`` of them (default :data:`MAX_BYTES`, as
+    it is when called); else :class:`ReadFailed`.
 
     ``"-"`` reads standard input (any kind of stream) with the same bound.
     ``follow=False`` refuses a symbolic link as the last name. ``check(st)``,
     given the ``os.stat_result`` of the open file, may raise ReadFailed to refuse it.
     A :class:`Located` file is read where it was found (its folder stays open).
     """
+    limit = MAX_BYTES if limit is None else limit
     if not isinstance(path, Located) and str(path) == STDIN:
         return read_stdin(limit)
     # O_NONBLOCK: opening a FIFO with no writer returns at once instead of
@@ -330,8 +332,9 @@ def _bounded(read: Callable[[int], bytes], limit: int) -> bytes:
             raise too_big(limit)
 
 
-def read_stdin(limit: int = MAX_BYTES) -> bytes:
-    """Standard input in full, at most ``limit`` bytes."""
+def read_stdin(limit: int | None = None) -> bytes:
+    """Standard input in full, at most ``limit`` bytes (default :data:`MAX_BYTES`)."""
+    limit = MAX_BYTES if limit is None else limit
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         if sys.stdin is None:

@@ -9,20 +9,16 @@ at once as a :class:`~aiml_career.errors.DataError` with its place in the file.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .environment import DATA_ENV
 from .errors import DataError, Problem, UsageError
 from .ladder import Ladder
 
 if TYPE_CHECKING:
     from .model import LadderDoc
     from .results.ladder import Validation
-
-
-#: Environment variable naming a ladder file to use instead of the built-in one.
-DATA_ENV = "AIML_CAREER_DATA"
 
 
 def builtin_path() -> Path:
@@ -33,16 +29,16 @@ def builtin_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "roles.json"
 
 
-def data_path(option: str | None = None) -> Path:
-    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in.
+def data_path(chosen: str | None = None) -> Path:
+    """The ladder file in use: ``chosen`` (``--data``, else ``$AIML_CAREER_DATA``: the run's
+    :attr:`Environment.data <.environment.Environment.data>`), else the built-in one.
 
     ``-`` is standard input. An empty ``--data ""`` is a usage error, not the
-    built-in ladder (an empty ``$AIML_CAREER_DATA`` counts as unset).
+    built-in ladder (the environment takes an empty ``$AIML_CAREER_DATA`` as unset).
     """
-    if option is not None:
-        return Path(checked_path(option, "--data"))
-    chosen = os.environ.get(DATA_ENV)
-    return Path(chosen) if chosen else builtin_path()
+    if chosen is not None:
+        return Path(checked_path(chosen, "--data"))
+    return builtin_path()
 
 
 def checked_path(value: str, what: str) -> str:
@@ -58,8 +54,9 @@ def source_name(path: Path | str) -> str:
     return "<stdin>" if str(path) == "-" else str(path)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes (``-``: standard input), or a DataError that says why not.
+def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
+    """The file's bytes (``-``: standard input), or a DataError that says why not
+    (with ``hints``).
 
     Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
     """
@@ -68,18 +65,16 @@ def read_bytes(path: Path) -> bytes:
     try:
         return read_regular(path)
     except ReadFailed as exc:
-        raise UnreadableFile(source_name(path), exc.reason) from None
+        raise UnreadableFile(source_name(path), exc.reason, hints) from None
 
 
 class UnreadableFile(DataError):
     """A ladder file that cannot be read at all (missing, a directory, no permission)."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, source: str, reason: str, hints: list[str] | None = None) -> None:
         super().__init__(source, [Problem("", f"cannot read: {reason}")])
         self.message = f"cannot read ladder file {source}: {reason}"
-        self.hints = []
-        if source == os.environ.get(DATA_ENV):
-            self.hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"]
+        self.hints = hints or []
 
 
 def _strip_bom(raw: bytes) -> bytes:
@@ -116,17 +111,24 @@ def _not_utf8(raw: bytes, source: str) -> DataError | None:
     return None
 
 
-def load(path: Path | str | None = None) -> Ladder:
-    """Read, validate and index a ladder file (default: :func:`data_path`)."""
-    path = Path(path) if path is not None else data_path()
-    raw = _strip_bom(read_bytes(path))
-    return _load(raw, source_name(path))
+def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_env: bool = False) -> Ladder:
+    """Read, validate and index a ladder file (default: the built-in one).
+
+    ``cache``: the folder of the ladder cache (:mod:`.cache`; the run's
+    :attr:`Environment.ladder_cache <.environment.Environment.ladder_cache>`), None for
+    none. ``named_by_env``: the file is the one ``$AIML_CAREER_DATA`` names (an
+    unreadable one then says so).
+    """
+    path = Path(path) if path is not None else builtin_path()
+    hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"] if named_by_env else None
+    raw = _strip_bom(read_bytes(path, hints))
+    return _load(raw, source_name(path), cache)
 
 
-def _load(raw: bytes, path: str) -> Ladder:
+def _load(raw: bytes, path: str, where: Path | None) -> Ladder:
     from . import cache
 
-    if cache.validated(raw):  # these exact bytes passed every check below before
+    if cache.validated(raw, where):  # these exact bytes passed every check below before
         try:
             # Only the shape is built again: by pydantic-core for a big file, which is quicker.
             doc = cache.construct(raw) if cache.constructible(raw) else parse(raw, path)
@@ -139,14 +141,15 @@ def _load(raw: bytes, path: str) -> Ladder:
     error = diagnostics.check(doc, raw, path)
     if error is not None:
         raise error
-    cache.remember(raw)
+    cache.remember(raw, where)
     return Ladder(doc, path)
 
 
-def validate(path: Path | str) -> Validation:
-    """A report on one ladder file: valid or not, every problem, and what it holds."""
+def validate(path: Path | str, *, cache: Path | None = None, named_by_env: bool = False) -> Validation:
+    """A report on one ladder file: valid or not, every problem, and what it holds
+    (``cache``, ``named_by_env``: as for :func:`load`)."""
     try:
-        ladder = load(path)
+        ladder = load(path, cache=cache, named_by_env=named_by_env)
     except DataError as error:
         return {
             "file": source_name(path),

@@ -75,10 +75,12 @@ class Person:
         return line
 
 
-def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = None) -> Person:
+def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = None, *,
+           profile: Path | None = None) -> Person:
     """The person to plan for: ``--have`` wins over the profile's skills, and
-    ``start`` (``--from``) over the profile's role."""
-    from .environment import profile_file
+    ``start`` (``--from``) over the profile's role. ``profile``: the saved profile's file
+    (the run's :attr:`Environment.profile_file <.environment.Environment.profile_file>`);
+    None, no saved profile (no place for one)."""
     from .profile import load_profile
 
     role = ladder.role(start).id if start is not None else None
@@ -86,7 +88,7 @@ def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = Non
     have = parse_have(ladder, have_specs) if have_specs else None
     if have is not None and role is not None:
         return Person("--have", have, role, role_source)
-    path = profile_file()  # None: no home folder, so no saved profile to use
+    path = profile  # None: no home folder, so no saved profile to use
     saved = load_profile(path) if path is not None else None
     ignored: list[str] = []
     if saved is not None and role is None and saved.role is not None:

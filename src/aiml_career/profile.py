@@ -1,8 +1,9 @@
 """The saved skill profile: a small, human-readable JSON file.
 
-Where: ``$AIML_CAREER_PROFILE`` if set, else
-``$XDG_CONFIG_HOME/aiml-career/profile.json`` (``~/.config`` when
-``XDG_CONFIG_HOME`` is unset). Shape::
+Where: the file the caller names, the run's
+:attr:`Environment.profile_file <.environment.Environment.profile_file>`:
+``$AIML_CAREER_PROFILE`` if set, else ``$XDG_CONFIG_HOME/aiml-career/profile.json``
+(``~/.config`` when ``XDG_CONFIG_HOME`` is unset). Shape::
 
     {"format": 1, "role": "junior-ds",
      "skills": {"python": {"level": "advanced", "status": "done"}}}
@@ -30,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .environment import no_profile_reason, profile_file
 from .errors import CareerError
 from .model import LEVELS
 
@@ -42,22 +42,13 @@ if TYPE_CHECKING:
 STATUSES = ("done", "learning", "skipped")
 
 
-def profile_path() -> Path:
-    """The profile file in use (it need not exist): :func:`.environment.profile_file`;
-    :class:`NoProfileLocation` when there is none (no home folder)."""
-    found = profile_file()
-    if found is None:
-        raise NoProfileLocation()
-    return found
-
-
 class NoProfileLocation(CareerError):
     """No place for a profile: no ``AIML_CAREER_PROFILE``, no ``XDG_CONFIG_HOME`` and no home
     folder (or a ``~user`` with none). Commands that need the profile fail (exit 1)."""
 
-    def __init__(self, reason: str | None = None) -> None:
+    def __init__(self, reason: str) -> None:
         super().__init__(
-            f"no profile location: {reason or no_profile_reason()}",
+            f"no profile location: {reason}",
             ["set AIML_CAREER_PROFILE to a file (or XDG_CONFIG_HOME, or HOME); "
              "--have and --from work without a profile"],
         )
@@ -164,7 +155,7 @@ def _has_surrogate(text: str) -> bool:
     return any("\ud800" <= c <= "\udfff" for c in text)
 
 
-def load_profile(path: Path | None = None, *, at: Located | None = None) -> Profile | None:
+def load_profile(path: Path, *, at: Located | None = None) -> Profile | None:
     """The saved profile, or None when there is none.
 
     Only a regular file of at most :data:`MAX_PROFILE_BYTES` is read, found by
@@ -173,10 +164,6 @@ def load_profile(path: Path | None = None, *, at: Located | None = None) -> Prof
     """
     from .files import ReadFailed, read_regular
 
-    if path is None:
-        path = profile_file()
-        if path is None:  # no home folder: no profile saved anywhere
-            return None
     try:
         raw = read_regular(at if at is not None else path, MAX_PROFILE_BYTES)
     except ReadFailed as exc:
@@ -284,10 +271,9 @@ def _locked(path: Path, found: Located) -> Iterator[None]:
         os.close(fd)
 
 
-def update_profile(change: Callable[[Profile], None], path: Path | None = None) -> Profile:
-    """Read the profile (or start one), apply ``change``, write it back atomically, where
-    its bytes live and under the lock beside them."""
-    path = path or profile_path()
+def update_profile(change: Callable[[Profile], None], path: Path) -> Profile:
+    """Read the profile at ``path`` (or start one), apply ``change``, write it back
+    atomically, where its bytes live and under the lock beside them."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -339,14 +325,13 @@ def write_profile(profile: Profile, path: Path, *, at: Located | None = None) ->
         raise _os_error(path, "write", exc) from None
 
 
-def clear_profile(path: Path | None = None) -> bool:
+def clear_profile(path: Path) -> bool:
     """Delete the profile (the regular file where its bytes live, never a device, FIFO,
     socket or folder), under the same lock as every write; True when there was one.
 
     The lock file stays: deleting it would let a writer waiting on the old
     one and a new writer on a fresh one both go ahead.
     """
-    path = path or profile_path()
     if not path.parent.is_dir():
         return False
     try:

@@ -155,10 +155,10 @@ _LADDER = "aiml_career.ladder"
 
 
 def data_file(env: Environment):
-    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA``, else built in."""
-    from ..loading import builtin_path, data_path
+    """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA`` (``env.data``), else built in."""
+    from ..loading import data_path
 
-    return data_path(env.data) if env.data is not None else builtin_path()
+    return data_path(env.data)
 
 
 def ladder_of(ctx: typer.Context):
@@ -171,7 +171,7 @@ def ladder_of(ctx: typer.Context):
         if given is not None and env.data != given:  # shell completion runs no callback
             env.data = given
         with env.loading():  # the garbage collector's one tuning
-            ctx.meta[_LADDER] = load(data_file(env))
+            ctx.meta[_LADDER] = load(data_file(env), cache=env.ladder_cache, named_by_env=env.data_from_env)
     return ctx.meta[_LADDER]
 
 
@@ -261,7 +261,7 @@ def ladder_and_person(ctx: typer.Context, have: Optional[list[str]], start: Opti
     from ..person import person
 
     ladder = ladder_of(ctx)
-    me = person(ladder, have, start)
+    me = person(ladder, have, start, profile=env_of(ctx).profile_file)
     message = me.note()
     if message:
         note(ctx, message)

@@ -8,7 +8,6 @@ from typing import Annotated, Optional
 import typer
 
 from ..appkit import env_of
-from ..environment import is_tty
 from ..errors import CareerError
 from .app import FromOpt, command, complete_role, ladder_of
 
@@ -36,12 +35,12 @@ def browse(
     env = env_of(ctx)
     ladder = ladder_of(ctx)
     opened = ladder.role(role).id if role is not None else None
-    me = person(ladder, None, start)  # a bad profile fails here, as in every command
-    if not (is_tty(env.stdin) and is_tty(env.stderr)):  # Textual draws on stderr
+    me = person(ladder, None, start, profile=env.profile_file)  # a bad profile fails here, as in every command
+    if not (env.stdin_isatty and env.stderr_isatty):  # Textual draws on stderr
         raise CareerError("browse needs a terminal (stdin and stderr)",
                           ["for output a script can read, see: aiml-career tree, aiml-career show ROLE"])
     from ..tui import run
 
     # Colour: --color, else NO_COLOR (the screen is stderr's, whatever stdout is).
     monochrome = env.color == "never" or (env.color == "auto" and env.no_color)
-    run(ladder, role=opened, start=me.role if start is not None else None, monochrome=monochrome)
+    run(ladder, env, role=opened, start=me.role if start is not None else None, monochrome=monochrome)

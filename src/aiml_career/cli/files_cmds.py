@@ -28,9 +28,10 @@ def validate(
     from ..loading import checked_path
     from ..loading import validate as check_file
 
-    chosen = checked_path(path, "validate PATH") if path is not None else data_file(env_of(ctx))
-    with env_of(ctx).loading():
-        report_ = check_file(chosen)
+    env = env_of(ctx)
+    chosen = checked_path(path, "validate PATH") if path is not None else data_file(env)
+    with env.loading():
+        report_ = check_file(chosen, cache=env.ladder_cache, named_by_env=path is None and env.data_from_env)
     output(ctx, report_, as_json, renderers.validation)
     if not report_["valid"]:
         raise typer.Exit(1)

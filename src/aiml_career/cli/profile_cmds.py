@@ -43,10 +43,10 @@ def _path(ctx: typer.Context):
     """The profile file, or an error (exit 1) when there is no place for one."""
     from ..profile import NoProfileLocation
 
-    path = env_of(ctx).profile_file
-    if path is None:
-        raise NoProfileLocation()
-    return path
+    env = env_of(ctx)
+    if env.profile_file is None:
+        raise NoProfileLocation(env.no_profile)
+    return env.profile_file
 
 
 def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:

@@ -3,7 +3,8 @@
 Every answer comes from the functions the CLI calls (``queries.role_detail``,
 ``planning.match``/``path``, ``queries.compare``, ``queries.skill_detail``,
 ``learning.plan``, ``person.person``) and every change of the profile goes through
-``profile.update_profile`` (locked, atomic), as ``aiml-career profile`` does.
+``profile.update_profile`` (locked, atomic), as ``aiml-career profile`` does. Which
+profile, and the home folder, are the run's :class:`~aiml_career.environment.Environment`'s.
 The app (:mod:`.app`) only draws these results and sends keys here.
 """
 
@@ -20,6 +21,9 @@ from ..person import Person, person
 from ..profile import Profile, SkillEntry, load_profile, update_profile
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..environment import Environment
     from ..results.common import NameRef, RequirementRow
     from ..results.ladder import Compare, RoleDetail, SkillDetail, SkillStatus, StageItem
     from ..results.learning import Plan
@@ -108,9 +112,12 @@ class History:
 class Browser:
     """The ladder, the person (``--from`` and the saved profile), and what the UI asks of them."""
 
-    def __init__(self, ladder: Ladder, start: str | None = None) -> None:
+    def __init__(self, ladder: Ladder, start: str | None = None, *, env: Environment) -> None:
         self.ladder = ladder
         self.start = start  # --from: the current role, over the profile's
+        self.profile: Path | None = env.profile_file  # None: no place for one (no home folder)
+        self.no_profile = env.no_profile  # why there is no place for one
+        self.home: Path | None = env.home  # paths in it are shown as ~/...
         self.history = History()
         self.reload()
 
@@ -118,8 +125,8 @@ class Browser:
 
     def reload(self) -> None:
         """Read the profile again and work out every role's readiness (``match``)."""
-        self.me: Person = person(self.ladder, None, self.start)
-        self.saved: Profile | None = load_profile()
+        self.me: Person = person(self.ladder, None, self.start, profile=self.profile)
+        self.saved: Profile | None = load_profile(self.profile) if self.profile is not None else None
         who = self.me
         if who.have is None and who.role is None:  # nothing known yet: nothing held
             who = Person("none", {}, None)
@@ -150,7 +157,11 @@ class Browser:
                 kept = level
             profile.skills[skill_id] = SkillEntry(kept, new)
 
-        update_profile(change)
+        if self.profile is None:
+            from ..profile import NoProfileLocation
+
+            raise NoProfileLocation(self.no_profile)
+        update_profile(change, self.profile)
         self.reload()
         return new
 
@@ -201,7 +212,7 @@ class Browser:
 
     def route(self, to: str, start: str | None = None) -> PathDoc:
         """``path --to`` from the person's role, or from ``start``; UsageError as the CLI has it."""
-        me = self.me if start is None else person(self.ladder, None, start)
+        me = self.me if start is None else person(self.ladder, None, start, profile=self.profile)
         return planning.path(self.ladder, me, to)
 
     def plan(self, to: str) -> Plan:

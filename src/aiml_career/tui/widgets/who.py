@@ -5,19 +5,19 @@ the end: the line never ends in a dangling "·" nor wraps out of sight."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from rich.text import Text
 from textual.widget import Widget
 
-from ...environment import home as home_folder
 from ...person import Person
 from ...render.text.base import T
 from ..state import Browser
 
 
-def home_short(path: object) -> str:
+def home_short(path: object, home_folder: Path | None) -> str:
     """``~/.config/...`` for a path in the home folder (in full when there is no home folder)."""
-    text, home = str(path), str(home_folder() or "")
+    text, home = str(path), str(home_folder or "")
     return "~" + text[len(home):] if home not in ("", "/") and text.startswith(home + os.sep) else text
 
 
@@ -37,7 +37,7 @@ def who_parts(browser: Browser) -> list[Part]:
     if me.ignored:  # as the CLI's note: what of the profile this ladder has no place for
         parts.append((T(f"not in this ladder, left out: {', '.join(me.ignored)}", "yellow"), True))
     if me.source == "profile" and me.path:
-        parts.append((T(home_short(me.path)), False))
+        parts.append((T(home_short(me.path, browser.home)), False))
     return parts
 
 
