@@ -1,13 +1,15 @@
-"""One timed process for ``run.py``: spawned, drained through pipes, reaped, with its CPU
-time and peak memory from the kernel's own accounting. Standard library only."""
+"""What ``run.py`` times: one process (spawned, drained through pipes, reaped, with its CPU time
+and peak memory from the kernel's own accounting), and a case (a command timed over rounds).
+Standard library only."""
 
 from __future__ import annotations
 
 import os
 import selectors
+import statistics
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -81,3 +83,33 @@ def run_once(argv: list[str], env: dict[str, str], keep_stdout: bool = False) ->
         stdout_size=size,
         stdout_tail=tail,
     )
+
+
+@dataclass
+class Case:
+    key: str  # stable id, e.g. "10000:show"
+    label: str  # what the table shows
+    argv: list[str]  # after the program
+    group: str  # "builtin" or the ladder size as text
+    command: str = ""  # the command, for the scaling table
+    expect_exit: int = 0
+    expect_stderr: str = ""  # regex the stderr must match (expected failures)
+    json_out: bool = False
+    max_ratio: float | None = None
+    max_seconds: float | None = None
+    max_mb: float | None = None
+    samples: list[Sample] = field(default_factory=list)
+    failure: str = ""  # set when the warm-up run went wrong
+    skipped: str = ""
+
+    def seconds(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    def fastest(self) -> float:
+        return min(s.seconds for s in self.samples)
+
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
+    def peak_mb(self) -> float:
+        return max(s.peak_kib for s in self.samples) * 1024 / 1e6

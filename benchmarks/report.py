@@ -7,7 +7,7 @@ import statistics
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from run import Case
+    from measure import Case
 
 #: Size the absolute budgets apply to, and the pair the scaling budget compares.
 BUDGET_SIZE = 10_000

@@ -28,12 +28,10 @@ import os
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -42,7 +40,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (benchmarks/generate.py)
 import vocabulary  # noqa: E402  (benchmarks/vocabulary.py: generate.py's words; the cache key reads it too)
-from measure import KEEP, Sample, run_once  # noqa: E402  (benchmarks/measure.py: one timed process)
+from measure import KEEP, Case, Sample, run_once  # noqa: E402  (benchmarks/measure.py: one timed process)
 from report import (  # noqa: E402  (benchmarks/report.py: the budgets, verdicts and tables)
     BUDGET_SIZE,
     MAX_MB,
@@ -69,36 +67,6 @@ COMMAND_ORDER = ("show", "typo", "next", "compare", "path", "plan", "match", "se
 
 
 # -- the cases -------------------------------------------------------------------
-
-
-@dataclass
-class Case:
-    key: str  # stable id, e.g. "10000:show"
-    label: str  # what the table shows
-    argv: list[str]  # after the program
-    group: str  # "builtin" or the ladder size as text
-    command: str = ""  # the command, for the scaling table
-    expect_exit: int = 0
-    expect_stderr: str = ""  # regex the stderr must match (expected failures)
-    json_out: bool = False
-    max_ratio: float | None = None
-    max_seconds: float | None = None
-    max_mb: float | None = None
-    samples: list[Sample] = field(default_factory=list)
-    failure: str = ""  # set when the warm-up run went wrong
-    skipped: str = ""
-
-    def seconds(self) -> float:
-        return statistics.median(s.seconds for s in self.samples)
-
-    def fastest(self) -> float:
-        return min(s.seconds for s in self.samples)
-
-    def cpu(self) -> float:
-        return statistics.median(s.cpu for s in self.samples)
-
-    def peak_mb(self) -> float:
-        return max(s.peak_kib for s in self.samples) * 1024 / 1e6
 
 
 def builtin_cases() -> list[Case]:

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import Hit, Hits, Provider
 
 from ..errors import sanitize
 
 if TYPE_CHECKING:
-    from .app import BrowseApp
+    from .state import Browser
+
+
+class RoleOpener(Protocol):
+    """What the palette needs of the app: the ladder it shows, and a way to open a role."""
+
+    browser: Browser
+
+    def open_role(self, role_id: str) -> None: ...
 
 
 class RolesCommands(Provider):
     async def search(self, query: str) -> Hits:
-        app = cast("BrowseApp", self.app)
+        app = cast(RoleOpener, self.app)
         matcher = self.matcher(query)
         for role in app.browser.ladder.doc.roles:
             name = sanitize(f"Open {role.name} ({role.id})")
