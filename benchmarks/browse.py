@@ -46,9 +46,9 @@ OPEN_BUDGET, FILTER_BUDGET = 1.0, 0.100
 def child_open() -> None:
     """One open, in this fresh process: print the seconds to the first screen."""
     sys.path.insert(0, str(SRC))
+    from aiml_career.advice.person import person
     from aiml_career.environment import Environment
-    from aiml_career.loading import data_path, load
-    from aiml_career.person import person
+    from aiml_career.ladder.loading import data_path, load
     from aiml_career.tui.app import BrowseApp
     from aiml_career.tui.state import Browser
 
@@ -85,7 +85,7 @@ def child_filter(path: str) -> None:
     """The 10k-role filter: per keystroke, (filter + tree, to screen) in seconds."""
     sys.path.insert(0, str(SRC))
     from aiml_career.environment import Environment
-    from aiml_career.loading import load
+    from aiml_career.ladder.loading import load
     from aiml_career.tui.app import BrowseApp
     from aiml_career.tui.state import Browser
 

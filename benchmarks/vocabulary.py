@@ -157,7 +157,7 @@ SEARCH_WORD = "forecasting"
 
 
 def normalize(text: str) -> str:
-    """Same key as ``aiml_career.resolve.normalize`` for the ASCII text made here."""
+    """Same key as ``aiml_career.ladder.resolve.normalize`` for the ASCII text made here."""
     text = text.casefold().replace("+", "plus").replace("#", "sharp")
     return "".join(ch for ch in text if ch.isalnum())
 

@@ -23,9 +23,9 @@ def main() -> None:
         for name in ("AIML_CAREER_PROFILE", "XDG_CONFIG_HOME", "AIML_CAREER_DATA", "NO_COLOR"):
             os.environ.pop(name, None)
         sys.path.insert(0, str(ROOT / "src"))
+        from aiml_career.advice.profile import Profile, SkillEntry, write_profile
         from aiml_career.environment import Environment
-        from aiml_career.loading import load
-        from aiml_career.profile import Profile, SkillEntry, write_profile
+        from aiml_career.ladder.loading import load
         from aiml_career.tui.app import BrowseApp
         from aiml_career.tui.state import Browser
 

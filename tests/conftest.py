@@ -87,8 +87,8 @@ def cache_folder():
 
 
 def cached_load(path=None):
-    """:func:`~aiml_career.loading.load` with the current test's ladder cache, as a command loads."""
-    from aiml_career.loading import load
+    """:func:`~aiml_career.ladder.loading.load` with the current test's ladder cache, as a command loads."""
+    from aiml_career.ladder.loading import load
 
     return load(path, cache=cache_folder())
 

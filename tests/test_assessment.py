@@ -3,10 +3,10 @@ documents are drawn from; and the one index of the rows a skill counts toward.""
 
 from __future__ import annotations
 
-from aiml_career.assessment import assess, person_have
-from aiml_career.levels import LEVELS
-from aiml_career.loading import builtin_path, load
-from aiml_career.person import Person
+from aiml_career.advice.assessment import assess, person_have
+from aiml_career.advice.person import Person
+from aiml_career.ladder.levels import LEVELS
+from aiml_career.ladder.loading import builtin_path, load
 
 from conftest import EXAMPLE
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from aiml_career import references
 from aiml_career.errors import MAX_PROBLEMS
-from aiml_career.loading import parse
+from aiml_career.ladder import references
+from aiml_career.ladder.loading import parse
 
 from conftest import EXAMPLE, ROOT
 
@@ -218,7 +218,7 @@ def test_bad_references_are_reported_with_their_count(tmp_path):
 def test_the_line_locator_reads_runs_of_plain_members_at_once(part):
     """Runs of simple members are matched a thousand at a time; the last of a repeated key
     still counts, and members holding escapes or containers are read one by one."""
-    from aiml_career.locator import locate
+    from aiml_career.ladder.locator import locate
 
     members = ",\n".join(f'"{part}{i % 7}": {i}' for i in range(3000))
     raw = ('{"o": {' + members + ',\n"q\\"": "x",\n"z": [1],\n"a3": "last"\n}}').encode()
@@ -231,7 +231,7 @@ def test_the_line_locator_reads_runs_of_plain_members_at_once(part):
 
 def test_the_line_locator_reads_runs_of_plain_elements_at_once():
     """Arrays likewise: an index inside a run, after it, and past an element that is not plain."""
-    from aiml_career.locator import locate
+    from aiml_career.ladder.locator import locate
 
     items = ",\n".join(['"a,b"', *(str(i) for i in range(1, 2500)), '{"k": [1,\n2]}', *('"x"' for _ in range(500))])
     raw = ('{"list": [' + items + '],\n"after": 1}').encode()
@@ -242,7 +242,7 @@ def test_the_line_locator_reads_runs_of_plain_elements_at_once():
 
 def test_many_short_bad_references_are_located_quickly():
     """Five hundred thousand unknown skills in one plain list: counted, the first 100 located."""
-    from aiml_career import diagnostics
+    from aiml_career.ladder import diagnostics
 
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["skill_categories"][0]["key_skills"] = ["zz"] * 500_000

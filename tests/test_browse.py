@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from aiml_career import planning, queries
-from aiml_career.loading import load
-from aiml_career.person import person
+from aiml_career.advice import planning, queries
+from aiml_career.advice.person import person
+from aiml_career.ladder.loading import load
 from aiml_career.render import requirement_label
 from aiml_career.tui.app import BrowseApp
 from aiml_career.tui.filtering import NameFilter
@@ -375,7 +375,7 @@ def test_route_from_your_role_with_the_gap_per_step(ladder, cli, tty):
 
 @pytest.mark.slow
 def test_learning_plan_to_the_role_shown(ladder):
-    from aiml_career import learning
+    from aiml_career.advice import learning
 
     async def script(app, pilot):
         await pilot.press("l")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiml_career.loading import load
+from aiml_career.ladder.loading import load
 from aiml_career.tui.app import BrowseApp
 from aiml_career.tui.state import Browser
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aiml_career import cache
 from aiml_career.errors import DataError
+from aiml_career.ladder import cache
 
 from conftest import EXAMPLE, cache_folder, test_env
 from conftest import cached_load as load
@@ -23,7 +23,7 @@ def test_a_load_fills_the_cache_and_the_next_load_uses_it(tmp_path, monkeypatch)
     first = load(EXAMPLE)
     assert len(entries()) == 1
     calls = []
-    monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a))
+    monkeypatch.setattr("aiml_career.ladder.loading.parse", lambda *a: calls.append(a))
     second = load(EXAMPLE)
     assert calls == [], "a cached ladder is not parsed again"
     assert second.doc == first.doc
@@ -60,14 +60,14 @@ def test_the_cache_can_be_turned_off():
     env = test_env({"AIML_CAREER_NO_CACHE": "1"})
     assert env.ladder_cache is None
     assert env.cache_dir == cache_folder()
-    from aiml_career.loading import load as plain_load
+    from aiml_career.ladder.loading import load as plain_load
 
     plain_load(EXAMPLE, cache=env.ladder_cache)
     assert entries() == []
 
 
 def test_an_unwritable_cache_is_ignored(tmp_path):
-    from aiml_career.loading import load as plain_load
+    from aiml_career.ladder.loading import load as plain_load
 
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
@@ -80,7 +80,7 @@ def test_large_files_skip_the_checks_but_not_the_shape(monkeypatch):
     first = load(EXAMPLE)
     assert len(entries()) == 1
     checked, built = [], []
-    monkeypatch.setattr("aiml_career.diagnostics.check", lambda *a: checked.append(a))
+    monkeypatch.setattr("aiml_career.ladder.diagnostics.check", lambda *a: checked.append(a))
     monkeypatch.setattr(cache, "construct", lambda raw: built.append(raw))
     again = load(EXAMPLE)
     assert checked == []
@@ -97,7 +97,7 @@ def test_the_key_changes_with_the_validation_code(module, monkeypatch):
 
     def edited(path):
         text = real(path)
-        return text + b"# edited" if path.name == f"{module}.py" else text
+        return text + b"# edited" if path.as_posix().endswith(f"aiml_career/{module}.py") else text
 
     monkeypatch.setattr(Path, "read_bytes", edited)
     assert cache._marker(folder, secret, raw) != before
@@ -106,7 +106,8 @@ def test_the_key_changes_with_the_validation_code(module, monkeypatch):
 
 
 def _imports(module: str) -> set[str]:
-    """The package's modules that ``module`` imports to run (not for type checking alone)."""
+    """The package's modules that ``module`` (a path in the package, such as ``ladder/cache``)
+    imports to run (not for type checking alone), as such paths."""
     import ast
 
     import aiml_career
@@ -120,20 +121,25 @@ def _imports(module: str) -> set[str]:
             yield child
             yield from running(child)
 
-    tree = ast.parse((Path(aiml_career.__file__).parent / f"{module}.py").read_text())
+    root = Path(aiml_career.__file__).parent
+    tree = ast.parse((root / f"{module}.py").read_text())
+    here = module.split("/")[:-1]
     found = set()
     for node in running(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            if node.module:
-                found.add(node.module.split(".")[0])
-            else:
-                # ``from . import __version__`` takes a name of the package, not a module
-                found.update(a.name for a in node.names if not a.name.startswith("__"))
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            base = here[: len(here) - (node.level - 1)]
+            names = [node.module.replace(".", "/")] if node.module else [a.name for a in node.names]
+            for name in names:
+                if name.startswith("__"):  # ``from . import __version__``: a name, not a module
+                    continue
+                path = "/".join([*base, name])
+                if (root / f"{path}.py").is_file():
+                    found.add(path)
     return found
 
 
 def test_the_key_covers_every_module_that_decides_validity():
-    seen, todo = set(), ["loading", "diagnostics", "cache"]
+    seen, todo = set(), ["ladder/loading", "ladder/diagnostics", "ladder/cache"]
     while todo:
         module = todo.pop()
         if module not in seen:

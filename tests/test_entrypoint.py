@@ -115,7 +115,7 @@ def test_the_wheel_carries_the_ladder_and_runs_from_any_folder(wheel, tmp_path):
     assert packaged == (ROOT / "data" / "roles.json").read_bytes()
     # The unpacked wheel alone on the path, run from an empty folder: the ladder it
     # loads is the one inside the wheel.
-    code = ("import sys; from aiml_career import loading; print(loading.builtin_path()); "
+    code = ("import sys; from aiml_career.ladder import loading; print(loading.builtin_path()); "
             "from aiml_career.__main__ import main; sys.argv = ['aiml-career', 'roles', '--json']; main()")
     (tmp_path / "empty").mkdir()
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path / "empty",

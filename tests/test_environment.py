@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from aiml_career.environment import Environment
-from aiml_career.loading import load
+from aiml_career.ladder.loading import load
 from aiml_career.tui.state import Browser
 
 from conftest import EXAMPLE, in_process

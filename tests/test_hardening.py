@@ -225,9 +225,9 @@ def _interrupted(*a, **k):
 def test_ctrl_c_in_every_command_exits_130(args, monkeypatch):
     # Ctrl-C while the command loads its ladder, profile or schema, through the
     # entry point's main() (the real signal: test_entrypoint.py).
-    monkeypatch.setattr("aiml_career.loading.load", _interrupted)
-    monkeypatch.setattr("aiml_career.profile.load_profile", _interrupted)
-    monkeypatch.setattr("aiml_career.model.json_schema", _interrupted)
+    monkeypatch.setattr("aiml_career.ladder.loading.load", _interrupted)
+    monkeypatch.setattr("aiml_career.advice.profile.load_profile", _interrupted)
+    monkeypatch.setattr("aiml_career.ladder.model.json_schema", _interrupted)
     result = main_in_process(args)
     assert result.returncode == 130
     assert result.stdout == b""
@@ -291,7 +291,7 @@ def test_hostile_ladder_text_is_shown_not_obeyed(cli, tmp_path, variables):
 
 
 def test_builtin_data_is_the_packaged_copy():
-    from aiml_career.loading import builtin_path
+    from aiml_career.ladder.loading import builtin_path
 
     assert json.loads(builtin_path().read_bytes()) == json.loads(BUILTIN.read_bytes())
     assert ROOT.exists()

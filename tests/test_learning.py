@@ -183,7 +183,7 @@ def test_prerequisite_held_by_the_readiness_rule_and_done_items_say_none(cli, tm
 
 
 def test_order_function_handles_a_loop_and_stays_deterministic():
-    from aiml_career.learning_order import milestone_order
+    from aiml_career.advice.learning_order import milestone_order
 
     own = [{"x"}, {"y"}, {"z"}]
     # x needs y and y needs x (a loop a valid ladder cannot have): still every item, once.
@@ -200,7 +200,7 @@ def test_a_long_prerequisite_chain_orders_in_linear_time():
     the order is the chain, and no closure of prerequisites is built (issue: quadratic)."""
     import time
 
-    from aiml_career.learning_order import milestone_order
+    from aiml_career.advice.learning_order import milestone_order
 
     n = 10_000
     before = {f"s{i}": [f"s{i - 1}"] if i else [] for i in range(n)}
@@ -629,8 +629,8 @@ def test_unlocks_json_keys_are_documented_in_readme(cli):
 
 def test_every_builtin_skill_has_a_place_to_learn_and_links_are_https():
     doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
-    from aiml_career.learning import places
-    from aiml_career.loading import load
+    from aiml_career.advice.learning import places
+    from aiml_career.ladder.loading import load
 
     ladder = load(BUILTIN)
     for s in doc["skills"]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiml_career.locator import format_loc, locate
+from aiml_career.ladder.locator import format_loc, locate
 
 DOC = b'''{
   "title": "a } tricky ] \\"string\\" {",

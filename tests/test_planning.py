@@ -22,10 +22,10 @@ import re
 
 import pytest
 
+from aiml_career.advice.person import parse_have, parse_level, parse_skill_specs
 from aiml_career.errors import UsageError
-from aiml_career.loading import load
-from aiml_career.model import Role
-from aiml_career.person import parse_have, parse_level, parse_skill_specs
+from aiml_career.ladder.loading import load
+from aiml_career.ladder.model import Role
 
 # -- the tiny ladder ------------------------------------------------------------
 
@@ -442,7 +442,7 @@ def test_readiness_matches_the_documented_formula_by_hand(cli):
 
 
 def test_readiness_function_on_tiny(tiny):
-    from aiml_career.planning import assess
+    from aiml_career.advice.planning import assess
 
     ladder = load(tiny)
 
@@ -708,7 +708,7 @@ def test_show_and_tree_say_the_basis_of_each_link(cli, tty):
 
 
 def test_any_of_counts_once_and_the_best_held_is_deepened(tmp_path):
-    from aiml_career.planning import assess
+    from aiml_career.advice.planning import assess
 
     doc = {
         "format": 2,

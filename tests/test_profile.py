@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from aiml_career.profile import (
+from aiml_career.advice.profile import (
     Profile,
     SkillEntry,
     load_profile,

@@ -22,13 +22,13 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings, target
 from hypothesis import strategies as st
 
-from aiml_career import planning
+from aiml_career.advice import planning
+from aiml_career.advice.person import Person
 from aiml_career.errors import DataError, UsageError
-from aiml_career.ladder import Ladder
-from aiml_career.loading import load
-from aiml_career.model import LEVELS, LadderDoc
-from aiml_career.person import Person
-from aiml_career.resolve import normalize
+from aiml_career.ladder.index import Ladder
+from aiml_career.ladder.loading import load
+from aiml_career.ladder.model import LEVELS, LadderDoc
+from aiml_career.ladder.resolve import normalize
 
 from conftest import BUILTIN, examples
 

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from aiml_career.loading import load
+from aiml_career.ladder.loading import load
 
 from conftest import BUILTIN, ROOT
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from aiml_career.search import FIELDS, one_edit, stem
+from aiml_career.advice.search import FIELDS, one_edit, stem
 
 SMALL = {
     "format": 1,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from aiml_career import cache
 from aiml_career.errors import DataError
+from aiml_career.ladder import cache
 
 from conftest import BUILTIN, EXAMPLE, cache_folder, child_env, entry_point, main_in_process
 from conftest import cached_load as load
@@ -75,14 +75,14 @@ def test_a_marker_made_with_the_real_secret_is_the_only_one_believed(tmp_path, m
     raw = EXAMPLE.read_bytes()
     assert cache.validated(raw, cache_folder())
     calls = []
-    monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a))
+    monkeypatch.setattr("aiml_career.ladder.loading.parse", lambda *a: calls.append(a))
     assert load(EXAMPLE).roles["junior-de"].name == "Junior Data Engineer"
     assert calls == []
 
 
 @pytest.mark.parametrize("source", [BUILTIN, EXAMPLE], ids=["builtin", "example"])
 def test_a_ladder_rebuilt_from_the_cache_equals_the_validated_one(source):
-    from aiml_career.loading import _strip_bom, parse
+    from aiml_career.ladder.loading import _strip_bom, parse
 
     raw = _strip_bom(source.read_bytes())
     validated, rebuilt = parse(raw, "x"), cache.construct(raw)
@@ -111,8 +111,8 @@ def test_an_untrusted_cache_is_ignored(change, monkeypatch):
     _first_load_then(change)
     assert not cache.validated(EXAMPLE.read_bytes(), cache_folder())
     calls = []
-    real = __import__("aiml_career.loading", fromlist=["parse"]).parse
-    monkeypatch.setattr("aiml_career.loading.parse", lambda *a: calls.append(a) or real(*a))
+    real = __import__("aiml_career.ladder.loading", fromlist=["parse"]).parse
+    monkeypatch.setattr("aiml_career.ladder.loading.parse", lambda *a: calls.append(a) or real(*a))
     assert load(EXAMPLE).roles
     assert calls, "the file is validated in full"
 
@@ -309,7 +309,7 @@ def _hold_lock(tmp_path):
 
 @pytest.mark.parametrize("args", [["profile", "add", "python"], ["profile", "clear"]], ids=["add", "clear"])
 def test_a_held_lock_times_out_with_a_message(cli, tmp_path, monkeypatch, args):
-    monkeypatch.setattr("aiml_career.profile.LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr("aiml_career.advice.profile.LOCK_TIMEOUT", 0.3)
     assert cli("profile", "add", "sql").exit_code == 0
     before = (tmp_path / "profile.json").read_bytes()
     fd = _hold_lock(tmp_path)
@@ -429,7 +429,7 @@ def test_the_line_locator_is_linear_in_a_huge_string(tmp_path):
     path = write_json(tmp_path / "big-string.json", data)
     code = (
         "import resource, sys\n"
-        "from aiml_career.locator import locate\n"
+        "from aiml_career.ladder.locator import locate\n"
         "raw = open(sys.argv[1], 'rb').read()\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "lines = locate(raw, [('roles', 0, 'name'), ('roles', 0, 'summary'), ('roles', 1, 'id')])\n"

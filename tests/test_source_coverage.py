@@ -241,10 +241,10 @@ def by_stage_name(data: dict, title: str) -> dict | None:
 
 def test_data_validates_against_model():
     try:
-        from aiml_career.model import LadderDoc
+        from aiml_career.ladder.model import LadderDoc
     except ImportError:
         sys.path.insert(0, str(ROOT / "src"))
-        from aiml_career.model import LadderDoc
+        from aiml_career.ladder.model import LadderDoc
     LadderDoc.model_validate_json(DATA.read_bytes())
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from aiml_career.loading import builtin_path
-from aiml_career.model import json_schema
+from aiml_career.ladder.loading import builtin_path
+from aiml_career.ladder.model import json_schema
 from aiml_career.render.json import dumps
 
 from conftest import BUILTIN, EXAMPLE, ROOT, main_in_process

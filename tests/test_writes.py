@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from aiml_career import cache, files
+from aiml_career import files
+from aiml_career.advice.profile import Profile, SkillEntry, load_profile, update_profile
 from aiml_career.errors import _UNSAFE
-from aiml_career.profile import Profile, SkillEntry, load_profile, update_profile
+from aiml_career.ladder import cache
 
 from conftest import EXAMPLE, child_env, entry_point, test_env
 
@@ -214,7 +215,7 @@ def test_markdown_neutralises_control_characters_in_links(cli, tmp_path, monkeyp
     path.write_text(json.dumps(data))
     # Whatever validate comes to think of such addresses (issue 19, 15), the Markdown must not
     # carry them raw: the ladder is built as if it had validated (the cache's way, no validator).
-    monkeypatch.setattr("aiml_career.cache.validated", lambda raw, where: True)
+    monkeypatch.setattr("aiml_career.ladder.cache.validated", lambda raw, where: True)
     for args in (["export", "--format", "markdown"],
                  ["plan", "--from", "junior-de", "--to", "senior-de", "--format", "markdown"]):
         result = cli("--data", str(path), *args)
@@ -227,7 +228,7 @@ def test_markdown_neutralises_control_characters_in_links(cli, tmp_path, monkeyp
 
 
 def test_md_url_encodes_nul_del_and_what_ends_a_link():
-    from aiml_career.export import md_url
+    from aiml_career.render.export import md_url
 
     assert md_url("https://x.org/a\x00b\x7fc d<e>f\"g`h\\i") == "https://x.org/a%00b%7Fc%20d%3Ce%3Ef%22g%60h%5Ci"
     assert md_url("https://docs.python.org/3/tutorial/?q=1#x") == "https://docs.python.org/3/tutorial/?q=1#x"
@@ -394,7 +395,7 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
 
 
 def test_profile_add_refuses_to_grow_past_the_read_limit(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("aiml_career.profile.MAX_PROFILE_BYTES", 300)
+    monkeypatch.setattr("aiml_career.advice.profile.MAX_PROFILE_BYTES", 300)
     profile = tmp_path / "profile.json"
     assert cli("profile", "add", "python").exit_code == 0
     before = profile.read_bytes()
@@ -498,7 +499,7 @@ def test_unlocks_takes_a_limit(cli):
 @pytest.mark.parametrize("value, on", [("0", True), ("", True), ("false", True), ("No", True), (" off ", True),
                                        ("1", False), ("yes", False), ("true", False)])
 def test_no_cache_takes_its_value_into_account(value, on):
-    from aiml_career.loading import load
+    from aiml_career.ladder.loading import load
 
     env = test_env({"AIML_CAREER_NO_CACHE": value})
     assert (env.ladder_cache is not None) is on
@@ -549,7 +550,7 @@ def test_an_output_name_as_long_as_the_shell_takes_is_written(cli, tmp_path):
 def test_a_profile_near_the_limit_can_always_shrink(cli, tmp_path):
     """A compact profile just under the read limit, which the indented form would push past it:
     removing a skill is written (compactly), not refused."""
-    from aiml_career.profile import MAX_PROFILE_BYTES
+    from aiml_career.advice.profile import MAX_PROFILE_BYTES
 
     skills = {f"s{i:05d}-{'x' * 60}": {"level": "basic", "status": "done"} for i in range(9000)}
     raw = json.dumps({"format": 1, "role": None, "skills": skills}, separators=(",", ":")).encode()

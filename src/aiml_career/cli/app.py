@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 import typer
 
 from .. import __version__
-from ..appkit import AppCommand, AppGroup, env_of, report
 from ..environment import Environment
 from ..errors import CareerError, UsageError, sanitize
+from .appkit import AppCommand, AppGroup, env_of, report
 
 if TYPE_CHECKING:
     from ..render.renderers import Renderer
@@ -151,12 +151,12 @@ def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Calla
 
 # -- the ladder, and the output ----------------------------------------------------
 
-_LADDER = "aiml_career.ladder"
+_LADDER = "aiml_career.ladder.index"
 
 
 def data_file(env: Environment):
     """The ladder file in use: ``--data``, else ``$AIML_CAREER_DATA`` (``env.data``), else built in."""
-    from ..loading import data_path
+    from ..ladder.loading import data_path
 
     return data_path(env.data)
 
@@ -164,7 +164,7 @@ def data_file(env: Environment):
 def ladder_of(ctx: typer.Context):
     """The run's ladder, loaded once (``ctx.meta`` is shared by all of a run's contexts)."""
     if _LADDER not in ctx.meta:
-        from ..loading import load
+        from ..ladder.loading import load
 
         env = env_of(ctx)
         given = ctx.find_root().params.get("data")
@@ -258,7 +258,7 @@ FromOpt = Annotated[
 
 def ladder_and_person(ctx: typer.Context, have: Optional[list[str]], start: Optional[str] = None):
     """The ladder and the person (``--have``/``--from`` or the profile), with a note on stderr."""
-    from ..person import person
+    from ..advice.person import person
 
     ladder = ladder_of(ctx)
     me = person(ladder, have, start, profile=env_of(ctx).profile_file)

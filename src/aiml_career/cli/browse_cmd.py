@@ -7,9 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..appkit import env_of
 from ..errors import CareerError
 from .app import FromOpt, command, complete_role, ladder_of
+from .appkit import env_of
 
 
 @command()
@@ -30,7 +30,7 @@ def browse(
 
     Example: aiml-career browse ml-engineer
     """
-    from ..person import person
+    from ..advice.person import person
 
     env = env_of(ctx)
     ladder = ladder_of(ctx)

@@ -7,9 +7,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ..appkit import env_of
 from ..render import renderers
 from .app import JsonOpt, command, data_file, ladder_of, output, write_file, write_text
+from .appkit import env_of
 
 
 @command()
@@ -25,8 +25,8 @@ def validate(
 
     Example: aiml-career validate my-ladder.json
     """
-    from ..loading import checked_path
-    from ..loading import validate as check_file
+    from ..ladder.loading import checked_path
+    from ..ladder.loading import validate as check_file
 
     env = env_of(ctx)
     chosen = checked_path(path, "validate PATH") if path is not None else data_file(env)
@@ -43,7 +43,7 @@ def schema(ctx: typer.Context) -> None:
 
     Example: aiml-career schema > ladder.schema.json
     """
-    from ..model import json_schema
+    from ..ladder.model import json_schema
     from ..render.json import emit
 
     emit(json_schema(), env_of(ctx).stdout)
@@ -79,8 +79,8 @@ def export(
 
     Example: aiml-career export --format mermaid -o ladder.mmd
     """
-    from .. import export as documents
-    from ..loading import checked_path
+    from ..ladder.loading import checked_path
+    from ..render import export as documents
 
     if dest is not None:
         checked_path(dest, "--output")
@@ -94,7 +94,8 @@ def export(
 
 def _document(ladder: Any, fmt: str) -> str:
     """The ladder as one document: a drawing of it, its handbook, or its own JSON."""
-    from .. import export, graph, queries
+    from ..advice import graph, queries
+    from ..render import export
 
     if fmt == "markdown":
         return export.markdown(queries.handbook(ladder))

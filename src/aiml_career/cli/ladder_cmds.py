@@ -35,7 +35,7 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Example: aiml-career stages
     """
-    from .. import queries
+    from ..advice import queries
 
     ladder = ladder_of(ctx)
     output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.doc.intro))
@@ -56,7 +56,7 @@ def roles(
 
     Example: aiml-career roles --stage mid
     """
-    from .. import queries
+    from ..advice import queries
 
     output(ctx, queries.roles(ladder_of(ctx), stage, track), as_json, renderers.roles)
 
@@ -82,13 +82,14 @@ def show(
 
     Example: aiml-career show "ML Engineer"
     """
-    from .. import queries
+    from ..advice import queries
 
     chosen = pick_format(as_json, fmt)
     ladder = ladder_of(ctx)
     result = queries.show(ladder, name)
     if chosen is Format.mermaid:
-        from .. import export, graph
+        from ..advice import graph
+        from ..render import export
 
         if result["type"] != "role":
             raise UsageError("--format mermaid draws roles; a specialization has no diagram")
@@ -110,7 +111,7 @@ def compare(
 
     Example: aiml-career compare data-scientist ml-engineer
     """
-    from .. import queries
+    from ..advice import queries
 
     output(ctx, queries.compare(ladder_of(ctx), names), as_json, renderers.compare)
 
@@ -130,7 +131,7 @@ def search(
 
     Example: aiml-career search kubernetes
     """
-    from ..search import search as find
+    from ..advice.search import search as find
 
     result = find(ladder_of(ctx), " ".join(query), limit=limit)
     output(ctx, result, as_json, renderers.search)
@@ -144,7 +145,7 @@ def specializations(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Example: aiml-career specializations
     """
-    from .. import queries
+    from ..advice import queries
 
     output(ctx, queries.specializations(ladder_of(ctx)), as_json, renderers.specializations)
 
@@ -182,7 +183,7 @@ def skills(
 
     Example: aiml-career skills sklearn
     """
-    from .. import learning, queries, unlocks
+    from ..advice import learning, queries, unlocks
 
     ladder = ladder_of(ctx)
     if show_unlocks or have or start or level or limit is not None:
@@ -193,7 +194,7 @@ def skills(
             )
         if name is None:
             raise UsageError("--unlocks needs a skill", ["try: aiml-career skills docker --unlocks"])
-        from ..person import parse_level
+        from ..advice.person import parse_level
 
         chosen = parse_level(level) if level is not None else None
         ladder, me = ladder_and_person(ctx, have, start)
@@ -210,7 +211,7 @@ def education(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Example: aiml-career education
     """
-    from .. import queries
+    from ..advice import queries
 
     output(ctx, queries.education(ladder_of(ctx)), as_json, renderers.education)
 
@@ -221,7 +222,7 @@ def resources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Example: aiml-career resources --json
     """
-    from .. import queries
+    from ..advice import queries
 
     output(ctx, queries.resources(ladder_of(ctx)), as_json, renderers.resources)
 
@@ -232,6 +233,6 @@ def tree(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Example: aiml-career tree
     """
-    from .. import queries
+    from ..advice import queries
 
     output(ctx, queries.tree(ladder_of(ctx)), as_json, renderers.tree)

@@ -8,7 +8,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..appkit import env_of
 from ..errors import CareerError, UsageError
 from ..render import renderers
 from .app import (
@@ -25,6 +24,7 @@ from .app import (
     write_file,
     write_text,
 )
+from .appkit import env_of
 
 READINESS_HELP = (
     "Readiness = 100 x points / required points over a role's requirement rows: one row per "
@@ -49,7 +49,7 @@ def next_(
 
     Example: aiml-career next --from junior-ds --have "pytorch:advanced"
     """
-    from .. import learning
+    from ..advice import learning
 
     ladder, me = ladder_and_person(ctx, have, start)
     output(ctx, learning.next_steps(ladder, me), as_json, renderers.next_steps)
@@ -95,7 +95,7 @@ def path(
 
     Example: aiml-career path --from intern --to caio
     """
-    from .. import planning
+    from ..advice import planning
 
     chosen = pick_format(as_json, fmt)
     ladder, me = ladder_and_person(ctx, have, start)
@@ -107,7 +107,8 @@ def path(
         start = result["from"]["id"] if result["from"] else "the entry stage"
         raise CareerError(f"no route from {start} to {result['to']['id']}", _no_route_hint(promotions_only))
     if chosen is Format.mermaid:
-        from .. import export, graph
+        from ..advice import graph
+        from ..render import export
 
         write_text(ctx, export.mermaid(graph.routes(ladder, result)))
         return
@@ -154,14 +155,14 @@ def plan(
 
     Example: aiml-career plan --from junior-ds --to senior-mle
     """
-    from .. import learning
+    from ..advice import learning
 
     if as_json and fmt not in (None, PlanFormat.json):
         raise UsageError(f"--json and --format {fmt.value} disagree: give one of them")
     if dest == "-":
         dest = None
     if dest is not None:
-        from ..loading import checked_path
+        from ..ladder.loading import checked_path
 
         checked_path(dest, "--output")
     chosen = PlanFormat.json if as_json else fmt or plan_format(dest)
@@ -236,7 +237,7 @@ def match(
 
     Example: aiml-career match --have "python:advanced, sql, pandas" --limit 3
     """
-    from .. import planning
+    from ..advice import planning
 
     ladder, me = ladder_and_person(ctx, have, start)
     output(ctx, planning.match(ladder, me, limit=limit, stage=stage), as_json, renderers.match)

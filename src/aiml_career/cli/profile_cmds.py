@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..appkit import AppGroup, env_of
 from ..render import renderers
 from .app import JsonOpt, app, command, complete_role, complete_skill, ladder_of, note, output, show_help
+from .appkit import AppGroup, env_of
 
 if TYPE_CHECKING:
     from ..results.ladder import ProfileCleared, SkillStatus
@@ -41,7 +41,7 @@ SkillsArg = Annotated[
 
 def _path(ctx: typer.Context):
     """The profile file, or an error (exit 1) when there is no place for one."""
-    from ..profile import NoProfileLocation
+    from ..advice.profile import NoProfileLocation
 
     env = env_of(ctx)
     if env.profile_file is None:
@@ -51,8 +51,8 @@ def _path(ctx: typer.Context):
 
 def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
     """The profile as just ``written`` by a change, or as saved."""
-    from ..person import profile_doc
-    from ..profile import load_profile
+    from ..advice.person import profile_doc
+    from ..advice.profile import load_profile
 
     path = _path(ctx)
     profile = written if written is not None else load_profile(path)
@@ -60,9 +60,9 @@ def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
 
 
 def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_json: bool) -> None:
-    from ..levels import DEFAULT_LEVEL
-    from ..person import parse_skill_specs
-    from ..profile import SkillEntry, update_profile
+    from ..advice.person import parse_skill_specs
+    from ..advice.profile import SkillEntry, update_profile
+    from ..ladder.levels import DEFAULT_LEVEL
 
     chosen = parse_skill_specs(ladder_of(ctx), specs)
     kept_held: list[str] = []
@@ -107,7 +107,7 @@ def profile_set_role(
 
     Example: aiml-career profile set-role junior-ds
     """
-    from ..profile import update_profile
+    from ..advice.profile import update_profile
 
     role_id = ladder_of(ctx).role(role).id
 
@@ -157,7 +157,7 @@ def profile_remove(
 
     Example: aiml-career profile remove sql
     """
-    from ..profile import load_profile, update_profile
+    from ..advice.profile import load_profile, update_profile
 
     ladder = ladder_of(ctx)
     path = _path(ctx)
@@ -190,7 +190,7 @@ def profile_clear(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Example: aiml-career profile clear
     """
-    from ..profile import clear_profile
+    from ..advice.profile import clear_profile
 
     path = _path(ctx)
     cleared: ProfileCleared = {"path": str(path), "deleted": clear_profile(path)}

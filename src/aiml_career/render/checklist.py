@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..export import _md as md
-from ..export import place_link as link
 from . import STARTS, counted_from, requirement_label
+from .export import _md as md
+from .export import place_link as link
 
 if TYPE_CHECKING:
     from ..results.common import PersonDoc

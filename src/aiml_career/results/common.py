@@ -5,8 +5,7 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from ..levels import Level
-from ..model import MoveBasis, MoveKind, ResourceBasis, ResourceKind
+from .words import Level, MoveBasis, MoveKind, ResourceBasis, ResourceKind
 
 #: The profile's mark on a gap: its skill is being learned, or skipped.
 Mark = Literal["learning", "skipped"]

@@ -4,9 +4,9 @@
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import TypedDict
 
-from ..model import MoveKind, ResourceKind
 from .common import NameRef, Place, Resource
 from .ladder import Foundation, Prerequisite, RoleDetail, SkillCategory, Specializations
+from .words import MoveKind, ResourceKind
 
 
 class DrawnStage(TypedDict):

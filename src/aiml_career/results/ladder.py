@@ -5,9 +5,8 @@ from typing import Literal, Union
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from ..levels import Level
-from ..model import Basis, MoveBasis, MoveKind, ResourceKind
 from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, RoleAt, SkillRef
+from .words import Basis, Level, MoveBasis, MoveKind, ResourceKind
 
 
 class Degree(TypedDict):

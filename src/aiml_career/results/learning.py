@@ -5,10 +5,9 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from ..levels import Level
-from ..model import Basis, MoveBasis, MoveKind
 from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef, Via
 from .plans import Start
+from .words import Basis, Level, MoveBasis, MoveKind
 
 
 class PlanStep(TypedDict):

@@ -5,8 +5,8 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from ..model import Basis, MoveBasis, MoveKind
 from .common import Deepen, Met, PersonDoc, Requirement, ResourceRef, RoleAt
+from .words import Basis, MoveBasis, MoveKind
 
 
 class MoveAt(TypedDict):

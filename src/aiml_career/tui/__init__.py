@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..ladder import Ladder
+    from ..ladder.index import Ladder
 
 
 def run(ladder: Ladder, env: Environment, *, role: str | None = None, start: str | None = None,

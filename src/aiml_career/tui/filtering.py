@@ -16,8 +16,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from ..ladder import Ladder
-from ..search import FIELDS, stem, words
+from ..advice.search import FIELDS, stem, words
+from ..ladder.index import Ladder
 
 NAME_FIELDS = ("name", "alias", "id")
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .. import planning, queries
-from ..assessment import assess, person_have
-from ..ladder import Ladder
-from ..levels import LEVEL_RANK, LEVELS, Level
-from ..person import Person, person
-from ..profile import Profile, SkillEntry, load_profile, update_profile
+from ..advice import planning, queries
+from ..advice.assessment import assess, person_have
+from ..advice.person import Person, person
+from ..advice.profile import Profile, SkillEntry, load_profile, update_profile
+from ..ladder.index import Ladder
+from ..ladder.levels import LEVEL_RANK, LEVELS, Level
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -158,7 +158,7 @@ class Browser:
             profile.skills[skill_id] = SkillEntry(kept, new)
 
         if self.profile is None:
-            from ..profile import NoProfileLocation
+            from ..advice.profile import NoProfileLocation
 
             raise NoProfileLocation(self.no_profile)
         update_profile(change, self.profile)
@@ -217,7 +217,7 @@ class Browser:
 
     def plan(self, to: str) -> Plan:
         """``plan --to``: what to learn on the way from the person's role, in order, and where."""
-        from .. import learning
+        from ..advice import learning
         from ..errors import CareerError
 
         result = learning.plan(self.ladder, self.me, to)

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...errors import sanitize
-from ...resolve import shown
+from ...ladder.resolve import shown
 from .base import (
     T,
     _aside,
@@ -243,7 +243,7 @@ def skill_detail(out: Console, data: SkillLearning) -> None:
         out.print(Text.assemble("specializations: ", _refs(data["specializations"])))
     if data["resources"]:
         out.print(Text.assemble("resources: ", _refs(data["resources"])))
-    from ..learning import skill_lines
+    from .learn import skill_lines
 
     skill_lines(out, data)
 

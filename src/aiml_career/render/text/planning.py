@@ -36,7 +36,7 @@ def next_steps(out: Console, data: Next) -> None:
         extra = [(label, _refs(refs)) for label, refs in
                  (("specializations:", move["specializations"]), ("certifications:", move["certifications"])) if refs]
         extra.append(("why:", T(move["note"] or "—", "dim")))
-        from ..learning import learn_rows
+        from .learn import learn_rows
 
         extra += learn_rows(move["skills_to_gain"])
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)

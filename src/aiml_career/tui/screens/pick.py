@@ -1,7 +1,7 @@
 """Choose a role: type to filter, enter to take it, escape to cancel.
 
 What is typed finds roles as the `/` filter does, and the role the CLI's own
-resolver (:meth:`~aiml_career.ladder.Ladder.role`) gives for it, when it gives
+resolver (:meth:`~aiml_career.ladder.index.Ladder.role`) gives for it, when it gives
 one, comes first and lit: "data sci" picks Data Scientist here as ``compare``
 would, not the first of the roles with both words.
 """
@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from ...errors import CareerError
-from ...ladder import Ladder
+from ...ladder.index import Ladder
 from ...render.text.base import T
 from ..filtering import NameFilter
 from ..widgets.lists import Listing, listed

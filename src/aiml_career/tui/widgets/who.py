@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.widget import Widget
 
-from ...person import Person
+from ...advice.person import Person
 from ...render.text.base import T
 from ..state import Browser
 

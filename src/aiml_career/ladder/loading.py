@@ -3,7 +3,7 @@
 ``load()`` reads the file (bounded, regular files only), asks the cache
 whether these exact bytes validated before, else validates their shape with
 the pydantic models and every other check in :mod:`.diagnostics`, and hands
-the document to :class:`~aiml_career.ladder.Ladder`. Every problem is raised
+the document to :class:`~aiml_career.ladder.index.Ladder`. Every problem is raised
 at once as a :class:`~aiml_career.errors.DataError` with its place in the file.
 """
 
@@ -12,21 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .environment import DATA_ENV
-from .errors import DataError, Problem, UsageError
-from .ladder import Ladder
+from ..environment import DATA_ENV
+from ..errors import DataError, Problem, UsageError
+from .index import Ladder
 
 if TYPE_CHECKING:
+    from ..results.ladder import Validation
     from .model import LadderDoc
-    from .results.ladder import Validation
 
 
 def builtin_path() -> Path:
     """The ladder shipped with the package (or the repository's, from a checkout)."""
-    packaged = Path(__file__).parent / "data" / "roles.json"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data" / "roles.json"
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "roles.json"
+    return package.parents[1] / "data" / "roles.json"
 
 
 def data_path(chosen: str | None = None) -> Path:
@@ -60,7 +61,7 @@ def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
 
     Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
     """
-    from .files import ReadFailed, read_regular
+    from ..files import ReadFailed, read_regular
 
     try:
         return read_regular(path)

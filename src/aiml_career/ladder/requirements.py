@@ -1,6 +1,6 @@
 """A role's requirements as units a person meets or not.
 
-A role lists :class:`~aiml_career.model.Requirement` groups, each one
+A role lists :class:`~aiml_career.ladder.model.Requirement` groups, each one
 phrase of the text. Planning works on *units*: one per skill that must be
 held, except that interchangeable alternatives ("Python or R") are one unit
 met by any of them. So ``skill`` alone is one unit, ``skill`` + ``any_of``

@@ -15,22 +15,23 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import planning, prerequisites
+from ..ladder import prerequisites
+from ..ladder.index import Ladder
+from ..ladder.levels import LEVELS
+from ..ladder.model import Role
+from ..ladder.pieces import name_ref, requirement_item, role_at, skill_ref
+from ..ladder.places import places, row_skills
+from ..ladder.prerequisites import listed
+from ..ladder.requirements import Unit
+from . import planning
 from .assessment import assess, held_level, merge, role_have, row_met, via_ref
-from .ladder import Ladder
 from .learning_order import milestone_order, missing
-from .levels import LEVELS
-from .model import Role
 from .person import Person
-from .pieces import name_ref, requirement_item, role_at, skill_ref
-from .places import places, row_skills
-from .prerequisites import listed
-from .requirements import Unit
 
 if TYPE_CHECKING:
-    from .results.ladder import SkillLearning
-    from .results.learning import Plan, PlanItem, StepAt, Unlocked
-    from .results.plans import Next, Route, Step
+    from ..results.ladder import SkillLearning
+    from ..results.learning import Plan, PlanItem, StepAt, Unlocked
+    from ..results.plans import Next, Route, Step
 
 #: A plan item's status: from the profile's marks, or done when the person meets the row.
 Status = Literal["todo", "done", "learning", "skipped"]

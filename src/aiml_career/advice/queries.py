@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .errors import LookupFailed, UsageError
-from .ladder import Ladder
-from .levels import LEVEL_RANK
-from .model import Role, Transition
-from .pieces import name_ref, requirement_item, skill_ref
-from .places import places
-from .prerequisites import listed
-from .requirements import Unit, skills_named
+from ..errors import LookupFailed, UsageError
+from ..ladder.index import Ladder
+from ..ladder.levels import LEVEL_RANK
+from ..ladder.model import Role, Transition
+from ..ladder.pieces import name_ref, requirement_item, skill_ref
+from ..ladder.places import places
+from ..ladder.prerequisites import listed
+from ..ladder.requirements import Unit, skills_named
 
 if TYPE_CHECKING:
-    from .results.common import GroupRequirement, Move, RequirementRow, Resource
-    from .results.documents import Handbook
-    from .results.ladder import (
+    from ..results.common import GroupRequirement, Move, RequirementRow, Resource
+    from ..results.documents import Handbook
+    from ..results.ladder import (
         Compare,
         CompareRow,
         Education,

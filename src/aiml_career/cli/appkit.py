@@ -25,8 +25,8 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .environment import COLOR_CHOICES, Environment
-from .errors import CareerError, ExitCode, UsageError, clip, sanitize
+from ..environment import COLOR_CHOICES, Environment
+from ..errors import CareerError, ExitCode, UsageError, clip, sanitize
 
 #: Options of the whole app that only work before the command.
 ROOT_ONLY = ("--version", "--install-completion", "--show-completion")
@@ -92,7 +92,7 @@ def _parse(command, parent, ctx, args: list[str], **options) -> list[str]:
 
 
 def _format_help(command, ctx, formatter) -> None:
-    from .render.help import render
+    from ..render.help import render
 
     env = env_of(ctx)
     formatter.write(render(command, ctx, env))

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
-from .errors import UsageError
-from .ladder import Ladder
-from .resolve import shown
+from ..errors import UsageError
+from ..ladder.index import Ladder
+from ..ladder.resolve import shown
 
 if TYPE_CHECKING:
-    from .model import Role, Skill
-    from .results.ladder import Hit, HitType, Search
+    from ..ladder.model import Role, Skill
+    from ..results.ladder import Hit, HitType, Search
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,8 @@ accepts those words too.
 
 from __future__ import annotations
 
-from typing import Literal
+from ..results.words import Level
 
-#: Skill levels, lowest first.
-Level = Literal["basic", "proficient", "advanced", "expert"]
 LEVELS: tuple[Level, ...] = ("basic", "proficient", "advanced", "expert")
 #: Rank of each level, 1 (basic) to 4 (expert); 0 means not held.
 LEVEL_RANK: dict[str, int] = {name: rank for rank, name in enumerate(LEVELS, start=1)}

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import UsageError
+from ..ladder.index import Ladder
+from ..ladder.levels import LEVEL_RANK, LEVELS, Level
+from ..ladder.pieces import requirement_item, role_at, skill_ref
+from ..ladder.places import places
+from ..ladder.resolve import shown
 from .assessment import assess, merge, person_have
-from .errors import UsageError
-from .ladder import Ladder
-from .levels import LEVEL_RANK, LEVELS, Level
 from .person import Person
-from .pieces import requirement_item, role_at, skill_ref
-from .places import places
-from .resolve import shown
 
 if TYPE_CHECKING:
-    from .requirements import Unit
-    from .results.learning import CompletedRow, UnlockRole, Unlocks
+    from ..ladder.requirements import Unit
+    from ..results.learning import CompletedRow, UnlockRole, Unlocks
 
 
 def unlocks(ladder: Ladder, me: Person, skill_query: str, level: Level | None = None,

@@ -1,7 +1,7 @@
 """Pydantic models of the ladder file format (``data/roles.json``).
 
 The models check shapes and types only; cross-references (unknown ids,
-duplicate aliases, self-transitions) are checked in :mod:`aiml_career.references`.
+duplicate aliases, self-transitions) are checked in :mod:`aiml_career.ladder.references`.
 Every model forbids unknown keys, so a typo in a field name is an error.
 """
 
@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from ..results.words import Basis, MoveBasis, MoveKind, ResourceBasis, ResourceKind
 from .levels import LEVELS, Level
 
 __all__ = [
@@ -30,16 +31,8 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 
 
-#: How a move goes: up the ladder, or across it.
-MoveKind = Literal["promotion", "lateral"]
-#: Why a move exists: the text says so, the role titles imply it, or an editorial judgement.
-MoveBasis = Literal["text", "titles", "editorial"]
-#: Why a link (prerequisite, related skill, place to learn, specialization's skills) exists.
-Basis = Literal["text", "editorial"]
-#: What a resource is.
-ResourceKind = Literal["online-course", "certification", "degree"]
-#: Why a resource is linked to its skills: the text, its name, or an editorial judgement.
-ResourceBasis = Literal["text", "names", "editorial"]
+# The closed sets of words (MoveKind, MoveBasis, Basis, ResourceKind, ResourceBasis) are
+# results.words': the JSON types share them from below.
 
 
 class _Model(BaseModel):

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .ladder import Ladder
-    from .results.common import Place
+    from ..results.common import Place
+    from .index import Ladder
 
 
 def row_skills(skill_id: str, any_of: Iterable[str]) -> list[str]:

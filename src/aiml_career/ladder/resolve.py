@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import LookupFailed, UsageError
+from ..errors import LookupFailed, UsageError
 
 #: Longest query, in characters, that is looked up at all.
 MAX_QUERY = 200

@@ -2,7 +2,7 @@
 leads, routes between roles, and every role ranked for a person.
 
 Everything works on a role's requirement units (:mod:`.requirements`) and on
-a :class:`~aiml_career.person.Person`. Results come out complete, shaped as
+a :class:`~aiml_career.advice.person.Person`. Results come out complete, shaped as
 the ``--json`` output documented in README (gaps carry the profile's marks,
 each result says who it was planned for); nothing here prints.
 """
@@ -12,19 +12,19 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
+from ..errors import UsageError
+from ..ladder.index import Ladder
+from ..ladder.levels import LEVEL_RANK
+from ..ladder.model import Role, Transition
+from ..ladder.pieces import name_ref, role_at
+from ..ladder.places import row_skills
+from ..ladder.requirements import skills_named
 from .assessment import assess, merge, person_have, role_have
-from .errors import UsageError
-from .ladder import Ladder
-from .levels import LEVEL_RANK
-from .model import Role, Transition
 from .person import Person
-from .pieces import name_ref, role_at
-from .places import row_skills
-from .requirements import skills_named
 
 if TYPE_CHECKING:
-    from .results.common import ResourceRef
-    from .results.plans import (
+    from ..results.common import ResourceRef
+    from ..results.plans import (
         Entering,
         Fitting,
         Match,

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from .errors import clip
+from ..errors import clip
 
 Loc = tuple[str | int, ...]
 

@@ -12,15 +12,15 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from .errors import UNSAFE_CLASS as _UNSAFE_CLASS
-from .errors import UNSAFE_RANGES, sanitize
-from .render import requirement_label
+from ..errors import UNSAFE_CLASS as _UNSAFE_CLASS
+from ..errors import UNSAFE_RANGES, sanitize
+from . import requirement_label
 
 if TYPE_CHECKING:
-    from .ladder import Ladder
-    from .results.common import Move, Place
-    from .results.documents import Drawing, Handbook, HandbookLearning
-    from .results.ladder import Foundation, RoleDetail
+    from ..ladder.index import Ladder
+    from ..results.common import Move, Place
+    from ..results.documents import Drawing, Handbook, HandbookLearning
+    from ..results.ladder import Foundation, RoleDetail
 
 
 def _one_line(text: str) -> str:
@@ -264,7 +264,7 @@ def to_json(ladder: Ladder) -> str:
     """The ladder as format 2 JSON, every field spelled out, indented by two spaces:
     ``validate`` accepts it back unchanged. Serialised by pydantic directly; control
     characters are written as escapes."""
-    from .render.json import escape_controls
+    from .json import escape_controls
 
     # Fields left unset (null) are left out: format 1's, and optional ones.
     return escape_controls(ladder.doc.model_dump_json(by_alias=True, indent=2, exclude_none=True)) + "\n"

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .ladder import Ladder
-from .pieces import name_ref
+from ..ladder.index import Ladder
+from ..ladder.pieces import name_ref
 
 if TYPE_CHECKING:
-    from .model import MoveKind
-    from .results.documents import Drawing, DrawnStage
-    from .results.plans import PathDoc
+    from ..ladder.model import MoveKind
+    from ..results.documents import Drawing, DrawnStage
+    from ..results.plans import PathDoc
 
 Edge = tuple[str, str, "MoveKind"]  # (from role id, to role id, kind)
 

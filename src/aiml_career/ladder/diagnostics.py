@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import MAX_PROBLEMS, DataError, Problem, clip
 from . import references
-from .errors import MAX_PROBLEMS, DataError, Problem, clip
 from .locator import Loc, format_loc, locate
 from .model import LadderDoc
 

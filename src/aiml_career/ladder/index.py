@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 
+from ..errors import LookupFailed
 from . import requirements
-from .errors import LookupFailed
 from .formats import migrate
 from .model import LadderDoc, Role, Skill, Stage, Track, Transition
 from .requirements import Unit

@@ -21,15 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .errors import LookupFailed, UsageError
-from .levels import DEFAULT_LEVEL, HAVE_WORDS, LEVEL_RANK, LEVELS, Level
-from .resolve import shown
+from ..errors import LookupFailed, UsageError
+from ..ladder.levels import DEFAULT_LEVEL, HAVE_WORDS, LEVEL_RANK, LEVELS, Level
+from ..ladder.resolve import shown
 
 if TYPE_CHECKING:
-    from .ladder import Ladder
+    from ..ladder.index import Ladder
+    from ..results.common import Mark, PersonDoc
+    from ..results.ladder import ProfileDoc, ProfileRole, ProfileSkill
     from .profile import Profile
-    from .results.common import Mark, PersonDoc
-    from .results.ladder import ProfileDoc, ProfileRole, ProfileSkill
 
 
 #: Where the current role comes from.

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from .ladder import Ladder
+    from ..results.common import NameRef, Requirement, RoleAt, SkillRef
+    from .index import Ladder
     from .levels import Level
     from .model import Role
     from .requirements import Unit
-    from .results.common import NameRef, Requirement, RoleAt, SkillRef
 
 
 def skill_ref(ladder: Ladder, skill_id: str, level: Level | None = None) -> SkillRef:

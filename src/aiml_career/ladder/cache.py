@@ -96,7 +96,7 @@ def _folder(folder: Path, create: bool) -> Path | None:
 
 
 def _read_secret(folder: Path) -> bytes | None:
-    from .files import ReadFailed, read_regular
+    from ..files import ReadFailed, read_regular
 
     def private(st: os.stat_result) -> None:
         if not trusted(st, private=True):
@@ -113,7 +113,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     found = _read_secret(folder)
     if found is not None or not create or os.path.lexists(folder / SECRET):
         return found
-    from .writes import write_atomic
+    from ..writes import write_atomic
 
     try:
         write_atomic(folder / SECRET, os.urandom(32).hex().encode(), mode=0o600)
@@ -127,18 +127,19 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 #: reading (loading, files) and how a ladder is rebuilt (this file). A test
 #: checks that every module they import is listed.
 VALIDITY_MODULES = (
-    "cache", "diagnostics", "environment", "errors", "files", "formats", "ladder", "levels",
-    "loading", "locator", "model", "prerequisites", "references", "requirements", "resolve", "writes",
+    "ladder/cache", "ladder/diagnostics", "environment", "errors", "files", "ladder/formats", "ladder/index",
+    "ladder/levels", "ladder/loading", "ladder/locator", "ladder/model", "ladder/prerequisites",
+    "ladder/references", "ladder/requirements", "ladder/resolve", "results/words", "writes",
 )
 
 
 def _code_digest() -> bytes:
     from pydantic import VERSION
 
-    from . import __version__
+    from .. import __version__
 
     digest = hashlib.blake2b(digest_size=20)
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent  # the package: the names are paths in it
     for name in VALIDITY_MODULES:
         digest.update((here / f"{name}.py").read_bytes())
     digest.update(f"{__version__}|{sys.version}|{VERSION}".encode())
@@ -170,7 +171,7 @@ def remember(raw: bytes, where: Path | None) -> None:
     any failure to write is ignored."""
     if where is None:
         return
-    from .writes import write_atomic
+    from ..writes import write_atomic
 
     folder = _folder(where, create=True)
     secret = _secret(folder, create=True) if folder else None
@@ -264,7 +265,7 @@ def _build(cls: type[BaseModel], data: dict[str, typing.Any]) -> typing.Any:
 
 
 def construct(raw: bytes) -> LadderDoc:
-    """The :class:`~aiml_career.model.LadderDoc` of bytes that validated before.
+    """The :class:`~aiml_career.ladder.model.LadderDoc` of bytes that validated before.
 
     The same document pydantic's validation makes of them (the tests check it
     on the built-in and example ladders), built without pydantic's validators.

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from .model import Skill
 
 if TYPE_CHECKING:
-    from .ladder import Ladder
+    from ..results.ladder import Prerequisite
+    from .index import Ladder
     from .requirements import Unit
-    from .results.ladder import Prerequisite
 
 Loc = tuple[str | int, ...]
 

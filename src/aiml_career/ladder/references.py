@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..errors import MAX_PROBLEMS
 from . import prerequisites, requirements
-from .errors import MAX_PROBLEMS
 from .formats import version
 from .locator import Loc
 from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track

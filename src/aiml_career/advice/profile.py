@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CareerError
-from .model import LEVELS
+from ..errors import CareerError
+from ..ladder.model import LEVELS
 
 if TYPE_CHECKING:
-    from .files import Located
-    from .levels import Level
-    from .results.ladder import SkillStatus
+    from ..files import Located
+    from ..ladder.levels import Level
+    from ..results.ladder import SkillStatus
 
 STATUSES = ("done", "learning", "skipped")
 
@@ -162,7 +162,7 @@ def load_profile(path: Path, *, at: Located | None = None) -> Profile | None:
     the one read path (:func:`..files.read_regular`); ``at``: where
     :func:`update_profile` found it, under its lock.
     """
-    from .files import ReadFailed, read_regular
+    from ..files import ReadFailed, read_regular
 
     try:
         raw = read_regular(at if at is not None else path, MAX_PROFILE_BYTES)
@@ -188,7 +188,7 @@ def _locate(path: Path, action: str) -> Iterator[Located]:
     """Where the profile's bytes live: the path walked once by :func:`..files.locate`
     (a link followed only by its policy). A profile that is not a regular file, or is
     read-only, is refused here, before any lock file is made beside it."""
-    from .files import locate
+    from ..files import locate
 
     try:
         found = locate(path)
@@ -204,7 +204,7 @@ def _locate(path: Path, action: str) -> Iterator[Located]:
 
 
 def _os_error(path: Path, action: str, exc: OSError) -> CareerError:
-    from .files import Refused
+    from ..files import Refused
 
     if isinstance(exc, Refused):
         return CareerError(f"profile {path}: {exc.strerror}; nothing was changed", [exc.hint] if exc.hint else [])
@@ -212,8 +212,8 @@ def _os_error(path: Path, action: str, exc: OSError) -> CareerError:
 
 
 def _check_kind(path: Path, found: Located, action: str) -> None:
-    from .files import Refused, kind_problem
-    from .writes import check_replaceable
+    from ..files import Refused, kind_problem
+    from ..writes import check_replaceable
 
     st = found.st
     if found.kernel is not None:
@@ -243,7 +243,7 @@ def _locked(path: Path, found: Located) -> Iterator[None]:
         return
     import time
 
-    from .files import _open
+    from ..files import _open
 
     lock_name = found.name + ".lock"
     lock_path = path.with_name(lock_name) if found.name == path.name else f"{lock_name} (beside {found.name})"
@@ -307,8 +307,8 @@ def write_profile(profile: Profile, path: Path, *, at: Located | None = None) ->
 
     A profile larger than :data:`MAX_PROFILE_BYTES` is refused: it could not be read back.
     """
-    from .files import megabytes
-    from .writes import write_atomic
+    from ..files import megabytes
+    from ..writes import write_atomic
 
     data = profile_bytes(profile)
     if len(data) > MAX_PROFILE_BYTES:

@@ -13,16 +13,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from .ladder import Ladder
-from .levels import LEVELS
-from .model import Role
-from .pieces import name_ref, requirement_item, skill_ref
-from .requirements import Unit, ways
+from ..ladder.index import Ladder
+from ..ladder.levels import LEVELS
+from ..ladder.model import Role
+from ..ladder.pieces import name_ref, requirement_item, skill_ref
+from ..ladder.requirements import Unit, ways
 
 if TYPE_CHECKING:
+    from ..results.common import Deepen, Mark, Met, Requirement, Via
+    from ..results.plans import Scores
     from .person import Person
-    from .results.common import Deepen, Mark, Met, Requirement, Via
-    from .results.plans import Scores
 
 #: Skills held: skill id -> level rank (1 basic .. 4 expert; absent = 0).
 Have = Mapping[str, int]
