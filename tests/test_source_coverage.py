@@ -248,12 +248,21 @@ def test_data_validates_against_model():
     LadderDoc.model_validate_json(DATA.read_bytes())
 
 
-def test_source_copy_matches_shared():
-    if not SHARED.is_file():
-        pytest.skip(f"no shared source at {SHARED}")
-    assert SOURCE.read_bytes() == SHARED.read_bytes(), (
-        f"{SOURCE} differs from {SHARED}: copy the shared source text again"
+#: The SHA-256 of the source text the data was checked against. A plain clone has no shared/
+#: beside it: the copy is held to this; where shared/ is (CI lays it beside the clone), to that too.
+SOURCE_SHA256 = "1d13bdd97e8e2f986f34494b716a544651a8583f71082465b8ccdac9da3b50a1"
+
+
+def test_source_copy_is_the_text_checked_and_matches_shared():
+    import hashlib
+
+    assert hashlib.sha256(SOURCE.read_bytes()).hexdigest() == SOURCE_SHA256, (
+        f"{SOURCE} changed: check the data against it, then pin its new SHA-256 here"
     )
+    if SHARED.is_file():
+        assert SOURCE.read_bytes() == SHARED.read_bytes(), (
+            f"{SOURCE} differs from {SHARED}: copy the shared source text again"
+        )
 
 
 def test_intro_and_conclusion(src, data):
