@@ -143,7 +143,7 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     tries: list[tuple[list[str], StartHow]] = []
     if me.have:
         ranks = me.ranks
-        fit = [r.id for r in ladder.doc.roles if assess(ladder, r, ranks).readiness >= 100]
+        fit = [r.id for r in ladder.doc.roles if assess(ladder, r, ranks, rows=False).readiness >= 100]
         if fit:
             tries.append((fit, "skills"))
     first = next(sid for sid in ladder.stages if ladder.roles_by_stage[sid])
@@ -366,7 +366,7 @@ def match(
     for i, role in enumerate(ladder.doc.roles):
         if stage is not None and role.stage != stage:
             continue
-        gap = assess(ladder, role, held, me.marks)
+        gap = assess(ladder, role, held, me.marks, rows=False)
         behind = step[role.stage] <= mine
         score = round(gap.readiness - STAGE_STEP * step[role.stage], 1)
         ranked.append(((behind, -score, step[role.stage], -gap.readiness, i), {
