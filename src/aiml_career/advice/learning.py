@@ -220,11 +220,12 @@ def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: l
     met, from what the person holds now plus the earlier items of the same skill."""
     step_of = {step["id"]: number for number, step in enumerate(steps, start=1)}
     beyond_ids = {role.id for role in beyond}
+    index = ladder.rows_counted([*(ladder.roles[s["id"]] for s in steps), *beyond])
 
     def rows(learned: str) -> tuple[list[tuple[int, Role, Unit]], list[tuple[Role, Unit]]]:
-        """The rows ``learned`` counts toward (:attr:`.ladder.Ladder.counts_toward`): the route's,
+        """The rows ``learned`` counts toward (:meth:`.ladder.Ladder.rows_counted`): the route's,
         by step, and those of the roles beyond."""
-        counted = ladder.counts_toward.get(learned, [])
+        counted = index.get(learned, [])
         on_route = sorted(((step_of[r.id], r, u) for r, u in counted if r.id in step_of), key=lambda row: row[0])
         return on_route, [(r, u) for r, u in counted if r.id in beyond_ids]
 

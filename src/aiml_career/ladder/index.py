@@ -6,7 +6,7 @@ Loading and checking a file is :mod:`.loading`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from ..errors import LookupFailed
@@ -73,8 +73,13 @@ class Ladder:
         includes, a related skill, a skill of an open row's kind), in ladder order. The one
         index of it: ``search`` ("requires"), ``skills SKILL --unlocks`` and ``plan`` read it.
         (:attr:`skill_users` answers another question: the rows that name a skill.)"""
+        return self.rows_counted(self.doc.roles)
+
+    def rows_counted(self, roles: Iterable[Role]) -> dict[str, list[tuple[Role, Unit]]]:
+        """:attr:`counts_toward` over some roles only (``plan``: its route and the roles beyond
+        it), so a plan on a big ladder pays for the roles it looks at, not every role."""
         out: dict[str, list[tuple[Role, Unit]]] = {}
-        for role in self.doc.roles:
+        for role in roles:
             for unit in self.units(role):
                 for sid in unit.counted:
                     out.setdefault(sid, []).append((role, unit))
