@@ -75,6 +75,12 @@ class Ladder:
         (:attr:`skill_users` answers another question: the rows that name a skill.)"""
         return self.rows_counted(self.doc.roles)
 
+    @cached_property
+    def open_broad_skills(self) -> set[str]:
+        """The broad skills of the open rows (the text gives examples): a skill of their kind
+        counts toward them without being named."""
+        return {req.skill for role in self.doc.roles for req in role.requirements if req.open and req.skill}
+
     def rows_counted(self, roles: Iterable[Role]) -> dict[str, list[tuple[Role, Unit]]]:
         """:attr:`counts_toward` over some roles only (``plan``: its route and the roles beyond
         it), so a plan on a big ladder pays for the roles it looks at, not every role."""
