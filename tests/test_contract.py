@@ -16,7 +16,8 @@ from typing import Literal, Union, get_args, get_origin
 import pytest
 from typing_extensions import NotRequired
 
-from aiml_career import results
+from aiml_career.results import contract as results
+from aiml_career.results.common import NameRef
 from aiml_career.results.ladder import ProfileCleared
 
 from conftest import ROOT
@@ -211,4 +212,4 @@ def test_profile_show_with_entries_the_ladder_does_not_know_fits_its_type(cli):
 
 
 def test_a_null_name_is_not_a_string():
-    assert conforms({"id": "x", "name": None}, results.ladder.NameRef) != []
+    assert conforms({"id": "x", "name": None}, NameRef) != []

@@ -1,0 +1,44 @@
+"""Each command's ``--json`` document, by the name docs/json.md's table gives it:
+``tests/test_contract.py`` holds the table, these types and the real output to one another."""
+
+from .ladder import (
+    Compare,
+    Education,
+    ProfileDoc,
+    Resources,
+    RoleDetail,
+    RoleRow,
+    Search,
+    SkillCategory,
+    SkillLearning,
+    SpecializationDetail,
+    Specializations,
+    StageItem,
+    Tree,
+    Validation,
+)
+from .learning import Plan, Unlocks
+from .plans import Match, Next, PathDoc
+
+#: Each command's ``--json`` document, by the name docs/json.md's table gives it.
+DOCUMENTS: dict[str, object] = {
+    "stages": list[StageItem],
+    "roles": list[RoleRow],
+    "show ROLE": RoleDetail,
+    "show SPECIALIZATION": SpecializationDetail,
+    "compare": Compare,
+    "next": Next,
+    "path": PathDoc,
+    "plan": Plan,
+    "match": Match,
+    "search": Search,
+    "skills": list[SkillCategory],
+    "skills SKILL": SkillLearning,
+    "skills SKILL --unlocks": Unlocks,
+    "specializations": Specializations,
+    "education": Education,
+    "resources": Resources,
+    "tree": Tree,
+    "validate": Validation,
+    "profile ...": ProfileDoc,
+}
