@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 profile_app = typer.Typer(
     cls=AppGroup,
-    help="Your saved skill profile: current role, skills held, being learned or skipped.",
+    help="Your saved skill profile: current role, skills held, being learned or skipped.\n\n"
+    "Example: aiml-career profile add python sql:advanced",
     invoke_without_command=True,
 )
 app.add_typer(profile_app, name="profile")
