@@ -273,3 +273,29 @@ def test_skills_names_the_rows_a_skill_counts_for_without_naming_it(cli):
     assert counts[("senior-mle", "ml-frameworks")] is None
     assert counts[("ai-researcher", "deep-learning")] == "proficient"
     assert "counts for the rows of: AI/ML Intern" in cli("skills", "keras").stdout
+
+
+def test_validate_checks_related_skills(cli, tmp_path):
+    import json
+
+    from conftest import BUILTIN
+
+    doc = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    skills = {s["id"]: s for s in doc["skills"]}
+    note = {"basis": "editorial", "note": "why"}
+    skills["deep-learning"]["related"] = [
+        {"skill": "pytorh", "up_to": "basic", **note},          # unknown
+        {"skill": "deep-learning", "up_to": "basic", **note},   # itself
+        {"skill": "keras", "up_to": "basic", **note},
+        {"skill": "keras", "up_to": "basic", **note},           # twice
+        {"skill": "tensorflow", "up_to": "basic", "basis": "editorial", "note": " "},  # no reason
+    ]
+    skills["ml-frameworks"]["related"] = [{"skill": "keras", "up_to": "basic", **note}]  # included already
+    skills["keras"]["related"] = [{"skill": "deep-learning", "up_to": "basic", **note}]  # a loop
+    path = tmp_path / "related.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    said = cli("--data", str(path), "validate").stdout
+    for message in ("unknown skill 'pytorh'", "a skill cannot count toward itself",
+                    "related skill 'keras' is listed twice", "an editorial relation needs a note saying why",
+                    "'keras' is in includes already: it counts in full", "related cycle: "):
+        assert message in said, message

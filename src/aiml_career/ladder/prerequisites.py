@@ -8,7 +8,7 @@ and what rests on a skill. ``plan``'s order walks them in :mod:`.learning_order`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .model import Skill
 
@@ -23,18 +23,31 @@ Loc = tuple[str | int, ...]
 def problems(i: int, skill: Skill, known: set[str]) -> Iterator[tuple[Loc, str]]:
     """The problems of ``skill``'s prerequisites (it is ``skills[i]``); cycles are
     :mod:`.references`' to find."""
+    return link_problems(i, skill, "prerequisites", known, itself="a skill cannot be its own prerequisite",
+                         noun="prerequisite", note="an editorial prerequisite needs a note saying why")
+
+
+def link_problems(i: int, skill: Skill, field: Literal["prerequisites", "related"], known: set[str], *,
+                  itself: str, noun: str, note: str, also: Callable[[str], str | None] | None = None
+                  ) -> Iterator[tuple[Loc, str]]:
+    """The problems of a skill's links to other skills (its ``prerequisites`` or ``related``):
+    each a known skill, not the skill itself, listed once (and whatever ``also`` says of it),
+    with a note saying why when editorial."""
     seen: set[str] = set()
-    for j, before in enumerate(skill.prerequisites):
-        loc: Loc = ("skills", i, "prerequisites", j)
-        if before.skill not in known:
-            yield (*loc, "skill"), f"unknown skill {before.skill!r}"
-        elif before.skill == skill.id:
-            yield (*loc, "skill"), "a skill cannot be its own prerequisite"
-        elif before.skill in seen:
-            yield (*loc, "skill"), f"prerequisite {before.skill!r} is listed twice"
-        seen.add(before.skill)
-        if before.basis == "editorial" and not before.note.strip():
-            yield (*loc, "note"), "an editorial prerequisite needs a note saying why"
+    for j, link in enumerate(getattr(skill, field)):
+        loc: Loc = ("skills", i, field, j)
+        extra = also(link.skill) if also is not None else None
+        if link.skill not in known:
+            yield (*loc, "skill"), f"unknown skill {link.skill!r}"
+        elif link.skill == skill.id:
+            yield (*loc, "skill"), itself
+        elif link.skill in seen:
+            yield (*loc, "skill"), f"{noun} {link.skill!r} is listed twice"
+        elif extra is not None:
+            yield (*loc, "skill"), extra
+        seen.add(link.skill)
+        if link.basis == "editorial" and not link.note.strip():
+            yield (*loc, "note"), note
 
 
 def listed(ladder: Ladder, skill_id: str) -> list[Prerequisite]:

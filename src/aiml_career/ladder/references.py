@@ -9,7 +9,8 @@ cycle of promotions, of ``includes`` or of prerequisites. Each problem is a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import MAX_PROBLEMS
 from . import prerequisites, requirements
@@ -108,7 +109,9 @@ def problems(
             if sid == skill.id:
                 add((("skills", i, "includes", j), "a skill cannot include itself"))
         problems.extend(prerequisites.problems(i, skill, skills))
-        problems.extend(_related_problems(i, skill, skills))
+        problems.extend(prerequisites.link_problems(
+            i, skill, "related", skills, itself="a skill cannot count toward itself", noun="related skill",
+            note="an editorial relation needs a note saying why", also=partial(_included, skill.includes)))
     old_format = version(doc) == 1
     for i, role in enumerate(doc.roles):
         ref(("roles", i, "stage"), role.stage, stages, "stage")
@@ -174,31 +177,11 @@ def problems(
     problems.extend(_alias_problems([("resource", "resources", doc.resources)]))
     _promotion_cycles(doc.roles, problems)
     _include_cycles(doc.skills, problems)
-    _prerequisite_cycles(doc.skills, problems)
-    _related_cycles(doc.skills, problems)
+    _link_cycles(doc.skills, "prerequisites", "prerequisite", problems)
+    _link_cycles(doc.skills, "related", "related", problems)
     return problems
 
 
-def _related_problems(i: int, skill: Skill, known: set[str]) -> Iterator[tuple[Loc, str]]:
-    """A skill's ``related`` list: known skills, not itself, each once, not also included (that
-    counts in full already), a reason when editorial. Levels are the model's to check."""
-    seen: set[str] = set()
-    for j, rel in enumerate(skill.related):
-        loc: Loc = ("skills", i, "related", j)
-        if rel.skill not in known:
-            yield (*loc, "skill"), f"unknown skill {rel.skill!r}"
-        elif rel.skill == skill.id:
-            yield (*loc, "skill"), "a skill cannot count toward itself"
-        elif rel.skill in seen:
-            yield (*loc, "skill"), f"related skill {rel.skill!r} is listed twice"
-        elif rel.skill in skill.includes:
-            yield (*loc, "skill"), f"{rel.skill!r} is in includes already: it counts in full"
-        seen.add(rel.skill)
-        if rel.basis == "editorial" and not rel.note.strip():
-            yield (*loc, "note"), "an editorial relation needs a note saying why"
-
-
-#: The lists of a ladder document, and the model of their items.
 def sections() -> dict[str, type[BaseModel]]:
     return {
         "stages": Stage, "tracks": Track, "skill_categories": SkillCategory, "skills": Skill,
@@ -346,24 +329,19 @@ def _include_cycles(skills: list[Skill], found: Found) -> None:
     )
 
 
-def _prerequisite_cycles(skills: list[Skill], found: Found) -> None:
-    """Prerequisites must not loop back: no learning order could then exist."""
-    _cycles(
-        [s.id for s in skills],
-        lambda i: [(j, p.skill) for j, p in enumerate(skills[i].prerequisites) if p.skill != skills[i].id],
-        lambda i, j: ("skills", i, "prerequisites", j, "skill"),
-        "prerequisite",
-        found,
-    )
+def _included(includes: list[str], sid: str) -> str | None:
+    """A related skill that the skill already includes counts in full: listing it is a mistake."""
+    return f"{sid!r} is in includes already: it counts in full" if sid in includes else None
 
 
-def _related_cycles(skills: list[Skill], found: Found) -> None:
-    """Related skills must not loop back: two skills would then count for each other."""
+def _link_cycles(skills: list[Skill], field: Literal["prerequisites", "related"], what: str, found: Found) -> None:
+    """A skill's links must not loop back: prerequisites in a loop leave no learning order, and
+    related skills in one would count for each other."""
     _cycles(
         [s.id for s in skills],
-        lambda i: [(j, r.skill) for j, r in enumerate(skills[i].related) if r.skill != skills[i].id],
-        lambda i, j: ("skills", i, "related", j, "skill"),
-        "related",
+        lambda i: [(j, link.skill) for j, link in enumerate(getattr(skills[i], field)) if link.skill != skills[i].id],
+        lambda i, j: ("skills", i, field, j, "skill"),
+        what,
         found,
     )
 
