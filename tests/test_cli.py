@@ -372,7 +372,8 @@ COMMANDS = [
     ["skills"], ["specializations"], ["education"], ["resources"], ["validate"], ["schema"],
     ["export"], ["tree"], ["browse"], ["profile"], ["profile", "show"], ["profile", "add"],
     ["profile", "remove"], ["profile", "learning"], ["profile", "skip"], ["profile", "set-role"],
-    ["profile", "clear"],
+    ["profile", "clear"], ["profile", "set-target"], ["profile", "history"], ["profile", "export"],
+    ["profile", "assess"], ["progress"],
 ]
 
 

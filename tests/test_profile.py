@@ -25,7 +25,13 @@ from aiml_career.advice.profile import (
 
 from conftest import in_process, test_env
 
-JSON_DOC = {"format": 1, "role": None, "skills": {}}
+JSON_DOC = {"format": 2, "role": None, "target": None, "skills": {}, "history": []}
+#: A format-1 profile, as versions before format 2 wrote it: read unchanged, upgraded on a write.
+OLD_DOC = {"format": 1, "role": None, "skills": {}}
+
+
+def without_history(doc: dict) -> dict:
+    return {k: v for k, v in doc.items() if k != "history"}
 
 
 @pytest.fixture
@@ -74,7 +80,8 @@ def skills_of(view: dict) -> dict:
 
 def test_show_without_a_profile(cli, pfile):
     view = ok_json(cli("profile", "show", "--json"))
-    assert view == {"path": str(pfile), "exists": False, "role": None, "skills": []}
+    assert view == {"path": str(pfile), "exists": False, "role": None, "target": None, "skills": [],
+                    "history_entries": 0}
     text = ok(cli("profile", "show"))
     assert str(pfile) in text.stdout
     assert "no profile saved yet" in text.stdout
@@ -86,7 +93,7 @@ def test_set_role(cli, pfile):
     view = ok_json(cli("profile", "set-role", "Junior Data Scientist", "--json"))
     assert view["exists"] is True
     assert view["role"] == {"id": "junior-ds", "name": "Junior Data Scientist / ML Engineer"}
-    assert json.loads(pfile.read_text()) == {**JSON_DOC, "role": "junior-ds"}
+    assert without_history(json.loads(pfile.read_text())) == without_history({**JSON_DOC, "role": "junior-ds"})
     text = ok(cli("profile", "set-role", "intern"))
     assert "role: AI/ML Intern (intern)" in text.stdout
     assert json.loads(pfile.read_text())["role"] == "intern"
@@ -132,9 +139,10 @@ def test_add_learning_skip_remove(cli, pfile):
     raw = pfile.read_text(encoding="utf-8")
     assert raw.endswith("}\n")
     assert "\n  " in raw
-    assert json.loads(raw) == {
-        "format": 1,
+    assert without_history(json.loads(raw)) == {
+        "format": 2,
         "role": None,
+        "target": None,
         "skills": {
             "excel": {"level": "proficient", "status": "skipped"},
             "pandas": {"level": "expert", "status": "done"},
@@ -257,7 +265,7 @@ def test_locations_from_the_environment(cli, tmp_path):
     env["AIML_CAREER_PROFILE"] = str(tmp_path / "named.json")
     done = cli("profile", "show", "--json", env=env)
     assert done.json() == {"path": str(tmp_path / "named.json"), "exists": False, "role": None,
-                                       "skills": []}
+                           "target": None, "skills": [], "history_entries": 0}
 
 
 # -- atomic writes -----------------------------------------------------------------------
@@ -330,7 +338,7 @@ def test_write_goes_through_a_temp_file_in_the_same_folder(pfile, monkeypatch):
 def test_write_keeps_a_symlink_and_the_permissions(cli, pfile, tmp_path):
     real = tmp_path / "dotfiles" / "aiml.json"
     real.parent.mkdir()
-    real.write_text(json.dumps(JSON_DOC))
+    real.write_text(json.dumps(OLD_DOC))
     real.chmod(0o644)
     pfile.symlink_to(real)
     ok(cli("profile", "add", "python"))
@@ -360,7 +368,11 @@ BAD_PROFILES = {
     "a list": b'[1, 2]',
     "null": b"null",
     "skills a list": b'{"skills": ["python"]}',
-    "format 2": b'{"format": 2}',
+    "format 3": b'{"format": 3}',
+    "format 1 with history": b'{"format": 1, "history": []}',
+    "evidence of a bad kind": b'{"format": 2, "skills": {"python": {"level": "basic", "evidence": '
+                              b'[{"kind": "rumour", "note": "x", "url": null, "date": null}]}}}',
+    "history entry without a time": b'{"format": 2, "history": [{"what": "skill", "id": "python"}]}',
     "format true": b'{"format": true}',
     "role a number": b'{"role": 5}',
     "unknown key": b'{"format": 1, "skils": {}}',
@@ -505,6 +517,9 @@ def test_concurrent_adds_all_land(pfile, tmp_path):
         **{s: {"level": "advanced", "status": "done"} for s in group_a},
         **{s: {"level": "proficient", "status": "learning"} for s in group_b},
     }
+    # every change landed in the history too: one entry per job, none lost
+    assert len(saved["history"]) == len(jobs)
+    assert {e["id"] for e in saved["history"]} == {*group_a, *group_b, "junior-ds"}
     assert temp_files(pfile.parent) == []
 
 

@@ -395,16 +395,17 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
 
 
 def test_profile_add_refuses_to_grow_past_the_read_limit(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("aiml_career.advice.profile.MAX_PROFILE_BYTES", 300)
+    monkeypatch.setattr("aiml_career.advice.profile.MAX_PROFILE_BYTES", 900)
     profile = tmp_path / "profile.json"
     assert cli("profile", "add", "python").exit_code == 0
     before = profile.read_bytes()
+    assert len(before) < 900
     result = cli("profile", "add", "sql, pytorch, pandas, numpy, keras, tensorflow, statistics")
     assert result.exit_code == 1
     assert result.stdout == ""
     first, hint = result.stderr.splitlines()
     assert first.startswith(f"aiml-career: error: profile {profile}: the change would make it ")
-    assert first.endswith(" bytes, over the limit of 300 bytes it can be read back at; nothing was changed")
+    assert first.endswith(" bytes, over the limit of 900 bytes it can be read back at; nothing was changed")
     assert hint == "  remove skills you no longer track (aiml-career profile remove SKILL...), then try again"
     assert profile.read_bytes() == before
     assert cli("profile", "show", "--json").json()["skills"][0]["id"] == "python"

@@ -47,6 +47,12 @@ class Person:
     path: Path | None = None
     ignored: list[str] = field(default_factory=list)  # profile entries unknown to the ladder
     marks: dict[str, Mark] = field(default_factory=dict)  # skill id -> "learning" or "skipped"
+    #: Skills held on a claim alone (no course, certificate, project or work behind them).
+    claims: dict[str, Level] = field(default_factory=dict)
+    #: ``--proven``: only skills backed by evidence count (``claims`` were left out).
+    proven: bool = False
+    #: The profile's target role (``profile set-target``), when this ladder knows it.
+    target: str | None = None
 
     @property
     def ranks(self) -> dict[str, int]:
@@ -69,18 +75,23 @@ class Person:
             return None
         what = f"role {self.role}, " if self.role_source == "profile" else ""
         count = len(self.have or {})
-        line = f"using your profile {self.path}: {what}{count} skill{'' if count == 1 else 's'} (--have overrides)"
+        proven = " proven by evidence" if self.proven else ""
+        line = (f"using your profile {self.path}: {what}{count} skill{'' if count == 1 else 's'}{proven} "
+                "(--have overrides)")
+        if self.proven and self.claims:
+            line += f"; left out, claims alone: {', '.join(sorted(self.claims))}"
         if self.ignored:
             line += f"; not in this ladder, left out: {', '.join(self.ignored)}"
         return line
 
 
 def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = None, *,
-           profile: Path | None = None) -> Person:
+           profile: Path | None = None, proven: bool = False) -> Person:
     """The person to plan for: ``--have`` wins over the profile's skills, and
     ``start`` (``--from``) over the profile's role. ``profile``: the saved profile's file
     (the run's :attr:`Environment.profile_file <.environment.Environment.profile_file>`);
-    None, no saved profile (no place for one)."""
+    None, no saved profile (no place for one). ``proven``: of the profile's skills, only those
+    backed by evidence other than a claim count."""
     from .profile import load_profile
 
     role = ladder.role(start).id if start is not None else None
@@ -103,7 +114,19 @@ def person(ladder: Ladder, have_specs: list[str] | None, start: str | None = Non
     held = {k: v for k, v in saved.held().items() if k in ladder.skills}
     ignored = sorted(k for k in saved.held() if k not in ladder.skills) + ignored
     marks: dict[str, Mark] = {k: e.status for k, e in saved.skills.items() if e.status != "done" and k in ladder.skills}
-    return Person("profile", held, role, role_source, path, ignored, marks)
+    claims = {k: v for k, v in held.items() if not saved.skills[k].proven}
+    if proven:
+        held = {k: v for k, v in held.items() if k not in claims}
+    target = saved.target if saved.target in ladder.roles else None
+    return Person("profile", held, role, role_source, path, ignored, marks, claims, proven, target)
+
+
+def saved_target(profile: Path | None) -> str | None:
+    """The saved profile's target role id, if any (not checked against a ladder)."""
+    from .profile import load_profile
+
+    saved = load_profile(profile) if profile is not None else None
+    return saved.target if saved is not None else None
 
 
 def parse_level(word: str) -> Level:
@@ -197,6 +220,7 @@ def profile_doc(ladder: Ladder, profile: Profile | None, path: Path) -> ProfileD
     """``profile show``: a saved profile (or None) as it is, with the names the ladder in use
     gives its role and skills (null for an id it does not know: the profile keeps it)."""
     role: ProfileRole | None = None
+    target: ProfileRole | None = None
     skills: list[ProfileSkill] = []
     if profile is not None:
         if profile.role is not None:
@@ -210,5 +234,11 @@ def profile_doc(ladder: Ladder, profile: Profile | None, path: Path) -> ProfileD
                 "level": entry.level,
                 "status": entry.status,
                 "held": entry.held,
+                "evidence": [piece.to_dict() for piece in entry.evidence],  # type: ignore[misc]
+                "proven": entry.proven,
             })
-    return {"path": str(path), "exists": profile is not None, "role": role, "skills": skills}
+        if profile.target is not None:
+            aim = ladder.roles.get(profile.target)
+            target = {"id": profile.target, "name": aim.name if aim else None}
+    return {"path": str(path), "exists": profile is not None, "role": role, "target": target, "skills": skills,
+            "history_entries": len(profile.history) if profile is not None else 0}

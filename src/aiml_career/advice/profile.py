@@ -5,8 +5,14 @@ Where: the file the caller names, the run's
 ``$AIML_CAREER_PROFILE`` if set, else ``$XDG_CONFIG_HOME/aiml-career/profile.json``
 (``~/.config`` when ``XDG_CONFIG_HOME`` is unset). Shape::
 
-    {"format": 1, "role": "junior-ds",
-     "skills": {"python": {"level": "advanced", "status": "done"}}}
+    {"format": 2, "role": "junior-ds", "target": "ml-engineer",
+     "skills": {"python": {"level": "advanced", "status": "done",
+                           "evidence": [{"kind": "course", "note": "...", "url": null, "date": "2026-03-01"}]}},
+     "history": [{"time": "2026-03-01T09:30:00Z", "source": "profile add", "what": "skill", "id": "python",
+                  "old": null, "new": {"level": "advanced", "status": "done"}, "evidence": [...]}]}
+
+Format 1 (no ``target``, ``evidence`` or ``history``) is read as it is and written as format 2
+on the next change (:mod:`.evidence`: the pieces of evidence and the history entries).
 
 ``status`` is ``done`` (held), ``learning`` or ``skipped``; only ``done``
 skills count as held, and a ``learning`` one with ``held``, the level it is
@@ -33,13 +39,15 @@ from typing import TYPE_CHECKING
 
 from ..errors import CareerError
 from ..ladder.model import LEVELS
+from .evidence import STATUSES, Change, Evidence, change_from, evidence_from, now, state
 
 if TYPE_CHECKING:
     from ..files import Located
     from ..ladder.levels import Level
     from ..results.ladder import SkillStatus
 
-STATUSES = ("done", "learning", "skipped")
+#: The format this code writes; 1 is read too.
+FORMAT = 2
 
 
 class NoProfileLocation(CareerError):
@@ -70,12 +78,25 @@ class SkillEntry:
     status: SkillStatus = "done"
     #: A skill being learned that is held already: the level held meanwhile (it still counts).
     held: Level | None = None
+    #: What backs it, oldest first (:mod:`.evidence`).
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def proven(self) -> bool:
+        """Backed by at least one piece of evidence other than a claim."""
+        return any(piece.proof for piece in self.evidence)
 
 
 @dataclass
 class Profile:
     role: str | None = None
     skills: dict[str, SkillEntry] = field(default_factory=dict)
+    #: The role worked toward (``profile set-target``).
+    target: str | None = None
+    #: Every change, oldest first.
+    history: list[Change] = field(default_factory=list)
+    #: The format the file was read in (1: upgraded on the next write).
+    format: int = FORMAT
 
     def held(self) -> dict[str, Level]:
         """Skill id -> level of the skills held: marked done, or being learned further
@@ -84,14 +105,21 @@ class Profile:
         held.update({k: e.held for k, e in self.skills.items() if e.status == "learning" and e.held is not None})
         return held
 
+    def proven(self) -> dict[str, Level]:
+        """Like :meth:`held`, counting only skills backed by proof (not a claim alone)."""
+        return {k: v for k, v in self.held().items() if self.skills[k].proven}
+
     def to_dict(self) -> dict:
         return {
-            "format": 1,
+            "format": FORMAT,
             "role": self.role,
+            "target": self.target,
             "skills": {
-                k: {"level": e.level, "status": e.status, **({"held": e.held} if e.held else {})}
+                k: {"level": e.level, "status": e.status, **({"held": e.held} if e.held else {}),
+                    **({"evidence": [piece.to_dict() for piece in e.evidence]} if e.evidence else {})}
                 for k, e in sorted(self.skills.items())
             },
+            "history": [entry.to_dict() for entry in self.history],
         }
 
     @classmethod
@@ -101,16 +129,26 @@ class Profile:
 
         if not isinstance(data, dict):
             raise bad("the document must be a JSON object")
-        unknown = set(data) - {"format", "role", "skills"}
-        if unknown:
-            raise bad(f"unknown key {sorted(unknown)[0]!r}")
         fmt = data.get("format", 1)
         # 1.0 is the number 1, as in a ladder file; true is not (true == 1 in Python).
-        if type(fmt) not in (int, float) or fmt != 1:
+        if type(fmt) not in (int, float) or fmt not in (1, 2):
             raise bad(f"unsupported format {fmt!r}")
-        role = data.get("role")
+        allowed = {"format", "role", "skills"} | ({"target", "history"} if fmt == 2 else set())
+        unknown = set(data) - allowed
+        if unknown:
+            raise bad(f"unknown key {sorted(unknown)[0]!r}")
+        role, target = data.get("role"), data.get("target")
         if role is not None and not isinstance(role, str):
             raise bad("'role' must be a string or null")
+        if target is not None and not isinstance(target, str):
+            raise bad("'target' must be a string or null")
+        raw_history = data.get("history", [])
+        if not isinstance(raw_history, list):
+            raise bad("'history' must be a list")
+        try:
+            history = [change_from(entry, f"history[{i}]") for i, entry in enumerate(raw_history)]
+        except ValueError as exc:
+            raise bad(str(exc)) from None
         raw_skills = data.get("skills", {})
         if not isinstance(raw_skills, dict):
             raise bad("'skills' must be an object")
@@ -121,7 +159,8 @@ class Profile:
             if _has_surrogate(key):
                 shown = key.encode("utf-8", "backslashreplace").decode()
                 raise bad(f"skill {shown!r} is not valid Unicode (a lone surrogate escape)")
-            if not isinstance(entry, dict) or set(entry) - {"level", "status", "held"}:
+            keys = {"level", "status", "held"} | ({"evidence"} if fmt == 2 else set())
+            if not isinstance(entry, dict) or set(entry) - keys:
                 raise bad(f"skills.{key} must be an object with 'level' and 'status' (and 'held')")
             level, status = entry.get("level"), entry.get("status", "done")
             if level not in LEVELS:
@@ -131,8 +170,15 @@ class Profile:
             held = entry.get("held")
             if held is not None and (held not in LEVELS or status != "learning"):
                 raise bad(f"skills.{key}.held must be a level, on a skill being learned")
-            skills[key] = SkillEntry(level, status, held)
-        return cls(role, skills)
+            pieces = entry.get("evidence", [])
+            if not isinstance(pieces, list):
+                raise bad(f"skills.{key}.evidence must be a list")
+            try:
+                backing = [evidence_from(p, f"skills.{key}.evidence[{i}]") for i, p in enumerate(pieces)]
+            except ValueError as exc:
+                raise bad(str(exc)) from None
+            skills[key] = SkillEntry(level, status, held, backing)
+        return cls(role, skills, target, history, int(fmt))
 
 
 #: A profile is a few kilobytes; anything past this is not one.
@@ -271,9 +317,33 @@ def _locked(path: Path, found: Located) -> Iterator[None]:
         os.close(fd)
 
 
-def update_profile(change: Callable[[Profile], None], path: Path) -> Profile:
-    """Read the profile at ``path`` (or start one), apply ``change``, write it back
-    atomically, where its bytes live and under the lock beside them."""
+def _snapshot(profile: Profile) -> tuple[dict[str, tuple[dict, int]], str | None, str | None]:
+    skills = {k: (state(e.level, e.status, e.held), len(e.evidence)) for k, e in profile.skills.items()}
+    return skills, profile.role, profile.target
+
+
+def record(before: tuple[dict[str, tuple[dict, int]], str | None, str | None], profile: Profile,
+           source: str) -> None:
+    """Append to ``profile.history`` one entry per thing that changed since ``before``
+    (:func:`_snapshot`): skills (level, status, evidence added), the role, the target."""
+    time = now()
+    skills, role, target = before
+    after = _snapshot(profile)[0]
+    for key in sorted(set(skills) | set(after)):
+        old, old_count = skills.get(key, (None, 0))
+        new, _ = after.get(key, (None, 0))
+        added = profile.skills[key].evidence[old_count:] if key in profile.skills else []
+        if old != new or added:
+            profile.history.append(Change(time, source, "skill", key, old, new, list(added)))
+    for what, old_id, new_id in (("role", role, profile.role), ("target", target, profile.target)):
+        if old_id != new_id:
+            profile.history.append(Change(time, source, what, new_id, old_id, new_id))
+
+
+def update_profile(change: Callable[[Profile], None], path: Path, source: str = "") -> Profile:
+    """Read the profile at ``path`` (or start one), apply ``change``, record what it changed
+    in the history (``source``: the command), write it back atomically, where its bytes live
+    and under the lock beside them."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -285,21 +355,27 @@ def update_profile(change: Callable[[Profile], None], path: Path) -> Profile:
             raise _os_error(path, "write", exc) from None
         _check_kind(path, found, "write")
         profile = load_profile(path, at=found) or Profile()
+        before = _snapshot(profile)
         change(profile)
+        record(before, profile, source)
         write_profile(profile, path, at=found)
     return profile
 
 
 def profile_bytes(profile: Profile, *, compact: bool = False) -> bytes:
     """The profile as its file holds it: indented, or (a profile near the size limit) with one
-    skill a line, so that a change that shrinks it never grows the file past the limit."""
+    skill and one history entry a line, without spaces, so that a change that shrinks it (and
+    adds its one history entry) does not grow the file past the limit."""
     doc = profile.to_dict()
     if not compact:
         return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    skills = ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                         for k, v in doc["skills"].items())
-    head = json.dumps({k: v for k, v in doc.items() if k != "skills"}, ensure_ascii=False)[:-1]
-    return f"{head}, \"skills\": {{\n{skills}\n}}}}\n".encode()
+    def compact_json(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    skills = ",\n".join(f"  {compact_json(k)}: {compact_json(v)}" for k, v in doc["skills"].items())
+    history = ",\n".join(f"  {compact_json(v)}" for v in doc["history"])
+    head = json.dumps({k: v for k, v in doc.items() if k not in ("skills", "history")}, ensure_ascii=False)[:-1]
+    return f"{head}, \"skills\": {{\n{skills}\n}}, \"history\": [\n{history}\n]}}\n".encode()
 
 
 def write_profile(profile: Profile, path: Path, *, at: Located | None = None) -> None:

@@ -256,16 +256,67 @@ FromOpt = Annotated[
 ]
 
 
-def ladder_and_person(ctx: typer.Context, have: Optional[list[str]], start: Optional[str] = None):
+ProvenOpt = Annotated[
+    bool, typer.Option("--proven", help="Count only the profile's skills backed by evidence (not a claim alone).")
+]
+
+
+def ladder_and_person(ctx: typer.Context, have: Optional[list[str]], start: Optional[str] = None,
+                      proven: bool = False):
     """The ladder and the person (``--have``/``--from`` or the profile), with a note on stderr."""
     from ..advice.person import person
 
     ladder = ladder_of(ctx)
-    me = person(ladder, have, start, profile=env_of(ctx).profile_file)
+    if proven and have:
+        raise UsageError("--proven counts your profile's evidence: it cannot go with --have")
+    me = person(ladder, have, start, profile=env_of(ctx).profile_file, proven=proven)
     message = me.note()
     if message:
         note(ctx, message)
     return ladder, me
+
+
+def goal_of(ctx: typer.Context, goal: Optional[str], me: Any, *, required: bool = True) -> Optional[str]:
+    """``--to``, else the profile's target (said on stderr); with neither, a usage error
+    (``required``) or None."""
+    if goal is not None:
+        return goal
+    from ..advice.person import saved_target
+
+    target = me.target if me.source == "profile" else None
+    if target is None and not required and me.source == "--have":
+        return None  # --have asks for no profile: a corrupt one is no reason to fail
+    if target is None and env_of(ctx).profile_file is not None:
+        target = saved_target(env_of(ctx).profile_file)
+    if target is None:
+        if not required:
+            return None
+        raise UsageError("no --to given, and your profile has no target",
+                         ["give --to ROLE, or save one: aiml-career profile set-target ROLE"])
+    note(ctx, f"toward your profile's target: {target} (--to overrides)")
+    return target
+
+
+def claims_note(ctx: typer.Context, ladder: Any, me: Any, goal: Optional[str]) -> None:
+    """How much of the readiness for ``goal`` (else of the skills) rests on claims alone."""
+    if me.source != "profile" or me.proven or not me.claims:
+        return
+    names = ", ".join(sorted(me.claims))
+    if goal is None:
+        note(ctx, f"{len(me.claims)} of your {len(me.have or {})} skills rest on claims alone ({names}); "
+                  "--proven counts only those with evidence")
+        return
+    from dataclasses import replace
+
+    from ..advice.assessment import assess, person_have
+
+    role = ladder.role(goal)
+    proven_me = replace(me, have={k: v for k, v in (me.have or {}).items() if k not in me.claims})
+    full = assess(ladder, role, person_have(ladder, me))
+    proof = assess(ladder, role, person_have(ladder, proven_me))
+    rest = full.readiness - proof.readiness
+    note(ctx, f"readiness for {role.id}: {full.readiness:.1f}%, of which {rest:.1f} points rest on claims "
+              f"alone ({names}); --proven counts only skills with evidence")
 
 
 def _version(ctx: typer.Context, value: bool) -> None:

@@ -4,7 +4,7 @@ or the saved profile)."""
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -16,9 +16,14 @@ from .app import (
     FromOpt,
     HaveOpt,
     JsonOpt,
+    ProvenOpt,
+    claims_note,
     command,
     complete_role,
+    goal_of,
     ladder_and_person,
+    ladder_of,
+    note,
     output,
     pick_format,
     write_file,
@@ -34,11 +39,21 @@ READINESS_HELP = (
 )
 
 
+#: ``next`` and ``match``: the role aimed for, whose readiness the notes speak of.
+AimOpt = Annotated[
+    Optional[str], typer.Option("--to", metavar="ROLE", autocompletion=complete_role,
+                                help="The role you aim for (default: your profile's target): how much of "
+                                "its readiness rests on claims alone is said.")
+]
+
+
 @command("next", epilog=READINESS_HELP)
 def next_(
     ctx: typer.Context,
     start: FromOpt = None,
     have: HaveOpt = None,
+    goal: AimOpt = None,
+    proven: ProvenOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Where a role leads: each next role, its readiness, the skills to gain and to deepen.
@@ -51,7 +66,10 @@ def next_(
     """
     from ..advice import learning
 
-    ladder, me = ladder_and_person(ctx, have, start)
+    ladder, me = ladder_and_person(ctx, have, start, proven)
+    aim = goal_of(ctx, goal, me, required=False)
+    if not as_json:
+        claims_note(ctx, ladder, me, aim)
     output(ctx, learning.next_steps(ladder, me), as_json, renderers.next_steps)
 
 
@@ -63,7 +81,8 @@ RouteFromOpt = Annotated[
                  "your skills fully meet, else the entry stage)."),
 ]
 ToOpt = Annotated[
-    str, typer.Option("--to", metavar="ROLE", help="Where you want to be.", autocompletion=complete_role)
+    Optional[str], typer.Option("--to", metavar="ROLE", autocompletion=complete_role,
+                                help="Where you want to be (default: your profile's target).")
 ]
 
 
@@ -79,11 +98,12 @@ AllowLateralOpt = Annotated[
 def path(
     ctx: typer.Context,
     start: RouteFromOpt = None,
-    goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
+    goal: ToOpt = None,
     promotions_only: PromotionsOnlyOpt = False,
     allow_lateral: AllowLateralOpt = False,
     limit: Annotated[int, typer.Option("--limit", "--max", metavar="N", help="List at most N tied routes.")] = 5,
     have: HaveOpt = None,
+    proven: ProvenOpt = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -98,7 +118,11 @@ def path(
     from ..advice import planning
 
     chosen = pick_format(as_json, fmt)
-    ladder, me = ladder_and_person(ctx, have, start)
+    ladder, me = ladder_and_person(ctx, have, start, proven)
+    goal = goal_of(ctx, goal, me)
+    assert goal is not None
+    if chosen is Format.text:
+        claims_note(ctx, ladder, me, goal)
     result = planning.path(ladder, me, goal, promotions_only=promotions_only,
                            allow_lateral=allow_lateral, limit=limit)
     if not result["routes"]:
@@ -124,9 +148,10 @@ class PlanFormat(str, Enum):
 @command(epilog=READINESS_HELP)
 def plan(
     ctx: typer.Context,
-    goal: ToOpt = ...,  # type: ignore[assignment]  # required: Typer reads ... as no default
+    goal: ToOpt = None,
     start: RouteFromOpt = None,
     have: HaveOpt = None,
+    proven: ProvenOpt = False,
     promotions_only: PromotionsOnlyOpt = False,
     allow_lateral: AllowLateralOpt = False,
     as_json: JsonOpt = False,
@@ -166,7 +191,11 @@ def plan(
 
         checked_path(dest, "--output")
     chosen = PlanFormat.json if as_json else fmt or plan_format(dest)
-    ladder, me = ladder_and_person(ctx, have, start)
+    ladder, me = ladder_and_person(ctx, have, start, proven)
+    goal = goal_of(ctx, goal, me)
+    assert goal is not None
+    if chosen is PlanFormat.text and dest is None:
+        claims_note(ctx, ladder, me, goal)
     result = learning.plan(ladder, me, goal, promotions_only=promotions_only, allow_lateral=allow_lateral)
     if result["no_route"] and chosen is not PlanFormat.json:
         raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
@@ -225,6 +254,8 @@ def match(
     stage: Annotated[
         Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")
     ] = None,
+    goal: AimOpt = None,
+    proven: ProvenOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Every role ranked for you: readiness, and what each still needs.
@@ -239,5 +270,51 @@ def match(
     """
     from ..advice import planning
 
-    ladder, me = ladder_and_person(ctx, have, start)
-    output(ctx, planning.match(ladder, me, limit=limit, stage=stage), as_json, renderers.match)
+    ladder, me = ladder_and_person(ctx, have, start, proven)
+    aim = goal_of(ctx, goal, me, required=False)
+    result = planning.match(ladder, me, limit=limit, stage=stage)
+    if not as_json:
+        claims_note(ctx, ladder, me, aim)
+        if aim is not None:
+            row = next((r for r in planning.match(ladder, me)["roles"] if r["id"] == ladder.role(aim).id), None)
+            if row is not None:
+                note(ctx, f"{row['id']}: readiness {row['readiness']:.1f}% ({row['points']}/{row['of']})")
+    output(ctx, result, as_json, renderers.match)
+
+
+@command(epilog=READINESS_HELP)
+def progress(
+    ctx: typer.Context,
+    goal: ToOpt = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE",
+                                                 help="What changed from DATE on (YYYY-MM-DD).")] = None,
+    given: Annotated[Optional[str], typer.Option("--profile", metavar="FILE",
+                                                 help="Read this profile file instead of yours (read-only).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Your progress toward a role: readiness after each day of your profile's history as a
+    chart, the skills gained and deepened, and which items of the plan were done when.
+
+    The bar's solid part rests on evidence, its shaded part on claims alone. Into a pipe:
+    one row per day (date, readiness, points/of, readiness on evidence alone).
+
+    Example: aiml-career progress --to ml-engineer --since 2026-01-01
+    """
+    from ..advice.evidence import parse_date
+    from ..advice.profile import Profile
+    from ..advice.progress import progress as replay
+    from .profile_cmds import read_profile
+
+    day = parse_date(since, "--since") if since is not None else None
+    ladder = ladder_of(ctx)
+    _, profile = read_profile(ctx, given)
+    profile = profile or Profile()
+    source: Literal["--to", "profile"] = "--to" if goal is not None else "profile"
+    if goal is None:
+        if profile.target is None:
+            raise UsageError("no --to given, and the profile has no target",
+                             ["give --to ROLE, or save one: aiml-career profile set-target ROLE"])
+        goal = profile.target
+        note(ctx, f"toward your profile's target: {goal} (--to overrides)")
+    role_id = ladder.role(goal).id
+    output(ctx, replay(ladder, profile, role_id, source, day), as_json, renderers.progress)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -11,6 +12,7 @@ from .app import JsonOpt, app, command, complete_role, complete_skill, ladder_of
 from .appkit import AppGroup, env_of
 
 if TYPE_CHECKING:
+    from ..advice.evidence import Evidence
     from ..results.ladder import ProfileCleared, SkillStatus
 
 profile_app = typer.Typer(
@@ -60,7 +62,8 @@ def _show_profile(ctx: typer.Context, as_json: bool, written=None) -> None:
     output(ctx, profile_doc(ladder_of(ctx), profile, path), as_json, renderers.profile)
 
 
-def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_json: bool) -> None:
+def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_json: bool,
+                piece: Evidence | None = None) -> None:
     from ..advice.person import parse_skill_specs
     from ..advice.profile import SkillEntry, update_profile
     from ..ladder.levels import DEFAULT_LEVEL
@@ -81,12 +84,27 @@ def _set_skills(ctx: typer.Context, specs: list[str], status: SkillStatus, as_js
             if held is not None:
                 kept_held.append(f"{skill_id} (held at {held}, learning toward {kept})"
                                  if kept != held else f"{skill_id} (held at {held})")
-            profile.skills[skill_id] = SkillEntry(kept, status, held)
+            backing = list(old.evidence) if old is not None else []
+            profile.skills[skill_id] = SkillEntry(kept, status, held, backing + ([piece] if piece else []))
 
-    written = update_profile(change, _path(ctx))
+    written = update_profile(change, _path(ctx), f"profile {_STATUS_COMMAND[status]}")
     if kept_held:
         note(ctx, f"still held while you learn them further: {', '.join(kept_held)}")
     _show_profile(ctx, as_json, written)
+
+
+_STATUS_COMMAND = {"done": "add", "learning": "learning", "skipped": "skip"}
+
+EvidenceOpt = Annotated[
+    Optional[str],
+    typer.Option("--evidence", metavar="KIND",
+                 help="What backs it: claim (your word; the default), course, certificate, project or work."),
+]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="What the evidence is, in a line.")]
+UrlOpt = Annotated[Optional[str], typer.Option("--url", metavar="URL", help="An https link to it.")]
+DateOpt = Annotated[
+    Optional[str], typer.Option("--date", metavar="DATE", help="When (YYYY-MM-DD; default today, never later).")
+]
 
 
 @command("show", on=profile_app)
@@ -115,16 +133,50 @@ def profile_set_role(
     def change(profile) -> None:
         profile.role = role_id
 
-    _show_profile(ctx, as_json, update_profile(change, _path(ctx)))
+    _show_profile(ctx, as_json, update_profile(change, _path(ctx), "profile set-role"))
+
+
+@command("set-target", on=profile_app)
+def profile_set_target(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="The role you work toward.",
+                                        autocompletion=complete_role)],
+    as_json: JsonOpt = False,
+) -> None:
+    """Save the role you work toward: plan, path, next, match, progress and browse use it
+    when no --to is given.
+
+    Example: aiml-career profile set-target ml-engineer
+    """
+    from ..advice.profile import update_profile
+
+    role_id = ladder_of(ctx).role(role).id
+
+    def change(profile) -> None:
+        profile.target = role_id
+
+    _show_profile(ctx, as_json, update_profile(change, _path(ctx), "profile set-target"))
 
 
 @command("add", on=profile_app)
-def profile_add(ctx: typer.Context, skills: SkillsArg, as_json: JsonOpt = False) -> None:
-    """Mark skills as held (done), at a level (default proficient).
+def profile_add(ctx: typer.Context, skills: SkillsArg, kind: EvidenceOpt = None, note_text: NoteOpt = None,
+                url: UrlOpt = None, date: DateOpt = None, as_json: JsonOpt = False) -> None:
+    """Mark skills as held (done), at a level (default proficient), with evidence if you give it.
 
-    Example: aiml-career profile add python sql:advanced
+    A skill keeps every piece of evidence added to it; --proven on match, next, path and
+    plan counts only skills backed by more than a claim.
+
+    Example: aiml-career profile add pytorch:advanced --evidence project --note "Image classifier"
     """
-    _set_skills(ctx, skills, "done", as_json)
+    from ..advice.evidence import evidence
+    from ..errors import UsageError
+
+    piece = None
+    if kind is not None or note_text is not None or url is not None or date is not None:
+        if note_text is None:
+            raise UsageError("evidence needs --note", ["say what it is: --note 'Coursera Deep Learning course'"])
+        piece = evidence(kind or "claim", note_text, url, date)
+    _set_skills(ctx, skills, "done", as_json, piece)
 
 
 @command("learning", on=profile_app)
@@ -179,7 +231,7 @@ def profile_remove(
             if profile.skills.pop(skill_id, None) is None:
                 absent.append(skill_id)
 
-    written = update_profile(change, path)
+    written = update_profile(change, path, "profile remove")
     if absent:
         note(ctx, f"not in your profile, nothing to remove: {', '.join(absent)}")
     _show_profile(ctx, as_json, written)
@@ -196,3 +248,96 @@ def profile_clear(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     path = _path(ctx)
     cleared: ProfileCleared = {"path": str(path), "deleted": clear_profile(path)}
     output(ctx, cleared, as_json, renderers.cleared)
+
+
+#: Read-only commands can read another profile file (a shared one, an example).
+ProfileFileOpt = Annotated[
+    Optional[str],
+    typer.Option("--profile", metavar="FILE", help="Read this profile file instead of yours (read-only)."),
+]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only from DATE on (YYYY-MM-DD).")]
+
+
+def read_profile(ctx: typer.Context, given: Optional[str]):
+    """(path, profile or None): ``--profile FILE``, else yours."""
+    from pathlib import Path
+
+    from ..advice.profile import load_profile
+
+    if given is not None:
+        from ..ladder.loading import checked_path
+
+        checked_path(given, "--profile")
+    path = Path(given) if given is not None else _path(ctx)
+    return path, load_profile(path)
+
+
+@command("history", on=profile_app)
+def profile_history(
+    ctx: typer.Context,
+    since: SinceOpt = None,
+    skill: Annotated[Optional[str], typer.Option("--skill", metavar="SKILL", help="Only this skill.",
+                                                 autocompletion=complete_skill)] = None,
+    given: ProfileFileOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every change made to your profile, oldest first: when, which skill, old → new level and
+    status, the evidence added, and by which command.
+
+    Example: aiml-career profile history --since 2026-01-01 --skill python
+    """
+    from ..advice.evidence import parse_date
+    from ..advice.progress import history
+
+    day = parse_date(since, "--since") if since is not None else None
+    ladder = ladder_of(ctx)
+    path, profile = read_profile(ctx, given)
+    skill_id = None
+    if skill is not None:
+        saved = profile.skills if profile is not None else {}
+        skill_id = skill if skill in saved or skill in ladder.skills else ladder.skill(skill).id
+    output(ctx, history(ladder, profile, path, day, skill_id), as_json, renderers.history)
+
+
+class ExportFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+@command("export", on=profile_app)
+def profile_export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", metavar="FORMAT", case_sensitive=False,
+                                              help="markdown (a record to share) or json (as profile show --json).")]
+    = ExportFormat.markdown,
+    dest: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                help="Write to FILE (replaced atomically); - is stdout.")] = None,
+    given: ProfileFileOpt = None,
+) -> None:
+    """Your skills with their levels, evidence and dates, as a document to share.
+
+    Example: aiml-career profile export --format markdown -o skills.md
+    """
+    from ..advice.person import profile_doc
+    from .app import write_file, write_text
+
+    if dest == "-":
+        dest = None
+    if dest is not None:
+        from ..ladder.loading import checked_path
+
+        checked_path(dest, "--output")
+    path, profile = read_profile(ctx, given)
+    doc = profile_doc(ladder_of(ctx), profile, path)
+    if fmt is ExportFormat.json:
+        from ..render.json import dumps
+
+        text = dumps(doc).decode("utf-8")
+    else:
+        from ..render.checklist import profile_markdown
+
+        text = profile_markdown(doc)
+    if dest is None:
+        write_text(ctx, text)
+    else:
+        write_file(ctx, dest, text)

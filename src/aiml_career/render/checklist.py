@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import STARTS, counted_from, requirement_label
 from .export import _md as md
+from .export import md_url
 from .export import place_link as link
 
 if TYPE_CHECKING:
     from ..results.common import PersonDoc
+    from ..results.ladder import ProfileDoc
     from ..results.learning import Plan, PlanCounts, PlanItem, PrerequisiteState
 
 
@@ -128,3 +130,29 @@ def markdown(data: Plan) -> str:
     out += ["", "Marked (editorial): a move, prerequisite or link the ladder adds (links: its choice of official "
             "pages), not the text's.", ""]
     return "\n".join(out)
+
+
+def profile_markdown(doc: ProfileDoc) -> str:
+    """``profile export --format markdown``: the skills held, with their levels, evidence and
+    dates, a record to share (a brag document); then those being learned."""
+    lines = ["# Skills record", ""]
+    if doc["role"] is not None:
+        lines.append(f"Role: {md(doc['role']['name'] or doc['role']['id'])}  ")
+    if doc["target"] is not None:
+        lines.append(f"Working toward: {md(doc['target']['name'] or doc['target']['id'])}  ")
+    for title, status in (("Skills", "done"), ("Learning", "learning")):
+        skills = [s for s in doc["skills"] if s["status"] == status]
+        if not skills:
+            continue
+        lines += ["", f"## {title}", ""]
+        for skill in skills:
+            proof = "" if skill["proven"] else " (claimed)"
+            lines.append(f"- **{md(skill['name'] or skill['id'])}**: {skill['level']}{proof}")
+            for piece in skill["evidence"]:
+                note = md(piece["note"])
+                if piece["url"]:
+                    note = f"[{note}]({md_url(piece['url'])})"
+                lines.append(f"  - {piece['kind']}, {piece['date'] or 'undated'}: {note}")
+    if not doc["skills"]:
+        lines += ["", "No skills recorded yet."]
+    return "\n".join(lines) + "\n"

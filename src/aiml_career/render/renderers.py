@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     )
     from ..results.learning import Plan, Unlocks
     from ..results.plans import Match, Next, PathDoc
+    from ..results.progress import AssessDoc, HistoryDoc, ProgressDoc
     from .text.base import Out
 
 D = TypeVar("D")
@@ -150,3 +151,21 @@ def validation() -> Renderer[Validation]:
     from .text.files import validation
 
     return validation
+
+
+def history() -> Renderer[HistoryDoc]:
+    from .text.progress import history
+
+    return history
+
+
+def progress() -> Renderer[ProgressDoc]:
+    from .text.progress import progress
+
+    return progress
+
+
+def assessed() -> Renderer[AssessDoc]:
+    from .text.progress import assessed
+
+    return assessed

@@ -13,6 +13,7 @@ No ``from __future__ import annotations`` in this package: TypedDict must see ``
 - :mod:`.plans`: next, path, match
 - :mod:`.learning`: plan, skills SKILL --unlocks
 - :mod:`.documents`: what export draws
+- :mod:`.progress`: profile history, progress, profile assess
 - :mod:`.words`: the levels, kinds and bases the ladder file shares
 - :mod:`.contract`: each command's document, by the name docs/json.md gives it
 """

@@ -19,6 +19,7 @@ from .ladder import (
 )
 from .learning import Plan, Unlocks
 from .plans import Match, Next, PathDoc
+from .progress import AssessDoc, HistoryDoc, ProgressDoc
 
 #: Each command's ``--json`` document, by the name docs/json.md's table gives it.
 DOCUMENTS: dict[str, object] = {
@@ -41,4 +42,7 @@ DOCUMENTS: dict[str, object] = {
     "tree": Tree,
     "validate": Validation,
     "profile ...": ProfileDoc,
+    "profile history": HistoryDoc,
+    "profile assess": AssessDoc,
+    "progress": ProgressDoc,
 }

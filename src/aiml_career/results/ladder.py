@@ -337,6 +337,18 @@ class ProfileRole(TypedDict):
     name: str | None
 
 
+EvidenceKind = Literal["claim", "course", "certificate", "project", "work"]
+
+
+class EvidenceItem(TypedDict):
+    kind: EvidenceKind
+    note: str
+    #: An https link, or null.
+    url: str | None
+    #: The day it happened (YYYY-MM-DD), or null.
+    date: str | None
+
+
 class ProfileSkill(TypedDict):
     id: str
     #: Null when the ladder in use has no skill of that id.
@@ -345,6 +357,10 @@ class ProfileSkill(TypedDict):
     status: SkillStatus
     #: A skill being learned further: the level held meanwhile (null otherwise).
     held: Level | None
+    #: What backs it, oldest first.
+    evidence: list[EvidenceItem]
+    #: Backed by evidence other than a claim (counts with ``--proven``).
+    proven: bool
 
 
 class ProfileDoc(TypedDict):
@@ -353,7 +369,11 @@ class ProfileDoc(TypedDict):
     path: str
     exists: bool
     role: ProfileRole | None
+    #: The role worked toward (``profile set-target``).
+    target: ProfileRole | None
     skills: list[ProfileSkill]
+    #: How many changes the history holds (``profile history``).
+    history_entries: int
 
 
 class ProfileCleared(TypedDict):

@@ -155,13 +155,13 @@ class Browser:
             kept = old.level if old is not None else level
             if new == "done" and LEVEL_RANK[level] > LEVEL_RANK[kept]:
                 kept = level
-            profile.skills[skill_id] = SkillEntry(kept, new)
+            profile.skills[skill_id] = SkillEntry(kept, new, None, list(old.evidence) if old is not None else [])
 
         if self.profile is None:
             from ..advice.profile import NoProfileLocation
 
             raise NoProfileLocation(self.no_profile)
-        update_profile(change, self.profile)
+        update_profile(change, self.profile, "browse")
         self.reload()
         return new
 

@@ -10,7 +10,7 @@ from rich.text import Text
 from .base import T, _count, _heading, _level, _print_table, _table
 
 if TYPE_CHECKING:
-    from ...results.ladder import ProfileCleared, ProfileDoc, Validation
+    from ...results.ladder import EvidenceItem, ProfileCleared, ProfileDoc, Validation
 
 
 def profile(out: Console, data: ProfileDoc) -> None:
@@ -18,19 +18,37 @@ def profile(out: Console, data: ProfileDoc) -> None:
     if not data["exists"]:
         out.print(T("no profile saved yet: start with `aiml-career profile set-role ROLE`", "dim"))
         return
-    role = data["role"]
+    role, target = data["role"], data["target"]
     out.print(Text.assemble("role: ", T(f"{role['name'] or '?'} ({role['id']})" if role else "not set", "bold")))
+    if target is not None:
+        out.print(Text.assemble("target: ", T(f"{target['name'] or '?'} ({target['id']})", "bold")))
     if not data["skills"]:
         out.print(T("no skills yet: aiml-career profile add python sql:advanced", "dim"))
         return
-    table = _table("Status", "Skill", "ID", "Level")
+    table = _table("Status", "Skill", "ID", "Level", "Evidence")
     for skill in sorted(data["skills"], key=lambda s: (["done", "learning", "skipped"].index(s["status"]), s["id"])):
         name = T(skill["name"] or "(not in this ladder)")
         status = T(skill["status"])
         if skill.get("held"):
             status.append_text(T(f" (held at {skill['held']})", "dim"))
-        table.add_row(status, name, T(skill["id"], "cyan"), _level(skill["level"]))
+        table.add_row(status, name, T(skill["id"], "cyan"), _level(skill["level"]), _evidence(skill["evidence"]))
     _print_table(out, table)
+    if data["history_entries"]:
+        out.print(T(f"{_count(data['history_entries'], 'changes')} recorded: aiml-career profile history", "dim"))
+
+
+def _evidence(pieces: list[EvidenceItem]) -> Text:
+    """Each piece on a line: kind, date, note, link; "claim only" when none."""
+    if not pieces:
+        return T("claim only", "dim")
+    lines = []
+    for piece in pieces:
+        line = Text.assemble(T(piece["kind"], "bold" if piece["kind"] != "claim" else "dim"),
+                             T(f" {piece['date'] or ''} "), T(piece["note"]))
+        if piece["url"]:
+            line.append_text(T(f" {piece['url']}", "cyan"))
+        lines.append(line)
+    return Text("\n").join(lines)
 
 
 def cleared(out: Console, data: ProfileCleared) -> None:
