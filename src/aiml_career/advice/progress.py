@@ -119,7 +119,7 @@ def progress(ladder: Ladder, profile: Profile, goal: str, source: Literal["--to"
     readiness = round(assess(ladder, target, person_have(ladder, now_person)).readiness, 1)
     return {"to": {"id": target.id, "name": target.name}, "to_source": source,
             "since": since.isoformat() if since is not None else None, "points": points, "gained": gained,
-            "deepened": deepened, "plan": _plan_done(ladder, start, start_role, goal, first_held),
+            "deepened": deepened, "plan": _plan_done(ladder, start, start_role or now_person.role, goal, first_held),
             "readiness": readiness}
 
 
@@ -142,13 +142,16 @@ def _climbed(ladder: Ladder, change: Change, before: tuple | None, after: tuple,
 
 def _plan_done(ladder: Ladder, start: dict, role: str | None, goal: str,
                first_held: dict[tuple[str, int], str]) -> list[PlanItemDone]:
-    """The plan to ``goal`` from where the history starts, each item with the day it was done."""
+    """The plan to ``goal`` from where the history starts (from the role held then, else the role
+    held now), each item with the day it was done."""
     from .learning import plan
 
     who = Person("profile", _have(start, None, ladder), role, "profile" if role else None)
     result = plan(ladder, who, goal)
     out: list[PlanItemDone] = []
     for item in result["items"]:
-        day = first_held.get((item["id"], LEVEL_RANK[item["level"]]))
+        ways = [item["id"], *(a["id"] for a in item.get("any_of") or [])]
+        days = [d for d in (first_held.get((w, LEVEL_RANK[item["level"]])) for w in ways) if d]
+        day = min(days) if days else None
         out.append({"id": item["id"], "name": item["name"], "level": item["level"], "done": day or None})
     return out

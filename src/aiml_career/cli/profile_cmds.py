@@ -341,3 +341,57 @@ def profile_export(
         write_text(ctx, text)
     else:
         write_file(ctx, dest, text)
+
+
+@command("assess", on=profile_app)
+def profile_assess(
+    ctx: typer.Context,
+    role: Annotated[Optional[str], typer.Option("--for", metavar="ROLE", autocompletion=complete_role,
+                                                help="The role whose skills to assess (default: your target).")]
+    = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Assess yourself, one skill of a role at a time, against plain descriptions of what
+    basic, proficient, advanced and expert mean (the level the role asks is not shown).
+
+    Nothing is saved until the last answer; then every answer is saved at once, as a claim.
+    Ctrl-C leaves the profile as it was. With stdin not a terminal, one answer a line.
+
+    Example: aiml-career profile assess --for ml-engineer
+    """
+    from ..advice import self_assessment as sa
+    from ..advice.person import saved_target
+    from ..errors import UsageError
+
+    env = env_of(ctx)
+    ladder = ladder_of(ctx)
+    path = _path(ctx)
+    chosen = role if role is not None else saved_target(path)
+    if chosen is None:
+        raise UsageError("no --for given, and your profile has no target",
+                         ["give --for ROLE, or save one: aiml-career profile set-target ROLE"])
+    if role is None:
+        note(ctx, f"assessing for your profile's target: {chosen} (--for overrides)")
+    the_role = ladder.role(chosen)
+    skills = sa.skills_of(ladder, the_role)
+    terminal = env.stdin_isatty
+
+    def ask(skill_id: str, name: str, number: int, total: int) -> str | None:
+        err = env.stderr
+        if terminal:
+            err.write(f"\n[{number}/{total}] {name} ({skill_id})\n" + "\n".join(sa.descriptor_lines()) + "\n")
+            err.write(f"your level ({sa.ANSWERS}): ")
+            err.flush()
+        line = env.stdin.readline()
+        return None if line == "" else line
+
+    if terminal:
+        env.stderr.write(f"{len(skills)} skills of {the_role.name}; what each level means:\n"
+                         + "\n".join(sa.descriptor_lines()) + "\n")
+    answers = sa.ask_all(skills, ask, retry=terminal)
+    if sa.same_answers(answers):
+        note(ctx, "warning: every answer was the same level; is each one what you can do with that skill?")
+    written = sa.save(answers, the_role, path)
+    if not written:
+        note(ctx, "no level given: nothing was saved")
+    output(ctx, sa.result(answers, the_role, path, written), as_json, renderers.assessed)
