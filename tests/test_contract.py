@@ -186,6 +186,14 @@ RUNS = [
     ("profile ...", ["profile", "show"]),
     ("profile ...", ["profile", "add", "python:advanced", "docker"]),
     ("profile ...", ["profile", "set-role", "mle"]),
+    ("profile ...", ["profile", "add", "docker", "--evidence", "course", "--note", "Docker course",
+                     "--url", "https://example.com/docker", "--date", "2026-01-02"]),
+    ("profile ...", ["profile", "set-target", "ml-engineer"]),
+    ("profile history", ["profile", "history", "--profile", str(ROOT / "examples" / "progress-profile.json")]),
+    ("profile history", ["profile", "history"]),
+    ("progress", ["progress", "--profile", str(ROOT / "examples" / "progress-profile.json")]),
+    ("progress", ["progress", "--to", "ml-engineer", "--since", "2026-01-01"]),
+    ("profile assess", ["profile", "assess", "--for", "ml-engineer"]),
 ]
 
 
@@ -213,3 +221,14 @@ def test_profile_show_with_entries_the_ladder_does_not_know_fits_its_type(cli):
 
 def test_a_null_name_is_not_a_string():
     assert conforms({"id": "x", "name": None}, NameRef) != []
+
+
+def test_the_example_profile_shown_fits_its_type(cli):
+    example = str(ROOT / "examples" / "progress-profile.json")
+    shown = cli("profile", "show", "--json", env={"AIML_CAREER_PROFILE": example})
+    assert conforms(shown.json(), results.DOCUMENTS["profile ..."]) == []
+
+
+def test_assess_with_answers_fits_its_type(cli):
+    done = cli("profile", "assess", "--for", "ml-engineer", "--json", input="2\n3\n\nnone\n1\n")
+    assert conforms(done.json(), results.DOCUMENTS["profile assess"]) == []

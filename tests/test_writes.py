@@ -406,7 +406,8 @@ def test_profile_add_refuses_to_grow_past_the_read_limit(cli, tmp_path, monkeypa
     first, hint = result.stderr.splitlines()
     assert first.startswith(f"aiml-career: error: profile {profile}: the change would make it ")
     assert first.endswith(" bytes, over the limit of 900 bytes it can be read back at; nothing was changed")
-    assert hint == "  remove skills you no longer track (aiml-career profile remove SKILL...), then try again"
+    assert hint == ("  remove skills you no longer track (aiml-career profile remove SKILL...), then try again; "
+                    "the evidence and the history count too")
     assert profile.read_bytes() == before
     assert cli("profile", "show", "--json").json()["skills"][0]["id"] == "python"
     assert not list(tmp_path.glob(".profile.json.*"))

@@ -393,7 +393,8 @@ def write_profile(profile: Profile, path: Path, *, at: Located | None = None) ->
         raise CareerError(
             f"profile {path}: the change would make it {len(data):,} bytes, over the limit of "
             f"{megabytes(MAX_PROFILE_BYTES)} it can be read back at; nothing was changed",
-            ["remove skills you no longer track (aiml-career profile remove SKILL...), then try again"],
+            ["remove skills you no longer track (aiml-career profile remove SKILL...), then try again; "
+             "the evidence and the history count too"],
         )
     try:
         write_atomic(at if at is not None else path, data, mode=0o600)

@@ -168,8 +168,11 @@ class Browser:
     # -- pages --------------------------------------------------------------------
 
     def first_role(self) -> str:
+        """Your role; without one, your profile's target; else the ladder's first role."""
         if self.me.role is not None:
             return self.me.role
+        if self.me.target is not None:
+            return self.me.target
         return next(iter(self.ladder.roles))
 
     def role_page(self, role_id: str) -> RolePage:
