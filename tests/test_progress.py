@@ -401,3 +401,48 @@ def test_export_to_a_read_only_file_is_refused(cli, tmp_path):
     result = cli("profile", "export", "--profile", str(EXAMPLE), "-o", str(out))
     assert result.exit_code == 1
     assert out.read_text() == "keep"
+
+
+# -- 6. readiness you can see ----------------------------------------------------------------------
+
+
+def test_match_and_next_draw_bars_on_a_terminal_only(cli, tty):
+    drawn = ok(cli("match", "--have", "python,sql", "--limit", "2")).stdout
+    assert " 66.7% (4/6)" in drawn
+    assert "███████···" in drawn
+    piped = ok(cli("match", "--have", "python,sql", "--limit", "2", stdout_isatty=False)).stdout
+    assert "█" not in piped
+    assert piped.startswith("66.7% (4/6)\tJunior Data Scientist / ML Engineer\t")
+    steps = ok(cli("next", "--from", "junior-ds")).stdout
+    assert "points) " in steps
+    assert "█" in steps
+    assert "█" not in ok(cli("next", "--from", "junior-ds", stdout_isatty=False)).stdout
+    assert "█" not in ok(cli("match", "--have", "python", "--json")).stdout
+
+
+def test_the_level_descriptors_in_the_docs_are_the_modules():
+    from aiml_career.advice.self_assessment import DESCRIPTORS
+
+    guide = (ROOT / "docs" / "progress.md").read_text(encoding="utf-8")
+    for level, meaning in DESCRIPTORS.items():
+        assert f"| {level} | {meaning} |" in guide
+
+
+def test_other_commands_import_nothing_new(tmp_path):
+    """Start-up is unchanged: the new modules load only for the commands that need them, and
+    --json never loads Rich."""
+    code = ("import sys; from aiml_career.cli import run; run(['show', 'mle', '--json']); "
+            "new = [m for m in sys.modules if m.split('.')[-1] in "
+            "('progress', 'self_assessment', 'evidence') or m == 'rich']; print(new)")
+    done = subprocess.run([os.sys.executable, "-c", code], capture_output=True, env=child_env(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_browse_opens_on_the_target_without_a_role(cli):
+    from aiml_career.ladder.loading import load
+    from aiml_career.tui.state import Browser
+
+    ok(cli("profile", "set-target", "senior-mle"))
+    assert Browser(load(None), env=test_env()).first_role() == "senior-mle"
+    assert Browser(load(None), "junior-ds", env=test_env()).first_role() == "junior-ds"

@@ -249,3 +249,20 @@ def _note(out: Console, text: str) -> None:
 
 def _count(number: int, plural: str) -> str:
     return f"{number} {plural[:-1] if number == 1 else plural}"
+
+
+#: How many cells a readiness bar takes beside a number (``match``, ``next``).
+BAR_CELLS = 10
+
+
+def bar(readiness: float, proven: float | None = None, width: int = BAR_CELLS) -> Text:
+    """``readiness`` (0-100) as a bar ``width`` cells wide; with ``proven``, the part it covers
+    solid and the rest of the readiness (resting on claims alone) shaded."""
+    full = round(width * readiness / 100)
+    solid = full if proven is None else min(full, round(width * proven / 100))
+    return Text.assemble(("█" * solid, "green"), ("▓" * (full - solid), "yellow"), ("·" * (width - full), "dim"))
+
+
+def for_people(out: Console) -> bool:
+    """Drawn for a person (a terminal), not rows for a program: bars are drawn then only."""
+    return not getattr(out, "piped", False)

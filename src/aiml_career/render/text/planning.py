@@ -9,7 +9,22 @@ from rich.console import Console
 from rich.text import Text
 
 from .. import STARTS, alternatives, counted_from
-from .base import T, _aside, _count, _heading, _joined, _kind, _labelled, _legend, _level, _print_table, _refs, _table
+from .base import (
+    T,
+    _aside,
+    _count,
+    _heading,
+    _joined,
+    _kind,
+    _labelled,
+    _legend,
+    _level,
+    _print_table,
+    _refs,
+    _table,
+    bar,
+    for_people,
+)
 
 if TYPE_CHECKING:
     from ...results.common import Deepen, PersonDoc, Requirement
@@ -32,6 +47,8 @@ def next_steps(out: Console, data: Next) -> None:
         line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
         line.append_text(_kind(move))
         line.append_text(_readiness(move))
+        if for_people(out):
+            line.append_text(Text.assemble(" ", bar(move["readiness"])))
         out.print(line)
         extra = [(label, _refs(refs)) for label, refs in
                  (("specializations:", move["specializations"]), ("certifications:", move["certifications"])) if refs]
@@ -175,7 +192,10 @@ def match(out: Console, data: Match) -> None:
             name.append_text(T(" (your role)", "dim"))
         elif role.get("at_or_below_current"):
             name.append_text(T(" (at or below your role)", "dim"))
-        table.add_row(T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green"), name,
+        score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green")
+        if for_people(out):  # a bar under the number; rows for a program keep the number alone
+            score = Text("\n").join([score, bar(role["readiness"])])
+        table.add_row(score, name,
                       T(role["id"], "cyan"), T(role["stage"]), T(shown or "nothing", "dim"))
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))

@@ -13,20 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .base import T, _count, _heading, _note
+from .base import T, _count, _heading, _note, bar
 
 if TYPE_CHECKING:
     from ...results.progress import AssessDoc, HistoryDoc, HistoryEntry, ProgressDoc
 
 #: The widest a bar is drawn, and the narrowest.
 MAX_BAR, MIN_BAR = 60, 8
-
-
-def bar(readiness: float, proven: float | None, width: int) -> Text:
-    """``readiness`` (0-100) as a bar ``width`` cells wide: proof solid, claims alone shaded."""
-    full = round(width * readiness / 100)
-    solid = full if proven is None else min(full, round(width * proven / 100))
-    return Text.assemble(("█" * solid, "green"), ("▓" * (full - solid), "yellow"), ("·" * (width - full), "dim"))
 
 
 def bar_width(out: Console, taken: int) -> int:
