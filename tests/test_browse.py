@@ -848,3 +848,26 @@ def test_end_to_end_in_a_pseudo_terminal(tmp_path):
             proc.kill()
             proc.wait()
         os.close(leader)
+
+
+def test_progress_view_of_the_role_shown(ladder, pfile_example):
+    """g: the progress toward the role shown, drawn as ``progress --to`` draws it."""
+
+    async def script(app, pilot):
+        await pilot.press("g")
+        assert isinstance(app.screen, Page)
+        body = page_text(app)
+        assert body.startswith("Your progress\n\nReadiness for Machine Learning Engineer (ml-engineer)")
+        assert "2026-04-30 " in body
+        assert "█" in body
+        assert "[x] 2026-02-14  Docker proficient" in body
+
+    drive(ladder, script, role="ml-engineer")
+
+
+@pytest.fixture
+def pfile_example():
+    """The test's profile is the example profile with a history (examples/progress-profile.json)."""
+    target = test_env().profile_file
+    target.write_bytes((ROOT / "examples" / "progress-profile.json").read_bytes())
+    return target

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Input
 from ..errors import CareerError, sanitize
 from .filtering import NameFilter
 from .keys import bindings, commands
-from .pages import compare_page, plan_page, route_page
+from .pages import compare_page, plan_page, progress_page, route_page
 from .screens.keys import KeysScreen
 from .screens.page import Page
 from .screens.pick import PickRole
@@ -237,6 +237,12 @@ class BrowseApp(App[None]):
             self._say(error.message, severity="warning")
             return
         self.push_screen(Page(plan_page(result, self._page_width())))
+
+    def action_progress(self) -> None:
+        role_id = self._shown_role()
+        if role_id is None:
+            return
+        self.push_screen(Page(progress_page(self.browser.progress(role_id), self._page_width())))
 
     def action_keys(self) -> None:
         self.push_screen(KeysScreen())

@@ -45,6 +45,8 @@ KEYS: tuple[Key, ...] = (
     Key("P", "route from a role you choose to this one", "route_from", urgent="P", command="Route from"),
     Key("l", "learning plan to this role: what to learn, in order, and where", "plan", "l", footer="Plan",
         command="Learning plan", place=4),
+    Key("g", "your progress toward this role: readiness over your profile's history, what you gained",
+        "progress", "g", command="Progress"),
     Key("ctrl+p", "command palette"),
     Key("?", "this list of keys", "keys", "question_mark", footer="Keys", command="Key list", place=7),
     Key("q / ctrl+c", "quit", "quit", "q", urgent="ctrl+c", footer="Quit", place=0),

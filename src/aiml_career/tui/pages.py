@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..results.ladder import Compare, Foundation
     from ..results.learning import Plan
     from ..results.plans import PathDoc
+    from ..results.progress import ProgressDoc
 
 
 class Drawn(Out):
@@ -79,6 +80,13 @@ def plan_page(result: Plan, width: int) -> Group:
     from ..render.learning import plan
 
     return page(Text("Learning plan", "bold"), drawn(plan, result, width))
+
+
+def progress_page(result: ProgressDoc, width: int) -> Group:
+    """``progress --to``, as the command prints it on a terminal: the chart, gains, the plan."""
+    from ..render.text.progress import progress
+
+    return page(Text("Your progress", "bold"), drawn(progress, result, width))
 
 
 def foundation(found: Foundation, width: int) -> Group:

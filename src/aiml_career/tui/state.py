@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..results.ladder import Compare, RoleDetail, SkillDetail, SkillStatus, StageItem
     from ..results.learning import Plan
     from ..results.plans import MatchRow, PathDoc
+    from ..results.progress import ProgressDoc
 
 #: What space does to a requirement's skill in the profile, in turn: none -> done ->
 #: learning -> skipped -> none (``profile add``, ``learning``, ``skip``, ``remove``).
@@ -227,3 +228,9 @@ class Browser:
         if result["no_route"]:
             raise CareerError(result["message"] or "no route")
         return result
+
+    def progress(self, to: str) -> ProgressDoc:
+        """``progress --to``: readiness for ``to`` over the saved profile's history."""
+        from ..advice.progress import progress
+
+        return progress(self.ladder, self.saved or Profile(), to, "--to")
