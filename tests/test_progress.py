@@ -339,6 +339,14 @@ def test_assess_never_shows_the_level_the_role_asks(cli):
     assert "ML frameworks expert" not in result.stderr
 
 
+def test_assess_on_a_terminal_asks_again_after_a_wrong_answer(cli, pfile):
+    result = ok(cli("profile", "assess", "--for", "ml-engineer", input="wizard\n3\n", stdin_isatty=True))
+    assert "not a level: 'wizard': 1-4 or basic/proficient/advanced/expert" in result.stderr
+    assert saved(pfile)["skills"] == {"ml-frameworks": {"level": "advanced", "status": "done", "evidence": [
+        {"kind": "claim", "note": "self-assessed with profile assess for ml-engineer", "url": None,
+         "date": saved(pfile)["skills"]["ml-frameworks"]["evidence"][0]["date"]}]}}
+
+
 def test_assess_warns_when_every_answer_is_the_same(cli, pfile):
     result = ok(cli("profile", "assess", "--for", "ml-engineer", input="2\n2\n2\n2\n2\n"))
     assert "warning: every answer was the same level" in result.stderr
@@ -361,6 +369,15 @@ def test_assess_uses_the_target_and_needs_one(cli, pfile):
     assert "assessing for your profile's target: ml-engineer" in result.stderr
 
 
+def unread(pipe) -> int:
+    """Bytes written to ``pipe`` that its reader has not read yet (FIONREAD: either end of a pipe)."""
+    import fcntl
+    import struct
+    import termios
+
+    return struct.unpack("i", fcntl.ioctl(pipe.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
+
+
 def test_a_real_sigint_mid_assessment_leaves_the_profile_byte_identical(pfile):
     pfile.write_bytes(OLD.read_bytes())
     before = pfile.read_bytes()
@@ -368,7 +385,11 @@ def test_a_real_sigint_mid_assessment_leaves_the_profile_byte_identical(pfile):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env())
     proc.stdin.write(b"advanced\nexpert\n")
     proc.stdin.flush()
-    time.sleep(1.5)  # two answers read; it waits for the third
+    waiting = time.monotonic() + 30
+    while unread(proc.stdin) and time.monotonic() < waiting:  # until it has read both answers
+        time.sleep(0.05)
+    assert unread(proc.stdin) == 0
+    time.sleep(0.3)  # ... and waits for the third
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err

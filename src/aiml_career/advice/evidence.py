@@ -46,7 +46,9 @@ def now() -> str:
 
 
 def today() -> dt.date:
-    return dt.datetime.now(dt.timezone.utc).date()
+    """Today where the person is, or in UTC, whichever is later: a date typed today is never
+    "in the future", whatever the time zone."""
+    return max(dt.date.today(), dt.datetime.now(dt.timezone.utc).date())
 
 
 def _shown(value: str) -> str:
@@ -64,7 +66,7 @@ def parse_date(value: str, option: str = "--date") -> dt.date:
         raise UsageError(f"{option} {_shown(value)} is not a date",
                          ["give it as YYYY-MM-DD, e.g. 2026-03-01"]) from None
     if day > today():
-        raise UsageError(f"{option} {_shown(value)} is in the future", [f"today is {today().isoformat()}"])
+        raise UsageError(f"{option} {_shown(value)} is in the future", ["give the day it happened: today or before"])
     return day
 
 

@@ -62,10 +62,11 @@ def parse_answer(text: str) -> Level | None:
 
 
 def ask_all(skills: list[tuple[str, str]], ask: Callable[[str, str, int, int], str | None],
-            retry: bool) -> list[AssessAnswer]:
+            retry: Callable[[UsageError], None] | None) -> list[AssessAnswer]:
     """Ask about each skill in turn. ``ask(id, name, number, total)`` returns the line typed, or
-    None at the end of input (the rest are skipped). A line that is not an answer is asked
-    again (``retry``: a person at a terminal) or ends the assessment with a UsageError."""
+    None at the end of input (the rest are skipped). A line that is not an answer is shown to
+    ``retry`` and asked again (a person at a terminal), or without one ends the assessment
+    with a UsageError."""
     answers: list[AssessAnswer] = []
     for number, (skill_id, name) in enumerate(skills, 1):
         level = None
@@ -76,9 +77,10 @@ def ask_all(skills: list[tuple[str, str]], ask: Callable[[str, str, int, int], s
             try:
                 level = parse_answer(line)
                 break
-            except UsageError:
-                if not retry:
+            except UsageError as wrong:
+                if retry is None:
                     raise
+                retry(wrong)
         answers.append({"id": skill_id, "name": name, "level": level})
         if line is None:
             answers += [{"id": i, "name": n, "level": None} for i, n in skills[number:]]

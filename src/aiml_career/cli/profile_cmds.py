@@ -388,7 +388,10 @@ def profile_assess(
     if terminal:
         env.stderr.write(f"{len(skills)} skills of {the_role.name}; what each level means:\n"
                          + "\n".join(sa.descriptor_lines()) + "\n")
-    answers = sa.ask_all(skills, ask, retry=terminal)
+    def again(wrong) -> None:
+        env.stderr.write(f"{wrong.message}: {sa.ANSWERS}\n")
+
+    answers = sa.ask_all(skills, ask, again if terminal else None)
     if sa.same_answers(answers):
         note(ctx, "warning: every answer was the same level; is each one what you can do with that skill?")
     written = sa.save(answers, the_role, path)
