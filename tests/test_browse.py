@@ -649,6 +649,11 @@ def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, 
         await pilot.press("space")
         assert "docker" not in json.loads(profile.read_text())["skills"]
         assert "+ to gain   proficient Docker" in str(reqs.get_option_at_index(docker).prompt)
+        # every press is in the history, as the CLI's changes are
+        history = json.loads(profile.read_text())["history"]
+        assert [(e["source"], e["id"], (e["new"] or {}).get("status")) for e in history[1:]] == [
+            ("browse", "docker", "done"), ("browse", "docker", "learning"), ("browse", "docker", "skipped"),
+            ("browse", "docker", None)]
 
     drive(ladder, script, role="ml-engineer")
 

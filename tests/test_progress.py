@@ -166,6 +166,14 @@ def test_history_since_and_skill_filter(cli):
     assert bad.stderr.startswith("aiml-career: error: --since '01/02/2026' is not a date")
 
 
+def test_a_format_2_file_reads_and_writes_back_the_same():
+    from aiml_career.advice.profile import load_profile, profile_bytes
+
+    profile = load_profile(EXAMPLE)
+    assert json.loads(profile_bytes(profile)) == json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    assert json.loads(profile_bytes(profile, compact=True)) == json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
 # -- 1. format 1 -------------------------------------------------------------------------------
 
 

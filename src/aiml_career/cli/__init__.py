@@ -5,7 +5,8 @@
 - :mod:`.ladder_cmds`: stages, roles, show, compare, search, specializations,
   skills, education, resources, tree
 - :mod:`.planning_cmds`: next, path, match
-- :mod:`.profile_cmds`: profile show, set-role, add, learning, skip, remove, clear
+- :mod:`.profile_cmds`: profile show, set-role, set-target, add, learning, skip, remove, clear,
+  history, export, assess
 - :mod:`.files_cmds`: validate, schema, export
 - :mod:`.browse_cmd`: browse (the terminal UI; Textual is imported inside it)
 
