@@ -15,15 +15,15 @@ naming the value; checking a saved file raises :class:`ValueError` (the caller n
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import UsageError, escaped
 from ..ladder.levels import LEVELS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..ladder.levels import Level
 
 #: The kinds of evidence, weakest first; all but ``claim`` are proof (``--proven``).
@@ -36,28 +36,39 @@ WHATS = ("skill", "role", "target")
 #: The longest note and URL kept.
 MAX_NOTE = 500
 MAX_URL = 2000
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
+#: Control, bidi and line-breaking characters (patterns compiled on first use: start-up).
+_CONTROL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_TIME = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z"
+
+
+def _control(text: str) -> bool:
+    return re.search(_CONTROL, text) is not None
 
 
 def now() -> str:
     """This moment, as history records it: UTC to the second, ``2026-03-01T09:30:00Z``."""
+    import datetime as dt
+
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def today() -> dt.date:
     """Today where the person is, or in UTC, whichever is later: a date typed today is never
     "in the future", whatever the time zone."""
+    import datetime as dt
+
     return max(dt.date.today(), dt.datetime.now(dt.timezone.utc).date())
 
 
 def _shown(value: str) -> str:
     cut = value if len(value) <= 60 else value[:60] + "…"
-    return "'" + _CONTROL.sub(lambda m: escaped(m.group()), cut) + "'"
+    return "'" + re.sub(_CONTROL, lambda m: escaped(m.group()), cut) + "'"
 
 
 def parse_date(value: str, option: str = "--date") -> dt.date:
-    """``YYYY-MM-DD``, not after today (UTC); a UsageError naming the value otherwise."""
+    """``YYYY-MM-DD``, not after today; a UsageError naming the value otherwise."""
+    import datetime as dt
+
     try:
         if not re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
             raise ValueError
@@ -70,8 +81,7 @@ def parse_date(value: str, option: str = "--date") -> dt.date:
     return day
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     kind: str
     note: str
     url: str | None = None
@@ -94,13 +104,13 @@ def evidence(kind: str, note: str | None, url: str | None = None, date: str | No
     text = (note or "").strip()
     if not text:
         raise UsageError("--note is empty", ["say what it is: --note 'Kaggle competition, top 10%'"])
-    if _CONTROL.search(text):
+    if _control(text):
         raise UsageError(f"--note {_shown(text)} holds a control character", ["write it on one line, plain text"])
     if len(text) > MAX_NOTE:
         raise UsageError(f"--note {_shown(text)} is longer than {MAX_NOTE} characters")
     if url is not None:
         url = url.strip()
-        if not re.fullmatch(r"https://[^\s/?#]+[^\s]*", url) or _CONTROL.search(url) or len(url) > MAX_URL:
+        if not re.fullmatch(r"https://[^\s/?#]+[^\s]*", url) or _control(url) or len(url) > MAX_URL:
             raise UsageError(f"--url {_shown(url)} is not an https URL", ["give one that starts with https://"])
     day = parse_date(date) if date is not None else today()
     return Evidence(kind, text, url, day.isoformat())
@@ -113,24 +123,16 @@ def evidence_from(raw: object, where: str) -> Evidence:
     kind, note, url, date = raw.get("kind"), raw.get("note"), raw.get("url"), raw.get("date")
     if kind not in KINDS:
         raise ValueError(f"{where}.kind must be one of {', '.join(KINDS)}")
-    if not isinstance(note, str) or _CONTROL.search(note):
+    if not isinstance(note, str) or _control(note):
         raise ValueError(f"{where}.note must be text without control characters")
-    if url is not None and (not isinstance(url, str) or not url.startswith("https://") or _CONTROL.search(url)):
+    if url is not None and (not isinstance(url, str) or not url.startswith("https://") or _control(url)):
         raise ValueError(f"{where}.url must be an https URL or null")
-    if date is not None:
-        try:
-            dt.date.fromisoformat(date) if isinstance(date, str) and len(date) == 10 else _raise()
-        except ValueError:
-            raise ValueError(f"{where}.date must be YYYY-MM-DD or null") from None
+    if date is not None and (not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", date)):
+        raise ValueError(f"{where}.date must be YYYY-MM-DD or null")
     return Evidence(kind, note, url, date)
 
 
-def _raise() -> None:
-    raise ValueError
-
-
-@dataclass
-class Change:
+class Change(NamedTuple):
     """One history entry: what one command changed, at one time.
 
     ``what`` is ``skill`` (``id`` the skill, ``old``/``new`` its level and status, or None when
@@ -143,7 +145,7 @@ class Change:
     id: str | None
     old: dict[str, Any] | str | None = None
     new: dict[str, Any] | str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = []  # noqa: RUF012  (never changed in place: a NamedTuple default)
 
     @property
     def day(self) -> str:
@@ -179,9 +181,9 @@ def change_from(raw: object, where: str) -> Change:
     if not isinstance(raw, dict) or set(raw) - keys:
         raise ValueError(f"{where} must be an object with {', '.join(sorted(keys))}")
     time, source, what, ident = raw.get("time"), raw.get("source", ""), raw.get("what"), raw.get("id")
-    if not isinstance(time, str) or not _TIME.match(time):
+    if not isinstance(time, str) or not re.match(_TIME, time):
         raise ValueError(f"{where}.time must be a UTC time, YYYY-MM-DDTHH:MM:SSZ")
-    if not isinstance(source, str) or _CONTROL.search(source):
+    if not isinstance(source, str) or _control(source):
         raise ValueError(f"{where}.source must be text")
     if what not in WHATS:
         raise ValueError(f"{where}.what must be one of {', '.join(WHATS)}")
