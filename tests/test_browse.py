@@ -876,3 +876,14 @@ def pfile_example():
     target = test_env().profile_file
     target.write_bytes((ROOT / "examples" / "progress-profile.json").read_bytes())
     return target
+
+
+def test_browse_opens_on_the_target_and_says_so(ladder, cli):
+    assert cli("profile", "set-target", "senior-mle").exit_code == 0
+
+    async def script(app, pilot):
+        assert app.browser.me.role is None
+        assert any("opened on your profile's target: senior-mle" in n.message for n in app._notifications)
+        assert "Senior Machine Learning Engineer" in text_of(app.query_one("#head"))
+
+    drive(ladder, script)

@@ -86,7 +86,10 @@ class BrowseApp(App[None]):
             self._say(f"not in this ladder, left out of your profile: {', '.join(self.browser.me.ignored)}",
                       severity="warning", timeout=8)
         self.ladder_tree.fill(None)
-        self.show_role(self.open_at or self.browser.first_role())
+        first = self.open_at or self.browser.first_role()
+        if self.open_at is None and self.browser.me.role is None and first == self.browser.me.target:
+            self._say(f"opened on your profile's target: {first} (g: your progress toward it)", timeout=6)
+        self.show_role(first)
         self.ladder_tree.focus()
 
     # -- showing ------------------------------------------------------------------------------
