@@ -369,12 +369,21 @@ def test_assess_bad_answer_writes_nothing(cli, pfile):
     assert pfile.read_bytes() == before
 
 
-def test_assess_uses_the_target_and_needs_one(cli, pfile):
+def test_assess_walks_the_route_to_the_target_and_needs_one(cli, pfile):
     assert cli("profile", "assess", input="").exit_code == 2
-    ok(cli("profile", "set-target", "ml-engineer"))
+    ok(cli("profile", "set-role", "junior-ds"))
+    ok(cli("profile", "set-target", "senior-mle"))
     result = ok(cli("profile", "assess", "--json", input="1\n"))
-    assert result.json()["role"]["id"] == "ml-engineer"
-    assert "assessing for your profile's target: ml-engineer" in result.stderr
+    doc = result.json()
+    assert doc["role"]["id"] == "senior-mle"
+    assert "assessing the route to your profile's target: senior-mle" in result.stderr
+    route = [s["id"] for s in cli("path", "--json").json()["routes"][0]["steps"]]
+    assert route == ["ml-engineer", "senior-mle"]
+    asked = [a["id"] for a in doc["answers"]]
+    assert asked[:len(ML_SKILLS)] == ML_SKILLS  # the first step's skills first, then the target's
+    senior = [a["id"] for a in cli("profile", "assess", "--for", "senior-mle", "--json", input="").json()["answers"]]
+    assert set(asked) == set(ML_SKILLS) | set(senior)
+    assert len(asked) == len(set(asked))
 
 
 def unread(pipe) -> int:

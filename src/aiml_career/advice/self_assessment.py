@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..ladder.levels import Level
     from ..ladder.model import Role
     from ..results.progress import AssessAnswer, AssessDoc
+    from .person import Person
 
 #: What each level means, as a person can judge it of themselves (docs/progress.md).
 DESCRIPTORS: dict[Level, str] = {
@@ -47,6 +48,20 @@ def skills_of(ladder: Ladder, role: Role) -> list[tuple[str, str]]:
     for unit in ladder.units(role):
         skill = ladder.skills[unit.skill]
         seen.setdefault(skill.id, skill.name)
+    return list(seen.items())
+
+
+def route_skills(ladder: Ladder, me: Person, target: str) -> list[tuple[str, str]]:
+    """(id, name) of the skills of every role on the best route to ``target`` (``path``'s first),
+    from the person's role; the target's own when no route leads there."""
+    from .planning import path
+
+    found = path(ladder, me, target)
+    steps = [step["id"] for step in found["routes"][0]["steps"]] if found["routes"] else [target]
+    seen: dict[str, str] = {}
+    for role_id in steps:
+        for skill_id, name in skills_of(ladder, ladder.roles[role_id]):
+            seen.setdefault(skill_id, name)
     return list(seen.items())
 
 

@@ -347,12 +347,14 @@ def profile_export(
 def profile_assess(
     ctx: typer.Context,
     role: Annotated[Optional[str], typer.Option("--for", metavar="ROLE", autocompletion=complete_role,
-                                                help="The role whose skills to assess (default: your target).")]
+                                                help="The role whose skills to assess (default: the route to "
+                                                "your target).")]
     = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Assess yourself, one skill of a role at a time, against plain descriptions of what
-    basic, proficient, advanced and expert mean (the level the role asks is not shown).
+    """Assess yourself, one skill at a time, against plain descriptions of what basic,
+    proficient, advanced and expert mean (the level the role asks is not shown): the skills
+    of --for ROLE, else of every role on the route to your target.
 
     Nothing is saved until the last answer; then every answer is saved at once, as a claim.
     Ctrl-C leaves the profile as it was. With stdin not a terminal, one answer a line.
@@ -370,10 +372,14 @@ def profile_assess(
     if chosen is None:
         raise UsageError("no --for given, and your profile has no target",
                          ["give --for ROLE, or save one: aiml-career profile set-target ROLE"])
-    if role is None:
-        note(ctx, f"assessing for your profile's target: {chosen} (--for overrides)")
     the_role = ladder.role(chosen)
-    skills = sa.skills_of(ladder, the_role)
+    if role is None:
+        from ..advice.person import person
+
+        note(ctx, f"assessing the route to your profile's target: {chosen} (--for: one role's skills)")
+        skills = sa.route_skills(ladder, person(ladder, None, None, profile=path), the_role.id)
+    else:
+        skills = sa.skills_of(ladder, the_role)
     terminal = env.stdin_isatty
 
     def ask(skill_id: str, name: str, number: int, total: int) -> str | None:
