@@ -12,8 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import ROOT, child_env, entry_point, test_env
+from conftest import ROOT, child_env, entry_point, examples, test_env
 
 EXAMPLE = ROOT / "examples" / "progress-profile.json"
 OLD = ROOT / "tests" / "profiles" / "format1.json"
@@ -484,3 +486,43 @@ def test_browse_opens_on_the_target_without_a_role(cli):
     ok(cli("profile", "set-target", "senior-mle"))
     assert Browser(load(None), env=test_env()).first_role() == "senior-mle"
     assert Browser(load(None), "junior-ds", env=test_env()).first_role() == "junior-ds"
+
+
+# -- the history is complete: undone from the end, it gives the profile it started from ------------
+
+SKILLS = ["python", "sql", "docker"]
+OPS = st.lists(st.tuples(st.sampled_from(["done", "learning", "skipped", "remove", "role", "target"]),
+                         st.sampled_from(SKILLS), st.sampled_from(["basic", "proficient", "advanced", "expert"])),
+               max_size=12)
+
+
+@pytest.mark.slow
+@settings(max_examples=examples(200))
+@given(OPS)
+def test_every_change_is_in_the_history_and_replays(ops):
+    from aiml_career.advice.evidence import Evidence
+    from aiml_career.advice.profile import Profile, SkillEntry, _snapshot, record
+    from aiml_career.advice.progress import _apply
+
+    profile = Profile()
+    for op, skill, level in ops:
+        before = _snapshot(profile)
+        if op == "remove":
+            profile.skills.pop(skill, None)
+        elif op in ("role", "target"):
+            setattr(profile, op, f"{skill}-role")
+        else:
+            old = profile.skills.get(skill)
+            piece = [Evidence("project", f"{op} {level}", None, "2026-01-01")] if level == "expert" else []
+            profile.skills[skill] = SkillEntry(level, op, None, (old.evidence if old else []) + piece)
+        record(before, profile, "test")
+    held = {k: (e.level, e.status, e.held) for k, e in profile.skills.items()}
+    role = [profile.role]
+    for change in reversed(profile.history):
+        _apply(held, role, change, "old")
+    assert held == {}  # undone to the empty profile it started as
+    assert role == [None]
+    recorded = [piece for change in profile.history for piece in change.evidence]
+    for entry in profile.skills.values():
+        for piece in entry.evidence:
+            assert piece in recorded  # every piece held came with a history entry
