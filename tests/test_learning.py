@@ -704,7 +704,7 @@ def test_validate_catches_a_prerequisite_cycle_and_an_unknown_id(cli, tmp_path):
     assert any(m == "prerequisite cycle: kubernetes -> docker -> kubernetes" or
                m == "prerequisite cycle: docker -> kubernetes -> docker" for m in problems.values()), problems
     python = list(by_id).index("python")
-    assert problems[f"skills[{python}].prerequisites[0].skill"] == "unknown skill 'pyhton'"
+    assert problems[f"skills[{python}].prerequisites[0].skill"] == "unknown skill 'pyhton' (did you mean 'python'?)"
     java = list(by_id).index("java")
     assert problems[f"skills[{java}].prerequisites[0].skill"] == "a skill cannot be its own prerequisite"
     sql = list(by_id).index("sql")

@@ -325,7 +325,7 @@ def test_type_errors_and_broken_references_are_reported_together(cli, tmp_path):
     assert result.exit_code == 1
     problems = {p["path"]: p for p in result.json()["problems"]}
     assert set(problems) == {"roles[1].requirements[0].level", "roles[2].stage", "skills[0].category"}
-    assert problems["roles[2].stage"]["message"] == "unknown stage 'middle'"
+    assert problems["roles[2].stage"]["message"] == "unknown stage 'middle' (did you mean 'mid'?)"
     assert all(p["line"] for p in problems.values())
     lines = [p["line"] for p in result.json()["problems"]]
     assert lines == sorted(lines)

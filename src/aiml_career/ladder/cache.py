@@ -129,7 +129,8 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 VALIDITY_MODULES = (
     "ladder/cache", "ladder/diagnostics", "environment", "errors", "files", "ladder/formats", "ladder/index",
     "ladder/levels", "ladder/loading", "ladder/locator", "ladder/model", "ladder/prerequisites",
-    "ladder/references", "ladder/requirements", "ladder/resolve", "results/words", "writes",
+    "ladder/references", "ladder/requirements", "ladder/resolve", "ladder/salvage", "ladder/suggestions",
+    "results/words", "writes",
 )
 
 

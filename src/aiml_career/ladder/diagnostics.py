@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..errors import MAX_PROBLEMS, DataError, Problem, clip
 from . import references
 from .locator import Loc, format_loc, locate
-from .model import LadderDoc
+from .model import ID_LENGTH, ID_PATTERN, LadderDoc
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -30,7 +30,7 @@ def shape_error(raw: bytes, source: str, exc: ValidationError) -> DataError:
         # past a few pages of them, find the first ones item by item instead.
         found = _first_shape_errors(raw)
     else:
-        errors = exc.errors(include_url=False, include_input=False)
+        errors = exc.errors(include_url=False)
         if len(errors) == 1 and errors[0]["type"] == "json_invalid":
             return DataError(source, [_syntax_problem(raw, str(errors[0]["msg"]))])
         cross = references.partial_problems(raw)
@@ -108,7 +108,7 @@ def _first_shape_errors(raw: bytes) -> list[tuple[Loc, str]]:
             try:
                 model.model_validate(item)
             except ValidationError as exc:
-                found += _shape_errors(exc.errors(include_url=False, include_input=False), (name, i))
+                found += _shape_errors(exc.errors(include_url=False), (name, i))
                 if len(found) >= MAX_PROBLEMS:
                     return found[:MAX_PROBLEMS]
     return found
@@ -174,8 +174,14 @@ def _shape_errors(errors: list, prefix: Loc = ()) -> list[tuple[Loc, str]]:
             message = f"missing required field {loc[-1]!r}"
         elif error["type"] == "extra_forbidden" and loc:
             message = _unknown_field(loc)
+        elif error["type"] == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
+            message = _bad_id(error.get("input"))
+        elif error["type"] == "string_too_long" and error.get("ctx", {}).get("max_length") == ID_LENGTH:
+            message = f"an id is at most {ID_LENGTH} characters"
         elif error["type"] == "string_pattern_mismatch" and loc and loc[-1] in PATTERNS_SAID:
             message = PATTERNS_SAID[str(loc[-1])]
+        elif error["type"] == "literal_error" and _is_level(loc):
+            message = _bad_level(error.get("input"))
         found.append((loc, message))
     return found
 
@@ -189,6 +195,36 @@ PATTERNS_SAID = {
     "code": "an O*NET-SOC code is two digits, a hyphen, four digits, a dot and two digits, "
             "all 0-9 (such as 15-2051.00)",
 }
+
+
+def _bad_id(value: object) -> str:
+    """An id that does not match :data:`ID_PATTERN`, said in words, with the id it could be."""
+    said = "an id is lowercase letters, digits and single hyphens"
+    if not isinstance(value, str) or len(value) > MAX_SUGGEST:
+        return said
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    tried = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return f"{said}: try {tried!r}" if tried else said
+
+
+def _is_level(loc: Loc) -> bool:
+    """Whether ``loc`` is a skill level field (a requirement's ``level``, a related skill's ``up_to``)."""
+    return bool(loc) and loc[-1] in ("level", "up_to") and len(loc) > 1 and loc[0] in ("roles", "skills", "education")
+
+
+def _bad_level(value: object) -> str:
+    """A level the file cannot hold: the four that work, and the one ``--have``'s word means."""
+    from .levels import HAVE_WORDS, LEVELS
+
+    words = ", ".join(repr(level) for level in LEVELS[:-1]) + f" or {LEVELS[-1]!r}"
+    said = f"a level is {words}"
+    meant = HAVE_WORDS.get(value.strip().casefold()) if isinstance(value, str) and len(value) <= MAX_SUGGEST else None
+    if meant is not None:
+        return f"{said}: {value!r} means {meant!r} (as in --have), so write {meant!r}"
+    return said
 
 
 def _model_at(loc: Loc) -> type[BaseModel] | None:

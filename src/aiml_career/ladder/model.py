@@ -23,9 +23,13 @@ __all__ = [
 #: ``skills``, moves say ``stated``) are still read: see ``formats.migrate``.
 FORMAT_VERSION = 2
 
+#: What an id looks like: lower-case letters and digits, words joined by single hyphens.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: The longest id, in characters.
+ID_LENGTH = 100
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=100),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_LENGTH),
     Field(description="Lower-case id: letters, digits and single hyphens."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]

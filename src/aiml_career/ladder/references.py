@@ -18,6 +18,8 @@ from .formats import version
 from .locator import Loc
 from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track
 from .resolve import normalize
+from .salvage import Salvaged, salvage
+from .suggestions import add_suggestions
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -179,6 +181,7 @@ def problems(
     _include_cycles(doc.skills, problems)
     _link_cycles(doc.skills, "prerequisites", "prerequisite", problems)
     _link_cycles(doc.skills, "related", "related", problems)
+    add_suggestions(problems, doc)
     return problems
 
 
@@ -205,6 +208,7 @@ def partial_problems(raw: bytes) -> Found:
     kept: dict[str, list] = {}
     positions: dict[str, list[int]] = {}
     elsewhere: dict[str, set[str]] = {}
+    rebuilt: dict[tuple[str, int], Salvaged] = {}  # by (list name, position in kept)
     for name, model in sections().items():
         items = data.get(name)
         kept[name], positions[name], elsewhere[name] = [], [], set()
@@ -212,8 +216,13 @@ def partial_problems(raw: bytes) -> Found:
             try:
                 kept[name].append(model.model_validate(item))
                 positions[name].append(i)
-            except ValidationError:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
+            except ValidationError as exc:
+                salvaged = salvage(model, item, exc)
+                if salvaged is not None:  # its well-shaped parts are checked too
+                    rebuilt[name, len(kept[name])] = salvaged
+                    kept[name].append(salvaged.item)
+                    positions[name].append(i)
+                elif isinstance(item, dict) and isinstance(item.get("id"), str):
                     elsewhere[name].add(item["id"])
     try:
         education = Education.model_validate(data["education"]) if data.get("education") else None
@@ -227,7 +236,9 @@ def partial_problems(raw: bytes) -> Found:
     found = Found()
     for loc, message in listed:
         if loc and loc[0] in positions and len(loc) > 1 and isinstance(loc[1], int):
-            loc = (loc[0], positions[loc[0]][loc[1]], *loc[2:])
+            inner = rebuilt.get((str(loc[0]), loc[1]))
+            rest = inner.place(loc[2:]) if inner is not None else loc[2:]
+            loc = (loc[0], positions[loc[0]][loc[1]], *rest)
         found.add((loc, message))
     found.total = listed.total
     return found
