@@ -378,21 +378,21 @@ def test_format_1_0_means_1_in_a_profile_as_in_a_ladder(cli, tmp_path):
 
 def test_problems_are_capped_at_100_with_a_count(cli, tmp_path):
     data = example()
-    data["roles"] += [{} for _ in range(2000)]  # 4 missing fields each
+    data["roles"] += [{} for _ in range(2000)]  # 3 missing fields each (id, name, stage)
     path = write_json(tmp_path / "empty-roles.json", data)
     result = cli("validate", str(path), "--json")
     report = result.json()
     assert result.exit_code == 1
     assert len(report["problems"]) == 100
-    assert report["problem_count"] == 8000
+    assert report["problem_count"] == 6000
     assert report["problems"][0]["path"] == "roles[6].id"
     text = cli("validate", str(path), env={"COLUMNS": "400"}).stdout.splitlines()
-    assert text[0].endswith("(8,000 problems)")
-    assert text[-1] == "  … and 7,900 more (the first 100 are listed)"
+    assert text[0].endswith("(6,000 problems)")
+    assert text[-1] == "  … and 5,900 more (the first 100 are listed)"
     err = cli("--data", str(path), "roles").stderr.splitlines()
-    assert err[0].endswith(": 8,000 problems")
+    assert err[0].endswith(": 6,000 problems")
     assert len(err) == 102
-    assert err[-1] == "  … and 7,900 more (the first 100 are listed)"
+    assert err[-1] == "  … and 5,900 more (the first 100 are listed)"
 
 
 def test_reference_problems_are_capped_too(cli, tmp_path):

@@ -129,7 +129,7 @@ def requirements(ladder: Ladder, role: Role) -> list[RequirementRow]:
 
 def role_detail(ladder: Ladder, role: Role) -> RoleDetail:
     stage = ladder.stages[role.stage]
-    track = ladder.tracks[role.track]
+    track = ladder.tracks[role.track] if role.track is not None else None
 
     def move(other: str, m: Transition) -> Move:
         return {"id": other, "name": ladder.roles[other].name, "kind": m.kind,
@@ -156,8 +156,8 @@ def role_detail(ladder: Ladder, role: Role) -> RoleDetail:
         "aliases": list(role.aliases),
         "stage": stage.id,
         "stage_name": stage.name,
-        "track": track.id,
-        "track_name": track.name,
+        "track": track.id if track else None,
+        "track_name": track.name if track else None,
         "summary": role.summary,
         "responsibilities": list(role.responsibilities),
         "skills_text": role.skills_text,
@@ -211,6 +211,7 @@ def skills(ladder: Ladder) -> list[SkillCategory]:
             {
                 "id": skill.id,
                 "name": skill.name,
+                "description": skill.description,
                 "aliases": list(skill.aliases),
                 "includes": list(skill.includes),
                 "roles": len({role.id for role, _ in ladder.skill_users[skill.id]}),
@@ -246,6 +247,7 @@ def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
         "category": category.id,
         "category_name": category.name,
         "aliases": list(skill.aliases),
+        "description": skill.description,
         "includes": [skill_ref(ladder, s) for s in skill.includes],
         "roles": [
             {"id": r.id, "name": r.name, "stage": r.stage, "level": unit.level,

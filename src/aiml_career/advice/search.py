@@ -60,6 +60,7 @@ FIELDS: tuple[Field, ...] = (
     Field("resource", "provider", 40, lambda r: [r.provider]),
     Field("specialization", "description", 35, lambda s: [s.description]),
     Field("resource", "description", 35, lambda r: [r.description]),
+    Field("skill", "description", 35, lambda s: [s.description]),
     Field("category", "description", 30, lambda c: [c.description]),
     Field("role", "summary", 25, lambda r: [r.summary]),
     Field("text", "text", 20, lambda p: [p.text]),

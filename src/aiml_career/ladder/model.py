@@ -127,6 +127,7 @@ class Skill(_Model):
     id: Id
     name: Text
     category: Id
+    description: str = Field("", description="What the skill is, in a sentence or two (a taxonomy's own words).")
     aliases: list[Text] = Field(default_factory=list)
     includes: list[Id] = Field(
         default_factory=list,
@@ -206,7 +207,7 @@ class Role(_Model):
     name: Text
     aliases: list[Text] = Field(default_factory=list)
     stage: Id
-    track: Id
+    track: Id | None = Field(None, description="The family of roles it belongs to, if the ladder groups them.")
     summary: str = ""
     responsibilities: list[Text] = Field(default_factory=list)
     skills_text: str = Field("", description="The text's 'Skills Needed' sentence.")

@@ -117,7 +117,8 @@ def problems(
     old_format = version(doc) == 1
     for i, role in enumerate(doc.roles):
         ref(("roles", i, "stage"), role.stage, stages, "stage")
-        ref(("roles", i, "track"), role.track, tracks, "track")
+        if role.track is not None:
+            ref(("roles", i, "track"), role.track, tracks, "track")
         if old_format:
             if role.requirements:
                 add((("roles", i, "requirements"), "requirements are format 2's: set \"format\": 2"))

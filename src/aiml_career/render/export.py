@@ -151,11 +151,13 @@ def markdown(book: Handbook) -> str:
             out += [f"### {_md(category['name'])}{key}", ""]
             if category["description"]:
                 out += [_md(category["description"]), ""]
-            out += ["| Skill | ID | Also known as | Roles | Learn first | Where to learn |",
-                    "|---|---|---|---|---|---|"]
+            # An "About" column only where the ladder describes its skills (a taxonomy does).
+            about = any(s["description"] for s in category["skills"])
+            out += ["| Skill | ID |" + (" About |" if about else "") + " Also known as | Roles | Learn first | "
+                    "Where to learn |", "|---|---|" + ("---|" if about else "") + "---|---|---|---|"]
             out += [
-                f"| {_cell(s['name'])} | `{s['id']}` | {_cell(', '.join(s['aliases']))} | {s['roles']} | "
-                f"{_learning_cells(book['learning'][s['id']])} |"
+                f"| {_cell(s['name'])} | `{s['id']}` |" + (f" {_cell(s['description'])} |" if about else "")
+                + f" {_cell(', '.join(s['aliases']))} | {s['roles']} | {_learning_cells(book['learning'][s['id']])} |"
                 for s in category["skills"]
             ]
             out.append("")
@@ -226,7 +228,7 @@ def _education_md(found: Foundation) -> list[str]:
 
 def _role_md(role: RoleDetail) -> list[str]:
     out = [f'<a id="role-{role["id"]}"></a>', "", f"### {_md(role['name'])}", ""]
-    meta = f"`{role['id']}` · track: {_md(role['track_name'])}"
+    meta = f"`{role['id']}`" + (f" · track: {_md(role['track_name'])}" if role["track_name"] else "")
     if role["aliases"]:
         meta += f" · also: {_md(', '.join(role['aliases']))}"
     out += [meta, ""]

@@ -27,7 +27,7 @@ class Foundation(TypedDict):
 class StageRole(TypedDict):
     id: str
     name: str
-    track: str
+    track: str | None
 
 
 class StageItem(TypedDict):
@@ -43,7 +43,7 @@ class RoleRow(TypedDict):
     id: str
     name: str
     stage: str
-    track: str
+    track: str | None
     aliases: list[str]
     summary: str
 
@@ -51,6 +51,7 @@ class RoleRow(TypedDict):
 class SkillRow(TypedDict):
     id: str
     name: str
+    description: str
     aliases: list[str]
     includes: list[str]
     roles: int
@@ -91,7 +92,7 @@ class TreeMove(TypedDict):
 class TreeRole(TypedDict):
     id: str
     name: str
-    track: str
+    track: str | None
     next: list[TreeMove]
 
 
@@ -131,8 +132,8 @@ class RoleDetail(TypedDict):
     aliases: list[str]
     stage: str
     stage_name: str
-    track: str
-    track_name: str
+    track: str | None
+    track_name: str | None
     summary: str
     responsibilities: list[str]
     skills_text: str
@@ -184,6 +185,7 @@ class KindRef(TypedDict):
 class SkillDetail(TypedDict):
     id: str
     name: str
+    description: str
     category: str
     category_name: str
     aliases: list[str]
@@ -249,7 +251,7 @@ class CompareRole(TypedDict):
     id: str
     name: str
     stage: str
-    track: str
+    track: str | None
     responsibilities: list[str]
     requirements: list[RequirementRow]
 

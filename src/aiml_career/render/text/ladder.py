@@ -44,7 +44,9 @@ if TYPE_CHECKING:
         SpecializationDetail,
         Specializations,
         StageItem,
+        StageRole,
         Tree,
+        TreeRole,
     )
 
 
@@ -60,7 +62,7 @@ def stages(out: Console, data: list[StageItem], intro: str = "") -> None:
         roles.add_column(width=3, justify="right")
         roles.add_column(overflow="fold")
         for role in stage["roles"]:
-            roles.add_row("•", Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+            roles.add_row("•", Text.assemble(T(role["name"]), T(_id_track(role), "dim")))
         out.print(roles)
         if stage.get("foundation"):
             _foundation(out, stage["foundation"])
@@ -87,7 +89,7 @@ def roles(out: Console, data: list[RoleRow]) -> None:
         return
     table = _table("ID", "Name", "Stage", "Track")
     for role in data:
-        table.add_row(T(role["id"], "cyan"), T(role["name"]), T(role["stage"]), T(role["track"]))
+        table.add_row(T(role["id"], "cyan"), T(role["name"]), T(role["stage"]), T(role["track"] or "—"))
     _print_table(out, table)
 
 
@@ -96,7 +98,8 @@ def show(out: Console, data: Show) -> None:
         return specialization(out, data)
     out.print(_heading(data["name"], data["id"]))
     out.print(Text.assemble(
-        "stage: ", T(data["stage_name"], "bold"), "   track: ", T(data["track_name"], "bold")
+        "stage: ", T(data["stage_name"], "bold"),
+        *(("   track: ", T(data["track_name"], "bold")) if data["track_name"] else ()),
     ))
     if data["aliases"]:
         out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
@@ -168,7 +171,7 @@ def compare(out: Console, data: Compare) -> None:
             Text.assemble(T(role["name"], "bold"), "\n", T(f"({role['id']})", "bold"))
         table.add_column(name)
     table.add_row(T("stage", "bold"), *(T(r["stage"]) for r in roles))
-    table.add_row(T("track", "bold"), *(T(r["track"]) for r in roles))
+    table.add_row(T("track", "bold"), *(T(r["track"] or "—") for r in roles))
     table.add_row(
         T("responsibilities", "bold"),
         *(Text("\n".join(f"• {sanitize(x)}" for x in r["responsibilities"])) for r in roles),
@@ -221,6 +224,8 @@ def skills(out: Console, data: list[SkillCategory]) -> None:
 
 def skill_detail(out: Console, data: SkillLearning) -> None:
     out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
+    if data["description"]:
+        out.print(T(data["description"]))
     if data["aliases"]:
         out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
     if data["includes"]:
@@ -293,8 +298,13 @@ def tree(out: Console, data: Tree) -> None:
     for stage in data["stages"]:
         branch = root.add(T(stage["name"], "bold cyan"))
         for role in stage["roles"]:
-            node = branch.add(Text.assemble(T(role["name"]), T(f"  {role['id']} · {role['track']}", "dim")))
+            node = branch.add(Text.assemble(T(role["name"]), T(_id_track(role), "dim")))
             for move in role["next"]:
                 node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
     out.print(root)
     _aside(out, _legend())
+
+
+def _id_track(role: StageRole | TreeRole) -> str:
+    """A role's id and its track, if it has one: "  ml-engineer · engineering"."""
+    return f"  {role['id']} · {role['track']}" if role["track"] else f"  {role['id']}"

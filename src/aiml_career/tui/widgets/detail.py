@@ -81,7 +81,7 @@ class DetailPane(VerticalScroll):
         head = T(d["name"], "bold")
         head.append(f"  {d['id']}", "dim")
         head.append("\n")
-        head.append_text(T(f"{d['stage_name']} · {d['track_name']}", "italic"))
+        head.append_text(T(" · ".join(n for n in (d["stage_name"], d["track_name"]) if n), "italic"))
         head.append_text(Text(f"\nreadiness {fit['readiness']:g}% ({fit['points']}/{fit['of']} points)",
                               "bold green" if fit["readiness"] >= 100 else "bold"))
         if page.current:
