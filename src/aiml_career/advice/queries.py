@@ -18,6 +18,7 @@ from ..ladder.pieces import name_ref, requirement_item, skill_ref
 from ..ladder.places import places
 from ..ladder.prerequisites import listed
 from ..ladder.requirements import Unit, skills_named
+from .overlap import overlap
 
 if TYPE_CHECKING:
     from ..results.common import GroupRequirement, Move, RequirementRow, Resource
@@ -370,6 +371,7 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> Compare:
         "some_skills": some,
         "only": only,
         "level_differences": differ,
+        "overlap": [overlap(ladder, a, b) for a in picked for b in picked if a is not b],
     }
 
 
