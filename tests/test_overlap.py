@@ -4,6 +4,8 @@ the expected figures worked out by hand, and the indexed scoring checked against
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 
 import pytest
 
@@ -12,7 +14,7 @@ from aiml_career.advice.assessment import role_have
 from aiml_career.ladder.loading import load
 from aiml_career.ladder.requirements import row_keys
 
-from conftest import BUILTIN
+from conftest import BUILTIN, child_env
 
 
 def need(sid, level, **more):
@@ -170,3 +172,12 @@ def test_scan_scores_every_role_as_readiness_does():
     wrong = [r.id for r in builtin.doc.roles
              if forward[r.id] != (ov.overlap(builtin, mle, r)["points"], ov.overlap(builtin, mle, r)["of"])]
     assert wrong == []
+
+
+def test_show_and_the_listings_load_no_overlap_module():
+    """Start-up is unchanged: ``compare`` imports overlap when it runs, not ``queries`` on import."""
+    code = ("import sys; from aiml_career.cli import run; run(['show', 'mle', '--json']); "
+            "print([m for m in sys.modules if m.split('.')[-1] in ('overlap', 'assessment')])")
+    done = subprocess.run([os.sys.executable, "-c", code], capture_output=True, env=child_env(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().strip().splitlines()[-1] == "[]"

@@ -18,7 +18,6 @@ from ..ladder.pieces import name_ref, requirement_item, skill_ref
 from ..ladder.places import places
 from ..ladder.prerequisites import listed
 from ..ladder.requirements import Unit, skills_named
-from .overlap import overlap
 
 if TYPE_CHECKING:
     from ..results.common import GroupRequirement, Move, RequirementRow, Resource
@@ -323,6 +322,8 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> Compare:
     Rows are matched by the skill they are about; a row of alternatives keeps
     each role's own list (``any_of`` by role).
     """
+    from .overlap import overlap  # here: show and the listings need no readiness (start-up)
+
     chosen = list(dict.fromkeys(ladder.role(q).id for q in queries))
     if len(chosen) < 2:
         others = [rid for rid in ladder.roles if rid not in chosen][:1]
