@@ -140,6 +140,12 @@ def test_similar_prints_a_row_per_role(cli, ladder_file):
     assert out.splitlines()[0] == row
 
 
+def test_similar_limit_below_one_is_a_usage_error(cli, ladder_file):
+    result = cli("--data", ladder_file, "similar", "mle", "--limit", "0")
+    assert result.exit_code == 2
+    assert "--limit must be at least 1" in result.stderr
+
+
 def test_similar_of_an_unknown_role_fails_with_a_suggestion(cli, ladder_file):
     result = cli("--data", ladder_file, "similar", "mlee")
     assert result.exit_code == 2

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import UsageError
 from ..ladder.index import Ladder
 from ..ladder.levels import LEVELS
 from ..ladder.model import Role
@@ -114,6 +115,8 @@ def backward_points(ladder: Ladder, target: Role, holders: Holders | None = None
 def similar(ladder: Ladder, query: str, limit: int = 10) -> Similar:
     """The roles nearest ``query``'s by overlap, both ways: ``forward`` (from it to each: how much
     of each role it meets) and ``backward`` (each to it), ranked by their mean (:data:`RULE`)."""
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
     role = ladder.role(query)
     forward, holders = scan(ladder, role_have(ladder, role), counted_toward(ladder, role))
     back = backward_points(ladder, role, holders)
@@ -127,7 +130,7 @@ def similar(ladder: Ladder, query: str, limit: int = 10) -> Similar:
         ranked.append((-score, order, other))
     ranked.sort(key=lambda item: item[:2])
     shown: list[SimilarRole] = []
-    for negative, _order, other in ranked[:max(limit, 0)]:
+    for negative, _order, other in ranked[:limit]:
         shown.append({**role_at(other), "score": round(-negative, 1),
                       "forward": overlap(ladder, role, other), "backward": overlap(ladder, other, role)})
     return {"role": name_ref(role), "rule": RULE, "total": len(ranked), "roles": shown}
