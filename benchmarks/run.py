@@ -63,7 +63,8 @@ BASELINE_CODE = (
 BUILTIN_ROLE = "ml-engineer"
 BUILTIN_FROM = "junior-ds"
 #: Run order of the big-ladder commands within a round.
-COMMAND_ORDER = ("show", "typo", "next", "compare", "path", "plan", "match", "search", "validate", "export")
+COMMAND_ORDER = ("show", "typo", "next", "compare", "similar", "path", "plan", "match", "search", "validate",
+                 "export")
 
 
 # -- the cases -------------------------------------------------------------------
@@ -92,6 +93,8 @@ def ladder_cases(size: int, path: Path, ids: dict) -> list[Case]:
              g, "next", json_out=True),
         Case(f"{g}:compare", "compare A B --json", [*data, "compare", *ids["compare"], "--json"], g,
              "compare", json_out=True),
+        Case(f"{g}:similar", "similar ROLE --json", [*data, "similar", ids["show"], "--json"], g,
+             "similar", json_out=True),
         Case(f"{g}:path", "path --from FIRST --to LAST --json",
              [*data, "path", "--from", ids["path_from"], "--to", ids["path_to"], "--json"], g, "path",
              json_out=True),

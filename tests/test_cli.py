@@ -368,7 +368,7 @@ def test_resources(cli):
 # -- help -------------------------------------------------------------------------
 
 COMMANDS = [
-    ["stages"], ["roles"], ["show"], ["compare"], ["next"], ["path"], ["plan"], ["match"], ["search"],
+    ["stages"], ["roles"], ["show"], ["compare"], ["similar"], ["next"], ["path"], ["plan"], ["match"], ["search"],
     ["skills"], ["specializations"], ["education"], ["resources"], ["validate"], ["schema"],
     ["export"], ["tree"], ["browse"], ["profile"], ["profile", "show"], ["profile", "add"],
     ["profile", "remove"], ["profile", "learning"], ["profile", "skip"], ["profile", "set-role"],

@@ -159,6 +159,7 @@ RUNS = [
     ("show ROLE", ["show", "caio"]),
     ("show SPECIALIZATION", ["show", "nlp"]),
     ("compare", ["compare", "mle", "ds", "senior-mle"]),
+    ("similar", ["similar", "mle", "--limit", "3"]),
     ("next", ["next", "--from", "junior-ds", "--have", "python,docker"]),
     ("next", ["next", "--from", "ds"]),
     ("path", ["path", "--to", "caio", "--from", "junior-ds"]),

@@ -324,6 +324,8 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> Compare:
     Rows are matched by the skill they are about; a row of alternatives keeps
     each role's own list (``any_of`` by role).
     """
+    from .overlap import overlap  # here: show and the listings need no readiness (start-up)
+
     chosen = list(dict.fromkeys(ladder.role(q).id for q in queries))
     if len(chosen) < 2:
         others = [rid for rid in ladder.roles if rid not in chosen][:1]
@@ -372,6 +374,7 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> Compare:
         "some_skills": some,
         "only": only,
         "level_differences": differ,
+        "overlap": [overlap(ladder, a, b) for a in picked for b in picked if a is not b],
     }
 
 

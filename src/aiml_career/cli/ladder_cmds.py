@@ -1,4 +1,4 @@
-"""Commands that read the ladder: stages, roles, show, compare, search,
+"""Commands that read the ladder: stages, roles, show, compare, similar, search,
 specializations, skills, education, resources and tree."""
 
 from __future__ import annotations
@@ -114,6 +114,27 @@ def compare(
     from ..advice import queries
 
     output(ctx, queries.compare(ladder_of(ctx), names), as_json, renderers.compare)
+
+
+@command()
+def similar(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(metavar="ROLE", help="A role: id, name or alias, any case.", autocompletion=complete_role),
+    ],
+    limit: LimitOpt = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """The roles nearest ROLE by overlap, both ways: how much of each role ROLE meets, and how much of ROLE each meets.
+
+    Overlap is scored as readiness is, for someone holding the first role's
+    requirements (docs/planning.md: Role overlap).
+
+    Example: aiml-career similar ml-engineer --limit 3
+    """
+    from ..advice.overlap import similar as nearest
+
+    output(ctx, nearest(ladder_of(ctx), name, limit), as_json, renderers.similar)
 
 
 @command()

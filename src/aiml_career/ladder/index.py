@@ -32,6 +32,7 @@ class Ladder:
         self.specializations = {s.id: s for s in doc.specializations}
         self.resources = {r.id: r for r in doc.resources}
         self._units: dict[str, list[Unit]] = {}
+        self._ways: dict[requirements.WaysKey, tuple[requirements.Way, ...]] = {}
 
     # Indexes are built on first use only: a lookup by exact id needs none.
     @cached_property
@@ -122,7 +123,7 @@ class Ladder:
         """``role``'s requirements as units (:mod:`.requirements`), worked out once per role."""
         found = self._units.get(role.id) if self.roles.get(role.id) is role else None
         if found is None:
-            found = requirements.units(role, self.skills)
+            found = requirements.units(role, self.skills, self._ways)
             if self.roles.get(role.id) is role:
                 self._units[role.id] = found
         return found

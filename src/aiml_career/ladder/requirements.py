@@ -63,23 +63,59 @@ class Unit(NamedTuple):
         return tuple(dict.fromkeys(counted for _, counted, _ in self.ways)) if self.ways else (self.skill,)
 
 
-def units(role: Role, skills: Mapping[str, Skill]) -> list[Unit]:
+def units(role: Role, skills: Mapping[str, Skill], memo: dict[WaysKey, tuple[Way, ...]] | None = None) -> list[Unit]:
     """The units of ``role``'s requirements, in the order the text gives them."""
-    return units_of(role.requirements, skills)
+    return units_of(role.requirements, skills, memo)
 
 
-def units_of(reqs: list[Requirement], skills: Mapping[str, Skill]) -> list[Unit]:
-    """The units of requirement rows (a role's, or the text's foundation), in their order."""
+#: What :func:`ways` depends on besides the skills: (skill, alternatives, open).
+WaysKey = tuple[str, tuple[str, ...], bool]
+
+
+def units_of(reqs: list[Requirement], skills: Mapping[str, Skill],
+             memo: dict[WaysKey, tuple[Way, ...]] | None = None) -> list[Unit]:
+    """The units of requirement rows (a role's, or the text's foundation), in their order.
+
+    ``memo`` keeps :func:`ways` by (skill, alternatives, open) for one set of ``skills``: the
+    roles of a big ladder repeat the same rows, and working out every row's ways again is most
+    of what building every role's units costs (``similar``, ``match``).
+    """
+    found = {} if memo is None else memo
+
+    def ways_of(skill: str, any_of: tuple[str, ...], open: bool) -> tuple[Way, ...]:
+        key = (skill, any_of, open)
+        known = found.get(key)
+        if known is None:
+            known = found[key] = ways(skill, any_of, skills, open)
+        return known
+
     out: list[Unit] = []
     for req in reqs:
         if req.all_of:
             out.extend(Unit(part, req.level, req.wording, req.level_word, part_of=req.skill,
-                            ways=ways(part, (), skills)) for part in req.all_of)
+                            ways=ways_of(part, (), False)) for part in req.all_of)
         elif req.skill is not None:
             alternatives = tuple(req.any_of)
             out.append(Unit(req.skill, req.level, req.wording, req.level_word, any_of=alternatives,
-                            ways=ways(req.skill, alternatives, skills, req.open), open=req.open))
+                            ways=ways_of(req.skill, alternatives, req.open), open=req.open))
     return out
+
+
+#: A unit without its wording: (skill, alternatives, open, level rank).
+RowKey = tuple[str, tuple[str, ...], bool, int]
+
+
+def row_keys(reqs: list[Requirement]) -> Iterator[RowKey]:
+    """What each unit :func:`units_of` makes of ``reqs`` is judged by, in the same order, without
+    building the units: scoring every role of a big ladder against one set of skills (``similar``)
+    then works each distinct key out once."""
+    for req in reqs:
+        rank = LEVEL_RANK[req.level]
+        if req.all_of:
+            for part in req.all_of:
+                yield part, (), False, rank
+        elif req.skill is not None:
+            yield req.skill, tuple(req.any_of), req.open, rank
 
 
 def ways(skill: str, any_of: tuple[str, ...], skills: Mapping[str, Skill], open: bool = False) -> tuple[Way, ...]:

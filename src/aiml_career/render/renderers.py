@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Validation,
     )
     from ..results.learning import Plan, Unlocks
+    from ..results.overlap import Similar
     from ..results.plans import Match, Next, PathDoc
     from ..results.progress import AssessDoc, HistoryDoc, ProgressDoc
     from .text.base import Out
@@ -61,6 +62,12 @@ def compare() -> Renderer[Compare]:
     from .text.ladder import compare
 
     return compare
+
+
+def similar() -> Renderer[Similar]:
+    from .text.overlap import similar
+
+    return similar
 
 
 def search() -> Renderer[Search]:

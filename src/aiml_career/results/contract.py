@@ -18,6 +18,7 @@ from .ladder import (
     Validation,
 )
 from .learning import Plan, Unlocks
+from .overlap import Similar
 from .plans import Match, Next, PathDoc
 from .progress import AssessDoc, HistoryDoc, ProgressDoc
 
@@ -28,6 +29,7 @@ DOCUMENTS: dict[str, object] = {
     "show ROLE": RoleDetail,
     "show SPECIALIZATION": SpecializationDetail,
     "compare": Compare,
+    "similar": Similar,
     "next": Next,
     "path": PathDoc,
     "plan": Plan,

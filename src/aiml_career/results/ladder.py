@@ -6,6 +6,7 @@ from typing import Literal, Union
 from typing_extensions import NotRequired, TypedDict
 
 from .common import GroupRequirement, Move, NameRef, Place, Requirement, RequirementRow, Resource, RoleAt, SkillRef
+from .overlap import OverlapDoc
 from .words import Basis, Level, MoveBasis, MoveKind, ResourceKind
 
 
@@ -282,6 +283,8 @@ class Compare(TypedDict):
     some_skills: list[CompareRow]
     only: dict[str, list[OnlyRow]]
     level_differences: list[CompareRow]
+    #: Each role's overlap with each other role (advice/overlap.py), in order of the roles.
+    overlap: list[OverlapDoc]
 
 
 # -- search, validate, profile ----------------------------------------------------------

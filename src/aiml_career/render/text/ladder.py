@@ -27,6 +27,7 @@ from .base import (
     _requirement,
     _table,
 )
+from .overlap import overlaps
 
 if TYPE_CHECKING:
     from ...results.common import Resource
@@ -193,6 +194,7 @@ def compare(out: Console, data: Compare) -> None:
         out.print(T("no skill is shared by all of these roles", "dim"))
     differ = ", ".join(s["name"] for s in data["level_differences"])
     out.print(Text.assemble(T("level differences: ", "bold"), T(differ or "none")))
+    overlaps(out, data["overlap"])
 
 
 def _skill_lines(skills: list[OnlyRow]) -> Text:
