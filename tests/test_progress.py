@@ -273,6 +273,16 @@ def test_proven_counts_evidence_only(cli, pfile):
     assert cli("match", "--proven", "--have", "python").exit_code == 2
 
 
+def test_the_claims_note_names_only_the_claims_that_add_points(cli, pfile):
+    ok(cli("profile", "add", "spark", "sql", "statistics"))  # claims alone; only spark counts for senior-ds
+    said = cli("next", "--to", "senior-ds").stderr
+    assert "rest on claims alone (spark);" in said
+    ok(cli("profile", "remove", "spark", "sql"))
+    ok(cli("profile", "add", "cloud-platforms"))  # no points toward junior-ds
+    quiet = cli("next", "--to", "junior-ds").stderr
+    assert "rest on claims" not in quiet
+
+
 # -- 3. progress ---------------------------------------------------------------------------------
 
 
