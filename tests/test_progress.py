@@ -305,6 +305,46 @@ def test_progress_json_gives_dated_points(cli):
     assert other["to_source"] == "--to"
 
 
+def _entry(time, ident, old, new, source="profile add"):
+    return {"time": time, "source": source, "what": "skill", "id": ident, "old": old, "new": new, "evidence": []}
+
+
+def test_progress_replays_removals_and_lowerings(cli, pfile):
+    advanced, basic = {"level": "advanced", "status": "done"}, {"level": "basic", "status": "done"}
+    spark = {"level": "proficient", "status": "done"}
+    pfile.write_text(json.dumps({"format": 2, "role": None, "target": "senior-ds", "skills": {"python": basic},
+                                 "history": [_entry("2026-01-05T09:00:00Z", "python", None, advanced),
+                                             _entry("2026-01-05T09:01:00Z", "spark", None, spark),
+                                             _entry("2026-02-01T09:00:00Z", "spark", spark, None, "profile remove"),
+                                             _entry("2026-03-01T09:00:00Z", "python", advanced, basic)]}))
+    data = ok(cli("progress", "--since", "2026-02-01", "--json")).json()
+    assert data["gained"] == []
+    assert data["lost"] == [{"id": "spark", "name": "Spark", "old": "proficient", "new": None, "date": "2026-02-01"}]
+    assert data["lowered"] == [{"id": "python", "name": "Python", "old": "advanced", "new": "basic",
+                                "date": "2026-03-01"}]
+    assert [p["readiness"] for p in data["points"]] == sorted((p["readiness"] for p in data["points"]), reverse=True)
+    done = {i["name"] + " " + i["level"]: i["done"] for i in data["plan"]}
+    assert done["Python advanced"] is None
+    assert done["Big data tools proficient"] is None
+    whole = ok(cli("progress", "--json")).json()
+    assert [g["id"] for g in whole["gained"]] == ["python", "spark"]
+    said = ok(cli("progress", "--since", "2026-02-01")).stdout
+    assert "gained:" not in said
+    assert "lost: Spark proficient (2026-02-01)" in said
+    assert "lowered: Python advanced → basic (2026-03-01)" in said
+    assert "[x]" not in said
+
+
+def test_a_format_1_profiles_skills_count_as_done_from_the_start(cli, pfile):
+    pfile.write_text('{"format":1,"role":"junior-ds","skills":{"python":{"level":"advanced","status":"done"}}}')
+    data = ok(cli("progress", "--to", "senior-ds", "--json")).json()
+    done = {i["name"] + " " + i["level"]: i["done"] for i in data["plan"]}
+    assert done["Python advanced"] is not None
+    said = ok(cli("progress", "--to", "senior-ds")).stdout
+    assert "1 of 12 items done" in said
+    assert "[x] " in said
+
+
 @pytest.mark.parametrize("columns", [40, 120])
 def test_the_chart_renders_on_a_terminal(cli, tty, columns):
     result = ok(cli("progress", "--profile", str(EXAMPLE), columns=columns))

@@ -60,11 +60,22 @@ class SkillStep(TypedDict):
     date: str
 
 
+class SkillLoss(TypedDict):
+    id: str
+    name: str
+    #: The level held before, and after (null: no longer held: removed, skipped, or learning
+    #: with no level kept).
+    old: Level
+    new: Union[Level, None]
+    date: str
+
+
 class PlanItemDone(TypedDict):
     id: str
     name: str
     level: Level
-    #: The day it was first held at that level, or null (still to do).
+    #: The day since when it has been held at that level without a break (the first day of the
+    #: history for skills held before it; today when none is recorded), or null (not held now).
     done: Union[str, None]
 
 
@@ -78,6 +89,9 @@ class ProgressDoc(TypedDict):
     points: list[ProgressPoint]
     gained: list[SkillStep]
     deepened: list[SkillStep]
+    #: Skills no longer held, and held at a lower level (since ``--since``).
+    lost: list[SkillLoss]
+    lowered: list[SkillLoss]
     plan: list[PlanItemDone]
     readiness: float
 
