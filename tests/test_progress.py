@@ -114,16 +114,17 @@ def test_history_records_every_kind_of_change(cli, pfile):
     entries = cli("profile", "history", "--json").json()["entries"]
     got = [(e["source"], e["what"], e["id"], e["old"], e["new"], [p["kind"] for p in e["evidence"]])
            for e in entries]
-    done = {"level": "proficient", "status": "done"}
+    done = {"level": "proficient", "status": "done", "held": None}
+    learning = {"level": "proficient", "status": "learning", "held": None}
     assert got == [
         ("profile set-role", "role", "junior-ds", None, "junior-ds", []),
         ("profile set-target", "target", "ml-engineer", None, "ml-engineer", []),
-        ("profile add", "skill", "python", None, {"level": "advanced", "status": "done"}, []),
-        ("profile learning", "skill", "docker", None, {"level": "proficient", "status": "learning"}, []),
-        ("profile add", "skill", "docker", {"level": "proficient", "status": "learning"}, done, ["course"]),
+        ("profile add", "skill", "python", None, {"level": "advanced", "status": "done", "held": None}, []),
+        ("profile learning", "skill", "docker", None, learning, []),
+        ("profile add", "skill", "docker", learning, done, ["course"]),
         ("profile add", "skill", "docker", done, done, ["project"]),  # evidence alone is a change
-        ("profile skip", "skill", "excel", None, {"level": "proficient", "status": "skipped"}, []),
-        ("profile remove", "skill", "excel", {"level": "proficient", "status": "skipped"}, None, []),
+        ("profile skip", "skill", "excel", None, {"level": "proficient", "status": "skipped", "held": None}, []),
+        ("profile remove", "skill", "excel", {"level": "proficient", "status": "skipped", "held": None}, None, []),
     ]
     assert all(e["time"].endswith("Z") for e in entries)
     assert entries[2]["name"] == "Python"
@@ -303,6 +304,16 @@ def test_progress_json_gives_dated_points(cli):
     other = cli("progress", "--profile", str(EXAMPLE), "--to", "senior-mle", "--json").json()
     assert other["to"]["id"] == "senior-mle"
     assert other["to_source"] == "--to"
+
+
+def test_history_json_always_gives_held(cli, pfile):
+    ok(cli("profile", "add", "python:advanced"))
+    ok(cli("profile", "learning", "python:expert"))
+    entries = ok(cli("profile", "history", "--json")).json()["entries"]
+    assert entries[0]["old"] is None
+    assert entries[0]["new"] == {"level": "advanced", "status": "done", "held": None}
+    assert entries[1]["old"] == {"level": "advanced", "status": "done", "held": None}
+    assert entries[1]["new"]["held"] == "advanced"
 
 
 def _entry(time, ident, old, new, source="profile add"):

@@ -32,12 +32,17 @@ if TYPE_CHECKING:
     from .profile import Profile
 
 
+def _state_doc(value: object) -> object:
+    """A skill's state as the documents give it: ``held`` always there (null when none)."""
+    return {**value, "held": value.get("held")} if isinstance(value, dict) else value
+
+
 def entry_doc(ladder: Ladder, change: Change) -> HistoryEntry:
     known = ladder.skills if change.what == "skill" else ladder.roles
     item = known.get(change.id) if change.id is not None else None
     return {"time": change.time, "source": change.source, "what": change.what,  # type: ignore[typeddict-item]
             "id": change.id, "name": item.name if item is not None else None,
-            "old": change.old, "new": change.new,  # type: ignore[typeddict-item]
+            "old": _state_doc(change.old), "new": _state_doc(change.new),  # type: ignore[typeddict-item]
             "evidence": [piece.to_dict() for piece in change.evidence]}  # type: ignore[misc]
 
 

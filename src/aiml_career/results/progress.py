@@ -2,7 +2,7 @@
 
 from typing import Literal, Union
 
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 from .common import NameRef
 from .ladder import EvidenceItem, SkillStatus
@@ -12,7 +12,8 @@ from .words import Level
 class SkillState(TypedDict):
     level: Level
     status: SkillStatus
-    held: NotRequired[Level]
+    #: A skill being learned further: the level held meanwhile (null otherwise).
+    held: Union[Level, None]
 
 
 class HistoryEntry(TypedDict):
