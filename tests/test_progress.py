@@ -436,7 +436,7 @@ def test_assess_walks_the_route_to_the_target_and_needs_one(cli, pfile):
     assert cli("profile", "assess", input="").exit_code == 2
     ok(cli("profile", "set-role", "junior-ds"))
     ok(cli("profile", "set-target", "senior-mle"))
-    result = ok(cli("profile", "assess", "--json", input="1\n"))
+    result = ok(cli("profile", "assess", "--json", input="1\n" + "\n" * 99))
     doc = result.json()
     assert doc["role"]["id"] == "senior-mle"
     assert "assessing the route to your profile's target: senior-mle" in result.stderr
@@ -444,9 +444,28 @@ def test_assess_walks_the_route_to_the_target_and_needs_one(cli, pfile):
     assert route == ["ml-engineer", "senior-mle"]
     asked = [a["id"] for a in doc["answers"]]
     assert asked[:len(ML_SKILLS)] == ML_SKILLS  # the first step's skills first, then the target's
-    senior = [a["id"] for a in cli("profile", "assess", "--for", "senior-mle", "--json", input="").json()["answers"]]
+    blank = cli("profile", "assess", "--for", "senior-mle", "--json", input="\n" * 99).json()
+    senior = [a["id"] for a in blank["answers"]]
     assert set(asked) == set(ML_SKILLS) | set(senior)
     assert len(asked) == len(set(asked))
+
+
+def test_assess_says_a_skipped_held_skill_is_kept(cli, pfile):
+    ok(cli("profile", "add", "version-control:advanced"))
+    result = ok(cli("profile", "assess", "--for", "ml-engineer", input="2\n\n\n\n\n"))
+    assert "Version control: kept as it is (advanced)" in result.stdout
+    assert "Docker: not held" in result.stdout
+    doc = ok(cli("profile", "assess", "--for", "ml-engineer", "--json", input="2\n\n\n\n\n")).json()
+    assert {a["id"]: a["kept"] for a in doc["answers"]}["version-control"] == "advanced"
+
+
+def test_assess_refuses_answers_that_run_out(cli, pfile):
+    ok(cli("profile", "add", "python"))
+    before = pfile.read_bytes()
+    result = cli("profile", "assess", "--for", "ml-engineer", input="2\n3\n")
+    assert result.exit_code == 2
+    assert "3 of 5 answers missing" in result.stderr
+    assert pfile.read_bytes() == before
 
 
 def unread(pipe) -> int:
@@ -473,6 +492,7 @@ def test_a_real_sigint_mid_assessment_leaves_the_profile_byte_identical(pfile):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
+    assert err.endswith(b"\naiml-career: nothing was saved\n")
     assert pfile.read_bytes() == before
     assert not [p for p in pfile.parent.iterdir() if p.name.endswith(".tmp")]
 

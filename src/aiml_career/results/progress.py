@@ -102,6 +102,8 @@ class AssessAnswer(TypedDict):
     name: str
     #: The level answered, or null (not held, or skipped).
     level: Union[Level, None]
+    #: Skipped (Enter) on a skill the profile holds: the level it keeps as it is; else null.
+    kept: Union[Level, None]
 
 
 class AssessDoc(TypedDict):

@@ -108,4 +108,5 @@ def assessed(out: Console, data: AssessDoc) -> None:
     out.print(_heading(f"Self-assessment for {role['name']} ({role['id']})",
                        "saved to " + data["path"] if data["written"] else "nothing saved"))
     for answer in data["answers"]:
-        out.print(Text.assemble("  ", T(answer["name"]), ": ", T(answer["level"] or "not held", "bold")))
+        said = answer["level"] or (f"kept as it is ({answer['kept']})" if answer.get("kept") else "not held")
+        out.print(Text.assemble("  ", T(answer["name"]), ": ", T(said, "bold")))
