@@ -274,6 +274,16 @@ def test_proven_counts_evidence_only(cli, pfile):
     assert cli("match", "--proven", "--have", "python").exit_code == 2
 
 
+def test_profile_show_says_claim_only_for_skills_held_only(cli, pfile):
+    ok(cli("profile", "add", "python"))
+    ok(cli("profile", "skip", "excel"))
+    ok(cli("profile", "learning", "docker"))
+    lines = {line.split("\t")[2]: line for line in ok(cli("profile", "show")).stdout.splitlines() if "\t" in line}
+    assert lines["python"].endswith("\tclaim only")
+    assert lines["excel"].endswith("\t-")
+    assert lines["docker"].endswith("\t-")
+
+
 def test_the_claims_note_names_only_the_claims_that_add_points(cli, pfile):
     ok(cli("profile", "add", "spark", "sql", "statistics"))  # claims alone; only spark counts for senior-ds
     said = cli("next", "--to", "senior-ds").stderr
