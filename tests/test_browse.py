@@ -870,6 +870,21 @@ def test_progress_view_of_the_role_shown(ladder, pfile_example):
     drive(ladder, script, role="ml-engineer")
 
 
+def test_progress_view_fits_40_columns(ladder, pfile_example):
+    """g at 40 columns: the chart's dates and percentages are whole, as the CLI draws them."""
+
+    async def script(app, pilot):
+        await pilot.press("g")
+        return page_text(app)
+
+    body = drive(ladder, script, role="ml-engineer", size=(40, 40))
+    rows = [line for line in body.splitlines() if line.startswith("2026-")]
+    assert len(rows) == 8
+    assert all(line.endswith("%") for line in rows)
+    assert rows[-1].startswith("2026-04-30 ")
+    assert rows[-1].endswith(" 91.7%")
+
+
 @pytest.fixture
 def pfile_example():
     """The test's profile is the example profile with a history (examples/progress-profile.json)."""

@@ -114,16 +114,17 @@ def test_history_records_every_kind_of_change(cli, pfile):
     entries = cli("profile", "history", "--json").json()["entries"]
     got = [(e["source"], e["what"], e["id"], e["old"], e["new"], [p["kind"] for p in e["evidence"]])
            for e in entries]
-    done = {"level": "proficient", "status": "done"}
+    done = {"level": "proficient", "status": "done", "held": None}
+    learning = {"level": "proficient", "status": "learning", "held": None}
     assert got == [
         ("profile set-role", "role", "junior-ds", None, "junior-ds", []),
         ("profile set-target", "target", "ml-engineer", None, "ml-engineer", []),
-        ("profile add", "skill", "python", None, {"level": "advanced", "status": "done"}, []),
-        ("profile learning", "skill", "docker", None, {"level": "proficient", "status": "learning"}, []),
-        ("profile add", "skill", "docker", {"level": "proficient", "status": "learning"}, done, ["course"]),
+        ("profile add", "skill", "python", None, {"level": "advanced", "status": "done", "held": None}, []),
+        ("profile learning", "skill", "docker", None, learning, []),
+        ("profile add", "skill", "docker", learning, done, ["course"]),
         ("profile add", "skill", "docker", done, done, ["project"]),  # evidence alone is a change
-        ("profile skip", "skill", "excel", None, {"level": "proficient", "status": "skipped"}, []),
-        ("profile remove", "skill", "excel", {"level": "proficient", "status": "skipped"}, None, []),
+        ("profile skip", "skill", "excel", None, {"level": "proficient", "status": "skipped", "held": None}, []),
+        ("profile remove", "skill", "excel", {"level": "proficient", "status": "skipped", "held": None}, None, []),
     ]
     assert all(e["time"].endswith("Z") for e in entries)
     assert entries[2]["name"] == "Python"
@@ -273,6 +274,26 @@ def test_proven_counts_evidence_only(cli, pfile):
     assert cli("match", "--proven", "--have", "python").exit_code == 2
 
 
+def test_profile_show_says_claim_only_for_skills_held_only(cli, pfile):
+    ok(cli("profile", "add", "python"))
+    ok(cli("profile", "skip", "excel"))
+    ok(cli("profile", "learning", "docker"))
+    lines = {line.split("\t")[2]: line for line in ok(cli("profile", "show")).stdout.splitlines() if "\t" in line}
+    assert lines["python"].endswith("\tclaim only")
+    assert lines["excel"].endswith("\t-")
+    assert lines["docker"].endswith("\t-")
+
+
+def test_the_claims_note_names_only_the_claims_that_add_points(cli, pfile):
+    ok(cli("profile", "add", "spark", "sql", "statistics"))  # claims alone; only spark counts for senior-ds
+    said = cli("next", "--to", "senior-ds").stderr
+    assert "rest on claims alone (spark);" in said
+    ok(cli("profile", "remove", "spark", "sql"))
+    ok(cli("profile", "add", "cloud-platforms"))  # no points toward junior-ds
+    quiet = cli("next", "--to", "junior-ds").stderr
+    assert "rest on claims" not in quiet
+
+
 # -- 3. progress ---------------------------------------------------------------------------------
 
 
@@ -293,6 +314,56 @@ def test_progress_json_gives_dated_points(cli):
     other = cli("progress", "--profile", str(EXAMPLE), "--to", "senior-mle", "--json").json()
     assert other["to"]["id"] == "senior-mle"
     assert other["to_source"] == "--to"
+
+
+def test_history_json_always_gives_held(cli, pfile):
+    ok(cli("profile", "add", "python:advanced"))
+    ok(cli("profile", "learning", "python:expert"))
+    entries = ok(cli("profile", "history", "--json")).json()["entries"]
+    assert entries[0]["old"] is None
+    assert entries[0]["new"] == {"level": "advanced", "status": "done", "held": None}
+    assert entries[1]["old"] == {"level": "advanced", "status": "done", "held": None}
+    assert entries[1]["new"]["held"] == "advanced"
+
+
+def _entry(time, ident, old, new, source="profile add"):
+    return {"time": time, "source": source, "what": "skill", "id": ident, "old": old, "new": new, "evidence": []}
+
+
+def test_progress_replays_removals_and_lowerings(cli, pfile):
+    advanced, basic = {"level": "advanced", "status": "done"}, {"level": "basic", "status": "done"}
+    spark = {"level": "proficient", "status": "done"}
+    pfile.write_text(json.dumps({"format": 2, "role": None, "target": "senior-ds", "skills": {"python": basic},
+                                 "history": [_entry("2026-01-05T09:00:00Z", "python", None, advanced),
+                                             _entry("2026-01-05T09:01:00Z", "spark", None, spark),
+                                             _entry("2026-02-01T09:00:00Z", "spark", spark, None, "profile remove"),
+                                             _entry("2026-03-01T09:00:00Z", "python", advanced, basic)]}))
+    data = ok(cli("progress", "--since", "2026-02-01", "--json")).json()
+    assert data["gained"] == []
+    assert data["lost"] == [{"id": "spark", "name": "Spark", "old": "proficient", "new": None, "date": "2026-02-01"}]
+    assert data["lowered"] == [{"id": "python", "name": "Python", "old": "advanced", "new": "basic",
+                                "date": "2026-03-01"}]
+    assert [p["readiness"] for p in data["points"]] == sorted((p["readiness"] for p in data["points"]), reverse=True)
+    done = {i["name"] + " " + i["level"]: i["done"] for i in data["plan"]}
+    assert done["Python advanced"] is None
+    assert done["Big data tools proficient"] is None
+    whole = ok(cli("progress", "--json")).json()
+    assert [g["id"] for g in whole["gained"]] == ["python", "spark"]
+    said = ok(cli("progress", "--since", "2026-02-01")).stdout
+    assert "gained:" not in said
+    assert "lost: Spark proficient (2026-02-01)" in said
+    assert "lowered: Python advanced → basic (2026-03-01)" in said
+    assert "[x]" not in said
+
+
+def test_a_format_1_profiles_skills_count_as_done_from_the_start(cli, pfile):
+    pfile.write_text('{"format":1,"role":"junior-ds","skills":{"python":{"level":"advanced","status":"done"}}}')
+    data = ok(cli("progress", "--to", "senior-ds", "--json")).json()
+    done = {i["name"] + " " + i["level"]: i["done"] for i in data["plan"]}
+    assert done["Python advanced"] is not None
+    said = ok(cli("progress", "--to", "senior-ds")).stdout
+    assert "1 of 12 items done" in said
+    assert "[x] " in said
 
 
 @pytest.mark.parametrize("columns", [40, 120])
@@ -375,7 +446,7 @@ def test_assess_walks_the_route_to_the_target_and_needs_one(cli, pfile):
     assert cli("profile", "assess", input="").exit_code == 2
     ok(cli("profile", "set-role", "junior-ds"))
     ok(cli("profile", "set-target", "senior-mle"))
-    result = ok(cli("profile", "assess", "--json", input="1\n"))
+    result = ok(cli("profile", "assess", "--json", input="1\n" + "\n" * 99))
     doc = result.json()
     assert doc["role"]["id"] == "senior-mle"
     assert "assessing the route to your profile's target: senior-mle" in result.stderr
@@ -383,9 +454,28 @@ def test_assess_walks_the_route_to_the_target_and_needs_one(cli, pfile):
     assert route == ["ml-engineer", "senior-mle"]
     asked = [a["id"] for a in doc["answers"]]
     assert asked[:len(ML_SKILLS)] == ML_SKILLS  # the first step's skills first, then the target's
-    senior = [a["id"] for a in cli("profile", "assess", "--for", "senior-mle", "--json", input="").json()["answers"]]
+    blank = cli("profile", "assess", "--for", "senior-mle", "--json", input="\n" * 99).json()
+    senior = [a["id"] for a in blank["answers"]]
     assert set(asked) == set(ML_SKILLS) | set(senior)
     assert len(asked) == len(set(asked))
+
+
+def test_assess_says_a_skipped_held_skill_is_kept(cli, pfile):
+    ok(cli("profile", "add", "version-control:advanced"))
+    result = ok(cli("profile", "assess", "--for", "ml-engineer", input="2\n\n\n\n\n"))
+    assert "Version control: kept as it is (advanced)" in result.stdout
+    assert "Docker: not held" in result.stdout
+    doc = ok(cli("profile", "assess", "--for", "ml-engineer", "--json", input="2\n\n\n\n\n")).json()
+    assert {a["id"]: a["kept"] for a in doc["answers"]}["version-control"] == "advanced"
+
+
+def test_assess_refuses_answers_that_run_out(cli, pfile):
+    ok(cli("profile", "add", "python"))
+    before = pfile.read_bytes()
+    result = cli("profile", "assess", "--for", "ml-engineer", input="2\n3\n")
+    assert result.exit_code == 2
+    assert "3 of 5 answers missing" in result.stderr
+    assert pfile.read_bytes() == before
 
 
 def unread(pipe) -> int:
@@ -412,6 +502,7 @@ def test_a_real_sigint_mid_assessment_leaves_the_profile_byte_identical(pfile):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
+    assert err.endswith(b"\naiml-career: nothing was saved\n")
     assert pfile.read_bytes() == before
     assert not [p for p in pfile.parent.iterdir() if p.name.endswith(".tmp")]
 

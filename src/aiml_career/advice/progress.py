@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Literal
 
-from ..ladder.levels import LEVEL_RANK
+from ..ladder.levels import LEVEL_RANK, LEVELS
 from .evidence import Change
 from .person import Person
 
@@ -20,8 +20,21 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..ladder.index import Ladder
-    from ..results.progress import HistoryDoc, HistoryEntry, PlanItemDone, ProgressDoc, ProgressPoint, SkillStep
+    from ..results.progress import (
+        HistoryDoc,
+        HistoryEntry,
+        PlanItemDone,
+        ProgressDoc,
+        ProgressPoint,
+        SkillLoss,
+        SkillStep,
+    )
     from .profile import Profile
+
+
+def _state_doc(value: object) -> object:
+    """A skill's state as the documents give it: ``held`` always there (null when none)."""
+    return {**value, "held": value.get("held")} if isinstance(value, dict) else value
 
 
 def entry_doc(ladder: Ladder, change: Change) -> HistoryEntry:
@@ -29,7 +42,7 @@ def entry_doc(ladder: Ladder, change: Change) -> HistoryEntry:
     item = known.get(change.id) if change.id is not None else None
     return {"time": change.time, "source": change.source, "what": change.what,  # type: ignore[typeddict-item]
             "id": change.id, "name": item.name if item is not None else None,
-            "old": change.old, "new": change.new,  # type: ignore[typeddict-item]
+            "old": _state_doc(change.old), "new": _state_doc(change.new),  # type: ignore[typeddict-item]
             "evidence": [piece.to_dict() for piece in change.evidence]}  # type: ignore[misc]
 
 
@@ -66,6 +79,17 @@ def _have(held: dict[str, tuple[str, str, str | None]], proven: set[str] | None,
     return have
 
 
+def _rank(state: tuple[str, str, str | None] | None) -> int:
+    """The level rank a skill's state counts for (as :func:`_have` counts it): done at its level,
+    learning at the level kept while learning, else 0."""
+    if state is None:
+        return 0
+    level, status, kept = state
+    if status == "done":
+        return LEVEL_RANK[level]
+    return LEVEL_RANK[kept] if status == "learning" and kept else 0
+
+
 def progress(ladder: Ladder, profile: Profile, goal: str, source: Literal["--to", "profile"],
              since: dt.date | None = None) -> ProgressDoc:
     """Readiness toward ``goal`` (a role id) at the end of every day of the history, what was
@@ -91,14 +115,20 @@ def progress(ladder: Ladder, profile: Profile, goal: str, source: Literal["--to"
     points: list[ProgressPoint] = []
     gained: list[SkillStep] = []
     deepened: list[SkillStep] = []
+    lost: list[SkillLoss] = []
+    lowered: list[SkillLoss] = []
+    #: (skill, level rank) -> the day since when it has been held without a break.
     first_held: dict[tuple[str, int], str] = {}
     first_day = profile.history[0].day if profile.history else None
+    from .evidence import today
+
+    begun = first_day or today().isoformat()
     if first_day is not None:
         proven.update(k for k, e in profile.skills.items() if any(p.proof and (p.date or "") < first_day
                                                                      for p in e.evidence))
-    for sid, (level, status, _) in start.items():
-        if status == "done":
-            first_held[(sid, LEVEL_RANK[level])] = ""
+    for sid, state in start.items():  # held from the start of the replay (a format-1 profile's skills)
+        for r in range(1, _rank(state) + 1):
+            first_held[(sid, r)] = begun
     for index, change in enumerate(profile.history):
         sid = change.id or ""
         before = held.get(sid)
@@ -106,8 +136,10 @@ def progress(ladder: Ladder, profile: Profile, goal: str, source: Literal["--to"
         if any(piece.proof for piece in change.evidence):
             proven.add(sid)
         after = held.get(sid) if change.what == "skill" else None
-        if after is not None and after[1] == "done" and sid in ladder.skills:
-            _climbed(ladder, change, before, after, first_held, gained, deepened, since)
+        if change.what == "skill" and sid in ladder.skills:
+            if after is not None and after[1] == "done":
+                _climbed(ladder, change, before, after, first_held, gained, deepened, since)
+            _fell(ladder, change, before, after, first_held, lost, lowered, since)
         last_of_day = index + 1 == len(profile.history) or profile.history[index + 1].day != change.day
         if last_of_day:
             points.append(point(change.day))
@@ -119,7 +151,8 @@ def progress(ladder: Ladder, profile: Profile, goal: str, source: Literal["--to"
     readiness = round(assess(ladder, target, person_have(ladder, now_person)).readiness, 1)
     return {"to": {"id": target.id, "name": target.name}, "to_source": source,
             "since": since.isoformat() if since is not None else None, "points": points, "gained": gained,
-            "deepened": deepened, "plan": _plan_done(ladder, start, start_role or now_person.role, goal, first_held),
+            "deepened": deepened, "lost": lost, "lowered": lowered,
+            "plan": _plan_done(ladder, start, start_role or now_person.role, goal, first_held),
             "readiness": readiness}
 
 
@@ -138,6 +171,21 @@ def _climbed(ladder: Ladder, change: Change, before: tuple | None, after: tuple,
     step: SkillStep = {"id": sid, "name": ladder.skills[sid].name, "old": old_level, "new": after[0],
                        "date": change.day}
     (gained if old_level is None else deepened).append(step)
+
+
+def _fell(ladder: Ladder, change: Change, before: tuple | None, after: tuple | None, first_held: dict,
+          lost: list[SkillLoss], lowered: list[SkillLoss], since: dt.date | None) -> None:
+    """A skill removed, or held at a lower level after ``change``: the levels above it are no
+    longer held (a plan item is done only while the profile meets it), and a step lost or
+    lowered (on or after ``since``)."""
+    sid, old, new = change.id or "", _rank(before), _rank(after)
+    for r in range(new + 1, 5):
+        first_held.pop((sid, r), None)
+    if new >= old or (since is not None and change.day < since.isoformat()):
+        return
+    step: SkillLoss = {"id": sid, "name": ladder.skills[sid].name, "old": LEVELS[old - 1],
+                       "new": LEVELS[new - 1] if new else None, "date": change.day}
+    (lowered if new else lost).append(step)
 
 
 def _plan_done(ladder: Ladder, start: dict, role: str | None, goal: str,

@@ -77,12 +77,16 @@ def parse_answer(text: str) -> Level | None:
 
 
 def ask_all(skills: list[tuple[str, str]], ask: Callable[[str, str, int, int], str | None],
-            retry: Callable[[UsageError], None] | None) -> list[AssessAnswer]:
+            retry: Callable[[UsageError], None] | None) -> tuple[list[AssessAnswer], set[str], int]:
     """Ask about each skill in turn. ``ask(id, name, number, total)`` returns the line typed, or
     None at the end of input (the rest are skipped). A line that is not an answer is shown to
     ``retry`` and asked again (a person at a terminal), or without one ends the assessment
-    with a UsageError."""
+    with a UsageError.
+
+    Returns the answers, the ids skipped (an empty line: kept as they are) and how many
+    questions the input ran out before."""
     answers: list[AssessAnswer] = []
+    skipped: set[str] = set()
     for number, (skill_id, name) in enumerate(skills, 1):
         level = None
         while True:
@@ -96,11 +100,15 @@ def ask_all(skills: list[tuple[str, str]], ask: Callable[[str, str, int, int], s
                 if retry is None:
                     raise
                 retry(wrong)
-        answers.append({"id": skill_id, "name": name, "level": level})
         if line is None:
-            answers += [{"id": i, "name": n, "level": None} for i, n in skills[number:]]
-            break
-    return answers
+            rest = skills[number - 1:]
+            answers += [{"id": i, "name": n, "level": None, "kept": None} for i, n in rest]
+            skipped.update(i for i, _ in rest)
+            return answers, skipped, len(rest)
+        if not line.strip():
+            skipped.add(skill_id)
+        answers.append({"id": skill_id, "name": name, "level": level, "kept": None})
+    return answers, skipped, 0
 
 
 def same_answers(answers: list[AssessAnswer]) -> bool:
@@ -127,6 +135,15 @@ def save(answers: list[AssessAnswer], role: Role, path: Path) -> bool:
 
     update_profile(change, path, "profile assess")
     return True
+
+
+def kept(answers: list[AssessAnswer], skipped: set[str], path: Path) -> list[AssessAnswer]:
+    """Each answer with ``kept``: for a skill skipped that the profile holds, the level it keeps."""
+    from .profile import load_profile
+
+    profile = load_profile(path)
+    held = {k: e.level for k, e in profile.skills.items() if e.status == "done"} if profile is not None else {}
+    return [{**a, "kept": held.get(a["id"]) if a["id"] in skipped else None} for a in answers]
 
 
 def result(answers: list[AssessAnswer], role: Role, path: Path, written: bool) -> AssessDoc:

@@ -311,12 +311,23 @@ def claims_note(ctx: typer.Context, ladder: Any, me: Any, goal: Optional[str]) -
     from ..advice.assessment import assess, person_have
 
     role = ladder.role(goal)
-    proven_me = replace(me, have={k: v for k, v in (me.have or {}).items() if k not in me.claims})
-    full = assess(ladder, role, person_have(ladder, me))
-    proof = assess(ladder, role, person_have(ladder, proven_me))
-    rest = full.readiness - proof.readiness
-    note(ctx, f"readiness for {role.id}: {full.readiness:.1f}%, of which {rest:.1f} points rest on claims "
-              f"alone ({names}); --proven counts only skills with evidence")
+    have = me.have or {}
+
+    def readiness(skills: dict[str, Any]) -> float:
+        return assess(ladder, role, person_have(ladder, replace(me, have=skills))).readiness
+
+    proven = {k: v for k, v in have.items() if k not in me.claims}
+    full, proof = readiness(dict(have)), readiness(proven)
+    rest = full - proof
+    if rest < 0.05:  # nothing shown as "0.0 points" rests on claims: say nothing
+        return
+    # A claim counts when it adds points on its own to what evidence backs, or when the
+    # readiness falls without it (two claims that stand in for each other).
+    counted = sorted(k for k in me.claims
+                     if readiness({**proven, k: have[k]}) > proof
+                     or readiness({s: v for s, v in have.items() if s != k}) < full)
+    note(ctx, f"readiness for {role.id}: {full:.1f}%, of which {rest:.1f} points rest on claims "
+              f"alone ({', '.join(counted)}); --proven counts only skills with evidence")
 
 
 def _version(ctx: typer.Context, value: bool) -> None:

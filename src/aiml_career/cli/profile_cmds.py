@@ -397,7 +397,16 @@ def profile_assess(
     def again(wrong) -> None:
         env.stderr.write(f"{wrong.message}: {sa.ANSWERS}\n")
 
-    answers = sa.ask_all(skills, ask, again if terminal else None)
+    try:
+        answers, skipped, missing = sa.ask_all(skills, ask, again if terminal else None)
+    except KeyboardInterrupt:
+        env.stderr.write("\naiml-career: nothing was saved\n")
+        env.stderr.flush()
+        raise typer.Exit(130) from None
+    if missing and not terminal:
+        raise UsageError(f"the answers ran out: {missing} of {len(skills)} answers missing; nothing was saved",
+                         ["give one line per skill (an empty line keeps a skill as it is)"])
+    answers = sa.kept(answers, skipped, path)
     if sa.same_answers(answers):
         note(ctx, "warning: every answer was the same level; is each one what you can do with that skill?")
     written = sa.save(answers, the_role, path)

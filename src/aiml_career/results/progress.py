@@ -2,7 +2,7 @@
 
 from typing import Literal, Union
 
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 from .common import NameRef
 from .ladder import EvidenceItem, SkillStatus
@@ -12,7 +12,8 @@ from .words import Level
 class SkillState(TypedDict):
     level: Level
     status: SkillStatus
-    held: NotRequired[Level]
+    #: A skill being learned further: the level held meanwhile (null otherwise).
+    held: Union[Level, None]
 
 
 class HistoryEntry(TypedDict):
@@ -60,11 +61,22 @@ class SkillStep(TypedDict):
     date: str
 
 
+class SkillLoss(TypedDict):
+    id: str
+    name: str
+    #: The level held before, and after (null: no longer held: removed, skipped, or learning
+    #: with no level kept).
+    old: Level
+    new: Union[Level, None]
+    date: str
+
+
 class PlanItemDone(TypedDict):
     id: str
     name: str
     level: Level
-    #: The day it was first held at that level, or null (still to do).
+    #: The day since when it has been held at that level without a break (the first day of the
+    #: history for skills held before it; today when none is recorded), or null (not held now).
     done: Union[str, None]
 
 
@@ -78,6 +90,9 @@ class ProgressDoc(TypedDict):
     points: list[ProgressPoint]
     gained: list[SkillStep]
     deepened: list[SkillStep]
+    #: Skills no longer held, and held at a lower level (since ``--since``).
+    lost: list[SkillLoss]
+    lowered: list[SkillLoss]
     plan: list[PlanItemDone]
     readiness: float
 
@@ -87,6 +102,8 @@ class AssessAnswer(TypedDict):
     name: str
     #: The level answered, or null (not held, or skipped).
     level: Union[Level, None]
+    #: Skipped (Enter) on a skill the profile holds: the level it keeps as it is; else null.
+    kept: Union[Level, None]
 
 
 class AssessDoc(TypedDict):

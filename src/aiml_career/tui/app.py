@@ -245,7 +245,9 @@ class BrowseApp(App[None]):
         role_id = self._shown_role()
         if role_id is None:
             return
-        self.push_screen(Page(progress_page(self.browser.progress(role_id), self._page_width())))
+        # The chart sizes its bars to the width it is given: the page's own, however narrow.
+        width = max(20, self.size.width - 7)
+        self.push_screen(Page(progress_page(self.browser.progress(role_id), width)))
 
     def action_keys(self) -> None:
         self.push_screen(KeysScreen())

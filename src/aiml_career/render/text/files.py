@@ -31,16 +31,18 @@ def profile(out: Console, data: ProfileDoc) -> None:
         status = T(skill["status"])
         if skill.get("held"):
             status.append_text(T(f" (held at {skill['held']})", "dim"))
-        table.add_row(status, name, T(skill["id"], "cyan"), _level(skill["level"]), _evidence(skill["evidence"]))
+        table.add_row(status, name, T(skill["id"], "cyan"), _level(skill["level"]),
+                      _evidence(skill["evidence"], skill["status"] == "done" or bool(skill.get("held"))))
     _print_table(out, table)
     if data["history_entries"]:
         out.print(T(f"{_count(data['history_entries'], 'changes')} recorded: aiml-career profile history", "dim"))
 
 
-def _evidence(pieces: list[EvidenceItem]) -> Text:
-    """Each piece on a line: kind, date, note, link; "claim only" when none."""
+def _evidence(pieces: list[EvidenceItem], held: bool = True) -> Text:
+    """Each piece on a line: kind, date, note, link; "claim only" when none for a skill held
+    (a skill skipped, or being learned with no level kept, claims nothing: "-")."""
     if not pieces:
-        return T("claim only", "dim")
+        return T("claim only" if held else "-", "dim")
     lines = []
     for piece in pieces:
         line = Text.assemble(T(piece["kind"], "bold" if piece["kind"] != "claim" else "dim"),

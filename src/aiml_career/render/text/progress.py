@@ -7,7 +7,7 @@ Into a pipe there is no chart: one tab-separated row per point, the numbers only
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -72,10 +72,14 @@ def progress(out: Console, data: ProgressDoc) -> None:
             _chart(out, data)
         else:
             out.print(T("no changes recorded yet: aiml-career profile add SKILL", "dim"))
-    for title, steps in (("gained", data["gained"]), ("deepened", data["deepened"])):
+    steps_by_title: tuple[tuple[str, list[Any]], ...] = (
+        ("gained", data["gained"]), ("deepened", data["deepened"]), ("lowered", data["lowered"]),
+        ("lost", data["lost"]))
+    for title, steps in steps_by_title:
         if steps:
-            said = ", ".join(f"{s['name']} {(s['old'] + ' → ') if s['old'] else ''}{s['new']} ({s['date']})"
-                             for s in steps)
+            said = ", ".join(f"{s['name']} {s['old'] if title == 'lost' else ''}"
+                             f"{(s['old'] + ' → ') if s['old'] and title in ('deepened', 'lowered') else ''}"
+                             f"{s['new'] or ''} ({s['date']})" for s in steps)
             out.print(Text.assemble(T(f"{title}: ", "bold"), T(said)), soft_wrap=piped)
     done = [item for item in data["plan"] if item["done"]]
     if data["plan"]:
@@ -104,4 +108,5 @@ def assessed(out: Console, data: AssessDoc) -> None:
     out.print(_heading(f"Self-assessment for {role['name']} ({role['id']})",
                        "saved to " + data["path"] if data["written"] else "nothing saved"))
     for answer in data["answers"]:
-        out.print(Text.assemble("  ", T(answer["name"]), ": ", T(answer["level"] or "not held", "bold")))
+        said = answer["level"] or (f"kept as it is ({answer['kept']})" if answer.get("kept") else "not held")
+        out.print(Text.assemble("  ", T(answer["name"]), ": ", T(said, "bold")))
