@@ -93,7 +93,7 @@ def test_evidence_past_the_size_limit_is_refused_and_changes_nothing(cli, pfile,
         if result.exit_code:
             break
         before = pfile.read_bytes()
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "bytes, over the limit of" in result.stderr.splitlines()[0]
     assert result.stderr.splitlines()[0].endswith("nothing was changed")
     assert pfile.read_bytes() == before

@@ -401,7 +401,7 @@ def test_profile_add_refuses_to_grow_past_the_read_limit(cli, tmp_path, monkeypa
     before = profile.read_bytes()
     assert len(before) < 900
     result = cli("profile", "add", "sql, pytorch, pandas, numpy, keras, tensorflow, statistics")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the change asked for is too big (issue 21: bad input, exit 2)
     assert result.stdout == ""
     first, hint = result.stderr.splitlines()
     assert first.startswith(f"aiml-career: error: profile {profile}: the change would make it ")

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import CareerError
+from ..errors import CareerError, UsageError
 from ..ladder.model import LEVELS
 from .evidence import STATUSES, Change, Evidence, change_from, evidence_from, now, state
 
@@ -389,8 +389,8 @@ def write_profile(profile: Profile, path: Path, *, at: Located | None = None) ->
     data = profile_bytes(profile)
     if len(data) > MAX_PROFILE_BYTES:
         data = profile_bytes(profile, compact=True)
-    if len(data) > MAX_PROFILE_BYTES:
-        raise CareerError(
+    if len(data) > MAX_PROFILE_BYTES:  # the change asked for is too big: a usage error (exit 2)
+        raise UsageError(
             f"profile {path}: the change would make it {len(data):,} bytes, over the limit of "
             f"{megabytes(MAX_PROFILE_BYTES)} it can be read back at; nothing was changed",
             ["remove skills you no longer track (aiml-career profile remove SKILL...), then try again; "
