@@ -166,6 +166,7 @@ def main() -> None:
 
 
 def _say(line: str) -> None:
+    """A last line on stderr (dropped if stderr fails), and stdout quieted for the exit."""
     try:
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
@@ -175,13 +176,7 @@ def _say(line: str) -> None:
 
 
 def _write_failed(exc: OSError) -> None:
-    reason = exc.strerror or str(exc)
-    try:
-        sys.stderr.write(f"aiml-career: error: cannot write the output: {reason}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-    _quiet_stdout()
+    _say(f"aiml-career: error: cannot write the output: {exc.strerror or exc}")
 
 
 def _quiet_stdout() -> None:

@@ -83,7 +83,7 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
         "counts_for": [
             {**role_at(role), "requirement": requirement_item(ladder, unit), "wording": unit.wording,
              "up_to": next((LEVELS[cap - 1] for _, counted, cap in unit.ways if counted == sid and cap), None)}
-            for role, unit in ladder.counts_toward.get(sid, ()) if sid not in unit.members
+            for role, unit in ladder.rows_toward(sid) if sid not in unit.members
         ],
         "learn": places(ladder, [sid]),
     }

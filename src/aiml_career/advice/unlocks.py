@@ -12,7 +12,6 @@ from ..ladder.index import Ladder
 from ..ladder.levels import LEVEL_RANK, LEVELS, Level
 from ..ladder.pieces import requirement_item, role_at, skill_ref
 from ..ladder.places import places
-from ..ladder.requirements import skills_named
 from ..ladder.resolve import shown
 from .assessment import assess, merge, person_have
 from .person import Person
@@ -40,16 +39,8 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: Level | None = 
     current = ladder.roles[me.role] if me.role is not None else None
     held = person_have(ladder, me)
     # The roles with a requirement row the skill counts toward, and those rows, in ladder order.
-    # Only the roles that name the skill, or a skill it can count toward (a broad skill that
-    # includes it, one it is related to, an open row's kind by category), are indexed: one
-    # skill's question on a big ladder pays for the roles it concerns, not every role.
-    named = {skill.id} | {s.id for s in ladder.skills.values()
-                          if skill.id in s.includes or any(r.skill == skill.id for r in s.related)}
-    named |= {sid for sid in ladder.open_broad_skills
-              if not ladder.skills[sid].includes and ladder.skills[sid].category == skill.category}
-    concerned = [r for r in ladder.doc.roles if not named.isdisjoint(skills_named(r))]
     rows_of: dict[str, list[Unit]] = {}
-    for role, unit in ladder.rows_counted(concerned).get(skill.id, ()):
+    for role, unit in ladder.rows_toward(skill.id):
         rows_of.setdefault(role.id, []).append(unit)
     position_of = {rid: i for i, rid in enumerate(ladder.roles)}
     ranked: list[tuple[tuple[float, float, int], UnlockRole]] = []

@@ -82,6 +82,19 @@ class Ladder:
         counts toward them without being named."""
         return {req.skill for role in self.doc.roles for req in role.requirements if req.open and req.skill}
 
+    def rows_toward(self, skill_id: str) -> list[tuple[Role, Unit]]:
+        """``counts_toward[skill_id]`` without indexing every role: only the roles that name the
+        skill, or a skill it can count toward (a broad skill that includes it, one it is related
+        to, an open row's broad skill of its category), are looked at. One skill's question
+        (``skills SKILL``, ``--unlocks``) on a big ladder pays for the roles it concerns."""
+        skill = self.skills[skill_id]
+        named = {skill_id} | {s.id for s in self.skills.values()
+                              if skill_id in s.includes or any(r.skill == skill_id for r in s.related)}
+        named |= {sid for sid in self.open_broad_skills
+                  if not self.skills[sid].includes and self.skills[sid].category == skill.category}
+        concerned = [r for r in self.doc.roles if not named.isdisjoint(requirements.skills_named(r))]
+        return self.rows_counted(concerned).get(skill_id, [])
+
     def rows_counted(self, roles: Iterable[Role]) -> dict[str, list[tuple[Role, Unit]]]:
         """:attr:`counts_toward` over some roles only (``plan``: its route and the roles beyond
         it), so a plan on a big ladder pays for the roles it looks at, not every role."""

@@ -42,11 +42,11 @@ def write_utf8(data: bytes, stream=None) -> None:
         view = view[os.write(fd, view):]
 
 
-def alternatives(row: Mapping[str, Any]) -> str:
-    """"any of: TensorFlow, PyTorch", or on an open row (the text gives examples) "e.g. TensorFlow,
-    PyTorch, or another of its kind"."""
+def alternatives(row: Mapping[str, Any], colon: str = ":") -> str:
+    """"any of: TensorFlow, PyTorch" (the gap lines write "any of" without the colon), or on an
+    open row (the text gives examples) "e.g. TensorFlow, PyTorch, or another of its kind"."""
     names = ", ".join(a["name"] for a in row["any_of"])
-    return f"e.g. {names}, or another of its kind" if row.get("open") else f"any of: {names}"
+    return f"e.g. {names}, or another of its kind" if row.get("open") else f"any of{colon} {names}"
 
 
 def counted_from(via: Via) -> str:

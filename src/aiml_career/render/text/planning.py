@@ -85,7 +85,7 @@ def _gain_item(skill: Requirement) -> Text:
     """"Python proficient", or "Programming proficient (any of Python, R)"."""
     text = Text.assemble(T(skill["name"]), " ", _level(skill["level"]))
     if skill.get("any_of"):
-        text.append_text(T(f" ({alternatives(skill).replace('any of:', 'any of')})", "dim"))
+        text.append_text(T(f" ({alternatives(skill, colon='')})", "dim"))
     return _status(text, skill)
 
 
