@@ -176,7 +176,7 @@ def test_a_key_given_a_million_times_is_one_problem(tmp_path):
     result = limited("validate", str(path), "--json")
     assert result.returncode == 1
     doc = report(result)
-    assert doc["problems"][0] == {"path": "roles[0].x", "line": 1,
+    assert doc["problems"][0] == {"path": "roles[0].x", "line": 1, "file": str(path),
                                   "message": "key 'x' is given 1,000,000 times; only the last one counts"}
     assert doc["problem_count"] == 2  # the repeated key, and the unknown field it is
 

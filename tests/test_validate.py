@@ -31,7 +31,7 @@ def problems(cli, *args: str) -> list[dict]:
     assert report["valid"] is False
     assert result.stderr == ""
     for problem in report["problems"]:
-        assert set(problem) == {"path", "message", "line"}
+        assert set(problem) == {"path", "message", "line", "file"}
     return report["problems"]
 
 

@@ -73,6 +73,8 @@ class Problem:
     path: str
     message: str
     line: int | None = None
+    #: The file that holds it, when it is not the file reported on (a ladder an overlay extends).
+    file: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", clip(self.path))
@@ -92,11 +94,12 @@ class DataError(CareerError):
         self.source = source
         # In file order: problems with a line first, by line; the rest as found.
         # Only the first MAX_PROBLEMS are kept; ``total`` counts them all.
-        ordered = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+        # An overlay's chain: the file reported on first, then the ones it extends.
+        ordered = sorted(problems, key=lambda p: (p.file not in ("", source), p.file, p.line is None, p.line or 0))
         self.problems = ordered[:MAX_PROBLEMS]
         self.total = max(total or 0, len(problems))
         noun = "problem" if self.total == 1 else "problems"
-        hints = [str(p) for p in self.problems]
+        hints = [str(p) if p.file in ("", source) else f"{clip(p.file)}: {p}" for p in self.problems]
         if self.total > len(self.problems):
             hints.append(f"… and {self.total - len(self.problems):,} more (the first {len(self.problems)} are listed)")
         super().__init__(f"invalid ladder file {clip(source)}: {self.total:,} {noun}", hints)

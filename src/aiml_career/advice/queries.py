@@ -8,7 +8,7 @@ function here prints.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, cast
 
 from ..errors import LookupFailed, UsageError
 from ..ladder.index import Ladder
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Education,
         Foundation,
         OnlyRow,
+        OverlayMark,
         Resources,
         RoleDetail,
         RoleRow,
@@ -171,7 +172,17 @@ def role_detail(ladder: Ladder, role: Role) -> RoleDetail:
             {"system": o.system, "code": o.code, "title": o.title, "url": ONET_URL.format(code=o.code)}
             for o in role.occupations
         ],
+        "overlay": overlay_mark(ladder, role.id),
     }
+
+
+def overlay_mark(ladder: Ladder, role_id: str) -> OverlayMark | None:
+    """What an overlay did to the role, or None (docs/ladder.md: Overlays)."""
+    mark = ladder.overlay.get(role_id)
+    if mark is None:
+        return None
+    change, file = mark
+    return {"change": cast("Literal['added', 'replaced', 'extended']", change), "file": file}
 
 
 def specialization(ladder: Ladder, spec_id: str) -> SpecializationDetail:

@@ -128,7 +128,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 #: checks that every module they import is listed.
 VALIDITY_MODULES = (
     "ladder/cache", "ladder/diagnostics", "environment", "errors", "files", "ladder/formats", "ladder/index",
-    "ladder/levels", "ladder/loading", "ladder/locator", "ladder/model", "ladder/prerequisites",
+    "ladder/levels", "ladder/loading", "ladder/locator", "ladder/model", "ladder/overlay", "ladder/prerequisites",
     "ladder/references", "ladder/requirements", "ladder/resolve", "ladder/salvage", "ladder/suggestions",
     "results/words", "writes",
 )

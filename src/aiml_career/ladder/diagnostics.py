@@ -24,19 +24,33 @@ if TYPE_CHECKING:
 def shape_error(raw: bytes, source: str, exc: ValidationError) -> DataError:
     """The error for a document pydantic rejected: its shape problems, reference
     problems among its well-formed items, and keys given twice."""
-    total = exc.error_count()
-    if total > MANY_ERRORS:
-        # pydantic lists every error (4 million for 3 MB of empty roles):
-        # past a few pages of them, find the first ones item by item instead.
-        found = _first_shape_errors(raw)
+    # pydantic lists every error (4 million for 3 MB of empty roles): past a few
+    # pages of them, shape_findings finds the first ones item by item instead.
+    if exc.error_count() > MANY_ERRORS:
+        found, total = shape_findings(raw, exc)
     else:
         errors = exc.errors(include_url=False)
         if len(errors) == 1 and errors[0]["type"] == "json_invalid":
-            return DataError(source, [_syntax_problem(raw, str(errors[0]["msg"]))])
-        cross = references.partial_problems(raw)
-        found = _shape_errors(errors) + cross
-        total += cross.total
+            return DataError(source, [syntax_problem(raw, str(errors[0]["msg"]))])
+        found, total = shape_findings(raw, exc, errors)
     return _report(raw, source, found, total, _duplicate_keys(raw))
+
+
+def shape_findings(raw: bytes, exc: ValidationError, errors: list | None = None) -> tuple[list[tuple[Loc, str]], int]:
+    """A rejected document's shape problems and the reference problems among its
+    well-shaped items, as (place, message), not yet at their lines; and how many in all.
+    (:mod:`.overlay` takes them back to the files of a chain.)"""
+    total = exc.error_count()
+    if total > MANY_ERRORS:
+        return _first_shape_errors(raw), total
+    cross = references.partial_problems(raw)
+    return _shape_errors(errors if errors is not None else exc.errors(include_url=False)) + cross, total + cross.total
+
+
+def repeated_keys(raw: bytes) -> tuple[list[tuple[Loc, str]], int]:
+    """Keys given twice in one object, as (place, message), and how many in all."""
+    repeated, total = _duplicate_keys(raw)
+    return [(loc, _given_twice(loc, times)) for loc, times in repeated], total
 
 
 def check(doc: LadderDoc, raw: bytes, source: str) -> DataError | None:
@@ -69,7 +83,7 @@ def _given_twice(loc: Loc, times: int) -> str:
     return f"key {key} is given {said}; only the last one counts"
 
 
-def _syntax_problem(raw: bytes, message: str) -> Problem:
+def syntax_problem(raw: bytes, message: str) -> Problem:
     """Text that is not JSON: where the standard parser stops, and why."""
     import json
 

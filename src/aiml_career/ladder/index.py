@@ -32,6 +32,10 @@ class Ladder:
         self.specializations = {s.id: s for s in doc.specializations}
         self.resources = {r.id: r for r in doc.resources}
         self._units: dict[str, list[Unit]] = {}
+        #: An overlay's (docs/ladder.md: Overlays): role id -> (added, replaced or extended, the file),
+        #: and the files the ladder extends, nearest first.
+        self.overlay: dict[str, tuple[str, str]] = {}
+        self.extends: list[str] = []
         self._ways: dict[requirements.WaysKey, tuple[requirements.Way, ...]] = {}
 
     # Indexes are built on first use only: a lookup by exact id needs none.

@@ -123,6 +123,11 @@ def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_
     path = Path(path) if path is not None else builtin_path()
     hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"] if named_by_env else None
     raw = _strip_bom(read_bytes(path, hints))
+    from . import overlay
+
+    data = overlay.extends(raw)
+    if data is not None:  # "extends": merged with the ladders it rests on (docs/ladder.md: Overlays)
+        return overlay.load(raw, data, path, source_name(path), builtin_path(), cache)
     return _load(raw, source_name(path), cache)
 
 
@@ -155,7 +160,10 @@ def validate(path: Path | str, *, cache: Path | None = None, named_by_env: bool 
         return {
             "file": source_name(path),
             "valid": False,
-            "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in error.problems],
+            "problems": [
+                {"path": p.path, "message": p.message, "line": p.line, "file": p.file or error.source}
+                for p in error.problems
+            ],
             "problem_count": error.total,
         }
     doc = ladder.doc
@@ -163,6 +171,7 @@ def validate(path: Path | str, *, cache: Path | None = None, named_by_env: bool 
         "file": source_name(path),
         "valid": True,
         "problems": [],
+        "extends": ladder.extends,
         "counts": {
             "stages": len(doc.stages),
             "roles": len(doc.roles),

@@ -126,6 +126,14 @@ class Occupation(TypedDict):
     url: str
 
 
+class OverlayMark(TypedDict):
+    """What an overlay did to a role (docs/ladder.md: Overlays)."""
+
+    change: Literal["added", "replaced", "extended"]
+    #: The overlay file that did it.
+    file: str
+
+
 class RoleDetail(TypedDict):
     type: Literal["role"]
     id: str
@@ -145,6 +153,8 @@ class RoleDetail(TypedDict):
     next_moves: list[Move]
     previous_moves: list[Move]
     occupations: list[Occupation]
+    #: Null unless the ladder is an overlay's and it added, replaced or extended this role.
+    overlay: OverlayMark | None
 
 
 class SpecializationDetail(TypedDict):
@@ -314,6 +324,8 @@ class ProblemDoc(TypedDict):
     path: str
     message: str
     line: int | None
+    #: The file that holds it: ``file``, or a ladder an overlay extends.
+    file: str
 
 
 class Counts(TypedDict):
@@ -330,6 +342,8 @@ class Validation(TypedDict):
     valid: bool
     problems: list[ProblemDoc]
     problem_count: NotRequired[int]
+    #: When valid: the ladders it extends, nearest first (an overlay's); empty for a whole ladder.
+    extends: NotRequired[list[str]]
     counts: NotRequired[Counts]
 
 

@@ -63,13 +63,16 @@ def cleared(out: Console, data: ProfileCleared) -> None:
 def validation(out: Console, data: Validation) -> None:
     if data["valid"]:
         counts = ", ".join(_count(n, k) for k, n in data["counts"].items() if isinstance(n, int))
-        out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({counts})", "dim")))
+        based = f"extends {', '.join(data['extends'])}; " if data.get("extends") else ""
+        out.print(Text.assemble(T("valid: ", "bold green"), T(data["file"]), T(f" ({based}{counts})", "dim")))
         return
     count = data.get("problem_count", len(data["problems"]))
     counted = T(f" ({count:,} problem{'s' if count != 1 else ''})")
     out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), counted))
     for problem in data["problems"]:
         where = problem["path"] or "(document)"
+        if problem["file"] != data["file"]:  # in a ladder an overlay extends
+            where = f"{problem['file']}: {where}"
         if problem["line"] is not None:
             where += f" (line {problem['line']})"
         out.print(Text.assemble("  ", T(where, "cyan"), ": ", T(problem["message"])))

@@ -94,6 +94,14 @@ def roles(out: Console, data: list[RoleRow]) -> None:
     _print_table(out, table)
 
 
+#: What ``show`` says of a role an overlay touched (docs/ladder.md: Overlays).
+OVERLAY_SAID = {
+    "added": "added by the overlay {file}",
+    "replaced": "replaced by the overlay {file}: its definition, not the one of the ladder it extends",
+    "extended": "moves added by the overlay {file}",
+}
+
+
 def show(out: Console, data: Show) -> None:
     if data["type"] == "specialization":
         return specialization(out, data)
@@ -104,6 +112,8 @@ def show(out: Console, data: Show) -> None:
     ))
     if data["aliases"]:
         out.print(Text.assemble("also: ", T(", ".join(data["aliases"]), "dim")))
+    if data["overlay"] is not None:
+        out.print(T(OVERLAY_SAID[data["overlay"]["change"]].format(file=data["overlay"]["file"]), "yellow"))
     if data["summary"]:
         out.print()
         out.print(T(data["summary"]))
