@@ -354,3 +354,22 @@ def test_editing_the_base_invalidates_the_cached_overlay(tmp_path, monkeypatch):
         cached_load(path)
     assert calls == [1]
     assert [(p.file, p.path) for p in caught.value.problems] == [(str(base), "roles[0].stage")]
+
+
+def test_browse_says_the_overlay_replaced_the_role():
+    import asyncio
+
+    from aiml_career.tui.app import BrowseApp
+    from aiml_career.tui.state import Browser
+
+    from conftest import test_env
+
+    async def main() -> str:
+        app = BrowseApp(Browser(cached_load(ACME), None, env=test_env()), "senior-mle")
+        async with app.run_test(size=(160, 30)) as pilot:
+            await pilot.pause()
+            return str(app.query_one("#head").render())
+
+    head = asyncio.run(main())
+    assert "Senior Machine Learning Engineer" in head
+    assert f"replaced by the overlay {ACME}" in head

@@ -86,6 +86,10 @@ class DetailPane(VerticalScroll):
                               "bold green" if fit["readiness"] >= 100 else "bold"))
         if page.current:
             head.append("  · your role", "italic")
+        if d["overlay"] is not None:  # docs/ladder.md: Overlays
+            from ...render.text.ladder import OVERLAY_SAID
+
+            head.append_text(T("\n" + OVERLAY_SAID[d["overlay"]["change"]].format(file=d["overlay"]["file"]), "yellow"))
         self.head.update(head)
 
         about = T(d["summary"])
