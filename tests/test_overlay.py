@@ -149,15 +149,18 @@ def test_export_writes_the_merged_ladder_that_validates_alone(acme, cli, tmp_pat
     out = tmp_path / "acme-full.json"
     acme("export", "--format", "json", "-o", str(out))
     merged = json.loads(out.read_text(encoding="utf-8"))
-    assert "extends" not in merged and "moves" not in merged
+    assert "extends" not in merged
+    assert "moves" not in merged
     assert merged["title"] == "Acme AI/ML ladder"
     ids = [r["id"] for r in merged["roles"]]
     assert ids == [*BUILTIN_ROLES, "ml-engineer-ii", "staff-ml-engineer"]  # file order: base's, then added
     mle = next(r for r in merged["roles"] if r["id"] == "ml-engineer")
     assert mle["next"][-1]["to"] == "ml-engineer-ii"
     report = cli("validate", str(out), "--json").json()
-    assert report["valid"] is True and report["extends"] == []
-    assert report["counts"]["roles"] == 13 and report["counts"]["transitions"] == 24
+    assert report["valid"] is True
+    assert report["extends"] == []
+    assert report["counts"]["roles"] == 13
+    assert report["counts"]["transitions"] == 24
     # On its own, the exported file is a whole ladder: nothing in it is an overlay's.
     assert cli("--data", str(out), "show", "senior-mle", "--json").json()["overlay"] is None
     # Exported again, it is the same document.
@@ -165,7 +168,8 @@ def test_export_writes_the_merged_ladder_that_validates_alone(acme, cli, tmp_pat
     cli("--data", str(out), "export", "--format", "json", "-o", str(again))
     assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
     markdown = acme("export", "--format", "markdown").stdout
-    assert "Staff ML Engineer" in markdown and "At Acme, senior ML engineers" in markdown
+    assert "Staff ML Engineer" in markdown
+    assert "At Acme, senior ML engineers" in markdown
 
 
 def test_standard_input_may_extend_builtin(cli):
@@ -224,7 +228,8 @@ def test_a_chain_says_added_for_a_role_an_earlier_overlay_added(cli, tmp_path):
     write(tmp_path / "team.json", {"extends": "base.json", "roles": [
         {"id": "lead", "name": "Lead", "stage": "senior"},
         {"id": "dev", "name": "Developer (team)", "stage": "junior"}]})
-    path = write(tmp_path / "me.json", {"extends": "team.json", "roles": [{"id": "lead", "name": "Tech Lead", "stage": "senior"}]})
+    path = write(tmp_path / "me.json",
+                 {"extends": "team.json", "roles": [{"id": "lead", "name": "Tech Lead", "stage": "senior"}]})
     lead = cli("--data", str(path), "show", "lead", "--json").json()
     assert (lead["name"], lead["overlay"]) == ("Tech Lead", {"change": "added", "file": str(path)})
     dev = cli("--data", str(path), "show", "dev", "--json").json()
@@ -329,7 +334,8 @@ def test_overlay_shape_problems_and_repeated_keys(cli, tmp_path):
 """)
     found = problems(cli, path)
     assert ("org.json", "format", 2, "an overlay is format 2: leave format out, or write 2") in found
-    assert ("org.json", "roles[0].id", 3, "an id is lowercase letters, digits and single hyphens: try 'staff-engineer'") in found
+    bad_id = "an id is lowercase letters, digits and single hyphens: try 'staff-engineer'"
+    assert ("org.json", "roles[0].id", 3, bad_id) in found
     assert ("org.json", "roles[0].name", 3, "key 'name' is given twice; only the last one counts") in found
     assert ("org.json", "moves", 4, "moves is a list of moves, each with from, to, kind, basis and note") in found
 
@@ -339,7 +345,8 @@ def test_overlay_shape_problems_and_repeated_keys(cli, tmp_path):
 
 def test_editing_the_base_invalidates_the_cached_overlay(tmp_path, monkeypatch):
     base = write(tmp_path / "base.json", BASE)
-    path = write(tmp_path / "org.json", {"extends": "base.json", "roles": [{"id": "lead", "name": "Lead", "stage": "senior"}]})
+    path = write(tmp_path / "org.json",
+                 {"extends": "base.json", "roles": [{"id": "lead", "name": "Lead", "stage": "senior"}]})
     assert cached_load(path).roles["lead"].name == "Lead"
     assert len(list(cache_folder().glob("ladder-*.ok"))) == 1
     calls = []

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from ..errors import DataError, Problem
-from .locator import Loc, format_loc, locate
 
 if TYPE_CHECKING:
     from .index import Ladder
+    from .locator import Loc
     from .model import LadderDoc
 
 EXTENDS = "extends"
@@ -95,7 +95,11 @@ class Merged:
 
     @property
     def raw(self) -> bytes:
-        return json.dumps(self.data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        """The merged document's JSON (ASCII: a lone surrogate stays an escape, as in the files)."""
+        try:
+            return json.dumps(self.data).encode("ascii")
+        except (ValueError, RecursionError):  # nested deeper than the encoder goes
+            raise DataError(self.files[0].source, [Problem("", "the merged ladder is nested too deep")]) from None
 
     def place(self, loc: Loc) -> tuple[int, Loc]:
         """A place in the merged document as (file, place in that file)."""
@@ -270,6 +274,8 @@ class Merged:
         return None, DataError(self.files[0].source, self._problems(placed), total)
 
     def _problems(self, placed: list[tuple[int, Loc, str]]) -> list[Problem]:
+        from .locator import format_loc, locate
+
         wanted: dict[int, list[Loc]] = {}
         for f, loc, _ in placed:
             wanted.setdefault(f, []).append(loc)
@@ -363,6 +369,8 @@ def _parse(raw: bytes, shown: str, source: str) -> dict[str, Any]:
 
 def _fail(files: list[File], loc: Loc, message: str) -> NoReturn:
     """Stop: a problem of the chain, at ``loc`` in the last file read."""
+    from .locator import format_loc, locate
+
     last = files[-1]
     line = locate(last.raw, [loc]).get(loc)
     raise DataError(files[0].source, [Problem(format_loc(loc), message, line, last.source)])
