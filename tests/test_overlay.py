@@ -225,11 +225,17 @@ def test_items_merge_by_id_and_scalars_replace(cli, tmp_path):
 
 def test_a_chain_says_added_for_a_role_an_earlier_overlay_added(cli, tmp_path):
     write(tmp_path / "base.json", BASE)
+    lateral = {"kind": "lateral", "basis": "editorial", "note": "Ours."}
     write(tmp_path / "team.json", {"extends": "base.json", "roles": [
         {"id": "lead", "name": "Lead", "stage": "senior"},
-        {"id": "dev", "name": "Developer (team)", "stage": "junior"}]})
+        {"id": "dev", "name": "Developer (team)", "stage": "junior"}],
+        "moves": [{"from": "senior-dev", "to": "lead", **lateral}]})
     path = write(tmp_path / "me.json",
-                 {"extends": "team.json", "roles": [{"id": "lead", "name": "Tech Lead", "stage": "senior"}]})
+                 {"extends": "team.json", "roles": [{"id": "lead", "name": "Tech Lead", "stage": "senior"}],
+                  "moves": [{"from": "senior-dev", "to": "dev", **lateral}]})
+    senior = cli("--data", str(path), "show", "senior-dev", "--json").json()
+    assert senior["next"] == ["lead", "dev"]  # the team's move, then mine
+    assert senior["overlay"] == {"change": "extended", "file": str(path)}
     lead = cli("--data", str(path), "show", "lead", "--json").json()
     assert (lead["name"], lead["overlay"]) == ("Tech Lead", {"change": "added", "file": str(path)})
     dev = cli("--data", str(path), "show", "dev", "--json").json()

@@ -225,7 +225,7 @@ class Merged:
             self.moved[(i, len(moves_of))] = (f, m)
             role["next"] = [*moves_of, {k: v for k, v in move.items() if k != "from"}]
             roles[i] = role
-            if start not in self.changes:
+            if self.changes.get(start, ("extended", f))[0] == "extended":  # added or replaced: said so
                 self.changes[start] = ("extended", f)
 
     def _unknown_role(self, rid: str) -> str:
