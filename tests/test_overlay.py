@@ -386,3 +386,26 @@ def test_browse_says_the_overlay_replaced_the_role():
     head = asyncio.run(main())
     assert "Senior Machine Learning Engineer" in head
     assert f"replaced by the overlay {ACME}" in head
+
+
+def test_json_that_only_pydantic_refuses_is_said_of_its_file(cli, tmp_path):
+    """A lone surrogate escape: Python's parser reads it, pydantic's refuses it, as in a whole ladder."""
+    path = write(tmp_path / "org.json", '{"extends": "builtin",\n "title": "\\ud800 x"}')
+    assert problems(cli, path) == [
+        ("org.json", "", None, "Invalid JSON: unexpected end of hex escape at line 2 column 18")]  # the space after it
+
+
+def test_no_traceback_for_odd_overlays(cli, tmp_path):
+    """Shapes the merge cannot merge by id are left to the checks, reported in the overlay."""
+    cases = {
+        '{"extends": "builtin", "roles": 5}': ("roles", "Input should be a valid array"),
+        '{"extends": "builtin", "roles": [5]}': ("roles[0]", "Input should be an object"),
+        '{"extends": "builtin", "moves": [{"from": "intern"}]}': ("moves[0].to", "missing required field 'to'"),
+        '{"extends": "builtin", "moves": [7]}': ("moves[0]", "a move is an object: from, to, kind, basis and note"),
+        '{"extends": "builtin", "moves": [{"from": 7}]}': ("moves[0].from", "from is a role id"),
+        '{"extends": "builtin", "education": 5}': ("education", "Input should be an object"),
+        '{"extends": null}': ("extends", 'extends is "builtin" or the path of a ladder file'),
+    }
+    for text, (where, message) in cases.items():
+        path = write(tmp_path / "odd.json", text)
+        assert ("odd.json", where, 1, message) in problems(cli, path), text

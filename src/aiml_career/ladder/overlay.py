@@ -258,6 +258,8 @@ class Merged:
         try:
             doc = LadderDoc.model_validate_json(raw)
         except ValidationError as exc:
+            if any(e["type"] == "json_invalid" for e in exc.errors(include_url=False, include_input=False)):
+                return None, self._invalid_json()
             found, total = diagnostics.shape_findings(raw, exc)
         else:
             found = references.problems(doc)
@@ -272,6 +274,19 @@ class Merged:
         if not placed:
             return doc, None
         return None, DataError(self.files[0].source, self._problems(placed), total)
+
+    def _invalid_json(self) -> DataError:
+        """JSON that Python reads and pydantic does not (a lone surrogate, ``\\ud800``): said of
+        the file that holds it, at its line and column, as for a whole ladder."""
+        from pydantic_core import from_json
+
+        problems = []
+        for file in self.files:
+            try:
+                from_json(file.raw)
+            except ValueError as exc:
+                problems.append(Problem("", f"Invalid JSON: {exc}", None, file.source))
+        return DataError(self.files[0].source, problems or [Problem("", "Invalid JSON", None, self.files[0].source)])
 
     def _problems(self, placed: list[tuple[int, Loc, str]]) -> list[Problem]:
         from .locator import format_loc, locate
