@@ -404,3 +404,16 @@ def test_completion_offers_role_ids():
     )
     assert "senior-ds" in result.stdout
     assert "senior-mle" in result.stdout
+
+
+def test_seniority_abbreviations_read_as_the_word(cli):
+    from aiml_career.ladder.resolve import normalize
+
+    assert normalize("Sr. ML Engineer") == normalize("Senior ML Engineer")
+    assert normalize("jnr_data-scientist") == normalize("Junior Data Scientist")
+    # a word of its own only: inside a word, the letters stay
+    assert normalize("SRE") == "sre"
+    assert normalize("usr") == "usr"
+    result = cli("show", "sr-mle")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Senior Machine Learning Engineer")

@@ -409,3 +409,105 @@ def test_no_traceback_for_odd_overlays(cli, tmp_path):
     for text, (where, message) in cases.items():
         path = write(tmp_path / "odd.json", text)
         assert ("odd.json", where, 1, message) in problems(cli, path), text
+
+
+# -- what a new user's trial of overlays tripped on ----------------------------------------
+
+
+def _validate(path) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from aiml_career.cli import app
+
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    return result.exit_code, result.output
+
+
+def test_an_unreadable_base_still_reports_the_overlays_own_problems(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (tmp_path / "org.json").write_text('{"extends": "builtin"}')
+    team = sub / "team.json"
+    team.write_text('{"extends": "org.json",\n "roles": [{"id": "Team_Lead", "name": "TL", "stage": "mid",\n'
+                    ' "summary": "x", "requirements": [{"skill": "python", "level": "intermediate"}],\n'
+                    ' "nxet": []}]}')
+    code, out = _validate(team)
+    assert code == 1
+    # The chain's problem, with the path one folder up offered:
+    assert "cannot read the ladder it extends" in out
+    assert "did you mean '../org.json'?" in out
+    # and, in the same run, what is wrong in the overlay itself:
+    assert "try 'team-lead'" in out
+    assert "'intermediate' means 'proficient'" in out
+    assert "unknown field 'nxet' (did you mean 'next'?)" in out
+    # a missing section or an unknown reference is not said: the base would give them
+    assert "missing required field" not in out
+
+
+def test_builtin_in_another_case_is_suggested(tmp_path):
+    overlay = tmp_path / "o.json"
+    overlay.write_text('{"extends": "Builtin"}')
+    code, out = _validate(overlay)
+    assert code == 1
+    assert "did you mean 'builtin'?" in out
+
+
+def test_a_bad_ids_suggestion_is_an_id_no_other_role_has(tmp_path):
+    overlay = tmp_path / "o.json"
+    overlay.write_text('{"extends": "builtin", "roles": [{"id": "ML_Engineer", "name": "Acme MLE",'
+                       ' "stage": "mid", "summary": "x", "requirements": [{"skill": "python",'
+                       ' "level": "proficient"}]}]}')
+    code, out = _validate(overlay)
+    assert code == 1
+    # 'ml-engineer' is the built-in Machine Learning Engineer: following that hint would replace it.
+    assert "try 'ml-engineer-2'" in out
+    assert "try 'ml-engineer' " not in out
+
+
+def test_a_move_from_no_role_still_has_its_other_problems_said(tmp_path):
+    overlay = tmp_path / "o.json"
+    overlay.write_text('{"extends": "builtin", "moves": [\n'
+                       ' {"from": "sr-mle", "to": "nowhere", "kind": "promotion", "basis": "editorial"}]}')
+    code, out = _validate(overlay)
+    assert code == 1
+    assert "moves[0].from (line 2): unknown role 'sr-mle' (did you mean 'senior-mle'?)" in out
+    assert "moves[0].note (line 2): a move with basis 'editorial' needs a note saying why" in out
+    assert "moves[0].to (line 2): unknown role 'nowhere'" in out
+
+
+def test_a_moves_target_is_never_suggested_as_the_role_itself(tmp_path):
+    overlay = tmp_path / "o.json"
+    overlay.write_text('{"extends": "builtin", "roles": [{"id": "llm-engineer", "name": "LLM Engineer",'
+                       ' "stage": "mid", "summary": "x", "requirements": [{"skill": "python", "level":'
+                       ' "proficient"}], "next": [{"to": "staff-llm-engineer", "kind": "promotion",'
+                       ' "basis": "editorial", "note": "ours"}]}]}')
+    code, out = _validate(overlay)
+    assert code == 1
+    assert "unknown role 'staff-llm-engineer'" in out
+    assert "did you mean 'llm-engineer'" not in out
+
+
+def test_paths_of_a_chain_are_shown_tidied(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (tmp_path / "org.json").write_text('{"extends": "builtin"}')
+    (sub / "team.json").write_text('{"extends": "../org.json"}')
+    from typer.testing import CliRunner
+
+    from aiml_career.cli import app
+
+    result = CliRunner().invoke(app, ["validate", "--json", str(sub / "team.json")])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["extends"] == [str(tmp_path / "org.json"), "builtin"]
+
+
+def test_the_depth_limit_counts_builtin_and_is_said_with_the_chain(tmp_path):
+    # builtin <- l1 <- ... <- l7: 8 files in all, the most a chain holds.
+    (tmp_path / "l1.json").write_text('{"extends": "builtin"}')
+    for n in range(2, 9):
+        (tmp_path / f"l{n}.json").write_text(f'{{"extends": "l{n - 1}.json"}}')
+    assert _validate(tmp_path / "l7.json")[0] == 0
+    code, out = _validate(tmp_path / "l8.json")
+    assert code == 1
+    assert "deeper than 8 ladders (the overlay and builtin included)" in out
+    assert "l8.json -> " in out

@@ -42,9 +42,41 @@ def shape_findings(raw: bytes, exc: ValidationError, errors: list | None = None)
     (:mod:`.overlay` takes them back to the files of a chain.)"""
     total = exc.error_count()
     if total > MANY_ERRORS:
-        return _first_shape_errors(raw), total
+        return _firstsaid(raw), total
     cross = references.partial_problems(raw)
-    return _shape_errors(errors if errors is not None else exc.errors(include_url=False)) + cross, total + cross.total
+    found = said(errors if errors is not None else exc.errors(include_url=False))
+    return _free_ids(found, raw) + cross, total + cross.total
+
+
+def _free_ids(found: list[tuple[Loc, str]], raw: bytes) -> list[tuple[Loc, str]]:
+    """A bad id's suggested id, made one no other item of its list has: following the hint
+    must not make a duplicate, nor (in an overlay) replace the base's item of that id."""
+    suggested = [i for i, (loc, message) in enumerate(found)
+                 if len(loc) == 3 and loc[2] == "id" and ": try '" in message]
+    if not suggested:
+        return found
+    import json
+
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return found
+    out = list(found)
+    for i in suggested:
+        loc, message = found[i]
+        items = data.get(loc[0]) if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            continue
+        taken = {item.get("id") for item in items if isinstance(item, dict)}
+        said_id = message.rsplit(": try '", 1)[1].rstrip("'")
+        if said_id not in taken:
+            continue
+        n = 2
+        while f"{said_id}-{n}" in taken:
+            n += 1
+        out[i] = (loc, f"{message.rsplit(': try ', 1)[0]}: try '{said_id}-{n}' ('{said_id}' is the id of "
+                       f"another item of {loc[0]}: give that id only to replace it in an overlay)")
+    return out
 
 
 def repeated_keys(raw: bytes) -> tuple[list[tuple[Loc, str]], int]:
@@ -103,7 +135,7 @@ def syntax_problem(raw: bytes, message: str) -> Problem:
 MANY_ERRORS = 1000
 
 
-def _first_shape_errors(raw: bytes) -> list[tuple[Loc, str]]:
+def _firstsaid(raw: bytes) -> list[tuple[Loc, str]]:
     """The first :data:`MAX_PROBLEMS` shape errors, validating one list item at a time."""
     import json
 
@@ -122,7 +154,7 @@ def _first_shape_errors(raw: bytes) -> list[tuple[Loc, str]]:
             try:
                 model.model_validate(item)
             except ValidationError as exc:
-                found += _shape_errors(exc.errors(include_url=False), (name, i))
+                found += said(exc.errors(include_url=False), (name, i))
                 if len(found) >= MAX_PROBLEMS:
                     return found[:MAX_PROBLEMS]
     return found
@@ -173,7 +205,7 @@ def _duplicate_keys(raw: bytes) -> tuple[list[tuple[Loc, int]], int]:
         return [], 0
 
 
-def _shape_errors(errors: list, prefix: Loc = ()) -> list[tuple[Loc, str]]:
+def said(errors: list, prefix: Loc = ()) -> list[tuple[Loc, str]]:
     """(loc, message) of each of pydantic's errors, said as a person would.
 
     ``prefix``: where in the document the validated value is.

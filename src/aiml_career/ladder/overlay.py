@@ -216,6 +216,7 @@ class Merged:
                 continue
             if start not in index:
                 self.problems.append((f, (*where, "from"), self._unknown_role(start)))
+                self.problems += [(f, loc, message) for loc, message in self._orphan(move, where, index)]
                 continue
             i = index[start]
             role = dict(roles[i])
@@ -227,6 +228,24 @@ class Merged:
             roles[i] = role
             if self.changes.get(start, ("extended", f))[0] == "extended":  # added or replaced: said so
                 self.changes[start] = ("extended", f)
+
+    def _orphan(self, move: dict[str, Any], where: Loc, roles: dict[str, int]) -> list[tuple[Loc, str]]:
+        """The problems of a move whose ``from`` names no role, but for that: its shape, its
+        rules, and where it leads (so that one run says all that is wrong with it)."""
+        from pydantic import ValidationError
+
+        from . import diagnostics
+        from .model import Transition
+        from .references import move_rules
+
+        try:
+            checked = Transition.model_validate({k: v for k, v in move.items() if k != "from"})
+        except ValidationError as exc:
+            return diagnostics.said(exc.errors(include_url=False), where)
+        found = move_rules(checked, where)
+        if checked.to not in roles:
+            found.append(((*where, "to"), self._unknown_role(checked.to)))
+        return found
 
     def _unknown_role(self, rid: str) -> str:
         """"unknown role 'x'", with the closest role of the merged ladder."""
@@ -306,7 +325,22 @@ def chain(raw: bytes, data: dict[str, Any], path: Path, source: str, builtin: Pa
     """Read every file ``path``'s overlay rests on and merge them; a DataError when a file
     of the chain cannot be read, is not a ladder, or the chain loops or runs too deep."""
     files = [File(source, raw, data)]
+    try:
+        _walk(files, path, builtin)
+    except DataError as error:  # the chain broke: say too what is wrong in the files read
+        own = _own_problems(files)
+        if not own:
+            raise
+        raise DataError(source, error.problems + own, error.total + len(own)) from None
+    merged = Merged(files)
+    merged.merge()
+    return merged
+
+
+def _walk(files: list[File], path: Path, builtin: Path) -> None:
+    """Read the files the overlay ``files[0]`` rests on, appending each to ``files``."""
     seen: dict[tuple[int, int], str] = {}
+    source = files[0].source
     where = None if source == "<stdin>" else _identity(path)
     if where is not None:
         seen[where] = source
@@ -320,26 +354,65 @@ def chain(raw: bytes, data: dict[str, Any], path: Path, source: str, builtin: Pa
             path, shown = builtin, BUILTIN
         elif os.path.isabs(named):
             path = Path(named)
-            shown = named
+            shown = os.path.normpath(named)
         elif child.source == "<stdin>":
             _fail(files, ("extends",), 'a ladder read from standard input may extend only "builtin" '
                   "or an absolute path (a relative one has no folder to start from)")
         else:
             path = here.parent / named
-            shown = str(path)
+            shown = os.path.normpath(path)
         if len(files) >= MAX_DEPTH:
-            _fail(files, ("extends",), f"extends goes deeper than {MAX_DEPTH} ladders (overlay included): "
+            _fail(files, ("extends",), f"extends goes deeper than {MAX_DEPTH} ladders (the overlay and "
+                  f"builtin included): {' -> '.join(f.source for f in files)} -> {shown}; "
                   "merge some of them into one")
-        base_raw, identity = _read(files, path, shown)
+        base_raw, identity = _read(files, path, shown, _hint(named, here))
         if identity in seen:
             names = " -> ".join([f.source for f in files] + [shown])
             _fail(files, ("extends",), f"extends cycle: {names}")
         seen[identity] = shown
         base = _parse(base_raw, shown, files[0].source)
         files.append(File(shown, base_raw, base))
-    merged = Merged(files)
-    merged.merge()
-    return merged
+
+
+def _hint(named: str, here: Path) -> str:
+    """What ``extends`` may have meant, when the file it names cannot be read: "builtin" in
+    another case, or a file of that name one folder up or in the working folder."""
+    if named.strip().casefold() == BUILTIN:
+        return f" (did you mean {BUILTIN!r}? it is written in lowercase)"
+    if os.path.isabs(named):
+        return ""
+    for candidate in (here.parent.parent / named, Path(named)):
+        try:
+            if candidate.is_file() and candidate.resolve() != (here.parent / named).resolve():
+                return (f" (a path is relative to the folder of the file that names it: did you mean "
+                        f"{os.path.relpath(candidate, here.parent)!r}?)")
+        except (OSError, ValueError):
+            continue
+    return ""
+
+
+def _own_problems(files: list[File]) -> list[Problem]:
+    """The shape problems of the files of a chain that broke (a base unreadable, a cycle, too
+    deep), merged as far as they were read: what can be said without the rest of the chain. A
+    missing section and a reference are left out: the ladder they would come from is missing."""
+    from pydantic import ValidationError
+
+    from . import diagnostics
+    from .model import LadderDoc
+
+    partial = Merged(list(files))
+    partial.merge()
+    try:
+        LadderDoc.model_validate_json(partial.raw)
+    except ValidationError as exc:
+        if exc.error_count() > diagnostics.MANY_ERRORS:
+            return []
+        found = [(loc, message) for loc, message in diagnostics.said(exc.errors(include_url=False))
+                 if len(loc) > 1 and not message.startswith("Invalid JSON")]
+        return partial._problems([(*partial.place(loc), message) for loc, message in found])
+    except DataError:
+        return []
+    return []
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -350,7 +423,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _read(files: list[File], path: Path, shown: str) -> tuple[bytes, tuple[int, int]]:
+def _read(files: list[File], path: Path, shown: str, hint: str) -> tuple[bytes, tuple[int, int]]:
     """A base's bytes, and its identity (device, inode) for the cycle check."""
     from ..files import ReadFailed, read_regular
 
@@ -362,7 +435,7 @@ def _read(files: list[File], path: Path, shown: str) -> tuple[bytes, tuple[int, 
     try:
         raw = read_regular(path, check=note)
     except ReadFailed as exc:
-        _fail(files, ("extends",), f"cannot read the ladder it extends, {shown}: {exc.reason}")
+        _fail(files, ("extends",), f"cannot read the ladder it extends, {shown}: {exc.reason}{hint}")
     return (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw), found[0]
 
 

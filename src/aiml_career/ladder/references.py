@@ -16,7 +16,7 @@ from ..errors import MAX_PROBLEMS
 from . import prerequisites, requirements
 from .formats import version
 from .locator import Loc
-from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track
+from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .resolve import normalize
 from .salvage import Salvaged, salvage
 from .suggestions import add_suggestions
@@ -59,6 +59,23 @@ class Found(list):
 
     append = add
 
+
+
+def move_rules(move: Transition, where: Loc, old_format: bool = False) -> list[tuple[Loc, str]]:
+    """A move's own rules (its format's basis or stated, a reason for a judgement), at ``where``:
+    also asked of an overlay's move whose ``from`` names no role (:mod:`.overlay`)."""
+    found: list[tuple[Loc, str]] = []
+    if old_format and move.basis is not None:
+        found.append(((*where, "basis"), "basis is format 2's: set \"format\": 2"))
+    if old_format and move.stated is None:
+        found.append((where, "missing 'stated' (format 1)"))
+    if not old_format and move.stated is not None:
+        found.append(((*where, "stated"), "'stated' is format 1's: format 2 says basis"))
+    if not old_format and move.basis in ("titles", "editorial") and not move.note.strip():
+        found.append(((*where, "note"), f"a move with basis {move.basis!r} needs a note saying why"))
+    if not old_format and move.basis is None:
+        found.append((where, "missing 'basis': text, titles or editorial"))
+    return found
 
 def problems(
     doc: LadderDoc, elsewhere: dict[str, set[str]] | None = None, keep: int = MAX_PROBLEMS
@@ -135,16 +152,8 @@ def problems(
         targets: set[str] = set()
         for j, move in enumerate(role.next):
             ref(("roles", i, "next", j, "to"), move.to, roles, "role")
-            if old_format and move.basis is not None:
-                add((("roles", i, "next", j, "basis"), "basis is format 2's: set \"format\": 2"))
-            if old_format and move.stated is None:
-                add((("roles", i, "next", j), "missing 'stated' (format 1)"))
-            if not old_format and move.stated is not None:
-                add((("roles", i, "next", j, "stated"), "'stated' is format 1's: format 2 says basis"))
-            if not old_format and move.basis in ("titles", "editorial") and not move.note.strip():
-                add((("roles", i, "next", j, "note"), f"a move with basis {move.basis!r} needs a note saying why"))
-            if not old_format and move.basis is None:
-                add((("roles", i, "next", j), "missing 'basis': text, titles or editorial"))
+            for found in move_rules(move, ("roles", i, "next", j), old_format):
+                add(found)
             if move.to == role.id:
                 add((("roles", i, "next", j, "to"), "a role cannot lead to itself"))
             if move.to in targets:

@@ -27,14 +27,28 @@ _MIN_PREFIX = 3
 _NOT_ALNUM_ASCII = re.compile(r"[^a-z0-9]+")
 
 
+#: Abbreviations of seniority and role words, read as the word whole ("Sr. MLE" is "Senior
+#: MLE"): a word of their own only, on both sides of a lookup (docs/conventions.md: Names).
+ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior", "mgr": "manager"}
+_ABBREVIATED = re.compile(r"(?<![^\W_])(" + "|".join(ABBREVIATIONS) + r")(?![^\W_])")
+
+
 def normalize(text: str) -> str:
-    """Case-fold and drop everything but letters and digits ("C++" -> "cplusplus")."""
+    """Case-fold, read the :data:`ABBREVIATIONS` whole, and drop everything but letters and
+    digits ("C++" -> "cplusplus", "Sr. ML Engineer" -> "seniormlengineer")."""
     text = text.replace("+", "plus").replace("#", "sharp")
     if text.isascii():  # the common case, ten times faster than the general one
-        return _NOT_ALNUM_ASCII.sub("", text.lower())
+        text = text.lower()
+        if "r" in text:
+            text = _ABBREVIATED.sub(_expand, text)
+        return _NOT_ALNUM_ASCII.sub("", text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.replace("+", "plus").replace("#", "sharp")
+    text = _ABBREVIATED.sub(_expand, text.replace("+", "plus").replace("#", "sharp"))
     return "".join(ch for ch in text if ch.isalnum())
+
+
+def _expand(match: re.Match[str]) -> str:
+    return ABBREVIATIONS[match[1]]
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")

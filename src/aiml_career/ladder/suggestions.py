@@ -49,6 +49,17 @@ def add_suggestions(found: list[tuple[Loc, str]], doc: LadderDoc) -> None:
             index = indexes[section] = NameIndex(
                 match[1], ((Entry(item.id, item.name), getattr(item, "aliases", ())) for item in items)
             )
-        close = [entry.id for entry in index.suggest(NameIndex.key(match[2])) if entry.id != match[2]]
+        close = [entry.id for entry in index.suggest(NameIndex.key(match[2]))
+                 if entry.id not in (match[2], _mover(doc, loc))]
         if close:  # the closest one: a list of near misses reads as noise
             found[i] = (loc, f"{message} (did you mean {close[0]!r}?)")
+
+
+def _mover(doc: LadderDoc, loc: Loc) -> str | None:
+    """The role whose move ``loc`` is (``roles[i].next[j].to``): never suggested as the move's
+    target, since a role cannot lead to itself."""
+    if len(loc) > 3 and loc[0] == "roles" and loc[2] == "next" and isinstance(loc[1], int):
+        roles = getattr(doc, "roles", None) or []
+        if loc[1] < len(roles):
+            return str(roles[loc[1]].id)
+    return None
