@@ -47,6 +47,11 @@ AimOpt = Annotated[
 ]
 
 
+NoOverlapOpt = Annotated[
+    bool, typer.Option("--no-overlap", help="Offer no moves derived from overlap where the ladder names none.")
+]
+
+
 @command("next", epilog=READINESS_HELP)
 def next_(
     ctx: typer.Context,
@@ -54,13 +59,16 @@ def next_(
     have: HaveOpt = None,
     goal: AimOpt = None,
     proven: ProvenOpt = False,
+    no_overlap: NoOverlapOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Where a role leads: each next role, its readiness, the skills to gain and to deepen.
 
     You are taken to hold your role's requirements, plus --have (or your
     saved profile's skills). Each move says its basis: the text, the role
-    titles, or an editorial judgement with its reason.
+    titles, or an editorial judgement with its reason. From a role the
+    ladder names no move from (below its top), the nearest roles by
+    overlap are offered instead, marked as ours (--no-overlap: none).
 
     Example: aiml-career next --from junior-ds --have "pytorch:advanced"
     """
@@ -70,7 +78,7 @@ def next_(
     aim = goal_of(ctx, goal, me, required=False)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-    output(ctx, learning.next_steps(ladder, me), as_json, renderers.next_steps)
+    output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap), as_json, renderers.next_steps)
 
 
 #: Where a route starts (``path``, ``plan``).
@@ -101,6 +109,7 @@ def path(
     goal: ToOpt = None,
     promotions_only: PromotionsOnlyOpt = False,
     allow_lateral: AllowLateralOpt = False,
+    no_overlap: NoOverlapOpt = False,
     limit: Annotated[int, typer.Option("--limit", "--max", metavar="N", help="List at most N tied routes.")] = 5,
     have: HaveOpt = None,
     proven: ProvenOpt = False,
@@ -110,8 +119,10 @@ def path(
     """The shortest routes to a role, with the skills to gain at each step.
 
     Promotions first; when they reach no route, lateral moves too (said
-    so). Routes that tie on length come in order of least to learn; each
-    route's totals count the lines under it. No route exits with 1.
+    so); when the ladder's moves reach no route, moves derived from
+    overlap too (said so; --no-overlap: none). Routes that tie on length
+    come in order of least to learn; each route's totals count the lines
+    under it. No route exits with 1.
 
     Example: aiml-career path --from intern --to caio
     """
@@ -124,7 +135,7 @@ def path(
     if chosen is Format.text:
         claims_note(ctx, ladder, me, goal)
     result = planning.path(ladder, me, goal, promotions_only=promotions_only,
-                           allow_lateral=allow_lateral, limit=limit)
+                           allow_lateral=allow_lateral, limit=limit, no_overlap=no_overlap)
     if not result["routes"]:
         if chosen is Format.json:
             output(ctx, result, True, renderers.path)

@@ -218,10 +218,12 @@ def _requirement(row: Mapping[str, Any]) -> Text:
     return T(requirement_label(row))
 
 
-def _legend() -> Text:
-    """What a move's basis means: the text, the role titles, or our judgement."""
+def _legend(overlap: bool = False) -> Text:
+    """What a move's basis means: the text, the role titles, or our judgement (and, when a
+    move is derived from overlap, what that means)."""
+    more = "; overlap = derived from overlap where the ladder names no move: ours" if overlap else ""
     return T("basis of a move: text = the source says so; titles = the role titles imply it; "
-             "editorial = our judgement (see its note), not the text's", "dim")
+             f"editorial = our judgement (see its note), not the text's{more}", "dim")
 
 
 def _kind(move: Move | TreeMove | MoveAt) -> Text:
