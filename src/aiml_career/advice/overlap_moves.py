@@ -24,6 +24,7 @@ from .assessment import role_have
 from .overlap import backward_points, counted_toward, overlap, percent, scan
 
 if TYPE_CHECKING:
+    from ..results.common import SkillRef
     from ..results.plans import MoveAt
 
 #: At most this many roles are offered from one role (the nearest first).
@@ -41,7 +42,7 @@ RULE = (
     f"ours, not the ladder's: from a role the ladder names no move from (and not at its top stage), "
     f"the {LIMIT} nearest roles by overlap at its stage or above, scored as similar scores them "
     f"(the mean of both overlaps), each with a score of at least {THRESHOLD:g} and a requirement "
-    f"row the role already meets; path takes them only when the ladder's own moves reach no route: "
+    f"row the role holds some of; path takes them only when the ladder's own moves reach no route: "
     f"from where it starts, to those nearest roles and to the goal when it passes the same test, and "
     f"from a role with no move within {HOPS} moves of the start, to the goal alone when it passes; "
     f"routes with fewest of them first"
@@ -129,8 +130,8 @@ class Scorer:
 
 
 def nearest(ladder: Ladder, role: Role, goal: str | None = None) -> list[MoveAt]:
-    """The overlap moves from ``role`` (:data:`RULE`): up to :data:`LIMIT` roles, each sharing
-    a requirement row; toward ``goal`` (``path``), the goal too when it passes the rule though
+    """The overlap moves from ``role`` (:data:`RULE`): up to :data:`LIMIT` roles, each with a
+    requirement row ``role`` holds some of; toward ``goal`` (``path``), the goal too when it passes the rule though
     it is not among the nearest."""
     moves: list[MoveAt] = []
     ranked = Scorer(ladder, rungs(ladder)[role.stage]).ranked(role)
@@ -148,7 +149,7 @@ def nearest(ladder: Ladder, role: Role, goal: str | None = None) -> list[MoveAt]
 
 def toward_goal(ladder: Ladder, role: Role, goal: Role) -> MoveAt | None:
     """The overlap move from ``role`` straight to ``goal``, when the goal passes the rule: at
-    ``role``'s stage or above, a score of :data:`THRESHOLD` or more, a row shared."""
+    ``role``'s stage or above, a score of :data:`THRESHOLD` or more, a row held some of."""
     rung = rungs(ladder)
     if role.id == goal.id or rung[goal.stage] < rung[role.stage]:
         return None
@@ -158,8 +159,13 @@ def toward_goal(ladder: Ladder, role: Role, goal: Role) -> MoveAt | None:
 
 
 def _move(ladder: Ladder, role: Role, other: Role, score: float) -> MoveAt | None:
-    """The overlap move from ``role`` to ``other``, or None when they share no requirement row."""
-    shared = overlap(ladder, role, other)["shared"]
+    """The overlap move from ``role`` to ``other``, or None when ``role`` holds nothing toward
+    ``other``'s rows (``shared``: the rows it meets, then those it holds below their level)."""
+    found = overlap(ladder, role, other)
+    shared: list[SkillRef] = [{"id": m["id"], "name": m["name"], "category": m["category"], "level": m["level"]}
+                              for m in found["shared"]]
+    shared += [{"id": d["id"], "name": d["name"], "category": d["category"], "level": d["to"]}
+               for d in found["deepen"]]
     if not shared:
         return None
     rung = rungs(ladder)

@@ -5,7 +5,7 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from .common import Deepen, Met, PersonDoc, Requirement, ResourceRef, RoleAt
+from .common import Deepen, Met, PersonDoc, Requirement, ResourceRef, RoleAt, SkillRef
 from .words import Basis, MoveBasis, MoveKind
 
 #: The basis of a move derived at run time, never one a ladder file states (docs/planning.md:
@@ -24,7 +24,7 @@ class MoveAt(TypedDict):
     basis: MoveBasis | DerivedBasis | None
     note: str
     overlap: NotRequired[float]
-    shared: NotRequired[list[Met]]
+    shared: NotRequired[list[SkillRef]]
 
 
 class Entering(TypedDict):
