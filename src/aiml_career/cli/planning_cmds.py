@@ -4,6 +4,7 @@ or the saved profile)."""
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
 from typing import Annotated, Literal, Optional
 
 import typer
@@ -26,6 +27,7 @@ from .app import (
     note,
     output,
     pick_format,
+    voice_of,
     write_file,
     write_text,
 )
@@ -78,7 +80,8 @@ def next_(
     aim = goal_of(ctx, goal, me, required=False)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-    output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap), as_json, renderers.next_steps)
+    output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap), as_json,
+           partial(renderers.next_steps, voice_of(ctx)))
 
 
 #: Where a route starts (``path``, ``plan``).
@@ -147,7 +150,7 @@ def path(
 
         write_text(ctx, export.mermaid(graph.routes(ladder, result)))
         return
-    output(ctx, result, chosen is Format.json, renderers.path)
+    output(ctx, result, chosen is Format.json, partial(renderers.path, voice_of(ctx)))
 
 
 class PlanFormat(str, Enum):
@@ -211,7 +214,7 @@ def plan(
     if result["no_route"] and chosen is not PlanFormat.json:
         raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
     if chosen is PlanFormat.text and dest is None:
-        output(ctx, result, False, renderers.plan)
+        output(ctx, result, False, partial(renderers.plan, voice_of(ctx)))
         return
     if chosen is PlanFormat.text:
         import io
@@ -220,12 +223,12 @@ def plan(
         from ..render.text.base import piped_console
 
         buffer = io.StringIO()
-        draw(piped_console(buffer, env_of(ctx).stderr), result)
+        draw(piped_console(buffer, env_of(ctx).stderr), result, voice_of(ctx))
         document = buffer.getvalue()
     elif chosen is PlanFormat.markdown:
         from ..render.checklist import markdown
 
-        document = markdown(result)
+        document = markdown(result, voice_of(ctx))
     else:
         from ..render.json import dumps
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import STARTS, counted_from, requirement_label
+from . import STARTS, TEXT, Voice, counted_from, requirement_label
 from .export import _md as md
 from .export import md_url
 from .export import place_link as link
@@ -90,12 +90,16 @@ KINDS = {"prerequisite": "prerequisite", "foundation": "the text's foundation"}
 
 
 def what_for(item: PlanItem) -> str:
-    """Why the item is there: the text's words for a requirement row, else the reason it was added."""
-    return f"\u201c{item['wording']}\u201d" if item.get("kind", "requirement") == "requirement" else item["reason"]
+    """Why the item is there: the ladder's words for a requirement row (nothing for a row
+    without words), else the reason it was added."""
+    if item.get("kind", "requirement") != "requirement":
+        return item["reason"]
+    return f"\u201c{item['wording']}\u201d" if item["wording"] else ""
 
 
-def markdown(data: Plan) -> str:
-    """The plan as Markdown: a heading, the route, then one task per item, done ones ticked."""
+def markdown(data: Plan, voice: Voice = TEXT) -> str:
+    """The plan as Markdown: a heading, the route, then one task per item, done ones ticked
+    (``voice``: whose words the rows' wording is)."""
     where = data["from"]["name"] if data["from"] else "No role yet"
     out = [f"# Learning plan: {md(where)} → {md(data['to']['name'])}", ""]
     if data["message"]:
@@ -115,7 +119,8 @@ def markdown(data: Plan) -> str:
                    f"for step {step['number']}, "
                    f"{md(step['name'])} (`{step['id']}`){status}")
         if item["kind"] == "requirement":
-            out.append(f"  - The text: \u201c{md(item['wording'])}\u201d")
+            if item["wording"]:
+                out.append(f"  - {md(voice.title)}: \u201c{md(item['wording'])}\u201d")
         else:
             out.append(f"  - Why: {md(item['reason'])}")
         if item["prerequisites"] and item["status"] != "done":
@@ -126,9 +131,10 @@ def markdown(data: Plan) -> str:
             out.append(f"  - Unlocks: {shown or '—'}")
         if item["ready_for"]:
             out.append(f"  - Then: ready for {md(item['ready_for']['name'])}, nothing left to learn for it")
-        out.append(f"  - Learn: {', '.join(link(p) for p in item['learn']) or '—'}")
+        if item["learn"]:
+            out.append(f"  - Learn: {', '.join(link(p) for p in item['learn'])}")
     out += ["", "Marked (editorial): a move, prerequisite or link the ladder adds (links: its choice of official "
-            "pages), not the text's.", ""]
+            f"pages), not {md(voice.own)}.", ""]
     return "\n".join(out)
 
 

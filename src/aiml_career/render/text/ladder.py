@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ...errors import sanitize
 from ...ladder.resolve import shown
+from .. import TEXT, Voice
 from .base import (
     T,
     _aside,
@@ -94,7 +95,7 @@ def roles(out: Console, data: list[RoleRow]) -> None:
     _print_table(out, table)
 
 
-def show(out: Console, data: Show) -> None:
+def show(out: Console, data: Show, voice: Voice = TEXT) -> None:
     if data["type"] == "specialization":
         return specialization(out, data)
     out.print(_heading(data["name"], data["id"]))
@@ -108,15 +109,18 @@ def show(out: Console, data: Show) -> None:
         out.print()
         out.print(T(data["summary"]))
     out.print()
-    out.print(T("Responsibilities", "bold underline"))
-    out.print(_bullets(data["responsibilities"]))
-    out.print()
+    if data["responsibilities"]:  # a company ladder's role may list none: no empty heading
+        out.print(T("Responsibilities", "bold underline"))
+        out.print(_bullets(data["responsibilities"]))
+        out.print()
     if data["skills_text"]:
         out.print(Text.assemble(T("Skills needed: ", "bold"), T(data["skills_text"], "italic")))
         out.print()
-    table = _table("Requirement", "Level", "The text says", title="Requirements")
+    # The wording column only when a row has words (a company ladder's rows may have none).
+    worded = any(row["wording"] for row in data["requirements"])
+    table = _table("Requirement", "Level", *([voice.says] if worded else []), title="Requirements")
     for row in data["requirements"]:
-        table.add_row(_requirement(row), _level(row["level"]), T(row["wording"], "italic"))
+        table.add_row(_requirement(row), _level(row["level"]), *([T(row["wording"], "italic")] if worded else []))
     _print_table(out, table)
     for label, moves in (("Comes from", data["previous_moves"]), ("Leads to", data["next_moves"])):
         line = Text.assemble(T(f"{label}: ", "bold"))
@@ -131,7 +135,7 @@ def show(out: Console, data: Show) -> None:
             line.append_text(T("—", "dim"))
         out.print(line)
     if data["previous_moves"] or data["next_moves"]:
-        _aside(out, _legend())
+        _aside(out, _legend(voice=voice))
     for occ in data["occupations"]:
         link = T(occ["url"], f"link {occ['url']}")
         out.print(Text.assemble(T(f"{occ['system']} {occ['code']} ", "bold"), T(occ["title"]), "  ", link))
@@ -292,7 +296,7 @@ def search(out: Console, data: Search) -> None:
         _note(out, f"{data['total'] - len(data['hits'])} more hits (use --limit)")
 
 
-def tree(out: Console, data: Tree) -> None:
+def tree(out: Console, data: Tree, voice: Voice = TEXT) -> None:
     from rich.tree import Tree
 
     names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
@@ -304,7 +308,7 @@ def tree(out: Console, data: Tree) -> None:
             for move in role["next"]:
                 node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
     out.print(root)
-    _aside(out, _legend())
+    _aside(out, _legend(voice=voice))
 
 
 def _id_track(role: StageRole | TreeRole) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import STARTS, alternatives, counted_from
+from .. import STARTS, TEXT, Voice, alternatives, counted_from
 from .base import (
     T,
     _aside,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ...results.plans import Match, Next, PathDoc, Scores, Start
 
 
-def next_steps(out: Console, data: Next) -> None:
+def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
     start = data["from"]
     if not data["next"] and start is not None and (data["at_top"] or not data["ladder_names_no_move"]):
         out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
@@ -63,7 +63,7 @@ def next_steps(out: Console, data: Next) -> None:
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
     if data["next"]:
         out.print()
-        _aside(out, _legend(any(m["basis"] == "overlap" for m in data["next"])))
+        _aside(out, _legend(any(m["basis"] == "overlap" for m in data["next"]), voice))
 
 
 def _no_move(out: Console, data: Next) -> None:
@@ -147,7 +147,7 @@ def routes_found(data: PathDoc) -> str:
     return "more than 10^6" if data.get("routes_found_capped") else f"{data['routes_found']:,}"
 
 
-def path(out: Console, data: PathDoc) -> None:
+def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
     mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
     where = data["from"]["name"] if data["from"] else "No role yet"
     out.print(_heading(
@@ -206,7 +206,7 @@ def path(out: Console, data: PathDoc) -> None:
     if len(data["routes"]) > 1:
         _aside(out, T(f"routes ranked by {data['route_order']}", "dim"))
     if any(step["basis"] != "text" for route in data["routes"] for step in route["steps"]):
-        _aside(out, _legend(data["overlap_fallback"]))
+        _aside(out, _legend(data["overlap_fallback"], voice))
     if data["overlap_fallback"]:
         _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
 
