@@ -132,7 +132,7 @@ def markdown(data: Plan, voice: Voice = TEXT) -> str:
         if item["ready_for"]:
             out.append(f"  - Then: ready for {md(item['ready_for']['name'])}, nothing left to learn for it")
         if item["learn"]:
-            out.append(f"  - Learn: {', '.join(link(p) for p in item['learn'])}")
+            out.append(f"  - Learn: {', '.join(link(p, voice) for p in item['learn'])}")
     out += ["", "Marked (editorial): a move, prerequisite or link the ladder adds (links: its choice of official "
             f"pages), not {md(voice.own)}.", ""]
     return "\n".join(out)

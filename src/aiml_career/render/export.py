@@ -158,7 +158,8 @@ def markdown(book: Handbook, voice: Voice = TEXT) -> str:
                     "Where to learn |", "|---|---|" + ("---|" if about else "") + "---|---|---|---|"]
             out += [
                 f"| {_cell(s['name'])} | `{s['id']}` |" + (f" {_cell(s['description'])} |" if about else "")
-                + f" {_cell(', '.join(s['aliases']))} | {s['roles']} | {_learning_cells(book['learning'][s['id']])} |"
+                + f" {_cell(', '.join(s['aliases']))} | {s['roles']} |"
+                + f" {_learning_cells(book['learning'][s['id']], voice)} |"
                 for s in category["skills"]
             ]
             out.append("")
@@ -200,18 +201,18 @@ def md_url(url: str) -> str:
     )
 
 
-def place_link(place: Place) -> str:
-    """A place to learn: ``[title](url) (editorial)``, or the text's own resource by name."""
+def place_link(place: Place, voice: Voice = TEXT) -> str:
+    """A place to learn: ``[title](url) (editorial)``, or the text's (the ladder's) own resource by name."""
     if not place["url"]:
-        return f"{_md(place['title'])} (the text's {place['kind'].replace('-', ' ')})"
+        return f"{_md(place['title'])} ({_md(voice.own)} {place['kind'].replace('-', ' ')})"
     mark = " (editorial)" if place["basis"] == "editorial" else ""
     return f"[{_md(place['title'])}]({md_url(place['url'])}){mark}"
 
 
-def _learning_cells(learning: HandbookLearning) -> str:
+def _learning_cells(learning: HandbookLearning, voice: Voice = TEXT) -> str:
     """A skill's prerequisites and its places to learn, as two table cells."""
     before = ", ".join(_cell(p["name"]) for p in learning["prerequisites"]) or "—"
-    return f"{before} | {', '.join(place_link(p) for p in learning['learn']) or '—'}"
+    return f"{before} | {', '.join(place_link(p, voice) for p in learning['learn']) or '—'}"
 
 
 def _education_md(found: Foundation) -> list[str]:

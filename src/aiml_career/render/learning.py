@@ -59,7 +59,7 @@ def plan(out: Console, data: Plan, voice: Voice = TEXT) -> None:
         if piped:
             _plan_row(out, item)
         else:
-            _plan_item(out, item)
+            _plan_item(out, item, voice)
     _aside(out, T(f"order: {data['rule']}", "dim"))
     _aside(out, T(f"(editorial): a move, prerequisite or link the ladder adds, not {voice.own}; "
                   f"{voice.own} own courses and certifications are named as it names them", "dim"))
@@ -69,7 +69,7 @@ def _item_label(item: PlanItem) -> str:
     return requirement_label(item)
 
 
-def _plan_item(out: Console, item: PlanItem) -> None:
+def _plan_item(out: Console, item: PlanItem, voice: Voice = TEXT) -> None:
     out.print()
     line = Text.assemble(T(f"{item['number']:>2}. {BOXES[item['status']]} ", "bold"),
                          T(_item_label(item), "bold"), " ", _level(item["level"]))
@@ -91,7 +91,7 @@ def _plan_item(out: Console, item: PlanItem) -> None:
     if item["ready_for"]:
         rows.append(("then:", T(f"ready for {item['ready_for']['name']}: nothing left to learn for it", "bold")))
     if item["learn"]:  # a ladder with no places to learn gets no "learn: —"
-        rows.append(("learn:", learn_text(item["learn"])))
+        rows.append(("learn:", learn_text(item["learn"], voice)))
     _labelled(out, rows, 6)
 
 

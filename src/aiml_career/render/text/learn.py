@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import requirement_label
+from .. import TEXT, Voice, requirement_label
 from ..checklist import editorial
 from .base import T
 
@@ -27,12 +27,12 @@ def place_label(place: Place) -> str:
     return f"{place['title']} ({place['kind']})"
 
 
-def learn_text(places: Iterable[Place]) -> Text:
-    """Links first, then the text's own courses and certifications, on one line."""
+def learn_text(places: Iterable[Place], voice: Voice = TEXT) -> Text:
+    """Links first, then the text's (the ladder's) own courses and certifications, on one line."""
     places = list(places)
     links = [place_label(p) for p in places if p["url"]]
     named = [p["title"] for p in places if not p["url"]]
-    parts = links + ([f"the text's: {', '.join(named)}"] if named else [])
+    parts = links + ([f"{voice.own}: {', '.join(named)}"] if named else [])
     return T(" · ".join(parts) or "—")
 
 

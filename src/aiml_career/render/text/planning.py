@@ -63,7 +63,10 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
     if data["next"]:
         out.print()
-        _aside(out, _legend(any(m["basis"] == "overlap" for m in data["next"]), voice))
+        derived = any(m["basis"] == "overlap" for m in data["next"])
+        _aside(out, _legend(derived, voice))
+        if derived:
+            _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
 
 
 def _no_move(out: Console, data: Next) -> None:
@@ -80,8 +83,6 @@ def _no_move(out: Console, data: Next) -> None:
                          f"{', '.join(s['name'] for s in m.get('shared', []))})" for m in data["next"])
         said.append_text(T(f"; nearest roles by overlap (ours): {near}", "yellow"))
     out.print(said)
-    if not data["no_overlap"]:
-        _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
 
 
 def _readiness(item: Scores) -> Text:
@@ -156,7 +157,7 @@ def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
         f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
     ))
     _start(out, data["start"], always=True)
-    if data["lateral_fallback"]:
+    if data["lateral_fallback"] and not data["overlap_fallback"]:
         out.print(T("no route by promotions alone: this one takes lateral moves "
                     "(--promotions-only to refuse them)", "yellow"))
     if data["overlap_fallback"]:
