@@ -14,6 +14,7 @@ is only tested against the goal (:func:`toward_goal`, two overlaps), within :dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..ladder.index import Ladder
@@ -36,6 +37,10 @@ TRIES = 50
 #: ``path`` derives overlap moves for roles reached within this many moves of the start: from
 #: a start, to its nearest roles (and the goal); from a role reached after, to the goal only.
 HOPS = 2
+
+#: The moves ``path`` derives from a role the search reaches, given the moves before it:
+#: (role id, kind) each.
+Derive = Callable[[str, int], list[tuple[str, str]]]
 
 #: The rule, in words (``overlap_rule`` in ``next`` and ``path``).
 RULE = (
@@ -177,3 +182,24 @@ def _move(ladder: Ladder, role: Role, other: Role, score: float) -> MoveAt | Non
         "overlap": score,
         "shared": shared,
     }
+
+
+def deriver(ladder: Ladder, goal: Role, derived: dict[tuple[str, str], MoveAt]) -> Derive:
+    """The overlap moves of a role the search reaches (kept in ``derived`` for the steps): from
+    a start, its nearest roles and the goal; from a role reached after, the goal alone
+    (:data:`RULE`). The roles the search never reaches are never scored."""
+
+    def derive(here: str, moves_before: int) -> list[tuple[str, str]]:
+        role = ladder.roles[here]
+        if not derives(ladder, role):
+            return []
+        if moves_before == 0:
+            found = nearest(ladder, role, goal.id)
+        else:
+            one = toward_goal(ladder, role, goal)
+            found = [one] if one is not None else []
+        for move in found:
+            derived[here, move["id"]] = move
+        return [(m["id"], str(m["kind"])) for m in found]
+
+    return derive

@@ -10,7 +10,6 @@ each result says who it was planned for); nothing here prints.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
@@ -166,12 +165,8 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     return tries
 
 
-#: The moves from a role the ladder names none from: (role id, kind) each.
-Derive = Callable[[str, int], list[tuple[str, str]]]
-
-
 def _shortest(
-    ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: Derive | None = None
+    ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None = None
 ) -> tuple[dict[str, list[tuple[str, str]]], dict[str, int], int] | None:
     """Breadth first from every start: (parents, route counts, moves), or None if unreachable.
     With ``derive``, a role with no move reached within :data:`.overlap_moves.HOPS` moves of a
@@ -278,7 +273,7 @@ def path(
     derived: dict[tuple[str, str], MoveAt] = {}
     overlapping = False
     if found is None and not no_overlap:
-        derive = _deriver(ladder, goal, derived)
+        derive = overlap_moves.deriver(ladder, goal, derived)
         for starts, how in tries:  # noqa: B007
             found = _shortest(ladder, starts, goal.id, not promotions_only, derive)
             if found is not None:
@@ -367,27 +362,6 @@ def path(
         "readiness": total.readiness,
     })
     return result
-
-
-def _deriver(ladder: Ladder, goal: Role, derived: dict[tuple[str, str], MoveAt]) -> Derive:
-    """The overlap moves of a role the search reaches (kept in ``derived`` for the steps): from
-    a start, its nearest roles and the goal; from a role reached after, the goal alone
-    (:data:`.overlap_moves.RULE`). The roles the search never reaches are never scored."""
-
-    def derive(here: str, moves_before: int) -> list[tuple[str, str]]:
-        role = ladder.roles[here]
-        if not overlap_moves.derives(ladder, role):
-            return []
-        if moves_before == 0:
-            found = overlap_moves.nearest(ladder, role, goal.id)
-        else:
-            one = overlap_moves.toward_goal(ladder, role, goal)
-            found = [one] if one is not None else []
-        for move in found:
-            derived[here, move["id"]] = move
-        return [(m["id"], str(m["kind"])) for m in found]
-
-    return derive
 
 
 def _climb(step: Step) -> int:
