@@ -6,10 +6,11 @@ ranked by ``similar``'s score (:mod:`.overlap`: the mean of both overlaps). Thes
 ours, never the ladder file's: their basis, ``overlap``, is a word of the results only
 (:data:`..results.plans.DerivedBasis`), not one a ladder file can use.
 
-Scoring is one pass over the rows of the roles at the stage or above (:class:`Scorer`), then,
-for each role scored, a look at the rows its own skills count toward; ``path`` builds the pass
-``path`` scores so only where it starts; a role with no move its search reaches after that
-is only tested against the goal (:func:`toward_goal`, two overlaps), within :data:`HOPS` moves.
+Scoring a role (:class:`Scorer`) indexes the roles at its stage or above by the skills they
+name, then scores, in one pass over their rows as ``similar`` does, only those that share a
+skill with it beyond the foundation. ``next`` scores its role; ``path`` scores only where it
+starts, and tests a role with no move its search reaches after that against the goal alone
+(:func:`toward_goal`, two overlaps), within :data:`HOPS` moves of the start.
 """
 
 from __future__ import annotations
@@ -72,15 +73,14 @@ def derives(ladder: Ladder, role: Role) -> bool:
 
 
 class Scorer:
-    """``similar``'s score from one role to the roles it shares a skill with, for many roles in a
-    row (``path``).
+    """``similar``'s score from one role to the roles it shares a skill with.
 
-    Built once: the roles at stage ``floor`` or above by each skill they name. Scoring a role
-    then scores (:func:`.overlap.scan`, :func:`.overlap.backward_points`) only the roles that name
-    a skill it holds beyond the foundation (or a skill such a skill counts toward: one that
+    Built from the roles at stage ``floor`` or above, indexed by each skill they name. Scoring a
+    role then scores (:func:`.overlap.scan`, :func:`.overlap.backward_points`) only the roles that
+    name a skill it holds beyond the foundation (or a skill such a skill counts toward: one that
     includes it or that it is related to, an open row's broad skill of its kind), or a skill
     that counts toward its own rows: a role that shares nothing with it beyond the foundation
-    everyone holds is no move.
+    everyone holds is no move. ``units`` keeps each row's unit from one scoring to the next.
     """
 
     def __init__(self, ladder: Ladder, floor: int) -> None:
