@@ -96,6 +96,21 @@ def test_the_handbook_heads_the_wording_with_the_source(cli, acme):
     assert "| Requirement | Level |\n|---|---|\n| Python | basic |" in out  # eng-1: no words at all
 
 
+def test_the_ladders_own_resources_are_its_own(cli, tmp_path):
+    doc = json.loads(json.dumps(ACME))
+    doc["resources"] = [{"id": "acme-cert", "name": "Acme Python Certificate", "kind": "certification",
+                         "provider": "Acme", "skills": ["python"], "skills_basis": "text"}]
+    path = write(tmp_path, doc)
+    skill = cli("--color", "never", "--data", path, "skills", "python", stdout_isatty=True, columns=200).stdout
+    assert f"learn: {SOURCE}'s: Acme Python Certificate" in skill
+    markdown = cli("--data", path, "plan", "--from", "eng-1", "--to", "eng-2", "--format", "markdown").stdout
+    assert f"  - Learn: Acme Python Certificate ({SOURCE}'s certification)" in markdown
+    handbook = cli("--data", path, "export", "--format", "markdown", "-o", "-").stdout
+    assert f"Acme Python Certificate ({SOURCE}'s certification)" in handbook
+    for out in (skill, markdown, handbook):
+        never_the_text(out)
+
+
 def test_a_ladder_without_a_source_speaks_as_the_ladder(cli, tmp_path):
     doc = json.loads(json.dumps(ACME))
     del doc["source"]

@@ -179,6 +179,22 @@ def test_a_ladder_file_cannot_state_an_overlap_basis(cli, tmp_path):
     assert [p["path"] for p in report["problems"]] == ["roles[0].next[0].basis"]
 
 
+def test_the_scorer_agrees_with_similar_on_the_built_in_ladder():
+    """Every role's overlap-move candidates score what ``similar`` scores them (those at the
+    threshold or above, at the role's stage or above): the shortcut leaves none out."""
+    from aiml_career.advice import overlap, overlap_moves
+    from aiml_career.ladder.loading import load
+
+    ladder = load()
+    rung = overlap_moves.rungs(ladder)
+    for role in ladder.doc.roles:
+        scores = {r["id"]: r["score"] for r in overlap.similar(ladder, role.id, limit=100)["roles"]}
+        expected = {(rid, score) for rid, score in scores.items()
+                    if score >= overlap_moves.THRESHOLD and rung[ladder.roles[rid].stage] >= rung[role.stage]}
+        ranked = overlap_moves.Scorer(ladder, rung[role.stage]).ranked(role)
+        assert {(other.id, score) for score, other in ranked} == expected, role.id
+
+
 # -- a taxonomy: several hundred occupations, described skills, no moves --------------------
 
 

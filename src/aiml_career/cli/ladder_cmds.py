@@ -224,7 +224,8 @@ def skills(
     elif name is None:
         output(ctx, queries.skills(ladder), as_json, renderers.skills)
     else:
-        output(ctx, learning.skill_detail(ladder, name), as_json, renderers.skill_detail)
+        output(ctx, learning.skill_detail(ladder, name), as_json,
+               partial(renderers.skill_detail, voice_of(ctx)))
 
 
 @command()

@@ -72,21 +72,19 @@ def counts_line(counts: PlanCounts) -> str:
             f"{counts['done']} done of {counts['items']} item{'' if counts['items'] == 1 else 's'}")
 
 
-def action(item: PlanItem) -> str:
+def action(item: PlanItem, voice: Voice = TEXT) -> str:
     """"gain", or "deepen from advanced" (and through which alternative, or counted from which
-    related skill); an item the plan adds says what it is: "gain · prerequisite (editorial)"."""
+    related skill); an item the plan adds says what it is: "gain · prerequisite (editorial)",
+    "gain · the text's foundation" (on another ladder, its own)."""
     how = item["action"] if not item.get("held") else f"deepen from {item['held']}"
     if item.get("by"):
         how += f" ({item['by']['name']})"
     if item.get("via"):
         how += f" ({counted_from(item['via'])})"
     if item.get("kind", "requirement") != "requirement":
-        how += f" · {KINDS[item['kind']]}{editorial(item)}"
+        kind = f"{voice.own} foundation" if item["kind"] == "foundation" else "prerequisite"
+        how += f" · {kind}{editorial(item)}"
     return how
-
-
-#: What an item a plan adds is.
-KINDS = {"prerequisite": "prerequisite", "foundation": "the text's foundation"}
 
 
 def what_for(item: PlanItem) -> str:
@@ -115,7 +113,7 @@ def markdown(data: Plan, voice: Voice = TEXT) -> str:
         box = "[x]" if item["status"] == "done" else "[ ]"
         status = f" *({item['status']})*" if item["status"] in ("learning", "skipped") else ""
         step = item["step"]
-        out.append(f"- {box} **{md(requirement_label(item))}**: {item['level']}, {md(action(item))}, "
+        out.append(f"- {box} **{md(requirement_label(item))}**: {item['level']}, {md(action(item, voice))}, "
                    f"for step {step['number']}, "
                    f"{md(step['name'])} (`{step['id']}`){status}")
         if item["kind"] == "requirement":

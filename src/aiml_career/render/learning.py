@@ -73,7 +73,7 @@ def _plan_item(out: Console, item: PlanItem, voice: Voice = TEXT) -> None:
     out.print()
     line = Text.assemble(T(f"{item['number']:>2}. {BOXES[item['status']]} ", "bold"),
                          T(_item_label(item), "bold"), " ", _level(item["level"]))
-    line.append_text(T(f"  {action(item)}", "dim"))
+    line.append_text(T(f"  {action(item, voice)}", "dim"))
     if item["status"] != "todo":
         line.append_text(T(f" [{item['status']}]", "italic green" if item["status"] == "done" else "dim"))
     out.print(line)

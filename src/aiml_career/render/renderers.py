@@ -89,10 +89,10 @@ def skills() -> Renderer[list[SkillCategory]]:
     return skills
 
 
-def skill_detail() -> Renderer[SkillLearning]:
+def skill_detail(voice: Voice = TEXT) -> Renderer[SkillLearning]:
     from .text.ladder import skill_detail
 
-    return skill_detail
+    return partial(skill_detail, voice=voice)
 
 
 def education() -> Renderer[Education]:

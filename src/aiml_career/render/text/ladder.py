@@ -228,7 +228,7 @@ def skills(out: Console, data: list[SkillCategory]) -> None:
         out.print()
 
 
-def skill_detail(out: Console, data: SkillLearning) -> None:
+def skill_detail(out: Console, data: SkillLearning, voice: Voice = TEXT) -> None:
     out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
     if data["description"]:
         out.print(T(data["description"]))
@@ -256,7 +256,7 @@ def skill_detail(out: Console, data: SkillLearning) -> None:
         out.print(Text.assemble("resources: ", _refs(data["resources"])))
     from .learn import skill_lines
 
-    skill_lines(out, data)
+    skill_lines(out, data, voice)
 
 
 def education(out: Console, data: Education) -> None:
