@@ -44,11 +44,12 @@ def test_the_route_to_senior_data_scientist_goes_through_data_scientist(cli, sta
 def test_each_route_shows_its_cost_and_the_rule(cli):
     data = cli("path", "--from", "junior-ds", "--to", "senior-ds", "--json").json()
     first, second = data["routes"][:2]
-    assert first["cost"]["moves_by_basis"] == {"text": 0, "titles": 2, "editorial": 0}
-    assert second["cost"]["moves_by_basis"] == {"text": 0, "titles": 0, "editorial": 2}
+    assert first["cost"]["moves_by_basis"] == {"text": 0, "titles": 2, "editorial": 0, "overlap": 0}
+    assert second["cost"]["moves_by_basis"] == {"text": 0, "titles": 0, "editorial": 2, "overlap": 0}
     # The detour has fewer skills to gain: standing comes before least to learn.
     assert second["cost"]["skills_to_gain"] < first["cost"]["skills_to_gain"]
-    assert data["route_order"].startswith("fewest editorial moves")
+    assert data["route_order"].startswith("fewest moves derived from overlap (ours, where the ladder names "
+                                          "no move), then fewest editorial moves")
     text = cli("path", "--from", "junior-ds", "--to", "senior-ds").stdout
     assert "moves: 2 titles" in text
     assert "moves: 2 editorial" in text

@@ -495,7 +495,9 @@ def test_path_command_agrees(cli, files, case):
     assume(start != goal)
     path = files.write(dump(doc))
     args = ["--data", str(path), "path", "--from", start, "--to", goal, "--json"]
-    result = cli(*args, *(["--allow-lateral"] if allow_lateral else []))
+    lateral = ["--allow-lateral"] if allow_lateral else []
+    # The ladder's own moves (moves derived from overlap are the next check's).
+    result = cli(*args, *lateral, "--no-overlap")
     dist, _ = shortest(edges(doc, allow_lateral), start)
     # Without --allow-lateral, promotions first, then lateral moves when promotions reach no route.
     fallback = not allow_lateral and goal not in dist
@@ -509,6 +511,14 @@ def test_path_command_agrees(cli, files, case):
         assert result.exit_code == 1
         assert result.stderr.startswith("aiml-career: error: no route")
         assert result.json()["routes"] == []
+        # With overlap moves: still no route, or routes that say so, each with one or two of them.
+        derived = cli(*args, *lateral)
+        if derived.exit_code == 0:
+            assert derived.json()["overlap_fallback"] is True
+            for route in derived.json()["routes"]:
+                assert 1 <= sum(step["basis"] == "overlap" for step in route["steps"]) <= 2
+        else:
+            assert derived.exit_code == 1
 
 
 # -- 4. any text as a role or skill name -----------------------------------------

@@ -89,9 +89,9 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
     }
 
 
-def next_steps(ladder: Ladder, me: Person) -> Next:
+def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
     """``next``, each skill to gain with where to learn it (``learn``)."""
-    result = planning.next_steps(ladder, me)
+    result = planning.next_steps(ladder, me, no_overlap=no_overlap)
     for move in result["next"]:
         for item in move["skills_to_gain"]:
             item["learn"] = places(ladder, _row_skills(item))
@@ -135,8 +135,10 @@ def plan(ladder: Ladder, me: Person, goal_query: str, *, promotions_only: bool =
         result.update({"from": role_at(goal), "qualified": True, "readiness": 100.0,
                        "message": f"you hold {goal.name} already: nothing to learn for it"})
         return result
+    # A plan follows the moves the ladder names only: moves derived from overlap are
+    # suggestions (``next``, ``path``), not a route to commit a plan to.
     found = planning.path(ladder, me, goal.id, limit=1, promotions_only=promotions_only,
-                          allow_lateral=allow_lateral)
+                          allow_lateral=allow_lateral, no_overlap=True)
     result["start"] = found["start"]
     if not found["routes"]:
         start = found["from"]["id"] if found["from"] else "the entry stage"

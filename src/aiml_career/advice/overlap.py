@@ -15,6 +15,7 @@ of roles. Only the roles shown are explained in full.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
@@ -52,23 +53,28 @@ def overlap(ladder: Ladder, a: Role, b: Role) -> OverlapDoc:
 Holders = dict[str, dict[str, int]]
 
 
-def scan(ladder: Ladder, have: Have, wanted: set[str]) -> tuple[dict[str, tuple[int, int]], Holders]:
-    """One pass over every role's rows: for every role, (points, of) for someone holding ``have``
+def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Role] | None = None,
+         memo: dict[RowKey, Unit] | None = None) -> tuple[dict[str, tuple[int, int]], Holders]:
+    """One pass over every role's rows (or those of ``roles``; ``memo`` keeps each row's unit for
+    the next pass): for every role, (points, of) for someone holding ``have``
     (:func:`.assessment.assess`'s sums; each distinct row, :func:`.requirements.row_keys`, judged
     once, no unit built); and the index, for each skill of ``wanted``, of the roles whose rows
     name it and the highest level rank they name it at (what :func:`.assessment.role_have` of
     each holds of it)."""
     scored: dict[RowKey, int] = {}
+    units: dict[RowKey, Unit] = {} if memo is None else memo
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
-    for role in ladder.doc.roles:
+    for role in ladder.doc.roles if roles is None else roles:
         points = of = 0
         for key in row_keys(role.requirements):
             got = scored.get(key)
             skill, any_of, open_row, rank = key
             if got is None:
-                unit = Unit(skill, LEVELS[rank - 1], "", any_of=any_of, open=open_row,
-                            ways=ways(skill, any_of, ladder.skills, open_row))
+                unit = units.get(key)
+                if unit is None:
+                    unit = units[key] = Unit(skill, LEVELS[rank - 1], "", any_of=any_of, open=open_row,
+                                             ways=ways(skill, any_of, ladder.skills, open_row))
                 got = scored[key] = min(best_way(have, unit)[1], rank)
             points += got
             of += rank

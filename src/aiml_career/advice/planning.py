@@ -19,6 +19,7 @@ from ..ladder.model import Role, Transition
 from ..ladder.pieces import name_ref, role_at
 from ..ladder.places import row_skills
 from ..ladder.requirements import skills_named
+from . import overlap_moves
 from .assessment import assess, merge, person_have, role_have
 from .person import Person
 
@@ -59,7 +60,8 @@ ENTRY: Entering = {
 
 #: How ``path`` orders the shortest routes, said in every result (docs/planning.md: Which route comes first).
 ROUTE_ORDER = (
-    "fewest editorial moves (our judgement, not the text's), then fewest moves only the titles imply; "
+    "fewest moves derived from overlap (ours, where the ladder names no move), "
+    "then fewest editorial moves (our judgement, not the text's), then fewest moves only the titles imply; "
     "then least to learn: fewest distinct skills to gain, then to deepen, then fewest levels to climb; "
     "then ladder order"
 )
@@ -68,6 +70,7 @@ BASIS_LEGEND = {
     "text": "the text says so",
     "titles": "implied by the role titles",
     "editorial": "an editorial judgement, not the text's",
+    "overlap": "derived from overlap where the ladder names no move: ours, not the ladder's",
 }
 
 def _move(ladder: Ladder, to: str, move: Transition) -> MoveAt:
@@ -77,12 +80,14 @@ def _move(ladder: Ladder, to: str, move: Transition) -> MoveAt:
 # -- next ---------------------------------------------------------------------------
 
 
-def next_steps(ladder: Ladder, me: Person) -> Next:
+def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
     """Where the person's role leads, with what each move asks of them.
 
     The person holds their role's requirements, plus their skills. Without a role,
     it starts as ``path`` does: from the roles the skills fully meet (the furthest
-    along of them), else the entry stage, whose roles are then the next steps.
+    along of them), else the entry stage, whose roles are then the next steps. From a
+    role the ladder names no move from, below its top, the moves are derived from overlap
+    (:mod:`.overlap_moves`), unless ``no_overlap``.
     """
     how: StartHow
     if me.role is not None:
@@ -103,6 +108,8 @@ def next_steps(ladder: Ladder, me: Person) -> Next:
             role = ladder.roles[start]
             held = merge(role_have(ladder, role), me.ranks)
             targets = [(m.to, _move(ladder, m.to, m)) for m in role.next]
+            if not no_overlap and overlap_moves.derives(ladder, role):
+                targets = [(m["id"], m) for m in overlap_moves.nearest(ladder, role)]
         for to, move in targets:
             if to in seen or to in starts and start is not None:
                 continue
@@ -110,10 +117,17 @@ def next_steps(ladder: Ladder, me: Person) -> Next:
             target = ladder.roles[to]
             moves.append({**move, **assess(ladder, target, held, me.marks).fields(),
                           **fitting(ladder, target)})
+    held_roles = [ladder.roles[s] for s in starts] if how != "entry stage" else []
+    none_named = bool(held_roles) and all(not r.next for r in held_roles)
     return {
         "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
         "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
-        "next": moves, "basis_legend": BASIS_LEGEND, "person": me.doc(),
+        "next": moves,
+        "ladder_names_no_move": none_named,
+        "at_top": none_named and all(overlap_moves.at_top(ladder, r) for r in held_roles),
+        "no_overlap": no_overlap,
+        "overlap_rule": overlap_moves.RULE,
+        "basis_legend": BASIS_LEGEND, "person": me.doc(),
     }
 
 
@@ -152,9 +166,11 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
 
 
 def _shortest(
-    ladder: Ladder, starts: list[str], goal: str, lateral: bool
+    ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None = None
 ) -> tuple[dict[str, list[tuple[str, str]]], dict[str, int], int] | None:
-    """Breadth first from every start: (parents, route counts, moves), or None if unreachable."""
+    """Breadth first from every start: (parents, route counts, moves), or None if unreachable.
+    With ``derive``, a role with no move reached within :data:`.overlap_moves.HOPS` moves of a
+    start has the moves it gives (derived from overlap)."""
     dist = {s: 0 for s in starts}
     parents: dict[str, list[tuple[str, str]]] = {s: [] for s in starts}
     count = {s: 1 for s in starts}
@@ -163,17 +179,20 @@ def _shortest(
         here = queue.popleft()
         if here == goal:
             break
-        for move in ladder.roles[here].next:
-            if not lateral and move.kind != "promotion":
+        named = ladder.roles[here].next
+        moves: list[tuple[str, str]] = [(m.to, m.kind) for m in named]
+        if derive is not None and not named and dist[here] < overlap_moves.HOPS:
+            moves = derive(here, dist[here])
+        for there, kind in moves:
+            if not lateral and kind != "promotion":
                 continue
-            there = move.to
             if there not in dist:
                 dist[there] = dist[here] + 1
                 parents[there] = []
                 count[there] = 0
                 queue.append(there)
             if dist[there] == dist[here] + 1:
-                parents[there].append((here, move.kind))
+                parents[there].append((here, kind))
                 # Saturating: 2^15000 ties are "more than 10^6", not a 4,500-digit number.
                 count[there] = min(count[there] + count[here], MAX_ROUTES_COUNTED + 1)
     if goal not in dist:
@@ -219,14 +238,17 @@ def path(
     promotions_only: bool = False,
     allow_lateral: bool = False,
     limit: int = 5,
+    no_overlap: bool = False,
 ) -> PathDoc:
     """The shortest routes to a role, with what each step asks of the person.
 
     Starts from the person's role; without one, from the roles their skills
     fully meet; else from the first stage's roles. Promotions first: when
     they reach no route, lateral moves too (unless ``promotions_only``);
-    ``allow_lateral`` lets lateral moves in from the start. Routes that tie
-    on length are ordered by least to learn: gain lines, then deepen lines.
+    ``allow_lateral`` lets lateral moves in from the start. When the ladder's
+    moves reach no route, moves derived from overlap too (unless ``no_overlap``:
+    :mod:`.overlap_moves`). Routes that tie on length are ordered by
+    :data:`ROUTE_ORDER`.
     """
     if promotions_only and allow_lateral:
         raise UsageError("--promotions-only and --allow-lateral disagree: give one of them")
@@ -248,6 +270,16 @@ def path(
                 break
         if found is not None:
             break
+    derived: dict[tuple[str, str], MoveAt] = {}
+    overlapping = False
+    if found is None and not no_overlap:
+        derive = overlap_moves.deriver(ladder, goal, derived)
+        for starts, how in tries:  # noqa: B007
+            found = _shortest(ladder, starts, goal.id, not promotions_only, derive)
+            if found is not None:
+                overlapping = True
+                fallback = not promotions_only and not allow_lateral
+                break
     if found is None:
         starts, how = tries[0]
     result: PathDoc = {
@@ -257,6 +289,9 @@ def path(
         "promotions_only": promotions_only,
         "allow_lateral": allow_lateral or fallback,
         "lateral_fallback": fallback,
+        "overlap_fallback": overlapping,
+        "no_overlap": no_overlap,
+        "overlap_rule": overlap_moves.RULE,
         "moves": None,
         "routes_found": 0,
         "routes_found_capped": False,
@@ -269,7 +304,7 @@ def path(
         return result
     parents, count, moves = found
     kinds = {(r.id, m.to): m for r in ladder.doc.roles for m in r.next}
-    ordered: list[tuple[tuple[int, int, int, int, int], Route]] = []
+    ordered: list[tuple[tuple[int, int, int, int, int, int], Route]] = []
     # From the entry stage, the person holds no role yet: getting into the first one is a step.
     entering = how == "entry stage"
     ranks = me.ranks
@@ -283,12 +318,15 @@ def path(
                 continue
             role = ladder.roles[there]
             gap = assess(ladder, role, held, me.marks)
-            move = ENTRY if here is None else _move(ladder, there, kinds[here, there])
+            if here is None:
+                move: MoveAt | Entering = ENTRY
+            else:
+                move = derived.get((here, there)) or _move(ladder, there, kinds[here, there])
             steps.append({**move, **role_at(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
             held = merge(held, role_have(ladder, role))
         gained = {s["id"] for step in steps for s in step["skills_to_gain"]}
         deepened = {s["id"] for step in steps for s in step["skills_to_deepen"]} - gained
-        by_basis: MovesByBasis = {"text": 0, "titles": 0, "editorial": 0}
+        by_basis: MovesByBasis = {"text": 0, "titles": 0, "editorial": 0, "overlap": 0}
         for s in steps:
             if s["basis"] in by_basis:
                 by_basis[s["basis"]] += 1
@@ -304,9 +342,10 @@ def path(
                      "skills_to_deepen": len(deepened), "levels_to_climb": 0},
         }
         listed["cost"]["levels_to_climb"] = listed["levels_to_climb"]
-        # ROUTE_ORDER: standing first (editorial moves, then moves only the titles imply), then
+        # ROUTE_ORDER: standing first (overlap moves, editorial moves, then moves only the titles imply), then
         # least to learn; stable, so ladder order last.
-        effort = (by_basis["editorial"], by_basis["titles"], len(gained), len(deepened), listed["levels_to_climb"])
+        effort = (by_basis["overlap"], by_basis["editorial"], by_basis["titles"], len(gained), len(deepened),
+                  listed["levels_to_climb"])
         ordered.append((effort, listed))
     ordered.sort(key=lambda pair: pair[0])
     listed_routes = [route for _, route in ordered]

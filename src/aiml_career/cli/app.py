@@ -21,6 +21,7 @@ from ..errors import CareerError, UsageError, sanitize
 from .appkit import AppCommand, AppGroup, env_of, report
 
 if TYPE_CHECKING:
+    from ..render import Voice
     from ..render.renderers import Renderer
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -173,6 +174,15 @@ def ladder_of(ctx: typer.Context):
         with env.loading():  # the garbage collector's one tuning
             ctx.meta[_LADDER] = load(data_file(env), cache=env.ladder_cache, named_by_env=env.data_from_env)
     return ctx.meta[_LADDER]
+
+
+def voice_of(ctx: typer.Context) -> Voice:
+    """Whose words the run's ladder gives (:class:`..render.Voice`): the built-in ladder's are
+    "the text"'s; a ladder from --data or $AIML_CAREER_DATA speaks as its own ``source``."""
+    from ..render import voice
+
+    ladder = ladder_of(ctx)
+    return voice(env_of(ctx).data is None or ladder.text_words, ladder.doc.source)
 
 
 def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Renderer[D]]) -> None:

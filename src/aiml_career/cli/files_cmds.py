@@ -7,8 +7,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ..render import renderers
-from .app import JsonOpt, command, data_file, ladder_of, output, write_file, write_text
+from ..render import Voice, renderers
+from .app import JsonOpt, command, data_file, ladder_of, output, voice_of, write_file, write_text
 from .appkit import env_of
 
 
@@ -85,20 +85,20 @@ def export(
     if dest is not None:
         checked_path(dest, "--output")
     chosen = fmt.value if fmt is not None else documents.format_for(dest if dest != "-" else None)
-    text = _document(ladder_of(ctx), chosen)
+    text = _document(ladder_of(ctx), chosen, voice_of(ctx))
     if dest is None or dest == "-":
         write_text(ctx, text)
         return
     write_file(ctx, dest, text)
 
 
-def _document(ladder: Any, fmt: str) -> str:
+def _document(ladder: Any, fmt: str, voice: Voice) -> str:
     """The ladder as one document: a drawing of it, its handbook, or its own JSON."""
     from ..advice import graph, queries
     from ..render import export
 
     if fmt == "markdown":
-        return export.markdown(queries.handbook(ladder))
+        return export.markdown(queries.handbook(ladder), voice)
     if fmt == "json":
         return export.to_json(ladder)
     return export.mermaid(graph.drawing(ladder)) if fmt == "mermaid" else export.dot(graph.drawing(ladder))

@@ -25,6 +25,7 @@ from .app import (
     ladder_of,
     output,
     pick_format,
+    voice_of,
     write_text,
 )
 
@@ -95,7 +96,7 @@ def show(
             raise UsageError("--format mermaid draws roles; a specialization has no diagram")
         write_text(ctx, export.mermaid(graph.neighbourhood(ladder, result["id"])))
         return
-    output(ctx, result, chosen is Format.json, renderers.show)
+    output(ctx, result, chosen is Format.json, partial(renderers.show, voice_of(ctx)))
 
 
 @command()
@@ -223,7 +224,8 @@ def skills(
     elif name is None:
         output(ctx, queries.skills(ladder), as_json, renderers.skills)
     else:
-        output(ctx, learning.skill_detail(ladder, name), as_json, renderers.skill_detail)
+        output(ctx, learning.skill_detail(ladder, name), as_json,
+               partial(renderers.skill_detail, voice_of(ctx)))
 
 
 @command()
@@ -256,4 +258,4 @@ def tree(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.tree(ladder_of(ctx)), as_json, renderers.tree)
+    output(ctx, queries.tree(ladder_of(ctx)), as_json, partial(renderers.tree, voice_of(ctx)))

@@ -4,6 +4,7 @@ or the saved profile)."""
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
 from typing import Annotated, Literal, Optional
 
 import typer
@@ -26,6 +27,7 @@ from .app import (
     note,
     output,
     pick_format,
+    voice_of,
     write_file,
     write_text,
 )
@@ -47,6 +49,11 @@ AimOpt = Annotated[
 ]
 
 
+NoOverlapOpt = Annotated[
+    bool, typer.Option("--no-overlap", help="Offer no moves derived from overlap where the ladder names none.")
+]
+
+
 @command("next", epilog=READINESS_HELP)
 def next_(
     ctx: typer.Context,
@@ -54,13 +61,16 @@ def next_(
     have: HaveOpt = None,
     goal: AimOpt = None,
     proven: ProvenOpt = False,
+    no_overlap: NoOverlapOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Where a role leads: each next role, its readiness, the skills to gain and to deepen.
 
     You are taken to hold your role's requirements, plus --have (or your
     saved profile's skills). Each move says its basis: the text, the role
-    titles, or an editorial judgement with its reason.
+    titles, or an editorial judgement with its reason. From a role the
+    ladder names no move from (below its top), the nearest roles by
+    overlap are offered instead, marked as ours (--no-overlap: none).
 
     Example: aiml-career next --from junior-ds --have "pytorch:advanced"
     """
@@ -70,7 +80,8 @@ def next_(
     aim = goal_of(ctx, goal, me, required=False)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-    output(ctx, learning.next_steps(ladder, me), as_json, renderers.next_steps)
+    output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap), as_json,
+           partial(renderers.next_steps, voice_of(ctx)))
 
 
 #: Where a route starts (``path``, ``plan``).
@@ -101,6 +112,7 @@ def path(
     goal: ToOpt = None,
     promotions_only: PromotionsOnlyOpt = False,
     allow_lateral: AllowLateralOpt = False,
+    no_overlap: NoOverlapOpt = False,
     limit: Annotated[int, typer.Option("--limit", "--max", metavar="N", help="List at most N tied routes.")] = 5,
     have: HaveOpt = None,
     proven: ProvenOpt = False,
@@ -110,8 +122,10 @@ def path(
     """The shortest routes to a role, with the skills to gain at each step.
 
     Promotions first; when they reach no route, lateral moves too (said
-    so). Routes that tie on length come in order of least to learn; each
-    route's totals count the lines under it. No route exits with 1.
+    so); when the ladder's moves reach no route, moves derived from
+    overlap too (said so; --no-overlap: none). Routes that tie on length
+    come in order of least to learn; each route's totals count the lines
+    under it. No route exits with 1.
 
     Example: aiml-career path --from intern --to caio
     """
@@ -124,7 +138,7 @@ def path(
     if chosen is Format.text:
         claims_note(ctx, ladder, me, goal)
     result = planning.path(ladder, me, goal, promotions_only=promotions_only,
-                           allow_lateral=allow_lateral, limit=limit)
+                           allow_lateral=allow_lateral, limit=limit, no_overlap=no_overlap)
     if not result["routes"]:
         if chosen is Format.json:
             output(ctx, result, True, renderers.path)
@@ -136,7 +150,7 @@ def path(
 
         write_text(ctx, export.mermaid(graph.routes(ladder, result)))
         return
-    output(ctx, result, chosen is Format.json, renderers.path)
+    output(ctx, result, chosen is Format.json, partial(renderers.path, voice_of(ctx)))
 
 
 class PlanFormat(str, Enum):
@@ -200,7 +214,7 @@ def plan(
     if result["no_route"] and chosen is not PlanFormat.json:
         raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
     if chosen is PlanFormat.text and dest is None:
-        output(ctx, result, False, renderers.plan)
+        output(ctx, result, False, partial(renderers.plan, voice_of(ctx)))
         return
     if chosen is PlanFormat.text:
         import io
@@ -209,12 +223,12 @@ def plan(
         from ..render.text.base import piped_console
 
         buffer = io.StringIO()
-        draw(piped_console(buffer, env_of(ctx).stderr), result)
+        draw(piped_console(buffer, env_of(ctx).stderr), result, voice_of(ctx))
         document = buffer.getvalue()
     elif chosen is PlanFormat.markdown:
         from ..render.checklist import markdown
 
-        document = markdown(result)
+        document = markdown(result, voice_of(ctx))
     else:
         from ..render.json import dumps
 

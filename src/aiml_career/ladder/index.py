@@ -36,6 +36,9 @@ class Ladder:
         #: and the files the ladder extends, nearest first.
         self.overlay: dict[str, tuple[str, str]] = {}
         self.extends: list[str] = []
+        #: An overlay on the built-in ladder that gives no ``source`` of its own: its wording is
+        #: the text's, but for the roles the overlay adds or replaces (docs/ladder.md: Whose words).
+        self.text_words = False
         self._ways: dict[requirements.WaysKey, tuple[requirements.Way, ...]] = {}
 
     # Indexes are built on first use only: a lookup by exact id needs none.

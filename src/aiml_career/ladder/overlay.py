@@ -490,6 +490,8 @@ def load(raw: bytes, data: dict[str, Any], path: Path, source: str, builtin: Pat
     ladder = Ladder(doc, source)
     ladder.overlay = merged.changed()
     ladder.extends = [f.source for f in merged.files[1:]]
+    root = len(merged.files) - 1
+    ladder.text_words = merged.files[root].source == BUILTIN and merged.top.get("source", root) == root
     return ladder
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..results.common import Via
@@ -17,6 +17,44 @@ STARTS = {
     "skills": "from the roles your skills fully meet",
     "entry stage": "from the entry stage: no role given, and your skills fully meet none",
 }
+
+
+class Voice(NamedTuple):
+    """Whose words a ladder's wording (and a move's ``text`` basis) are: the built-in ladder's
+    are "the text"'s, another ladder's its own ``source``'s (docs/ladder.md: Whose words). The
+    text renderers that say so take one; the built-in one is the default."""
+
+    name: str = "the text"
+
+    @property
+    def title(self) -> str:
+        """The name to start a line with: "The text", "Acme ladder 2026" (a source as spelled)."""
+        return self.name[:1].upper() + self.name[1:] if self.name.startswith("the ") else self.name
+
+    @property
+    def says(self) -> str:
+        """A heading over the wording: "The text says", "Acme ladder 2026 says"."""
+        return f"{self.title} says"
+
+    @property
+    def own(self) -> str:
+        """"the text's", "Acme ladder 2026's"."""
+        return f"{self.name}'s"
+
+
+#: The built-in ladder's voice.
+TEXT = Voice()
+#: The longest ``source`` taken as a ladder's name; a longer one describes it: "the ladder".
+SOURCE_NAME_MAX = 60
+
+
+def voice(builtin: bool, source: str) -> Voice:
+    """The built-in ladder speaks as "the text"; another as its own ``source`` when that is a
+    name (one line of at most :data:`SOURCE_NAME_MAX` characters), else as "the ladder"."""
+    if builtin:
+        return TEXT
+    source = " ".join(source.split())
+    return Voice(source if 0 < len(source) <= SOURCE_NAME_MAX else "the ladder")
 
 
 def write_utf8(data: bytes, stream=None) -> None:

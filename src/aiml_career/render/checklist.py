@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import STARTS, counted_from, requirement_label
+from . import STARTS, TEXT, Voice, counted_from, requirement_label
 from .export import _md as md
 from .export import md_url
 from .export import place_link as link
@@ -72,30 +72,32 @@ def counts_line(counts: PlanCounts) -> str:
             f"{counts['done']} done of {counts['items']} item{'' if counts['items'] == 1 else 's'}")
 
 
-def action(item: PlanItem) -> str:
+def action(item: PlanItem, voice: Voice = TEXT) -> str:
     """"gain", or "deepen from advanced" (and through which alternative, or counted from which
-    related skill); an item the plan adds says what it is: "gain · prerequisite (editorial)"."""
+    related skill); an item the plan adds says what it is: "gain · prerequisite (editorial)",
+    "gain · the text's foundation" (on another ladder, its own)."""
     how = item["action"] if not item.get("held") else f"deepen from {item['held']}"
     if item.get("by"):
         how += f" ({item['by']['name']})"
     if item.get("via"):
         how += f" ({counted_from(item['via'])})"
     if item.get("kind", "requirement") != "requirement":
-        how += f" · {KINDS[item['kind']]}{editorial(item)}"
+        kind = f"{voice.own} foundation" if item["kind"] == "foundation" else "prerequisite"
+        how += f" · {kind}{editorial(item)}"
     return how
 
 
-#: What an item a plan adds is.
-KINDS = {"prerequisite": "prerequisite", "foundation": "the text's foundation"}
-
-
 def what_for(item: PlanItem) -> str:
-    """Why the item is there: the text's words for a requirement row, else the reason it was added."""
-    return f"\u201c{item['wording']}\u201d" if item.get("kind", "requirement") == "requirement" else item["reason"]
+    """Why the item is there: the ladder's words for a requirement row (nothing for a row
+    without words), else the reason it was added."""
+    if item.get("kind", "requirement") != "requirement":
+        return item["reason"]
+    return f"\u201c{item['wording']}\u201d" if item["wording"] else ""
 
 
-def markdown(data: Plan) -> str:
-    """The plan as Markdown: a heading, the route, then one task per item, done ones ticked."""
+def markdown(data: Plan, voice: Voice = TEXT) -> str:
+    """The plan as Markdown: a heading, the route, then one task per item, done ones ticked
+    (``voice``: whose words the rows' wording is)."""
     where = data["from"]["name"] if data["from"] else "No role yet"
     out = [f"# Learning plan: {md(where)} → {md(data['to']['name'])}", ""]
     if data["message"]:
@@ -111,11 +113,12 @@ def markdown(data: Plan) -> str:
         box = "[x]" if item["status"] == "done" else "[ ]"
         status = f" *({item['status']})*" if item["status"] in ("learning", "skipped") else ""
         step = item["step"]
-        out.append(f"- {box} **{md(requirement_label(item))}**: {item['level']}, {md(action(item))}, "
+        out.append(f"- {box} **{md(requirement_label(item))}**: {item['level']}, {md(action(item, voice))}, "
                    f"for step {step['number']}, "
                    f"{md(step['name'])} (`{step['id']}`){status}")
         if item["kind"] == "requirement":
-            out.append(f"  - The text: \u201c{md(item['wording'])}\u201d")
+            if item["wording"]:
+                out.append(f"  - {md(voice.title)}: \u201c{md(item['wording'])}\u201d")
         else:
             out.append(f"  - Why: {md(item['reason'])}")
         if item["prerequisites"] and item["status"] != "done":
@@ -126,9 +129,10 @@ def markdown(data: Plan) -> str:
             out.append(f"  - Unlocks: {shown or '—'}")
         if item["ready_for"]:
             out.append(f"  - Then: ready for {md(item['ready_for']['name'])}, nothing left to learn for it")
-        out.append(f"  - Learn: {', '.join(link(p) for p in item['learn']) or '—'}")
+        if item["learn"]:
+            out.append(f"  - Learn: {', '.join(link(p, voice) for p in item['learn'])}")
     out += ["", "Marked (editorial): a move, prerequisite or link the ladder adds (links: its choice of official "
-            "pages), not the text's.", ""]
+            f"pages), not {md(voice.own)}.", ""]
     return "\n".join(out)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UNSAFE_CLASS as _UNSAFE_CLASS
 from ..errors import UNSAFE_RANGES, sanitize
-from . import requirement_label
+from . import TEXT, Voice, requirement_label
 
 if TYPE_CHECKING:
     from ..ladder.index import Ladder
@@ -117,8 +117,9 @@ def _md(text: str) -> str:
 _cell = _md
 
 
-def markdown(book: Handbook) -> str:
-    """A handbook of every stage and role, readable on its own, with a table of contents."""
+def markdown(book: Handbook, voice: Voice = TEXT) -> str:
+    """A handbook of every stage and role, readable on its own, with a table of contents
+    (``voice``: whose words the rows' wording is)."""
     out: list[str] = [f"# {_md(book['title'])}", ""]
     if book["intro"]:
         out += [_md(book["intro"]), ""]
@@ -143,7 +144,7 @@ def markdown(book: Handbook) -> str:
         if stage["foundation"] is not None:
             out += _education_md(stage["foundation"])
         for role in stage["roles"]:
-            out += _role_md(role)
+            out += _role_md(role, voice)
     if book["skills"]:
         out += ['<a id="skills"></a>', "", "## Skills", ""]
         for category in book["skills"]:
@@ -157,12 +158,13 @@ def markdown(book: Handbook) -> str:
                     "Where to learn |", "|---|---|" + ("---|" if about else "") + "---|---|---|---|"]
             out += [
                 f"| {_cell(s['name'])} | `{s['id']}` |" + (f" {_cell(s['description'])} |" if about else "")
-                + f" {_cell(', '.join(s['aliases']))} | {s['roles']} | {_learning_cells(book['learning'][s['id']])} |"
+                + f" {_cell(', '.join(s['aliases']))} | {s['roles']} |"
+                + f" {_learning_cells(book['learning'][s['id']], voice)} |"
                 for s in category["skills"]
             ]
             out.append("")
-        out += ["Learn first (prerequisites) and the links are editorial: the ladder's, not the text's; "
-                "the text's own courses and certifications are named as it names them.", ""]
+        out += [f"Learn first (prerequisites) and the links are editorial: the ladder's, not {_md(voice.own)}; "
+                f"{_md(voice.own)} own courses and certifications are named as it names them.", ""]
     if specs["specializations"]:
         out += ['<a id="specializations"></a>', "", "## Specializations", ""]
         if specs["intro"]:
@@ -199,18 +201,18 @@ def md_url(url: str) -> str:
     )
 
 
-def place_link(place: Place) -> str:
-    """A place to learn: ``[title](url) (editorial)``, or the text's own resource by name."""
+def place_link(place: Place, voice: Voice = TEXT) -> str:
+    """A place to learn: ``[title](url) (editorial)``, or the text's (the ladder's) own resource by name."""
     if not place["url"]:
-        return f"{_md(place['title'])} (the text's {place['kind'].replace('-', ' ')})"
+        return f"{_md(place['title'])} ({_md(voice.own)} {place['kind'].replace('-', ' ')})"
     mark = " (editorial)" if place["basis"] == "editorial" else ""
     return f"[{_md(place['title'])}]({md_url(place['url'])}){mark}"
 
 
-def _learning_cells(learning: HandbookLearning) -> str:
+def _learning_cells(learning: HandbookLearning, voice: Voice = TEXT) -> str:
     """A skill's prerequisites and its places to learn, as two table cells."""
     before = ", ".join(_cell(p["name"]) for p in learning["prerequisites"]) or "—"
-    return f"{before} | {', '.join(place_link(p) for p in learning['learn']) or '—'}"
+    return f"{before} | {', '.join(place_link(p, voice) for p in learning['learn']) or '—'}"
 
 
 def _education_md(found: Foundation) -> list[str]:
@@ -226,7 +228,7 @@ def _education_md(found: Foundation) -> list[str]:
     return out + [""]
 
 
-def _role_md(role: RoleDetail) -> list[str]:
+def _role_md(role: RoleDetail, voice: Voice = TEXT) -> list[str]:
     out = [f'<a id="role-{role["id"]}"></a>', "", f"### {_md(role['name'])}", ""]
     meta = f"`{role['id']}`" + (f" · track: {_md(role['track_name'])}" if role["track_name"] else "")
     if role["aliases"]:
@@ -238,12 +240,16 @@ def _role_md(role: RoleDetail) -> list[str]:
         out += ["**Responsibilities**", ""] + [f"- {_md(r)}" for r in role["responsibilities"]] + [""]
     if role["skills_text"]:
         out += [f"**Skills needed:** {_md(role['skills_text'])}", ""]
-    if role["requirements"]:
-        out += ["| Requirement | Level | The text says |", "|---|---|---|"]
+    if role["requirements"] and any(r["wording"] for r in role["requirements"]):
+        out += [f"| Requirement | Level | {_cell(voice.says)} |", "|---|---|---|"]
         out += [
             f"| {_cell(requirement_label(r))} | {r['level']} | {_cell(r['wording'])} |"
             for r in role["requirements"]
         ]
+        out.append("")
+    elif role["requirements"]:  # no row has words: no column for them
+        out += ["| Requirement | Level |", "|---|---|"]
+        out += [f"| {_cell(requirement_label(r))} | {r['level']} |" for r in role["requirements"]]
         out.append("")
 
     def links(moves: list[Move]) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from . import requirement_label
+from . import TEXT, Voice, requirement_label
 from .checklist import (
     action,
     counts_line,
@@ -36,7 +36,7 @@ BOXES = {"todo": "[ ]", "done": "[x]", "learning": "[~]", "skipped": "[-]"}
 STATES = {"held": "held", "planned": "earlier in this plan"}
 
 
-def plan(out: Console, data: Plan) -> None:
+def plan(out: Console, data: Plan, voice: Voice = TEXT) -> None:
     piped = getattr(out, "piped", False)
     if data["message"]:
         if piped:
@@ -59,28 +59,29 @@ def plan(out: Console, data: Plan) -> None:
         if piped:
             _plan_row(out, item)
         else:
-            _plan_item(out, item)
+            _plan_item(out, item, voice)
     _aside(out, T(f"order: {data['rule']}", "dim"))
-    _aside(out, T("(editorial): a move, prerequisite or link the ladder adds, not the text's; "
-                  "the text's own courses and certifications are named as it names them", "dim"))
+    _aside(out, T(f"(editorial): a move, prerequisite or link the ladder adds, not {voice.own}; "
+                  f"{voice.own} own courses and certifications are named as it names them", "dim"))
 
 
 def _item_label(item: PlanItem) -> str:
     return requirement_label(item)
 
 
-def _plan_item(out: Console, item: PlanItem) -> None:
+def _plan_item(out: Console, item: PlanItem, voice: Voice = TEXT) -> None:
     out.print()
     line = Text.assemble(T(f"{item['number']:>2}. {BOXES[item['status']]} ", "bold"),
                          T(_item_label(item), "bold"), " ", _level(item["level"]))
-    line.append_text(T(f"  {action(item)}", "dim"))
+    line.append_text(T(f"  {action(item, voice)}", "dim"))
     if item["status"] != "todo":
         line.append_text(T(f" [{item['status']}]", "italic green" if item["status"] == "done" else "dim"))
     out.print(line)
     step = item["step"]
+    said = what_for(item)  # nothing for a row without words
     rows: list[tuple[str, Text]] = [
-        ("for:", Text.assemble(T(f"step {step['number']}, {step['name']} ({step['id']}): "),
-                               T(what_for(item), "italic"))),
+        ("for:", Text.assemble(T(f"step {step['number']}, {step['name']} ({step['id']})" + (": " if said else "")),
+                               T(said, "italic"))),
     ]
     if item["prerequisites"] and item["status"] != "done":  # a done item's prerequisites are moot
         rows.append(("after:", T(", ".join(prerequisite(p, STATES[p["state"]]) for p in item["prerequisites"]))))
@@ -89,7 +90,8 @@ def _plan_item(out: Console, item: PlanItem) -> None:
         rows.append(("unlocks:", T(unlocks or "—")))
     if item["ready_for"]:
         rows.append(("then:", T(f"ready for {item['ready_for']['name']}: nothing left to learn for it", "bold")))
-    rows.append(("learn:", learn_text(item["learn"])))
+    if item["learn"]:  # a ladder with no places to learn gets no "learn: —"
+        rows.append(("learn:", learn_text(item["learn"], voice)))
     _labelled(out, rows, 6)
 
 

@@ -8,7 +8,10 @@ never imports Rich. Each returns the renderer itself, typed by the document it d
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
+
+from . import TEXT, Voice
 
 if TYPE_CHECKING:
     from ..results.ladder import (
@@ -39,8 +42,6 @@ Renderer = Callable[["Out", D], None]
 
 
 def stages(intro: str = "") -> Renderer[list[StageItem]]:
-    from functools import partial
-
     from .text.ladder import stages
 
     return partial(stages, intro=intro)
@@ -52,10 +53,10 @@ def roles() -> Renderer[list[RoleRow]]:
     return roles
 
 
-def show() -> Renderer[Show]:
+def show(voice: Voice = TEXT) -> Renderer[Show]:
     from .text.ladder import show
 
-    return show
+    return partial(show, voice=voice)
 
 
 def compare() -> Renderer[Compare]:
@@ -88,10 +89,10 @@ def skills() -> Renderer[list[SkillCategory]]:
     return skills
 
 
-def skill_detail() -> Renderer[SkillLearning]:
+def skill_detail(voice: Voice = TEXT) -> Renderer[SkillLearning]:
     from .text.ladder import skill_detail
 
-    return skill_detail
+    return partial(skill_detail, voice=voice)
 
 
 def education() -> Renderer[Education]:
@@ -106,22 +107,22 @@ def resources() -> Renderer[Resources]:
     return resources
 
 
-def tree() -> Renderer[Tree]:
+def tree(voice: Voice = TEXT) -> Renderer[Tree]:
     from .text.ladder import tree
 
-    return tree
+    return partial(tree, voice=voice)
 
 
-def next_steps() -> Renderer[Next]:
+def next_steps(voice: Voice = TEXT) -> Renderer[Next]:
     from .text.planning import next_steps
 
-    return next_steps
+    return partial(next_steps, voice=voice)
 
 
-def path() -> Renderer[PathDoc]:
+def path(voice: Voice = TEXT) -> Renderer[PathDoc]:
     from .text.planning import path
 
-    return path
+    return partial(path, voice=voice)
 
 
 def match() -> Renderer[Match]:
@@ -130,10 +131,10 @@ def match() -> Renderer[Match]:
     return match
 
 
-def plan() -> Renderer[Plan]:
+def plan(voice: Voice = TEXT) -> Renderer[Plan]:
     from .learning import plan
 
-    return plan
+    return partial(plan, voice=voice)
 
 
 def unlocks() -> Renderer[Unlocks]:

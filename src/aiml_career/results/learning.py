@@ -6,7 +6,7 @@ from typing import Literal
 from typing_extensions import NotRequired, TypedDict
 
 from .common import NameRef, PersonDoc, Place, Requirement, RoleAt, Row, SkillRef, Via
-from .plans import Start
+from .plans import DerivedBasis, Start
 from .words import Basis, Level, MoveBasis, MoveKind
 
 
@@ -15,7 +15,8 @@ class PlanStep(TypedDict):
     name: str
     stage: str
     kind: MoveKind | Literal["entry"]
-    basis: MoveBasis | None
+    #: Never ``overlap``: a plan follows the moves the ladder names (typed as a route's step is).
+    basis: MoveBasis | DerivedBasis | None
 
 
 class StepAt(TypedDict):

@@ -5,19 +5,26 @@ from typing import Literal
 # typing's own from Python 3.11; typing_extensions (pydantic's dependency) before.
 from typing_extensions import NotRequired, TypedDict
 
-from .common import Deepen, Met, PersonDoc, Requirement, ResourceRef, RoleAt
+from .common import Deepen, Met, PersonDoc, Requirement, ResourceRef, RoleAt, SkillRef
 from .words import Basis, MoveBasis, MoveKind
+
+#: The basis of a move derived at run time, never one a ladder file states (docs/planning.md:
+#: Moves from overlap): kept apart from the file's words (:data:`.words.MoveBasis`).
+DerivedBasis = Literal["overlap"]
 
 
 class MoveAt(TypedDict):
-    """A move to a role: the role, and the move's kind, basis and note."""
+    """A move to a role: the role, and the move's kind, basis and note; a move derived from
+    overlap also has its ``overlap`` score and the ``shared`` rows."""
 
     id: str
     name: str
     stage: str
     kind: MoveKind | Literal["entry"]
-    basis: MoveBasis | None
+    basis: MoveBasis | DerivedBasis | None
     note: str
+    overlap: NotRequired[float]
+    shared: NotRequired[list[SkillRef]]
 
 
 class Entering(TypedDict):
@@ -67,7 +74,8 @@ class NextMove(MoveAt, Scores, Fitting):
 
 Next = TypedDict(
     "Next",
-    {"from": RoleAt | None, "start": Start, "next": list[NextMove], "basis_legend": dict[str, str],
+    {"from": RoleAt | None, "start": Start, "next": list[NextMove], "ladder_names_no_move": bool,
+     "at_top": bool, "no_overlap": bool, "overlap_rule": str, "basis_legend": dict[str, str],
      "person": PersonDoc},
 )
 
@@ -81,6 +89,7 @@ class MovesByBasis(TypedDict):
     text: int
     titles: int
     editorial: int
+    overlap: int
 
 
 class RouteCost(TypedDict):
@@ -108,7 +117,8 @@ class Gap(TypedDict):
 PathDoc = TypedDict(
     "PathDoc",
     {"from": RoleAt | None, "to": RoleAt, "start": Start, "promotions_only": bool,
-     "allow_lateral": bool, "lateral_fallback": bool, "moves": int | None, "routes_found": int,
+     "allow_lateral": bool, "lateral_fallback": bool, "overlap_fallback": bool, "no_overlap": bool,
+     "overlap_rule": str, "moves": int | None, "routes_found": int,
      "routes_found_capped": bool,
      "routes": list[Route], "route_order": str, "total_gap": NotRequired[Gap], "readiness": NotRequired[float],
      "basis_legend": dict[str, str], "person": PersonDoc},

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from ...environment import Environment
 from ...errors import sanitize
-from .. import requirement_label
+from .. import TEXT, Voice, requirement_label
 
 if TYPE_CHECKING:
     from ...results.common import Move
@@ -218,10 +218,13 @@ def _requirement(row: Mapping[str, Any]) -> Text:
     return T(requirement_label(row))
 
 
-def _legend() -> Text:
-    """What a move's basis means: the text, the role titles, or our judgement."""
-    return T("basis of a move: text = the source says so; titles = the role titles imply it; "
-             "editorial = our judgement (see its note), not the text's", "dim")
+def _legend(overlap: bool = False, voice: Voice = TEXT) -> Text:
+    """What a move's basis means: the text (on another ladder: its source), the role titles,
+    or our judgement (and, when a move is derived from overlap, what that means)."""
+    more = "; overlap = derived from overlap where the ladder names no move: ours" if overlap else ""
+    said = "the source" if voice == TEXT else voice.name
+    return T(f"basis of a move: text = {said} says so; titles = the role titles imply it; "
+             f"editorial = our judgement (see its note), not {voice.own}{more}", "dim")
 
 
 def _kind(move: Move | TreeMove | MoveAt) -> Text:

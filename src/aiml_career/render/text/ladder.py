@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ...errors import sanitize
 from ...ladder.resolve import shown
+from .. import TEXT, Voice
 from .base import (
     T,
     _aside,
@@ -102,9 +103,15 @@ OVERLAY_SAID = {
 }
 
 
-def show(out: Console, data: Show) -> None:
+#: Whose words an overlay's own role gives, when the overlay names no ``source``.
+OVERLAY_VOICE = Voice("the overlay")
+
+
+def show(out: Console, data: Show, voice: Voice = TEXT) -> None:
     if data["type"] == "specialization":
         return specialization(out, data)
+    if voice == TEXT and data["overlay"] and data["overlay"]["change"] != "extended":
+        voice = OVERLAY_VOICE  # an overlay's own role, on the built-in ladder: not the text's words
     out.print(_heading(data["name"], data["id"]))
     out.print(Text.assemble(
         "stage: ", T(data["stage_name"], "bold"),
@@ -118,15 +125,18 @@ def show(out: Console, data: Show) -> None:
         out.print()
         out.print(T(data["summary"]))
     out.print()
-    out.print(T("Responsibilities", "bold underline"))
-    out.print(_bullets(data["responsibilities"]))
-    out.print()
+    if data["responsibilities"]:  # a company ladder's role may list none: no empty heading
+        out.print(T("Responsibilities", "bold underline"))
+        out.print(_bullets(data["responsibilities"]))
+        out.print()
     if data["skills_text"]:
         out.print(Text.assemble(T("Skills needed: ", "bold"), T(data["skills_text"], "italic")))
         out.print()
-    table = _table("Requirement", "Level", "The text says", title="Requirements")
+    # The wording column only when a row has words (a company ladder's rows may have none).
+    worded = any(row["wording"] for row in data["requirements"])
+    table = _table("Requirement", "Level", *([voice.says] if worded else []), title="Requirements")
     for row in data["requirements"]:
-        table.add_row(_requirement(row), _level(row["level"]), T(row["wording"], "italic"))
+        table.add_row(_requirement(row), _level(row["level"]), *([T(row["wording"], "italic")] if worded else []))
     _print_table(out, table)
     for label, moves in (("Comes from", data["previous_moves"]), ("Leads to", data["next_moves"])):
         line = Text.assemble(T(f"{label}: ", "bold"))
@@ -141,7 +151,7 @@ def show(out: Console, data: Show) -> None:
             line.append_text(T("—", "dim"))
         out.print(line)
     if data["previous_moves"] or data["next_moves"]:
-        _aside(out, _legend())
+        _aside(out, _legend(voice=voice))
     for occ in data["occupations"]:
         link = T(occ["url"], f"link {occ['url']}")
         out.print(Text.assemble(T(f"{occ['system']} {occ['code']} ", "bold"), T(occ["title"]), "  ", link))
@@ -234,7 +244,7 @@ def skills(out: Console, data: list[SkillCategory]) -> None:
         out.print()
 
 
-def skill_detail(out: Console, data: SkillLearning) -> None:
+def skill_detail(out: Console, data: SkillLearning, voice: Voice = TEXT) -> None:
     out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
     if data["description"]:
         out.print(T(data["description"]))
@@ -262,7 +272,7 @@ def skill_detail(out: Console, data: SkillLearning) -> None:
         out.print(Text.assemble("resources: ", _refs(data["resources"])))
     from .learn import skill_lines
 
-    skill_lines(out, data)
+    skill_lines(out, data, voice)
 
 
 def education(out: Console, data: Education) -> None:
@@ -302,7 +312,7 @@ def search(out: Console, data: Search) -> None:
         _note(out, f"{data['total'] - len(data['hits'])} more hits (use --limit)")
 
 
-def tree(out: Console, data: Tree) -> None:
+def tree(out: Console, data: Tree, voice: Voice = TEXT) -> None:
     from rich.tree import Tree
 
     names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
@@ -314,7 +324,7 @@ def tree(out: Console, data: Tree) -> None:
             for move in role["next"]:
                 node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
     out.print(root)
-    _aside(out, _legend())
+    _aside(out, _legend(voice=voice))
 
 
 def _id_track(role: StageRole | TreeRole) -> str:

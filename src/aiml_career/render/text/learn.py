@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import requirement_label
+from .. import TEXT, Voice, requirement_label
 from ..checklist import editorial
 from .base import T
 
@@ -27,12 +27,12 @@ def place_label(place: Place) -> str:
     return f"{place['title']} ({place['kind']})"
 
 
-def learn_text(places: Iterable[Place]) -> Text:
-    """Links first, then the text's own courses and certifications, on one line."""
+def learn_text(places: Iterable[Place], voice: Voice = TEXT) -> Text:
+    """Links first, then the text's (the ladder's) own courses and certifications, on one line."""
     places = list(places)
     links = [place_label(p) for p in places if p["url"]]
     named = [p["title"] for p in places if not p["url"]]
-    parts = links + ([f"the text's: {', '.join(named)}"] if named else [])
+    parts = links + ([f"{voice.own}: {', '.join(named)}"] if named else [])
     return T(" · ".join(parts) or "—")
 
 
@@ -47,13 +47,13 @@ def learn_rows(items: Iterable[Requirement]) -> list[tuple[str, Text]]:
     return [("learn:", T(" · ".join(shown)))] if shown else []
 
 
-def skill_lines(out: Console, data: SkillLearning) -> None:
-    """``skills SKILL``: the text's foundation, its prerequisites, related skills, what rests on
-    it, and where to learn it."""
+def skill_lines(out: Console, data: SkillLearning, voice: Voice = TEXT) -> None:
+    """``skills SKILL``: the text's (the ladder's) foundation, its prerequisites, related skills,
+    what rests on it, and where to learn it."""
     found = data.get("foundation")
     if found:
-        out.print(Text.assemble("the text's foundation: ", T(f"\u201c{found['wording']}\u201d", "italic"),
-                                T(f" ({found['level']})", "dim")))
+        words = T(f"\u201c{found['wording']}\u201d ", "italic") if found["wording"] else T("")
+        out.print(Text.assemble(f"{voice.own} foundation: ", words, T(f"({found['level']})", "dim")))
     if data.get("prerequisites"):
         before = ", ".join(f"{p['name']} ({p['id']}, {p['basis']})" for p in data["prerequisites"])
         out.print(Text.assemble("learn first: ", T(before)))
@@ -73,4 +73,4 @@ def skill_lines(out: Console, data: SkillLearning) -> None:
         roles = f"; roles asking for them: {len(rests['roles'])}" if rests["roles"] else ""
         out.print(Text.assemble("rests on it: ", T(f"{names}{more}{roles}")))
     if data.get("learn"):
-        out.print(Text.assemble("learn: ", learn_text(data["learn"])))
+        out.print(Text.assemble("learn: ", learn_text(data["learn"], voice)))

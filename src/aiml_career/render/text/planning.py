@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import STARTS, alternatives, counted_from
+from .. import STARTS, TEXT, Voice, alternatives, counted_from
 from .base import (
     T,
     _aside,
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     from ...results.plans import Match, Next, PathDoc, Scores, Start
 
 
-def next_steps(out: Console, data: Next) -> None:
+def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
     start = data["from"]
-    if not data["next"] and start is not None:
+    if not data["next"] and start is not None and (data["at_top"] or not data["ladder_names_no_move"]):
         out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
         return
     if start is None:
@@ -42,6 +42,8 @@ def next_steps(out: Console, data: Next) -> None:
         out.print(_heading(f"From {start['name']}", start["id"]))
     _start(out, data["start"])
     _person(out, data.get("person"))
+    if start is not None and data["ladder_names_no_move"] and not data["at_top"]:
+        _no_move(out, data)
     for move in data["next"]:
         out.print()
         line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
@@ -52,13 +54,35 @@ def next_steps(out: Console, data: Next) -> None:
         out.print(line)
         extra = [(label, _refs(refs)) for label, refs in
                  (("specializations:", move["specializations"]), ("certifications:", move["certifications"])) if refs]
+        if move["basis"] == "overlap":
+            extra.append(("shared:", T(", ".join(m["name"] for m in move.get("shared", [])), "dim")))
         extra.append(("why:", T(move["note"] or "—", "dim")))
         from .learn import learn_rows
 
         extra += learn_rows(move["skills_to_gain"])
         _gap(out, move["skills_to_gain"], move["skills_to_deepen"], "  ", extra)
-    out.print()
-    _aside(out, _legend())
+    if data["next"]:
+        out.print()
+        derived = any(m["basis"] == "overlap" for m in data["next"])
+        _aside(out, _legend(derived, voice))
+        if derived:
+            _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
+
+
+def _no_move(out: Console, data: Next) -> None:
+    """"The ladder names no move from X; nearest roles by overlap (ours): A 55% (shared: ...)"."""
+    start = data["from"]
+    assert start is not None
+    said = Text.assemble(T(f"The ladder names no move from {start['name']}", "yellow"))
+    if data["no_overlap"]:
+        said.append_text(T(" (--no-overlap: none derived).", "yellow"))
+    elif not data["next"]:
+        said.append_text(T("; no role is near it by overlap.", "yellow"))
+    else:
+        near = "; ".join(f"{m['name']} {m.get('overlap', 0):g}% (shared: "
+                         f"{', '.join(s['name'] for s in m.get('shared', []))})" for m in data["next"])
+        said.append_text(T(f"; nearest roles by overlap (ours): {near}", "yellow"))
+    out.print(said)
 
 
 def _readiness(item: Scores) -> Text:
@@ -124,7 +148,7 @@ def routes_found(data: PathDoc) -> str:
     return "more than 10^6" if data.get("routes_found_capped") else f"{data['routes_found']:,}"
 
 
-def path(out: Console, data: PathDoc) -> None:
+def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
     mode = "promotions and lateral moves" if data["allow_lateral"] else "promotions only"
     where = data["from"]["name"] if data["from"] else "No role yet"
     out.print(_heading(
@@ -133,9 +157,12 @@ def path(out: Console, data: PathDoc) -> None:
         f"{'route' if data['routes_found'] == 1 else 'routes'} · {mode}",
     ))
     _start(out, data["start"], always=True)
-    if data["lateral_fallback"]:
+    if data["lateral_fallback"] and not data["overlap_fallback"]:
         out.print(T("no route by promotions alone: this one takes lateral moves "
                     "(--promotions-only to refuse them)", "yellow"))
+    if data["overlap_fallback"]:
+        out.print(T("the ladder's moves reach no route: this one takes moves derived from overlap, ours "
+                    "(--no-overlap to refuse them)", "yellow"))
     _person(out, data.get("person"))
     for number, route in enumerate(data["routes"], start=1):
         out.print()
@@ -157,6 +184,9 @@ def path(out: Console, data: PathDoc) -> None:
         for step in route["steps"]:
             line = Text.assemble("  → ", T(step["name"], "bold"), T(f"  {step['id']} · ", "dim"))
             line.append_text(_kind(step))
+            if step["basis"] == "overlap":
+                shared = ", ".join(m["name"] for m in step.get("shared", []))
+                line.append_text(T(f" {step.get('overlap', 0):g}% (shared: {shared})", "dim"))
             out.print(line)
             _gap(out, step["skills_to_gain"], step["skills_to_deepen"], "      ")
     hidden = data["routes_found"] - len(data["routes"])
@@ -177,7 +207,9 @@ def path(out: Console, data: PathDoc) -> None:
     if len(data["routes"]) > 1:
         _aside(out, T(f"routes ranked by {data['route_order']}", "dim"))
     if any(step["basis"] != "text" for route in data["routes"] for step in route["steps"]):
-        _aside(out, _legend())
+        _aside(out, _legend(data["overlap_fallback"], voice))
+    if data["overlap_fallback"]:
+        _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
 
 
 def match(out: Console, data: Match) -> None:
