@@ -25,6 +25,7 @@ from rich.text import Text
 from ...environment import Environment
 from ...errors import sanitize
 from .. import requirement_label
+from ..rows import Rows, one_line
 
 if TYPE_CHECKING:
     from ...results.common import Move
@@ -190,10 +191,8 @@ def _print_table(out: Console, table: Table, *, header: bool = False) -> None:
 
 
 def _plain(cell: object) -> str:
-    """A cell as one line of a tab-separated row: lines joined by "; ", bullets and tabs dropped."""
-    text = cell.plain if isinstance(cell, Text) else str(cell)
-    lines = (line.strip().removeprefix("• ") for line in text.splitlines())
-    return "; ".join(line for line in lines if line).replace("\t", " ")
+    """A cell as one line of a tab-separated row (:func:`..rows.one_line`)."""
+    return one_line(cell.plain if isinstance(cell, Text) else str(cell))
 
 
 def _print_rows(out: Console, table: Table, header: bool) -> None:
@@ -261,6 +260,14 @@ def bar(readiness: float, proven: float | None = None, width: int = BAR_CELLS) -
     full = round(width * readiness / 100)
     solid = full if proven is None else min(full, round(width * proven / 100))
     return Text.assemble(("█" * solid, "green"), ("▓" * (full - solid), "yellow"), ("·" * (width - full), "dim"))
+
+
+def rows_of(out: Console) -> Rows | None:
+    """Where a whole-ladder listing's rows go when ``out`` is piped (:mod:`..rows`, the one writer
+    of them, also used without Rich); None when a person reads ``out``."""
+    if not getattr(out, "piped", False):
+        return None
+    return Rows(out.file, getattr(out, "notes", sys.stderr))
 
 
 def for_people(out: Console) -> bool:

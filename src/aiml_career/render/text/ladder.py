@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ...errors import sanitize
 from ...ladder.resolve import shown
+from .. import rows as plain
 from .base import (
     T,
     _aside,
@@ -26,6 +27,7 @@ from .base import (
     _refs,
     _requirement,
     _table,
+    rows_of,
 )
 from .overlap import overlaps
 
@@ -45,9 +47,7 @@ if TYPE_CHECKING:
         SpecializationDetail,
         Specializations,
         StageItem,
-        StageRole,
         Tree,
-        TreeRole,
     )
 
 
@@ -63,7 +63,7 @@ def stages(out: Console, data: list[StageItem], intro: str = "") -> None:
         roles.add_column(width=3, justify="right")
         roles.add_column(overflow="fold")
         for role in stage["roles"]:
-            roles.add_row("•", Text.assemble(T(role["name"]), T(_id_track(role), "dim")))
+            roles.add_row("•", Text.assemble(T(role["name"]), T(plain.id_track(role), "dim")))
         out.print(roles)
         if stage.get("foundation"):
             _foundation(out, stage["foundation"])
@@ -85,6 +85,9 @@ def _foundation(out: Console, data: Foundation | Education) -> None:
 
 
 def roles(out: Console, data: list[RoleRow]) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.roles(piped, data)
     if not data:
         out.print(T("no roles match", "dim"))
         return
@@ -210,6 +213,9 @@ def _skill_lines(skills: list[OnlyRow]) -> Text:
 
 
 def skills(out: Console, data: list[SkillCategory]) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.skills(piped, data)
     for category in data:
         title = category["name"] + ("  (key skills)" if category["key"] else "")
         table = _table("ID", "Skill", "Also", "Roles", title=title)
@@ -281,6 +287,9 @@ def _resource_table(out: Console, title: str, items: list[Resource]) -> None:
 
 
 def search(out: Console, data: Search) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.search(piped, data)
     if not data["hits"]:
         _note(out, f"no matches for {shown(data['query'], 200)}")
         return
@@ -293,6 +302,9 @@ def search(out: Console, data: Search) -> None:
 
 
 def tree(out: Console, data: Tree) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.tree(piped, data)
     from rich.tree import Tree
 
     names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
@@ -300,13 +312,8 @@ def tree(out: Console, data: Tree) -> None:
     for stage in data["stages"]:
         branch = root.add(T(stage["name"], "bold cyan"))
         for role in stage["roles"]:
-            node = branch.add(Text.assemble(T(role["name"]), T(_id_track(role), "dim")))
+            node = branch.add(Text.assemble(T(role["name"]), T(plain.id_track(role), "dim")))
             for move in role["next"]:
                 node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
     out.print(root)
     _aside(out, _legend())
-
-
-def _id_track(role: StageRole | TreeRole) -> str:
-    """A role's id and its track, if it has one: "  ml-engineer · engineering"."""
-    return f"  {role['id']} · {role['track']}" if role["track"] else f"  {role['id']}"

@@ -1,0 +1,172 @@
+"""Whole-ladder listings into a pipe or a file, written as plain rows without Rich.
+
+When stdout is not a terminal, ``roles``, ``tree``, ``skills``, ``search``, ``match`` and
+``similar`` print one row per line, cells separated by tabs, no header, nothing wrapped
+(the standing rule; :mod:`.text.base` says how each table reads). On 10,000 roles, drawing
+those rows through Rich cost a second and Rich's import alone a tenth of one, so they are
+written here straight to the stream: the same bytes :mod:`.text` printed, cell by cell
+(:func:`cell`: text from the file shown escaped, one line, no padding). The Rich renderers
+hand their piped output to these functions too, so the rows are written in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import sanitize
+
+if TYPE_CHECKING:
+    from ..environment import Environment
+    from ..results.ladder import RoleRow, Search, SkillCategory, Tree
+    from ..results.overlap import OverlapDoc, Similar
+    from ..results.plans import Match
+
+D = TypeVar("D")
+
+
+def one_line(text: str) -> str:
+    """A cell as one line of a tab-separated row: lines joined by "; ", bullets and tabs dropped."""
+    lines = (line.strip().removeprefix("• ") for line in text.splitlines())
+    return "; ".join(line for line in lines if line).replace("\t", " ")
+
+
+def cell(value: object) -> str:
+    """Text from the ladder (or a figure) as a cell: unsafe characters escaped, one line."""
+    return one_line(sanitize(str(value)))
+
+
+#: Rich's tree guides (space, continue, fork, end), and the ones it draws on a non-UTF-8 stream.
+GUIDES = ("    ", "│   ", "├── ", "└── ")
+ASCII_GUIDES = ("    ", "|   ", "+-- ", "`-- ")
+
+
+class Rows:
+    """Where rows go: ``stream`` (stdout), and ``notes`` (stderr) for what is said about them."""
+
+    def __init__(self, stream: Any, notes: Any) -> None:
+        self.stream = stream
+        self.notes = notes
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+        self.guides = GUIDES if encoding.startswith("utf") else ASCII_GUIDES
+
+    @classmethod
+    def of(cls, env: Environment) -> Rows:
+        """Rows on ``env``'s stdout: on a locale that cannot encode a character, "?" for it, as Rich's console."""
+        stdout = env.stdout
+        encoding = (env.encoding or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stdout, "reconfigure"):
+            stdout.reconfigure(errors="replace")
+        return cls(stdout, env.stderr)
+
+    def row(self, *cells: object) -> None:
+        self.stream.write("\t".join(cell(c) for c in cells) + "\n")
+
+    def line(self, *parts: object) -> None:
+        """A line of text (no tabs between its parts); no line ends in spaces."""
+        self.stream.write("".join(sanitize(str(p)) for p in parts).rstrip(" ") + "\n")
+
+    def note(self, text: str) -> None:
+        """A message about the output, not part of it: on stderr."""
+        self.notes.write(sanitize(f"aiml-career: {text}") + "\n")
+
+
+#: Writes a document of type ``D`` as rows.
+RowWriter = Callable[[Rows, D], None]
+
+
+def roles(out: Rows, data: list[RoleRow]) -> None:
+    if not data:
+        out.line("no roles match")
+        return
+    for role in data:
+        out.row(role["id"], role["name"], role["stage"], role["track"] or "—")
+
+
+def tree(out: Rows, data: Tree) -> None:
+    """The stages, their roles and where each leads, drawn with the guides of a Rich tree."""
+    space, down, fork, end = out.guides
+    names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
+    out.line(data["title"])
+    stages = data["stages"]
+    for s, stage in enumerate(stages):
+        last_stage = s == len(stages) - 1
+        out.line(end if last_stage else fork, stage["name"])
+        under_stage = space if last_stage else down
+        for r, role in enumerate(stage["roles"]):
+            last_role = r == len(stage["roles"]) - 1
+            out.line(under_stage, end if last_role else fork, role["name"], id_track(role))
+            under_role = under_stage + (space if last_role else down)
+            for m, move in enumerate(role["next"]):
+                guide = end if m == len(role["next"]) - 1 else fork
+                out.line(under_role, guide, "→ ", names.get(move["id"], move["id"]),
+                         f" ({move['kind']}, {move['basis']})")
+
+
+def id_track(role: Mapping[str, Any]) -> str:
+    """A role's id and its track, if it has one: "  ml-engineer · engineering"."""
+    return f"  {role['id']} · {role['track']}" if role["track"] else f"  {role['id']}"
+
+
+def skills(out: Rows, data: list[SkillCategory]) -> None:
+    for category in data:
+        out.line(category["name"] + ("  (key skills)" if category["key"] else ""))
+        for skill in category["skills"]:
+            out.row(skill["id"], skill["name"], ", ".join(skill["aliases"]), skill["roles"])
+        if category["description"]:
+            out.line("  ", category["description"])
+        if category["key_skills"]:
+            out.line("  key skills: ", ", ".join(s["name"] for s in category["key_skills"]))
+        out.line()
+
+
+def search(out: Rows, data: Search) -> None:
+    if not data["hits"]:
+        from ..ladder.resolve import shown
+
+        out.note(f"no matches for {shown(data['query'], 200)}")
+        return
+    for item in data["hits"]:
+        out.row(item["type"], item["id"], item["name"], item["field"], item["text"])
+    if data["total"] > len(data["hits"]):
+        out.note(f"{data['total'] - len(data['hits'])} more hits (use --limit)")
+
+
+def still_needed(role: Mapping[str, Any]) -> str:
+    """``match``'s last column: the first six skills to gain or deepen, and how many more."""
+    needed = [s["name"] for s in role["skills_to_gain"]]
+    needed += [f"{s['name']} ↑{s['to']}" for s in role["skills_to_deepen"]]
+    return ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
+
+
+def your_role(role: Mapping[str, Any]) -> str:
+    """" (your role)" or " (at or below your role)" after a role's name in ``match``."""
+    return " (your role)" if role.get("current") else " (at or below your role)" if role.get(
+        "at_or_below_current") else ""
+
+
+def match(out: Rows, data: Match) -> None:
+    for role in data["roles"]:
+        out.row(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", role["name"] + your_role(role),
+                role["id"], role["stage"], still_needed(role) or "nothing")
+
+
+def names(items: Iterable[Mapping[str, Any]]) -> str:
+    return ", ".join(item["name"] for item in items) or "—"
+
+
+def missing(doc: OverlapDoc) -> str:
+    """The rows not met: nothing held ("Docker"), or held below the level ("SQL basic→advanced")."""
+    parts = [item["name"] for item in doc["missing"]]
+    parts += [f"{item['name']} {item['from']}→{item['to']}" for item in doc["deepen"]]
+    return ", ".join(parts) or "—"
+
+
+def figure(doc: OverlapDoc) -> str:
+    return f"{doc['overlap']:g}% ({doc['points']} of {doc['of']})"
+
+
+def similar(out: Rows, data: Similar) -> None:
+    for item in data["roles"]:
+        out.row(item["id"], item["name"], figure(item["forward"]), figure(item["backward"]),
+                names(item["forward"]["shared"]), missing(item["forward"]))
