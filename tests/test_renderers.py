@@ -26,12 +26,13 @@ def test_naming_the_renderers_imports_no_rich():
 
 
 #: Whole-ladder listings into a pipe, and a line each prints (the built-in ladder's first role,
-#: stage and category; the skill Python found by its own name).
+#: stage and category; the skill Python found by its own name, and a role the text says needs it).
 PIPED_LISTINGS = {
     ("roles",): "intern\tAI/ML Intern\tentry\tgeneral",
     ("tree",): "├── Educational Foundation",
     ("skills",): "Mathematics and Statistics  (key skills)",
     ("search", "python"): "skill\tpython\tPython\tname\tPython",
+    ("skills", "python"): "Senior Data Scientist / AI Specialist\tsenior-ds\tsenior\tadvanced\trequired",
     ("match", "--have", "python:advanced"): None,
     ("similar", "ml-engineer", "--limit", "3"): None,
 }

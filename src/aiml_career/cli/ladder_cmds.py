@@ -223,7 +223,7 @@ def skills(
     elif name is None:
         output(ctx, queries.skills(ladder), as_json, renderers.skills, renderers.skills_rows)
     else:
-        output(ctx, learning.skill_detail(ladder, name), as_json, renderers.skill_detail)
+        output(ctx, learning.skill_detail(ladder, name), as_json, renderers.skill_detail, renderers.skill_detail_rows)
 
 
 @command()

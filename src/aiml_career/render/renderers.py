@@ -201,6 +201,12 @@ def skills_rows() -> RowWriter[list[SkillCategory]]:
     return skills
 
 
+def skill_detail_rows() -> RowWriter[SkillLearning]:
+    from .rows import skill_detail
+
+    return skill_detail
+
+
 def search_rows() -> RowWriter[Search]:
     from .rows import search
 

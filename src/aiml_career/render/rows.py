@@ -1,7 +1,7 @@
 """Whole-ladder listings into a pipe or a file, written as plain rows without Rich.
 
-When stdout is not a terminal, ``roles``, ``tree``, ``skills``, ``search``, ``match`` and
-``similar`` print one row per line, cells separated by tabs, no header, nothing wrapped
+When stdout is not a terminal, ``roles``, ``tree``, ``skills`` (and ``skills SKILL``), ``search``,
+``match`` and ``similar`` print one row per line, cells separated by tabs, no header, nothing wrapped
 (the standing rule; :mod:`.text.base` says how each table reads). On 10,000 roles, drawing
 those rows through Rich cost a second and Rich's import alone a tenth of one, so they are
 written here straight to the stream: the same bytes :mod:`.text` printed, cell by cell
@@ -15,10 +15,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import sanitize
+from . import requirement_label
+from .checklist import editorial
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..results.ladder import RoleRow, Search, SkillCategory, Tree
+    from ..results.common import Place
+    from ..results.ladder import RoleRow, Search, SkillCategory, SkillLearning, SkillUse, Tree
     from ..results.overlap import OverlapDoc, Similar
     from ..results.plans import Match
 
@@ -118,6 +121,97 @@ def skills(out: Rows, data: list[SkillCategory]) -> None:
         if category["key_skills"]:
             out.line("  key skills: ", ", ".join(s["name"] for s in category["key_skills"]))
         out.line()
+
+
+def refs(items: Iterable[Mapping[str, Any]]) -> str:
+    """"Name (id), ...": a link the ladder derived (basis editorial) says so."""
+    return ", ".join(f"{i['name']} ({i['id']}{'; editorial' if i.get('basis') == 'editorial' else ''})"
+                     for i in items) or "—"
+
+
+def skill_as(role: SkillUse) -> str:
+    """How a role names the skill, in ``skills SKILL``: required, one of a row's alternatives, or
+    the broad skill of a group."""
+    requirement = role["requirement"]
+    parts = requirement.get("all_of")  # a group's parts (GroupRequirement)
+    parts = parts if isinstance(parts, list) else []
+    return {"required": "required",
+            "alternative": f"one of: {requirement_label(requirement)}",
+            "group": f"names a group, all of: {', '.join(p['name'] for p in parts)}",
+            }[role["as"]]
+
+
+def place_label(place: Place) -> str:
+    """"Docker: Get started https://docs.docker.com/get-started/ (editorial)", or
+    "Coursera (online-course)": an editorial link says so, as in the Markdown checklist."""
+    if place["url"]:
+        return f"{place['title']} {place['url']}{editorial(place)}"
+    return f"{place['title']} ({place['kind']})"
+
+
+def learn_words(places: Iterable[Place]) -> str:
+    """Where to learn a skill, on one line: links first, then the text's own courses and certifications."""
+    places = list(places)
+    links = [place_label(p) for p in places if p["url"]]
+    named = [p["title"] for p in places if not p["url"]]
+    parts = links + ([f"the text's: {', '.join(named)}"] if named else [])
+    return " · ".join(parts) or "—"
+
+
+#: A line of text as (text, style) parts: the style is for Rich (a person's screen); rows drop it.
+Line = list[tuple[str, str]]
+
+
+def skill_lines(data: SkillLearning) -> list[Line]:
+    """What ``skills SKILL`` says after its table: the text's foundation, its prerequisites, related
+    skills, what rests on it, and where to learn it."""
+    lines: list[Line] = []
+    found = data.get("foundation")
+    if found:
+        lines.append([("the text's foundation: ", ""), (f"\u201c{found['wording']}\u201d", "italic"),
+                      (f" ({found['level']})", "dim")])
+    if data.get("prerequisites"):
+        before = ", ".join(f"{p['name']} ({p['id']}, {p['basis']})" for p in data["prerequisites"])
+        lines.append([("learn first: ", ""), (before, "")])
+    for label, related in (("counted from: ", data.get("related")), ("counts toward: ", data.get("counts_toward"))):
+        if related:
+            shown = ", ".join(f"{r['name']} (up to {r['up_to']}{editorial(r).replace(' (', '; ').rstrip(')')})"
+                              for r in related)
+            lines.append([(label, ""), (shown, "")])
+    if data.get("counts_for"):
+        shown = "; ".join(f"{c['name']} ({requirement_label(c['requirement'])}"
+                          f"{', up to ' + c['up_to'] if c['up_to'] else ''})" for c in data["counts_for"])
+        lines.append([("counts for the rows of: ", ""), (shown, "")])
+    rests = data.get("rests_on_it")
+    if rests and rests["skills"]:
+        names = ", ".join(s["name"] for s in rests["skills"][:8])
+        more = f", … (+{len(rests['skills']) - 8})" if len(rests["skills"]) > 8 else ""
+        roles = f"; roles asking for them: {len(rests['roles'])}" if rests["roles"] else ""
+        lines.append([("rests on it: ", ""), (f"{names}{more}{roles}", "")])
+    if data.get("learn"):
+        lines.append([("learn: ", ""), (learn_words(data["learn"]), "")])
+    return lines
+
+
+def skill_detail(out: Rows, data: SkillLearning) -> None:
+    """``skills SKILL``: the skill, a row per role that asks for it, and what it leads to."""
+    out.line(data["name"], f"  {data['id']} · {data['category_name']}")
+    if data["description"]:
+        out.line(data["description"])
+    if data["aliases"]:
+        out.line("also: ", ", ".join(data["aliases"]))
+    if data["includes"]:
+        out.line("includes: ", refs(data["includes"]))
+    for role in data["roles"]:
+        out.row(role["name"], role["id"], role["stage"], role["level"], skill_as(role))
+    if not data["roles"]:
+        out.line("no role lists this skill")
+    if data["specializations"]:
+        out.line("specializations: ", refs(data["specializations"]))
+    if data["resources"]:
+        out.line("resources: ", refs(data["resources"]))
+    for line in skill_lines(data):
+        out.line(*(text for text, _ in line))
 
 
 def search(out: Rows, data: Search) -> None:

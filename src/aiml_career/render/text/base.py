@@ -25,7 +25,7 @@ from rich.text import Text
 from ...environment import Environment
 from ...errors import sanitize
 from .. import requirement_label
-from ..rows import Rows, one_line
+from ..rows import Rows, one_line, refs
 
 if TYPE_CHECKING:
     from ...results.common import Move
@@ -208,8 +208,7 @@ def _print_rows(out: Console, table: Table, header: bool) -> None:
 
 def _refs(items: Iterable[Mapping[str, Any]]) -> Text:
     """"Name (id), ...": a link the ladder derived (basis editorial) says so."""
-    return T(", ".join(f"{i['name']} ({i['id']}{'; editorial' if i.get('basis') == 'editorial' else ''})"
-                       for i in items) or "—")
+    return T(refs(items))
 
 
 def _requirement(row: Mapping[str, Any]) -> Text:

@@ -231,6 +231,9 @@ def skills(out: Console, data: list[SkillCategory]) -> None:
 
 
 def skill_detail(out: Console, data: SkillLearning) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.skill_detail(piped, data)
     out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
     if data["description"]:
         out.print(T(data["description"]))
@@ -240,14 +243,8 @@ def skill_detail(out: Console, data: SkillLearning) -> None:
         out.print(Text.assemble("includes: ", _refs(data["includes"])))
     table = _table("Role", "ID", "Stage", "Level", "As")
     for role in data["roles"]:
-        requirement = role["requirement"]
-        parts = requirement.get("all_of")  # a group's parts (GroupRequirement)
-        parts = parts if isinstance(parts, list) else []
-        how = {"required": "required",
-               "alternative": f"one of: {_requirement(requirement).plain}",
-               "group": f"names a group, all of: {', '.join(p['name'] for p in parts)}",
-               }[role["as"]]
-        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]), T(how, "dim"))
+        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]),
+                      T(plain.skill_as(role), "dim"))
     if data["roles"]:
         _print_table(out, table)
     else:
