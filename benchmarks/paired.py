@@ -10,7 +10,7 @@ Each case runs once as a warm-up (bytecode, the page cache, each side's own ladd
 ``--rounds`` times (default 3), interleaved: in every round each case runs on this checkout (A)
 and then the other (B), the order of the two swapped each round, so drift on a shared machine
 hits both alike. The table shows the median wall time, the median CPU time and the largest peak
-RSS (``ru_maxrss`` from ``os.wait4``), and B's median over A's. The load (1-minute average, as
+RSS (``ru_maxrss`` from ``os.wait4``), and A's medians over B's (wall and CPU). The load (1-minute average, as
 ``uptime`` gives it) is printed before and after each ladder.
 
 ``--vs PATH``: a checkout (its ``.venv/bin/aiml-career`` if it has one, else ``python -m
@@ -143,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         header = "| ladder | command | A median s | A cpu s | A peak MB |"
         rule = "|---|---|--:|--:|--:|"
         if args.vs:
-            header += " B median s | B cpu s | B peak MB | A/B |"
-            rule += "--:|--:|--:|--:|"
+            header += " B median s | B cpu s | B peak MB | A/B | A/B cpu |"
+            rule += "--:|--:|--:|--:|--:|"
         print(header)
         print(rule, flush=True)
         notes = []
@@ -168,14 +168,14 @@ def main(argv: list[str] | None = None) -> int:
                         samples[(name, s)].append(once([*prog, *argv_], env, caches[s], cold))
             for name, _, _ in todo:
                 cells = [label, f"`{name}`"]
-                medians = {}
+                medians, cpu = {}, {}
                 for s in sides:
                     runs = samples[(name, s)]
                     medians[s] = statistics.median(r.seconds for r in runs)
-                    cells += [f"{medians[s]:.2f}", f"{statistics.median(r.cpu for r in runs):.2f}",
-                              f"{max(r.peak_kib for r in runs) * 1024 / 1e6:.0f}"]
-                if args.vs:
-                    cells.append(f"{medians['A'] / medians['B']:.2f}")
+                    cpu[s] = statistics.median(r.cpu for r in runs)
+                    cells += [f"{medians[s]:.2f}", f"{cpu[s]:.2f}", f"{max(r.peak_kib for r in runs) * 1024 / 1e6:.0f}"]
+                if args.vs:  # CPU time: far less sensitive to a busy machine than wall time
+                    cells += [f"{medians['A'] / medians['B']:.2f}", f"{cpu['A'] / cpu['B']:.2f}"]
                 print("| " + " | ".join(cells) + " |", flush=True)
             notes.append(f"{label}: {path.name} ({path.stat().st_size / 1e6:.0f} MB); load {before} before, "
                          f"{load()} after ({time.perf_counter() - started:.0f} s)")
