@@ -68,3 +68,43 @@ def test_piped_listings_write_rows_without_rich():
             assert len(rows) == 3
             assert all(len(row.split("\t")) == 6 for row in rows)
             assert all(re.fullmatch(r"[\d.]+% \(\d+ of \d+\)", row.split("\t")[2]) for row in rows)
+
+
+#: The example ladder's tree, worked out from examples/data-engineering.json: its four stages, each
+#: role with its id and track, and each role's moves in the file's order.
+EXAMPLE_TREE = """\
+Data engineering ladder (example)
+├── Entry level
+│   └── Junior Data Engineer  junior-de · engineering
+│       ├── → Data Engineer (promotion, text)
+│       └── → Analytics Engineer (promotion, text)
+├── Mid level
+│   ├── Data Engineer  data-engineer · engineering
+│   │   ├── → Analytics Engineer (lateral, editorial)
+│   │   └── → Senior Data Engineer (promotion, text)
+│   └── Analytics Engineer  analytics-engineer · analytics
+│       ├── → Data Engineer (lateral, editorial)
+│       └── → Senior Data Engineer (promotion, editorial)
+├── Senior level
+│   └── Senior Data Engineer  senior-de · engineering
+│       ├── → Staff Data Engineer (promotion, text)
+│       └── → Data Engineering Manager (promotion, text)
+└── Leadership
+    ├── Staff Data Engineer  staff-de · engineering
+    └── Data Engineering Manager  data-manager · management
+"""
+
+
+def test_piped_tree_is_drawn_with_rich_guides_or_ascii_ones():
+    """The piped tree keeps the guides Rich drew; on a stdout that cannot encode them, Rich's
+    ASCII guides, and "?" for the arrow, as Rich's console wrote it."""
+    from conftest import EXAMPLE, main_in_process
+
+    done = main_in_process(["--data", str(EXAMPLE), "tree"])
+    assert done.returncode == 0
+    assert done.stdout.decode("utf-8") == EXAMPLE_TREE
+    ascii_tree = (EXAMPLE_TREE.replace("├── ", "+-- ").replace("└── ", "`-- ").replace("│   ", "|   ")
+                  .replace("→", "?").replace("·", "?"))
+    done = main_in_process(["--data", str(EXAMPLE), "tree"], encoding="ascii")
+    assert done.returncode == 0
+    assert done.stdout.decode("ascii") == ascii_tree
