@@ -58,6 +58,7 @@ def cases(path: Path, ids: dict) -> list[tuple[str, list[str], bool]]:
         ("match piped", [*data, "match", "--have", have], False),
         ("search", [*data, "search", ids["search"], "--json"], False),
         ("skills SKILL", [*data, "skills", ids["have"][0], "--json"], False),
+        ("skills SKILL piped", [*data, "skills", ids["have"][0]], False),
         ("roles piped", [*data, "roles"], False),
         ("tree piped", [*data, "tree"], False),
         ("similar", [*data, "similar", ids["show"], "--json"], False),
