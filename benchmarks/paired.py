@@ -9,7 +9,8 @@ side with a second checkout; a Markdown table with the machine and its load besi
 Each case runs once as a warm-up (bytecode, the page cache, each side's own ladder cache), then
 ``--rounds`` times (default 3), interleaved: in every round each case runs on this checkout (A)
 and then the other (B), the order of the two swapped each round, so drift on a shared machine
-hits both alike. The table shows the median wall time, the median CPU time and the largest peak
+hits both alike. The table shows the machine's load (the 1-minute average, as ``uptime`` gives
+it, before each timed pair: the median), the median wall time, the median CPU time and the largest peak
 RSS (``ru_maxrss`` from ``os.wait4``), and A's medians over B's (wall and CPU). The load (1-minute average, as
 ``uptime`` gives it) is printed before and after each ladder.
 
@@ -141,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Machine: {machine()}. A: this checkout ({runner.REPO})"
               + (f"; B: {args.vs}" if args.vs else "") + f". {args.rounds} interleaved rounds after a warm-up.")
         print()
-        header = "| ladder | command | A median s | A cpu s | A peak MB |"
-        rule = "|---|---|--:|--:|--:|"
+        header = "| ladder | command | load | A median s | A cpu s | A peak MB |"
+        rule = "|---|---|--:|--:|--:|--:|"
         if args.vs:
             header += " B median s | B cpu s | B peak MB | A/B | A/B cpu |"
             rule += "--:|--:|--:|--:|--:|"
@@ -155,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             before, started = load(), time.perf_counter()
             todo = [c for c in cases(path, ids) if only is None or slug(c[0]) in only]
             samples: dict[tuple[str, str], list[Sample]] = {}
+            loads: dict[str, list[float]] = {name: [] for name, _, _ in todo}  # before each timed pair
             for name, argv_, cold in todo:  # warm-up, and a check that the command works here
                 for s, (prog, env) in sides.items():
                     warm = once([*prog, *argv_], env, caches[s], cold)
@@ -164,11 +166,12 @@ def main(argv: list[str] | None = None) -> int:
             for number in range(args.rounds):
                 order = list(sides) if number % 2 == 0 else list(reversed(sides))
                 for name, argv_, cold in todo:
+                    loads[name].append(os.getloadavg()[0])
                     for s in order:
                         prog, env = sides[s]
                         samples[(name, s)].append(once([*prog, *argv_], env, caches[s], cold))
             for name, _, _ in todo:
-                cells = [label, f"`{name}`"]
+                cells = [label, f"`{name}`", f"{statistics.median(loads[name]):.2f}"]
                 medians, cpu = {}, {}
                 for s in sides:
                     runs = samples[(name, s)]
