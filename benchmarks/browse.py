@@ -12,6 +12,12 @@
   (``filter``) and the time until the next frame goes out to the terminal
   (``to screen``: keystroke to drawn, layout and rendering included).
   Budget: under 100 ms a keystroke.
+* **big open** and **toggle**: a fresh process per run opens the generated
+  ladder as the command does (the load with the collector paused, then
+  frozen), from its first line to the first screen drawn, the ladder's load
+  shown apart; then space on a requirement of the role shown, three times
+  (done, learning, skipped: each written to the profile), each timed until
+  the next frame is out. Budgets (issue 23): open 1.5 s, toggle 0.2 s.
 
     python benchmarks/browse.py                 # 7 opens, the 10k filter
     python benchmarks/browse.py --repeat 3 --size 20000
@@ -41,6 +47,7 @@ SRC = HERE.parent / "src"
 #: Typed one key at a time on the big ladder (names there are generated: see generate.py).
 QUERIES = ("forecasting", "senior data", "ml eng", "speech")
 OPEN_BUDGET, FILTER_BUDGET = 1.0, 0.100
+BIG_OPEN_BUDGET, TOGGLE_BUDGET = 1.5, 0.200
 
 
 def child_open() -> None:
@@ -139,6 +146,50 @@ def child_filter(path: str) -> None:
     print(json.dumps(out))
 
 
+def child_big(path: str) -> None:
+    """The big ladder opened as `browse` opens it, then three status toggles: seconds each."""
+    sys.path.insert(0, str(SRC))
+    from aiml_career.advice.person import person
+    from aiml_career.environment import Environment
+    from aiml_career.ladder.loading import load
+    from aiml_career.tui.app import BrowseApp
+    from aiml_career.tui.state import Browser
+
+    out: dict = {"toggles": []}
+
+    async def main() -> None:
+        env = Environment.from_os(one_shot=True)  # as the entry point: frozen after the load
+        t = time.perf_counter()
+        with env.loading():
+            ladder = load(path, cache=env.ladder_cache)
+        out["load"] = time.perf_counter() - t
+        person(ladder, None, profile=env.profile_file)
+        app = BrowseApp(Browser(ladder, env=env), None)
+        frames: list[float] = []
+        display = app._display
+
+        def shown(screen, renderable):
+            if renderable is not None:
+                frames.append(time.perf_counter())
+            display(screen, renderable)
+
+        app._display = shown
+        async with app.run_test(size=(100, 30)) as pilot:
+            out["open"] = time.perf_counter() - STARTED
+            await pilot.pause()
+            app.screen.set_focus(app.detail.reqs)
+            await pilot.pause()
+            for _ in range(3):
+                frames.clear()
+                t0 = time.perf_counter()
+                await pilot.press("space")
+                await pilot.pause()
+                out["toggles"].append((frames[-1] if frames else time.perf_counter()) - t0)
+
+    asyncio.run(main())
+    print(json.dumps(out))
+
+
 def run_child(args: list[str], env: dict) -> dict:
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, env=env, check=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -152,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child-open", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child-filter", metavar="PATH", help=argparse.SUPPRESS)
     parser.add_argument("--child-bare", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-big", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_open:
         child_open()
@@ -161,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.child_filter:
         child_filter(args.child_filter)
+        return 0
+    if args.child_big:
+        child_big(args.child_big)
         return 0
 
     sys.path.insert(0, str(HERE))
@@ -200,7 +255,28 @@ def main(argv: list[str] | None = None) -> int:
             if k["typed"] in QUERIES:
                 print(f"  {k['typed']!r}: {k['roles']} roles listed, filter + tree {k['filter'] * 1000:.1f} ms, "
                       f"to screen {k['to_screen'] * 1000:.0f} ms")
+        ok &= big(path, env, args.size, args.repeat)
     return 0 if ok else 1
+
+
+def big(path: Path, env: dict, size: int, repeat: int) -> bool:
+    """The big ladder's open and status toggles, ``repeat`` fresh processes (a new profile each)."""
+    opens, loads, toggles = [], [], []
+    profile = Path(env["AIML_CAREER_PROFILE"])
+    for run in range(repeat + 1):
+        profile.unlink(missing_ok=True)
+        result = run_child(["--child-big", str(path)], env)
+        if run:  # the first is a warm-up (bytecode, the ladder cache)
+            opens.append(result["open"])
+            loads.append(result["load"])
+            toggles += result["toggles"]
+    median, toggle = statistics.median(opens), statistics.median(toggles)
+    print(f"open, {size:,}-role ladder: median {median:.2f} s, min {min(opens):.2f}, max {max(opens):.2f} "
+          f"({len(opens)} runs; the ladder's load {statistics.median(loads):.2f} s of it; "
+          f"budget {BIG_OPEN_BUDGET} s); load average {os.getloadavg()[0]:.2f}")
+    print(f"status toggle (space), {size:,}-role ladder: median {toggle * 1000:.0f} ms, max "
+          f"{max(toggles) * 1000:.0f} ({len(toggles)} toggles; budget {TOGGLE_BUDGET * 1000:.0f} ms)")
+    return median <= BIG_OPEN_BUDGET and toggle <= TOGGLE_BUDGET
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 """Generate a synthetic ladder file in the real format, deterministically.
 
     python benchmarks/generate.py --roles 10000 --seed 1 -o /tmp/ladder-10000.json
+    python benchmarks/generate.py --preset esco -o /tmp/ladder-esco.json     # presets: heavy, esco
 
 or, from Python (``benchmarks/`` on ``sys.path``)::
 
@@ -9,14 +10,16 @@ or, from Python (``benchmarks/`` on ``sys.path``)::
     doc = generate(10_000, seed=1)      # a dict, ready for json.dump
     cases = pick_cases(doc)             # the ids run.py uses
 
-Standard library only (the words are in ``vocabulary.py``): everything comes from
+Standard library only (the words are in ``vocabulary.py``, the parts and presets in
+``ladder_parts.py``): everything comes from
 ``random.Random(seed)``, so the same (roles, seed) always gives the same bytes. The
 ladder passes the models and the cross-reference checks (``validate``):
 
 * 6 stages (``foundation`` .. ``executive``, orders 0..5), 8 tracks,
   20 skill categories (the first 4 are "key" categories with key skills);
-* ``max(200, roles // 3)`` skills, capped at 5,000, each with 0-2 aliases and
-  about one in ten ``includes`` a more specific skill;
+* ``max(200, roles // 3)`` skills, capped at 5,000 (or ``skills``), each with 0-2
+  aliases and about one in ten ``includes`` a more specific skill; with
+  ``descriptions``, a sentence or two about each, as a taxonomy has;
 * roles spread over the stages (fewer at the top), each with a readable
   unique name ``"<Seniority> <Domain> <Function> <n>"`` and the id made from
   it (``"senior-computer-vision-engineer-5123"``), 0-3 aliases, 3-6
@@ -25,7 +28,9 @@ ladder passes the models and the cross-reference checks (``validate``):
   with source-like wording ("Proficiency in ...") and its level word;
 * every role below the last stage has 1-3 promotions into the next stage
   (rarely two stages up; always to a higher ``order``, so no promotion
-  cycle); about a third also have 1-2 lateral moves inside their stage;
+  cycle); about a third also have 1-2 lateral moves inside their stage; with
+  ``moves`` (a share), only that share of the roles keep their moves, and the
+  first role of each stage (an occupation taxonomy has no seniority ladder);
 * about a quarter of the roles carry an O*NET-SOC code, only from the real
   codes 15-2051.00, 15-1221.00, 11-3021.00 and 15-1299.08;
 * about a third of the skills with 1-3 prerequisites (earlier in the list, so
@@ -47,98 +52,31 @@ import sys
 from collections import deque
 from pathlib import Path
 
+import ladder_parts  # benchmarks/ladder_parts.py: skills, stage sizes, presets
 import vocabulary as vocab  # benchmarks/vocabulary.py, beside this file
-
-
-def _stage_sizes(roles: int) -> list[int]:
-    sizes = [max(1, int(roles * share)) for share in vocab.STAGE_SHARE]
-    sizes[2] += roles - sum(sizes)  # the rest goes to the middle
-    while sizes[2] < 1:  # tiny ladders
-        biggest = max(range(len(sizes)), key=sizes.__getitem__)
-        sizes[biggest] -= 1
-        sizes[2] += 1
-    return sizes
-
-
-def _skills(rng: random.Random, count: int) -> tuple[list[dict], dict[str, list[str]]]:
-    names = vocab.Names()
-    skills: list[dict] = []
-    by_category: dict[str, list[str]] = {c[0]: [] for c in vocab.CATEGORIES}
-    pairs = [(p, t) for t in vocab.SKILL_TOPICS for p in ["", *vocab.SKILL_PREFIXES]]
-    rng.shuffle(pairs)
-    for i in range(count):
-        prefix, topic = pairs[i % len(pairs)]
-        name = f"{prefix} {topic}".strip()
-        if i >= len(pairs):
-            name += f" {i // len(pairs) + 1}"
-        sid = vocab.slug(name)
-        names.take(sid, sid)
-        names.take(name, sid)
-        aliases = []
-        for candidate in (
-            f"{topic} ({prefix})" if prefix else f"{topic} basics",
-            vocab.initials(name) + (f"-{i}" if len(vocab.initials(name)) < 4 else ""),
-        )[: rng.choice((0, 1, 1, 2))]:
-            if names.free(candidate, sid):
-                names.take(candidate, sid)
-                aliases.append(candidate)
-        cats = vocab.CATEGORIES
-        category = cats[i % len(cats)][0] if i < len(cats) else rng.choice(cats)[0]
-        skill = {"id": sid, "name": name, "category": category}
-        if aliases:
-            skill["aliases"] = aliases
-        skills.append(skill)
-        by_category[category].append(sid)
-    # About one skill in ten includes more specific ones (later in the list: no loops).
-    for i, skill in enumerate(skills[:-3]):
-        if rng.random() < 0.1:
-            parts = rng.sample(range(i + 1, len(skills)), k=min(2, len(skills) - i - 1))
-            skill["includes"] = [skills[j]["id"] for j in sorted(set(parts))[: rng.randint(1, 2)]]
-    return skills, by_category
-
-
-def _learning(rng: random.Random, skills: list[dict]) -> None:
-    """About a third of the skills get 1-3 prerequisites, earlier in the list (so no
-    cycle), and most get 1-2 learning links: the shape ``plan`` orders and shows.
-    Its own random stream, so the rest of the ladder is the same as without it."""
-    for i, skill in enumerate(skills):
-        if i >= 10 and rng.random() < 0.35:
-            before = rng.sample(range(max(0, i - 300), i), k=rng.randint(1, 3))
-            skill["prerequisites"] = [
-                {"skill": skills[j]["id"], "basis": "editorial", "note": "Builds on it."} for j in sorted(before)
-            ]
-        if rng.random() < 0.8:
-            skill["learn"] = [
-                {"title": f"{skill['name']} documentation {k + 1}",
-                 "url": f"https://docs.example.org/{skill['id']}/{k + 1}/", "basis": "editorial"}
-                for k in range(rng.randint(1, 2))
-            ]
-
-
-def _role_name(rng: random.Random, stage: int, track: str, number: int) -> tuple[str, str]:
-    seniority = rng.choice(vocab.SENIORITY[stage])
-    domain = rng.choice(vocab.DOMAINS)
-    function = rng.choice(vocab.FUNCTIONS[track])
-    return " ".join(w for w in (seniority, domain, function, str(number)) if w), domain
-
 
 #: Requirement rows per role: as big frameworks (ESCO) have.
 ROWS = (15, 40)
 
 
-def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
+def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS, skills: int | None = None,
+             descriptions: bool = False, moves: float | None = None) -> dict:
     """A whole ladder document with ``roles`` roles, as a JSON-ready dict.
 
-    ``rows``: the least and most requirement rows per role.
+    ``rows``: the least and most requirement rows per role; ``skills``: how many skills
+    (default ``max(200, roles // 3)``, at most 5,000); ``descriptions``: a description for
+    every skill; ``moves``: the share of roles that keep their moves (default all).
+    Without the last three, the same bytes as before they existed.
     """
     if roles < 6:
         raise ValueError("need at least 6 roles (one per stage)")
     rng = random.Random(seed)
-    skill_count = min(5000, max(200, roles // 3))
-    skills, by_category = _skills(rng, skill_count)
-    _learning(random.Random(f"learning-{seed}"), skills)
-    skill_ids = [s["id"] for s in skills]
-    skill_name = {s["id"]: s["name"] for s in skills}
+    skill_count = skills or min(5000, max(200, roles // 3))
+    about = random.Random(f"about-{seed}") if descriptions else None
+    all_skills, by_category = ladder_parts.make_skills(rng, skill_count, about)
+    ladder_parts.add_learning(random.Random(f"learning-{seed}"), all_skills)
+    skill_ids = [s["id"] for s in all_skills]
+    skill_name = {s["id"]: s["name"] for s in all_skills}
     # Commonly needed skills: a role draws most skills from its track's pool.
     track_pools = {
         tid: rng.sample(skill_ids, k=min(len(skill_ids), 150)) for tid, _ in vocab.TRACKS
@@ -148,12 +86,12 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
     role_docs: list[dict] = []
     stage_roles: list[list[int]] = []
     number = 0
-    for stage_index, size in enumerate(_stage_sizes(roles)):
+    for stage_index, size in enumerate(ladder_parts.stage_sizes(roles)):
         members = []
         for _ in range(size):
             tracks = vocab.TRACKS
             track = tracks[number % len(tracks)][0] if number < len(tracks) else rng.choice(tracks)[0]
-            name, domain = _role_name(rng, stage_index, track, number)
+            name, domain = ladder_parts.role_name(rng, stage_index, track, number)
             rid = vocab.slug(name)
             role_names.take(rid, rid)
             role_names.take(name, rid)
@@ -274,6 +212,12 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
                 # every role below the top can be promoted
                 role["next"].append({"to": role_docs[above[0]]["id"], "kind": "promotion", "basis": "editorial",
                                      "note": "Every role below the top can be promoted."})
+    if moves is not None:  # a taxonomy: most occupations lead nowhere (a stream of its own)
+        keep = random.Random(f"moves-{seed}")
+        for members in stage_roles:
+            for i in members[1:]:
+                if keep.random() >= moves:
+                    role_docs[i]["next"] = []
 
     categories = []
     for cid, cname, *key in vocab.CATEGORIES:
@@ -335,7 +279,7 @@ def generate(roles: int, seed: int = 1, rows: tuple[int, int] = ROWS) -> dict:
         "stages": [{"id": s, "name": n, "order": i, "summary": t} for i, (s, n, t) in enumerate(vocab.STAGES)],
         "tracks": [{"id": t, "name": n, "description": f"The {n.lower()} track."} for t, n in vocab.TRACKS],
         "skill_categories": categories,
-        "skills": skills,
+        "skills": all_skills,
         "roles": role_docs,
         "specializations": specializations,
         "resources": resources,
@@ -350,8 +294,9 @@ def pick_cases(doc: dict) -> dict:
     * ``next``: the first role of the first stage;
     * ``compare``: the first two roles of the middle stage's first track;
     * ``path_from`` / ``path_to``: the first role of the first stage and the
-      last-stage role farthest from it by promotions (a route exists);
-    * ``have``: three skill ids of the ``show`` role;
+      last-stage role farthest from it by promotions (a route exists; with few
+      moves, the farthest role it reaches);
+    * ``have``: three skill ids of the ``show`` role; ``have10``: ten of them;
     * ``search``: a word in many role names;
     * ``typo``: the ``show`` role's name with a letter dropped from its first
       long word, checked to match no key exactly or as a prefix, so the CLI
@@ -372,9 +317,10 @@ def pick_cases(doc: dict) -> dict:
             if move["kind"] == "promotion" and move["to"] not in dist:
                 dist[move["to"]] = dist[here] + 1
                 queue.append(move["to"])
-    top = [rid for rid in dist if by_id[rid]["stage"] == stage_ids[-1]]
+    # A last-stage role if one is reachable, else (few moves, as in a taxonomy) the farthest role.
+    top = [rid for rid in dist if by_id[rid]["stage"] == stage_ids[-1]] or [r for r in dist if dist[r]]
     if not top:
-        raise ValueError("no last-stage role is reachable from the first role")
+        raise ValueError("no role is reachable from the first role")
     goal = max(top, key=lambda rid: (dist[rid], rid))
 
     mid_stage = middle["stage"]
@@ -406,6 +352,7 @@ def pick_cases(doc: dict) -> dict:
         "path_to": goal,
         "path_moves": dist[goal],
         "have": [n.get("skill") or n["all_of"][0] for n in middle["requirements"][:3]],
+        "have10": [n.get("skill") or n["all_of"][0] for n in middle["requirements"][:10]],
         "search": vocab.SEARCH_WORD,
         "typo": typo,
     }
@@ -421,17 +368,27 @@ def write(doc: dict, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--roles", type=int, default=1000, help="number of roles (default 1000)")
+    parser.add_argument("--preset", choices=sorted(ladder_parts.PRESETS),
+                        help="a named shape: heavy (10,000 roles, 15-40 rows each), esco (3,000 roles, "
+                             "14,000 described skills, few moves); --roles, --rows, --skills override it")
+    parser.add_argument("--roles", type=int, help="number of roles (default 1000, or the preset's)")
+    parser.add_argument("--skills", type=int, help="number of skills (default max(200, roles/3), at most 5,000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("-o", "--output", help="file to write (default: stdout)")
     parser.add_argument("--cases", action="store_true",
                         help="print the ids run.py uses (JSON) on stderr")
     parser.add_argument("--cases-out", metavar="FILE", help="write the ids run.py uses (JSON) here")
-    parser.add_argument("--rows", default=f"{ROWS[0]}-{ROWS[1]}", metavar="MIN-MAX",
+    parser.add_argument("--rows", metavar="MIN-MAX",
                         help=f"requirement rows per role (default {ROWS[0]}-{ROWS[1]})")
     args = parser.parse_args(argv)
-    low, _, high = args.rows.partition("-")
-    doc = generate(args.roles, args.seed, (int(low), int(high or low)))
+    shape = dict(ladder_parts.PRESETS[args.preset]) if args.preset else {}
+    if args.rows:
+        low, _, high = args.rows.partition("-")
+        shape["rows"] = (int(low), int(high or low))
+    shape["roles"] = args.roles or shape.get("roles", 1000)
+    if args.skills:
+        shape["skills"] = args.skills
+    doc = generate(shape.pop("roles"), args.seed, **shape)
     if args.output:
         write(doc, Path(args.output))
     else:

@@ -39,6 +39,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (benchmarks/generate.py)
+import ladder_parts  # noqa: E402  (benchmarks/ladder_parts.py: generate.py's parts; the cache key reads it too)
 import vocabulary  # noqa: E402  (benchmarks/vocabulary.py: generate.py's words; the cache key reads it too)
 from measure import KEEP, Case, Sample, run_once  # noqa: E402  (benchmarks/measure.py: one timed process)
 from report import (  # noqa: E402  (benchmarks/report.py: the budgets, verdicts and tables)
@@ -127,20 +128,23 @@ def cache_dir(option: str | None) -> Path:
     return path
 
 
-def ladder_file(size: int, seed: int, where: Path, rows: str = "") -> tuple[Path, dict]:
-    """The generated ladder (reused if cached) and the ids to use on it."""
-    digest = hashlib.sha256(b"".join(Path(f).read_bytes() for f in (generate.__file__, vocabulary.__file__)))
-    digest = digest.hexdigest()[:12]
+def ladder_file(size: int, seed: int, where: Path, rows: str = "", preset: str = "") -> tuple[Path, dict]:
+    """The generated ladder (reused if cached) and the ids to use on it; ``preset``: one of
+    generate.py's named shapes (``size`` then overrides its number of roles, if given)."""
+    sources = (generate.__file__, vocabulary.__file__, ladder_parts.__file__)
+    digest = hashlib.sha256(b"".join(Path(f).read_bytes() for f in sources)).hexdigest()[:12]
     shape = f"-rows{rows}" if rows else ""
-    path = where / f"ladder-{size}-seed{seed}{shape}-{digest}.json"
+    name = "-".join(str(part) for part in (preset, size) if part)
+    path = where / f"ladder-{name}-seed{seed}{shape}-{digest}.json"
     ids_path = path.with_suffix(".cases.json")
     if path.is_file() and ids_path.is_file():
         return path, json.loads(ids_path.read_text())
     started = time.perf_counter()
     # In a child process: the runner itself must stay small (see KEEP).
     subprocess.run(
-        [sys.executable, generate.__file__, "--roles", str(size), "--seed", str(seed),
-         "-o", str(path), "--cases-out", str(ids_path), *(["--rows", rows] if rows else [])],
+        [sys.executable, generate.__file__, *(["--roles", str(size)] if size else []), "--seed", str(seed),
+         "-o", str(path), "--cases-out", str(ids_path), *(["--rows", rows] if rows else []),
+         *(["--preset", preset] if preset else [])],
         check=True,
     )
     ids = json.loads(ids_path.read_text())

@@ -902,3 +902,48 @@ def test_browse_opens_on_the_target_and_says_so(ladder, cli):
         assert "Senior Machine Learning Engineer" in text_of(app.query_one("#head"))
 
     drive(ladder, script)
+
+
+# -- a big ladder: what opening and a change cost ---------------------------------------------
+
+
+def _generated(tmp_path: Path, roles: int) -> Path:
+    """A ladder of ``roles`` roles from benchmarks/generate.py (its own words, seed 1)."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    path = tmp_path / "big.json"
+    module.write(module.generate(roles, seed=1, rows=(5, 10)), path)
+    return path
+
+
+@pytest.mark.slow
+def test_a_big_ladder_opens_scoring_only_the_roles_it_lists(tmp_path):
+    """300 roles: the tree lists 100 of them, and only those (and the one shown) are scored, each
+    with the readiness `match` gives it; the `/` index is built after the first screen, not before."""
+    big = load(_generated(tmp_path, 300))
+    start = big.doc.roles[150].id  # a mid-ladder role: its own rows are held, others' partly
+    me = person(big, None, start, profile=test_env().profile_file)
+    ranked = {r["id"]: r["readiness"] for r in planning.match(big, me)["roles"]}
+
+    async def script(app, pilot):
+        listed = tree_roles(app)
+        assert len(listed) == tree_module.SHOWN
+        assert set(app.browser.fit.known) <= {*listed, start}
+        assert app.names.built
+        for rid in listed:
+            assert label_of(app, rid).startswith(f"{ranked[rid]:g}%".rjust(5) + " "), rid
+        assert ranked[start] == 100.0
+        assert f"readiness {ranked[start]:g}%" in text_of(app.query_one("#head"))
+        return True
+
+    assert drive(big, script, start=start)
+    assert not NameFilter(big).built  # nothing indexed until asked

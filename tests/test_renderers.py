@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 import subprocess
 import sys
 
@@ -22,3 +23,88 @@ def test_naming_the_renderers_imports_no_rich():
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+#: Whole-ladder listings into a pipe, and a line each prints (the built-in ladder's first role,
+#: stage and category; the skill Python found by its own name, and a role the text says needs it).
+PIPED_LISTINGS = {
+    ("roles",): "intern\tAI/ML Intern\tentry\tgeneral",
+    ("tree",): "├── Educational Foundation",
+    ("skills",): "Mathematics and Statistics  (key skills)",
+    ("search", "python"): "skill\tpython\tPython\tname\tPython",
+    ("skills", "python"): "Senior Data Scientist / AI Specialist\tsenior-ds\tsenior\tadvanced\trequired",
+    ("match", "--have", "python:advanced"): None,
+    ("similar", "ml-engineer", "--limit", "3"): None,
+}
+
+
+def test_piped_listings_write_rows_without_rich():
+    """Into a pipe, the listings of the whole ladder are plain rows, written without importing Rich
+    (drawing 10,000 rows through it took a second)."""
+    from conftest import child_env
+
+    code = (
+        "import sys\n"
+        "from aiml_career.cli import app\n"
+        "try:\n"
+        "    app(sys.argv[1:], prog_name='aiml-career')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('RICH' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'LEAN')\n"
+    )
+    for args, line in PIPED_LISTINGS.items():
+        result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                                env=child_env({"AIML_CAREER_DATA": None}), timeout=60)
+        assert result.stderr.endswith("LEAN"), (args, result.stderr)
+        rows = result.stdout.splitlines()
+        assert rows, args
+        assert "\x1b" not in result.stdout
+        if line is not None:
+            assert line in rows, (args, rows[:3])
+        elif args[0] == "match":  # readiness, role, id, stage, still needed: the number, no bar
+            assert all(len(row.split("\t")) == 5 for row in rows)
+            assert all(re.fullmatch(r"\d+\.\d% \(\d+/\d+\)", row.split("\t")[0]) for row in rows)
+        else:  # id, name, both overlaps, shared, missing
+            assert len(rows) == 3
+            assert all(len(row.split("\t")) == 6 for row in rows)
+            assert all(re.fullmatch(r"[\d.]+% \(\d+ of \d+\)", row.split("\t")[2]) for row in rows)
+
+
+#: The example ladder's tree, worked out from examples/data-engineering.json: its four stages, each
+#: role with its id and track, and each role's moves in the file's order.
+EXAMPLE_TREE = """\
+Data engineering ladder (example)
+├── Entry level
+│   └── Junior Data Engineer  junior-de · engineering
+│       ├── → Data Engineer (promotion, text)
+│       └── → Analytics Engineer (promotion, text)
+├── Mid level
+│   ├── Data Engineer  data-engineer · engineering
+│   │   ├── → Analytics Engineer (lateral, editorial)
+│   │   └── → Senior Data Engineer (promotion, text)
+│   └── Analytics Engineer  analytics-engineer · analytics
+│       ├── → Data Engineer (lateral, editorial)
+│       └── → Senior Data Engineer (promotion, editorial)
+├── Senior level
+│   └── Senior Data Engineer  senior-de · engineering
+│       ├── → Staff Data Engineer (promotion, text)
+│       └── → Data Engineering Manager (promotion, text)
+└── Leadership
+    ├── Staff Data Engineer  staff-de · engineering
+    └── Data Engineering Manager  data-manager · management
+"""
+
+
+def test_piped_tree_is_drawn_with_rich_guides_or_ascii_ones():
+    """The piped tree keeps the guides Rich drew; on a stdout that cannot encode them, Rich's
+    ASCII guides, and "?" for the arrow, as Rich's console wrote it."""
+    from conftest import EXAMPLE, main_in_process
+
+    done = main_in_process(["--data", str(EXAMPLE), "tree"])
+    assert done.returncode == 0
+    assert done.stdout.decode("utf-8") == EXAMPLE_TREE
+    ascii_tree = (EXAMPLE_TREE.replace("├── ", "+-- ").replace("└── ", "`-- ").replace("│   ", "|   ")
+                  .replace("→", "?").replace("·", "?"))
+    done = main_in_process(["--data", str(EXAMPLE), "tree"], encoding="ascii")
+    assert done.returncode == 0
+    assert done.stdout.decode("ascii") == ascii_tree

@@ -23,6 +23,7 @@ from .appkit import AppCommand, AppGroup, env_of, report
 if TYPE_CHECKING:
     from ..render import Voice
     from ..render.renderers import Renderer
+    from ..render.rows import RowWriter
 
 F = TypeVar("F", bound=Callable[..., Any])
 D = TypeVar("D")
@@ -185,14 +186,21 @@ def voice_of(ctx: typer.Context) -> Voice:
     return voice(env_of(ctx).data is None or ladder.text_words, ladder.doc.source)
 
 
-def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Renderer[D]]) -> None:
+def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Renderer[D]],
+           rows: Callable[[], RowWriter[D]] | None = None) -> None:
     """Hand a query's result to the JSON renderer, or to the text renderer that ``renderer()``
-    gives (:mod:`..render.renderers`: it imports Rich, so it is called for text only)."""
+    gives (:mod:`..render.renderers`: it imports Rich, so it is called for text only); into a
+    pipe, to the row writer ``rows()`` gives, if any (a whole-ladder listing: no Rich)."""
     env = env_of(ctx)
     if as_json:
         from ..render.json import emit
 
         emit(data, env.stdout)
+        return
+    if rows is not None and not env.for_people:
+        from ..render.rows import Rows
+
+        rows()(Rows.of(env), data)
         return
     from ..render.text.base import make_console
 

@@ -59,7 +59,7 @@ def roles(
     """
     from ..advice import queries
 
-    output(ctx, queries.roles(ladder_of(ctx), stage, track), as_json, renderers.roles)
+    output(ctx, queries.roles(ladder_of(ctx), stage, track), as_json, renderers.roles, renderers.roles_rows)
 
 
 @command()
@@ -135,7 +135,7 @@ def similar(
     """
     from ..advice.overlap import similar as nearest
 
-    output(ctx, nearest(ladder_of(ctx), name, limit), as_json, renderers.similar)
+    output(ctx, nearest(ladder_of(ctx), name, limit), as_json, renderers.similar, renderers.similar_rows)
 
 
 @command()
@@ -156,7 +156,7 @@ def search(
     from ..advice.search import search as find
 
     result = find(ladder_of(ctx), " ".join(query), limit=limit)
-    output(ctx, result, as_json, renderers.search)
+    output(ctx, result, as_json, renderers.search, renderers.search_rows)
     if not result["total"]:
         raise typer.Exit(1)
 
@@ -222,10 +222,10 @@ def skills(
         ladder, me = ladder_and_person(ctx, have, start)
         output(ctx, unlocks.unlocks(ladder, me, name, chosen, limit), as_json, renderers.unlocks)
     elif name is None:
-        output(ctx, queries.skills(ladder), as_json, renderers.skills)
+        output(ctx, queries.skills(ladder), as_json, renderers.skills, renderers.skills_rows)
     else:
         output(ctx, learning.skill_detail(ladder, name), as_json,
-               partial(renderers.skill_detail, voice_of(ctx)))
+               partial(renderers.skill_detail, voice_of(ctx)), partial(renderers.skill_detail_rows, voice_of(ctx)))
 
 
 @command()
@@ -258,4 +258,4 @@ def tree(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.tree(ladder_of(ctx)), as_json, partial(renderers.tree, voice_of(ctx)))
+    output(ctx, queries.tree(ladder_of(ctx)), as_json, partial(renderers.tree, voice_of(ctx)), renderers.tree_rows)

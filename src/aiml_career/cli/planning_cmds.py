@@ -293,7 +293,7 @@ def match(
             row = next((r for r in planning.match(ladder, me)["roles"] if r["id"] == ladder.role(aim).id), None)
             if row is not None:
                 note(ctx, f"{row['id']}: readiness {row['readiness']:.1f}% ({row['points']}/{row['of']})")
-    output(ctx, result, as_json, renderers.match)
+    output(ctx, result, as_json, renderers.match, renderers.match_rows)
 
 
 @command(epilog=READINESS_HELP)

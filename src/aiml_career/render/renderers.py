@@ -3,6 +3,7 @@
 :func:`..cli.app.output` calls one of these only when it draws text, so a ``--json`` run
 never imports Rich. Each returns the renderer itself, typed by the document it draws
 (:mod:`..results`), so mypy checks that a command hands a renderer the result it draws.
+The ``*_rows`` ones give the whole-ladder listings' writers for a pipe (:mod:`.rows`: no Rich).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ..results.overlap import Similar
     from ..results.plans import Match, Next, PathDoc
     from ..results.progress import AssessDoc, HistoryDoc, ProgressDoc
+    from .rows import RowWriter
     from .text.base import Out
 
 D = TypeVar("D")
@@ -177,3 +179,48 @@ def assessed() -> Renderer[AssessDoc]:
     from .text.progress import assessed
 
     return assessed
+
+
+# -- whole-ladder listings into a pipe: plain rows, no Rich -------------------------------
+
+
+def roles_rows() -> RowWriter[list[RoleRow]]:
+    from .rows import roles
+
+    return roles
+
+
+def tree_rows() -> RowWriter[Tree]:
+    from .rows import tree
+
+    return tree
+
+
+def skills_rows() -> RowWriter[list[SkillCategory]]:
+    from .rows import skills
+
+    return skills
+
+
+def skill_detail_rows(voice: Voice = TEXT) -> RowWriter[SkillLearning]:
+    from .rows import skill_detail
+
+    return partial(skill_detail, voice=voice)
+
+
+def search_rows() -> RowWriter[Search]:
+    from .rows import search
+
+    return search
+
+
+def match_rows() -> RowWriter[Match]:
+    from .rows import match
+
+    return match
+
+
+def similar_rows() -> RowWriter[Similar]:
+    from .rows import similar
+
+    return similar

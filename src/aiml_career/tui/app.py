@@ -91,6 +91,7 @@ class BrowseApp(App[None]):
             self._say(f"opened on your profile's target: {first} (g: your progress toward it)", timeout=6)
         self.show_role(first)
         self.ladder_tree.focus()
+        self.call_after_refresh(self.names.build)  # the `/` filter's index, once the first screen is out
 
     # -- showing ------------------------------------------------------------------------------
 

@@ -29,7 +29,20 @@ class Found:
 
 
 class NameFilter:
+    """The name index of ``ladder``, built when first used (:meth:`build`): the app builds it
+    right after its first screen is out, so opening a big ladder does not wait for it."""
+
     def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.order: dict[str, dict[str, int]] = {}
+        self.by_word: dict[str, set[tuple[str, str]]] = {}
+        self.vocabulary: list[str] = []
+        self.built = False
+
+    def build(self) -> None:
+        if self.built:
+            return
+        ladder = self.ladder
         items: dict[str, list[Any]] = {"role": list(ladder.doc.roles), "skill": list(ladder.doc.skills)}
         self.order = {kind: {item.id: i for i, item in enumerate(listed)} for kind, listed in items.items()}
         by_word: dict[str, set[tuple[str, str]]] = {}
@@ -42,6 +55,7 @@ class NameFilter:
                         by_word.setdefault(word, set()).add((fld.type, item.id))
         self.by_word = by_word
         self.vocabulary = sorted(by_word)
+        self.built = True
 
     def _matching(self, word: str) -> set[tuple[str, str]]:
         root = stem(word)
@@ -57,6 +71,7 @@ class NameFilter:
         wanted = words(query)
         if not wanted:
             return None
+        self.build()
         hits: set[tuple[str, str]] | None = None
         for word in wanted:
             found = self._matching(word)

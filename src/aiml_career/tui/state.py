@@ -10,6 +10,7 @@ The app (:mod:`.app`) only draws these results and sends keys here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,11 +24,12 @@ from ..ladder.levels import LEVEL_RANK, LEVELS, Level
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..advice.assessment import Have
     from ..environment import Environment
-    from ..results.common import NameRef, RequirementRow
+    from ..results.common import Mark, NameRef, RequirementRow
     from ..results.ladder import Compare, RoleDetail, SkillDetail, SkillStatus, StageItem
     from ..results.learning import Plan
-    from ..results.plans import MatchRow, PathDoc
+    from ..results.plans import PathDoc, Scores
     from ..results.progress import ProgressDoc
 
 #: What space does to a requirement's skill in the profile, in turn: none -> done ->
@@ -68,9 +70,32 @@ class Group:
 @dataclass
 class RolePage:
     detail: RoleDetail  # queries.role_detail
-    fit: MatchRow  # the role's entry of planning.match: readiness, points, gaps
+    fit: Scores  # the role's readiness, points and gaps, as ``match`` counts them
     groups: list[Group]
     current: bool
+
+
+class Fits(Mapping[str, "Scores"]):
+    """Every role's readiness for the person (``match``'s figures: ``assess`` of the role), worked
+    out when first asked for: the tree lists at most a hundred roles and the detail pane one, so
+    a big ladder costs what is shown, not a ``match`` of every role at start-up and after each change."""
+
+    def __init__(self, ladder: Ladder, held: Have, marks: Mapping[str, Mark]) -> None:
+        self.ladder, self.held, self.marks = ladder, held, marks
+        self.known: dict[str, Scores] = {}
+
+    def __getitem__(self, role_id: str) -> Scores:
+        known = self.known.get(role_id)
+        if known is None:
+            role = self.ladder.roles[role_id]  # KeyError for an unknown role, as a dict
+            known = self.known[role_id] = assess(self.ladder, role, self.held, self.marks, rows=False).fields()
+        return known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ladder.roles)
+
+    def __len__(self) -> int:
+        return len(self.ladder.roles)
 
 
 @dataclass
@@ -125,15 +150,14 @@ class Browser:
     # -- the person ---------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the profile again and work out every role's readiness (``match``)."""
+        """Read the profile again; every role's readiness (``match``'s) is worked out anew as it is shown."""
         self.me: Person = person(self.ladder, None, self.start, profile=self.profile)
         self.saved: Profile | None = load_profile(self.profile) if self.profile is not None else None
         who = self.me
         if who.have is None and who.role is None:  # nothing known yet: nothing held
             who = Person("none", {}, None)
-        ranked = planning.match(self.ladder, who)["roles"]
-        self.fit: dict[str, MatchRow] = {r["id"]: r for r in ranked}
         self.who, self.held = who, person_have(self.ladder, who)  # as match counts it
+        self.fit = Fits(self.ladder, self.held, who.marks)
 
     def saved_status(self, skill_id: str) -> SkillStatus | None:
         entry = self.saved.skills.get(skill_id) if self.saved is not None else None

@@ -25,6 +25,7 @@ from rich.text import Text
 from ...environment import Environment
 from ...errors import sanitize
 from .. import TEXT, Voice, requirement_label
+from ..rows import Rows, one_line, refs
 
 if TYPE_CHECKING:
     from ...results.common import Move
@@ -190,10 +191,8 @@ def _print_table(out: Console, table: Table, *, header: bool = False) -> None:
 
 
 def _plain(cell: object) -> str:
-    """A cell as one line of a tab-separated row: lines joined by "; ", bullets and tabs dropped."""
-    text = cell.plain if isinstance(cell, Text) else str(cell)
-    lines = (line.strip().removeprefix("• ") for line in text.splitlines())
-    return "; ".join(line for line in lines if line).replace("\t", " ")
+    """A cell as one line of a tab-separated row (:func:`..rows.one_line`)."""
+    return one_line(cell.plain if isinstance(cell, Text) else str(cell))
 
 
 def _print_rows(out: Console, table: Table, header: bool) -> None:
@@ -209,8 +208,7 @@ def _print_rows(out: Console, table: Table, header: bool) -> None:
 
 def _refs(items: Iterable[Mapping[str, Any]]) -> Text:
     """"Name (id), ...": a link the ladder derived (basis editorial) says so."""
-    return T(", ".join(f"{i['name']} ({i['id']}{'; editorial' if i.get('basis') == 'editorial' else ''})"
-                       for i in items) or "—")
+    return T(refs(items))
 
 
 def _requirement(row: Mapping[str, Any]) -> Text:
@@ -222,9 +220,12 @@ def _legend(overlap: bool = False, voice: Voice = TEXT) -> Text:
     """What a move's basis means: the text (on another ladder: its source), the role titles,
     or our judgement (and, when a move is derived from overlap, what that means)."""
     more = "; overlap = derived from overlap where the ladder names no move: ours" if overlap else ""
-    said = "the source" if voice == TEXT else voice.name
+    if voice == TEXT:
+        said, judged = "the source", "our judgement (see its note), not the text's"
+    else:  # another ladder's judgements are its authors', not this tool's
+        said, judged = voice.name, f"a judgement its note explains, not {voice.own} words"
     return T(f"basis of a move: text = {said} says so; titles = the role titles imply it; "
-             f"editorial = our judgement (see its note), not {voice.own}{more}", "dim")
+             f"editorial = {judged}{more}", "dim")
 
 
 def _kind(move: Move | TreeMove | MoveAt) -> Text:
@@ -264,6 +265,14 @@ def bar(readiness: float, proven: float | None = None, width: int = BAR_CELLS) -
     full = round(width * readiness / 100)
     solid = full if proven is None else min(full, round(width * proven / 100))
     return Text.assemble(("█" * solid, "green"), ("▓" * (full - solid), "yellow"), ("·" * (width - full), "dim"))
+
+
+def rows_of(out: Console) -> Rows | None:
+    """Where a whole-ladder listing's rows go when ``out`` is piped (:mod:`..rows`, the one writer
+    of them, also used without Rich); None when a person reads ``out``."""
+    if not getattr(out, "piped", False):
+        return None
+    return Rows(out.file, getattr(out, "notes", sys.stderr))
 
 
 def for_people(out: Console) -> bool:

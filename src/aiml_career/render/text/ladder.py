@@ -13,6 +13,7 @@ from rich.text import Text
 from ...errors import sanitize
 from ...ladder.resolve import shown
 from .. import TEXT, Voice
+from .. import rows as plain
 from .base import (
     T,
     _aside,
@@ -27,6 +28,7 @@ from .base import (
     _refs,
     _requirement,
     _table,
+    rows_of,
 )
 from .overlap import overlaps
 
@@ -46,9 +48,7 @@ if TYPE_CHECKING:
         SpecializationDetail,
         Specializations,
         StageItem,
-        StageRole,
         Tree,
-        TreeRole,
     )
 
 
@@ -64,7 +64,7 @@ def stages(out: Console, data: list[StageItem], intro: str = "") -> None:
         roles.add_column(width=3, justify="right")
         roles.add_column(overflow="fold")
         for role in stage["roles"]:
-            roles.add_row("•", Text.assemble(T(role["name"]), T(_id_track(role), "dim")))
+            roles.add_row("•", Text.assemble(T(role["name"]), T(plain.id_track(role), "dim")))
         out.print(roles)
         if stage.get("foundation"):
             _foundation(out, stage["foundation"])
@@ -86,6 +86,9 @@ def _foundation(out: Console, data: Foundation | Education) -> None:
 
 
 def roles(out: Console, data: list[RoleRow]) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.roles(piped, data)
     if not data:
         out.print(T("no roles match", "dim"))
         return
@@ -230,6 +233,9 @@ def _skill_lines(skills: list[OnlyRow]) -> Text:
 
 
 def skills(out: Console, data: list[SkillCategory]) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.skills(piped, data)
     for category in data:
         title = category["name"] + ("  (key skills)" if category["key"] else "")
         table = _table("ID", "Skill", "Also", "Roles", title=title)
@@ -245,6 +251,9 @@ def skills(out: Console, data: list[SkillCategory]) -> None:
 
 
 def skill_detail(out: Console, data: SkillLearning, voice: Voice = TEXT) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.skill_detail(piped, data, voice)
     out.print(_heading(data["name"], f"{data['id']} · {data['category_name']}"))
     if data["description"]:
         out.print(T(data["description"]))
@@ -254,14 +263,8 @@ def skill_detail(out: Console, data: SkillLearning, voice: Voice = TEXT) -> None
         out.print(Text.assemble("includes: ", _refs(data["includes"])))
     table = _table("Role", "ID", "Stage", "Level", "As")
     for role in data["roles"]:
-        requirement = role["requirement"]
-        parts = requirement.get("all_of")  # a group's parts (GroupRequirement)
-        parts = parts if isinstance(parts, list) else []
-        how = {"required": "required",
-               "alternative": f"one of: {_requirement(requirement).plain}",
-               "group": f"names a group, all of: {', '.join(p['name'] for p in parts)}",
-               }[role["as"]]
-        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]), T(how, "dim"))
+        table.add_row(T(role["name"]), T(role["id"], "cyan"), T(role["stage"]), _level(role["level"]),
+                      T(plain.skill_as(role), "dim"))
     if data["roles"]:
         _print_table(out, table)
     else:
@@ -301,6 +304,9 @@ def _resource_table(out: Console, title: str, items: list[Resource]) -> None:
 
 
 def search(out: Console, data: Search) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.search(piped, data)
     if not data["hits"]:
         _note(out, f"no matches for {shown(data['query'], 200)}")
         return
@@ -313,6 +319,9 @@ def search(out: Console, data: Search) -> None:
 
 
 def tree(out: Console, data: Tree, voice: Voice = TEXT) -> None:
+    piped = rows_of(out)
+    if piped is not None:
+        return plain.tree(piped, data)
     from rich.tree import Tree
 
     names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
@@ -320,13 +329,8 @@ def tree(out: Console, data: Tree, voice: Voice = TEXT) -> None:
     for stage in data["stages"]:
         branch = root.add(T(stage["name"], "bold cyan"))
         for role in stage["roles"]:
-            node = branch.add(Text.assemble(T(role["name"]), T(_id_track(role), "dim")))
+            node = branch.add(Text.assemble(T(role["name"]), T(plain.id_track(role), "dim")))
             for move in role["next"]:
                 node.add(Text.assemble("→ ", T(names.get(move["id"], move["id"])), " (", _kind(move), ")"))
     out.print(root)
     _aside(out, _legend(voice=voice))
-
-
-def _id_track(role: StageRole | TreeRole) -> str:
-    """A role's id and its track, if it has one: "  ml-engineer · engineering"."""
-    return f"  {role['id']} · {role['track']}" if role["track"] else f"  {role['id']}"

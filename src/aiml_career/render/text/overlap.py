@@ -8,25 +8,24 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from .base import T, _aside, _labelled, _print_table, _table, for_people
+from .. import rows
+from .base import T, _aside, _labelled, _print_table, _table, for_people, rows_of
 
 if TYPE_CHECKING:
     from ...results.overlap import OverlapDoc, Similar
 
 
 def _names(items: Iterable[Mapping[str, Any]]) -> Text:
-    return T(", ".join(item["name"] for item in items) or "—")
+    return T(rows.names(items))
 
 
 def _missing(doc: OverlapDoc) -> Text:
     """The rows not met: nothing held ("Docker"), or held below the level ("SQL basic→advanced")."""
-    parts = [item["name"] for item in doc["missing"]]
-    parts += [f"{item['name']} {item['from']}→{item['to']}" for item in doc["deepen"]]
-    return T(", ".join(parts) or "—")
+    return T(rows.missing(doc))
 
 
 def figure(doc: OverlapDoc) -> Text:
-    return T(f"{doc['overlap']:g}% ({doc['points']} of {doc['of']})", "bold")
+    return T(rows.figure(doc), "bold")
 
 
 def overlaps(out: Console, docs: list[OverlapDoc]) -> None:
@@ -53,22 +52,18 @@ def overlaps(out: Console, docs: list[OverlapDoc]) -> None:
 
 def similar(out: Console, data: Similar) -> None:
     """For a person, a block per role: both figures, then what the role shares with it, lacks
-    for it and has beside it; piped, one tab-separated row per role."""
+    for it and has beside it; piped, one tab-separated row per role (:func:`..rows.similar`)."""
+    piped = rows_of(out)
+    if piped is not None:
+        return rows.similar(piped, data)
     role = data["role"]
-    if for_people(out):
-        out.print(T(f"Roles nearest {role['name']} by overlap", "bold"))
-        for item in data["roles"]:
-            forward = item["forward"]
-            out.print(Text.assemble("  ", T(f"{item['name']} ({item['id']})", "bold"), T(f"  score {item['score']:g}")))
-            _labelled(out, [(f"{role['id']} → it:", figure(forward)), (f"it → {role['id']}:", figure(item["backward"])),
-                            ("shared:", _names(forward["shared"])), ("missing:", _missing(forward)),
-                            ("extra:", _names(forward["extra"]))], indent=4)
-    else:
-        table = _table("ID", "Role", f"{role['id']} → it", f"it → {role['id']}", "Shared", "Missing")
-        for item in data["roles"]:
-            table.add_row(T(item["id"]), T(item["name"]), figure(item["forward"]), figure(item["backward"]),
-                          _names(item["forward"]["shared"]), _missing(item["forward"]))
-        _print_table(out, table)
+    out.print(T(f"Roles nearest {role['name']} by overlap", "bold"))
+    for item in data["roles"]:
+        forward = item["forward"]
+        out.print(Text.assemble("  ", T(f"{item['name']} ({item['id']})", "bold"), T(f"  score {item['score']:g}")))
+        _labelled(out, [(f"{role['id']} → it:", figure(forward)), (f"it → {role['id']}:", figure(item["backward"])),
+                        ("shared:", _names(forward["shared"])), ("missing:", _missing(forward)),
+                        ("extra:", _names(forward["extra"]))], indent=4)
     _aside(out, T(f"ranked by {data['rule']}; {len(data['roles'])} of {data['total']} roles shown; "
                   f"missing: what {role['name']} lacks for the role; extra: what it has that the role does not ask",
                   "dim"))

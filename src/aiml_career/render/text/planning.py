@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import STARTS, TEXT, Voice, alternatives, counted_from
+from .. import STARTS, TEXT, Voice, alternatives, counted_from, rows
 from .base import (
     T,
     _aside,
@@ -24,6 +24,7 @@ from .base import (
     _table,
     bar,
     for_people,
+    rows_of,
 )
 
 if TYPE_CHECKING:
@@ -213,21 +214,17 @@ def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
 
 
 def match(out: Console, data: Match) -> None:
+    piped = rows_of(out)
+    if piped is not None:  # rows for a program: the number alone, no bar (:func:`..rows.match`)
+        return rows.match(piped, data)
     _person(out, data.get("person"))
     table = _table("Readiness", "Role", "ID", "Stage", "Still needed")
     for role in data["roles"]:
-        needed = [s["name"] for s in role["skills_to_gain"]]
-        needed += [f"{s['name']} ↑{s['to']}" for s in role["skills_to_deepen"]]
-        shown = ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
         name = T(role["name"])
-        if role.get("current"):
-            name.append_text(T(" (your role)", "dim"))
-        elif role.get("at_or_below_current"):
-            name.append_text(T(" (at or below your role)", "dim"))
+        name.append_text(T(rows.your_role(role), "dim"))
         score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green")
-        if for_people(out):  # a bar under the number; rows for a program keep the number alone
-            score = Text("\n").join([score, bar(role["readiness"])])
+        score = Text("\n").join([score, bar(role["readiness"])])  # a bar under the number
         table.add_row(score, name,
-                      T(role["id"], "cyan"), T(role["stage"]), T(shown or "nothing", "dim"))
+                      T(role["id"], "cyan"), T(role["stage"]), T(rows.still_needed(role) or "nothing", "dim"))
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))

@@ -1,0 +1,267 @@
+"""Whole-ladder listings into a pipe or a file, written as plain rows without Rich.
+
+When stdout is not a terminal, ``roles``, ``tree``, ``skills`` (and ``skills SKILL``), ``search``,
+``match`` and ``similar`` print one row per line, cells separated by tabs, no header, nothing wrapped
+(the standing rule; :mod:`.text.base` says how each table reads). On 10,000 roles, drawing
+those rows through Rich cost a second and Rich's import alone a tenth of one, so they are
+written here straight to the stream: the same bytes :mod:`.text` printed, cell by cell
+(:func:`cell`: text from the file shown escaped, one line, no padding). The Rich renderers
+hand their piped output to these functions too, so the rows are written in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import sanitize
+from . import TEXT, Voice, requirement_label
+from .checklist import editorial
+
+if TYPE_CHECKING:
+    from ..environment import Environment
+    from ..results.common import Place
+    from ..results.ladder import RoleRow, Search, SkillCategory, SkillLearning, SkillUse, Tree
+    from ..results.overlap import OverlapDoc, Similar
+    from ..results.plans import Match
+
+D = TypeVar("D")
+
+
+def one_line(text: str) -> str:
+    """A cell as one line of a tab-separated row: lines joined by "; ", bullets and tabs dropped."""
+    lines = (line.strip().removeprefix("• ") for line in text.splitlines())
+    return "; ".join(line for line in lines if line).replace("\t", " ")
+
+
+def cell(value: object) -> str:
+    """Text from the ladder (or a figure) as a cell: unsafe characters escaped, one line."""
+    return one_line(sanitize(str(value)))
+
+
+#: Rich's tree guides (space, continue, fork, end), and the ones it draws on a non-UTF-8 stream.
+GUIDES = ("    ", "│   ", "├── ", "└── ")
+ASCII_GUIDES = ("    ", "|   ", "+-- ", "`-- ")
+
+
+class Rows:
+    """Where rows go: ``stream`` (stdout), and ``notes`` (stderr) for what is said about them."""
+
+    def __init__(self, stream: Any, notes: Any) -> None:
+        self.stream = stream
+        self.notes = notes
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+        self.guides = GUIDES if encoding.startswith("utf") else ASCII_GUIDES
+
+    @classmethod
+    def of(cls, env: Environment) -> Rows:
+        """Rows on ``env``'s stdout: on a locale that cannot encode a character, "?" for it, as Rich's console."""
+        stdout = env.stdout
+        encoding = (env.encoding or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stdout, "reconfigure"):
+            stdout.reconfigure(errors="replace")
+        return cls(stdout, env.stderr)
+
+    def row(self, *cells: object) -> None:
+        self.stream.write("\t".join(cell(c) for c in cells) + "\n")
+
+    def line(self, *parts: object) -> None:
+        """A line of text (no tabs between its parts); no line ends in spaces."""
+        self.stream.write("".join(sanitize(str(p)) for p in parts).rstrip(" ") + "\n")
+
+    def note(self, text: str) -> None:
+        """A message about the output, not part of it: on stderr."""
+        self.notes.write(sanitize(f"aiml-career: {text}") + "\n")
+
+
+#: Writes a document of type ``D`` as rows.
+RowWriter = Callable[[Rows, D], None]
+
+
+def roles(out: Rows, data: list[RoleRow]) -> None:
+    if not data:
+        out.line("no roles match")
+        return
+    for role in data:
+        out.row(role["id"], role["name"], role["stage"], role["track"] or "—")
+
+
+def tree(out: Rows, data: Tree) -> None:
+    """The stages, their roles and where each leads, drawn with the guides of a Rich tree."""
+    space, down, fork, end = out.guides
+    names = {r["id"]: r["name"] for s in data["stages"] for r in s["roles"]}
+    out.line(data["title"])
+    stages = data["stages"]
+    for s, stage in enumerate(stages):
+        last_stage = s == len(stages) - 1
+        out.line(end if last_stage else fork, stage["name"])
+        under_stage = space if last_stage else down
+        for r, role in enumerate(stage["roles"]):
+            last_role = r == len(stage["roles"]) - 1
+            out.line(under_stage, end if last_role else fork, role["name"], id_track(role))
+            under_role = under_stage + (space if last_role else down)
+            for m, move in enumerate(role["next"]):
+                guide = end if m == len(role["next"]) - 1 else fork
+                out.line(under_role, guide, "→ ", names.get(move["id"], move["id"]),
+                         f" ({move['kind']}, {move['basis']})")
+
+
+def id_track(role: Mapping[str, Any]) -> str:
+    """A role's id and its track, if it has one: "  ml-engineer · engineering"."""
+    return f"  {role['id']} · {role['track']}" if role["track"] else f"  {role['id']}"
+
+
+def skills(out: Rows, data: list[SkillCategory]) -> None:
+    for category in data:
+        out.line(category["name"] + ("  (key skills)" if category["key"] else ""))
+        for skill in category["skills"]:
+            out.row(skill["id"], skill["name"], ", ".join(skill["aliases"]), skill["roles"])
+        if category["description"]:
+            out.line("  ", category["description"])
+        if category["key_skills"]:
+            out.line("  key skills: ", ", ".join(s["name"] for s in category["key_skills"]))
+        out.line()
+
+
+def refs(items: Iterable[Mapping[str, Any]]) -> str:
+    """"Name (id), ...": a link the ladder derived (basis editorial) says so."""
+    return ", ".join(f"{i['name']} ({i['id']}{'; editorial' if i.get('basis') == 'editorial' else ''})"
+                     for i in items) or "—"
+
+
+def skill_as(role: SkillUse) -> str:
+    """How a role names the skill, in ``skills SKILL``: required, one of a row's alternatives, or
+    the broad skill of a group."""
+    requirement = role["requirement"]
+    parts = requirement.get("all_of")  # a group's parts (GroupRequirement)
+    parts = parts if isinstance(parts, list) else []
+    return {"required": "required",
+            "alternative": f"one of: {requirement_label(requirement)}",
+            "group": f"names a group, all of: {', '.join(p['name'] for p in parts)}",
+            }[role["as"]]
+
+
+def place_label(place: Place) -> str:
+    """"Docker: Get started https://docs.docker.com/get-started/ (editorial)", or
+    "Coursera (online-course)": an editorial link says so, as in the Markdown checklist."""
+    if place["url"]:
+        return f"{place['title']} {place['url']}{editorial(place)}"
+    return f"{place['title']} ({place['kind']})"
+
+
+def learn_words(places: Iterable[Place], voice: Voice = TEXT) -> str:
+    """Where to learn a skill, on one line: links first, then the text's (the ladder's) own
+    courses and certifications."""
+    places = list(places)
+    links = [place_label(p) for p in places if p["url"]]
+    named = [p["title"] for p in places if not p["url"]]
+    parts = links + ([f"{voice.own}: {', '.join(named)}"] if named else [])
+    return " · ".join(parts) or "—"
+
+
+#: A line of text as (text, style) parts: the style is for Rich (a person's screen); rows drop it.
+Line = list[tuple[str, str]]
+
+
+def skill_lines(data: SkillLearning, voice: Voice = TEXT) -> list[Line]:
+    """What ``skills SKILL`` says after its table: the text's (the ladder's) foundation, its
+    prerequisites, related skills, what rests on it, and where to learn it."""
+    lines: list[Line] = []
+    found = data.get("foundation")
+    if found:
+        words = [(f"\u201c{found['wording']}\u201d ", "italic")] if found["wording"] else []
+        lines.append([(f"{voice.own} foundation: ", ""), *words, (f"({found['level']})", "dim")])
+    if data.get("prerequisites"):
+        before = ", ".join(f"{p['name']} ({p['id']}, {p['basis']})" for p in data["prerequisites"])
+        lines.append([("learn first: ", ""), (before, "")])
+    for label, related in (("counted from: ", data.get("related")), ("counts toward: ", data.get("counts_toward"))):
+        if related:
+            shown = ", ".join(f"{r['name']} (up to {r['up_to']}{editorial(r).replace(' (', '; ').rstrip(')')})"
+                              for r in related)
+            lines.append([(label, ""), (shown, "")])
+    if data.get("counts_for"):
+        shown = "; ".join(f"{c['name']} ({requirement_label(c['requirement'])}"
+                          f"{', up to ' + c['up_to'] if c['up_to'] else ''})" for c in data["counts_for"])
+        lines.append([("counts for the rows of: ", ""), (shown, "")])
+    rests = data.get("rests_on_it")
+    if rests and rests["skills"]:
+        names = ", ".join(s["name"] for s in rests["skills"][:8])
+        more = f", … (+{len(rests['skills']) - 8})" if len(rests["skills"]) > 8 else ""
+        roles = f"; roles asking for them: {len(rests['roles'])}" if rests["roles"] else ""
+        lines.append([("rests on it: ", ""), (f"{names}{more}{roles}", "")])
+    if data.get("learn"):
+        lines.append([("learn: ", ""), (learn_words(data["learn"], voice), "")])
+    return lines
+
+
+def skill_detail(out: Rows, data: SkillLearning, voice: Voice = TEXT) -> None:
+    """``skills SKILL``: the skill, a row per role that asks for it, and what it leads to."""
+    out.line(data["name"], f"  {data['id']} · {data['category_name']}")
+    if data["description"]:
+        out.line(data["description"])
+    if data["aliases"]:
+        out.line("also: ", ", ".join(data["aliases"]))
+    if data["includes"]:
+        out.line("includes: ", refs(data["includes"]))
+    for role in data["roles"]:
+        out.row(role["name"], role["id"], role["stage"], role["level"], skill_as(role))
+    if not data["roles"]:
+        out.line("no role lists this skill")
+    if data["specializations"]:
+        out.line("specializations: ", refs(data["specializations"]))
+    if data["resources"]:
+        out.line("resources: ", refs(data["resources"]))
+    for line in skill_lines(data, voice):
+        out.line(*(text for text, _ in line))
+
+
+def search(out: Rows, data: Search) -> None:
+    if not data["hits"]:
+        from ..ladder.resolve import shown
+
+        out.note(f"no matches for {shown(data['query'], 200)}")
+        return
+    for item in data["hits"]:
+        out.row(item["type"], item["id"], item["name"], item["field"], item["text"])
+    if data["total"] > len(data["hits"]):
+        out.note(f"{data['total'] - len(data['hits'])} more hits (use --limit)")
+
+
+def still_needed(role: Mapping[str, Any]) -> str:
+    """``match``'s last column: the first six skills to gain or deepen, and how many more."""
+    needed = [s["name"] for s in role["skills_to_gain"]]
+    needed += [f"{s['name']} ↑{s['to']}" for s in role["skills_to_deepen"]]
+    return ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
+
+
+def your_role(role: Mapping[str, Any]) -> str:
+    """" (your role)" or " (at or below your role)" after a role's name in ``match``."""
+    return " (your role)" if role.get("current") else " (at or below your role)" if role.get(
+        "at_or_below_current") else ""
+
+
+def match(out: Rows, data: Match) -> None:
+    for role in data["roles"]:
+        out.row(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", role["name"] + your_role(role),
+                role["id"], role["stage"], still_needed(role) or "nothing")
+
+
+def names(items: Iterable[Mapping[str, Any]]) -> str:
+    return ", ".join(item["name"] for item in items) or "—"
+
+
+def missing(doc: OverlapDoc) -> str:
+    """The rows not met: nothing held ("Docker"), or held below the level ("SQL basic→advanced")."""
+    parts = [item["name"] for item in doc["missing"]]
+    parts += [f"{item['name']} {item['from']}→{item['to']}" for item in doc["deepen"]]
+    return ", ".join(parts) or "—"
+
+
+def figure(doc: OverlapDoc) -> str:
+    return f"{doc['overlap']:g}% ({doc['points']} of {doc['of']})"
+
+
+def similar(out: Rows, data: Similar) -> None:
+    for item in data["roles"]:
+        out.row(item["id"], item["name"], figure(item["forward"]), figure(item["backward"]),
+                names(item["forward"]["shared"]), missing(item["forward"]))
