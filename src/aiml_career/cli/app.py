@@ -175,6 +175,17 @@ def ladder_of(ctx: typer.Context):
     return ctx.meta[_LADDER]
 
 
+def other_ladder(ctx: typer.Context, value: str):
+    """A second ladder named on the command line (``map OTHER``): a file, or ``builtin``; read,
+    checked and cached as ``--data`` is (:func:`..ladder.loading.load`)."""
+    from ..ladder.loading import builtin_path, checked_path, load
+
+    env = env_of(ctx)
+    path = builtin_path() if value == "builtin" else checked_path(value, "OTHER")
+    with env.loading():
+        return load(path, cache=env.ladder_cache)
+
+
 def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Renderer[D]]) -> None:
     """Hand a query's result to the JSON renderer, or to the text renderer that ``renderer()``
     gives (:mod:`..render.renderers`: it imports Rich, so it is called for text only)."""
