@@ -278,3 +278,15 @@ def test_role_unknown_is_a_usage_error(cli, files):
     result = cli("--data", files[0], "map", files[1], "--role", "acme-mlx")
     assert result.exit_code == 2
     assert "acme-mle" in result.stderr
+
+
+def test_the_ladder_in_use_onto_its_own_file_is_read_once(cli, files, monkeypatch):
+    from aiml_career.ladder import loading
+
+    reads = []
+    real = loading.read_bytes
+    monkeypatch.setattr(loading, "read_bytes", lambda path, hints=None: reads.append(path) or real(path, hints))
+    doc = cli("--data", files[0], "map", files[0], "--limit", "1", "--json").json()
+    assert len(reads) == 1
+    assert [(r["id"], r["nearest"][0]["id"]) for r in doc["roles"]] == [("acme-analyst", "acme-analyst"),
+                                                                         ("acme-mle", "acme-mle")]
