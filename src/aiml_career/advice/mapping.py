@@ -326,12 +326,13 @@ def _nearest(rows: Rows, order: dict[str, int], plain: list[Role], forward: Coun
     rows or theirs touch (``forward``, ``back``'s gains) and the first ``limit`` others in
     ``plain`` order (they score the foundations alone).
 
-    The touched roles are scored in bulk by the unrounded mean first (C loops, no Python call per
-    role), then those within 0.2 of the ``limit``-th are ranked by the rounded figures, as
-    ``similar`` ranks: rounding moves a mean by at most 0.1."""
+    The touched roles are scored in bulk by the unrounded sum of both shares first (C loops, no
+    Python call per role), then those within 0.2 points of the ``limit``-th are ranked by the
+    rounded figures, as ``similar`` ranks: rounding moves each figure by at most 0.05 points, the
+    sum by 0.1, so no role left out could have ranked among the first ``limit``."""
     base, backward, of = back
-    keys = list(forward.keys() | backward.keys())
-    keys += [r.id for r in _first(plain, set(keys), limit)]
+    touched = forward.keys() | backward.keys()
+    keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
     there = list(map(rows.shares.__getitem__, keys))
     got = map(add, map(itemgetter(0), there), map(forward.get, keys, repeat(0)))
     forward_share = map(truediv, got, map(itemgetter(1), there))
