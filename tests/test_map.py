@@ -292,3 +292,17 @@ def test_the_ladder_in_use_onto_its_own_file_is_read_once(cli, files, monkeypatc
     assert len(reads) == 1
     assert [(r["id"], r["nearest"][0]["id"]) for r in doc["roles"]] == [("acme-analyst", "acme-analyst"),
                                                                          ("acme-mle", "acme-mle")]
+
+
+def test_a_role_or_three_walked_one_by_one_map_as_in_the_whole_mapping(files):
+    """``--role`` with up to three roles walks OTHER's rows per role (as ``similar`` does), with
+    four or more it indexes them first: both give what the whole mapping gives those roles."""
+    builtin = load(BUILTIN)
+    whole = {r["id"]: r for r in mapping.map_onto(builtin, builtin, limit=4)["roles"]}
+    for rid in whole:
+        assert mapping.map_onto(builtin, builtin, limit=4, only=[rid])["roles"] == [whole[rid]]
+    four = list(whole)[:4]
+    assert mapping.map_onto(builtin, builtin, limit=4, only=four)["roles"] == [whole[r] for r in four]
+    acme, public = load(files[0]), load(files[1])
+    assert mapping.map_onto(acme, public, only=["acme-mle"])["roles"] == \
+        [mapping.map_onto(acme, public)["roles"][1]]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -38,7 +39,7 @@ from ..ladder.pieces import name_ref
 from ..ladder.requirements import RowKey, Unit, row_keys, ways
 from ..ladder.resolve import normalize
 from .assessment import Have, assess, best_way, role_have
-from .overlap import Holders, gains, percent
+from .overlap import Holders, gains, percent, scan
 
 if TYPE_CHECKING:
     from ..results.common import NameRef
@@ -56,6 +57,10 @@ if TYPE_CHECKING:
 #: How ``map`` ranks, in words (its ``rule``).
 RULE = ("the mean of both overlaps (from the role to each role of the other ladder, and back), "
         "highest first; ties in the other ladder's order")
+
+#: Up to this many roles (``--role``), OTHER's rows are walked once per role, as ``similar`` walks
+#: them, instead of indexing them all first (about three walks' worth on a big ladder).
+FEW = 3
 
 #: How many skills ``skills.unmatched`` and ``skills.ambiguous`` list at most (the counts are whole).
 LISTED = 200
@@ -221,13 +226,16 @@ class Rows:
         return Counter(gathered)
 
 
-def holders_of(ladder: Ladder, to_here: dict[str, list[str]]) -> Holders:
-    """For each skill of the ladder in use, the roles of ``ladder`` (the other) whose rows name a
-    skill matched to it, at the highest level they name it (:func:`.overlap.scan`'s index)."""
+def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSet[str] | None = None) -> Holders:
+    """For each skill of the ladder in use (of ``wanted``, when given), the roles of ``ladder``
+    (the other) whose rows name a skill matched to it, at the highest level they name it
+    (:func:`.overlap.scan`'s index)."""
     holders: Holders = {}
     for role in ladder.doc.roles:
         for skill, _any_of, _open, rank in row_keys(role.requirements):
             for here in to_here.get(skill, ()):
+                if wanted is not None and here not in wanted:
+                    continue
                 ranks = holders.setdefault(here, {})
                 if rank > ranks.get(role.id, 0):
                     ranks[role.id] = rank
@@ -289,51 +297,66 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
     chosen = {here.role(query).id for query in only} if only else None
     vocabulary = match_skills(here, other)
     to_here = vocabulary.to_here()
-    rows = Rows(other, translate(foundation_have(here), vocabulary.to_other))
-    holders = holders_of(other, to_here)
+    ground_there = translate(foundation_have(here), vocabulary.to_other)
     ground_here = translate(foundation_have(other), to_here)
     order = {role.id: number for number, role in enumerate(other.doc.roles)}
-    # The roles of ``other`` by what the foundation alone meets of them: the order of the roles
-    # that share nothing with a role mapped.
-    plain = sorted(other.doc.roles, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
+    rows: Rows | None = None
+    if chosen is not None and len(chosen) <= FEW:
+        # A role or three: OTHER's rows walked once per role, as ``similar`` walks them.
+        wanted = {sid for rid in chosen for unit in here.units(here.roles[rid]) for sid in unit.counted}
+        holders = holders_of(other, to_here, wanted)
+    else:
+        rows = Rows(other, ground_there)
+        holders = holders_of(other, to_here)
+        # The roles of ``other`` by what the foundation alone meets of them: the order of the
+        # roles that share nothing with a role mapped.
+        plain = sorted(other.doc.roles, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
     mapped: list[MappedRole] = []
     for role in here.doc.roles:
         if chosen is not None and role.id not in chosen:
             continue
         have = translate(role_have(here, role), vocabulary.to_other)
-        forward = rows.gained(have)
         base, backward = gains(here, role, holders, ground_here)
-        of = sum(unit.rank for unit in here.units(role))
+        back = (base, backward, sum(unit.rank for unit in here.units(role)))
+        if rows is None:
+            totals = scan(other, have, set())[0]
+            forward: Counter[str] = Counter()
+            keys = list(totals)
+            shares = {rid: pair if pair[1] else (1, 1) for rid, pair in totals.items()}
+        else:
+            totals, shares, forward = rows.base, rows.shares, rows.gained(have)
+            touched = forward.keys() | backward.keys()
+            keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
         nearest: list[Nearest] = []
-        for rid in _nearest(rows, order, plain, forward, (base, backward, of), limit):
+        for rid in _nearest(keys, totals, shares, forward, back, order, limit):
             target = other.roles[rid]
-            points, of_there = rows.base[rid]
+            points, of_there = totals[rid]
             there = _figure(points + forward[rid], of_there)
-            back = _figure(base + backward.get(rid, 0), of)
+            backward_figure = _figure(base + backward.get(rid, 0), back[2])
             shared, deepen, missing, alone = explain(here, other, vocabulary.to_other, role, have, target)
             nearest.append({"id": rid, "name": target.name, "stage": target.stage,
-                            "score": round((there["overlap"] + back["overlap"]) / 2, 1),
-                            "forward": there, "backward": back, "shared": shared, "deepen": deepen,
+                            "score": round((there["overlap"] + backward_figure["overlap"]) / 2, 1),
+                            "forward": there, "backward": backward_figure, "shared": shared, "deepen": deepen,
                             "only_other": missing, "only_here": alone})
         mapped.append({"id": role.id, "name": role.name, "stage": role.stage, "nearest": nearest})
     return {"here": ladder_ref(here, other), "other": ladder_ref(other, here), "rule": RULE,
             "skills": _matching(here, other, vocabulary), "roles": mapped}
 
 
-def _nearest(rows: Rows, order: dict[str, int], plain: list[Role], forward: Counter[str],
-             back: tuple[int, dict[str, int], int], limit: int) -> list[str]:
-    """The ``limit`` roles of the other ladder nearest one role, by :data:`RULE`: of the roles its
-    rows or theirs touch (``forward``, ``back``'s gains) and the first ``limit`` others in
-    ``plain`` order (they score the foundations alone).
+def _nearest(keys: list[str], totals: Mapping[str, tuple[int, int]], shares: Mapping[str, tuple[int, int]],
+             forward: Counter[str], back: tuple[int, dict[str, int], int], order: dict[str, int],
+             limit: int) -> list[str]:
+    """The ``limit`` roles of ``keys`` nearest one role, by :data:`RULE`: a role's figure toward
+    each is ``totals`` (points, of) plus the points in ``forward``; each's figure back is
+    ``back``'s base plus its gain, of ``back``'s of. ``shares`` is ``totals`` with a role of no
+    rows as 1 of 1 (all met), to divide by.
 
-    The touched roles are scored in bulk by the unrounded sum of both shares first (C loops, no
-    Python call per role), then those within 0.2 points of the ``limit``-th are ranked by the
-    rounded figures, as ``similar`` ranks: rounding moves each figure by at most 0.05 points, the
-    sum by 0.1, so no role left out could have ranked among the first ``limit``."""
+    The roles are scored in bulk by the unrounded sum of both shares first (C loops, no Python
+    call per role), then those within 0.2 points of the ``limit``-th are ranked by the rounded
+    figures, as ``similar`` ranks: rounding moves each figure by at most 0.05 points, the sum by
+    0.1, so no role left out could have ranked among the first ``limit``."""
     base, backward, of = back
-    touched = forward.keys() | backward.keys()
-    keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
-    there = list(map(rows.shares.__getitem__, keys))
+    there = list(map(shares.__getitem__, keys))
     got = map(add, map(itemgetter(0), there), map(forward.get, keys, repeat(0)))
     forward_share = map(truediv, got, map(itemgetter(1), there))
     back_share = map(truediv, map(add, repeat(base), map(backward.get, keys, repeat(0))), repeat(of or 1))
@@ -343,7 +366,7 @@ def _nearest(rows: Rows, order: dict[str, int], plain: list[Role], forward: Coun
         keys = list(compress(keys, map(ge, scores, repeat(floor))))
 
     def rank(rid: str) -> tuple[float, int]:
-        points, of_there = rows.base[rid]
+        points, of_there = totals[rid]
         return (-(percent(points + forward[rid], of_there) + percent(base + backward.get(rid, 0), of)), order[rid])
 
     return heapq.nsmallest(limit, keys, key=rank)
