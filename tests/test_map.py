@@ -306,3 +306,13 @@ def test_a_role_or_three_walked_one_by_one_map_as_in_the_whole_mapping(files):
     acme, public = load(files[0]), load(files[1])
     assert mapping.map_onto(acme, public, only=["acme-mle"])["roles"] == \
         [mapping.map_onto(acme, public)["roles"][1]]
+
+
+def test_a_ladder_title_with_control_characters_is_shown_escaped(cli, tmp_path):
+    here, other = tmp_path / "acme.json", tmp_path / "public.json"
+    here.write_text(json.dumps(dict(ACME, title="Acme\x1b[2J")), encoding="utf-8")
+    other.write_text(json.dumps(PUBLIC), encoding="utf-8")
+    out = cli("--data", str(here), "map", str(other), "--limit", "1", env={"NO_COLOR": "1"},
+              stdout_isatty=True, columns=200).stdout
+    assert "\x1b" not in out
+    assert "only in Acme" in out

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
+from ...errors import sanitize
 from .base import T, _aside, _count, _labelled, _note, _print_table, _table, for_people
 
 if TYPE_CHECKING:
@@ -67,8 +68,8 @@ def mapping(out: Console, data: MapDoc) -> None:
                 _labelled(out, [("this → it:", T(_figure(item["forward"]))),
                                 ("it → this:", T(_figure(item["backward"]))),
                                 ("shared:", T(_names(item["shared"]))),
-                                (f"only in {here}:", T(_names(item["only_here"]))),
-                                (f"only in {other}:", T(_only_other(item)))], indent=6)
+                                (sanitize(f"only in {here}:"), T(_names(item["only_here"]))),
+                                (sanitize(f"only in {other}:"), T(_only_other(item)))], indent=6)
     else:
         table = _table("ID", "Role", "Nearest ID", "Nearest", "Score", "Forward", "Backward", "Shared",
                        f"Only in {here}", f"Only in {other}")
