@@ -265,18 +265,26 @@ def _figure(points: int, of: int) -> Figure:
     return {"overlap": percent(points, of), "points": points, "of": of}
 
 
-def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Role, have: Have,
-            target: Role) -> tuple[list[NameRef], list[LevelGap], list[NameRef], list[NameRef]]:
+def refs(ladder: Ladder) -> dict[str, NameRef]:
+    """Every skill's ``{id, name}``, made once: a whole mapping names each skill thousands of
+    times, and one shared item each keeps the document small."""
+    return {skill.id: name_ref(skill) for skill in ladder.doc.skills}
+
+
+def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Role, have: Have, target: Role,
+            named: tuple[dict[str, NameRef], dict[str, NameRef]] | None = None) -> tuple[
+                list[NameRef], list[LevelGap], list[NameRef], list[NameRef]]:
     """What ``role`` (of ``here``, holding ``have`` in ``other``'s words, ``to_other`` the
     vocabulary) shares with ``target`` (of ``other``), scored by :func:`.assessment.assess`:
     the rows of ``target`` met, held below their level and not held, and ``role``'s own rows
-    that count toward none of ``target``'s."""
+    that count toward none of ``target``'s. ``named``: :func:`refs` of both ladders."""
+    here_refs, other_refs = named or (refs(here), refs(other))
     found = assess(other, target, have)
     shared: list[NameRef] = []
     deepen: list[LevelGap] = []
     missing: list[NameRef] = []
     for row in found.rows:
-        ref = name_ref(other.skills[row.unit.skill])
+        ref = other_refs[row.unit.skill]
         if row.status == "met":
             shared.append(ref)
         elif row.status == "deepen":
@@ -284,7 +292,7 @@ def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Role, h
         else:
             missing.append(ref)
     toward = {sid for unit in other.units(target) for sid in unit.counted}
-    alone = [name_ref(here.skills[unit.skill]) for unit in here.units(role)
+    alone = [here_refs[unit.skill] for unit in here.units(role)
              if not any(to_other.get(m) in toward for m in unit.members)]
     return shared, deepen, missing, alone
 
@@ -311,6 +319,7 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
         # The roles of ``other`` by what the foundation alone meets of them: the order of the
         # roles that share nothing with a role mapped.
         plain = sorted(other.doc.roles, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
+    named = (refs(here), refs(other))
     mapped: list[MappedRole] = []
     for role in here.doc.roles:
         if chosen is not None and role.id not in chosen:
@@ -333,7 +342,7 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
             points, of_there = totals[rid]
             there = _figure(points + forward[rid], of_there)
             backward_figure = _figure(base + backward.get(rid, 0), back[2])
-            shared, deepen, missing, alone = explain(here, other, vocabulary.to_other, role, have, target)
+            shared, deepen, missing, alone = explain(here, other, vocabulary.to_other, role, have, target, named)
             nearest.append({"id": rid, "name": target.name, "stage": target.stage,
                             "score": round((there["overlap"] + backward_figure["overlap"]) / 2, 1),
                             "forward": there, "backward": backward_figure, "shared": shared, "deepen": deepen,
