@@ -15,8 +15,11 @@ Never every pair of roles: from a role to every role of OTHER walks only the dis
 OTHER that a skill it holds above the foundation counts toward (:class:`Rows`, an index of
 OTHER's rows by skill); from every role of OTHER back to it is :func:`.overlap.gains`, through
 the index of OTHER's holders by skill (``similar``'s). Roles that share nothing score what the
-foundations alone meet, and are taken in the order of that score. Only the roles shown are
-explained in full (docs/planning.md: Mapping one ladder onto another).
+foundations alone meet, and are taken in the order of that score. A few roles (``--role``) walk
+OTHER's rows once each instead (:func:`.overlap.scan`, as ``similar`` does). Only the roles shown
+are explained in full (docs/planning.md: Mapping one ladder onto another). The work is that of
+the pairs of roles sharing a skill: minutes for two 10,000-role benchmark ladders
+(benchmarks/README.md: ``map`` on big ladders).
 """
 
 from __future__ import annotations
