@@ -368,8 +368,8 @@ def test_resources(cli):
 # -- help -------------------------------------------------------------------------
 
 COMMANDS = [
-    ["stages"], ["roles"], ["show"], ["compare"], ["similar"], ["next"], ["path"], ["plan"], ["match"], ["search"],
-    ["skills"], ["specializations"], ["education"], ["resources"], ["validate"], ["schema"],
+    ["stages"], ["roles"], ["show"], ["compare"], ["similar"], ["map"], ["next"], ["path"], ["plan"], ["match"],
+    ["search"], ["skills"], ["specializations"], ["education"], ["resources"], ["validate"], ["schema"],
     ["export"], ["tree"], ["browse"], ["profile"], ["profile", "show"], ["profile", "add"],
     ["profile", "remove"], ["profile", "learning"], ["profile", "skip"], ["profile", "set-role"],
     ["profile", "clear"], ["profile", "set-target"], ["profile", "history"], ["profile", "export"],

@@ -160,6 +160,8 @@ RUNS = [
     ("show SPECIALIZATION", ["show", "nlp"]),
     ("compare", ["compare", "mle", "ds", "senior-mle"]),
     ("similar", ["similar", "mle", "--limit", "3"]),
+    ("map", ["map", "builtin", "--limit", "2"]),
+    ("map", ["--data", str(ROOT / "examples" / "data-engineering.json"), "map", "builtin"]),
     ("next", ["next", "--from", "junior-ds", "--have", "python,docker"]),
     ("next", ["next", "--from", "ds"]),
     ("path", ["path", "--to", "caio", "--from", "junior-ds"]),

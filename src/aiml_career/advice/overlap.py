@@ -100,11 +100,25 @@ def backward_points(ladder: Ladder, target: Role, holders: Holders | None = None
     foundation: dict[str, int] = {}
     for unit in ladder.foundation:
         foundation[unit.skill] = max(unit.rank, foundation.get(unit.skill, 0))
+    base, per_role = gains(ladder, target, holders, foundation)
+    return {rid: base + per_role.get(rid, 0) for rid in ladder.roles}
+
+
+def gains(ladder: Ladder, target: Role, holders: Holders, foundation: Have) -> tuple[int, dict[str, int]]:
+    """The points of ``target`` that ``foundation`` alone meets, and for each holder of
+    ``holders`` (an id: the skills it holds, by :func:`scan`'s index) the points it meets above
+    them, only for the holders that meet more (``map`` gives holders of another ladder here)."""
     base = 0
     per_role: dict[str, int] = {}
     for unit in ladder.units(target):
         ground = min(best_way(foundation, unit)[1], unit.rank)
         base += ground
+        if not unit.ways:  # only the row's own skill counts: each holder's level of it, at once
+            required = unit.rank
+            for rid, rank in holders.get(unit.skill, {}).items():
+                if rank > ground:
+                    per_role[rid] = per_role.get(rid, 0) + (rank if rank < required else required) - ground
+            continue
         best: dict[str, int] = {}
         for _member, counted, cap in unit.ways or ((unit.skill, unit.skill, 0),):
             for rid, rank in holders.get(counted, {}).items():
@@ -115,7 +129,7 @@ def backward_points(ladder: Ladder, target: Role, holders: Holders | None = None
             gain = min(held, unit.rank) - ground
             if gain > 0:
                 per_role[rid] = per_role.get(rid, 0) + gain
-    return {rid: base + per_role.get(rid, 0) for rid in ladder.roles}
+    return base, per_role
 
 
 def similar(ladder: Ladder, query: str, limit: int = 10) -> Similar:

@@ -186,6 +186,29 @@ def voice_of(ctx: typer.Context) -> Voice:
     return voice(env_of(ctx).data is None or ladder.text_words, ladder.doc.source)
 
 
+def other_ladder(ctx: typer.Context, value: str):
+    """A second ladder named on the command line (``map OTHER``): a file, or ``builtin``; read,
+    checked and cached as ``--data`` is (:func:`..ladder.loading.load`)."""
+    from pathlib import Path
+
+    from ..ladder.loading import builtin_path, checked_path, load
+
+    env = env_of(ctx)
+    path = builtin_path() if value == "builtin" else Path(checked_path(value, "OTHER"))
+    here = ladder_of(ctx)
+    if str(path) != "-" and here.source != "<stdin>" and _same_file(path, Path(here.source)):
+        return here  # the ladder in use onto itself: read once
+    with env.loading():
+        return load(path, cache=env.ladder_cache)
+
+
+def _same_file(one, two) -> bool:
+    try:
+        return one.samefile(two)
+    except OSError:
+        return False
+
+
 def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Renderer[D]],
            rows: Callable[[], RowWriter[D]] | None = None) -> None:
     """Hand a query's result to the JSON renderer, or to the text renderer that ``renderer()``

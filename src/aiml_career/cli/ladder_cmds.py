@@ -1,4 +1,4 @@
-"""Commands that read the ladder: stages, roles, show, compare, similar, search,
+"""Commands that read the ladder: stages, roles, show, compare, similar, map, search,
 specializations, skills, education, resources and tree."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .app import (
     complete_skill,
     ladder_and_person,
     ladder_of,
+    other_ladder,
     output,
     pick_format,
     voice_of,
@@ -136,6 +137,40 @@ def similar(
     from ..advice.overlap import similar as nearest
 
     output(ctx, nearest(ladder_of(ctx), name, limit), as_json, renderers.similar, renderers.similar_rows)
+
+
+@command("map")
+def map_cmd(
+    ctx: typer.Context,
+    other: Annotated[
+        str, typer.Argument(metavar="OTHER", help="Another ladder file, or builtin for the built-in ladder."),
+    ],
+    limit: LimitOpt = 3,
+    roles: Annotated[
+        Optional[list[str]],
+        typer.Option("--role", metavar="ROLE", autocompletion=complete_role,
+                     help="Map only this role of this ladder (repeatable); quick on a big ladder."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Each role of this ladder on its nearest roles of OTHER by overlap, with what they share.
+
+    OTHER is a ladder file, or builtin. Skills are matched by id, name or
+    alias (exact, any case); the output says how many could not be matched.
+    Ranked by the mean of both overlaps (docs/planning.md: Mapping one ladder
+    onto another). --limit N: nearest roles per role (default 3).
+
+    Example: aiml-career --data examples/data-engineering.json map builtin
+    """
+    from ..advice.mapping import map_onto
+
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    here = ladder_of(ctx)
+    if roles:
+        for query in roles:
+            here.role(query)  # an unknown role fails before OTHER is read
+    output(ctx, map_onto(here, other_ladder(ctx, other), limit, roles), as_json, renderers.mapping)
 
 
 @command()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         Validation,
     )
     from ..results.learning import Plan, Unlocks
+    from ..results.mapping import MapDoc
     from ..results.overlap import Similar
     from ..results.plans import Match, Next, PathDoc
     from ..results.progress import AssessDoc, HistoryDoc, ProgressDoc
@@ -71,6 +72,12 @@ def similar() -> Renderer[Similar]:
     from .text.overlap import similar
 
     return similar
+
+
+def mapping() -> Renderer[MapDoc]:
+    from .text.mapping import mapping
+
+    return mapping
 
 
 def search() -> Renderer[Search]:

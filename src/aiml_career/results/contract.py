@@ -18,6 +18,7 @@ from .ladder import (
     Validation,
 )
 from .learning import Plan, Unlocks
+from .mapping import MapDoc
 from .overlap import Similar
 from .plans import Match, Next, PathDoc
 from .progress import AssessDoc, HistoryDoc, ProgressDoc
@@ -30,6 +31,7 @@ DOCUMENTS: dict[str, object] = {
     "show SPECIALIZATION": SpecializationDetail,
     "compare": Compare,
     "similar": Similar,
+    "map": MapDoc,
     "next": Next,
     "path": PathDoc,
     "plan": Plan,

@@ -1,0 +1,406 @@
+"""Mapping one ladder onto another (``map OTHER``): each role of the ladder in use placed on its
+nearest roles of OTHER by overlap, with what they share and what each has alone.
+
+Skills are matched first (:func:`match_skills`): by id, else by name, else by alias, each
+compared as :func:`..ladder.resolve.normalize` makes them; exact keys only, and a name that
+names two skills of OTHER matches neither. A role's skills are then translated into the other
+ladder's words, and overlap is scored by that ladder's readiness rule, exactly as ``compare``'s
+overlap scores it (:mod:`.overlap`): overlap(A, B) is the share of B's requirement points a
+holder of A meets, A's rows and its ladder's foundation counted as held.
+
+Ranked by the mean of both directions, as ``similar`` ranks: one direction alone would place
+every senior role on the other ladder's most junior one (a senior meets all of a junior's rows).
+
+Never every pair of roles: from a role to every role of OTHER walks only the distinct rows of
+OTHER that a skill it holds above the foundation counts toward (:class:`Rows`, an index of
+OTHER's rows by skill); from every role of OTHER back to it is :func:`.overlap.gains`, through
+the index of OTHER's holders by skill (``similar``'s). Roles that share nothing score what the
+foundations alone meet, and are taken in the order of that score. A few roles (``--role``) walk
+OTHER's rows once each instead (:func:`.overlap.scan`, as ``similar`` does). Only the roles shown
+are explained in full (docs/planning.md: Mapping one ladder onto another). The work is that of
+the pairs of roles sharing a skill: minutes for two 10,000-role benchmark ladders
+(benchmarks/README.md: ``map`` on big ladders).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import add, ge, itemgetter, truediv
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+from ..ladder.index import Ladder
+from ..ladder.levels import LEVELS
+from ..ladder.model import Role
+from ..ladder.pieces import name_ref
+from ..ladder.requirements import RowKey, Unit, row_keys, ways
+from ..ladder.resolve import normalize
+from .assessment import Have, assess, best_way, role_have
+from .overlap import Holders, gains, percent, scan
+
+if TYPE_CHECKING:
+    from ..results.common import NameRef
+    from ..results.mapping import (
+        Ambiguous,
+        Figure,
+        LadderRef,
+        LevelGap,
+        MapDoc,
+        MappedRole,
+        Nearest,
+        SkillMatching,
+    )
+
+#: How ``map`` ranks, in words (its ``rule``).
+RULE = ("the mean of both overlaps (from the role to each role of the other ladder, and back), "
+        "highest first; ties in the other ladder's order")
+
+#: Up to this many roles (``--role``), OTHER's rows are walked once per role, as ``similar`` walks
+#: them, instead of indexing them all first (about three walks' worth on a big ladder).
+FEW = 3
+
+#: How many skills ``skills.unmatched`` and ``skills.ambiguous`` list at most (the counts are whole).
+LISTED = 200
+
+
+@dataclass
+class Vocabulary:
+    """Which skill of the other ladder each skill of the ladder in use is (:func:`match_skills`)."""
+
+    to_other: dict[str, str] = field(default_factory=dict)
+    by: dict[str, int] = field(default_factory=lambda: {"id": 0, "name": 0, "alias": 0})
+    unmatched: list[NameRef] = field(default_factory=list)
+    ambiguous: list[Ambiguous] = field(default_factory=list)
+
+    def to_here(self) -> dict[str, list[str]]:
+        """For each skill of the other ladder, the skills of the ladder in use matched to it."""
+        out: dict[str, list[str]] = {}
+        for here, there in self.to_other.items():
+            out.setdefault(there, []).append(here)
+        return out
+
+
+def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The other ladder's skills by normalised id and name, and by those and their aliases."""
+    names: dict[str, set[str]] = {}
+    every: dict[str, set[str]] = {}
+    for skill in other.doc.skills:
+        for text in (skill.id, skill.name):
+            names.setdefault(normalize(text), set()).add(skill.id)
+        for text in (skill.id, skill.name, *skill.aliases):
+            every.setdefault(normalize(text), set()).add(skill.id)
+    names.pop("", None)
+    every.pop("", None)
+    return names, every
+
+
+def match_skills(here: Ladder, other: Ladder) -> Vocabulary:
+    """Each skill of ``here`` matched to one of ``other``'s: the same id; else one skill whose
+    id or name is its id or name; else one whose id, name or alias is its id, name or alias
+    (keys normalised: case, spaces and punctuation ignored). Two candidates at a step: ambiguous,
+    not matched. No guessing beyond equal keys."""
+    names, every = _keys(other)
+    found = Vocabulary()
+    for skill in here.doc.skills:
+        if skill.id in other.skills:
+            found.to_other[skill.id] = skill.id
+            found.by["id"] += 1
+            continue
+        named = {normalize(skill.id), normalize(skill.name)}
+        for how, keys, index in (("name", named, names),
+                                 ("alias", named | {normalize(a) for a in skill.aliases}, every)):
+            candidates = sorted({sid for key in keys for sid in index.get(key, ())})
+            if len(candidates) == 1:
+                found.to_other[skill.id] = candidates[0]
+                found.by[how] += 1
+                break
+            if candidates:
+                found.ambiguous.append({**name_ref(skill),
+                                        "candidates": [name_ref(other.skills[c]) for c in candidates]})
+                break
+        else:
+            found.unmatched.append(name_ref(skill))
+    return found
+
+
+def translate(have: Have, to: dict[str, str] | dict[str, list[str]]) -> dict[str, int]:
+    """Skills held, in the other ladder's words (a skill with no match is left out; two matched to
+    one skill count as the higher)."""
+    out: dict[str, int] = {}
+    for sid, rank in have.items():
+        there = to.get(sid)
+        for target in (there,) if isinstance(there, str) else there or ():
+            if rank > out.get(target, 0):
+                out[target] = rank
+    return out
+
+
+def foundation_have(ladder: Ladder) -> dict[str, int]:
+    """What the ladder's foundation holds (:func:`.assessment.role_have` of no role)."""
+    have: dict[str, int] = {}
+    for unit in ladder.foundation:
+        have[unit.skill] = max(unit.rank, have.get(unit.skill, 0))
+    return have
+
+
+class Rows:
+    """The other ladder's requirement rows, each distinct row (:func:`.requirements.row_keys`) once,
+    with the roles that have it and the skills that count toward it, and what a given foundation
+    alone meets of each: from one role to every role of the ladder then walks only the rows its
+    skills count toward."""
+
+    def __init__(self, ladder: Ladder, foundation: Have) -> None:
+        self.foundation = foundation
+        self.units: list[Unit] = []
+        self.ground: list[int] = []
+        self.roles: list[list[str]] = []
+        self.uncapped: list[tuple[str, ...]] = []
+        #: The rows more than one skill counts toward (alternatives, parts, related skills), by skill.
+        self.toward: dict[str, list[int]] = {}
+        #: The rows only their own skill counts toward, by skill: (rank, ground, roles).
+        self.alone: dict[str, list[tuple[int, int, list[str]]]] = {}
+        #: For each role: (points the foundation meets, of).
+        self.base: dict[str, tuple[int, int]] = {}
+        numbers: dict[RowKey, int] = {}
+        for role in ladder.doc.roles:
+            points = of = 0
+            for key in row_keys(role.requirements):
+                number = numbers.get(key)
+                if number is None:
+                    number = numbers[key] = len(self.units)
+                    skill, any_of, open_row, rank = key
+                    unit = Unit(skill, LEVELS[rank - 1], "", any_of=any_of, open=open_row,
+                                ways=ways(skill, any_of, ladder.skills, open_row))
+                    self.units.append(unit)
+                    self.ground.append(min(best_way(foundation, unit)[1], rank))
+                    self.roles.append([])
+                    # A row no related skill counts toward: the best of its skills' levels.
+                    self.uncapped.append(() if any(cap for _, _, cap in unit.ways) else unit.counted)
+                    if unit.ways:
+                        for counted in unit.counted:
+                            self.toward.setdefault(counted, []).append(number)
+                    else:
+                        self.alone.setdefault(skill, []).append((rank, self.ground[number], self.roles[number]))
+                self.roles[number].append(role.id)
+                points += self.ground[number]
+                of += key[3]
+            self.base[role.id] = (points, of)
+        #: :attr:`base` with a role of no rows as all met (1 of 1), to divide by.
+        self.shares = {rid: (got, of) if of else (1, 1) for rid, (got, of) in self.base.items()}
+
+    def gained(self, have: Have) -> Counter[str]:
+        """For each role, the points a holder of ``have`` meets above the foundation (only the
+        roles where that is more than nothing): a row only its own skill meets counts the level
+        held of it; any other row counts the best of its ways (:func:`.assessment.best_way`'s
+        level: a related skill up to its cap), each row once. The roles of a row are gathered
+        once per point it gains and counted in one pass at the end."""
+        gathered: list[str] = []
+        seen: set[int] = set()
+        for sid, held in have.items():
+            if held <= self.foundation.get(sid, 0):
+                continue
+            for rank, ground, roles in self.alone.get(sid, ()):
+                for _ in range((held if held < rank else rank) - ground):
+                    gathered += roles
+            for number in self.toward.get(sid, ()):
+                if number in seen:
+                    continue
+                seen.add(number)
+                unit = self.units[number]
+                uncapped = self.uncapped[number]
+                if uncapped:
+                    best = max(map(have.get, uncapped, repeat(0, len(uncapped))))
+                else:
+                    best = 0
+                    for _member, counted, cap in unit.ways:
+                        level = have.get(counted, 0)
+                        if cap and level > cap:
+                            level = cap
+                        if level > best:
+                            best = level
+                for _ in range((best if best < unit.rank else unit.rank) - self.ground[number]):
+                    gathered += self.roles[number]
+        return Counter(gathered)
+
+
+def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSet[str] | None = None) -> Holders:
+    """For each skill of the ladder in use (of ``wanted``, when given), the roles of ``ladder``
+    (the other) whose rows name a skill matched to it, at the highest level they name it
+    (:func:`.overlap.scan`'s index)."""
+    holders: Holders = {}
+    for role in ladder.doc.roles:
+        for skill, _any_of, _open, rank in row_keys(role.requirements):
+            for here in to_here.get(skill, ()):
+                if wanted is not None and here not in wanted:
+                    continue
+                ranks = holders.setdefault(here, {})
+                if rank > ranks.get(role.id, 0):
+                    ranks[role.id] = rank
+    return holders
+
+
+def is_builtin(ladder: Ladder) -> bool:
+    from ..ladder.loading import builtin_path
+
+    try:
+        return Path(ladder.source).resolve() == builtin_path().resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def ladder_ref(ladder: Ladder, twin: Ladder | None = None) -> LadderRef:
+    """How the output names a ladder: "the built-in ladder", else its title (with its file when
+    ``twin``, the other ladder, has the same title)."""
+    builtin = is_builtin(ladder)
+    label = "the built-in ladder" if builtin else ladder.doc.title
+    if twin is not None and not builtin and not is_builtin(twin) and twin.doc.title == ladder.doc.title:
+        label = f"{label} ({ladder.source})"
+    return {"title": ladder.doc.title, "file": "builtin" if builtin else ladder.source, "label": label}
+
+
+def _figure(points: int, of: int) -> Figure:
+    return {"overlap": percent(points, of), "points": points, "of": of}
+
+
+def refs(ladder: Ladder) -> dict[str, NameRef]:
+    """Every skill's ``{id, name}``, made once: a whole mapping names each skill thousands of
+    times, and one shared item each keeps the document small."""
+    return {skill.id: name_ref(skill) for skill in ladder.doc.skills}
+
+
+def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Role, have: Have, target: Role,
+            named: tuple[dict[str, NameRef], dict[str, NameRef]] | None = None) -> tuple[
+                list[NameRef], list[LevelGap], list[NameRef], list[NameRef]]:
+    """What ``role`` (of ``here``, holding ``have`` in ``other``'s words, ``to_other`` the
+    vocabulary) shares with ``target`` (of ``other``), scored by :func:`.assessment.assess`:
+    the rows of ``target`` met, held below their level and not held, and ``role``'s own rows
+    that count toward none of ``target``'s. ``named``: :func:`refs` of both ladders."""
+    here_refs, other_refs = named or (refs(here), refs(other))
+    found = assess(other, target, have)
+    shared: list[NameRef] = []
+    deepen: list[LevelGap] = []
+    missing: list[NameRef] = []
+    for row in found.rows:
+        ref = other_refs[row.unit.skill]
+        if row.status == "met":
+            shared.append(ref)
+        elif row.status == "deepen":
+            deepen.append({**ref, "from": LEVELS[row.held - 1], "to": row.unit.level})
+        else:
+            missing.append(ref)
+    toward = {sid for unit in other.units(target) for sid in unit.counted}
+    alone = [here_refs[unit.skill] for unit in here.units(role)
+             if not any(to_other.get(m) in toward for m in unit.members)]
+    return shared, deepen, missing, alone
+
+
+def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None = None) -> MapDoc:
+    """Every role of ``here`` (or the roles ``only`` names, in ladder order) on its ``limit``
+    nearest roles of ``other`` (:data:`RULE`)."""
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    chosen = {here.role(query).id for query in only} if only else None
+    vocabulary = match_skills(here, other)
+    to_here = vocabulary.to_here()
+    ground_there = translate(foundation_have(here), vocabulary.to_other)
+    ground_here = translate(foundation_have(other), to_here)
+    order = {role.id: number for number, role in enumerate(other.doc.roles)}
+    rows: Rows | None = None
+    if chosen is not None and len(chosen) <= FEW:
+        # A role or three: OTHER's rows walked once per role, as ``similar`` walks them.
+        wanted = {sid for rid in chosen for unit in here.units(here.roles[rid]) for sid in unit.counted}
+        holders = holders_of(other, to_here, wanted)
+    else:
+        rows = Rows(other, ground_there)
+        holders = holders_of(other, to_here)
+        # The roles of ``other`` by what the foundation alone meets of them: the order of the
+        # roles that share nothing with a role mapped.
+        plain = sorted(other.doc.roles, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
+    named = (refs(here), refs(other))
+    mapped: list[MappedRole] = []
+    for role in here.doc.roles:
+        if chosen is not None and role.id not in chosen:
+            continue
+        have = translate(role_have(here, role), vocabulary.to_other)
+        base, backward = gains(here, role, holders, ground_here)
+        back = (base, backward, sum(unit.rank for unit in here.units(role)))
+        if rows is None:
+            totals = scan(other, have, set())[0]
+            forward: Counter[str] = Counter()
+            keys = list(totals)
+            shares = {rid: pair if pair[1] else (1, 1) for rid, pair in totals.items()}
+        else:
+            totals, shares, forward = rows.base, rows.shares, rows.gained(have)
+            touched = forward.keys() | backward.keys()
+            keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
+        nearest: list[Nearest] = []
+        for rid in _nearest(keys, totals, shares, forward, back, order, limit):
+            target = other.roles[rid]
+            points, of_there = totals[rid]
+            there = _figure(points + forward[rid], of_there)
+            backward_figure = _figure(base + backward.get(rid, 0), back[2])
+            shared, deepen, missing, alone = explain(here, other, vocabulary.to_other, role, have, target, named)
+            nearest.append({"id": rid, "name": target.name, "stage": target.stage,
+                            "score": round((there["overlap"] + backward_figure["overlap"]) / 2, 1),
+                            "forward": there, "backward": backward_figure, "shared": shared, "deepen": deepen,
+                            "only_other": missing, "only_here": alone})
+        mapped.append({"id": role.id, "name": role.name, "stage": role.stage, "nearest": nearest})
+    return {"here": ladder_ref(here, other), "other": ladder_ref(other, here), "rule": RULE,
+            "skills": _matching(here, other, vocabulary), "roles": mapped}
+
+
+def _nearest(keys: list[str], totals: Mapping[str, tuple[int, int]], shares: Mapping[str, tuple[int, int]],
+             forward: Counter[str], back: tuple[int, dict[str, int], int], order: dict[str, int],
+             limit: int) -> list[str]:
+    """The ``limit`` roles of ``keys`` nearest one role, by :data:`RULE`: a role's figure toward
+    each is ``totals`` (points, of) plus the points in ``forward``; each's figure back is
+    ``back``'s base plus its gain, of ``back``'s of. ``shares`` is ``totals`` with a role of no
+    rows as 1 of 1 (all met), to divide by.
+
+    The roles are scored in bulk by the unrounded sum of both shares first (C loops, no Python
+    call per role), then those within 0.2 points of the ``limit``-th are ranked by the rounded
+    figures, as ``similar`` ranks: rounding moves each figure by at most 0.05 points, the sum by
+    0.1, so no role left out could have ranked among the first ``limit``."""
+    base, backward, of = back
+    there = list(map(shares.__getitem__, keys))
+    got = map(add, map(itemgetter(0), there), map(forward.get, keys, repeat(0)))
+    forward_share = map(truediv, got, map(itemgetter(1), there))
+    back_share = map(truediv, map(add, repeat(base), map(backward.get, keys, repeat(0))), repeat(of or 1))
+    scores = list(map(add, forward_share, back_share))
+    if len(keys) > limit:
+        floor = heapq.nlargest(limit, scores)[-1] - 0.002
+        keys = list(compress(keys, map(ge, scores, repeat(floor))))
+
+    def rank(rid: str) -> tuple[float, int]:
+        points, of_there = totals[rid]
+        return (-(percent(points + forward[rid], of_there) + percent(base + backward.get(rid, 0), of)), order[rid])
+
+    return heapq.nsmallest(limit, keys, key=rank)
+
+
+def _first(roles: list[Role], skip: AbstractSet[str], count: int) -> list[Role]:
+    """The first ``count`` of ``roles`` not in ``skip``."""
+    out: list[Role] = []
+    for role in roles:
+        if len(out) == count:
+            break
+        if role.id not in skip:
+            out.append(role)
+    return out
+
+
+def _matching(here: Ladder, other: Ladder, vocabulary: Vocabulary) -> SkillMatching:
+    matched = len(vocabulary.to_other)
+    unmatched = vocabulary.unmatched + [name_ref(here.skills[a["id"]]) for a in vocabulary.ambiguous]
+    reached = set(vocabulary.to_other.values())
+    return {"total": len(here.skills), "matched": matched,
+            "by": {"id": vocabulary.by["id"], "name": vocabulary.by["name"], "alias": vocabulary.by["alias"]},
+            "unmatched_count": len(unmatched), "unmatched": unmatched[:LISTED],
+            "ambiguous": vocabulary.ambiguous[:LISTED],
+            "other_unmatched_count": sum(1 for sid in other.skills if sid not in reached)}
