@@ -1,9 +1,9 @@
-"""Role overlap: how much of one role's requirements another role's already meet.
+"""Head overlap: how much of one role's requirements another role's already meet.
 
 overlap(A, B) is the share of B's requirement points that a holder of A meets, scored
 exactly as readiness scores it (:func:`.assessment.assess` with :func:`.assessment.role_have`
 of A as held: the text's foundation, related skills and alternatives count as there).
-``compare`` gives it both ways; ``similar`` ranks every role by it (docs/planning.md: Role
+``compare`` gives it both ways; ``similar`` ranks every role by it (docs/planning.md: Head
 overlap).
 
 ``similar`` scores every role of the ladder both ways without building the documents: each
@@ -18,11 +18,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVELS
-from ..ladder.model import Role
 from ..ladder.pieces import name_ref, role_at, skill_ref
-from ..ladder.requirements import RowKey, Unit, row_keys, ways
+from ..ladder.requirements import RowKey, Unit, ways
 from .assessment import Have, assess, best_way, role_have
 
 if TYPE_CHECKING:
@@ -37,7 +36,7 @@ def percent(points: int, of: int) -> float:
     return round(100 * points / of, 1) if of else 100.0
 
 
-def overlap(ladder: Ladder, a: Role, b: Role) -> OverlapDoc:
+def overlap(ladder: Ladder, a: Head, b: Head) -> OverlapDoc:
     """The share of ``b``'s requirement points a holder of ``a`` meets, with the rows behind it:
     ``shared`` (met), ``missing`` (nothing held toward it), ``deepen`` (held below its level) and
     ``extra`` (``a``'s rows that count toward none of ``b``'s)."""
@@ -61,9 +60,9 @@ def scan(ladder: Ladder, have: Have, wanted: set[str]) -> tuple[dict[str, tuple[
     scored: dict[RowKey, int] = {}
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
-    for role in ladder.doc.roles:
+    for role in ladder.heads:
         points = of = 0
-        for key in row_keys(role.requirements):
+        for key in ladder.row_keys(role):
             got = scored.get(key)
             skill, any_of, open_row, rank = key
             if got is None:
@@ -80,12 +79,12 @@ def scan(ladder: Ladder, have: Have, wanted: set[str]) -> tuple[dict[str, tuple[
     return forward, holders
 
 
-def counted_toward(ladder: Ladder, target: Role) -> set[str]:
+def counted_toward(ladder: Ladder, target: Head) -> set[str]:
     """The skills whose level counts toward one of ``target``'s rows."""
     return {sid for unit in ladder.units(target) for sid in unit.counted}
 
 
-def backward_points(ladder: Ladder, target: Role, holders: Holders | None = None) -> dict[str, int]:
+def backward_points(ladder: Ladder, target: Head, holders: Holders | None = None) -> dict[str, int]:
     """For every role, the points of ``target`` a holder of it meets, through the index of
     :func:`scan` (built here when not given): a role that names none of the skills counting toward
     ``target``'s rows scores what the text's foundation alone scores."""
@@ -121,8 +120,8 @@ def similar(ladder: Ladder, query: str, limit: int = 10) -> Similar:
     forward, holders = scan(ladder, role_have(ladder, role), counted_toward(ladder, role))
     back = backward_points(ladder, role, holders)
     of = sum(unit.rank for unit in ladder.units(role))
-    ranked: list[tuple[float, int, Role]] = []
-    for order, other in enumerate(ladder.doc.roles):
+    ranked: list[tuple[float, int, Head]] = []
+    for order, other in enumerate(ladder.heads):
         if other.id == role.id:
             continue
         points, other_of = forward[other.id]

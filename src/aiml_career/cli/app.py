@@ -161,8 +161,11 @@ def data_file(env: Environment):
     return data_path(env.data)
 
 
-def ladder_of(ctx: typer.Context):
-    """The run's ladder, loaded once (``ctx.meta`` is shared by all of a run's contexts)."""
+def ladder_of(ctx: typer.Context, *, models: bool = False):
+    """The run's ladder, loaded once (``ctx.meta`` is shared by all of a run's contexts).
+
+    ``models``: built from the document's models, never from the index of a big ladder
+    (:mod:`..ladder.store`): ``export`` writes the document itself."""
     if _LADDER not in ctx.meta:
         from ..ladder.loading import load
 
@@ -171,7 +174,8 @@ def ladder_of(ctx: typer.Context):
         if given is not None and env.data != given:  # shell completion runs no callback
             env.data = given
         with env.loading():  # the garbage collector's one tuning
-            ctx.meta[_LADDER] = load(data_file(env), cache=env.ladder_cache, named_by_env=env.data_from_env)
+            ctx.meta[_LADDER] = load(data_file(env), cache=env.ladder_cache, named_by_env=env.data_from_env,
+                                     models=models)
     return ctx.meta[_LADDER]
 
 

@@ -85,7 +85,7 @@ def export(
     if dest is not None:
         checked_path(dest, "--output")
     chosen = fmt.value if fmt is not None else documents.format_for(dest if dest != "-" else None)
-    text = _document(ladder_of(ctx), chosen)
+    text = _document(ladder_of(ctx, models=True), chosen)
     if dest is None or dest == "-":
         write_text(ctx, text)
         return

@@ -112,21 +112,37 @@ def _not_utf8(raw: bytes, source: str) -> DataError | None:
     return None
 
 
-def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_env: bool = False) -> Ladder:
+def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_env: bool = False,
+         models: bool = False) -> Ladder:
     """Read, validate and index a ladder file (default: the built-in one).
 
-    ``cache``: the folder of the ladder cache (:mod:`.cache`; the run's
-    :attr:`Environment.ladder_cache <.environment.Environment.ladder_cache>`), None for
-    none. ``named_by_env``: the file is the one ``$AIML_CAREER_DATA`` names (an
-    unreadable one then says so).
+    ``cache``: the folder of the ladder cache (:mod:`.cache`, and the index of a big ladder:
+    :mod:`.store`; the run's :attr:`Environment.ladder_cache
+    <.environment.Environment.ladder_cache>`), None for none. ``named_by_env``: the file is
+    the one ``$AIML_CAREER_DATA`` names (an unreadable one then says so). ``models``: a
+    ladder of the document's models, never the index (``validate``, ``export``); standard
+    input is always read so.
     """
     path = Path(path) if path is not None else builtin_path()
     hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"] if named_by_env else None
     raw = _strip_bom(read_bytes(path, hints))
-    return _load(raw, source_name(path), cache)
+    return _load(raw, source_name(path), cache, indexed=not models and str(path) != "-")
 
 
-def _load(raw: bytes, path: str, where: Path | None) -> Ladder:
+def _load(raw: bytes, path: str, where: Path | None, *, indexed: bool = False) -> Ladder:
+    from . import store
+
+    # The index of these exact bytes, under this code: no validation, no models (a big file).
+    stored = store.open_index(raw, where, path) if indexed else None
+    if stored is not None:
+        return stored
+    ladder = _checked(raw, path, where)
+    if indexed:
+        store.build(ladder, raw, where)
+    return ladder
+
+
+def _checked(raw: bytes, path: str, where: Path | None) -> Ladder:
     from . import cache
 
     if cache.validated(raw, where):  # these exact bytes passed every check below before
@@ -150,7 +166,7 @@ def validate(path: Path | str, *, cache: Path | None = None, named_by_env: bool 
     """A report on one ladder file: valid or not, every problem, and what it holds
     (``cache``, ``named_by_env``: as for :func:`load`)."""
     try:
-        ladder = load(path, cache=cache, named_by_env=named_by_env)
+        ladder = load(path, cache=cache, named_by_env=named_by_env, models=True)
     except DataError as error:
         return {
             "file": source_name(path),

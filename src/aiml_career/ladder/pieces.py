@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ..results.common import NameRef, Requirement, RoleAt, SkillRef
-    from .index import Ladder
+    from .index import Head, Ladder
     from .levels import Level
-    from .model import Role
     from .requirements import Unit
 
 
@@ -25,8 +24,10 @@ def skill_ref(ladder: Ladder, skill_id: str, level: Level | None = None) -> Skil
 
 
 class Named(Protocol):
-    id: str
-    name: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
 
 
 def name_ref(item: Named) -> NameRef:
@@ -34,7 +35,7 @@ def name_ref(item: Named) -> NameRef:
     return {"id": item.id, "name": item.name}
 
 
-def role_at(role: Role) -> RoleAt:
+def role_at(role: Head) -> RoleAt:
     return {"id": role.id, "name": role.name, "stage": role.stage}
 
 

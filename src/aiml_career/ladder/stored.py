@@ -1,0 +1,244 @@
+"""A ladder answered from its index (:mod:`.store`): the :class:`~.index.Ladder` interface from
+SQLite rows, so a query reads only what it asks for.
+
+One role is built as a model (:class:`~.model.Role`) when it is asked for by id
+(``ladder.roles[rid]``), from its own JSON; listings read :class:`RoleHead` rows; requirement
+rows come ready made as :class:`~.requirements.Unit` values, one role's or every role's in one
+pass. Nothing here is executed: the database holds JSON text and plain columns, and models are
+rebuilt from them with :func:`.cache.build` (the file validated before, under this code).
+:func:`database` writes the tables from a ladder built from its models.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import Any, NamedTuple
+
+from . import requirements
+from .cache import build
+from .index import Head, Ladder
+from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
+from .requirements import RowKey, Unit, Way
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE roles (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    aliases TEXT NOT NULL, stage TEXT NOT NULL, track TEXT, summary TEXT NOT NULL,
+    responsibilities TEXT NOT NULL, json BLOB NOT NULL);
+CREATE TABLE units (role INTEGER PRIMARY KEY, rows BLOB NOT NULL);
+CREATE TABLE ways (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE moves (src INTEGER NOT NULL, pos INTEGER NOT NULL, dst TEXT NOT NULL, json TEXT NOT NULL,
+    PRIMARY KEY (src, pos)) WITHOUT ROWID;
+CREATE TABLE named (skill TEXT PRIMARY KEY, roles TEXT NOT NULL) WITHOUT ROWID;
+"""
+#: Built after the rows are in: quicker than keeping them up to date row by row.
+INDEXES = "CREATE INDEX moves_dst ON moves (dst);"
+#: The most values one query names (SQLite's oldest limit is 999).
+CHUNK = 500
+
+
+def _dump(model: Any) -> str:
+    return str(model.model_dump_json(by_alias=True, exclude_none=True))
+
+
+def _packed(text: str) -> bytes:
+    """Text as it is kept: compressed (a role's JSON, its rows), a third of its size."""
+    return zlib.compress(text.encode(), 1)
+
+
+def _unpacked(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob))
+
+
+def _texts(value: str) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value != "[]" else ()
+
+
+def database(ladder: Ladder) -> bytes:
+    """The index of a ladder built from its models, as the bytes of a SQLite database."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(SCHEMA)
+        rest = {
+            "title": ladder.title, "intro": ladder.intro, "conclusion": ladder.conclusion,
+            "specializations_intro": ladder.specializations_intro,
+            "education": json.loads(_dump(ladder.education)) if ladder.education is not None else None,
+        }
+        small: dict[str, Mapping[str, Any]] = {
+            "stages": ladder.stages, "tracks": ladder.tracks, "categories": ladder.categories,
+            "specializations": ladder.specializations, "resources": ladder.resources,
+        }
+        for name, items in small.items():
+            rest[name] = [json.loads(_dump(item)) for item in items.values()]
+        skills = "[" + ",".join(_dump(s) for s in ladder.skills.values()) + "]"
+        broad = json.dumps(sorted(ladder.open_broad_skills))
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [("rest", json.dumps(rest)), ("skills", skills),
+                                                           ("open", broad)])
+        ways: dict[tuple[Way, ...], int] = {}
+        roles, moves, units = [], [], []
+        named: dict[str, list[str]] = {}
+        for order, role in enumerate(ladder.roles.values()):
+            roles.append((order, role.id, role.name, json.dumps(role.aliases), role.stage, role.track,
+                          role.summary, json.dumps(role.responsibilities), _packed(_dump(role))))
+            moves += [(order, pos, move.to, _dump(move)) for pos, move in enumerate(role.next)]
+            rows = [[unit.skill, unit.level, unit.wording, unit.level_word, " ".join(unit.any_of), unit.part_of,
+                     ways.setdefault(unit.ways, len(ways)) if unit.ways else None, int(unit.open)]
+                    for unit in ladder.units(role)]
+            units.append((order, _packed(json.dumps(rows, separators=(",", ":")))))
+            for sid in requirements.skills_named(role):
+                named.setdefault(sid, []).append(str(order))
+        con.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", roles)
+        con.executemany("INSERT INTO units VALUES (?, ?)", units)
+        con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
+        con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?)", moves)
+        con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
+        con.executescript(INDEXES)
+        con.commit()
+        return bytes(con.serialize())
+    finally:
+        con.close()
+
+
+class RoleHead(NamedTuple):
+    """A stored role as listings read it (:class:`~.index.Head`): no requirement rows, no moves."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    stage: str
+    track: str | None
+    summary: str
+    responsibilities: tuple[str, ...]
+
+
+class _Roles(Mapping[str, Role]):
+    """The roles by id, in ladder order; each one built as a model when it is asked for."""
+
+    def __init__(self, con: sqlite3.Connection, order: dict[str, int]) -> None:
+        self._con = con
+        self.order = order
+        self.built: dict[str, Role] = {}
+
+    def __getitem__(self, rid: str) -> Role:
+        found = self.built.get(rid)
+        if found is None:
+            ordinal = self.order[rid]  # KeyError: no such role
+            (blob,), = self._con.execute("SELECT json FROM roles WHERE ord = ?", (ordinal,))
+            found = self.built[rid] = build(Role, _unpacked(blob))
+        return found
+
+    def __contains__(self, rid: object) -> bool:
+        return rid in self.order
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+
+class StoredLadder(Ladder):
+    """A checked ladder answered from its index (:mod:`.store`)."""
+
+    def __init__(self, con: sqlite3.Connection, source: str = "") -> None:  # noqa: D107
+        # Not Ladder.__init__: there is no document, only the tables.
+        self._con = con
+        self.source = source
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+        rest = json.loads(meta["rest"])
+        self.title, self.intro, self.conclusion = rest["title"], rest["intro"], rest["conclusion"]
+        self.specializations_intro = rest["specializations_intro"]
+        self.education = build(Education, rest["education"]) if rest["education"] is not None else None
+        self.stages = {s.id: s for s in (build(Stage, item) for item in rest["stages"])}
+        self.tracks = {t.id: t for t in (build(Track, item) for item in rest["tracks"])}
+        self.categories = {c.id: c for c in (build(SkillCategory, item) for item in rest["categories"])}
+        self.specializations = {s.id: s for s in (build(Specialization, item) for item in rest["specializations"])}
+        self.resources = {r.id: r for r in (build(Resource, item) for item in rest["resources"])}
+        self.skills = {s.id: s for s in (build(Skill, item) for item in json.loads(meta["skills"]))}
+        self.roles = self._roles = _Roles(con, dict(con.execute("SELECT id, ord FROM roles ORDER BY ord")))
+        self._units: dict[str, list[Unit]] = {}
+        self._ways: dict[requirements.WaysKey, tuple[Way, ...]] = {}
+        self._moves: dict[str, list[Transition]] = {}
+        self._every_unit = False
+
+    @cached_property
+    def heads(self) -> Sequence[Head]:
+        rows = self._con.execute(
+            "SELECT id, name, aliases, stage, track, summary, responsibilities FROM roles ORDER BY ord")
+        return [RoleHead(rid, name, _texts(aliases), stage, track, summary, _texts(duties))
+                for rid, name, aliases, stage, track, summary, duties in rows]
+
+    def moves(self, role_id: str) -> Sequence[Transition]:
+        found = self._moves.get(role_id)
+        if found is None:
+            rows = self._con.execute("SELECT json FROM moves WHERE src = ? ORDER BY pos", (self._roles.order[role_id],))
+            found = self._moves[role_id] = [build(Transition, json.loads(text)) for text, in rows]
+        return found
+
+    def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
+        rows = self._con.execute("SELECT r.id, m.json FROM moves m JOIN roles r ON r.ord = m.src "
+                                 "WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
+        return [(rid, build(Transition, json.loads(text))) for rid, text in rows]
+
+    def _ways_of(self, ids: set[int]) -> dict[int, tuple[Way, ...]]:
+        """The ways of the given ids (every one when ``ids`` is empty)."""
+        query = "SELECT id, json FROM ways"
+        rows = (self._con.execute(query) if not ids else
+                self._con.execute(f"{query} WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)))
+        return {i: tuple(tuple(w) for w in json.loads(text)) for i, text in rows}
+
+    def _build_units(self, blobs: Iterable[tuple[int, bytes]], ways: dict[int, tuple[Way, ...]] | None) -> None:
+        heads = self.heads
+        alternatives: dict[str, tuple[str, ...]] = {"": ()}
+        decoded = [(order, _unpacked(blob)) for order, blob in blobs]
+        if ways is None:
+            ways = self._ways_of({row[6] for _, rows in decoded for row in rows if row[6] is not None})
+        for order, rows in decoded:
+            out = []
+            for skill, level, wording, level_word, any_of, part_of, way, is_open in rows:
+                listed = alternatives.get(any_of)
+                if listed is None:
+                    listed = alternatives[any_of] = tuple(any_of.split(" "))
+                out.append(Unit(skill, level, wording, level_word, listed, part_of,
+                                ways[way] if way is not None else (), bool(is_open)))
+            self._units[heads[order].id] = out
+
+    def units(self, role: Head) -> list[Unit]:
+        if isinstance(role, Role) and self._roles.built.get(role.id) is not role:
+            return requirements.units(role, self.skills, self._ways)  # a role of no ladder of ours
+        found = self._units.get(role.id)
+        if found is None:
+            order = self._roles.order[role.id]
+            self._build_units(self._con.execute("SELECT role, rows FROM units WHERE role = ?", (order,)), None)
+            found = self._units[role.id]
+        return found
+
+    def all_units(self) -> Iterable[tuple[Head, list[Unit]]]:
+        heads = self.heads
+        if not self._every_unit:
+            self._build_units(self._con.execute("SELECT role, rows FROM units"), self._ways_of(set()))
+            self._every_unit = True
+        return ((head, self._units[head.id]) for head in heads)
+
+    def row_keys(self, role: Head) -> Iterable[RowKey]:
+        return ((unit.skill, unit.any_of, unit.open, unit.rank) for unit in self.units(role))
+
+    def roles_naming(self, skill_ids: set[str]) -> list[Head]:
+        ids = sorted(skill_ids)
+        found: set[int] = set()
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            rows = self._con.execute(f"SELECT roles FROM named WHERE skill IN ({','.join('?' * len(part))})", part)
+            for listed, in rows:
+                found.update(map(int, listed.split(" ")))
+        heads = self.heads
+        return [heads[o] for o in sorted(found)]
+
+    @cached_property
+    def open_broad_skills(self) -> set[str]:
+        (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'open'")
+        return set(json.loads(found))
