@@ -174,8 +174,9 @@ def ladder_of(ctx: typer.Context, *, models: bool = False):
         if given is not None and env.data != given:  # shell completion runs no callback
             env.data = given
         with env.loading():  # the garbage collector's one tuning
+            # A one-shot process builds the index of a big ladder after its answer (run()).
             ctx.meta[_LADDER] = load(data_file(env), cache=env.ladder_cache, named_by_env=env.data_from_env,
-                                     models=models)
+                                     models=models, later=env.after if env.one_shot else None)
     return ctx.meta[_LADDER]
 
 
@@ -385,4 +386,7 @@ def run(args: list[str], env: Environment | None = None) -> int:
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    finally:
+        while env is not None and env.after:  # the answer is written: what was left for after it
+            env.after.pop(0)()
     return 0

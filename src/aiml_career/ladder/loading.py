@@ -9,6 +9,7 @@ at once as a :class:`~aiml_career.errors.DataError` with its place in the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,7 +114,7 @@ def _not_utf8(raw: bytes, source: str) -> DataError | None:
 
 
 def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_env: bool = False,
-         models: bool = False) -> Ladder:
+         models: bool = False, later: list[Callable[[], None]] | None = None) -> Ladder:
     """Read, validate and index a ladder file (default: the built-in one).
 
     ``cache``: the folder of the ladder cache (:mod:`.cache`, and the index of a big ladder:
@@ -121,15 +122,18 @@ def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_
     <.environment.Environment.ladder_cache>`), None for none. ``named_by_env``: the file is
     the one ``$AIML_CAREER_DATA`` names (an unreadable one then says so). ``models``: a
     ladder of the document's models, never the index (``validate``, ``export``); standard
-    input is always read so.
+    input is always read so. ``later``: where to leave the building of a big ladder's index,
+    to be done after the answer (in a process of its own: :func:`.store.build`), else it is
+    built here.
     """
     path = Path(path) if path is not None else builtin_path()
     hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"] if named_by_env else None
     raw = _strip_bom(read_bytes(path, hints))
-    return _load(raw, source_name(path), cache, indexed=not models and str(path) != "-")
+    return _load(raw, source_name(path), cache, indexed=not models and str(path) != "-", later=later)
 
 
-def _load(raw: bytes, path: str, where: Path | None, *, indexed: bool = False) -> Ladder:
+def _load(raw: bytes, path: str, where: Path | None, *, indexed: bool = False,
+          later: list[Callable[[], None]] | None = None) -> Ladder:
     from . import store
 
     # The index of these exact bytes, under this code: no validation, no models (a big file).
@@ -137,8 +141,11 @@ def _load(raw: bytes, path: str, where: Path | None, *, indexed: bool = False) -
     if stored is not None:
         return stored
     ladder = _checked(raw, path, where)
-    if indexed:
-        store.build(ladder, raw, where)
+    if indexed and store.wanted(raw, where):
+        if later is None:
+            store.build(ladder, raw, where)
+        else:
+            later.append(lambda: store.build(ladder, raw, where, background=True))
     return ladder
 
 

@@ -11,24 +11,32 @@ rebuilt from them with :func:`.cache.build` (the file validated before, under th
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, ValuesView
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel
 
 from . import requirements
 from .cache import build
 from .index import Head, Ladder
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit, Way
+from .resolve import Entry, NameIndex
+
+M = TypeVar("M", bound=BaseModel)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE roles (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     aliases TEXT NOT NULL, stage TEXT NOT NULL, track TEXT, summary TEXT NOT NULL,
     responsibilities TEXT NOT NULL, json BLOB NOT NULL);
+CREATE TABLE skills (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    aliases TEXT NOT NULL, json BLOB NOT NULL);
 CREATE TABLE units (role INTEGER PRIMARY KEY, rows BLOB NOT NULL);
 CREATE TABLE ways (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE moves (src INTEGER NOT NULL, pos INTEGER NOT NULL, dst TEXT NOT NULL, json TEXT NOT NULL,
@@ -37,6 +45,9 @@ CREATE TABLE named (skill TEXT PRIMARY KEY, roles TEXT NOT NULL) WITHOUT ROWID;
 """
 #: Built after the rows are in: quicker than keeping them up to date row by row.
 INDEXES = "CREATE INDEX moves_dst ON moves (dst);"
+#: After this many roles' units read one by one, a query is taken to want every role's: they
+#: are read in one pass (``match``, ``similar``, ``path`` from the skills held).
+ONE_BY_ONE = 64
 #: The most values one query names (SQLite's oldest limit is 999).
 CHUNK = 500
 
@@ -74,10 +85,11 @@ def database(ladder: Ladder) -> bytes:
         }
         for name, items in small.items():
             rest[name] = [json.loads(_dump(item)) for item in items.values()]
-        skills = "[" + ",".join(_dump(s) for s in ladder.skills.values()) + "]"
+        con.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?)", (
+            (order, s.id, s.name, json.dumps(s.aliases), _packed(_dump(s)))
+            for order, s in enumerate(ladder.skills.values())))
         broad = json.dumps(sorted(ladder.open_broad_skills))
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [("rest", json.dumps(rest)), ("skills", skills),
-                                                           ("open", broad)])
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [("rest", json.dumps(rest)), ("open", broad)])
         ways: dict[tuple[Way, ...], int] = {}
         roles, moves, units = [], [], []
         named: dict[str, list[str]] = {}
@@ -115,24 +127,34 @@ class RoleHead(NamedTuple):
     responsibilities: tuple[str, ...]
 
 
-class _Roles(Mapping[str, Role]):
-    """The roles by id, in ladder order; each one built as a model when it is asked for."""
+class _Lazy(Mapping[str, M]):
+    """Roles or skills by id, in ladder order; each one built as a model when it is asked for
+    (every one in a single pass when all are)."""
 
-    def __init__(self, con: sqlite3.Connection, order: dict[str, int]) -> None:
+    def __init__(self, con: sqlite3.Connection, table: str, model: type[M]) -> None:
         self._con = con
-        self.order = order
-        self.built: dict[str, Role] = {}
+        self._table = table
+        self._model = model
+        self.order: dict[str, int] = dict(con.execute(f"SELECT id, ord FROM {table} ORDER BY ord"))
+        self.built: dict[str, M] = {}
 
-    def __getitem__(self, rid: str) -> Role:
-        found = self.built.get(rid)
+    def __getitem__(self, key: str) -> M:
+        found = self.built.get(key)
         if found is None:
-            ordinal = self.order[rid]  # KeyError: no such role
-            (blob,), = self._con.execute("SELECT json FROM roles WHERE ord = ?", (ordinal,))
-            found = self.built[rid] = build(Role, _unpacked(blob))
+            ordinal = self.order[key]  # KeyError: no such item
+            (blob,), = self._con.execute(f"SELECT json FROM {self._table} WHERE ord = ?", (ordinal,))
+            found = self.built[key] = build(self._model, _unpacked(blob))
         return found
 
-    def __contains__(self, rid: object) -> bool:
-        return rid in self.order
+    def values(self) -> ValuesView[M]:
+        if len(self.built) < len(self.order):
+            for key, blob in self._con.execute(f"SELECT id, json FROM {self._table} ORDER BY ord"):
+                if key not in self.built:
+                    self.built[key] = build(self._model, _unpacked(blob))
+        return super().values()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.order
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.order)
@@ -158,8 +180,9 @@ class StoredLadder(Ladder):
         self.categories = {c.id: c for c in (build(SkillCategory, item) for item in rest["categories"])}
         self.specializations = {s.id: s for s in (build(Specialization, item) for item in rest["specializations"])}
         self.resources = {r.id: r for r in (build(Resource, item) for item in rest["resources"])}
-        self.skills = {s.id: s for s in (build(Skill, item) for item in json.loads(meta["skills"]))}
-        self.roles = self._roles = _Roles(con, dict(con.execute("SELECT id, ord FROM roles ORDER BY ord")))
+        self.skills = _Lazy(con, "skills", Skill)
+        self.roles = self._roles = _Lazy(con, "roles", Role)
+        self._ids = list(self._roles.order)
         self._units: dict[str, list[Unit]] = {}
         self._ways: dict[requirements.WaysKey, tuple[Way, ...]] = {}
         self._moves: dict[str, list[Transition]] = {}
@@ -184,15 +207,17 @@ class StoredLadder(Ladder):
                                  "WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
         return [(rid, build(Transition, json.loads(text))) for rid, text in rows]
 
-    def _ways_of(self, ids: set[int]) -> dict[int, tuple[Way, ...]]:
-        """The ways of the given ids (every one when ``ids`` is empty)."""
+    def _ways_of(self, ids: set[int] | None) -> dict[int, tuple[Way, ...]]:
+        """The ways of the given ids (None: every one)."""
+        if ids is not None and not ids:
+            return {}
         query = "SELECT id, json FROM ways"
-        rows = (self._con.execute(query) if not ids else
+        rows = (self._con.execute(query) if ids is None else
                 self._con.execute(f"{query} WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)))
         return {i: tuple(tuple(w) for w in json.loads(text)) for i, text in rows}
 
     def _build_units(self, blobs: Iterable[tuple[int, bytes]], ways: dict[int, tuple[Way, ...]] | None) -> None:
-        heads = self.heads
+        ids = self._ids
         alternatives: dict[str, tuple[str, ...]] = {"": ()}
         decoded = [(order, _unpacked(blob)) for order, blob in blobs]
         if ways is None:
@@ -205,12 +230,15 @@ class StoredLadder(Ladder):
                     listed = alternatives[any_of] = tuple(any_of.split(" "))
                 out.append(Unit(skill, level, wording, level_word, listed, part_of,
                                 ways[way] if way is not None else (), bool(is_open)))
-            self._units[heads[order].id] = out
+            self._units[ids[order]] = out
 
     def units(self, role: Head) -> list[Unit]:
         if isinstance(role, Role) and self._roles.built.get(role.id) is not role:
             return requirements.units(role, self.skills, self._ways)  # a role of no ladder of ours
         found = self._units.get(role.id)
+        if found is None and len(self._units) >= ONE_BY_ONE:  # a query over many roles: read them all
+            self._every_role()
+            found = self._units.get(role.id)
         if found is None:
             order = self._roles.order[role.id]
             self._build_units(self._con.execute("SELECT role, rows FROM units WHERE role = ?", (order,)), None)
@@ -218,13 +246,24 @@ class StoredLadder(Ladder):
         return found
 
     def all_units(self) -> Iterable[tuple[Head, list[Unit]]]:
-        heads = self.heads
+        self._every_role()
+        return ((head, self._units[head.id]) for head in self.heads)
+
+    def _every_role(self) -> None:
         if not self._every_unit:
-            self._build_units(self._con.execute("SELECT role, rows FROM units"), self._ways_of(set()))
+            # Hundreds of thousands of units, none freed: the cyclic collector is paused, or each
+            # collection would walk them all again (as while a ladder loads: Environment.loading).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                self._build_units(self._con.execute("SELECT role, rows FROM units"), self._ways_of(None))
+            finally:
+                if collecting:
+                    gc.enable()
             self._every_unit = True
-        return ((head, self._units[head.id]) for head in heads)
 
     def row_keys(self, role: Head) -> Iterable[RowKey]:
+        self._every_role()  # asked of every role (similar)
         return ((unit.skill, unit.any_of, unit.open, unit.rank) for unit in self.units(role))
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
@@ -237,6 +276,12 @@ class StoredLadder(Ladder):
                 found.update(map(int, listed.split(" ")))
         heads = self.heads
         return [heads[o] for o in sorted(found)]
+
+    @cached_property
+    def skill_index(self) -> NameIndex:
+        rows = self._con.execute("SELECT id, name, aliases FROM skills ORDER BY ord")
+        return NameIndex("skill", ((Entry(sid, name), _texts(aliases)) for sid, name, aliases in rows),
+                         "aiml-career skills")
 
     @cached_property
     def open_broad_skills(self) -> set[str]:
