@@ -20,15 +20,21 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from conftest import BUILTIN, EXAMPLE, ROOT, cache_folder, child_env, entry_point, examples, in_process
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_properties import SETTINGS, dump, files, ladders  # noqa: F401 (files: a fixture)
 
 from aiml_career.ladder import loading, store
 from aiml_career.ladder.stored import StoredLadder
+from test_properties import SETTINGS, Files, dump, ladders
+
+from conftest import BUILTIN, EXAMPLE, ROOT, cache_folder, child_env, entry_point, examples, in_process
 
 NO_CACHE = {"AIML_CAREER_NO_CACHE": "1"}
+
+
+@pytest.fixture
+def files(tmp_path) -> Files:
+    return Files(tmp_path)
 
 
 @pytest.fixture(autouse=True)
@@ -238,7 +244,8 @@ def test_a_database_error_while_building_never_fails_the_command():
 
     with mock.patch("aiml_career.ladder.stored.database", broken):
         got = ask("--data", str(EXAMPLE), "roles", "--json")
-    assert got.exit_code == 0 and got.stdout
+    assert got.exit_code == 0
+    assert got.stdout
     assert indexes() == []
 
 
