@@ -102,7 +102,11 @@ def test_the_index_answers_every_command_as_the_models_do(files, doc, seed):
     asked = commands(doc)
     expected = [ask(*data, *args, env=NO_CACHE) for args in asked]  # from the models
     ask(*data, *asked[seed % len(asked)])  # the first run builds the index
-    assert stored(path) is not None
+    ladder = stored(path)
+    assert ladder is not None
+    models = loading.load(path, models=True)
+    assert [ladder.roles[rid] for rid in ladder.roles] == list(models.roles.values())
+    assert list(ladder.skills.values()) == list(models.skills.values())
     with models_never_loaded():
         for args, wanted in zip(asked, expected):
             if args[0] == "export":

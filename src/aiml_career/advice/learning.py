@@ -73,8 +73,8 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
                           for s in ladder.skills.values() for r in s.related if r.skill == sid],
         "rests_on_it": {
             "skills": [skill_ref(ladder, s) for s in after],
-            "roles": [role_at(r) for r, units in ladder.all_units()
-                      if any(not rests.isdisjoint(u.members) for u in units)],
+            "roles": [role_at(r) for r in ladder.roles_naming(rests)
+                      if any(not rests.isdisjoint(u.members) for u in ladder.units(r))],
         },
         "foundation": {"level": foundation.level, "wording": foundation.wording} if foundation else None,
         # Rows the skill counts toward without naming it: through a broad skill that includes it,

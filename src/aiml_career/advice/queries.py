@@ -252,7 +252,7 @@ def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
                              else requirement_item(ladder, unit)),
              "wording": unit.wording}
             for r, unit in sorted(
-                ladder.skill_users[skill.id],
+                ladder.users_of(skill.id),
                 key=lambda pair: (ladder.stages[pair[0].stage].order, -LEVEL_RANK[pair[1].level]),
             )
         ],

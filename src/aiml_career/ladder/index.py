@@ -136,12 +136,24 @@ class Ladder:
         required, as one of a unit's alternatives, or as the name of an all-of group
         (its first unit stands for the group)."""
         users: dict[str, list[tuple[Head, Unit]]] = {sid: [] for sid in self.skills}
-        for role, units in self.all_units():
+        return self._users(self.all_units(), users)
+
+    def users_of(self, skill_id: str) -> list[tuple[Head, Unit]]:
+        """``skill_users[skill_id]`` from the roles that name the skill only (``skills SKILL``)."""
+        found: dict[str, list[tuple[Head, Unit]]] = {skill_id: []}
+        pairs = ((role, self.units(role)) for role in self.roles_naming({skill_id}))
+        return self._users(pairs, found, only=skill_id)[skill_id]
+
+    @staticmethod
+    def _users(pairs: Iterable[tuple[Head, list[Unit]]], users: dict[str, list[tuple[Head, Unit]]],
+               only: str | None = None) -> dict[str, list[tuple[Head, Unit]]]:
+        for role, units in pairs:
             heads: set[str] = set()
             for unit in units:
                 for sid in unit.members:
-                    users[sid].append((role, unit))
-                if unit.part_of is not None and unit.part_of not in heads:
+                    if only is None or sid == only:
+                        users[sid].append((role, unit))
+                if unit.part_of is not None and unit.part_of not in heads and (only is None or unit.part_of == only):
                     heads.add(unit.part_of)
                     users[unit.part_of].append((role, unit))
         return users

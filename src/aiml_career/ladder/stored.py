@@ -15,7 +15,7 @@ import gc
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
@@ -31,6 +31,7 @@ from .resolve import Entry, NameIndex
 M = TypeVar("M", bound=BaseModel)
 
 SCHEMA = """
+PRAGMA page_size = 65536;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE roles (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     aliases TEXT NOT NULL, stage TEXT NOT NULL, track TEXT, summary TEXT NOT NULL,
@@ -94,12 +95,22 @@ def database(ladder: Ladder) -> bytes:
         roles, moves, units = [], [], []
         named: dict[str, list[str]] = {}
         for order, role in enumerate(ladder.roles.values()):
+            # Each unit says which requirement row it comes from (and whether that is an all_of
+            # group): the role's rows are built again from its units, not kept twice.
+            rows_of = [(i, bool(req.all_of)) for i, req in enumerate(role.requirements)
+                       for _ in (req.all_of or ([req.skill] if req.skill is not None else []))]
+            units_of = ladder.units(role)
+            if len(rows_of) != len(units_of):  # never, for a checked ladder: then keep them as they are
+                raise ValueError(f"role {role.id!r}: its rows do not make its units")
             roles.append((order, role.id, role.name, json.dumps(role.aliases), role.stage, role.track,
-                          role.summary, json.dumps(role.responsibilities), _packed(_dump(role))))
+                          role.summary, json.dumps(role.responsibilities),
+                          _packed(str(role.model_dump_json(by_alias=True, exclude_none=True,
+                                                           exclude={"requirements"})))))
             moves += [(order, pos, move.to, _dump(move)) for pos, move in enumerate(role.next)]
             rows = [[unit.skill, unit.level, unit.wording, unit.level_word, " ".join(unit.any_of), unit.part_of,
-                     ways.setdefault(unit.ways, len(ways)) if unit.ways else None, int(unit.open)]
-                    for unit in ladder.units(role)]
+                     ways.setdefault(unit.ways, len(ways)) if unit.ways else None, int(unit.open),
+                     2 * row + group]
+                    for unit, (row, group) in zip(units_of, rows_of)]
             units.append((order, _packed(json.dumps(rows, separators=(",", ":")))))
             for sid in requirements.skills_named(role):
                 named.setdefault(sid, []).append(str(order))
@@ -131,10 +142,12 @@ class _Lazy(Mapping[str, M]):
     """Roles or skills by id, in ladder order; each one built as a model when it is asked for
     (every one in a single pass when all are)."""
 
-    def __init__(self, con: sqlite3.Connection, table: str, model: type[M]) -> None:
+    def __init__(self, con: sqlite3.Connection, table: str, model: type[M],
+                 complete: Callable[[int, dict[str, Any]], None] | None = None) -> None:
         self._con = con
         self._table = table
         self._model = model
+        self._complete = complete
         self.order: dict[str, int] = dict(con.execute(f"SELECT id, ord FROM {table} ORDER BY ord"))
         self.built: dict[str, M] = {}
 
@@ -143,14 +156,21 @@ class _Lazy(Mapping[str, M]):
         if found is None:
             ordinal = self.order[key]  # KeyError: no such item
             (blob,), = self._con.execute(f"SELECT json FROM {self._table} WHERE ord = ?", (ordinal,))
-            found = self.built[key] = build(self._model, _unpacked(blob))
+            found = self.built[key] = self._made(ordinal, blob)
         return found
+
+    def _made(self, ordinal: int, blob: bytes) -> M:
+        data = _unpacked(blob)
+        if self._complete is not None:
+            self._complete(ordinal, data)
+        return build(self._model, data)
 
     def values(self) -> ValuesView[M]:
         if len(self.built) < len(self.order):
-            for key, blob in self._con.execute(f"SELECT id, json FROM {self._table} ORDER BY ord"):
+            rows = self._con.execute(f"SELECT ord, id, json FROM {self._table} ORDER BY ord").fetchall()
+            for ordinal, key, blob in rows:
                 if key not in self.built:
-                    self.built[key] = build(self._model, _unpacked(blob))
+                    self.built[key] = self._made(ordinal, blob)
         return super().values()
 
     def __contains__(self, key: object) -> bool:
@@ -181,12 +201,31 @@ class StoredLadder(Ladder):
         self.specializations = {s.id: s for s in (build(Specialization, item) for item in rest["specializations"])}
         self.resources = {r.id: r for r in (build(Resource, item) for item in rest["resources"])}
         self.skills = _Lazy(con, "skills", Skill)
-        self.roles = self._roles = _Lazy(con, "roles", Role)
+        self.roles = self._roles = _Lazy(con, "roles", Role, self._requirements)
         self._ids = list(self._roles.order)
         self._units: dict[str, list[Unit]] = {}
         self._ways: dict[requirements.WaysKey, tuple[Way, ...]] = {}
         self._moves: dict[str, list[Transition]] = {}
         self._every_unit = False
+
+    def _requirements(self, ordinal: int, data: dict[str, Any]) -> None:
+        """A role's requirement rows, made again from its units (:func:`database`)."""
+        (blob,), = self._con.execute("SELECT rows FROM units WHERE role = ?", (ordinal,))
+        made: list[dict[str, Any]] = []
+        last = -1
+        for skill, level, wording, level_word, any_of, part_of, _, is_open, where in _unpacked(blob):
+            row, group = divmod(where, 2)
+            if row == last:  # another part of the same all_of group
+                made[-1]["all_of"].append(skill)
+                continue
+            last = row
+            if group:
+                made.append({"skill": part_of, "all_of": [skill], "level": level, "level_word": level_word,
+                             "wording": wording})
+            else:
+                made.append({"skill": skill, "any_of": any_of.split(" ") if any_of else [], "level": level,
+                             "level_word": level_word, "wording": wording, "open": bool(is_open)})
+        data["requirements"] = made
 
     @cached_property
     def heads(self) -> Sequence[Head]:
@@ -224,7 +263,7 @@ class StoredLadder(Ladder):
             ways = self._ways_of({row[6] for _, rows in decoded for row in rows if row[6] is not None})
         for order, rows in decoded:
             out = []
-            for skill, level, wording, level_word, any_of, part_of, way, is_open in rows:
+            for skill, level, wording, level_word, any_of, part_of, way, is_open, _ in rows:
                 listed = alternatives.get(any_of)
                 if listed is None:
                     listed = alternatives[any_of] = tuple(any_of.split(" "))
