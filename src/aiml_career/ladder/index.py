@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..errors import LookupFailed
 from . import requirements
@@ -50,6 +50,8 @@ class Ladder:
 
     roles: Mapping[str, Role]
     skills: Mapping[str, Skill]
+    #: What :mod:`.pieces` made of this ladder once, to copy (:func:`.pieces.requirement_item`).
+    pieces: dict[Any, Any]
 
     def __init__(self, doc: LadderDoc, source: str = "") -> None:
         migrate(doc)
@@ -67,6 +69,7 @@ class Ladder:
         self.resources: dict[str, Resource] = {r.id: r for r in doc.resources}
         self._units: dict[str, list[Unit]] = {}
         self._ways: dict[requirements.WaysKey, tuple[requirements.Way, ...]] = {}
+        self.pieces: dict[Any, Any] = {}
 
     # -- the primitives: what a stored ladder answers its own way --------------------------
 

@@ -40,7 +40,16 @@ def role_at(role: Head) -> RoleAt:
 
 
 def requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
-    """A unit as the item every requirement and gap list shows."""
+    """A unit as the item every requirement and gap list shows: a new dict each time (callers
+    add keys), made once per distinct row (``match`` asks it for every row of every role)."""
+    key = (unit.skill, unit.level, unit.any_of, unit.open, unit.part_of)
+    made = ladder.pieces.get(key)
+    if made is None:
+        made = ladder.pieces[key] = _requirement_item(ladder, unit)
+    return made.copy()
+
+
+def _requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
     skill = ladder.skills[unit.skill]
     item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
     if unit.any_of:

@@ -46,9 +46,10 @@ CREATE TABLE named (skill TEXT PRIMARY KEY, roles TEXT NOT NULL) WITHOUT ROWID;
 """
 #: Built after the rows are in: quicker than keeping them up to date row by row.
 INDEXES = "CREATE INDEX moves_dst ON moves (dst);"
-#: After this many roles' units read one by one, a query is taken to want every role's: they
-#: are read in one pass (``match``, ``similar``, ``path`` from the skills held).
-ONE_BY_ONE = 64
+#: After this share of the roles' units (or moves) read one by one, a query is taken to want
+#: every role's: they are read in one pass (``match``, ``similar``, ``tree``, ``path`` from the
+#: skills held); a query about some hundreds of roles (``skills SKILL``) reads those alone.
+ONE_BY_ONE = 0.2
 #: The most values one query names (SQLite's oldest limit is 999).
 CHUNK = 500
 
@@ -205,7 +206,10 @@ class StoredLadder(Ladder):
         self._ids = list(self._roles.order)
         self._units: dict[str, list[Unit]] = {}
         self._ways: dict[requirements.WaysKey, tuple[Way, ...]] = {}
+        self.pieces = {}
         self._moves: dict[str, list[Transition]] = {}
+        self._loaded_moves: set[str] = set()  # read one by one, before every role's were
+        self._every_move = False
         self._every_unit = False
 
     def _requirements(self, ordinal: int, data: dict[str, Any]) -> None:
@@ -236,9 +240,19 @@ class StoredLadder(Ladder):
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         found = self._moves.get(role_id)
+        if found is None and len(self._moves) >= ONE_BY_ONE * len(self._ids) and not self._every_move:
+            self._every_move = True
+            ids = self._ids
+            for rid in ids:
+                self._moves.setdefault(rid, [])
+            for src, text in self._con.execute("SELECT src, json FROM moves ORDER BY src, pos").fetchall():
+                if (rid := ids[src]) not in self._loaded_moves:
+                    self._moves[rid].append(build(Transition, json.loads(text)))
+            found = self._moves[role_id]
         if found is None:
             rows = self._con.execute("SELECT json FROM moves WHERE src = ? ORDER BY pos", (self._roles.order[role_id],))
             found = self._moves[role_id] = [build(Transition, json.loads(text)) for text, in rows]
+            self._loaded_moves.add(role_id)
         return found
 
     def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
@@ -275,7 +289,7 @@ class StoredLadder(Ladder):
         if isinstance(role, Role) and self._roles.built.get(role.id) is not role:
             return requirements.units(role, self.skills, self._ways)  # a role of no ladder of ours
         found = self._units.get(role.id)
-        if found is None and len(self._units) >= ONE_BY_ONE:  # a query over many roles: read them all
+        if found is None and len(self._units) >= ONE_BY_ONE * len(self._ids):  # many roles: read them all
             self._every_role()
             found = self._units.get(role.id)
         if found is None:
