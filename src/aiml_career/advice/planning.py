@@ -143,7 +143,7 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     tries: list[tuple[list[str], StartHow]] = []
     if me.have:
         ranks = me.ranks
-        fit = [r.id for r in ladder.heads if assess(ladder, r, ranks, rows=False).readiness >= 100]
+        fit = [r.id for r, _ in ladder.all_units() if assess(ladder, r, ranks, rows=False).readiness >= 100]
         if fit:
             tries.append((fit, "skills"))
     first = next(sid for sid in ladder.stages if ladder.roles_by_stage[sid])
@@ -362,7 +362,7 @@ def match(
     step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
     mine = step[current.stage] if current else -1
     ranked: list[tuple[tuple[bool, float, int, float, int], MatchRow]] = []
-    for i, role in enumerate(ladder.heads):
+    for i, (role, _) in enumerate(ladder.all_units()):  # every role's rows, in one pass
         if stage is not None and role.stage != stage:
             continue
         gap = assess(ladder, role, held, me.marks, rows=False)
