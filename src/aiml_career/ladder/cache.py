@@ -8,7 +8,8 @@ takes about 1 ms and the reference checks about 5 ms. The CLI's whole
 start-up budget is about 160 ms, so a load that skips the build is worth
 keeping. Loading from this cache takes about 5 ms.
 
-What it is: nothing but empty marker files. Nothing read from the cache ever
+What it is: empty marker files (and, beside them, the index of a big ladder: :mod:`.store`,
+which shares this folder, its secret and :func:`code_digest`). Nothing read from the cache ever
 executes, and nothing read from it becomes data: a marker's *name* is a keyed
 hash (BLAKE2b with a random secret kept in the cache folder, readable only by
 its owner) of the ladder's bytes and of the code that decides validity

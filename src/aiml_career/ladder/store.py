@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import hmac
 import os
 import stat
 import sys
@@ -102,6 +101,8 @@ def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | No
     data = _read(path)
     if data is None or len(data) < len(MAGIC) + MAC_SIZE or not data.startswith(MAGIC):
         return None
+    import hmac
+
     body = memoryview(data)[len(MAGIC) + MAC_SIZE:]
     if not hmac.compare_digest(data[len(MAGIC):len(MAGIC) + MAC_SIZE], _mac(secret, key, body)):
         return None
