@@ -297,14 +297,15 @@ class StoredLadder(Ladder):
         decoded = [(order, _unpacked(blob)) for order, blob in blobs]
         if ways is None:
             ways = self._ways_of({row[6] for _, rows in decoded for row in rows if row[6] is not None})
+        make = Unit._make  # the tuple's own constructor: a ladder has hundreds of thousands of rows
         for order, rows in decoded:
             out = []
             for skill, level, wording, level_word, any_of, part_of, way, is_open, _ in rows:
                 listed = alternatives.get(any_of)
                 if listed is None:
                     listed = alternatives[any_of] = tuple(any_of.split(" "))
-                out.append(Unit(skill, level, wording, level_word, listed, part_of,
-                                ways[way] if way is not None else (), bool(is_open)))
+                out.append(make((skill, level, wording, level_word, listed, part_of,
+                                 ways[way] if way is not None else (), is_open == 1)))
             self._units[ids[order]] = out
 
     def units(self, role: Head) -> list[Unit]:
