@@ -1,9 +1,9 @@
-"""Head overlap: how much of one role's requirements another role's already meet.
+"""Role overlap: how much of one role's requirements another role's already meet.
 
 overlap(A, B) is the share of B's requirement points that a holder of A meets, scored
 exactly as readiness scores it (:func:`.assessment.assess` with :func:`.assessment.role_have`
 of A as held: the text's foundation, related skills and alternatives count as there).
-``compare`` gives it both ways; ``similar`` ranks every role by it (docs/planning.md: Head
+``compare`` gives it both ways; ``similar`` ranks every role by it (docs/planning.md: Role
 overlap).
 
 ``similar`` scores every role of the ladder both ways without building the documents: each
@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..ladder.index import Head, Ladder
-from ..ladder.levels import LEVELS
 from ..ladder.pieces import name_ref, role_at, skill_ref
-from ..ladder.requirements import RowKey, Unit, ways
+from ..ladder.requirements import RowKey
 from .assessment import Have, assess, best_way, role_have
 
 if TYPE_CHECKING:
@@ -53,21 +52,19 @@ Holders = dict[str, dict[str, int]]
 
 def scan(ladder: Ladder, have: Have, wanted: set[str]) -> tuple[dict[str, tuple[int, int]], Holders]:
     """One pass over every role's rows: for every role, (points, of) for someone holding ``have``
-    (:func:`.assessment.assess`'s sums; each distinct row, :func:`.requirements.row_keys`, judged
-    once, no unit built); and the index, for each skill of ``wanted``, of the roles whose rows
-    name it and the highest level rank they name it at (what :func:`.assessment.role_have` of
-    each holds of it)."""
+    (:func:`.assessment.assess`'s sums; each distinct row, by what it is judged on, judged once);
+    and the index, for each skill of ``wanted``, of the roles whose rows name it and the highest
+    level rank they name it at (what :func:`.assessment.role_have` of each holds of it)."""
     scored: dict[RowKey, int] = {}
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
-    for role in ladder.heads:
+    for role, units in ladder.all_units():
         points = of = 0
-        for key in ladder.row_keys(role):
+        for unit in units:
+            skill, rank = unit.skill, unit.rank
+            key = (skill, unit.any_of, unit.open, rank)
             got = scored.get(key)
-            skill, any_of, open_row, rank = key
             if got is None:
-                unit = Unit(skill, LEVELS[rank - 1], "", any_of=any_of, open=open_row,
-                            ways=ways(skill, any_of, ladder.skills, open_row))
                 got = scored[key] = min(best_way(have, unit)[1], rank)
             points += got
             of += rank

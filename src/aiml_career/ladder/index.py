@@ -4,7 +4,7 @@
 validated :class:`~.model.LadderDoc`), it answers from them; :class:`.stored.StoredLadder`
 answers the same methods from the index kept between runs (:mod:`.store`). Queries read
 a ladder through these methods only (``heads``, ``roles``, ``skills``, ``units``,
-``moves``, ``leads_in``, ``row_keys``, ``roles_naming`` and the small dictionaries), never
+``moves``, ``leads_in``, ``roles_naming`` and the small dictionaries), never
 the document itself, so no query is written twice.
 
 Indexes are built on first use only; a lookup by exact id needs none.
@@ -21,7 +21,7 @@ from ..errors import LookupFailed
 from . import requirements
 from .formats import migrate
 from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
-from .requirements import RowKey, Unit
+from .requirements import Unit
 from .resolve import Entry, NameIndex
 
 
@@ -108,11 +108,6 @@ class Ladder:
     def all_units(self) -> Iterable[tuple[Head, list[Unit]]]:
         """Every role with its units, in ladder order (``match``, ``--unlocks``, the indexes below)."""
         return ((role, self.units(role)) for role in self.heads)
-
-    def row_keys(self, role: Head) -> Iterable[RowKey]:
-        """What each of ``role``'s units is judged by (:func:`.requirements.row_keys`), without
-        building the units."""
-        return requirements.row_keys(self.roles[role.id].requirements)
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
         """The roles whose requirements name one of ``skill_ids`` (broad skills and alternatives

@@ -25,7 +25,7 @@ from . import requirements
 from .cache import build
 from .index import Head, Ladder
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
-from .requirements import RowKey, Unit, Way
+from .requirements import Unit, Way
 from .resolve import Entry, NameIndex
 
 M = TypeVar("M", bound=BaseModel)
@@ -337,10 +337,6 @@ class StoredLadder(Ladder):
                 if collecting:
                     gc.enable()
             self._every_unit = True
-
-    def row_keys(self, role: Head) -> Iterable[RowKey]:
-        self._every_role()  # asked of every role (similar)
-        return ((unit.skill, unit.any_of, unit.open, unit.rank) for unit in self.units(role))
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
         ids = sorted(skill_ids)
