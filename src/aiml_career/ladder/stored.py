@@ -40,7 +40,8 @@ CREATE TABLE skills (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT
     aliases TEXT NOT NULL, json BLOB NOT NULL);
 CREATE TABLE units (role INTEGER PRIMARY KEY, rows BLOB NOT NULL);
 CREATE TABLE ways (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE moves (src INTEGER NOT NULL, pos INTEGER NOT NULL, dst TEXT NOT NULL, json TEXT NOT NULL,
+CREATE TABLE moves (src INTEGER NOT NULL, pos INTEGER NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL,
+    basis TEXT, note TEXT NOT NULL,
     PRIMARY KEY (src, pos)) WITHOUT ROWID;
 CREATE TABLE named (skill TEXT PRIMARY KEY, roles TEXT NOT NULL) WITHOUT ROWID;
 """
@@ -107,7 +108,7 @@ def database(ladder: Ladder) -> bytes:
                           role.summary, json.dumps(role.responsibilities),
                           _packed(str(role.model_dump_json(by_alias=True, exclude_none=True,
                                                            exclude={"requirements"})))))
-            moves += [(order, pos, move.to, _dump(move)) for pos, move in enumerate(role.next)]
+            moves += [(order, pos, move.to, move.kind, move.basis, move.note) for pos, move in enumerate(role.next)]
             rows = [[unit.skill, unit.level, unit.wording, unit.level_word, " ".join(unit.any_of), unit.part_of,
                      ways.setdefault(unit.ways, len(ways)) if unit.ways else None, int(unit.open),
                      2 * row + group]
@@ -118,13 +119,22 @@ def database(ladder: Ladder) -> bytes:
         con.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", roles)
         con.executemany("INSERT INTO units VALUES (?, ?)", units)
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
-        con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?)", moves)
+        con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
         con.executescript(INDEXES)
         con.commit()
         return bytes(con.serialize())
     finally:
         con.close()
+
+
+_MOVE = "dst, kind, basis, note"
+
+
+def _move(to: str, kind: Any, basis: Any, note: str) -> Transition:
+    """A stored move as its model (a checked format 2 move: ``stated`` is never given)."""
+    return Transition.model_construct({"to", "kind", "basis", "note"} if basis is not None else {"to", "kind", "note"},
+                                      to=to, kind=kind, basis=basis, stated=None, note=note)
 
 
 class RoleHead(NamedTuple):
@@ -267,20 +277,21 @@ class StoredLadder(Ladder):
             ids = self._ids
             for rid in ids:
                 self._moves.setdefault(rid, [])
-            for src, text in self._con.execute("SELECT src, json FROM moves ORDER BY src, pos").fetchall():
+            for src, *move in self._con.execute(f"SELECT src, {_MOVE} FROM moves ORDER BY src, pos").fetchall():
                 if (rid := ids[src]) not in self._loaded_moves:
-                    self._moves[rid].append(build(Transition, json.loads(text)))
+                    self._moves[rid].append(_move(*move))
             found = self._moves[role_id]
         if found is None:
-            rows = self._con.execute("SELECT json FROM moves WHERE src = ? ORDER BY pos", (self._roles.order[role_id],))
-            found = self._moves[role_id] = [build(Transition, json.loads(text)) for text, in rows]
+            rows = self._con.execute(f"SELECT {_MOVE} FROM moves WHERE src = ? ORDER BY pos",
+                                     (self._roles.order[role_id],))
+            found = self._moves[role_id] = [_move(*move) for move in rows]
             self._loaded_moves.add(role_id)
         return found
 
     def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
-        rows = self._con.execute("SELECT r.id, m.json FROM moves m JOIN roles r ON r.ord = m.src "
-                                 "WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
-        return [(rid, build(Transition, json.loads(text))) for rid, text in rows]
+        rows = self._con.execute("SELECT r.id, m.dst, m.kind, m.basis, m.note FROM moves m JOIN roles r "
+                                 "ON r.ord = m.src WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
+        return [(rid, _move(*move)) for rid, *move in rows]
 
     def _ways_of(self, ids: set[int] | None) -> dict[int, tuple[Way, ...]]:
         """The ways of the given ids (None: every one)."""
