@@ -245,6 +245,6 @@ class _Needs:
     def of(self, skill_id: str) -> list[tuple[Head, Skill, str]]:
         """(role, skill the row is about, level) in ladder order, one per role."""
         seen: dict[str, tuple[Head, Skill, str]] = {}
-        for role, unit in self.ladder.counts_toward.get(skill_id, ()):
+        for role, unit in self.ladder.rows_toward(skill_id):
             seen.setdefault(role.id, (role, self.ladder.skills[unit.skill], unit.level))
         return sorted(seen.values(), key=lambda found: self.order[found[0].id])

@@ -157,30 +157,20 @@ class Ladder:
         return users
 
     @cached_property
-    def counts_toward(self) -> dict[str, list[tuple[Head, Unit]]]:
-        """For each skill id, the (role, unit) pairs holding it counts toward, by the rule of
-        readiness (:attr:`.requirements.Unit.counted`: the skill, an alternative, a part it
-        includes, a related skill, a skill of an open row's kind), in ladder order. The one
-        index of it: ``search`` ("requires"), ``skills SKILL --unlocks`` and ``plan`` read it.
-        (:attr:`skill_users` answers another question: the rows that name a skill.)"""
-        out: dict[str, list[tuple[Head, Unit]]] = {}
-        for role, units in self.all_units():
-            for unit in units:
-                for sid in unit.counted:
-                    out.setdefault(sid, []).append((role, unit))
-        return out
-
-    @cached_property
     def open_broad_skills(self) -> set[str]:
         """The broad skills of the open rows (the text gives examples): a skill of their kind
         counts toward them without being named."""
         return {req.skill for role in self.roles.values() for req in role.requirements if req.open and req.skill}
 
     def rows_toward(self, skill_id: str) -> list[tuple[Head, Unit]]:
-        """``counts_toward[skill_id]`` without indexing every role: only the roles that name the
-        skill, or a skill it can count toward (a broad skill that includes it, one it is related
-        to, an open row's broad skill of its category), are looked at. One skill's question
-        (``skills SKILL``, ``--unlocks``) on a big ladder pays for the roles it concerns."""
+        """The (role, unit) pairs holding ``skill_id`` counts toward, by the rule of readiness
+        (:attr:`.requirements.Unit.counted`: the skill, an alternative, a part it includes, a
+        related skill, a skill of an open row's kind), in ladder order; ``search`` ("requires"),
+        ``skills SKILL`` and ``--unlocks`` read it. Only the roles that name the skill, or a skill
+        it can count toward (a broad skill that includes it, one it is related to, an open row's
+        broad skill of its category), are looked at: one skill's question on a big ladder pays
+        for the roles it concerns. (:attr:`skill_users` answers another question: the rows that
+        name a skill.)"""
         skill = self.skills[skill_id]
         named = {skill_id} | {s.id for s in self.skills.values()
                               if skill_id in s.includes or any(r.skill == skill_id for r in s.related)}
@@ -189,8 +179,9 @@ class Ladder:
         return self.rows_counted(self.roles_naming(named)).get(skill_id, [])
 
     def rows_counted(self, roles: Iterable[Head]) -> dict[str, list[tuple[Head, Unit]]]:
-        """:attr:`counts_toward` over some roles only (``plan``: its route and the roles beyond
-        it), so a plan on a big ladder pays for the roles it looks at, not every role."""
+        """For each skill id, the (role, unit) pairs of ``roles`` it counts toward (as
+        :meth:`rows_toward`; ``plan``: its route and the roles beyond it), so a plan on a big
+        ladder pays for the roles it looks at, not every role."""
         out: dict[str, list[tuple[Head, Unit]]] = {}
         for role in roles:
             for unit in self.units(role):
