@@ -161,6 +161,7 @@ def build(ladder: Ladder, raw: bytes, where: Path | None, *, background: bool = 
             quiet = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(quiet, fd)
+            os.closerange(3, 65536)  # nor does it hold what its parent had open (a lock, a pipe)
             gc.disable()  # it builds and exits: nothing to collect
             _build(ladder, raw, where)
         finally:
