@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -192,6 +192,9 @@ class Environment:
     data_env: str | None = field(default_factory=lambda: os.environ.get(DATA_ENV) or None)
     #: This process runs one command and exits (the entry point sets it): see :meth:`loaded`.
     one_shot: bool = False
+    #: Work left for after the answer is written (:func:`.cli.app.run` does it): building the
+    #: index of a big ladder (:mod:`.ladder.store`), in a one-shot process.
+    after: list[Callable[[], None]] = field(default_factory=list)
 
     @classmethod
     def from_os(cls, environ: Mapping[str, str] | None = None, **facts: Any) -> Environment:

@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVELS
-from ..ladder.model import Role
 from ..ladder.pieces import name_ref, requirement_item, skill_ref
 from ..ladder.requirements import Unit, ways
 
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 Have = Mapping[str, int]
 
 
-def role_have(ladder: Ladder, role: Role) -> dict[str, int]:
+def role_have(ladder: Ladder, role: Head) -> dict[str, int]:
     """What a holder of ``role`` is taken to hold: each unit's skill at its level, and the
     text's educational foundation at its levels (every route into the ladder starts there:
     docs/planning.md, The foundation).
@@ -111,7 +110,7 @@ class Assessment:
         }
 
 
-def assess(ladder: Ladder, role: Role, have: Have, marks: Mapping[str, Mark] | None = None, *,
+def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | None = None, *,
            rows: bool = True) -> Assessment:
     """Every requirement row of ``role`` for someone holding ``have``.
 

@@ -22,13 +22,13 @@ Edge = tuple[str, str, "MoveKind"]  # (from role id, to role id, kind)
 
 
 def all_edges(ladder: Ladder) -> list[Edge]:
-    return [(r.id, m.to, m.kind) for r in ladder.doc.roles for m in r.next]
+    return [(r.id, m.to, m.kind) for r in ladder.heads for m in ladder.moves(r.id)]
 
 
 def neighbourhood(ladder: Ladder, role_id: str) -> Drawing:
     """A role, the roles that lead to it and those it leads to, with those links."""
     role = ladder.roles[role_id]
-    edges = [(src, role_id, m.kind) for src, m in ladder.previous[role_id]]
+    edges = [(src, role_id, m.kind) for src, m in ladder.leads_in(role_id)]
     edges += [(role_id, m.to, m.kind) for m in role.next]
     ids = list(dict.fromkeys([role_id, *(e[0] for e in edges), *(e[1] for e in edges)]))
     return drawing(ladder, ids, edges)
@@ -60,4 +60,4 @@ def drawing(ladder: Ladder, role_ids: Iterable[str] | None = None, edges: list[E
         members = [name_ref(r) for r in stage_roles if r.id in wanted]
         if members:
             stages.append({"number": number, "id": stage_id, "name": ladder.stages[stage_id].name, "roles": members})
-    return {"title": ladder.doc.title, "stages": stages, "edges": all_edges(ladder) if edges is None else edges}
+    return {"title": ladder.title, "stages": stages, "edges": all_edges(ladder) if edges is None else edges}

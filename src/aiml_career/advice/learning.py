@@ -16,9 +16,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..ladder import prerequisites
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVELS
-from ..ladder.model import Role
 from ..ladder.pieces import name_ref, requirement_item, role_at, skill_ref
 from ..ladder.places import places, row_skills
 from ..ladder.prerequisites import listed
@@ -71,10 +70,10 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
         "related": [{**skill_ref(ladder, r.skill), "up_to": r.up_to, "basis": r.basis, "note": r.note}
                     for r in ladder.skills[sid].related],
         "counts_toward": [{**skill_ref(ladder, s.id), "up_to": r.up_to, "basis": r.basis, "note": r.note}
-                          for s in ladder.doc.skills for r in s.related if r.skill == sid],
+                          for s in ladder.skills.values() for r in s.related if r.skill == sid],
         "rests_on_it": {
             "skills": [skill_ref(ladder, s) for s in after],
-            "roles": [role_at(r) for r in ladder.doc.roles
+            "roles": [role_at(r) for r in ladder.roles_naming(rests)
                       if any(not rests.isdisjoint(u.members) for u in ladder.units(r))],
         },
         "foundation": {"level": foundation.level, "wording": foundation.wording} if foundation else None,
@@ -101,16 +100,16 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
 # -- the plan ---------------------------------------------------------------------------
 
 
-def _beyond(ladder: Ladder, goal: Role, route: set[str]) -> list[Role]:
+def _beyond(ladder: Ladder, goal: Head, route: set[str]) -> list[Head]:
     """The roles the goal leads to, directly or through further moves, in ladder order."""
     seen = {goal.id}
     queue = deque([goal.id])
     while queue:
-        for move in ladder.roles[queue.popleft()].next:
+        for move in ladder.moves(queue.popleft()):
             if move.to not in seen:
                 seen.add(move.to)
                 queue.append(move.to)
-    return [r for r in ladder.doc.roles if r.id in seen and r.id not in route]
+    return [r for r in ladder.heads if r.id in seen and r.id not in route]
 
 
 def plan(ladder: Ladder, me: Person, goal_query: str, *, promotions_only: bool = False,
@@ -162,7 +161,7 @@ def plan(ladder: Ladder, me: Person, goal_query: str, *, promotions_only: bool =
     return result
 
 
-def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanItem]:
+def _items(ladder: Ladder, me: Person, goal: Head, route: Route) -> list[PlanItem]:
     steps = route["steps"]
     first = ladder.roles[route["from"]["id"]] if route["from"] else None
     now = merge(role_have(ladder, first), me.ranks) if first else dict(me.ranks)
@@ -215,7 +214,7 @@ def _items(ladder: Ladder, me: Person, goal: Role, route: Route) -> list[PlanIte
     return _ordered(ladder, me, items, units_of, positions, steps, now, first)
 
 
-def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: list[Step], beyond: list[Role],
+def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: list[Step], beyond: list[Head],
            now: dict[str, int], start_held: dict[str, int]) -> None:
     """Each item's value, unlocks and places to learn: the route's steps, then the roles
     beyond, whose requirement row this item (its skill at its level) takes from unmet to
@@ -224,7 +223,7 @@ def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: l
     beyond_ids = {role.id for role in beyond}
     index = ladder.rows_counted([*(ladder.roles[s["id"]] for s in steps), *beyond])
 
-    def rows(learned: str) -> tuple[list[tuple[int, Role, Unit]], list[tuple[Role, Unit]]]:
+    def rows(learned: str) -> tuple[list[tuple[int, Head, Unit]], list[tuple[Head, Unit]]]:
         """The rows ``learned`` counts toward (:meth:`.ladder.Ladder.rows_counted`): the route's,
         by step, and those of the roles beyond."""
         counted = index.get(learned, [])
@@ -240,7 +239,7 @@ def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: l
         chain[learned] = max(chain.get(learned, 0), unit.rank)
         before, after = {**base, learned: below}, {**base, learned: unit.rank}
 
-        def completes(role: Role, other: Unit) -> bool:
+        def completes(role: Head, other: Unit) -> bool:
             return not row_met(ladder, before, other) and row_met(ladder, after, other)  # noqa: B023
 
         step_rows, beyond_rows = rows(learned)
@@ -250,7 +249,7 @@ def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: l
         item["value"] = {"steps": len(on_route), "roles_beyond": len(roles_beyond)}
         unlocks = []
         for n in on_route:
-            role = ladder.roles[steps[n - 1]["id"]]
+            role: Head = ladder.roles[steps[n - 1]["id"]]
             wording = next(o.wording for k, r, o in step_rows if k == n and completes(r, o))
             unlocks.append(_unlocked(role, True, wording))
         shown: set[str] = set()
@@ -266,7 +265,7 @@ def _value(ladder: Ladder, items: list[PlanItem], units_of: list[Unit], steps: l
 
 def _ordered(ladder: Ladder, me: Person, items: list[PlanItem], units_of: list[Unit],
              positions: list[tuple[int, int]], steps: list[Step], now: dict[str, int],
-             first: Role | None) -> list[PlanItem]:
+             first: Head | None) -> list[PlanItem]:
     """The items with the prerequisites they lack added, in learning order (:data:`ORDER_RULE`),
     numbered, each prerequisite with its state and the item that readies a step marked."""
     before = prerequisites.before(ladder)
@@ -379,5 +378,5 @@ def _added(ladder: Ladder, me: Person, items: list[PlanItem], needs: list[list[s
     return out
 
 
-def _unlocked(role: Role, on_route: bool, wording: str) -> Unlocked:
+def _unlocked(role: Head, on_route: bool, wording: str) -> Unlocked:
     return {"id": role.id, "name": role.name, "stage": role.stage, "on_route": on_route, "requirement": wording}

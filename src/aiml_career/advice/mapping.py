@@ -35,11 +35,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVELS
-from ..ladder.model import Role
 from ..ladder.pieces import name_ref
-from ..ladder.requirements import RowKey, Unit, row_keys, ways
+from ..ladder.requirements import RowKey, Unit
 from ..ladder.resolve import normalize
 from .assessment import Have, assess, best_way, role_have
 from .overlap import Holders, gains, percent, scan
@@ -90,7 +89,7 @@ def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """The other ladder's skills by normalised id and name, and by those and their aliases."""
     names: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
-    for skill in other.doc.skills:
+    for skill in other.skills.values():
         for text in (skill.id, skill.name):
             names.setdefault(normalize(text), set()).add(skill.id)
         for text in (skill.id, skill.name, *skill.aliases):
@@ -107,7 +106,7 @@ def match_skills(here: Ladder, other: Ladder) -> Vocabulary:
     not matched. No guessing beyond equal keys."""
     names, every = _keys(other)
     found = Vocabulary()
-    for skill in here.doc.skills:
+    for skill in here.skills.values():
         if skill.id in other.skills:
             found.to_other[skill.id] = skill.id
             found.by["id"] += 1
@@ -168,15 +167,14 @@ class Rows:
         #: For each role: (points the foundation meets, of).
         self.base: dict[str, tuple[int, int]] = {}
         numbers: dict[RowKey, int] = {}
-        for role in ladder.doc.roles:
+        for role, units in ladder.all_units():
             points = of = 0
-            for key in row_keys(role.requirements):
+            for unit in units:
+                key = (unit.skill, unit.any_of, unit.open, unit.rank)
                 number = numbers.get(key)
                 if number is None:
                     number = numbers[key] = len(self.units)
-                    skill, any_of, open_row, rank = key
-                    unit = Unit(skill, LEVELS[rank - 1], "", any_of=any_of, open=open_row,
-                                ways=ways(skill, any_of, ladder.skills, open_row))
+                    skill, rank = unit.skill, unit.rank
                     self.units.append(unit)
                     self.ground.append(min(best_way(foundation, unit)[1], rank))
                     self.roles.append([])
@@ -234,8 +232,9 @@ def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSe
     (the other) whose rows name a skill matched to it, at the highest level they name it
     (:func:`.overlap.scan`'s index)."""
     holders: Holders = {}
-    for role in ladder.doc.roles:
-        for skill, _any_of, _open, rank in row_keys(role.requirements):
+    for role, units in ladder.all_units():
+        for unit in units:
+            skill, rank = unit.skill, unit.rank
             for here in to_here.get(skill, ()):
                 if wanted is not None and here not in wanted:
                     continue
@@ -258,10 +257,10 @@ def ladder_ref(ladder: Ladder, twin: Ladder | None = None) -> LadderRef:
     """How the output names a ladder: "the built-in ladder", else its title (with its file when
     ``twin``, the other ladder, has the same title)."""
     builtin = is_builtin(ladder)
-    label = "the built-in ladder" if builtin else ladder.doc.title
-    if twin is not None and not builtin and not is_builtin(twin) and twin.doc.title == ladder.doc.title:
+    label = "the built-in ladder" if builtin else ladder.title
+    if twin is not None and not builtin and not is_builtin(twin) and twin.title == ladder.title:
         label = f"{label} ({ladder.source})"
-    return {"title": ladder.doc.title, "file": "builtin" if builtin else ladder.source, "label": label}
+    return {"title": ladder.title, "file": "builtin" if builtin else ladder.source, "label": label}
 
 
 def _figure(points: int, of: int) -> Figure:
@@ -271,10 +270,10 @@ def _figure(points: int, of: int) -> Figure:
 def refs(ladder: Ladder) -> dict[str, NameRef]:
     """Every skill's ``{id, name}``, made once: a whole mapping names each skill thousands of
     times, and one shared item each keeps the document small."""
-    return {skill.id: name_ref(skill) for skill in ladder.doc.skills}
+    return {skill.id: name_ref(skill) for skill in ladder.skills.values()}
 
 
-def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Role, have: Have, target: Role,
+def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Head, have: Have, target: Head,
             named: tuple[dict[str, NameRef], dict[str, NameRef]] | None = None) -> tuple[
                 list[NameRef], list[LevelGap], list[NameRef], list[NameRef]]:
     """What ``role`` (of ``here``, holding ``have`` in ``other``'s words, ``to_other`` the
@@ -310,7 +309,7 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
     to_here = vocabulary.to_here()
     ground_there = translate(foundation_have(here), vocabulary.to_other)
     ground_here = translate(foundation_have(other), to_here)
-    order = {role.id: number for number, role in enumerate(other.doc.roles)}
+    order = {role.id: number for number, role in enumerate(other.heads)}
     rows: Rows | None = None
     if chosen is not None and len(chosen) <= FEW:
         # A role or three: OTHER's rows walked once per role, as ``similar`` walks them.
@@ -321,10 +320,10 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
         holders = holders_of(other, to_here)
         # The roles of ``other`` by what the foundation alone meets of them: the order of the
         # roles that share nothing with a role mapped.
-        plain = sorted(other.doc.roles, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
+        plain = sorted(other.heads, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
     named = (refs(here), refs(other))
     mapped: list[MappedRole] = []
-    for role in here.doc.roles:
+    for role in here.heads:
         if chosen is not None and role.id not in chosen:
             continue
         have = translate(role_have(here, role), vocabulary.to_other)
@@ -384,9 +383,9 @@ def _nearest(keys: list[str], totals: Mapping[str, tuple[int, int]], shares: Map
     return heapq.nsmallest(limit, keys, key=rank)
 
 
-def _first(roles: list[Role], skip: AbstractSet[str], count: int) -> list[Role]:
+def _first(roles: list[Head], skip: AbstractSet[str], count: int) -> list[Head]:
     """The first ``count`` of ``roles`` not in ``skip``."""
-    out: list[Role] = []
+    out: list[Head] = []
     for role in roles:
         if len(out) == count:
             break

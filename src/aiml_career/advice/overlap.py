@@ -19,11 +19,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..ladder.index import Ladder
-from ..ladder.levels import LEVELS
-from ..ladder.model import Role
+from ..ladder.index import Head, Ladder
 from ..ladder.pieces import name_ref, role_at, skill_ref
-from ..ladder.requirements import RowKey, Unit, row_keys, ways
+from ..ladder.requirements import RowKey
 from .assessment import Have, assess, best_way, role_have
 
 if TYPE_CHECKING:
@@ -38,7 +36,7 @@ def percent(points: int, of: int) -> float:
     return round(100 * points / of, 1) if of else 100.0
 
 
-def overlap(ladder: Ladder, a: Role, b: Role) -> OverlapDoc:
+def overlap(ladder: Ladder, a: Head, b: Head) -> OverlapDoc:
     """The share of ``b``'s requirement points a holder of ``a`` meets, with the rows behind it:
     ``shared`` (met), ``missing`` (nothing held toward it), ``deepen`` (held below its level) and
     ``extra`` (``a``'s rows that count toward none of ``b``'s)."""
@@ -53,28 +51,24 @@ def overlap(ladder: Ladder, a: Role, b: Role) -> OverlapDoc:
 Holders = dict[str, dict[str, int]]
 
 
-def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Role] | None = None,
-         memo: dict[RowKey, Unit] | None = None) -> tuple[dict[str, tuple[int, int]], Holders]:
-    """One pass over every role's rows (or those of ``roles``; ``memo`` keeps each row's unit for
-    the next pass): for every role, (points, of) for someone holding ``have``
-    (:func:`.assessment.assess`'s sums; each distinct row, :func:`.requirements.row_keys`, judged
-    once, no unit built); and the index, for each skill of ``wanted``, of the roles whose rows
+def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Head] | None = None,
+         ) -> tuple[dict[str, tuple[int, int]], Holders]:
+    """One pass over every role's rows (or those of ``roles``): for every role, (points, of) for
+    someone holding ``have`` (:func:`.assessment.assess`'s sums; each distinct row, by what it is
+    judged on, judged once); and the index, for each skill of ``wanted``, of the roles whose rows
     name it and the highest level rank they name it at (what :func:`.assessment.role_have` of
     each holds of it)."""
     scored: dict[RowKey, int] = {}
-    units: dict[RowKey, Unit] = {} if memo is None else memo
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
-    for role in ladder.doc.roles if roles is None else roles:
+    pairs = ladder.all_units() if roles is None else ((role, ladder.units(role)) for role in roles)
+    for role, units in pairs:
         points = of = 0
-        for key in row_keys(role.requirements):
+        for unit in units:
+            skill, rank = unit.skill, unit.rank
+            key = (skill, unit.any_of, unit.open, rank)
             got = scored.get(key)
-            skill, any_of, open_row, rank = key
             if got is None:
-                unit = units.get(key)
-                if unit is None:
-                    unit = units[key] = Unit(skill, LEVELS[rank - 1], "", any_of=any_of, open=open_row,
-                                             ways=ways(skill, any_of, ladder.skills, open_row))
                 got = scored[key] = min(best_way(have, unit)[1], rank)
             points += got
             of += rank
@@ -86,12 +80,12 @@ def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Role] | N
     return forward, holders
 
 
-def counted_toward(ladder: Ladder, target: Role) -> set[str]:
+def counted_toward(ladder: Ladder, target: Head) -> set[str]:
     """The skills whose level counts toward one of ``target``'s rows."""
     return {sid for unit in ladder.units(target) for sid in unit.counted}
 
 
-def backward_points(ladder: Ladder, target: Role, holders: Holders | None = None) -> dict[str, int]:
+def backward_points(ladder: Ladder, target: Head, holders: Holders | None = None) -> dict[str, int]:
     """For every role, the points of ``target`` a holder of it meets, through the index of
     :func:`scan` (built here when not given): a role that names none of the skills counting toward
     ``target``'s rows scores what the text's foundation alone scores."""
@@ -104,7 +98,7 @@ def backward_points(ladder: Ladder, target: Role, holders: Holders | None = None
     return {rid: base + per_role.get(rid, 0) for rid in ladder.roles}
 
 
-def gains(ladder: Ladder, target: Role, holders: Holders, foundation: Have) -> tuple[int, dict[str, int]]:
+def gains(ladder: Ladder, target: Head, holders: Holders, foundation: Have) -> tuple[int, dict[str, int]]:
     """The points of ``target`` that ``foundation`` alone meets, and for each holder of
     ``holders`` (an id: the skills it holds, by :func:`scan`'s index) the points it meets above
     them, only for the holders that meet more (``map`` gives holders of another ladder here)."""
@@ -141,8 +135,8 @@ def similar(ladder: Ladder, query: str, limit: int = 10) -> Similar:
     forward, holders = scan(ladder, role_have(ladder, role), counted_toward(ladder, role))
     back = backward_points(ladder, role, holders)
     of = sum(unit.rank for unit in ladder.units(role))
-    ranked: list[tuple[float, int, Role]] = []
-    for order, other in enumerate(ladder.doc.roles):
+    ranked: list[tuple[float, int, Head]] = []
+    for order, other in enumerate(ladder.heads):
         if other.id == role.id:
             continue
         points, other_of = forward[other.id]

@@ -18,10 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..ladder.index import Ladder
-from ..ladder.model import Role
+from ..ladder.index import Head, Ladder
 from ..ladder.pieces import role_at
-from ..ladder.requirements import RowKey, Unit, skills_named
 from .assessment import role_have
 from .overlap import backward_points, counted_toward, overlap, percent, scan
 
@@ -60,16 +58,16 @@ def rungs(ladder: Ladder) -> dict[str, int]:
     return {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
 
 
-def at_top(ladder: Ladder, role: Role) -> bool:
+def at_top(ladder: Ladder, role: Head) -> bool:
     """The role is at the top stage of a ladder with more than one stage holding roles (a
     taxonomy with one stage has no top)."""
     rung = rungs(ladder)
     return len(rung) > 1 and rung[role.stage] == len(rung) - 1
 
 
-def derives(ladder: Ladder, role: Role) -> bool:
+def derives(ladder: Ladder, role: Head) -> bool:
     """The ladder names no move from ``role``, and it is not at the top: overlap moves are offered."""
-    return not role.next and not at_top(ladder, role)
+    return not ladder.moves(role.id) and not at_top(ladder, role)
 
 
 class Scorer:
@@ -80,23 +78,22 @@ class Scorer:
     name a skill it holds beyond the foundation (or a skill such a skill counts toward: one that
     includes it or that it is related to, an open row's broad skill of its kind), or a skill
     that counts toward its own rows: a role that shares nothing with it beyond the foundation
-    everyone holds is no move. ``units`` keeps each row's unit from one scoring to the next.
+    everyone holds is no move.
     """
 
     def __init__(self, ladder: Ladder, floor: int) -> None:
         self.ladder = ladder
         self.rung = rungs(ladder)
         self.floor = floor
-        self.order = {r.id: i for i, r in enumerate(ladder.doc.roles)}
-        self.units: dict[RowKey, Unit] = {}
-        self.naming: dict[str, list[Role]] = {}
-        for role in ladder.doc.roles:
+        self.order = {r.id: i for i, r in enumerate(ladder.heads)}
+        self.naming: dict[str, list[Head]] = {}
+        for role in ladder.heads:
             if self.rung[role.stage] >= floor:
-                for sid in skills_named(role):
+                for sid in ladder.named(role):
                     self.naming.setdefault(sid, []).append(role)
         self.base = {unit.skill: unit.rank for unit in ladder.foundation}  # as role_have starts
         self.counts_for: dict[str, set[str]] = {}
-        for skill in ladder.doc.skills:
+        for skill in ladder.skills.values():
             for part in skill.includes:
                 self.counts_for.setdefault(part, set()).add(skill.id)
             for link in skill.related:
@@ -106,7 +103,7 @@ class Scorer:
             if not ladder.skills[sid].includes:
                 self.open_kinds.setdefault(ladder.skills[sid].category, set()).add(sid)
 
-    def ranked(self, role: Role) -> list[tuple[float, Role]]:
+    def ranked(self, role: Head) -> list[tuple[float, Head]]:
         """The roles at ``role``'s stage or above (not itself) that share a skill with it, scored
         as ``similar`` scores them, those at :data:`THRESHOLD` or more, best first, ties in ladder order."""
         have = role_have(self.ladder, role)
@@ -121,10 +118,10 @@ class Scorer:
         touched = {r.id: r for sid in names for r in self.naming.get(sid, ())
                    if r.id != role.id and self.rung[r.stage] >= mine}
         pool = sorted(touched.values(), key=lambda r: self.order[r.id])
-        forward, holders = scan(self.ladder, have, toward, pool, self.units)
+        forward, holders = scan(self.ladder, have, toward, pool)
         back = backward_points(self.ladder, role, holders)
         of = sum(unit.rank for unit in self.ladder.units(role))
-        found: list[tuple[float, int, Role]] = []
+        found: list[tuple[float, int, Head]] = []
         for other in pool:
             points, other_of = forward[other.id]
             score = round((percent(points, other_of) + percent(back[other.id], of)) / 2, 1)
@@ -134,7 +131,7 @@ class Scorer:
         return [(-negative, other) for negative, _, other in found]
 
 
-def nearest(ladder: Ladder, role: Role, goal: str | None = None) -> list[MoveAt]:
+def nearest(ladder: Ladder, role: Head, goal: str | None = None) -> list[MoveAt]:
     """The overlap moves from ``role`` (:data:`RULE`): up to :data:`LIMIT` roles, each with a
     requirement row ``role`` holds some of; toward ``goal`` (``path``), the goal too when it passes the rule though
     it is not among the nearest."""
@@ -152,7 +149,7 @@ def nearest(ladder: Ladder, role: Role, goal: str | None = None) -> list[MoveAt]
     return moves
 
 
-def toward_goal(ladder: Ladder, role: Role, goal: Role) -> MoveAt | None:
+def toward_goal(ladder: Ladder, role: Head, goal: Head) -> MoveAt | None:
     """The overlap move from ``role`` straight to ``goal``, when the goal passes the rule: at
     ``role``'s stage or above, a score of :data:`THRESHOLD` or more, a row held some of."""
     rung = rungs(ladder)
@@ -163,7 +160,7 @@ def toward_goal(ladder: Ladder, role: Role, goal: Role) -> MoveAt | None:
     return _move(ladder, role, goal, score) if score >= THRESHOLD else None
 
 
-def _move(ladder: Ladder, role: Role, other: Role, score: float) -> MoveAt | None:
+def _move(ladder: Ladder, role: Head, other: Head, score: float) -> MoveAt | None:
     """The overlap move from ``role`` to ``other``, or None when ``role`` holds nothing toward
     ``other``'s rows (``shared``: the rows it meets, then those it holds below their level)."""
     found = overlap(ladder, role, other)
@@ -184,7 +181,7 @@ def _move(ladder: Ladder, role: Role, other: Role, score: float) -> MoveAt | Non
     }
 
 
-def deriver(ladder: Ladder, goal: Role, derived: dict[tuple[str, str], MoveAt]) -> Derive:
+def deriver(ladder: Ladder, goal: Head, derived: dict[tuple[str, str], MoveAt]) -> Derive:
     """The overlap moves of a role the search reaches (kept in ``derived`` for the steps): from
     a start, its nearest roles and the goal; from a role reached after, the goal alone
     (:data:`RULE`). The roles the search never reaches are never scored."""

@@ -157,7 +157,7 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     tries: list[tuple[list[str], StartHow]] = []
     if me.have:
         ranks = me.ranks
-        fit = [r.id for r in ladder.doc.roles if assess(ladder, r, ranks, rows=False).readiness >= 100]
+        fit = [r.id for r, _ in ladder.all_units() if assess(ladder, r, ranks, rows=False).readiness >= 100]
         if fit:
             tries.append((fit, "skills"))
     first = next(sid for sid in ladder.stages if ladder.roles_by_stage[sid])
@@ -179,7 +179,7 @@ def _shortest(
         here = queue.popleft()
         if here == goal:
             break
-        named = ladder.roles[here].next
+        named = ladder.moves(here)
         moves: list[tuple[str, str]] = [(m.to, m.kind) for m in named]
         if derive is not None and not named and dist[here] < overlap_moves.HOPS:
             moves = derive(here, dist[here])
@@ -210,7 +210,7 @@ def _routes(ladder: Ladder, parents: dict[str, list[tuple[str, str]]], goal: str
     A route being built is a linked list (role id, the rest), so extending one costs
     nothing and the work is linear in the routes returned, however long they are.
     """
-    position = {r.id: i for i, r in enumerate(ladder.doc.roles)}
+    position = {rid: i for i, rid in enumerate(ladder.roles)}
     routes: list[list[str]] = []
     pending: list[_Link] = [(goal, None)]
     while pending and len(routes) < cap:  # depth first, backwards from the goal
@@ -303,7 +303,6 @@ def path(
     if found is None:
         return result
     parents, count, moves = found
-    kinds = {(r.id, m.to): m for r in ladder.doc.roles for m in r.next}
     ordered: list[tuple[tuple[int, int, int, int, int, int], Route]] = []
     # From the entry stage, the person holds no role yet: getting into the first one is a step.
     entering = how == "entry stage"
@@ -321,7 +320,8 @@ def path(
             if here is None:
                 move: MoveAt | Entering = ENTRY
             else:
-                move = derived.get((here, there)) or _move(ladder, there, kinds[here, there])
+                move = derived.get((here, there)) or _move(
+                    ladder, there, next(m for m in ladder.moves(here) if m.to == there))
             steps.append({**move, **role_at(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
             held = merge(held, role_have(ladder, role))
         gained = {s["id"] for step in steps for s in step["skills_to_gain"]}
@@ -402,7 +402,7 @@ def match(
     step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
     mine = step[current.stage] if current else -1
     ranked: list[tuple[tuple[bool, float, int, float, int], MatchRow]] = []
-    for i, role in enumerate(ladder.doc.roles):
+    for i, (role, _) in enumerate(ladder.all_units()):  # every role's rows, in one pass
         if stage is not None and role.stage != stage:
             continue
         gap = assess(ladder, role, held, me.marks, rows=False)

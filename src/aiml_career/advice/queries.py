@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, cast
 
 from ..errors import LookupFailed, UsageError
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK
 from ..ladder.model import Role, Transition
 from ..ladder.pieces import name_ref, requirement_item, skill_ref
 from ..ladder.places import places
 from ..ladder.prerequisites import listed
-from ..ladder.requirements import Unit, skills_named
+from ..ladder.requirements import Unit
 
 if TYPE_CHECKING:
     from ..results.common import GroupRequirement, Move, RequirementRow, Resource
@@ -51,7 +51,7 @@ ONET_URL = "https://www.onetonline.org/link/summary/{code}"
 
 def stages(ladder: Ladder) -> list[StageItem]:
     """The stages in order, each with its roles (and, for one, the education)."""
-    education = ladder.doc.education
+    education = ladder.education
     out: list[StageItem] = []
     for stage in ladder.stages.values():
         item: StageItem = {
@@ -72,7 +72,7 @@ def stages(ladder: Ladder) -> list[StageItem]:
 
 
 def foundation(ladder: Ladder) -> Foundation | None:
-    edu = ladder.doc.education
+    edu = ladder.education
     if edu is None:
         return None
     return {
@@ -137,7 +137,7 @@ def role_detail(ladder: Ladder, role: Role) -> RoleDetail:
                 "basis": m.basis, "note": m.note}
 
     nexts = [move(m.to, m) for m in role.next]
-    prevs = [move(rid, m) for rid, m in ladder.previous[role.id]]
+    prevs = [move(rid, m) for rid, m in ladder.leads_in(role.id)]
     rows = requirements(ladder, role)
     # Every skill the requirements name, broad ones and alternatives too, at the row's level.
     named: dict[str, WordedSkill] = {}
@@ -198,18 +198,14 @@ def specialization(ladder: Ladder, spec_id: str) -> SpecializationDetail:
         "skills": [skill_ref(ladder, s) for s in spec.skills],
         "skills_basis": spec.skills_basis,
         "skills_note": spec.skills_note,
-        "roles": [
-            name_ref(r)
-            for r in ladder.doc.roles
-            if related.intersection(skills_named(r))
-        ],
+        "roles": [name_ref(r) for r in ladder.roles_naming(related)],
     }
 
 
 def specializations(ladder: Ladder) -> Specializations:
     """The text's lead-in sentence and every specialization."""
     return {
-        "intro": ladder.doc.specializations_intro,
+        "intro": ladder.specializations_intro,
         "specializations": [specialization(ladder, sid) for sid in ladder.specializations],
     }
 
@@ -217,7 +213,7 @@ def specializations(ladder: Ladder) -> Specializations:
 def skills(ladder: Ladder) -> list[SkillCategory]:
     """The skill vocabulary by category, key categories first."""
     by_category: dict[str, list[SkillRow]] = {cid: [] for cid in ladder.categories}
-    for skill in ladder.doc.skills:
+    for skill in ladder.skills.values():
         by_category[skill.category].append(
             {
                 "id": skill.id,
@@ -228,7 +224,7 @@ def skills(ladder: Ladder) -> list[SkillCategory]:
                 "roles": len({role.id for role, _ in ladder.skill_users[skill.id]}),
             }
         )
-    categories = sorted(ladder.doc.skill_categories, key=lambda c: not c.key)
+    categories = sorted(ladder.categories.values(), key=lambda c: not c.key)
     return [
         {
             "id": c.id,
@@ -267,7 +263,7 @@ def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
                              else requirement_item(ladder, unit)),
              "wording": unit.wording}
             for r, unit in sorted(
-                ladder.skill_users[skill.id],
+                ladder.users_of(skill.id),
                 key=lambda pair: (ladder.stages[pair[0].stage].order, -LEVEL_RANK[pair[1].level]),
             )
         ],
@@ -284,9 +280,9 @@ def skill_detail(ladder: Ladder, query: str) -> SkillDetail:
     }
 
 
-def _group(ladder: Ladder, role: Role, unit: Unit, broad_id: str) -> GroupRequirement:
+def _group(ladder: Ladder, role: Head, unit: Unit, broad_id: str) -> GroupRequirement:
     """The all-of group of ``broad_id`` that ``unit`` is a part of, as one item."""
-    req = next(r for r in role.requirements if r.skill == broad_id and unit.skill in r.all_of)
+    req = next(r for r in ladder.roles[role.id].requirements if r.skill == broad_id and unit.skill in r.all_of)
     broad = ladder.skills[broad_id]
     return {"id": broad.id, "name": broad.name, "category": broad.category, "level": unit.level,
             "all_of": [skill_ref(ladder, s, unit.level) for s in req.all_of]}
@@ -294,7 +290,7 @@ def _group(ladder: Ladder, role: Role, unit: Unit, broad_id: str) -> GroupRequir
 
 def education(ladder: Ladder) -> Education:
     """The educational foundation and the advanced degrees."""
-    edu = ladder.doc.education
+    edu = ladder.education
     found = foundation(ladder)
     degrees = _resources_of(ladder, "degree")
     if edu is None or found is None:
@@ -308,7 +304,7 @@ def resources(ladder: Ladder) -> Resources:
         "online_courses": _resources_of(ladder, "online-course"),
         "certifications": _resources_of(ladder, "certification"),
         "advanced_degrees": _resources_of(ladder, "degree"),
-        "advice": ladder.doc.conclusion,
+        "advice": ladder.conclusion,
     }
 
 
@@ -394,14 +390,14 @@ def compare(ladder: Ladder, queries: Iterable[str]) -> Compare:
 def tree(ladder: Ladder) -> Tree:
     """The whole ladder nested: stages, their roles, and where each role leads."""
     return {
-        "title": ladder.doc.title,
+        "title": ladder.title,
         "stages": [
             {
                 "id": stage.id,
                 "name": stage.name,
                 "roles": [
                     {**name_ref(r), "track": r.track,
-                     "next": [{"id": m.to, "kind": m.kind, "basis": m.basis} for m in r.next]}
+                     "next": [{"id": m.to, "kind": m.kind, "basis": m.basis} for m in ladder.moves(r.id)]}
                     for r in ladder.roles_by_stage[stage.id]
                 ],
             }
@@ -412,30 +408,29 @@ def tree(ladder: Ladder) -> Tree:
 
 def handbook(ladder: Ladder) -> Handbook:
     """Everything the Markdown handbook shows (``export --format markdown``)."""
-    doc = ladder.doc
-    education = doc.education
+    education = ladder.education
     return {
-        "title": doc.title,
-        "intro": doc.intro,
+        "title": ladder.title,
+        "intro": ladder.intro,
         "stages": [
             {
                 "id": stage.id,
                 "name": stage.name,
                 "summary": stage.summary,
                 "foundation": foundation(ladder) if education is not None and education.stage == stage.id else None,
-                "roles": [role_detail(ladder, r) for r in ladder.roles_by_stage[stage.id]],
+                "roles": [role_detail(ladder, ladder.roles[r.id]) for r in ladder.roles_by_stage[stage.id]],
             }
             for stage in ladder.stages.values()
         ],
-        "skills": skills(ladder) if doc.skills else [],
+        "skills": skills(ladder) if ladder.skills else [],
         "learning": {
-            s.id: {"prerequisites": listed(ladder, s.id), "learn": places(ladder, [s.id])} for s in doc.skills
+            sid: {"prerequisites": listed(ladder, sid), "learn": places(ladder, [sid])} for sid in ladder.skills
         },
         "specializations": specializations(ladder),
         "resources": [
             {"kind": r.kind, "id": r.id, "name": r.name, "provider": r.provider, "description": r.description,
              "skills": [skill_ref(ladder, s) for s in r.skills]}
-            for r in doc.resources
+            for r in ladder.resources.values()
         ],
-        "conclusion": doc.conclusion,
+        "conclusion": ladder.conclusion,
     }

@@ -23,11 +23,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import UsageError
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.resolve import shown
 
 if TYPE_CHECKING:
-    from ..ladder.model import Role, Skill
+    from ..ladder.model import Skill
     from ..results.ladder import Hit, HitType, Search
 
 
@@ -120,16 +120,16 @@ class Passage:
 
 
 def _items(ladder: Ladder) -> dict[str, Sequence[Any]]:
-    doc = ladder.doc
-    passages = [Passage("intro", "introduction", doc.intro), Passage("conclusion", "conclusion", doc.conclusion)]
-    if doc.education is not None:
-        edu = doc.education
+    passages = [Passage("intro", "introduction", ladder.intro), Passage("conclusion", "conclusion", ladder.conclusion)]
+    if ladder.education is not None:
+        edu = ladder.education
         passages += [Passage(d.id, "degree", f"{d.name}: {d.description} {', '.join(d.fields)}") for d in edu.degrees]
         passages += [Passage("foundation", "note", note) for note in edu.notes]
         passages.append(Passage("foundation", "key skills", edu.key_skills_text))
     return {
-        "role": doc.roles, "skill": doc.skills, "category": doc.skill_categories,
-        "specialization": doc.specializations, "resource": doc.resources, "text": passages,
+        "role": ladder.heads, "skill": list(ladder.skills.values()), "category": list(ladder.categories.values()),
+        "specialization": list(ladder.specializations.values()), "resource": list(ladder.resources.values()),
+        "text": passages,
     }
 
 
@@ -224,7 +224,7 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
                 text = f"{need.name}{counts} ({level})"
                 hit("role", role, "requires", text, found["score"] * REQUIRES, via=skill.id)
         elif found["type"] == "category":
-            for skill in ladder.doc.skills:
+            for skill in ladder.skills.values():
                 if skill.category == found["id"]:
                     hit("skill", skill, "category", found["name"], found["score"] * IN_CATEGORY, via=found["id"])
 
@@ -242,9 +242,9 @@ class _Needs:
     def order(self) -> dict[str, int]:
         return {rid: i for i, rid in enumerate(self.ladder.roles)}
 
-    def of(self, skill_id: str) -> list[tuple[Role, Skill, str]]:
+    def of(self, skill_id: str) -> list[tuple[Head, Skill, str]]:
         """(role, skill the row is about, level) in ladder order, one per role."""
-        seen: dict[str, tuple[Role, Skill, str]] = {}
-        for role, unit in self.ladder.counts_toward.get(skill_id, ()):
+        seen: dict[str, tuple[Head, Skill, str]] = {}
+        for role, unit in self.ladder.rows_toward(skill_id):
             seen.setdefault(role.id, (role, self.ladder.skills[unit.skill], unit.level))
         return sorted(seen.values(), key=lambda found: self.order[found[0].id])

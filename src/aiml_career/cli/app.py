@@ -163,8 +163,11 @@ def data_file(env: Environment):
     return data_path(env.data)
 
 
-def ladder_of(ctx: typer.Context):
-    """The run's ladder, loaded once (``ctx.meta`` is shared by all of a run's contexts)."""
+def ladder_of(ctx: typer.Context, *, models: bool = False):
+    """The run's ladder, loaded once (``ctx.meta`` is shared by all of a run's contexts).
+
+    ``models``: built from the document's models, never from the index of a big ladder
+    (:mod:`..ladder.store`): ``export`` writes the document itself."""
     if _LADDER not in ctx.meta:
         from ..ladder.loading import load
 
@@ -173,7 +176,9 @@ def ladder_of(ctx: typer.Context):
         if given is not None and env.data != given:  # shell completion runs no callback
             env.data = given
         with env.loading():  # the garbage collector's one tuning
-            ctx.meta[_LADDER] = load(data_file(env), cache=env.ladder_cache, named_by_env=env.data_from_env)
+            # A one-shot process builds the index of a big ladder after its answer (run()).
+            ctx.meta[_LADDER] = load(data_file(env), cache=env.ladder_cache, named_by_env=env.data_from_env,
+                                     models=models, later=env.after if env.one_shot else None)
     return ctx.meta[_LADDER]
 
 
@@ -183,7 +188,7 @@ def voice_of(ctx: typer.Context) -> Voice:
     from ..render import voice
 
     ladder = ladder_of(ctx)
-    return voice(env_of(ctx).data is None or ladder.text_words, ladder.doc.source)
+    return voice(env_of(ctx).data is None or ladder.text_words, ladder.text_source)
 
 
 def other_ladder(ctx: typer.Context, value: str):
@@ -422,4 +427,7 @@ def run(args: list[str], env: Environment | None = None) -> int:
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    finally:
+        while env is not None and env.after:  # the answer is written: what was left for after it
+            env.after.pop(0)()
     return 0

@@ -85,7 +85,7 @@ def export(
     if dest is not None:
         checked_path(dest, "--output")
     chosen = fmt.value if fmt is not None else documents.format_for(dest if dest != "-" else None)
-    text = _document(ladder_of(ctx), chosen, voice_of(ctx))
+    text = _document(ladder_of(ctx, models=True), chosen, voice_of(ctx))
     if dest is None or dest == "-":
         write_text(ctx, text)
         return

@@ -40,7 +40,7 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ..advice import queries
 
     ladder = ladder_of(ctx)
-    output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.doc.intro))
+    output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.intro))
 
 
 @command()

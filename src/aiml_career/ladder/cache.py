@@ -8,7 +8,8 @@ takes about 1 ms and the reference checks about 5 ms. The CLI's whole
 start-up budget is about 160 ms, so a load that skips the build is worth
 keeping. Loading from this cache takes about 5 ms.
 
-What it is: nothing but empty marker files. Nothing read from the cache ever
+What it is: empty marker files (and, beside them, the index of a big ladder: :mod:`.store`,
+which shares this folder, its secret and :func:`code_digest`). Nothing read from the cache ever
 executes, and nothing read from it becomes data: a marker's *name* is a keyed
 hash (BLAKE2b with a random secret kept in the cache folder, readable only by
 its owner) of the ladder's bytes and of the code that decides validity
@@ -75,7 +76,7 @@ def trusted(st: os.stat_result, *, private: bool = False) -> bool:
     return not st.st_mode & (0o077 if private else 0o022)
 
 
-def _folder(folder: Path, create: bool) -> Path | None:
+def folder_of(folder: Path, create: bool) -> Path | None:
     """The cache folder, if it is a real directory we own and only we can write."""
     try:
         st = os.lstat(folder)
@@ -109,7 +110,7 @@ def _read_secret(folder: Path) -> bytes | None:
     return found if len(found) >= 32 else None
 
 
-def _secret(folder: Path, create: bool) -> bytes | None:
+def secret_of(folder: Path, create: bool) -> bytes | None:
     found = _read_secret(folder)
     if found is not None or not create or os.path.lexists(folder / SECRET):
         return found
@@ -129,12 +130,12 @@ def _secret(folder: Path, create: bool) -> bytes | None:
 VALIDITY_MODULES = (
     "ladder/cache", "ladder/diagnostics", "environment", "errors", "files", "ladder/formats", "ladder/index",
     "ladder/levels", "ladder/loading", "ladder/locator", "ladder/model", "ladder/overlay", "ladder/prerequisites",
-    "ladder/references", "ladder/requirements", "ladder/resolve", "ladder/salvage", "ladder/suggestions",
-    "results/words", "writes",
+    "ladder/references", "ladder/requirements", "ladder/resolve", "ladder/salvage", "ladder/store",
+    "ladder/stored", "ladder/suggestions", "results/words", "writes",
 )
 
 
-def _code_digest() -> bytes:
+def code_digest() -> bytes:
     from pydantic import VERSION
 
     from .. import __version__
@@ -149,15 +150,15 @@ def _code_digest() -> bytes:
 
 def _marker(folder: Path, secret: bytes, raw: bytes) -> Path:
     digest = hashlib.blake2b(raw, key=secret[:64], digest_size=20, person=b"aiml-career")
-    digest.update(_code_digest())
+    digest.update(code_digest())
     return folder / f"ladder-{digest.hexdigest()}.ok"
 
 
 def validated(raw: bytes, where: Path | None) -> bool:
     """True when these exact bytes validated before, under this code (``where``: the
     cache folder; None, no cache)."""
-    folder = _folder(where, create=False) if where is not None else None
-    secret = _secret(folder, create=False) if folder else None
+    folder = folder_of(where, create=False) if where is not None else None
+    secret = secret_of(folder, create=False) if folder else None
     if folder is None or not secret:
         return False
     try:
@@ -174,8 +175,8 @@ def remember(raw: bytes, where: Path | None) -> None:
         return
     from ..writes import write_atomic
 
-    folder = _folder(where, create=True)
-    secret = _secret(folder, create=True) if folder else None
+    folder = folder_of(where, create=True)
+    secret = secret_of(folder, create=True) if folder else None
     if folder is None or not secret:
         return
     try:
@@ -244,7 +245,7 @@ def _plan(cls: type[BaseModel]) -> Plan:
     return plan
 
 
-def _build(cls: type[BaseModel], data: dict[str, typing.Any]) -> typing.Any:
+def build(cls: type[BaseModel], data: dict[str, typing.Any]) -> typing.Any:
     values: dict[str, typing.Any] = {}
     given: set[str] = set()
     for name, key, shape, nested, default in _plan(cls):
@@ -255,9 +256,9 @@ def _build(cls: type[BaseModel], data: dict[str, typing.Any]) -> typing.Any:
         given.add(name)
         value = data[key]
         if shape == "list" and nested is not None:
-            value = [_build(nested, item) for item in value]
+            value = [build(nested, item) for item in value]
         elif shape == "one" and nested is not None and value is not None:
-            value = _build(nested, value)
+            value = build(nested, value)
         elif shape == "int":
             value = int(value)
         values[name] = value
@@ -275,4 +276,4 @@ def construct(raw: bytes) -> LadderDoc:
 
     from .model import LadderDoc
 
-    return _build(LadderDoc, json.loads(raw))
+    return build(LadderDoc, json.loads(raw))

@@ -1,36 +1,74 @@
 """A checked ladder, indexed for queries: lookups by id, name and alias.
 
+:class:`Ladder` is the one interface every query takes. Built from the models (a
+validated :class:`~.model.LadderDoc`), it answers from them; :class:`.stored.StoredLadder`
+answers the same methods from the index kept between runs (:mod:`.store`). Queries read
+a ladder through these methods only (``heads``, ``roles``, ``skills``, ``units``,
+``moves``, ``leads_in``, ``roles_naming`` and the small dictionaries), never
+the document itself, so no query is written twice.
+
 Indexes are built on first use only; a lookup by exact id needs none.
 Loading and checking a file is :mod:`.loading`'s job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
+from typing import Any, Protocol
 
 from ..errors import LookupFailed
 from . import requirements
 from .formats import migrate
-from .model import LadderDoc, Role, Skill, Stage, Track, Transition
+from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import Unit
 from .resolve import Entry, NameIndex
 
 
+class Head(Protocol):
+    """What listings read of a role: a :class:`~.model.Role`, or a stored role's row
+    (:class:`.stored.RoleHead`), so a listing of every role builds no model."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> Sequence[str]: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def track(self) -> str | None: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def responsibilities(self) -> Sequence[str]: ...
+
+
 class Ladder:
-    """A checked ladder with lookups by id, name and alias."""
+    """A checked ladder with lookups by id, name and alias, answered from its models."""
+
+    roles: Mapping[str, Role]
+    skills: Mapping[str, Skill]
+    #: What :mod:`.pieces` made of this ladder once, to copy (:func:`.pieces.requirement_item`).
+    pieces: dict[Any, Any]
 
     def __init__(self, doc: LadderDoc, source: str = "") -> None:
         migrate(doc)
         self.doc = doc
         self.source = source
-        self.stages = {s.id: s for s in sorted(doc.stages, key=lambda s: s.order)}
-        self.tracks = {t.id: t for t in doc.tracks}
-        self.categories = {c.id: c for c in doc.skill_categories}
+        self.title, self.intro, self.conclusion = doc.title, doc.intro, doc.conclusion
+        #: The ladder's own ``source``: whose words its wording is (docs/ladder.md: Whose words).
+        self.text_source = doc.source
+        self.specializations_intro = doc.specializations_intro
+        self.education: Education | None = doc.education
+        self.stages: dict[str, Stage] = {s.id: s for s in sorted(doc.stages, key=lambda s: s.order)}
+        self.tracks: dict[str, Track] = {t.id: t for t in doc.tracks}
+        self.categories: dict[str, SkillCategory] = {c.id: c for c in doc.skill_categories}
         self.skills = {s.id: s for s in doc.skills}
         self.roles = {r.id: r for r in doc.roles}
-        self.specializations = {s.id: s for s in doc.specializations}
-        self.resources = {r.id: r for r in doc.resources}
+        self.specializations: dict[str, Specialization] = {s.id: s for s in doc.specializations}
+        self.resources: dict[str, Resource] = {r.id: r for r in doc.resources}
         self._units: dict[str, list[Unit]] = {}
         #: An overlay's (docs/ladder.md: Overlays): role id -> (added, replaced or extended, the file),
         #: and the files the ladder extends, nearest first.
@@ -40,72 +78,120 @@ class Ladder:
         #: the text's, but for the roles the overlay adds or replaces (docs/ladder.md: Whose words).
         self.text_words = False
         self._ways: dict[requirements.WaysKey, tuple[requirements.Way, ...]] = {}
+        self.pieces: dict[Any, Any] = {}
 
-    # Indexes are built on first use only: a lookup by exact id needs none.
+    # -- the primitives: what a stored ladder answers its own way --------------------------
+
     @cached_property
-    def previous(self) -> dict[str, list[tuple[str, Transition]]]:
-        """For each role id, the (role id, transition) pairs that lead to it."""
+    def heads(self) -> Sequence[Head]:
+        """Every role, in ladder order, as listings read it."""
+        return list(self.roles.values())
+
+    def moves(self, role_id: str) -> Sequence[Transition]:
+        """The moves out of a role, in the file's order."""
+        return self.roles[role_id].next
+
+    def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
+        """The (role id, transition) pairs that lead to a role, in ladder order."""
+        return self._previous[role_id]
+
+    @cached_property
+    def _previous(self) -> dict[str, list[tuple[str, Transition]]]:
         into: dict[str, list[tuple[str, Transition]]] = {rid: [] for rid in self.roles}
-        for role in self.doc.roles:
+        for role in self.roles.values():
             for move in role.next:
                 into[move.to].append((role.id, move))
         return into
 
+    def units(self, role: Head) -> list[Unit]:
+        """``role``'s requirements as units (:mod:`.requirements`), worked out once per role."""
+        own = self.roles.get(role.id) is role
+        found = self._units.get(role.id) if own else None
+        if found is None:
+            model = role if isinstance(role, Role) else self.roles[role.id]
+            found = requirements.units(model, self.skills, self._ways)
+            if own:
+                self._units[role.id] = found
+        return found
+
+    def all_units(self) -> Iterable[tuple[Head, list[Unit]]]:
+        """Every role with its units, in ladder order (``match``, ``--unlocks``, the indexes below)."""
+        return ((role, self.units(role)) for role in self.heads)
+
+    def roles_naming(self, skill_ids: set[str]) -> list[Head]:
+        """The roles whose requirements name one of ``skill_ids`` (broad skills and alternatives
+        too: :func:`.requirements.skills_named`), in ladder order."""
+        return [r for r in self.roles.values() if not skill_ids.isdisjoint(requirements.skills_named(r))]
+
+    # -- built on the primitives: one version for both kinds of ladder ---------------------
+
     @cached_property
-    def roles_by_stage(self) -> dict[str, list[Role]]:
-        grouped: dict[str, list[Role]] = {sid: [] for sid in self.stages}
-        for role in self.doc.roles:
+    def roles_by_stage(self) -> dict[str, list[Head]]:
+        grouped: dict[str, list[Head]] = {sid: [] for sid in self.stages}
+        for role in self.heads:
             grouped[role.stage].append(role)
         return grouped
 
+    def named(self, role: Head) -> set[str]:
+        """Every skill id ``role``'s requirements name, broad ones and alternatives included."""
+        return {sid for unit in self.units(role)
+                for sid in (*unit.members, *((unit.part_of,) if unit.part_of is not None else ()))}
+
     @cached_property
-    def skill_users(self) -> dict[str, list[tuple[Role, Unit]]]:
+    def skill_users(self) -> dict[str, list[tuple[Head, Unit]]]:
         """For each skill id, the (role, unit) pairs it takes part in: as the skill
         required, as one of a unit's alternatives, or as the name of an all-of group
         (its first unit stands for the group)."""
-        users: dict[str, list[tuple[Role, Unit]]] = {sid: [] for sid in self.skills}
-        for role in self.doc.roles:
+        users: dict[str, list[tuple[Head, Unit]]] = {sid: [] for sid in self.skills}
+        return self._users(self.all_units(), users)
+
+    def users_of(self, skill_id: str) -> list[tuple[Head, Unit]]:
+        """``skill_users[skill_id]`` from the roles that name the skill only (``skills SKILL``)."""
+        found: dict[str, list[tuple[Head, Unit]]] = {skill_id: []}
+        pairs = ((role, self.units(role)) for role in self.roles_naming({skill_id}))
+        return self._users(pairs, found, only=skill_id)[skill_id]
+
+    @staticmethod
+    def _users(pairs: Iterable[tuple[Head, list[Unit]]], users: dict[str, list[tuple[Head, Unit]]],
+               only: str | None = None) -> dict[str, list[tuple[Head, Unit]]]:
+        for role, units in pairs:
             heads: set[str] = set()
-            for unit in self.units(role):
+            for unit in units:
                 for sid in unit.members:
-                    users[sid].append((role, unit))
-                if unit.part_of is not None and unit.part_of not in heads:
+                    if only is None or sid == only:
+                        users[sid].append((role, unit))
+                if unit.part_of is not None and unit.part_of not in heads and (only is None or unit.part_of == only):
                     heads.add(unit.part_of)
                     users[unit.part_of].append((role, unit))
         return users
 
     @cached_property
-    def counts_toward(self) -> dict[str, list[tuple[Role, Unit]]]:
-        """For each skill id, the (role, unit) pairs holding it counts toward, by the rule of
-        readiness (:attr:`.requirements.Unit.counted`: the skill, an alternative, a part it
-        includes, a related skill, a skill of an open row's kind), in ladder order. The one
-        index of it: ``search`` ("requires"), ``skills SKILL --unlocks`` and ``plan`` read it.
-        (:attr:`skill_users` answers another question: the rows that name a skill.)"""
-        return self.rows_counted(self.doc.roles)
-
-    @cached_property
     def open_broad_skills(self) -> set[str]:
         """The broad skills of the open rows (the text gives examples): a skill of their kind
         counts toward them without being named."""
-        return {req.skill for role in self.doc.roles for req in role.requirements if req.open and req.skill}
+        return {req.skill for role in self.roles.values() for req in role.requirements if req.open and req.skill}
 
-    def rows_toward(self, skill_id: str) -> list[tuple[Role, Unit]]:
-        """``counts_toward[skill_id]`` without indexing every role: only the roles that name the
-        skill, or a skill it can count toward (a broad skill that includes it, one it is related
-        to, an open row's broad skill of its category), are looked at. One skill's question
-        (``skills SKILL``, ``--unlocks``) on a big ladder pays for the roles it concerns."""
+    def rows_toward(self, skill_id: str) -> list[tuple[Head, Unit]]:
+        """The (role, unit) pairs holding ``skill_id`` counts toward, by the rule of readiness
+        (:attr:`.requirements.Unit.counted`: the skill, an alternative, a part it includes, a
+        related skill, a skill of an open row's kind), in ladder order; ``search`` ("requires"),
+        ``skills SKILL`` and ``--unlocks`` read it. Only the roles that name the skill, or a skill
+        it can count toward (a broad skill that includes it, one it is related to, an open row's
+        broad skill of its category), are looked at: one skill's question on a big ladder pays
+        for the roles it concerns. (:attr:`skill_users` answers another question: the rows that
+        name a skill.)"""
         skill = self.skills[skill_id]
         named = {skill_id} | {s.id for s in self.skills.values()
                               if skill_id in s.includes or any(r.skill == skill_id for r in s.related)}
         named |= {sid for sid in self.open_broad_skills
                   if not self.skills[sid].includes and self.skills[sid].category == skill.category}
-        concerned = [r for r in self.doc.roles if not named.isdisjoint(requirements.skills_named(r))]
-        return self.rows_counted(concerned).get(skill_id, [])
+        return self.rows_counted(self.roles_naming(named)).get(skill_id, [])
 
-    def rows_counted(self, roles: Iterable[Role]) -> dict[str, list[tuple[Role, Unit]]]:
-        """:attr:`counts_toward` over some roles only (``plan``: its route and the roles beyond
-        it), so a plan on a big ladder pays for the roles it looks at, not every role."""
-        out: dict[str, list[tuple[Role, Unit]]] = {}
+    def rows_counted(self, roles: Iterable[Head]) -> dict[str, list[tuple[Head, Unit]]]:
+        """For each skill id, the (role, unit) pairs of ``roles`` it counts toward (as
+        :meth:`rows_toward`; ``plan``: its route and the roles beyond it), so a plan on a big
+        ladder pays for the roles it looks at, not every role."""
+        out: dict[str, list[tuple[Head, Unit]]] = {}
         for role in roles:
             for unit in self.units(role):
                 for sid in unit.counted:
@@ -115,38 +201,29 @@ class Ladder:
     @cached_property
     def role_index(self) -> NameIndex:
         return NameIndex(
-            "role", ((Entry(r.id, r.name), r.aliases) for r in self.doc.roles), "aiml-career roles"
+            "role", ((Entry(r.id, r.name), r.aliases) for r in self.heads), "aiml-career roles"
         )
 
     @cached_property
     def skill_index(self) -> NameIndex:
         return NameIndex(
-            "skill", ((Entry(s.id, s.name), s.aliases) for s in self.doc.skills), "aiml-career skills"
+            "skill", ((Entry(s.id, s.name), s.aliases) for s in self.skills.values()), "aiml-career skills"
         )
 
     @cached_property
     def show_index(self) -> NameIndex:
         """Roles and specializations together, for ``show``."""
-        items = [(Entry(r.id, r.name, "role"), r.aliases) for r in self.doc.roles]
+        items: list[tuple[Entry, Sequence[str]]] = [(Entry(r.id, r.name, "role"), r.aliases) for r in self.heads]
         items += [
-            (Entry(s.id, s.name, "specialization"), s.aliases) for s in self.doc.specializations
+            (Entry(s.id, s.name, "specialization"), s.aliases) for s in self.specializations.values()
         ]
         return NameIndex("role or specialization", items, "aiml-career roles")
 
     @cached_property
     def foundation(self) -> list[Unit]:
         """The text's educational foundation as requirement units (docs/planning.md: The foundation)."""
-        education = self.doc.education
+        education = self.education
         return requirements.units_of(education.foundation, self.skills) if education else []
-
-    def units(self, role: Role) -> list[Unit]:
-        """``role``'s requirements as units (:mod:`.requirements`), worked out once per role."""
-        found = self._units.get(role.id) if self.roles.get(role.id) is role else None
-        if found is None:
-            found = requirements.units(role, self.skills, self._ways)
-            if self.roles.get(role.id) is role:
-                self._units[role.id] = found
-        return found
 
     def role(self, query: str) -> Role:
         """The role ``query`` names (id, name or alias, forgivingly)."""

@@ -9,6 +9,7 @@ at once as a :class:`~aiml_career.errors.DataError` with its place in the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,13 +113,18 @@ def _not_utf8(raw: bytes, source: str) -> DataError | None:
     return None
 
 
-def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_env: bool = False) -> Ladder:
+def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_env: bool = False,
+         models: bool = False, later: list[Callable[[], None]] | None = None) -> Ladder:
     """Read, validate and index a ladder file (default: the built-in one).
 
-    ``cache``: the folder of the ladder cache (:mod:`.cache`; the run's
-    :attr:`Environment.ladder_cache <.environment.Environment.ladder_cache>`), None for
-    none. ``named_by_env``: the file is the one ``$AIML_CAREER_DATA`` names (an
-    unreadable one then says so).
+    ``cache``: the folder of the ladder cache (:mod:`.cache`, and the index of a big ladder:
+    :mod:`.store`; the run's :attr:`Environment.ladder_cache
+    <.environment.Environment.ladder_cache>`), None for none. ``named_by_env``: the file is
+    the one ``$AIML_CAREER_DATA`` names (an unreadable one then says so). ``models``: a
+    ladder of the document's models, never the index (``validate``, ``export``); standard
+    input is always read so. ``later``: where to leave the building of a big ladder's index,
+    to be done after the answer (in a process of its own: :func:`.store.build`), else it is
+    built here.
     """
     path = Path(path) if path is not None else builtin_path()
     hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"] if named_by_env else None
@@ -128,10 +134,27 @@ def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_
     data = overlay.extends(raw)
     if data is not None:  # "extends": merged with the ladders it rests on (docs/ladder.md: Overlays)
         return overlay.load(raw, data, path, source_name(path), builtin_path(), cache)
-    return _load(raw, source_name(path), cache)
+    return _load(raw, source_name(path), cache, indexed=not models and str(path) != "-", later=later)
 
 
-def _load(raw: bytes, path: str, where: Path | None) -> Ladder:
+def _load(raw: bytes, path: str, where: Path | None, *, indexed: bool = False,
+          later: list[Callable[[], None]] | None = None) -> Ladder:
+    from . import store
+
+    # The index of these exact bytes, under this code: no validation, no models (a big file).
+    stored = store.open_index(raw, where, path) if indexed else None
+    if stored is not None:
+        return stored
+    ladder = _checked(raw, path, where)
+    if indexed and store.wanted(raw, where):
+        if later is None:
+            store.build(ladder, raw, where)
+        else:
+            later.append(lambda: store.build(ladder, raw, where, background=True))
+    return ladder
+
+
+def _checked(raw: bytes, path: str, where: Path | None) -> Ladder:
     from . import cache
 
     if cache.validated(raw, where):  # these exact bytes passed every check below before
@@ -155,7 +178,7 @@ def validate(path: Path | str, *, cache: Path | None = None, named_by_env: bool 
     """A report on one ladder file: valid or not, every problem, and what it holds
     (``cache``, ``named_by_env``: as for :func:`load`)."""
     try:
-        ladder = load(path, cache=cache, named_by_env=named_by_env)
+        ladder = load(path, cache=cache, named_by_env=named_by_env, models=True)
     except DataError as error:
         return {
             "file": source_name(path),

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ..results.common import NameRef, Requirement, RoleAt, SkillRef
-    from .index import Ladder
+    from .index import Head, Ladder
     from .levels import Level
-    from .model import Role
     from .requirements import Unit
 
 
@@ -25,8 +24,10 @@ def skill_ref(ladder: Ladder, skill_id: str, level: Level | None = None) -> Skil
 
 
 class Named(Protocol):
-    id: str
-    name: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
 
 
 def name_ref(item: Named) -> NameRef:
@@ -34,12 +35,21 @@ def name_ref(item: Named) -> NameRef:
     return {"id": item.id, "name": item.name}
 
 
-def role_at(role: Role) -> RoleAt:
+def role_at(role: Head) -> RoleAt:
     return {"id": role.id, "name": role.name, "stage": role.stage}
 
 
 def requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
-    """A unit as the item every requirement and gap list shows."""
+    """A unit as the item every requirement and gap list shows: a new dict each time (callers
+    add keys), made once per distinct row (``match`` asks it for every row of every role)."""
+    key = (unit.skill, unit.level, unit.any_of, unit.open, unit.part_of)
+    made = ladder.pieces.get(key)
+    if made is None:
+        made = ladder.pieces[key] = _requirement_item(ladder, unit)
+    return made.copy()
+
+
+def _requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
     skill = ladder.skills[unit.skill]
     item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
     if unit.any_of:

@@ -124,7 +124,7 @@ def dependents(ladder: Ladder, skill_id: str) -> list[str]:
     """The skills that rest on ``skill_id``: its prerequisite's dependents, however far on,
     in ladder order (``skills SKILL``: what rests on it)."""
     after: dict[str, list[str]] = {}
-    for skill in ladder.doc.skills:
+    for skill in ladder.skills.values():
         for p in skill.prerequisites:
             after.setdefault(p.skill, []).append(skill.id)
     seen = {skill_id}
@@ -134,4 +134,4 @@ def dependents(ladder: Ladder, skill_id: str) -> list[str]:
             if sid not in seen:
                 seen.add(sid)
                 todo.append(sid)
-    return [s.id for s in ladder.doc.skills if s.id in seen and s.id != skill_id]
+    return [sid for sid in ladder.skills if sid in seen and sid != skill_id]

@@ -25,7 +25,7 @@ class RolesCommands(Provider):
     async def search(self, query: str) -> Hits:
         app = cast(RoleOpener, self.app)
         matcher = self.matcher(query)
-        for role in app.browser.ladder.doc.roles:
+        for role in app.browser.ladder.heads:
             name = sanitize(f"Open {role.name} ({role.id})")
             score = matcher.match(name)
             if score > 0:

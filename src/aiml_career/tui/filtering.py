@@ -43,7 +43,7 @@ class NameFilter:
         if self.built:
             return
         ladder = self.ladder
-        items: dict[str, list[Any]] = {"role": list(ladder.doc.roles), "skill": list(ladder.doc.skills)}
+        items: dict[str, list[Any]] = {"role": list(ladder.heads), "skill": list(ladder.skills.values())}
         self.order = {kind: {item.id: i for i, item in enumerate(listed)} for kind, listed in items.items()}
         by_word: dict[str, set[tuple[str, str]]] = {}
         for fld in FIELDS:

@@ -44,7 +44,7 @@ class LadderTree(Tree[Item]):
         """escape in the tree: the whole tree again, if a filter is on."""
 
     def __init__(self, browser: Browser, *, id: str | None = None) -> None:
-        super().__init__(T(browser.ladder.doc.title or "Ladder"), id=id)
+        super().__init__(T(browser.ladder.title or "Ladder"), id=id)
         self.browser = browser
         self.nodes: dict[str, Node] = {}
         self.show_root = False

@@ -1,0 +1,205 @@
+"""The index of a big ladder, kept between runs: built once per file content, then read instead
+of validating the file again.
+
+Why (measured on a ladder of 10,000 roles and 200,000 requirement rows, 66 MB): validating
+the file with pydantic takes most of a second and 360 MB on every run, before any query; a
+query about one role needs one role. The index is a SQLite database (the standard library's
+:mod:`sqlite3`) of the validated ladder: the roles, each with its columns for listings and
+its own JSON, the skills, the rest of the document, the moves, every role's requirement rows
+as compact units (what :meth:`Ladder.units` gives, ready made) and which roles name which
+skill. :class:`.stored.StoredLadder` answers the :class:`~.index.Ladder` interface from it.
+
+What is kept where: one file per ladder content, ``index-<key>.db`` in the cache folder
+(:mod:`.cache`: the run's :attr:`Environment.ladder_cache
+<.environment.Environment.ladder_cache>`). ``<key>`` is a keyed hash (BLAKE2b with the
+cache folder's secret) of the file's bytes and of the code that decides what they load as
+(:data:`.cache.VALIDITY_MODULES`, which lists this module). The file is a header, a MAC
+(BLAKE2b keyed with the same secret, over the key and the database's bytes), then the
+database as :meth:`sqlite3.Connection.serialize` wrote it.
+
+Trust: the index is data, never code (no pickle: JSON and SQLite rows). It is read bounded,
+without following a link, only when it is a regular file we own that others cannot write
+(:func:`.cache.trusted`); its MAC is checked over the very bytes read, which are then handed
+to :meth:`sqlite3.Connection.deserialize` in memory: nothing is read from disk again after
+the check. A changed, truncated, swapped (another ladder's), foreign-owned, group- or
+other-writable or hand-edited index is never used: the file is validated in full, and the
+index built again. ``validate``, ``export`` and standard input always use the models.
+
+When: only a file of :data:`MIN_BYTES` or more (the built-in ladder keeps its start-up),
+only with a cache folder (``AIML_CAREER_NO_CACHE=1`` turns it off), only where
+:meth:`sqlite3.Connection.deserialize` exists (Python 3.11 on). Building it follows a full
+load; any failure to build (a full disk, a folder we may not write) is ignored. Old indexes
+are pruned: the :data:`KEEP` most recently used, within :data:`BUDGET` bytes.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import cache
+
+if TYPE_CHECKING:
+    from .index import Ladder
+    from .stored import StoredLadder
+
+#: Files smaller than this load from their models: the index would not be quicker.
+MIN_BYTES = 4_000_000
+#: How many indexes to keep, the most recently used; and the bytes they may take together
+#: (the newest is kept whatever its size).
+KEEP = 4
+BUDGET = 512 * 1024 * 1024
+#: The most bytes an index file is read to.
+MAX_INDEX_BYTES = 1024 * 1024 * 1024
+MAGIC = b"AIMLIX1\n"
+MAC_SIZE = 32
+
+
+def wanted(raw: bytes, where: Path | None) -> bool:
+    """Whether a ladder of these bytes is to be kept as an index (``where``: the cache folder):
+    a big file, a cache folder, and a Python that loads a database from bytes (3.11 on).
+    (:mod:`sqlite3` is imported for a big file only: start-up.)"""
+    if where is None or len(raw) < MIN_BYTES:
+        return False
+    import sqlite3
+
+    return hasattr(sqlite3.Connection, "deserialize")
+
+
+def _key(secret: bytes, raw: bytes) -> bytes:
+    digest = hashlib.blake2b(raw, key=secret[:64], digest_size=20, person=b"aiml-career-ix")
+    digest.update(cache.code_digest())
+    return digest.digest()
+
+
+def _mac(secret: bytes, key: bytes, db: bytes | memoryview) -> bytes:
+    mac = hashlib.blake2b(key, key=secret[:64], digest_size=MAC_SIZE, person=b"aiml-ix-mac")
+    mac.update(db)
+    return mac.digest()
+
+
+def _path(folder: Path, key: bytes) -> Path:
+    return folder / f"index-{key.hex()}.db"
+
+
+def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | None:
+    """The ladder of ``raw`` from its index, or None when there is none to be trusted."""
+    if not wanted(raw, where):
+        return None
+    assert where is not None
+    folder = cache.folder_of(where, create=False)
+    secret = cache.secret_of(folder, create=False) if folder else None
+    if folder is None or not secret:
+        return None
+    key = _key(secret, raw)
+    path = _path(folder, key)
+    data = _read(path)
+    if data is None or len(data) < len(MAGIC) + MAC_SIZE or not data.startswith(MAGIC):
+        return None
+    import hmac
+
+    body = memoryview(data)[len(MAGIC) + MAC_SIZE:]
+    if not hmac.compare_digest(data[len(MAGIC):len(MAGIC) + MAC_SIZE], _mac(secret, key, body)):
+        return None
+    import sqlite3
+
+    from .stored import StoredLadder
+
+    try:
+        con = sqlite3.connect(":memory:")
+        con.deserialize(body)
+        ladder = StoredLadder(con, source)
+    except Exception:  # a database this code did not write: never trusted, load the file
+        return None
+    try:
+        os.utime(path)  # most recently used: the last to be pruned
+    except OSError:
+        pass
+    return ladder
+
+
+def _read(path: Path) -> bytes | None:
+    from ..files import ReadFailed, read_regular
+
+    def ours(st: os.stat_result) -> None:
+        if not cache.trusted(st):
+            raise ReadFailed("not ours")
+
+    try:
+        return read_regular(path, MAX_INDEX_BYTES, follow=False, check=ours)
+    except ReadFailed:
+        return None
+
+
+def build(ladder: Ladder, raw: bytes, where: Path | None, *, background: bool = False) -> None:
+    """Keep ``ladder`` (validated from ``raw``) as an index in the cache folder ``where``;
+    any failure is ignored: the next run loads the file again.
+
+    ``background`` (a one-shot process, its answer written): built by a child process of its
+    own, with no standard streams, so the command ends when its answer is written (a first
+    run at 10,000 roles would take twice as long). Where there is no ``fork``, here."""
+    if not wanted(raw, where):
+        return
+    if background and hasattr(os, "fork"):
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        try:
+            child = os.fork()
+        except OSError:
+            return
+        if child:
+            return
+        try:  # the child: nothing it does reaches the person, and it ends here
+            quiet = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(quiet, fd)
+            os.closerange(3, 65536)  # nor does it hold what its parent had open (a lock, a pipe)
+            gc.disable()  # it builds and exits: nothing to collect
+            _build(ladder, raw, where)
+        finally:
+            os._exit(0)
+    _build(ladder, raw, where)
+
+
+def _build(ladder: Ladder, raw: bytes, where: Path | None) -> None:
+    assert where is not None
+    try:
+        folder = cache.folder_of(where, create=True)
+        secret = cache.secret_of(folder, create=True) if folder else None
+        if folder is None or not secret:
+            return
+        from ..writes import write_atomic
+        from .stored import database
+
+        key = _key(secret, raw)
+        db = database(ladder)
+        write_atomic(_path(folder, key), MAGIC + _mac(secret, key, db) + db, mode=0o600)
+        _prune(folder)
+    except Exception:  # a full disk, a folder we may not write, a database error: no index
+        return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently used indexes, within :data:`BUDGET` bytes."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("index-") and entry.name.endswith(".db"):
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode):
+                    found.append((st.st_mtime_ns, st.st_size, entry.path))
+    found.sort(reverse=True)
+    total = 0
+    for i, (_, size, path) in enumerate(found):
+        total += size
+        if i >= KEEP or (i > 0 and total > BUDGET):
+            os.unlink(path)
+

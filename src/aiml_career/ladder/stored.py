@@ -1,0 +1,375 @@
+"""A ladder answered from its index (:mod:`.store`): the :class:`~.index.Ladder` interface from
+SQLite rows, so a query reads only what it asks for.
+
+One role is built as a model (:class:`~.model.Role`) when it is asked for by id
+(``ladder.roles[rid]``), from its own JSON; listings read :class:`RoleHead` rows; requirement
+rows come ready made as :class:`~.requirements.Unit` values, one role's or every role's in one
+pass. Nothing here is executed: the database holds JSON text and plain columns, and models are
+rebuilt from them with :func:`.cache.build` (the file validated before, under this code).
+:func:`database` writes the tables from a ladder built from its models.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
+from functools import cached_property
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel
+
+from . import requirements
+from .cache import build
+from .index import Head, Ladder
+from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
+from .requirements import Unit, Way
+from .resolve import Entry, NameIndex
+
+M = TypeVar("M", bound=BaseModel)
+
+SCHEMA = """
+PRAGMA page_size = 65536;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE roles (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    aliases TEXT NOT NULL, stage TEXT NOT NULL, track TEXT, summary TEXT NOT NULL,
+    responsibilities TEXT NOT NULL, json BLOB NOT NULL);
+CREATE TABLE skills (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    aliases TEXT NOT NULL, json BLOB NOT NULL);
+CREATE TABLE units (role INTEGER PRIMARY KEY, rows BLOB NOT NULL);
+CREATE TABLE ways (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE moves (src INTEGER NOT NULL, pos INTEGER NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL,
+    basis TEXT, note TEXT NOT NULL,
+    PRIMARY KEY (src, pos)) WITHOUT ROWID;
+CREATE TABLE named (skill TEXT PRIMARY KEY, roles TEXT NOT NULL) WITHOUT ROWID;
+"""
+#: Built after the rows are in: quicker than keeping them up to date row by row.
+INDEXES = "CREATE INDEX moves_dst ON moves (dst);"
+#: After this share of the roles' units (or moves) read one by one, a query is taken to want
+#: every role's: they are read in one pass (``match``, ``similar``, ``tree``, ``path`` from the
+#: skills held); a query about some hundreds of roles (``skills SKILL``) reads those alone.
+ONE_BY_ONE = 0.2
+#: The most values one query names (SQLite's oldest limit is 999).
+CHUNK = 500
+
+
+def _dump(model: Any) -> str:
+    return str(model.model_dump_json(by_alias=True, exclude_none=True))
+
+
+def _packed(text: str) -> bytes:
+    """Text as it is kept: compressed (a role's JSON, its rows), a third of its size."""
+    return zlib.compress(text.encode(), 1)
+
+
+def _unpacked(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob))
+
+
+def _texts(value: str) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value != "[]" else ()
+
+
+def database(ladder: Ladder) -> bytes:
+    """The index of a ladder built from its models, as the bytes of a SQLite database."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(SCHEMA)
+        rest = {
+            "title": ladder.title, "intro": ladder.intro, "conclusion": ladder.conclusion,
+            "source": ladder.text_source,
+            "specializations_intro": ladder.specializations_intro,
+            "education": json.loads(_dump(ladder.education)) if ladder.education is not None else None,
+        }
+        small: dict[str, Mapping[str, Any]] = {
+            "stages": ladder.stages, "tracks": ladder.tracks, "categories": ladder.categories,
+            "specializations": ladder.specializations, "resources": ladder.resources,
+        }
+        for name, items in small.items():
+            rest[name] = [json.loads(_dump(item)) for item in items.values()]
+        con.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?)", (
+            (order, s.id, s.name, json.dumps(s.aliases), _packed(_dump(s)))
+            for order, s in enumerate(ladder.skills.values())))
+        broad = json.dumps(sorted(ladder.open_broad_skills))
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [("rest", json.dumps(rest)), ("open", broad)])
+        ways: dict[tuple[Way, ...], int] = {}
+        roles, moves, units = [], [], []
+        named: dict[str, list[str]] = {}
+        for order, role in enumerate(ladder.roles.values()):
+            # Each unit says which requirement row it comes from (and whether that is an all_of
+            # group): the role's rows are built again from its units, not kept twice.
+            rows_of = [(i, bool(req.all_of)) for i, req in enumerate(role.requirements)
+                       for _ in (req.all_of or ([req.skill] if req.skill is not None else []))]
+            units_of = ladder.units(role)
+            if len(rows_of) != len(units_of):  # never, for a checked ladder: then keep them as they are
+                raise ValueError(f"role {role.id!r}: its rows do not make its units")
+            roles.append((order, role.id, role.name, json.dumps(role.aliases), role.stage, role.track,
+                          role.summary, json.dumps(role.responsibilities),
+                          _packed(str(role.model_dump_json(by_alias=True, exclude_none=True,
+                                                           exclude={"requirements"})))))
+            moves += [(order, pos, move.to, move.kind, move.basis, move.note) for pos, move in enumerate(role.next)]
+            rows = [[unit.skill, unit.level, unit.wording, unit.level_word, " ".join(unit.any_of), unit.part_of,
+                     ways.setdefault(unit.ways, len(ways)) if unit.ways else None, int(unit.open),
+                     2 * row + group]
+                    for unit, (row, group) in zip(units_of, rows_of)]
+            units.append((order, _packed(json.dumps(rows, separators=(",", ":")))))
+            for sid in requirements.skills_named(role):
+                named.setdefault(sid, []).append(str(order))
+        con.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", roles)
+        con.executemany("INSERT INTO units VALUES (?, ?)", units)
+        con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
+        con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
+        con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
+        con.executescript(INDEXES)
+        con.commit()
+        return bytes(con.serialize())
+    finally:
+        con.close()
+
+
+_MOVE = "dst, kind, basis, note"
+
+
+def _move(to: str, kind: Any, basis: Any, note: str) -> Transition:
+    """A stored move as its model (a checked format 2 move: ``stated`` is never given)."""
+    return Transition.model_construct({"to", "kind", "basis", "note"} if basis is not None else {"to", "kind", "note"},
+                                      to=to, kind=kind, basis=basis, stated=None, note=note)
+
+
+class RoleHead(NamedTuple):
+    """A stored role as listings read it (:class:`~.index.Head`): no requirement rows, no moves."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    stage: str
+    track: str | None
+    summary: str
+    responsibilities: tuple[str, ...]
+
+
+class _Lazy(dict[str, M]):
+    """Roles or skills by id, in ladder order; each one built as a model when it is first asked
+    for (every one in a single pass when all are). A dict underneath, of those built so far: a
+    lookup of one built already costs what a dict's does (``match`` makes hundreds of thousands)."""
+
+    def __init__(self, con: sqlite3.Connection, table: str, model: type[M],
+                 complete: Callable[[int, dict[str, Any]], None] | None = None) -> None:
+        super().__init__()
+        self._con = con
+        self._table = table
+        self._model = model
+        self._complete = complete
+        self.order: dict[str, int] = dict(con.execute(f"SELECT id, ord FROM {table} ORDER BY ord"))
+
+    def built(self, key: str) -> M | None:
+        """The model of ``key`` if it was built, else None."""
+        return dict.get(self, key)
+
+    def __missing__(self, key: str) -> M:
+        ordinal = self.order[key]  # KeyError: no such item
+        (blob,), = self._con.execute(f"SELECT json FROM {self._table} WHERE ord = ?", (ordinal,))
+        found = self._made(ordinal, blob)
+        dict.__setitem__(self, key, found)
+        return found
+
+    def _made(self, ordinal: int, blob: bytes) -> M:
+        data = _unpacked(blob)
+        if self._complete is not None:
+            self._complete(ordinal, data)
+        return build(self._model, data)
+
+    def _every(self) -> None:
+        if dict.__len__(self) < len(self.order):
+            rows = self._con.execute(f"SELECT ord, id, json FROM {self._table} ORDER BY ord").fetchall()
+            for ordinal, key, blob in rows:
+                if not dict.__contains__(self, key):
+                    dict.__setitem__(self, key, self._made(ordinal, blob))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self.order else default
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        return KeysView(self)
+
+    def values(self) -> ValuesView[M]:  # type: ignore[override]
+        self._every()
+        return ValuesView(self)
+
+    def items(self) -> ItemsView[str, M]:  # type: ignore[override]
+        self._every()
+        return ItemsView(self)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.order
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = None
+
+
+class StoredLadder(Ladder):
+    """A checked ladder answered from its index (:mod:`.store`)."""
+
+    def __init__(self, con: sqlite3.Connection, source: str = "") -> None:  # noqa: D107
+        # Not Ladder.__init__: there is no document, only the tables.
+        self._con = con
+        self.source = source
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+        rest = json.loads(meta["rest"])
+        self.title, self.intro, self.conclusion = rest["title"], rest["intro"], rest["conclusion"]
+        self.text_source = rest["source"]
+        self.overlay, self.extends, self.text_words = {}, [], False  # an overlay is never indexed
+        self.specializations_intro = rest["specializations_intro"]
+        self.education = build(Education, rest["education"]) if rest["education"] is not None else None
+        self.stages = {s.id: s for s in (build(Stage, item) for item in rest["stages"])}
+        self.tracks = {t.id: t for t in (build(Track, item) for item in rest["tracks"])}
+        self.categories = {c.id: c for c in (build(SkillCategory, item) for item in rest["categories"])}
+        self.specializations = {s.id: s for s in (build(Specialization, item) for item in rest["specializations"])}
+        self.resources = {r.id: r for r in (build(Resource, item) for item in rest["resources"])}
+        self.skills = _Lazy(con, "skills", Skill)
+        self.roles = self._roles = _Lazy(con, "roles", Role, self._requirements)
+        self._ids = list(self._roles.order)
+        self._units: dict[str, list[Unit]] = {}
+        self._ways: dict[requirements.WaysKey, tuple[Way, ...]] = {}
+        self.pieces = {}
+        self._moves: dict[str, list[Transition]] = {}
+        self._loaded_moves: set[str] = set()  # read one by one, before every role's were
+        self._every_move = False
+        self._every_unit = False
+
+    def _requirements(self, ordinal: int, data: dict[str, Any]) -> None:
+        """A role's requirement rows, made again from its units (:func:`database`)."""
+        (blob,), = self._con.execute("SELECT rows FROM units WHERE role = ?", (ordinal,))
+        made: list[dict[str, Any]] = []
+        last = -1
+        for skill, level, wording, level_word, any_of, part_of, _, is_open, where in _unpacked(blob):
+            row, group = divmod(where, 2)
+            if row == last:  # another part of the same all_of group
+                made[-1]["all_of"].append(skill)
+                continue
+            last = row
+            if group:
+                made.append({"skill": part_of, "all_of": [skill], "level": level, "level_word": level_word,
+                             "wording": wording})
+            else:
+                made.append({"skill": skill, "any_of": any_of.split(" ") if any_of else [], "level": level,
+                             "level_word": level_word, "wording": wording, "open": bool(is_open)})
+        data["requirements"] = made
+
+    @cached_property
+    def heads(self) -> Sequence[Head]:
+        rows = self._con.execute(
+            "SELECT id, name, aliases, stage, track, summary, responsibilities FROM roles ORDER BY ord")
+        return [RoleHead(rid, name, _texts(aliases), stage, track, summary, _texts(duties))
+                for rid, name, aliases, stage, track, summary, duties in rows]
+
+    def moves(self, role_id: str) -> Sequence[Transition]:
+        found = self._moves.get(role_id)
+        if found is None and len(self._moves) >= ONE_BY_ONE * len(self._ids) and not self._every_move:
+            self._every_move = True
+            ids = self._ids
+            for rid in ids:
+                self._moves.setdefault(rid, [])
+            for src, *move in self._con.execute(f"SELECT src, {_MOVE} FROM moves ORDER BY src, pos").fetchall():
+                if (rid := ids[src]) not in self._loaded_moves:
+                    self._moves[rid].append(_move(*move))
+            found = self._moves[role_id]
+        if found is None:
+            rows = self._con.execute(f"SELECT {_MOVE} FROM moves WHERE src = ? ORDER BY pos",
+                                     (self._roles.order[role_id],))
+            found = self._moves[role_id] = [_move(*move) for move in rows]
+            self._loaded_moves.add(role_id)
+        return found
+
+    def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
+        rows = self._con.execute("SELECT r.id, m.dst, m.kind, m.basis, m.note FROM moves m JOIN roles r "
+                                 "ON r.ord = m.src WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
+        return [(rid, _move(*move)) for rid, *move in rows]
+
+    def _ways_of(self, ids: set[int] | None) -> dict[int, tuple[Way, ...]]:
+        """The ways of the given ids (None: every one)."""
+        if ids is not None and not ids:
+            return {}
+        query = "SELECT id, json FROM ways"
+        rows = (self._con.execute(query) if ids is None else
+                self._con.execute(f"{query} WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)))
+        return {i: tuple(tuple(w) for w in json.loads(text)) for i, text in rows}
+
+    def _build_units(self, blobs: Iterable[tuple[int, bytes]], ways: dict[int, tuple[Way, ...]] | None) -> None:
+        ids = self._ids
+        alternatives: dict[str, tuple[str, ...]] = {"": ()}
+        decoded = [(order, _unpacked(blob)) for order, blob in blobs]
+        if ways is None:
+            ways = self._ways_of({row[6] for _, rows in decoded for row in rows if row[6] is not None})
+        make = Unit._make  # the tuple's own constructor: a ladder has hundreds of thousands of rows
+        for order, rows in decoded:
+            out = []
+            for skill, level, wording, level_word, any_of, part_of, way, is_open, _ in rows:
+                listed = alternatives.get(any_of)
+                if listed is None:
+                    listed = alternatives[any_of] = tuple(any_of.split(" "))
+                out.append(make((skill, level, wording, level_word, listed, part_of,
+                                 ways[way] if way is not None else (), is_open == 1)))
+            self._units[ids[order]] = out
+
+    def units(self, role: Head) -> list[Unit]:
+        if isinstance(role, Role) and self._roles.built(role.id) is not role:
+            return requirements.units(role, self.skills, self._ways)  # a role of no ladder of ours
+        found = self._units.get(role.id)
+        if found is None and len(self._units) >= ONE_BY_ONE * len(self._ids):  # many roles: read them all
+            self._every_role()
+            found = self._units.get(role.id)
+        if found is None:
+            order = self._roles.order[role.id]
+            self._build_units(self._con.execute("SELECT role, rows FROM units WHERE role = ?", (order,)), None)
+            found = self._units[role.id]
+        return found
+
+    def all_units(self) -> Iterable[tuple[Head, list[Unit]]]:
+        self._every_role()
+        return ((head, self._units[head.id]) for head in self.heads)
+
+    def _every_role(self) -> None:
+        if not self._every_unit:
+            # Hundreds of thousands of units, none freed: the cyclic collector is paused, or each
+            # collection would walk them all again (as while a ladder loads: Environment.loading).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                self._build_units(self._con.execute("SELECT role, rows FROM units"), self._ways_of(None))
+            finally:
+                if collecting:
+                    gc.enable()
+            self._every_unit = True
+
+    def roles_naming(self, skill_ids: set[str]) -> list[Head]:
+        ids = sorted(skill_ids)
+        found: set[int] = set()
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            rows = self._con.execute(f"SELECT roles FROM named WHERE skill IN ({','.join('?' * len(part))})", part)
+            for listed, in rows:
+                found.update(map(int, listed.split(" ")))
+        heads = self.heads
+        return [heads[o] for o in sorted(found)]
+
+    @cached_property
+    def skill_index(self) -> NameIndex:
+        rows = self._con.execute("SELECT id, name, aliases FROM skills ORDER BY ord")
+        return NameIndex("skill", ((Entry(sid, name), _texts(aliases)) for sid, name, aliases in rows),
+                         "aiml-career skills")
+
+    @cached_property
+    def open_broad_skills(self) -> set[str]:
+        (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'open'")
+        return set(json.loads(found))

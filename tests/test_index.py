@@ -1,0 +1,323 @@
+"""The index of a big ladder kept between runs (ladder/store.py, ladder/stored.py).
+
+The index answers every command exactly as the models do (a property over generated
+ladders, every command's ``--json``); a ladder file edited, an index swapped, corrupted,
+truncated, someone else's or writable by others, a full disk: each falls back to a full
+load with the same answer; two first runs at once build one usable index; the built-in
+ladder, standard input, ``validate``, ``export`` and ``AIML_CAREER_NO_CACHE`` never use it.
+The size threshold is lowered here (:data:`store.MIN_BYTES`), so small ladders are indexed.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aiml_career.ladder import loading, store
+from aiml_career.ladder.stored import StoredLadder
+from test_properties import SETTINGS, Files, dump, ladders
+
+from conftest import BUILTIN, EXAMPLE, ROOT, cache_folder, child_env, entry_point, examples, in_process
+
+NO_CACHE = {"AIML_CAREER_NO_CACHE": "1"}
+
+
+@pytest.fixture
+def files(tmp_path) -> Files:
+    return Files(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def small_ladders_are_indexed():
+    with mock.patch.object(store, "MIN_BYTES", 0):
+        yield
+
+
+def indexes() -> list[Path]:
+    folder = cache_folder()
+    return sorted(folder.glob("index-*.db")) if folder.is_dir() else []
+
+
+def ask(*args: str, env: dict | None = None):
+    return in_process(list(args), env=env)
+
+
+def stored(path: Path) -> StoredLadder | None:
+    """The ladder of ``path`` from its index, None when its index is not to be used."""
+    return store.open_index(path.read_bytes(), cache_folder(), str(path))
+
+
+def models_never_loaded():
+    """Inside: loading the file's models fails the test (the answer must come from the index)."""
+    def refused(*_):
+        raise AssertionError("the file was validated: the index was not used")
+
+    return mock.patch.object(loading, "_checked", refused)
+
+
+# -- the index answers as the models do ------------------------------------------------------
+
+
+def commands(doc: dict) -> list[list[str]]:
+    """Every query command's --json, on names of ``doc``."""
+    roles = [r["id"] for r in doc["roles"]]
+    skills = [s["id"] for s in doc.get("skills", [])]
+    first, last = roles[0], roles[-1]
+    out = [
+        ["show", first, "--json"], ["show", doc["roles"][-1]["name"], "--json"],
+        ["next", "--from", first, "--json"], ["roles", "--json"], ["tree", "--json"], ["stages", "--json"],
+        ["skills", "--json"], ["specializations", "--json"], ["education", "--json"], ["resources", "--json"],
+        ["similar", first, "--json"], ["search", doc["roles"][0]["name"].split()[0], "--json"],
+        ["export", "--format", "mermaid"], ["export", "--format", "markdown"],
+    ]
+    if len(roles) > 1:
+        out += [["path", "--from", first, "--to", last, "--json"], ["plan", "--from", first, "--to", last, "--json"],
+                ["compare", first, last, "--json"], ["path", "--to", last, "--have", ",".join(skills[:2]) or "x",
+                                                      "--json"]]
+    for sid in skills[:3]:
+        out += [["skills", sid, "--json"], ["skills", sid, "--unlocks", "--json"],
+                ["match", "--have", f"{sid}:advanced", "--json"], ["search", sid, "--json"]]
+    if skills:
+        out.append(["match", "--have", ",".join(skills), "--from", first, "--json"])
+    for spec in doc.get("specializations", [])[:1]:
+        out.append(["show", spec["id"], "--json"])
+    return out
+
+
+@settings(max_examples=examples(40), **SETTINGS)
+@given(doc=ladders(max_roles=6, max_skills=8), seed=st.integers(0, 3))
+def test_the_index_answers_every_command_as_the_models_do(files, doc, seed):
+    path = files.write(dump(doc))
+    data = ["--data", str(path)]
+    asked = commands(doc)
+    expected = [ask(*data, *args, env=NO_CACHE) for args in asked]  # from the models
+    ask(*data, *asked[seed % len(asked)])  # the first run builds the index
+    ladder = stored(path)
+    assert ladder is not None
+    models = loading.load(path, models=True)
+    assert [ladder.roles[rid] for rid in ladder.roles] == list(models.roles.values())
+    assert list(ladder.skills.values()) == list(models.skills.values())
+    with models_never_loaded():
+        for args, wanted in zip(asked, expected):
+            if args[0] == "export":
+                continue  # export writes the document: it always loads the models
+            got = ask(*data, *args)
+            assert (got.exit_code, got.stdout, got.stderr) == (wanted.exit_code, wanted.stdout, wanted.stderr), args
+
+
+def test_the_stored_ladder_holds_what_the_models_hold():
+    models = loading.load(EXAMPLE, cache=cache_folder())
+    ladder = stored(EXAMPLE)
+    assert ladder is not None
+    assert list(ladder.roles) == list(models.roles)
+    assert [ladder.roles[r] for r in ladder.roles] == list(models.roles.values())
+    assert list(ladder.skills.values()) == list(models.skills.values())
+    assert [tuple(h) for h in ladder.heads] == [
+        (r.id, r.name, tuple(r.aliases), r.stage, r.track, r.summary, tuple(r.responsibilities))
+        for r in models.roles.values()]
+    for role in models.roles.values():
+        assert ladder.units(role) == models.units(role), "a role of the other ladder: from its model"
+        assert ladder.units(ladder.roles[role.id]) == models.units(role)
+        assert list(ladder.moves(role.id)) == list(role.next)
+        assert ladder.leads_in(role.id) == models.leads_in(role.id)
+    named = {s for s in models.skills}
+    assert [r.id for r in ladder.roles_naming(named)] == [r.id for r in models.roles_naming(named)]
+    assert ladder.open_broad_skills == models.open_broad_skills
+    assert (ladder.stages, ladder.tracks, ladder.categories) == (models.stages, models.tracks, models.categories)
+    assert (ladder.specializations, ladder.resources, ladder.education) == (
+        models.specializations, models.resources, models.education)
+    assert (ladder.title, ladder.intro, ladder.conclusion) == (models.title, models.intro, models.conclusion)
+
+
+# -- an index that is not to be trusted is never used ---------------------------------------
+
+
+def _built(path: Path = EXAMPLE) -> Path:
+    before = set(indexes())
+    ask("--data", str(path), "roles", "--json")
+    (index,) = set(indexes()) - before
+    return index
+
+
+def _falls_back(path: Path = EXAMPLE) -> None:
+    """The index of ``path`` is refused, the answer is the models', and the index is built again."""
+    assert stored(path) is None
+    expected = ask("--data", str(path), "show", "data-engineer", "--json", env=NO_CACHE)
+    got = ask("--data", str(path), "show", "data-engineer", "--json")
+    assert (got.exit_code, got.stdout) == (expected.exit_code, expected.stdout)
+    assert got.exit_code == 0
+    assert stored(path) is not None, "built again"
+
+
+def test_an_edited_ladder_is_not_answered_from_the_old_index(files):
+    _built()
+    doc = json.loads(EXAMPLE.read_text())
+    doc["roles"][0]["name"] = "Renamed Role"
+    edited = files.write(dump(doc))
+    assert stored(edited) is None
+    got = ask("--data", str(edited), "show", doc["roles"][0]["id"], "--json").json()
+    assert got["name"] == "Renamed Role"
+    assert len(indexes()) == 2, "each content its own index"
+
+
+@pytest.mark.parametrize("damage", ["flipped", "truncated", "empty", "header only", "hand-edited"])
+def test_a_damaged_index_is_never_used(damage):
+    index = _built()
+    data = bytearray(index.read_bytes())
+    body = len(store.MAGIC) + store.MAC_SIZE
+    if damage == "flipped":
+        data[len(data) // 2] ^= 1
+    elif damage == "truncated":
+        del data[len(data) * 2 // 3:]
+    elif damage == "empty":
+        data = bytearray()
+    elif damage == "header only":
+        del data[body:]
+    else:  # a valid database with a role renamed, and the old MAC
+        import sqlite3
+
+        con = sqlite3.connect(":memory:")
+        con.deserialize(bytes(data[body:]))
+        con.execute("UPDATE roles SET name = 'Planted'")
+        con.commit()
+        data[body:] = con.serialize()
+    index.write_bytes(bytes(data))
+    _falls_back()
+
+
+def test_another_ladders_index_swapped_in_is_never_used():
+    first = _built()
+    other = _built(BUILTIN)  # the built-in ladder, indexed here as the threshold is lowered
+    assert first != other
+    first.write_bytes(other.read_bytes())
+    _falls_back()
+
+
+@pytest.mark.parametrize("how", ["another user's", "group-writable", "others-writable", "a link", "a folder"])
+def test_an_index_that_is_not_ours_alone_is_never_used(how, tmp_path):
+    index = _built()
+    if how == "another user's":
+        if os.geteuid() == 0:
+            os.chown(index, 12345, -1)
+        else:  # not root: this process takes itself for someone else
+            mock.patch("aiml_career.ladder.cache.os.geteuid", return_value=os.geteuid() + 1).start()
+    elif how == "group-writable":
+        os.chmod(index, 0o620)
+    elif how == "others-writable":
+        os.chmod(index, 0o602)
+    elif how == "a link":
+        target = tmp_path / "elsewhere.db"
+        index.rename(target)
+        index.symlink_to(target)
+    else:
+        index.unlink()
+        index.mkdir()
+    try:
+        assert stored(EXAMPLE) is None
+        expected = ask("--data", str(EXAMPLE), "roles", "--json", env=NO_CACHE)
+        assert ask("--data", str(EXAMPLE), "roles", "--json").stdout == expected.stdout
+    finally:
+        mock.patch.stopall()
+
+
+def test_a_full_disk_never_fails_the_command():
+    def full(*_, **__):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    expected = ask("--data", str(EXAMPLE), "roles", "--json", env=NO_CACHE)
+    with mock.patch("aiml_career.writes.write_atomic", full):
+        got = ask("--data", str(EXAMPLE), "roles", "--json")
+    assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+    assert indexes() == []
+
+
+def test_a_database_error_while_building_never_fails_the_command():
+    def broken(_):
+        raise MemoryError
+
+    with mock.patch("aiml_career.ladder.stored.database", broken):
+        got = ask("--data", str(EXAMPLE), "roles", "--json")
+    assert got.exit_code == 0
+    assert got.stdout
+    assert indexes() == []
+
+
+# -- when the index is not used at all ---------------------------------------------------------
+
+
+def test_no_cache_no_index():
+    ask("--data", str(EXAMPLE), "roles", "--json", env=NO_CACHE)
+    assert indexes() == []
+
+
+def test_small_files_load_their_models():
+    with mock.patch.object(store, "MIN_BYTES", 4_000_000):
+        ask("--data", str(EXAMPLE), "roles", "--json")
+        ask("roles", "--json")
+    assert indexes() == []
+
+
+def test_standard_input_validate_and_export_use_the_models():
+    _built()
+
+    def refused(*_):
+        raise AssertionError("the index was asked")
+
+    with mock.patch.object(store, "open_index", refused):
+        assert ask("--data", str(EXAMPLE), "validate", str(EXAMPLE), "--json").json()["valid"]
+        assert json.loads(ask("--data", str(EXAMPLE), "export", "--format", "json").stdout)["roles"]
+        assert in_process(["--data", "-", "roles", "--json"], input=EXAMPLE.read_bytes()).json()
+    assert len(indexes()) == 1, "nor is one built"
+
+
+def test_old_indexes_are_pruned(files):
+    with mock.patch.object(store, "KEEP", 2):
+        for n in range(4):
+            doc = json.loads(EXAMPLE.read_text())
+            doc["title"] = f"Ladder {n}"
+            ask("--data", str(files.write(dump(doc))), "stages", "--json")
+            time.sleep(0.01)  # each a later time
+    kept = indexes()
+    assert len(kept) == 2
+    with mock.patch.object(store, "BUDGET", 1):  # over the budget: the newest alone is kept
+        ask("--data", str(EXAMPLE), "stages", "--json")
+    assert len(indexes()) == 1
+
+
+# -- two first runs at once ----------------------------------------------------------------------
+
+
+def test_two_first_runs_at_once_build_one_usable_index(tmp_path):
+    """Two processes of the entry point, on a ladder over the real threshold: each answers, each
+    builds the index after its answer (in a child of its own), and the one kept is whole."""
+    big = tmp_path / "big.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--roles", "1000", "--rows", "15-20",
+                    "-o", str(big)], check=True, capture_output=True)
+    assert big.stat().st_size >= 4_000_000
+    role = json.loads(big.read_text())["roles"][350]["id"]
+    command = [*entry_point(), "--data", str(big), "show", role, "--json"]
+    children = [subprocess.Popen(command, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                for _ in range(2)]
+    answers = [child.communicate(timeout=120) for child in children]
+    assert [child.returncode for child in children] == [0, 0], answers
+    assert answers[0] == answers[1]
+    deadline = time.monotonic() + 120
+    while not indexes() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1)  # the other child's rename, if it is still writing
+    assert len(indexes()) == 1
+    with mock.patch.object(store, "MIN_BYTES", 4_000_000):
+        assert stored(big) is not None
+        with models_never_loaded():
+            again = ask("--data", str(big), "show", role, "--json")
+    assert again.stdout.encode() == answers[0][0]
