@@ -79,6 +79,7 @@ def commands(doc: dict) -> list[list[str]]:
         ["skills", "--json"], ["specializations", "--json"], ["education", "--json"], ["resources", "--json"],
         ["similar", first, "--json"], ["search", doc["roles"][0]["name"].split()[0], "--json"],
         ["export", "--format", "mermaid"], ["export", "--format", "markdown"],
+        ["next", "--from", last, "--json"], ["map", "SELF", "--json"], ["roles"], ["tree"],
     ]
     if len(roles) > 1:
         out += [["path", "--from", first, "--to", last, "--json"], ["plan", "--from", first, "--to", last, "--json"],
@@ -99,7 +100,7 @@ def commands(doc: dict) -> list[list[str]]:
 def test_the_index_answers_every_command_as_the_models_do(files, doc, seed):
     path = files.write(dump(doc))
     data = ["--data", str(path)]
-    asked = commands(doc)
+    asked = [[str(path) if arg == "SELF" else arg for arg in args] for args in commands(doc)]
     expected = [ask(*data, *args, env=NO_CACHE) for args in asked]  # from the models
     ask(*data, *asked[seed % len(asked)])  # the first run builds the index
     ladder = stored(path)
