@@ -135,7 +135,8 @@ def test_similar_limit_keeps_the_total(cli, ladder_file):
 
 def test_similar_prints_a_row_per_role(cli, ladder_file):
     out = cli("--data", ladder_file, "similar", "mle").stdout
-    row = "ds\tDS\t70% (7 of 10)\t37.5% (3 of 8)\tPython, ML frameworks, Deep learning\tStatistics"
+    # id, name, score (53.8: above), there, back, shared, missing, extra (as compare prints them)
+    row = "ds\tDS\t53.8\t70% (7 of 10)\t37.5% (3 of 8)\tPython, ML frameworks, Deep learning\tStatistics\tDocker"
     assert out.splitlines()[0] == row
 
 

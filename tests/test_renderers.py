@@ -64,10 +64,11 @@ def test_piped_listings_write_rows_without_rich():
         elif args[0] == "match":  # readiness, role, id, stage, still needed: the number, no bar
             assert all(len(row.split("\t")) == 5 for row in rows)
             assert all(re.fullmatch(r"\d+\.\d% \(\d+/\d+\)", row.split("\t")[0]) for row in rows)
-        else:  # id, name, both overlaps, shared, missing
+        else:  # id, name, score, both overlaps, shared, missing, extra
             assert len(rows) == 3
-            assert all(len(row.split("\t")) == 6 for row in rows)
-            assert all(re.fullmatch(r"[\d.]+% \(\d+ of \d+\)", row.split("\t")[2]) for row in rows)
+            assert all(len(row.split("\t")) == 8 for row in rows)
+            assert all(re.fullmatch(r"[\d.]+", row.split("\t")[2]) for row in rows)
+            assert all(re.fullmatch(r"[\d.]+% \(\d+ of \d+\)", row.split("\t")[3]) for row in rows)
 
 
 #: The example ladder's tree, worked out from examples/data-engineering.json: its four stages, each

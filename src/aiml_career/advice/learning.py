@@ -194,7 +194,8 @@ def _items(ladder: Ladder, me: Person, goal: Head, route: Route) -> list[PlanIte
                 "action": "deepen" if judged.status == "deepen" else "gain",
                 "held": LEVELS[theirs.held - 1] if theirs.status == "deepen" else None,
                 "step": step_at, "wording": unit.wording,
-                "reason": f"{role.name} asks for it at {unit.level}: \u201c{unit.wording}\u201d",
+                "reason": f"{role.name} asks for it at {unit.level}"
+                          + (f": \u201c{unit.wording}\u201d" if unit.wording else ""),
                 "status": status, "prerequisites": [], "value": {"steps": 0, "roles_beyond": 0},
                 "unlocks": [], "ready_for": None, "learn": [],
             }

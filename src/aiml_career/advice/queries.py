@@ -293,8 +293,9 @@ def education(ladder: Ladder) -> Education:
     edu = ladder.education
     found = foundation(ladder)
     degrees = _resources_of(ladder, "degree")
-    if edu is None or found is None:
-        return {"stage": None, "advanced_degrees": degrees}
+    if edu is None or found is None:  # the same keys, empty: a ladder may give no education
+        return {"stage": None, "degrees": [], "notes": [], "math_foundation": [], "key_skills_text": "",
+                "key_skills": [], "advanced_degrees": degrees}
     return {"stage": edu.stage, **found, "advanced_degrees": degrees}
 
 

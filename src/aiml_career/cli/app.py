@@ -128,6 +128,19 @@ def _take_global_options(ctx: typer.Context | None, data: Optional[str], color: 
         env_of(ctx).data = data
 
 
+def _on_this_ladder(error: CareerError, data: str | None) -> CareerError:
+    """The error with each command its hints name run on the ladder in use: ``--data FILE``
+    added, so that a hint pasted as printed answers on the same ladder (``$AIML_CAREER_DATA``
+    names it for every command already)."""
+    if data is None:
+        return error
+    import shlex
+
+    given = f"aiml-career --data {shlex.quote(data)} "
+    error.hints = [hint.replace("aiml-career ", given) for hint in error.hints]
+    return error
+
+
 def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Callable[[F], F]:
     """``app.command`` whose errors become a message and an exit code, never a traceback,
     and which takes the global options after the command too."""
@@ -140,7 +153,8 @@ def command(*names: str, on: typer.Typer | None = None, **options: Any) -> Calla
                 _take_global_options(ctx, global_data, global_color)
                 return fn(*args, **kwargs)
             except CareerError as error:
-                report(error, env_of(ctx).stderr)
+                env = env_of(ctx)
+                report(_on_this_ladder(error, env.data if not env.data_from_env else None), env.stderr)
                 raise typer.Exit(int(error.exit_code)) from None
 
         _with_global_options(fn, run)
@@ -185,10 +199,11 @@ def ladder_of(ctx: typer.Context, *, models: bool = False):
 def voice_of(ctx: typer.Context) -> Voice:
     """Whose words the run's ladder gives (:class:`..render.Voice`): the built-in ladder's are
     "the text"'s; a ladder from --data or $AIML_CAREER_DATA speaks as its own ``source``."""
+    from ..ladder.loading import BUILTIN
     from ..render import voice
 
     ladder = ladder_of(ctx)
-    return voice(env_of(ctx).data is None or ladder.text_words, ladder.text_source)
+    return voice(env_of(ctx).data in (None, BUILTIN) or ladder.text_words, ladder.text_source)
 
 
 def other_ladder(ctx: typer.Context, value: str):
@@ -196,10 +211,10 @@ def other_ladder(ctx: typer.Context, value: str):
     checked and cached as ``--data`` is (:func:`..ladder.loading.load`)."""
     from pathlib import Path
 
-    from ..ladder.loading import builtin_path, checked_path, load
+    from ..ladder.loading import BUILTIN, builtin_path, checked_path, load
 
     env = env_of(ctx)
-    path = builtin_path() if value == "builtin" else Path(checked_path(value, "OTHER"))
+    path = builtin_path() if value == BUILTIN else Path(checked_path(value, "OTHER"))
     here = ladder_of(ctx)
     if str(path) != "-" and here.source != "<stdin>" and _same_file(path, Path(here.source)):
         return here  # the ladder in use onto itself: read once

@@ -143,7 +143,8 @@ def path(
         if chosen is Format.json:
             output(ctx, result, True, renderers.path)
         start = result["from"]["id"] if result["from"] else "the entry stage"
-        raise CareerError(f"no route from {start} to {result['to']['id']}", _no_route_hint(promotions_only))
+        raise CareerError(f"no route from {start} to {result['to']['id']}",
+                          _no_route_hint(promotions_only, "path", no_overlap))
     if chosen is Format.mermaid:
         from ..advice import graph
         from ..render import export
@@ -212,7 +213,7 @@ def plan(
         claims_note(ctx, ladder, me, goal)
     result = learning.plan(ladder, me, goal, promotions_only=promotions_only, allow_lateral=allow_lateral)
     if result["no_route"] and chosen is not PlanFormat.json:
-        raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
+        raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only, "plan"))
     if chosen is PlanFormat.text and dest is None:
         output(ctx, result, False, partial(renderers.plan, voice_of(ctx)))
         return
@@ -238,13 +239,23 @@ def plan(
     else:
         write_file(ctx, dest, document)
     if result["no_route"]:
-        raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only))
+        raise CareerError(result["message"] or "no route", _no_route_hint(promotions_only, "plan"))
 
 
-def _no_route_hint(promotions_only: bool) -> list[str]:
+def _no_route_hint(promotions_only: bool, asked: str, no_overlap: bool = False) -> list[str]:
+    """Why no route, for ``path`` or ``plan``: what was left out, or what was tried."""
     if promotions_only:
         return ["lateral moves were left out: drop --promotions-only"]
-    return ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
+    hints = ["no chain of promotions or lateral moves leads there; see the ladder: aiml-career tree"]
+    if asked == "plan":
+        hints.append("a plan follows only the moves the ladder names; path also tries moves derived from "
+                     "overlap (ours), from roles the ladder names no move from: aiml-career path")
+    elif no_overlap:
+        hints.append("--no-overlap left out moves derived from overlap: drop it to try them")
+    else:
+        hints.append("nor do moves derived from overlap (ours: only from roles the ladder names no move "
+                     "from, below its top stage; docs/planning.md: Moves from overlap)")
+    return hints
 
 
 def plan_format(dest: str | None) -> PlanFormat:

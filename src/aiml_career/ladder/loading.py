@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .model import LadderDoc
 
 
+#: What names the built-in ladder: ``--data builtin``, ``map builtin``, ``"extends": "builtin"``.
+BUILTIN = "builtin"
+
+
 def builtin_path() -> Path:
     """The ladder shipped with the package (or the repository's, from a checkout)."""
     package = Path(__file__).resolve().parents[1]
@@ -35,10 +39,11 @@ def data_path(chosen: str | None = None) -> Path:
     """The ladder file in use: ``chosen`` (``--data``, else ``$AIML_CAREER_DATA``: the run's
     :attr:`Environment.data <.environment.Environment.data>`), else the built-in one.
 
-    ``-`` is standard input. An empty ``--data ""`` is a usage error, not the
+    ``-`` is standard input; ``builtin`` is the built-in ladder, as in ``map`` and ``extends``
+    (a file of that name is ``./builtin``). An empty ``--data ""`` is a usage error, not the
     built-in ladder (the environment takes an empty ``$AIML_CAREER_DATA`` as unset).
     """
-    if chosen is not None:
+    if chosen is not None and chosen != BUILTIN:
         return Path(checked_path(chosen, "--data"))
     return builtin_path()
 

@@ -263,5 +263,5 @@ def figure(doc: OverlapDoc) -> str:
 
 def similar(out: Rows, data: Similar) -> None:
     for item in data["roles"]:
-        out.row(item["id"], item["name"], figure(item["forward"]), figure(item["backward"]),
-                names(item["forward"]["shared"]), missing(item["forward"]))
+        out.row(item["id"], item["name"], f"{item['score']:g}", figure(item["forward"]), figure(item["backward"]),
+                names(item["forward"]["shared"]), missing(item["forward"]), names(item["forward"]["extra"]))

@@ -69,11 +69,11 @@ class SkillCategory(TypedDict):
 
 class Education(TypedDict):
     stage: str | None
-    degrees: NotRequired[list[Degree]]
-    notes: NotRequired[list[str]]
-    math_foundation: NotRequired[list[SkillRef]]
-    key_skills_text: NotRequired[str]
-    key_skills: NotRequired[list[SkillRef]]
+    degrees: list[Degree]
+    notes: list[str]
+    math_foundation: list[SkillRef]
+    key_skills_text: str
+    key_skills: list[SkillRef]
     advanced_degrees: list[Resource]
 
 

@@ -177,6 +177,9 @@ def specialization(out: Console, data: SpecializationDetail) -> None:
 
 
 def specializations(out: Console, data: Specializations) -> None:
+    if not data["specializations"] and not data["intro"]:
+        _note(out, "this ladder names no specializations")
+        return
     if data["intro"]:
         out.print(T(data["intro"], "italic"))
         out.print()
@@ -279,13 +282,20 @@ def skill_detail(out: Console, data: SkillLearning, voice: Voice = TEXT) -> None
 
 
 def education(out: Console, data: Education) -> None:
-    out.print(_heading("Educational foundation", data["stage"] or ""))
-    if data.get("degrees") is not None:
+    given = data["stage"] is not None or data["degrees"] or data["notes"] or data["key_skills"]
+    if not given and not data["advanced_degrees"]:
+        _note(out, "this ladder gives no educational foundation and no advanced degrees")
+        return
+    if given:
+        out.print(_heading("Educational foundation", data["stage"] or ""))
         _foundation(out, data)
     _resource_table(out, "Advanced degrees", data["advanced_degrees"])
 
 
 def resources(out: Console, data: Resources) -> None:
+    if not (data["online_courses"] or data["certifications"] or data["advanced_degrees"] or data["advice"]):
+        _note(out, "this ladder names no courses, certifications, advanced degrees or closing advice")
+        return
     _resource_table(out, "Online courses", data["online_courses"])
     _resource_table(out, "Certifications", data["certifications"])
     _resource_table(out, "Advanced degrees", data["advanced_degrees"])
