@@ -310,6 +310,8 @@ class StoredLadder(Ladder):
             ways = self._ways_of({row[6] for _, rows in decoded for row in rows if row[6] is not None})
         make = Unit._make  # the tuple's own constructor: a ladder has hundreds of thousands of rows
         for order, rows in decoded:
+            if ids[order] in self._units:  # read one by one before: kept as it is
+                continue
             out = []
             for skill, level, wording, level_word, any_of, part_of, way, is_open, _ in rows:
                 listed = alternatives.get(any_of)
