@@ -58,14 +58,13 @@ def scan(ladder: Ladder, have: Have, wanted: set[str]) -> tuple[dict[str, tuple[
     scored: dict[RowKey, int] = {}
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
-    for role, units in ladder.all_units():
+    for role, rows in ladder.scan_rows():
         points = of = 0
-        for unit in units:
-            skill, rank = unit.skill, unit.rank
-            key = (skill, unit.any_of, unit.open, rank)
+        for key, unit in rows:
+            skill, _, _, rank = key
             got = scored.get(key)
             if got is None:
-                got = scored[key] = min(best_way(have, unit)[1], rank)
+                got = scored[key] = min(best_way(have, unit or ladder.key_unit(key))[1], rank)
             points += got
             of += rank
             if skill in wanted:

@@ -25,7 +25,7 @@ from . import requirements
 from .cache import build
 from .index import Head, Ladder
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
-from .requirements import Unit, Way
+from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
 
 M = TypeVar("M", bound=BaseModel)
@@ -350,6 +350,10 @@ class StoredLadder(Ladder):
                 if collecting:
                     gc.enable()
             self._every_unit = True
+
+    def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
+        # The units are at hand (each with its ways): no ways worked out again.
+        return ((role, (((u.skill, u.any_of, u.open, u.rank), u) for u in units)) for role, units in self.all_units())
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
         ids = sorted(skill_ids)
