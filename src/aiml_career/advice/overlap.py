@@ -61,15 +61,15 @@ def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Head] | N
     scored: dict[RowKey, int] = {}
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
-    pairs = ladder.all_units() if roles is None else ((role, ladder.units(role)) for role in roles)
-    for role, units in pairs:
+    pairs = ladder.scan_rows() if roles is None else (
+        (role, (((u.skill, u.any_of, u.open, u.rank), u) for u in ladder.units(role))) for role in roles)
+    for role, rows in pairs:
         points = of = 0
-        for unit in units:
-            skill, rank = unit.skill, unit.rank
-            key = (skill, unit.any_of, unit.open, rank)
+        for key, unit in rows:
+            skill, _, _, rank = key
             got = scored.get(key)
             if got is None:
-                got = scored[key] = min(best_way(have, unit)[1], rank)
+                got = scored[key] = min(best_way(have, unit or ladder.key_unit(key))[1], rank)
             points += got
             of += rank
             if skill in wanted:

@@ -25,7 +25,7 @@ from . import requirements
 from .cache import build
 from .index import Head, Ladder
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
-from .requirements import Unit, Way
+from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
 
 M = TypeVar("M", bound=BaseModel)
@@ -120,6 +120,8 @@ def database(ladder: Ladder) -> bytes:
         con.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", roles)
         con.executemany("INSERT INTO units VALUES (?, ?)", units)
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
+        # And all of them at once, in id order, for a query over every role (one decoding, not one per way).
+        con.execute("INSERT INTO meta VALUES ('ways', ?)", (_packed(json.dumps(list(ways))),))
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
         con.executescript(INDEXES)
@@ -300,6 +302,9 @@ class StoredLadder(Ladder):
         """The ways of the given ids (None: every one)."""
         if ids is not None and not ids:
             return {}
+        if ids is None:
+            (blob,), = self._con.execute("SELECT value FROM meta WHERE key = 'ways'")
+            return {i: tuple(tuple(w) for w in found) for i, found in enumerate(_unpacked(blob))}
         query = "SELECT id, json FROM ways"
         rows = (self._con.execute(query) if ids is None else
                 self._con.execute(f"{query} WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)))
@@ -313,6 +318,8 @@ class StoredLadder(Ladder):
             ways = self._ways_of({row[6] for _, rows in decoded for row in rows if row[6] is not None})
         make = Unit._make  # the tuple's own constructor: a ladder has hundreds of thousands of rows
         for order, rows in decoded:
+            if ids[order] in self._units:  # read one by one before: kept as it is
+                continue
             out = []
             for skill, level, wording, level_word, any_of, part_of, way, is_open, _ in rows:
                 listed = alternatives.get(any_of)
@@ -351,6 +358,10 @@ class StoredLadder(Ladder):
                 if collecting:
                     gc.enable()
             self._every_unit = True
+
+    def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
+        # The units are at hand (each with its ways): no ways worked out again.
+        return ((role, (((u.skill, u.any_of, u.open, u.rank), u) for u in units)) for role, units in self.all_units())
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
         ids = sorted(skill_ids)
