@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVELS
@@ -110,8 +110,13 @@ class Assessment:
         }
 
 
+#: One row's outcome for one person, kept by :func:`assess`'s ``memo``: (points, of which list,
+#: the item in it).
+Outcome = tuple[int, str, Any]
+
+
 def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | None = None, *,
-           rows: bool = True) -> Assessment:
+           rows: bool = True, memo: dict[Any, Outcome] | None = None) -> Assessment:
     """Every requirement row of ``role`` for someone holding ``have``.
 
     A row is met, to gain (nothing held), or to deepen (held below its
@@ -119,34 +124,56 @@ def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | N
     where each row adds min(held, required) points out of required. A level
     counted from a related skill says so (``via``). ``rows=False`` leaves
     :attr:`Assessment.rows` empty: ``match`` scores every role of a big ladder and
-    needs only the lists.
+    needs only the lists. ``memo`` (with ``rows=False``; one per person, ``have`` and ``marks``
+    the same each call) keeps each distinct row's outcome, its item shared by the roles that
+    have the row, not made again: the roles of a big ladder repeat the same rows.
     """
     out = Assessment()
-    kept = out.rows
+    if memo is not None and not rows:
+        lists: dict[str, list[Any]] = {"met": out.met, "gain": out.gain, "deepen": out.deepen}
+        for unit in ladder.units(role):
+            key = (unit.skill, unit.any_of, unit.open, unit.rank, unit.part_of)
+            known = memo.get(key)
+            if known is None:  # the first role with this row: judged as below, the item kept
+                one = Assessment()
+                _judge(ladder, unit, have, marks, one, False)
+                kind = "met" if one.met else "gain" if one.gain else "deepen"
+                known = memo[key] = (one.points, kind, (one.met or one.gain or one.deepen)[0])
+            out.points += known[0]
+            out.of += unit.rank
+            lists[known[1]].append(known[2])
+        return out
     for unit in ladder.units(role):
-        best, held, via = best_way(have, unit)
-        required = unit.rank
-        out.of += required
-        if held >= required:
-            out.points += required
-            row = RowAssessment(unit, "met", held, best, via)
-            out.met.append(_met(ladder, row, have))
-        elif held == 0:
-            mark = row_status(unit, best, held, marks) if marks else None
-            gain = requirement_item(ladder, unit)
-            if mark is not None:
-                gain["status"] = mark
-            out.gain.append(gain)
-            if not rows:
-                continue
-            row = RowAssessment(unit, "gain", held, best, via, mark)
-        else:
-            out.points += held
-            row = RowAssessment(unit, "deepen", held, best, via, row_status(unit, best, held, marks) if marks else None)
-            out.deepen.append(_deepen(ladder, row, have))
-        if rows:
-            kept.append(row)
+        _judge(ladder, unit, have, marks, out, rows)
     return out
+
+
+def _judge(ladder: Ladder, unit: Unit, have: Have, marks: Mapping[str, Mark] | None, out: Assessment,
+           rows: bool) -> None:
+    """One row, judged: its points and item added to ``out`` (and its :class:`RowAssessment`,
+    with ``rows``)."""
+    best, held, via = best_way(have, unit)
+    required = unit.rank
+    out.of += required
+    if held >= required:
+        out.points += required
+        row = RowAssessment(unit, "met", held, best, via)
+        out.met.append(_met(ladder, row, have))
+    elif held == 0:
+        mark = row_status(unit, best, held, marks) if marks else None
+        gain = requirement_item(ladder, unit)
+        if mark is not None:
+            gain["status"] = mark
+        out.gain.append(gain)
+        if not rows:
+            return
+        row = RowAssessment(unit, "gain", held, best, via, mark)
+    else:
+        out.points += held
+        row = RowAssessment(unit, "deepen", held, best, via, row_status(unit, best, held, marks) if marks else None)
+        out.deepen.append(_deepen(ladder, row, have))
+    if rows:
+        out.rows.append(row)
 
 
 def _met(ladder: Ladder, row: RowAssessment, have: Have) -> Met:
