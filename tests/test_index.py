@@ -138,6 +138,15 @@ def test_the_stored_ladder_holds_what_the_models_hold():
     assert (ladder.specializations, ladder.resources, ladder.education) == (
         models.specializations, models.resources, models.education)
     assert (ladder.title, ladder.intro, ladder.conclusion) == (models.title, models.intro, models.conclusion)
+    assert ladder.text_source == models.text_source
+    # Every role's rows as numbers into the distinct rows, as the models number them, and each
+    # number the row it stands for (its wording left out):
+    distinct, table = ladder.row_table()
+    assert (distinct, [(h.id, list(n)) for h, n in table]) == (
+        models.row_table()[0], [(h.id, list(n)) for h, n in models.row_table()[1]])
+    for role, numbers in table:
+        assert [distinct[n] for n in numbers] == [
+            u._replace(wording="", level_word="") for u in models.units(models.roles[role.id])]
 
 
 # -- an index that is not to be trusted is never used ---------------------------------------

@@ -9,7 +9,7 @@ the readiness they add up to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -110,13 +110,13 @@ class Assessment:
         }
 
 
-#: One row's outcome for one person, kept by :func:`assess`'s ``memo``: (points, of which list,
-#: the item in it).
-Outcome = tuple[int, str, Any]
+#: One distinct row's outcome for one person (:func:`assess_numbered`): (points, of, which
+#: list: 0 met, 1 gain, 2 deepen, the item in it).
+Outcome = tuple[int, int, int, Any]
 
 
 def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | None = None, *,
-           rows: bool = True, memo: dict[Any, Outcome] | None = None) -> Assessment:
+           rows: bool = True) -> Assessment:
     """Every requirement row of ``role`` for someone holding ``have``.
 
     A row is met, to gain (nothing held), or to deepen (held below its
@@ -124,28 +124,37 @@ def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | N
     where each row adds min(held, required) points out of required. A level
     counted from a related skill says so (``via``). ``rows=False`` leaves
     :attr:`Assessment.rows` empty: ``match`` scores every role of a big ladder and
-    needs only the lists. ``memo`` (with ``rows=False``; one per person, ``have`` and ``marks``
-    the same each call) keeps each distinct row's outcome, its item shared by the roles that
-    have the row, not made again: the roles of a big ladder repeat the same rows.
+    needs only the lists (:func:`assess_numbered` judges each distinct row of the ladder once).
     """
     out = Assessment()
-    if memo is not None and not rows:
-        lists: dict[str, list[Any]] = {"met": out.met, "gain": out.gain, "deepen": out.deepen}
-        for unit in ladder.units(role):
-            key = (unit.skill, unit.any_of, unit.open, unit.rank, unit.part_of)
-            known = memo.get(key)
-            if known is None:  # the first role with this row: judged as below, the item kept
-                one = Assessment()
-                _judge(ladder, unit, have, marks, one, False)
-                kind = "met" if one.met else "gain" if one.gain else "deepen"
-                known = memo[key] = (one.points, kind, (one.met or one.gain or one.deepen)[0])
-            out.points += known[0]
-            out.of += unit.rank
-            lists[known[1]].append(known[2])
-        return out
     for unit in ladder.units(role):
         _judge(ladder, unit, have, marks, out, rows)
     return out
+
+
+def assess_numbered(ladder: Ladder, rows: list[Unit], numbers: Sequence[int], have: Have,
+                    marks: Mapping[str, Mark] | None, known: list[Outcome | None]) -> Assessment:
+    """:func:`assess` without rows, of a role given as the numbers of its rows among the ladder's
+    distinct ``rows`` (:meth:`~..ladder.index.Ladder.row_table`): each distinct row judged once
+    per person (``known``, one slot per row: the same ``have`` and ``marks`` each call), its
+    item shared by every role that has it. ``match`` judges every role of a big ladder so."""
+    out = Assessment()
+    lists: tuple[list[Any], list[Any], list[Any]] = (out.met, out.gain, out.deepen)
+    for number in numbers:
+        got = known[number]
+        if got is None:
+            one = Assessment()
+            _judge(ladder, rows[number], have, marks, one, False)
+            kind = 0 if one.met else 1 if one.gain else 2
+            got = known[number] = (one.points, one.of, kind, lists_of(one)[kind][0])
+        out.points += got[0]
+        out.of += got[1]
+        lists[got[2]].append(got[3])
+    return out
+
+
+def lists_of(found: Assessment) -> tuple[list[Any], list[Any], list[Any]]:
+    return found.met, found.gain, found.deepen
 
 
 def _judge(ladder: Ladder, unit: Unit, have: Have, marks: Mapping[str, Mark] | None, out: Assessment,

@@ -10,7 +10,7 @@ each result says who it was planned for); nothing here prints.
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..ladder.index import Ladder
@@ -20,7 +20,7 @@ from ..ladder.pieces import name_ref, role_at
 from ..ladder.places import row_skills
 from ..ladder.requirements import skills_named
 from . import overlap_moves
-from .assessment import Outcome, assess, merge, person_have, role_have
+from .assessment import Outcome, assess, assess_numbered, merge, person_have, role_have
 from .person import Person
 
 if TYPE_CHECKING:
@@ -402,11 +402,12 @@ def match(
     step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
     mine = step[current.stage] if current else -1
     ranked: list[tuple[tuple[bool, float, int, float, int], MatchRow]] = []
-    memo: dict[Any, Outcome] = {}  # each distinct row judged once, its item shared
-    for i, (role, _) in enumerate(ladder.all_units()):  # every role's rows, in one pass
+    distinct, table = ladder.row_table()  # every role's rows, in one pass, as numbers
+    known: list[Outcome | None] = [None] * len(distinct)  # each distinct row judged once
+    for i, (role, numbers) in enumerate(table):
         if stage is not None and role.stage != stage:
             continue
-        gap = assess(ladder, role, held, me.marks, rows=False, memo=memo)
+        gap = assess_numbered(ladder, distinct, numbers, held, me.marks, known)
         behind = step[role.stage] <= mine
         score = round(gap.readiness - STAGE_STEP * step[role.stage], 1)
         ranked.append(((behind, -score, step[role.stage], -gap.readiness, i), {

@@ -46,6 +46,10 @@ class Head(Protocol):
     def responsibilities(self) -> Sequence[str]: ...
 
 
+#: :meth:`Ladder.row_table`: the distinct rows, and each role with the numbers of its rows.
+RowTable = tuple[list[Unit], list[tuple[Head, Sequence[int]]]]
+
+
 class Ladder:
     """A checked ladder with lookups by id, name and alias, answered from its models."""
 
@@ -118,6 +122,25 @@ class Ladder:
     def all_units(self) -> Iterable[tuple[Head, list[Unit]]]:
         """Every role with its units, in ladder order (``match``, ``--unlocks``, the indexes below)."""
         return ((role, self.units(role)) for role in self.heads)
+
+    def row_table(self) -> RowTable:
+        """Every role's rows as numbers into one list of the ladder's distinct rows (a unit per
+        distinct skill, alternatives, open, level and group; wording left out), in ladder order:
+        a query over every role that judges each distinct row once (``match``) reads the numbers."""
+        distinct: list[Unit] = []
+        numbers: dict[tuple[str, tuple[str, ...], bool, str, str | None], int] = {}
+        table: list[tuple[Head, Sequence[int]]] = []
+        for role, units in self.all_units():
+            ids = []
+            for unit in units:
+                key = (unit.skill, unit.any_of, unit.open, unit.level, unit.part_of)
+                number = numbers.get(key)
+                if number is None:
+                    number = numbers[key] = len(distinct)
+                    distinct.append(unit._replace(wording="", level_word=""))
+                ids.append(number)
+            table.append((role, ids))
+        return distinct, table
 
     def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
         """Every role's rows, in ladder order, each as what it is judged by (its key) and its

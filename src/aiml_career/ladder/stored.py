@@ -15,6 +15,7 @@ import gc
 import json
 import sqlite3
 import zlib
+from array import array
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
@@ -23,7 +24,7 @@ from pydantic import BaseModel
 
 from . import requirements
 from .cache import build
-from .index import Head, Ladder
+from .index import Head, Ladder, RowTable
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
@@ -119,6 +120,18 @@ def database(ladder: Ladder) -> bytes:
                 named.setdefault(sid, []).append(str(order))
         con.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", roles)
         con.executemany("INSERT INTO units VALUES (?, ?)", units)
+        # Every role's rows as numbers into the distinct rows (Ladder.row_table), for a query
+        # that judges each distinct row once (match): no role's units decoded.
+        distinct, table = ladder.row_table()
+        rows_made = [[u.skill, u.level, " ".join(u.any_of), u.part_of,
+                      ways.setdefault(u.ways, len(ways)) if u.ways else None, int(u.open)] for u in distinct]
+        numbers, ends = array("I"), array("I")
+        for _, ids in table:
+            numbers.extend(ids)
+            ends.append(len(numbers))
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("distinct", _packed(json.dumps(rows_made, separators=(",", ":")))),
+            ("numbers", zlib.compress(numbers.tobytes(), 1)), ("ends", zlib.compress(ends.tobytes(), 1))])
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
         # And all of them at once, in id order, for a query over every role (one decoding, not one per way).
         con.execute("INSERT INTO meta VALUES ('ways', ?)", (_packed(json.dumps(list(ways))),))
@@ -359,9 +372,29 @@ class StoredLadder(Ladder):
                     gc.enable()
             self._every_unit = True
 
+    def row_table(self) -> RowTable:
+        # Kept as such (see database): the distinct rows and the numbers, no role's units decoded.
+        meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('distinct', 'numbers', 'ends')"))
+        ways = self._ways_of(None)
+        alternatives: dict[str, tuple[str, ...]] = {"": ()}
+        distinct = []
+        for skill, level, any_of, part_of, way, is_open in _unpacked(meta["distinct"]):
+            listed = alternatives.get(any_of)
+            if listed is None:
+                listed = alternatives[any_of] = tuple(any_of.split(" "))
+            distinct.append(Unit(skill, level, "", None, listed, part_of, ways[way] if way is not None else (),
+                                 is_open == 1))
+        numbers, ends = array("I"), array("I")
+        numbers.frombytes(zlib.decompress(meta["numbers"]))
+        ends.frombytes(zlib.decompress(meta["ends"]))
+        starts = [0, *ends[:-1]]
+        return distinct, [(head, numbers[a:b]) for head, a, b in zip(self.heads, starts, ends)]
+
     def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
-        # The units are at hand (each with its ways): no ways worked out again.
-        return ((role, (((u.skill, u.any_of, u.open, u.rank), u) for u in units)) for role, units in self.all_units())
+        # From the distinct rows (row_table): no role's units decoded, no ways worked out again.
+        distinct, table = self.row_table()
+        keyed = [((u.skill, u.any_of, u.open, u.rank), u) for u in distinct]
+        return ((role, (keyed[n] for n in numbers)) for role, numbers in table)
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
         ids = sorted(skill_ids)
