@@ -146,7 +146,7 @@ def test_the_stored_ladder_holds_what_the_models_hold():
         models.row_table()[0], [(h.id, list(n)) for h, n in models.row_table()[1]])
     for role, numbers in table:
         assert [distinct[n] for n in numbers] == [
-            u._replace(wording="", level_word="") for u in models.units(models.roles[role.id])]
+            u._replace(wording="", level_word=None) for u in models.units(models.roles[role.id])]
 
 
 # -- an index that is not to be trusted is never used ---------------------------------------

@@ -137,7 +137,7 @@ class Ladder:
                 number = numbers.get(key)
                 if number is None:
                     number = numbers[key] = len(distinct)
-                    distinct.append(unit._replace(wording="", level_word=""))
+                    distinct.append(unit._replace(wording="", level_word=None))
                 ids.append(number)
             table.append((role, ids))
         return distinct, table
