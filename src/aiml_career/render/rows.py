@@ -252,12 +252,18 @@ def names(items: Iterable[Mapping[str, Any]]) -> str:
 
 def missing(doc: OverlapDoc) -> str:
     """The rows not met: nothing held ("Docker"), or held below the level ("SQL basic→advanced")."""
-    parts = [item["name"] for item in doc["missing"]]
-    parts += [f"{item['name']} {item['from']}→{item['to']}" for item in doc["deepen"]]
+    return not_met(doc["missing"], doc["deepen"])
+
+
+def not_met(none_held: Iterable[Mapping[str, Any]], below: Iterable[Mapping[str, Any]]) -> str:
+    """Rows not met, on one line: those nothing is held toward, then those held below their level."""
+    parts = [item["name"] for item in none_held]
+    parts += [f"{item['name']} {item['from']}→{item['to']}" for item in below]
     return ", ".join(parts) or "—"
 
 
-def figure(doc: OverlapDoc) -> str:
+def figure(doc: Mapping[str, Any]) -> str:
+    """An overlap and its points: "70% (7 of 10)" (``compare``, ``similar``, ``map``)."""
     return f"{doc['overlap']:g}% ({doc['points']} of {doc['of']})"
 
 

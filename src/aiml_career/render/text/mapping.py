@@ -10,10 +10,11 @@ from rich.console import Console
 from rich.text import Text
 
 from ...errors import sanitize
+from ..rows import figure, not_met
 from .base import T, _aside, _count, _labelled, _note, _print_table, _table, for_people
 
 if TYPE_CHECKING:
-    from ...results.mapping import Figure, MapDoc, Nearest, SkillMatching
+    from ...results.mapping import MapDoc, Nearest, SkillMatching
 
 
 #: How many unmatched and ambiguous skills the text names (--json lists more).
@@ -27,13 +28,7 @@ def _names(items: Iterable[Mapping[str, Any]]) -> str:
 def _only_other(item: Nearest) -> str:
     """Rows of the other ladder's role not met: nothing held ("Docker"), or held below their
     level ("SQL basic→advanced")."""
-    parts = [ref["name"] for ref in item["only_other"]]
-    parts += [f"{gap['name']} {gap['from']}→{gap['to']}" for gap in item["deepen"]]
-    return ", ".join(parts) or "—"
-
-
-def _figure(figure: Figure) -> str:
-    return f"{figure['overlap']:g}% ({figure['points']} of {figure['of']})"
+    return not_met(item["only_other"], item["deepen"])
 
 
 def matching(skills: SkillMatching, other: str) -> str:
@@ -65,8 +60,8 @@ def mapping(out: Console, data: MapDoc) -> None:
             for item in role["nearest"]:
                 out.print(Text.assemble("    ≈ ", T(f"{item['name']} ({item['id']})"),
                                         T(f"  {item['score']:g}%", "bold")))
-                _labelled(out, [("this → it:", T(_figure(item["forward"]))),
-                                ("it → this:", T(_figure(item["backward"]))),
+                _labelled(out, [("this → it:", T(figure(item["forward"]))),
+                                ("it → this:", T(figure(item["backward"]))),
                                 ("shared:", T(_names(item["shared"]))),
                                 (sanitize(f"only in {here}:"), T(_names(item["only_here"]))),
                                 (sanitize(f"only in {other}:"), T(_only_other(item)))], indent=6)
@@ -76,7 +71,7 @@ def mapping(out: Console, data: MapDoc) -> None:
         for role in data["roles"]:
             for item in role["nearest"]:
                 table.add_row(T(role["id"]), T(role["name"]), T(item["id"]), T(item["name"]),
-                              T(f"{item['score']:g}%"), T(_figure(item["forward"])), T(_figure(item["backward"])),
+                              T(f"{item['score']:g}%"), T(figure(item["forward"])), T(figure(item["backward"])),
                               T(_names(item["shared"])), T(_names(item["only_here"])), T(_only_other(item)))
         _print_table(out, table)
     line = matching(data["skills"], other)
