@@ -139,6 +139,9 @@ def test_the_stored_ladder_holds_what_the_models_hold():
         models.specializations, models.resources, models.education)
     assert (ladder.title, ladder.intro, ladder.conclusion) == (models.title, models.intro, models.conclusion)
     assert ladder.text_source == models.text_source
+    assert ladder.linked == models.linked
+    assert [tuple(h) for h in ladder.skill_heads.values()] == [
+        (s.id, s.name, tuple(s.aliases), s.category, s.description) for s in models.skills.values()]
     # Every role's rows as numbers into the distinct rows, as the models number them, and each
     # number the row it stands for (its wording left out):
     distinct, table = ladder.row_table()

@@ -69,8 +69,9 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
         "prerequisites": listed(ladder, sid),
         "related": [{**skill_ref(ladder, r.skill), "up_to": r.up_to, "basis": r.basis, "note": r.note}
                     for r in ladder.skills[sid].related],
-        "counts_toward": [{**skill_ref(ladder, s.id), "up_to": r.up_to, "basis": r.basis, "note": r.note}
-                          for s in ladder.skills.values() for r in s.related if r.skill == sid],
+        "counts_toward": [{**skill_ref(ladder, s), "up_to": r.up_to, "basis": r.basis, "note": r.note}
+                          for s in ladder.linked_to(sid, "related") for r in ladder.skills[s].related
+                          if r.skill == sid],
         "rests_on_it": {
             "skills": [skill_ref(ladder, s) for s in after],
             "roles": [role_at(r) for r in ladder.roles_naming(rests)

@@ -89,7 +89,7 @@ def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """The other ladder's skills by normalised id and name, and by those and their aliases."""
     names: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
-    for skill in other.skills.values():
+    for skill in other.skill_heads.values():
         for text in (skill.id, skill.name):
             names.setdefault(normalize(text), set()).add(skill.id)
         for text in (skill.id, skill.name, *skill.aliases):
@@ -106,7 +106,7 @@ def match_skills(here: Ladder, other: Ladder) -> Vocabulary:
     not matched. No guessing beyond equal keys."""
     names, every = _keys(other)
     found = Vocabulary()
-    for skill in here.skills.values():
+    for skill in here.skill_heads.values():
         if skill.id in other.skills:
             found.to_other[skill.id] = skill.id
             found.by["id"] += 1
@@ -270,7 +270,7 @@ def _figure(points: int, of: int) -> Figure:
 def refs(ladder: Ladder) -> dict[str, NameRef]:
     """Every skill's ``{id, name}``, made once: a whole mapping names each skill thousands of
     times, and one shared item each keeps the document small."""
-    return {skill.id: name_ref(skill) for skill in ladder.skills.values()}
+    return {skill.id: name_ref(skill) for skill in ladder.skill_heads.values()}
 
 
 def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Head, have: Have, target: Head,

@@ -92,12 +92,9 @@ class Scorer:
                 for sid in ladder.named(role):
                     self.naming.setdefault(sid, []).append(role)
         self.base = {unit.skill: unit.rank for unit in ladder.foundation}  # as role_have starts
-        self.counts_for: dict[str, set[str]] = {}
-        for skill in ladder.skills.values():
-            for part in skill.includes:
-                self.counts_for.setdefault(part, set()).add(skill.id)
-            for link in skill.related:
-                self.counts_for.setdefault(link.skill, set()).add(skill.id)
+        # The skills a skill counts toward: those that include it, those it is related to.
+        self.counts_for = {sid: {*how.get("includes", ()), *how.get("related", ())}
+                           for sid, how in ladder.linked.items()}
         self.open_kinds: dict[str, set[str]] = {}
         for sid in ladder.open_broad_skills:
             if not ladder.skills[sid].includes:

@@ -23,11 +23,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import UsageError
-from ..ladder.index import Head, Ladder
+from ..ladder.index import Head, Ladder, SkillHead
 from ..ladder.resolve import shown
 
 if TYPE_CHECKING:
-    from ..ladder.model import Skill
     from ..results.ladder import Hit, HitType, Search
 
 
@@ -127,7 +126,7 @@ def _items(ladder: Ladder) -> dict[str, Sequence[Any]]:
         passages += [Passage("foundation", "note", note) for note in edu.notes]
         passages.append(Passage("foundation", "key skills", edu.key_skills_text))
     return {
-        "role": ladder.heads, "skill": list(ladder.skills.values()), "category": list(ladder.categories.values()),
+        "role": ladder.heads, "skill": list(ladder.skill_heads.values()), "category": list(ladder.categories.values()),
         "specialization": list(ladder.specializations.values()), "resource": list(ladder.resources.values()),
         "text": passages,
     }
@@ -218,13 +217,13 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
         if (found["type"], found["id"]) not in whole:
             continue
         if found["type"] == "skill":
-            skill = ladder.skills[found["id"]]
+            skill = ladder.skill_heads[found["id"]]
             for role, need, level in needs.of(skill.id):
                 counts = "" if need is skill else f", which {skill.name} counts for"
                 text = f"{need.name}{counts} ({level})"
                 hit("role", role, "requires", text, found["score"] * REQUIRES, via=skill.id)
         elif found["type"] == "category":
-            for skill in ladder.skills.values():
+            for skill in ladder.skill_heads.values():
                 if skill.category == found["id"]:
                     hit("skill", skill, "category", found["name"], found["score"] * IN_CATEGORY, via=found["id"])
 
@@ -242,9 +241,9 @@ class _Needs:
     def order(self) -> dict[str, int]:
         return {rid: i for i, rid in enumerate(self.ladder.roles)}
 
-    def of(self, skill_id: str) -> list[tuple[Head, Skill, str]]:
+    def of(self, skill_id: str) -> list[tuple[Head, SkillHead, str]]:
         """(role, skill the row is about, level) in ladder order, one per role."""
-        seen: dict[str, tuple[Head, Skill, str]] = {}
+        seen: dict[str, tuple[Head, SkillHead, str]] = {}
         for role, unit in self.ladder.rows_toward(skill_id):
-            seen.setdefault(role.id, (role, self.ladder.skills[unit.skill], unit.level))
+            seen.setdefault(role.id, (role, self.ladder.skill_heads[unit.skill], unit.level))
         return sorted(seen.values(), key=lambda found: self.order[found[0].id])

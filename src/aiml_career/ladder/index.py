@@ -50,6 +50,22 @@ class Head(Protocol):
 RowTable = tuple[list[Unit], list[tuple[Head, Sequence[int]]]]
 
 
+class SkillHead(Protocol):
+    """What answers read of a skill to name it: a :class:`~.model.Skill`, or a stored skill's
+    row (:class:`.stored.SkillRow`), so naming every skill of a big ladder builds no model."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> Sequence[str]: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+
+
 class Ladder:
     """A checked ladder with lookups by id, name and alias, answered from its models."""
 
@@ -91,6 +107,30 @@ class Ladder:
     def heads(self) -> Sequence[Head]:
         """Every role, in ladder order, as listings read it."""
         return list(self.roles.values())
+
+    @cached_property
+    def linked(self) -> dict[str, dict[str, list[str]]]:
+        """For each skill, the skills that name it, by how, in ladder order: as a
+        ``prerequisite`` (what rests on it directly: :func:`.prerequisites.dependents` walks
+        on from there), in ``includes``, or as a ``related`` skill. One skill's question on a
+        big ladder (``skills SKILL``, ``--unlocks``) then looks at those skills alone."""
+        found: dict[str, dict[str, list[str]]] = {}
+        for skill in self.skills.values():
+            for how, names in (("prerequisite", [p.skill for p in skill.prerequisites]),
+                               ("includes", skill.includes), ("related", [r.skill for r in skill.related])):
+                for sid in dict.fromkeys(names):
+                    found.setdefault(sid, {}).setdefault(how, []).append(skill.id)
+        return found
+
+    def linked_to(self, skill_id: str, how: str) -> list[str]:
+        """The skills that name ``skill_id`` ``how`` (:attr:`linked`)."""
+        return self.linked.get(skill_id, {}).get(how, [])
+
+    @property
+    def skill_heads(self) -> Mapping[str, SkillHead]:
+        """Every skill by id, in ladder order, as answers name it (id, name, aliases, category,
+        description): ``match``, ``search`` and the items every answer is built from."""
+        return self.skills
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         """The moves out of a role, in the file's order."""
@@ -220,8 +260,7 @@ class Ladder:
         for the roles it concerns. (:attr:`skill_users` answers another question: the rows that
         name a skill.)"""
         skill = self.skills[skill_id]
-        named = {skill_id} | {s.id for s in self.skills.values()
-                              if skill_id in s.includes or any(r.skill == skill_id for r in s.related)}
+        named = {skill_id, *self.linked_to(skill_id, "includes"), *self.linked_to(skill_id, "related")}
         named |= {sid for sid in self.open_broad_skills
                   if not self.skills[sid].includes and self.skills[sid].category == skill.category}
         return self.rows_counted(self.roles_naming(named)).get(skill_id, [])

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def skill_ref(ladder: Ladder, skill_id: str, level: Level | None = None) -> SkillRef:
-    skill = ladder.skills[skill_id]
+    skill = ladder.skill_heads[skill_id]
     out: SkillRef = {"id": skill.id, "name": skill.name, "category": skill.category}
     if level is not None:
         out["level"] = level
@@ -50,12 +50,12 @@ def requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
 
 
 def _requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
-    skill = ladder.skills[unit.skill]
+    skill = ladder.skill_heads[unit.skill]
     item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
     if unit.any_of:
         item["any_of"] = [skill_ref(ladder, a, unit.level) for a in unit.any_of]
         if unit.open:
             item["open"] = True
     if unit.part_of is not None:
-        item["part_of"] = name_ref(ladder.skills[unit.part_of])
+        item["part_of"] = name_ref(ladder.skill_heads[unit.part_of])
     return item

@@ -123,14 +123,10 @@ def depths(before: Callable[[str], list[str]]) -> Callable[[str], int]:
 def dependents(ladder: Ladder, skill_id: str) -> list[str]:
     """The skills that rest on ``skill_id``: its prerequisite's dependents, however far on,
     in ladder order (``skills SKILL``: what rests on it)."""
-    after: dict[str, list[str]] = {}
-    for skill in ladder.skills.values():
-        for p in skill.prerequisites:
-            after.setdefault(p.skill, []).append(skill.id)
     seen = {skill_id}
     todo = [skill_id]
     while todo:
-        for sid in after.get(todo.pop(), ()):
+        for sid in ladder.linked_to(todo.pop(), "prerequisite"):
             if sid not in seen:
                 seen.add(sid)
                 todo.append(sid)

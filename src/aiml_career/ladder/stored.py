@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from . import requirements
 from .cache import build
-from .index import Head, Ladder, RowTable
+from .index import Head, Ladder, RowTable, SkillHead
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
@@ -38,7 +38,7 @@ CREATE TABLE roles (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT 
     aliases TEXT NOT NULL, stage TEXT NOT NULL, track TEXT, summary TEXT NOT NULL,
     responsibilities TEXT NOT NULL, json BLOB NOT NULL);
 CREATE TABLE skills (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-    aliases TEXT NOT NULL, json BLOB NOT NULL);
+    aliases TEXT NOT NULL, category TEXT NOT NULL, description TEXT NOT NULL, json BLOB NOT NULL);
 CREATE TABLE units (role INTEGER PRIMARY KEY, rows BLOB NOT NULL);
 CREATE TABLE ways (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE moves (src INTEGER NOT NULL, pos INTEGER NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL,
@@ -90,11 +90,12 @@ def database(ladder: Ladder) -> bytes:
         }
         for name, items in small.items():
             rest[name] = [json.loads(_dump(item)) for item in items.values()]
-        con.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?)", (
-            (order, s.id, s.name, json.dumps(s.aliases), _packed(_dump(s)))
+        con.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?, ?)", (
+            (order, s.id, s.name, json.dumps(s.aliases), s.category, s.description, _packed(_dump(s)))
             for order, s in enumerate(ladder.skills.values())))
         broad = json.dumps(sorted(ladder.open_broad_skills))
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [("rest", json.dumps(rest)), ("open", broad)])
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [("rest", json.dumps(rest)), ("open", broad),
+                                                           ("linked", json.dumps(ladder.linked))])
         ways: dict[tuple[Way, ...], int] = {}
         roles, moves, units = [], [], []
         named: dict[str, list[str]] = {}
@@ -163,6 +164,16 @@ class RoleHead(NamedTuple):
     track: str | None
     summary: str
     responsibilities: tuple[str, ...]
+
+
+class SkillRow(NamedTuple):
+    """A stored skill as answers name it (:class:`~.index.SkillHead`): no includes, no links."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    category: str
+    description: str
 
 
 class _Lazy(dict[str, M]):
@@ -287,6 +298,17 @@ class StoredLadder(Ladder):
             "SELECT id, name, aliases, stage, track, summary, responsibilities FROM roles ORDER BY ord")
         return [RoleHead(rid, name, _texts(aliases), stage, track, summary, _texts(duties))
                 for rid, name, aliases, stage, track, summary, duties in rows]
+
+    @cached_property
+    def linked(self) -> dict[str, dict[str, list[str]]]:
+        (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'linked'")
+        return dict(json.loads(found))
+
+    @cached_property
+    def skill_heads(self) -> Mapping[str, SkillHead]:
+        rows = self._con.execute("SELECT id, name, aliases, category, description FROM skills ORDER BY ord")
+        return {sid: SkillRow(sid, name, _texts(aliases), category, about)
+                for sid, name, aliases, category, about in rows}
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         found = self._moves.get(role_id)
