@@ -176,6 +176,52 @@ class SkillRow(NamedTuple):
     description: str
 
 
+class _SkillRows(dict[str, SkillRow]):
+    """Skills as answers name them (:class:`SkillRow`), by id, in ladder order: one row read
+    when one is asked for (``show`` names a few), every row in one query when all are."""
+
+    _COLUMNS = "id, name, aliases, category, description"
+
+    def __init__(self, con: sqlite3.Connection, order: dict[str, int]) -> None:
+        super().__init__()
+        self._con = con
+        self._order = order
+        self._all = False
+
+    def __missing__(self, key: str) -> SkillRow:
+        ordinal = self._order[key]  # KeyError: no such skill
+        row, = self._con.execute(f"SELECT {self._COLUMNS} FROM skills WHERE ord = ?", (ordinal,))
+        found = _skill_row(*row)
+        dict.__setitem__(self, key, found)
+        return found
+
+    def _every(self) -> None:
+        if not self._all:
+            for row in self._con.execute(f"SELECT {self._COLUMNS} FROM skills ORDER BY ord"):
+                dict.__setitem__(self, row[0], _skill_row(*row))
+            self._all = True
+
+    def values(self) -> ValuesView[SkillRow]:  # type: ignore[override]
+        self._every()
+        return ValuesView({k: dict.__getitem__(self, k) for k in self._order})
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._order
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._order else default
+
+
+def _skill_row(sid: str, name: str, aliases: str, category: str, about: str) -> SkillRow:
+    return SkillRow(sid, name, _texts(aliases), category, about)
+
+
 class _Lazy(dict[str, M]):
     """Roles or skills by id, in ladder order; each one built as a model when it is first asked
     for (every one in a single pass when all are). A dict underneath, of those built so far: a
@@ -262,7 +308,7 @@ class StoredLadder(Ladder):
         self.categories = {c.id: c for c in (build(SkillCategory, item) for item in rest["categories"])}
         self.specializations = {s.id: s for s in (build(Specialization, item) for item in rest["specializations"])}
         self.resources = {r.id: r for r in (build(Resource, item) for item in rest["resources"])}
-        self.skills = _Lazy(con, "skills", Skill)
+        self.skills = self._skills = _Lazy(con, "skills", Skill)
         self.roles = self._roles = _Lazy(con, "roles", Role, self._requirements)
         self._ids = list(self._roles.order)
         self._units: dict[str, list[Unit]] = {}
@@ -306,9 +352,7 @@ class StoredLadder(Ladder):
 
     @cached_property
     def skill_heads(self) -> Mapping[str, SkillHead]:
-        rows = self._con.execute("SELECT id, name, aliases, category, description FROM skills ORDER BY ord")
-        return {sid: SkillRow(sid, name, _texts(aliases), category, about)
-                for sid, name, aliases, category, about in rows}
+        return _SkillRows(self._con, self._skills.order)
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         found = self._moves.get(role_id)
