@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -241,6 +242,60 @@ def test_an_index_that_is_not_ours_alone_is_never_used(how, tmp_path):
         assert ask("--data", str(EXAMPLE), "roles", "--json").stdout == expected.stdout
     finally:
         mock.patch.stopall()
+
+
+@pytest.mark.parametrize("how", ["another user's", "group-writable", "others-writable", "a link"])
+def test_an_index_that_is_not_ours_alone_is_replaced_by_ours(how, tmp_path):
+    """Found where the index goes, a file others may write, or a link (to a file of anyone's):
+    the next build replaces the entry with a 0600 file of ours and never writes through a link
+    (a link to /etc/passwd, run as root, must not become the index)."""
+    index = _built()
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"important data")
+    if how == "another user's":
+        if os.geteuid() != 0:
+            pytest.skip("needs root to give a file away")
+        os.chown(index, 12345, -1)
+    elif how == "group-writable":
+        os.chmod(index, 0o620)
+    elif how == "others-writable":
+        os.chmod(index, 0o602)
+    else:
+        index.unlink()
+        index.symlink_to(victim)
+    ask("--data", str(EXAMPLE), "roles", "--json")
+    assert victim.read_bytes() == b"important data"
+    st = index.lstat()
+    assert stat.S_ISREG(st.st_mode)
+    assert stat.S_IMODE(st.st_mode) == 0o600
+    assert st.st_uid == os.geteuid()
+    assert stored(EXAMPLE) is not None, "ours again: used from the next run on"
+
+
+def test_a_link_where_a_marker_goes_is_replaced_never_written_through(tmp_path):
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"important data")
+    ask("--data", str(EXAMPLE), "roles", "--json")
+    (marker,) = cache_folder().glob("ladder-*.ok")
+    marker.unlink()
+    marker.symlink_to(victim)
+    with mock.patch.object(store, "MIN_BYTES", 1 << 40):  # no index: the marker is what is read
+        ask("--data", str(EXAMPLE), "roles", "--json")
+    assert victim.read_bytes() == b"important data"
+    assert stat.S_ISREG(marker.lstat().st_mode)
+    assert stat.S_IMODE(marker.lstat().st_mode) == 0o600
+
+
+def test_a_temporary_file_a_killed_build_left_is_removed(files):
+    _built()
+    left = cache_folder() / ".index-0123.db.abcd1234.tmp"
+    left.write_bytes(b"half an index")
+    os.utime(left, (1, 1))  # long ago
+    doc = json.loads(EXAMPLE.read_text())
+    doc["roles"][0]["name"] = "Another Content"
+    path = files.write(dump(doc))
+    ask("--data", str(path), "roles", "--json")  # another content: another index is written
+    assert not left.exists()
 
 
 def test_a_full_disk_never_fails_the_command():

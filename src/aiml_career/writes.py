@@ -155,10 +155,15 @@ def remove_stale_temporary_files(found: Located, now: float | None = None) -> No
     if found.kernel is not None:
         return
     pattern = re.compile(re.escape(_temporary_prefix(found.name)) + r"[A-Za-z0-9_]{1,16}\.tmp")
-    now = time.time() if now is None else now
+    _remove_stale(found.folder, pattern, time.time() if now is None else now)
+
+
+def _remove_stale(folder: int, pattern: re.Pattern[str], now: float) -> None:
+    """Remove the files of ``folder`` (open) whose names match ``pattern``: an hour old, yours,
+    regular files. Any failure is ignored."""
     uid = os.geteuid() if hasattr(os, "geteuid") else None
     try:
-        listing = os.open(".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC, dir_fd=found.folder)
+        listing = os.open(".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC, dir_fd=folder)
     except OSError:
         return
     try:
@@ -169,13 +174,59 @@ def remove_stale_temporary_files(found: Located, now: float | None = None) -> No
                 try:
                     st = entry.stat(follow_symlinks=False)
                     if stat.S_ISREG(st.st_mode) and uid in (None, st.st_uid) and now - st.st_mtime > STALE_SECONDS:
-                        os.unlink(entry.name, dir_fd=found.folder)
+                        os.unlink(entry.name, dir_fd=folder)
                 except OSError:
                     continue
     except OSError:
         pass
     finally:
         os.close(listing)
+
+
+#: Any temporary file :func:`write_private` may leave when killed: ``.NAME.XXXX.tmp``.
+_ANY_TEMPORARY = re.compile(r"\..+\.[A-Za-z0-9_]{1,16}\.tmp")
+
+
+def write_private(folder: str | Path, name: str, data: bytes) -> None:
+    """A file of the tool's own cache folder (a marker, an index): ``data`` as ``folder/name``,
+    mode 0600 whatever was there, or raise OSError and change nothing.
+
+    Unlike :func:`write_atomic` (a file a person named: their link is written through, their
+    file keeps its mode), the entry ``name`` is replaced, whatever it is: a link is replaced by
+    the file, never written through; a file another user planted, or one others may write, is
+    replaced by one of ours. ``folder`` is opened without following a link (the caller checked
+    it is ours). Temporary files a killed writer left there, of any name, are removed.
+    """
+    import time
+
+    if "/" in name or name in ("", ".", ".."):
+        raise Refused(errno.EINVAL, "is not a file name")
+    directory = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC)
+    try:
+        _remove_stale(directory, _ANY_TEMPORARY, time.time())
+        with _signals_raise():
+            tmp = _temporary_name(name)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=directory)
+            try:
+                try:
+                    _write_all(fd, data)
+                    os.fchmod(fd, 0o600)
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                os.replace(tmp, name, src_dir_fd=directory, dst_dir_fd=directory)
+            except BaseException:
+                try:
+                    os.unlink(tmp, dir_fd=directory)
+                except OSError:
+                    pass
+                raise
+        try:
+            os.fsync(directory)
+        except OSError:
+            pass
+    finally:
+        os.close(directory)
 
 
 def write_atomic(path: str | Path | Located, data: bytes, *, mode: int | None = None) -> None:

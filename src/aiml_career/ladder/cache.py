@@ -173,14 +173,15 @@ def remember(raw: bytes, where: Path | None) -> None:
     any failure to write is ignored."""
     if where is None:
         return
-    from ..writes import write_atomic
+    from ..writes import write_private
 
     folder = folder_of(where, create=True)
     secret = secret_of(folder, create=True) if folder else None
     if folder is None or not secret:
         return
     try:
-        write_atomic(_marker(folder, secret, raw), b"", mode=0o600)
+        marker = _marker(folder, secret, raw)
+        write_private(marker.parent, marker.name, b"")
         _prune(folder)
     except OSError:
         pass

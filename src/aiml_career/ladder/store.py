@@ -183,12 +183,13 @@ def _build(ladder: Ladder, raw: bytes, where: Path | None) -> None:
         secret = cache.secret_of(folder, create=True) if folder else None
         if folder is None or not secret:
             return
-        from ..writes import write_atomic
+        from ..writes import write_private
         from .stored import database
 
         key = _key(secret, raw)
         db = database(ladder)
-        write_atomic(_path(folder, key), MAGIC + _mac(secret, key, db) + db, mode=0o600)
+        path = _path(folder, key)
+        write_private(path.parent, path.name, MAGIC + _mac(secret, key, db) + db)
         _prune(folder)
     except Exception:  # a full disk, a folder we may not write, a database error: no index
         return
