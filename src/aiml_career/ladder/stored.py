@@ -190,6 +190,9 @@ class _SkillRows(dict[str, SkillRow]):
 
     def __missing__(self, key: str) -> SkillRow:
         ordinal = self._order[key]  # KeyError: no such skill
+        if dict.__len__(self) >= ONE_BY_ONE * len(self._order):  # many asked for: read them all
+            self._every()
+            return dict.__getitem__(self, key)
         row, = self._con.execute(f"SELECT {self._COLUMNS} FROM skills WHERE ord = ?", (ordinal,))
         found = _skill_row(*row)
         dict.__setitem__(self, key, found)
