@@ -167,9 +167,10 @@ class Rows:
         #: For each role: (points the foundation meets, of).
         self.base: dict[str, tuple[int, int]] = {}
         numbers: dict[RowKey, int] = {}
-        for role, units in ladder.all_units():
+        distinct, table = ladder.row_table()  # every role's rows as numbers: no role's units built
+        for role, listed in table:
             points = of = 0
-            for unit in units:
+            for unit in map(distinct.__getitem__, listed):
                 key = (unit.skill, unit.any_of, unit.open, unit.rank)
                 number = numbers.get(key)
                 if number is None:
@@ -232,8 +233,9 @@ def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSe
     (the other) whose rows name a skill matched to it, at the highest level they name it
     (:func:`.overlap.scan`'s index)."""
     holders: Holders = {}
-    for role, units in ladder.all_units():
-        for unit in units:
+    distinct, table = ladder.row_table()
+    for role, numbers in table:
+        for unit in map(distinct.__getitem__, numbers):
             skill, rank = unit.skill, unit.rank
             for here in to_here.get(skill, ()):
                 if wanted is not None and here not in wanted:
