@@ -26,9 +26,8 @@ from .requirements import RowKey, Unit
 from .resolve import Entry, NameIndex
 
 
-class Head(Protocol):
-    """What listings read of a role: a :class:`~.model.Role`, or a stored role's row
-    (:class:`.stored.RoleHead`), so a listing of every role builds no model."""
+class Named(Protocol):
+    """An item named by id, name and aliases (a role's or a skill's head, below)."""
 
     @property
     def id(self) -> str: ...
@@ -36,6 +35,12 @@ class Head(Protocol):
     def name(self) -> str: ...
     @property
     def aliases(self) -> Sequence[str]: ...
+
+
+class Head(Named, Protocol):
+    """What listings read of a role: a :class:`~.model.Role`, or a stored role's row
+    (:class:`.stored.RoleHead`), so a listing of every role builds no model."""
+
     @property
     def stage(self) -> str: ...
     @property
@@ -50,16 +55,10 @@ class Head(Protocol):
 RowTable = tuple[list[Unit], list[tuple[Head, Sequence[int]]]]
 
 
-class SkillHead(Protocol):
+class SkillHead(Named, Protocol):
     """What answers read of a skill to name it: a :class:`~.model.Skill`, or a stored skill's
     row (:class:`.stored.SkillRow`), so naming every skill of a big ladder builds no model."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def aliases(self) -> Sequence[str]: ...
     @property
     def category(self) -> str: ...
     @property
