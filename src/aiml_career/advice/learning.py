@@ -110,7 +110,8 @@ def _beyond(ladder: Ladder, goal: Head, route: set[str]) -> list[Head]:
             if move.to not in seen:
                 seen.add(move.to)
                 queue.append(move.to)
-    return [r for r in ladder.heads if r.id in seen and r.id not in route]
+    # In ladder order, by id (on a big ladder, no listing of every role is made for a few)
+    return [ladder.roles[rid] for rid in ladder.roles if rid in seen and rid not in route]
 
 
 def plan(ladder: Ladder, me: Person, goal_query: str, *, promotions_only: bool = False,
