@@ -30,6 +30,7 @@ from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
 
 M = TypeVar("M", bound=BaseModel)
+V = TypeVar("V")
 
 SCHEMA = """
 PRAGMA page_size = 65536;
@@ -176,92 +177,49 @@ class SkillRow(NamedTuple):
     description: str
 
 
-class _SkillRows(dict[str, SkillRow]):
-    """Skills as answers name them (:class:`SkillRow`), by id, in ladder order: one row read
-    when one is asked for (``show`` names a few), every row in one query when all are."""
-
-    _COLUMNS = "id, name, aliases, category, description"
-
-    def __init__(self, con: sqlite3.Connection, order: dict[str, int]) -> None:
-        super().__init__()
-        self._con = con
-        self._order = order
-        self._all = False
-
-    def __missing__(self, key: str) -> SkillRow:
-        ordinal = self._order[key]  # KeyError: no such skill
-        if dict.__len__(self) >= ONE_BY_ONE * len(self._order):  # many asked for: read them all
-            self._every()
-            return dict.__getitem__(self, key)
-        row, = self._con.execute(f"SELECT {self._COLUMNS} FROM skills WHERE ord = ?", (ordinal,))
-        found = _skill_row(*row)
-        dict.__setitem__(self, key, found)
-        return found
-
-    def _every(self) -> None:
-        if not self._all:
-            for row in self._con.execute(f"SELECT {self._COLUMNS} FROM skills ORDER BY ord"):
-                dict.__setitem__(self, row[0], _skill_row(*row))
-            self._all = True
-
-    def values(self) -> ValuesView[SkillRow]:  # type: ignore[override]
-        self._every()
-        return ValuesView({k: dict.__getitem__(self, k) for k in self._order})
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._order)
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._order
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self._order else default
-
-
-def _skill_row(sid: str, name: str, aliases: str, category: str, about: str) -> SkillRow:
+def _skill_row(_ordinal: int, sid: str, name: str, aliases: str, category: str, about: str) -> SkillRow:
     return SkillRow(sid, name, _texts(aliases), category, about)
 
 
-class _Lazy(dict[str, M]):
-    """Roles or skills by id, in ladder order; each one built as a model when it is first asked
-    for (every one in a single pass when all are). A dict underneath, of those built so far: a
-    lookup of one built already costs what a dict's does (``match`` makes hundreds of thousands)."""
+class _Lazy(dict[str, V]):
+    """Items of a table by id, in ladder order, each made (a model, a row) from its ``columns``
+    when first asked for, every one in a single query when all are. A dict underneath, of those
+    made so far: a lookup of one made already costs what a dict's does (``match`` makes hundreds
+    of thousands). ``many``: after that share of the items asked for one by one, the rest are
+    read in one query too (skill rows: ``match`` names thousands; models are not: a question
+    about some hundreds of roles builds those alone)."""
 
-    def __init__(self, con: sqlite3.Connection, table: str, model: type[M],
-                 complete: Callable[[int, dict[str, Any]], None] | None = None) -> None:
+    def __init__(self, con: sqlite3.Connection, table: str, columns: str, make: Callable[..., V], *,
+                 order: dict[str, int] | None = None, many: float | None = None) -> None:
         super().__init__()
         self._con = con
         self._table = table
-        self._model = model
-        self._complete = complete
-        self.order: dict[str, int] = dict(con.execute(f"SELECT id, ord FROM {table} ORDER BY ord"))
+        self._columns = columns
+        self._make = make
+        self._many = many
+        self.order: dict[str, int] = (order if order is not None else
+                                      dict(con.execute(f"SELECT id, ord FROM {table} ORDER BY ord")))
 
-    def built(self, key: str) -> M | None:
-        """The model of ``key`` if it was built, else None."""
+    def built(self, key: str) -> V | None:
+        """The item of ``key`` if it was made, else None."""
         return dict.get(self, key)
 
-    def __missing__(self, key: str) -> M:
+    def __missing__(self, key: str) -> V:
         ordinal = self.order[key]  # KeyError: no such item
-        (blob,), = self._con.execute(f"SELECT json FROM {self._table} WHERE ord = ?", (ordinal,))
-        found = self._made(ordinal, blob)
+        if self._many is not None and dict.__len__(self) >= self._many * len(self.order):
+            self._every()
+            return dict.__getitem__(self, key)
+        row, = self._con.execute(f"SELECT {self._columns} FROM {self._table} WHERE ord = ?", (ordinal,))
+        found = self._make(ordinal, *row)
         dict.__setitem__(self, key, found)
         return found
 
-    def _made(self, ordinal: int, blob: bytes) -> M:
-        data = _unpacked(blob)
-        if self._complete is not None:
-            self._complete(ordinal, data)
-        return build(self._model, data)
-
     def _every(self) -> None:
         if dict.__len__(self) < len(self.order):
-            rows = self._con.execute(f"SELECT ord, id, json FROM {self._table} ORDER BY ord").fetchall()
-            for ordinal, key, blob in rows:
+            rows = self._con.execute(f"SELECT ord, id, {self._columns} FROM {self._table} ORDER BY ord").fetchall()
+            for ordinal, key, *row in rows:
                 if not dict.__contains__(self, key):
-                    dict.__setitem__(self, key, self._made(ordinal, blob))
+                    dict.__setitem__(self, key, self._make(ordinal, *row))
 
     def get(self, key: str, default: Any = None) -> Any:
         return self[key] if key in self.order else default
@@ -269,11 +227,11 @@ class _Lazy(dict[str, M]):
     def keys(self) -> KeysView[str]:  # type: ignore[override]
         return KeysView(self)
 
-    def values(self) -> ValuesView[M]:  # type: ignore[override]
+    def values(self) -> ValuesView[V]:  # type: ignore[override]
         self._every()
         return ValuesView(self)
 
-    def items(self) -> ItemsView[str, M]:  # type: ignore[override]
+    def items(self) -> ItemsView[str, V]:  # type: ignore[override]
         self._every()
         return ItemsView(self)
 
@@ -311,8 +269,8 @@ class StoredLadder(Ladder):
         self.categories = {c.id: c for c in (build(SkillCategory, item) for item in rest["categories"])}
         self.specializations = {s.id: s for s in (build(Specialization, item) for item in rest["specializations"])}
         self.resources = {r.id: r for r in (build(Resource, item) for item in rest["resources"])}
-        self.skills = self._skills = _Lazy(con, "skills", Skill)
-        self.roles = self._roles = _Lazy(con, "roles", Role, self._requirements)
+        self.skills = self._skills = _Lazy(con, "skills", "json", self._model(Skill))
+        self.roles = self._roles = _Lazy(con, "roles", "json", self._model(Role, self._requirements))
         self._ids = list(self._roles.order)
         self._units: dict[str, list[Unit]] = {}
         self._ways: dict[requirements.WaysKey, tuple[Way, ...]] = {}
@@ -321,6 +279,19 @@ class StoredLadder(Ladder):
         self._loaded_moves: set[str] = set()  # read one by one, before every role's were
         self._every_move = False
         self._every_unit = False
+
+    @staticmethod
+    def _model(model: type[M], complete: Callable[[int, dict[str, Any]], None] | None = None,
+               ) -> Callable[[int, bytes], M]:
+        """How a stored role or skill is made a model: its JSON (``complete``: with what the
+        JSON leaves out, a role's requirement rows)."""
+        def made(ordinal: int, blob: bytes) -> M:
+            data = _unpacked(blob)
+            if complete is not None:
+                complete(ordinal, data)
+            return build(model, data)
+
+        return made
 
     def _requirements(self, ordinal: int, data: dict[str, Any]) -> None:
         """A role's requirement rows, made again from its units (:func:`database`)."""
@@ -355,7 +326,8 @@ class StoredLadder(Ladder):
 
     @cached_property
     def skill_heads(self) -> Mapping[str, SkillHead]:
-        return _SkillRows(self._con, self._skills.order)
+        return _Lazy(self._con, "skills", "id, name, aliases, category, description", _skill_row,
+                     order=self._skills.order, many=ONE_BY_ONE)
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         found = self._moves.get(role_id)
