@@ -204,27 +204,7 @@ def write_private(folder: str | Path, name: str, data: bytes) -> None:
     directory = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC)
     try:
         _remove_stale(directory, _ANY_TEMPORARY, time.time())
-        with _signals_raise():
-            tmp = _temporary_name(name)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=directory)
-            try:
-                try:
-                    _write_all(fd, data)
-                    os.fchmod(fd, 0o600)
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-                os.replace(tmp, name, src_dir_fd=directory, dst_dir_fd=directory)
-            except BaseException:
-                try:
-                    os.unlink(tmp, dir_fd=directory)
-                except OSError:
-                    pass
-                raise
-        try:
-            os.fsync(directory)
-        except OSError:
-            pass
+        _replace(directory, name, data, 0o600)
     finally:
         os.close(directory)
 
@@ -277,23 +257,32 @@ def _write_located(found: Located, data: bytes, mode: int | None) -> None:
         check_replaceable(found)
     remove_stale_temporary_files(found)
     final_mode = stat.S_IMODE(st.st_mode) if st is not None else (mode if mode is not None else 0o666 & ~_umask())
-    folder = found.folder
+    # root replacing another user's file: it stays theirs
+    owner = (st.st_uid, st.st_gid) if st is not None and hasattr(os, "geteuid") and st.st_uid != os.geteuid() else None
+    _replace(found.folder, found.name, data, final_mode, owner)
+
+
+def _replace(folder: int, name: str, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> None:
+    """``data`` as ``name`` in ``folder`` (open): a temporary file of its own (``O_EXCL``, never
+    through a link), written, given ``mode`` (and ``owner``), synced, then renamed over the
+    name, which replaces whatever entry had it; on any failure the temporary file is removed
+    and nothing changed. Then the rename itself is made durable where the system allows."""
     with _signals_raise():
-        tmp = _temporary_name(found.name)
+        tmp = _temporary_name(name)
         fd = files._open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, dir_fd=folder, mode=0o600)
         try:
             try:
                 _write_all(fd, data)
-                if st is not None and hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-                    try:  # root replacing another user's file: it stays theirs
-                        os.fchown(fd, st.st_uid, st.st_gid)
+                if owner is not None:
+                    try:
+                        os.fchown(fd, *owner)
                     except OSError:
                         pass
-                os.fchmod(fd, final_mode)
+                os.fchmod(fd, mode)
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            os.replace(tmp, found.name, src_dir_fd=folder, dst_dir_fd=folder)
+            os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
         except BaseException:
             try:
                 os.unlink(tmp, dir_fd=folder)
