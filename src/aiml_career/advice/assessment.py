@@ -146,15 +146,11 @@ def assess_numbered(ladder: Ladder, rows: list[Unit], numbers: Sequence[int], ha
             one = Assessment()
             _judge(ladder, rows[number], have, marks, one, False)
             kind = 0 if one.met else 1 if one.gain else 2
-            got = known[number] = (one.points, one.of, kind, lists_of(one)[kind][0])
+            got = known[number] = (one.points, one.of, kind, (one.met or one.gain or one.deepen)[0])
         out.points += got[0]
         out.of += got[1]
         lists[got[2]].append(got[3])
     return out
-
-
-def lists_of(found: Assessment) -> tuple[list[Any], list[Any], list[Any]]:
-    return found.met, found.gain, found.deepen
 
 
 def _judge(ladder: Ladder, unit: Unit, have: Have, marks: Mapping[str, Mark] | None, out: Assessment,

@@ -171,7 +171,7 @@ class Rows:
         for role, listed in table:
             points = of = 0
             for unit in map(distinct.__getitem__, listed):
-                key = (unit.skill, unit.any_of, unit.open, unit.rank)
+                key = unit.key
                 number = numbers.get(key)
                 if number is None:
                     number = numbers[key] = len(self.units)

@@ -62,7 +62,7 @@ def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Head] | N
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
     pairs = ladder.scan_rows() if roles is None else (
-        (role, (((u.skill, u.any_of, u.open, u.rank), u) for u in ladder.units(role))) for role in roles)
+        (role, ((u.key, u) for u in ladder.units(role))) for role in roles)
     for role, rows in pairs:
         points = of = 0
         for key, unit in rows:

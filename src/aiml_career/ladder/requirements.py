@@ -53,6 +53,11 @@ class Unit(NamedTuple):
         return LEVEL_RANK[self.level]
 
     @property
+    def key(self) -> RowKey:
+        """What the unit is judged by (:data:`RowKey`): rows of one key are met alike."""
+        return self.skill, self.any_of, self.open, self.rank
+
+    @property
     def members(self) -> tuple[str, ...]:
         """Every skill that can meet this unit, the broad one first."""
         return (self.skill, *self.any_of)

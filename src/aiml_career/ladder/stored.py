@@ -434,7 +434,7 @@ class StoredLadder(Ladder):
     def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
         # From the distinct rows (row_table): no role's units decoded, no ways worked out again.
         distinct, table = self.row_table()
-        keyed = [((u.skill, u.any_of, u.open, u.rank), u) for u in distinct]
+        keyed = [(u.key, u) for u in distinct]
         return ((role, (keyed[n] for n in numbers)) for role, numbers in table)
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
