@@ -145,9 +145,9 @@ def test_the_stored_ladder_holds_what_the_models_hold():
         (s.id, s.name, tuple(s.aliases), s.category, s.description) for s in models.skills.values()]
     # Every role's rows as numbers into the distinct rows, as the models number them, and each
     # number the row it stands for (its wording left out):
-    distinct, table = ladder.row_table()
+    distinct, table = ladder.row_table
     assert (distinct, [(h.id, list(n)) for h, n in table]) == (
-        models.row_table()[0], [(h.id, list(n)) for h, n in models.row_table()[1]])
+        models.row_table[0], [(h.id, list(n)) for h, n in models.row_table[1]])
     for role, numbers in table:
         assert [distinct[n] for n in numbers] == [
             u._replace(wording="", level_word=None) for u in models.units(models.roles[role.id])]

@@ -135,7 +135,7 @@ def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | N
 def assess_numbered(ladder: Ladder, rows: list[Unit], numbers: Sequence[int], have: Have,
                     marks: Mapping[str, Mark] | None, known: list[Outcome | None]) -> Assessment:
     """:func:`assess` without rows, of a role given as the numbers of its rows among the ladder's
-    distinct ``rows`` (:meth:`~..ladder.index.Ladder.row_table`): each distinct row judged once
+    distinct ``rows`` (:attr:`~..ladder.index.Ladder.row_table`): each distinct row judged once
     per person (``known``, one slot per row: the same ``have`` and ``marks`` each call), its
     item shared by every role that has it. ``match`` judges every role of a big ladder so."""
     out = Assessment()

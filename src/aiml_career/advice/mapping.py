@@ -167,7 +167,7 @@ class Rows:
         #: For each role: (points the foundation meets, of).
         self.base: dict[str, tuple[int, int]] = {}
         numbers: dict[RowKey, int] = {}
-        distinct, table = ladder.row_table()  # every role's rows as numbers: no role's units built
+        distinct, table = ladder.row_table  # every role's rows as numbers: no role's units built
         for role, listed in table:
             points = of = 0
             for unit in map(distinct.__getitem__, listed):
@@ -233,7 +233,7 @@ def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSe
     (the other) whose rows name a skill matched to it, at the highest level they name it
     (:func:`.overlap.scan`'s index)."""
     holders: Holders = {}
-    distinct, table = ladder.row_table()
+    distinct, table = ladder.row_table
     for role, numbers in table:
         for unit in map(distinct.__getitem__, numbers):
             skill, rank = unit.skill, unit.rank

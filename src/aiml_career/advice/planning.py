@@ -402,7 +402,7 @@ def match(
     step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
     mine = step[current.stage] if current else -1
     ranked: list[tuple[tuple[bool, float, int, float, int], MatchRow]] = []
-    distinct, table = ladder.row_table()  # every role's rows, in one pass, as numbers
+    distinct, table = ladder.row_table  # every role's rows, in one pass, as numbers
     known: list[Outcome | None] = [None] * len(distinct)  # each distinct row judged once
     for i, (role, numbers) in enumerate(table):
         if stage is not None and role.stage != stage:

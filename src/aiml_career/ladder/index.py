@@ -51,7 +51,7 @@ class Head(Named, Protocol):
     def responsibilities(self) -> Sequence[str]: ...
 
 
-#: :meth:`Ladder.row_table`: the distinct rows, and each role with the numbers of its rows.
+#: :attr:`Ladder.row_table`: the distinct rows, and each role with the numbers of its rows.
 RowTable = tuple[list[Unit], list[tuple[Head, Sequence[int]]]]
 
 
@@ -162,10 +162,12 @@ class Ladder:
         """Every role with its units, in ladder order (``match``, ``--unlocks``, the indexes below)."""
         return ((role, self.units(role)) for role in self.heads)
 
+    @cached_property
     def row_table(self) -> RowTable:
         """Every role's rows as numbers into one list of the ladder's distinct rows (a unit per
         distinct skill, alternatives, open, level and group; wording left out), in ladder order:
-        a query over every role that judges each distinct row once (``match``) reads the numbers."""
+        a query over every role that judges each distinct row once (``match``) reads the numbers.
+        Made once per ladder (``map`` reads it twice)."""
         distinct: list[Unit] = []
         numbers: dict[tuple[str, tuple[str, ...], bool, str, str | None], int] = {}
         table: list[tuple[Head, Sequence[int]]] = []

@@ -124,7 +124,7 @@ def database(ladder: Ladder) -> bytes:
         con.executemany("INSERT INTO units VALUES (?, ?)", units)
         # Every role's rows as numbers into the distinct rows (Ladder.row_table), for a query
         # that judges each distinct row once (match): no role's units decoded.
-        distinct, table = ladder.row_table()
+        distinct, table = ladder.row_table
         rows_made = [[u.skill, u.level, " ".join(u.any_of), u.part_of,
                       ways.setdefault(u.ways, len(ways)) if u.ways else None, int(u.open)] for u in distinct]
         numbers, ends = array("I"), array("I")
@@ -413,6 +413,7 @@ class StoredLadder(Ladder):
                     gc.enable()
             self._every_unit = True
 
+    @cached_property
     def row_table(self) -> RowTable:
         # Kept as such (see database): the distinct rows and the numbers, no role's units decoded.
         meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('distinct', 'numbers', 'ends')"))
@@ -433,7 +434,7 @@ class StoredLadder(Ladder):
 
     def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
         # From the distinct rows (row_table): no role's units decoded, no ways worked out again.
-        distinct, table = self.row_table()
+        distinct, table = self.row_table
         keyed = [(u.key, u) for u in distinct]
         return ((role, (keyed[n] for n in numbers)) for role, numbers in table)
 
