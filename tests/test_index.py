@@ -91,6 +91,10 @@ def commands(doc: dict) -> list[list[str]]:
                 ["match", "--have", f"{sid}:advanced", "--json"], ["search", sid, "--json"]]
     if skills:
         out.append(["match", "--have", ",".join(skills), "--from", first, "--json"])
+        # From no role: every entry role (or the roles the skills fully meet), as JSON and as lines.
+        out += [["next", "--have", ",".join(skills[:2]), "--json"], ["next", "--have", f"{skills[0]}:expert"],
+                ["next", "--have", ",".join(f"{sid}:expert" for sid in skills), "--json"]]
+    out += [["similar", first], ["map", "SELF"]]
     for spec in doc.get("specializations", [])[:1]:
         out.append(["show", spec["id"], "--json"])
     return out
@@ -141,6 +145,10 @@ def test_the_stored_ladder_holds_what_the_models_hold():
     assert (ladder.title, ladder.intro, ladder.conclusion) == (models.title, models.intro, models.conclusion)
     assert ladder.text_source == models.text_source
     assert ladder.linked == models.linked
+    wanted = list(models.skills)[::2]
+    assert {sid: [tuple(link) for link in links] for sid, links in ladder.learn_links(wanted).items()} == {
+        sid: [(link.title, link.url, link.basis) for link in models.skills[sid].learn] for sid in wanted}
+    ladder.want_skill_heads(wanted)
     assert [tuple(h) for h in ladder.skill_heads.values()] == [
         (s.id, s.name, tuple(s.aliases), s.category, s.description) for s in models.skills.values()]
     # Every role's rows as numbers into the distinct rows, as the models number them, and each

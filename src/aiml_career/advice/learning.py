@@ -19,7 +19,7 @@ from ..ladder import prerequisites
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVELS
 from ..ladder.pieces import name_ref, requirement_item, role_at, skill_ref
-from ..ladder.places import places, row_skills
+from ..ladder.places import places, places_of, row_skills
 from ..ladder.prerequisites import listed
 from ..ladder.requirements import Unit
 from . import planning
@@ -92,9 +92,11 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
 def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
     """``next``, each skill to gain with where to learn it (``learn``)."""
     result = planning.next_steps(ladder, me, no_overlap=no_overlap)
-    for move in result["next"]:
-        for item in move["skills_to_gain"]:
-            item["learn"] = places(ladder, _row_skills(item))
+    items = [item for move in result["next"] for item in move["skills_to_gain"]]
+    keys = [tuple(_row_skills(item)) for item in items]
+    found = places_of(ladder, keys)  # from no role, thousands of rows: each distinct one once
+    for item, key in zip(items, keys):
+        item["learn"] = found[key]
     return result
 
 

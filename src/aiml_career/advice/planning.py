@@ -15,20 +15,17 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 from ..ladder.index import Ladder
 from ..ladder.levels import LEVEL_RANK
-from ..ladder.model import Role, Transition
-from ..ladder.pieces import name_ref, role_at
-from ..ladder.places import row_skills
-from ..ladder.requirements import skills_named
+from ..ladder.model import Transition
+from ..ladder.pieces import role_at
 from . import overlap_moves
 from .assessment import Outcome, assess, assess_numbered, merge, person_have, role_have
+from .entering import ENTRY, entering, fitting, fully_met
 from .person import Person
 
 if TYPE_CHECKING:
-    from ..results.common import ResourceRef
     from ..results.plans import (
         Entering,
-        Fitting,
-        Match,
+            Match,
         MatchRow,
         MoveAt,
         MovesByBasis,
@@ -36,7 +33,6 @@ if TYPE_CHECKING:
         NextMove,
         PathDoc,
         Route,
-        SpecializationRef,
         StartHow,
         Step,
     )
@@ -50,13 +46,6 @@ ROUTES_ORDERED = 200
 STEPS_ORDERED = 20_000
 #: Tied routes are counted up to this many; past it ``path`` says "more than 10^6".
 MAX_ROUTES_COUNTED = 10**6
-
-#: The first step of a route from the entry stage: getting into a role at all.
-ENTRY: Entering = {
-    "kind": "entry",
-    "basis": "editorial",
-    "note": "You hold no role yet: the route starts by getting into an entry-stage role.",
-}
 
 #: How ``path`` orders the shortest routes, said in every result (docs/planning.md: Which route comes first).
 ROUTE_ORDER = (
@@ -90,38 +79,40 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
     (:mod:`.overlap_moves`), unless ``no_overlap``.
     """
     how: StartHow
+    heads = ladder.head_of
     if me.role is not None:
         starts, how = [me.role], me.role_source or "--from"
     else:
         starts, how = _starts(ladder, me)[0]
         if how == "skills":
             rung = {sid: i for i, sid in enumerate(ladder.stages)}
-            top = max(rung[ladder.roles[r].stage] for r in starts)
-            starts = [r for r in starts if rung[ladder.roles[r].stage] == top]
+            top = max(rung[heads[r].stage] for r in starts)
+            starts = [r for r in starts if rung[heads[r].stage] == top]
     moves: list[NextMove] = []
     seen: set[str] = set()
     for start in starts if how != "entry stage" else [None]:
         if start is None:
-            held = dict(me.ranks)
-            targets: list[tuple[str, MoveAt]] = [(r, {**role_at(ladder.roles[r]), **ENTRY}) for r in starts]
-        else:
-            role = ladder.roles[start]
-            held = merge(role_have(ladder, role), me.ranks)
-            targets = [(m.to, _move(ladder, m.to, m)) for m in role.next]
-            if not no_overlap and overlap_moves.derives(ladder, role):
-                targets = [(m["id"], m) for m in overlap_moves.nearest(ladder, role)]
+            # Every role of the entry stage (on a taxonomy, thousands): judged by the ladder's
+            # distinct rows, each once (:func:`_entering`).
+            moves += entering(ladder, [heads[r] for r in starts], dict(me.ranks), me)
+            continue
+        role = ladder.roles[start]
+        held = merge(role_have(ladder, role), me.ranks)
+        targets = [(m.to, _move(ladder, m.to, m)) for m in role.next]
+        if not no_overlap and overlap_moves.derives(ladder, role):
+            targets = [(m["id"], m) for m in overlap_moves.nearest(ladder, role)]
         for to, move in targets:
-            if to in seen or to in starts and start is not None:
+            if to in seen or to in starts:
                 continue
             seen.add(to)
             target = ladder.roles[to]
             moves.append({**move, **assess(ladder, target, held, me.marks).fields(),
-                          **fitting(ladder, target)})
-    held_roles = [ladder.roles[s] for s in starts] if how != "entry stage" else []
-    none_named = bool(held_roles) and all(not r.next for r in held_roles)
+                          **fitting(ladder, ladder.units(target))})
+    held_roles = [heads[s] for s in starts] if how != "entry stage" else []
+    none_named = bool(held_roles) and all(not ladder.moves(r.id) for r in held_roles)
     return {
-        "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
-        "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
+        "from": None if how == "entry stage" else role_at(heads[starts[0]]),
+        "start": {"how": how, "roles": [role_at(heads[s]) for s in starts]},
         "next": moves,
         "ladder_names_no_move": none_named,
         "at_top": none_named and all(overlap_moves.at_top(ladder, r) for r in held_roles),
@@ -129,22 +120,6 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
         "overlap_rule": overlap_moves.RULE,
         "basis_legend": BASIS_LEGEND, "person": me.doc(),
     }
-
-
-def fitting(ladder: Ladder, role: Role) -> Fitting:
-    """The specializations related to the skills ``role`` needs, and the certifications that
-    can meet one of its rows (:func:`places.row_skills`, as ``plan`` looks places up: a
-    certification of a cloud the row does not name is not offered)."""
-    ids = set(skills_named(role))
-    specs: list[SpecializationRef] = [{**name_ref(s), "basis": s.skills_basis}
-                                      for s in ladder.specializations.values() if ids.intersection(s.skills)]
-    meets = {sid for unit in ladder.units(role) for sid in row_skills(unit.skill, unit.any_of)}
-    certs: list[ResourceRef] = [
-        {"id": r.id, "name": r.name, "provider": r.provider}
-        for r in ladder.resources.values()
-        if r.kind == "certification" and meets.intersection(r.skills)
-    ]
-    return {"specializations": specs, "certifications": certs}
 
 
 # -- path -----------------------------------------------------------------------------
@@ -156,8 +131,7 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
         return [([me.role], me.role_source or "--from")]
     tries: list[tuple[list[str], StartHow]] = []
     if me.have:
-        ranks = me.ranks
-        fit = [r.id for r, _ in ladder.all_units() if assess(ladder, r, ranks, rows=False).readiness >= 100]
+        fit = fully_met(ladder, me.ranks)
         if fit:
             tries.append((fit, "skills"))
     first = next(sid for sid in ladder.stages if ladder.roles_by_stage[sid])

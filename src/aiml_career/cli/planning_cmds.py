@@ -81,7 +81,7 @@ def next_(
     if not as_json:
         claims_note(ctx, ladder, me, aim)
     output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap), as_json,
-           partial(renderers.next_steps, voice_of(ctx)))
+           partial(renderers.next_steps, voice_of(ctx)), renderers.next_rows)
 
 
 #: Where a route starts (``path``, ``plan``).

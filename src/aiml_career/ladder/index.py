@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from ..errors import LookupFailed
+from ..results.words import Basis
 from . import requirements
 from .formats import migrate
 from .levels import LEVELS
@@ -53,6 +54,18 @@ class Head(Named, Protocol):
 
 #: :attr:`Ladder.row_table`: the distinct rows, and each role with the numbers of its rows.
 RowTable = tuple[list[Unit], list[tuple[Head, Sequence[int]]]]
+
+
+class Link(Protocol):
+    """A place to learn a skill (:class:`~.model.LearnLink`, or a stored skill's link read
+    without building its model)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def basis(self) -> Basis: ...
 
 
 class SkillHead(Named, Protocol):
@@ -341,3 +354,18 @@ class Ladder:
         if query in self.roles:
             return Entry(query, self.roles[query].name, "role")
         return self.show_index.resolve(query)
+
+    @cached_property
+    def head_of(self) -> dict[str, Head]:
+        """Every role's head by id (:attr:`heads`): naming many roles by id builds no model."""
+        return {head.id: head for head in self.heads}
+
+    def learn_links(self, skill_ids: Iterable[str]) -> dict[str, Sequence[Link]]:
+        """Each skill's ``learn`` links, by id (``next`` looks up thousands of skills' at once:
+        :func:`.places.places_of`)."""
+        return {sid: self.skills[sid].learn for sid in skill_ids}
+
+    def want_skill_heads(self, skill_ids: Iterable[str]) -> None:
+        """Have these skills' heads at hand (:attr:`skill_heads`) before a query names thousands
+        of them: a stored ladder reads them together, not one by one. From the models, nothing
+        to do."""

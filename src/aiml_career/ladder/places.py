@@ -3,12 +3,13 @@ the ladder's links (docs/planning.md: Where to learn)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..results.common import Place
-    from .index import Ladder
+    from .index import Ladder, Link
+    from .model import Resource
 
 
 def row_skills(skill_id: str, any_of: Iterable[str]) -> list[str]:
@@ -22,15 +23,43 @@ def places(ladder: Ladder, skill_ids: Iterable[str]) -> list[Place]:
     """Where to learn ``skill_ids`` (a skill, or a row's skill and its alternatives): the
     text's own resources that cover one of them, then the ladder's links, each once."""
     ids = list(dict.fromkeys(skill_ids))
+    return _places(ids, _teaching(ladder), {sid: ladder.skills[sid].learn for sid in ids})
+
+
+def places_of(ladder: Ladder, rows: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], list[Place]]:
+    """:func:`places` of many rows' skills (:func:`row_skills`, as tuples) at once: each distinct
+    one worked out once, every skill's links read in one pass (:meth:`~.index.Ladder.learn_links`;
+    ``next`` from no role names thousands of rows)."""
+    keys = dict.fromkeys(rows)
+    links = ladder.learn_links({sid for key in keys for sid in key})
+    teaching = _teaching(ladder)
+    return {key: _places(list(dict.fromkeys(key)), teaching, links) for key in keys}
+
+
+#: The ladder's resources, and for each skill the numbers of those that teach it.
+Teaching = tuple[list["Resource"], dict[str, list[int]]]
+
+
+def _teaching(ladder: Ladder) -> Teaching:
+    resources = list(ladder.resources.values())
+    by_skill: dict[str, list[int]] = {}
+    for number, resource in enumerate(resources):
+        for sid in dict.fromkeys(resource.skills):
+            by_skill.setdefault(sid, []).append(number)
+    return resources, by_skill
+
+
+def _places(ids: list[str], teaching: Teaching, links: Mapping[str, Sequence[Link]]) -> list[Place]:
+    resources, by_skill = teaching
     found: dict[str, Place] = {}
-    for resource in ladder.resources.values():
-        if any(sid in resource.skills for sid in ids):
-            found.setdefault(f"resource:{resource.id}", {
-                "title": resource.name, "url": None, "kind": resource.kind, "id": resource.id,
-                "basis": resource.skills_basis,
-            })
+    for number in sorted({n for sid in ids for n in by_skill.get(sid, ())}):
+        resource = resources[number]
+        found.setdefault(f"resource:{resource.id}", {
+            "title": resource.name, "url": None, "kind": resource.kind, "id": resource.id,
+            "basis": resource.skills_basis,
+        })
     for sid in ids:
-        for link in ladder.skills[sid].learn:
+        for link in links[sid]:
             found.setdefault(link.url, {
                 "title": link.title, "url": link.url, "kind": "link", "id": None, "basis": link.basis,
             })

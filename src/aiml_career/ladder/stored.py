@@ -22,9 +22,10 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
+from ..results.words import Basis
 from . import requirements
 from .cache import build
-from .index import Head, Ladder, RowTable, SkillHead
+from .index import Head, Ladder, Link, RowTable, SkillHead
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
@@ -139,6 +140,7 @@ def database(ladder: Ladder) -> bytes:
         con.execute("INSERT INTO meta VALUES ('ways', ?)", (_packed(json.dumps(list(ways))),))
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
+        _learn_table(con, ladder)
         con.executescript(INDEXES)
         con.commit()
         return bytes(con.serialize())
@@ -248,6 +250,20 @@ class _Lazy(dict[str, V]):
         return self is other
 
     __hash__ = None
+
+    def want(self, keys: Iterable[str]) -> None:
+        """Make the items of ``keys`` not made yet in one query per :data:`CHUNK` of them (past
+        ``many``, every item in one): a query that will name thousands asks for them first."""
+        missing = sorted({self.order[key] for key in keys if not dict.__contains__(self, key)})
+        if self._many is not None and dict.__len__(self) + len(missing) >= self._many * len(self.order):
+            self._every()
+            return
+        for start in range(0, len(missing), CHUNK):
+            part = missing[start:start + CHUNK]
+            rows = self._con.execute(f"SELECT ord, id, {self._columns} FROM {self._table} "
+                                     f"WHERE ord IN ({','.join('?' * len(part))})", part)
+            for ordinal, key, *row in rows:
+                dict.__setitem__(self, key, self._make(ordinal, *row))
 
 
 class StoredLadder(Ladder):
@@ -459,3 +475,47 @@ class StoredLadder(Ladder):
     def open_broad_skills(self) -> set[str]:
         (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'open'")
         return set(json.loads(found))
+
+    def learn_links(self, skill_ids: Iterable[str]) -> dict[str, Sequence[Link]]:
+        # From their own table (_learn_table), CHUNK skills a query: no skill's JSON read.
+        order = self._skills.order
+        wanted = sorted({order[sid] for sid in skill_ids})
+        ids = self._ids_of_skills
+        found: dict[str, list[Link]] = {ids[number]: [] for number in wanted}
+        for start in range(0, len(wanted), CHUNK):
+            part = wanted[start:start + CHUNK]
+            rows = self._con.execute("SELECT skill, title, url, basis FROM learn "
+                                     f"WHERE skill IN ({','.join('?' * len(part))}) ORDER BY skill, pos", part)
+            for number, title, url, basis in rows:
+                found[ids[number]].append(LinkRow(title, url, basis))
+        return dict(found)
+
+    def want_skill_heads(self, skill_ids: Iterable[str]) -> None:
+        heads = self.skill_heads
+        if isinstance(heads, _Lazy):
+            heads.want(skill_ids)
+
+    @cached_property
+    def _ids_of_skills(self) -> list[str]:
+        return list(self._skills.order)
+
+
+class LinkRow(NamedTuple):
+    """A stored skill's link to learn from (:class:`~.index.Link`), read without its model."""
+
+    title: str
+    url: str
+    basis: Basis
+
+
+#: Every skill's links to learn from, by the skill's number: ``next`` from no role reads thousands
+#: of skills' links (:meth:`StoredLadder.learn_links`) without reading their JSON.
+LEARN = """CREATE TABLE learn (skill INTEGER NOT NULL, pos INTEGER NOT NULL, title TEXT NOT NULL,
+    url TEXT NOT NULL, basis TEXT NOT NULL, PRIMARY KEY (skill, pos)) WITHOUT ROWID;"""
+
+
+def _learn_table(con: sqlite3.Connection, ladder: Ladder) -> None:
+    con.executescript(LEARN)
+    con.executemany("INSERT INTO learn VALUES (?, ?, ?, ?, ?)", (
+        (number, pos, link.title, link.url, link.basis)
+        for number, skill in enumerate(ladder.skills.values()) for pos, link in enumerate(skill.learn)))

@@ -231,3 +231,9 @@ def similar_rows() -> RowWriter[Similar]:
     from .rows import similar
 
     return similar
+
+
+def next_rows() -> RowWriter[Next]:
+    from .rows import next_steps
+
+    return next_steps

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 
 def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
+    piped = rows_of(out)
+    if piped is not None:  # lines for a program: no bars, no legend (:func:`..rows.next_steps`)
+        return rows.next_steps(piped, data)
     start = data["from"]
     if not data["next"] and start is not None and (data["at_top"] or not data["ladder_names_no_move"]):
         out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))

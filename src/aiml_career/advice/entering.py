@@ -1,0 +1,89 @@
+"""Many roles at once for one person: the roles their skills fully meet (where ``next`` and
+``path`` start without a role), and getting into each role of the entry stage (``next`` from no
+role: on a taxonomy, thousands of roles). Each distinct row of the ladder is judged once
+(:attr:`~..ladder.index.Ladder.row_table`, as ``match`` judges them): no role's own rows are
+read, no role is built as a model. Also what a role's rows are related to (:func:`fitting`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..ladder.index import Head, Ladder
+from ..ladder.pieces import name_ref, role_at
+from ..ladder.places import row_skills
+from ..ladder.requirements import Unit
+from .assessment import Have, Outcome, assess_numbered, best_way
+
+if TYPE_CHECKING:
+    from ..results.common import ResourceRef
+    from ..results.plans import Entering, Fitting, NextMove, SpecializationRef
+    from .person import Person
+
+#: The first step of a route from the entry stage: getting into a role at all.
+ENTRY: Entering = {
+    "kind": "entry",
+    "basis": "editorial",
+    "note": "You hold no role yet: the route starts by getting into an entry-stage role.",
+}
+
+
+def entering(ladder: Ladder, roles: list[Head], held: Have, me: Person) -> list[NextMove]:
+    """``next`` from no role: getting into each of ``roles`` (the entry stage's), judged for
+    ``held`` as :func:`.assessment.assess` judges it, each distinct row of the ladder once
+    (:func:`.assessment.assess_numbered`, as ``match`` does): no role's own rows read."""
+    distinct, table = ladder.row_table
+    numbers_of = {role.id: numbers for role, numbers in table}
+    known: list[Outcome | None] = [None] * len(distinct)
+    used = {number for role in roles for number in numbers_of[role.id]}
+    ladder.want_skill_heads({sid for number in used for sid in _named(distinct[number])})
+    moves: list[NextMove] = []
+    for role in roles:
+        numbers = numbers_of[role.id]
+        found = assess_numbered(ladder, distinct, numbers, held, me.marks, known)
+        moves.append({**role_at(role), **ENTRY, **found.fields(),
+                      **fitting(ladder, map(distinct.__getitem__, numbers))})
+    return moves
+
+
+def fitting(ladder: Ladder, units: Iterable[Unit]) -> Fitting:
+    """The specializations related to the skills a role's rows (``units``) name, and the
+    certifications that can meet one of them (:func:`places.row_skills`, as ``plan`` looks
+    places up: a certification of a cloud the row does not name is not offered)."""
+    ids: set[str] = set()
+    meets: set[str] = set()
+    for unit in units:
+        ids.update(unit.members)
+        if unit.part_of is not None:
+            ids.add(unit.part_of)
+        meets.update(row_skills(unit.skill, unit.any_of))
+    specs: list[SpecializationRef] = [{**name_ref(s), "basis": s.skills_basis}
+                                      for s in ladder.specializations.values() if ids.intersection(s.skills)]
+    certs: list[ResourceRef] = [
+        {"id": r.id, "name": r.name, "provider": r.provider}
+        for r in ladder.resources.values()
+        if r.kind == "certification" and meets.intersection(r.skills)
+    ]
+    return {"specializations": specs, "certifications": certs}
+
+
+def fully_met(ladder: Ladder, ranks: Have) -> list[str]:
+    """The roles ``ranks`` fully meets (readiness 100, as :func:`.assessment.assess` scores it),
+    each distinct row of the ladder judged once (:attr:`~..ladder.index.Ladder.row_table`)."""
+    distinct, table = ladder.row_table
+    of = [unit.rank for unit in distinct]
+    # A row only its own skill meets scores nothing unless that skill is held (most rows).
+    points = [0 if not unit.ways and unit.skill not in ranks else min(best_way(ranks, unit)[1], rank)
+              for unit, rank in zip(distinct, of)]
+    fit = []
+    for role, numbers in table:
+        total = sum(map(of.__getitem__, numbers))
+        if not total or round(100 * sum(map(points.__getitem__, numbers)) / total, 1) >= 100:
+            fit.append(role.id)
+    return fit
+
+
+def _named(unit: Unit) -> tuple[str, ...]:
+    """The skills a row's item names: its own, its alternatives and the group it is part of."""
+    return (*unit.members, unit.part_of) if unit.part_of is not None else unit.members
