@@ -35,6 +35,8 @@ PIPED_LISTINGS = {
     ("skills", "python"): "Senior Data Scientist / AI Specialist\tsenior-ds\tsenior\tadvanced\trequired",
     ("match", "--have", "python:advanced"): None,
     ("similar", "ml-engineer", "--limit", "3"): None,
+    # Python alone meets none of the intern's three rows (basic, basic, proficient: 4 points).
+    ("next", "--have", "python"): "→ AI/ML Intern  intern · entry, editorial  readiness 0.0% (0/4 points)",
 }
 
 
@@ -109,3 +111,28 @@ def test_piped_tree_is_drawn_with_rich_guides_or_ascii_ones():
     done = main_in_process(["--data", str(EXAMPLE), "tree"], encoding="ascii")
     assert done.returncode == 0
     assert done.stdout.decode("ascii") == ascii_tree
+
+
+def test_a_long_list_is_written_a_part_at_a_time_as_the_same_bytes(monkeypatch):
+    """``--json`` of a document with a long list (``map``, ``next``, ``match`` on a big ladder) is
+    written a part at a time: the bytes are those of the whole document written at once, text
+    to escape (a control character, a bidi override, a lone surrogate) and nesting included."""
+    import io
+
+    from aiml_career.render import json as json_out
+
+    monkeypatch.setattr(json_out, "PART", 2)
+    item = {"id": "a", "name": "x\x1b[2J \u202e y", "nested": [{"deep": [1, {"k": "é"}]}, []], "empty": {}}
+    docs = [
+        {"title": "t", "roles": [dict(item, n=n) for n in range(7)], "rule": "r", "more": [1, 2]},
+        {"roles": [dict(item, n=n) for n in range(5)]},
+        {"first": [1, 2, 3], "roles": ["a", "b\ud800", "c"]},
+        {"note": "\ue000aiml-career: the list written a part at a time\ue000", "roles": ["x", "y", "z"]},  # the mark
+        {"short": [1], "roles": []},
+        [1, 2, 3, 4, 5],
+    ]
+    for number, doc in enumerate(docs):
+        out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+        json_out.emit(doc, out)
+        assert out.buffer.getvalue() == json_out.dumps(doc)  # type: ignore[attr-defined]
+        assert (len(list(json_out._parts(doc))) > 3) == (number < 3), number  # in parts, or at once

@@ -718,3 +718,15 @@ def test_a_failed_profile_write_leaves_no_temporary_file(cli, tmp_path, monkeypa
     assert "cannot write: No space left on device" in result.stderr
     assert (tmp_path / "profile.json").read_bytes() == before
     assert not list(tmp_path.glob(".profile.json.*.tmp"))
+
+
+def test_no_unsafe_character_is_printable_so_printable_text_is_shown_as_it_is():
+    """``sanitize`` returns printable text untouched without looking at each character: that
+    holds only while every character it escapes is one Python calls unprintable."""
+    from aiml_career.errors import UNSAFE_RANGES, sanitize
+
+    unsafe = [chr(c) for lo, hi in UNSAFE_RANGES for c in range(lo, hi + 1)]
+    assert not [c for c in unsafe if c.isprintable()]
+    assert sanitize("Straße → Zürich · 漢字 ok") == "Straße → Zürich · 漢字 ok"
+    assert sanitize("a\x1b[2Jb\u202ec\u200bd\x7f\ud800") == "a\\x1b[2Jb\\u202ec\\u200bd\\x7f\ufffd"
+    assert all(sanitize(f"x{c}y") != f"x{c}y" for c in unsafe)

@@ -143,4 +143,6 @@ def escaped(char: str) -> str:
 
 def sanitize(text: str) -> str:
     """Text safe to print on one line of a terminal: every unsafe character shown escaped."""
+    if text.isprintable():  # no unsafe character is printable (tests/test_security.py checks it): most text
+        return text
     return _UNSAFE.sub(lambda m: escaped(m.group()), text)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -36,12 +36,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..ladder.index import Head, Ladder
-from ..ladder.levels import LEVELS
 from ..ladder.pieces import name_ref
 from ..ladder.requirements import RowKey, Unit
 from ..ladder.resolve import normalize
-from .assessment import Have, assess, best_way, role_have
-from .overlap import Holders, gains, percent, scan
+from .assessment import Have, best_way
+from .mapped import Explained, HereRows
+from .overlap import Holders, percent, scan
 
 if TYPE_CHECKING:
     from ..results.common import NameRef
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
         Ambiguous,
         Figure,
         LadderRef,
-        LevelGap,
         MapDoc,
         MappedRole,
         Nearest,
@@ -275,32 +274,6 @@ def refs(ladder: Ladder) -> dict[str, NameRef]:
     return {skill.id: name_ref(skill) for skill in ladder.skill_heads.values()}
 
 
-def explain(here: Ladder, other: Ladder, to_other: dict[str, str], role: Head, have: Have, target: Head,
-            named: tuple[dict[str, NameRef], dict[str, NameRef]] | None = None) -> tuple[
-                list[NameRef], list[LevelGap], list[NameRef], list[NameRef]]:
-    """What ``role`` (of ``here``, holding ``have`` in ``other``'s words, ``to_other`` the
-    vocabulary) shares with ``target`` (of ``other``), scored by :func:`.assessment.assess`:
-    the rows of ``target`` met, held below their level and not held, and ``role``'s own rows
-    that count toward none of ``target``'s. ``named``: :func:`refs` of both ladders."""
-    here_refs, other_refs = named or (refs(here), refs(other))
-    found = assess(other, target, have)
-    shared: list[NameRef] = []
-    deepen: list[LevelGap] = []
-    missing: list[NameRef] = []
-    for row in found.rows:
-        ref = other_refs[row.unit.skill]
-        if row.status == "met":
-            shared.append(ref)
-        elif row.status == "deepen":
-            deepen.append({**ref, "from": LEVELS[row.held - 1], "to": row.unit.level})
-        else:
-            missing.append(ref)
-    toward = {sid for unit in other.units(target) for sid in unit.counted}
-    alone = [here_refs[unit.skill] for unit in here.units(role)
-             if not any(to_other.get(m) in toward for m in unit.members)]
-    return shared, deepen, missing, alone
-
-
 def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None = None) -> MapDoc:
     """Every role of ``here`` (or the roles ``only`` names, in ladder order) on its ``limit``
     nearest roles of ``other`` (:data:`RULE`)."""
@@ -323,34 +296,51 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
         # The roles of ``other`` by what the foundation alone meets of them: the order of the
         # roles that share nothing with a role mapped.
         plain = sorted(other.heads, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
-    named = (refs(here), refs(other))
+    here_refs = refs(here)
+    explained = Explained(other, refs(other))
+    start = translate({unit.skill: unit.rank for unit in here.foundation}, vocabulary.to_other)
+    pairs: Iterable[tuple[Head, HereRows, Sequence[int]]]
+    if chosen is not None and len(chosen) <= FEW:  # each role's own rows
+        pairs = ((role, HereRows(units, vocabulary.to_other, holders, ground_here, here_refs), range(len(units)))
+                 for role in here.heads if role.id in chosen for units in (here.units(role),))
+    else:  # every role's rows as numbers into the distinct rows, each worked out once
+        distinct, table = here.row_table
+        every = HereRows(distinct, vocabulary.to_other, holders, ground_here, here_refs)
+        pairs = ((role, every, numbers) for role, numbers in table if chosen is None or role.id in chosen)
+    # The nearest roles of a role that shares nothing with the other ladder beyond the
+    # foundations depend on its own figures alone: worked out once per figures.
+    plainly: dict[tuple[int, int], list[str]] = {}
     mapped: list[MappedRole] = []
-    for role in here.heads:
-        if chosen is not None and role.id not in chosen:
-            continue
-        have = translate(role_have(here, role), vocabulary.to_other)
-        base, backward = gains(here, role, holders, ground_here)
-        back = (base, backward, sum(unit.rank for unit in here.units(role)))
+    for role, own, numbers in pairs:
+        have, base, backward, of_here, matched = own.role(numbers, start)
+        back = (base, backward, of_here)
         if rows is None:
             totals = scan(other, have, set())[0]
             forward: Counter[str] = Counter()
-            keys = list(totals)
-            shares = {rid: pair if pair[1] else (1, 1) for rid, pair in totals.items()}
+            chosen_ids = _nearest(list(totals), totals, {rid: pair if pair[1] else (1, 1)
+                                                         for rid, pair in totals.items()}, forward, back, order, limit)
         else:
-            totals, shares, forward = rows.base, rows.shares, rows.gained(have)
+            totals, forward = rows.base, rows.gained(have)
             touched = forward.keys() | backward.keys()
             keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
+            if touched:
+                chosen_ids = _nearest(keys, totals, rows.shares, forward, back, order, limit)
+            else:
+                chosen_ids = plainly.get((base, of_here)) or plainly.setdefault(
+                    (base, of_here), _nearest(keys, totals, rows.shares, forward, back, order, limit))
+        alone = own.alone(numbers, [], set())  # the list for every role there none of whose rows counts
         nearest: list[Nearest] = []
-        for rid in _nearest(keys, totals, shares, forward, back, order, limit):
+        for rid in chosen_ids:
             target = other.roles[rid]
             points, of_there = totals[rid]
             there = _figure(points + forward[rid], of_there)
-            backward_figure = _figure(base + backward.get(rid, 0), back[2])
-            shared, deepen, missing, alone = explain(here, other, vocabulary.to_other, role, have, target, named)
+            backward_figure = _figure(base + backward.get(rid, 0), of_here)
+            shared, deepen, missing = explained.rows(target, have)
             nearest.append({"id": rid, "name": target.name, "stage": target.stage,
                             "score": round((there["overlap"] + backward_figure["overlap"]) / 2, 1),
                             "forward": there, "backward": backward_figure, "shared": shared, "deepen": deepen,
-                            "only_other": missing, "only_here": alone})
+                            "only_other": missing,
+                            "only_here": own.alone(numbers, matched, explained.counted(target)) if matched else alone})
         mapped.append({"id": role.id, "name": role.name, "stage": role.stage, "nearest": nearest})
     return {"here": ladder_ref(here, other), "other": ladder_ref(other, here), "rule": RULE,
             "skills": _matching(here, other, vocabulary), "roles": mapped}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 from ..ladder.index import Head, Ladder
 from ..ladder.pieces import name_ref, role_at, skill_ref
-from ..ladder.requirements import RowKey
+from ..ladder.requirements import RowKey, Unit
 from .assessment import Have, assess, best_way, role_have
 
 if TYPE_CHECKING:
@@ -58,18 +58,19 @@ def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Head] | N
     judged on, judged once); and the index, for each skill of ``wanted``, of the roles whose rows
     name it and the highest level rank they name it at (what :func:`.assessment.role_have` of
     each holds of it)."""
+    if roles is None:
+        return _scan_every(ladder, have, wanted)
     scored: dict[RowKey, int] = {}
     forward: dict[str, tuple[int, int]] = {}
     holders: Holders = {}
-    pairs = ladder.scan_rows() if roles is None else (
-        (role, ((u.key, u) for u in ladder.units(role))) for role in roles)
-    for role, rows in pairs:
+    for role in roles:
         points = of = 0
-        for key, unit in rows:
+        for unit in ladder.units(role):
+            key = unit.key
             skill, _, _, rank = key
             got = scored.get(key)
             if got is None:
-                got = scored[key] = min(best_way(have, unit or ladder.key_unit(key))[1], rank)
+                got = scored[key] = min(best_way(have, unit)[1], rank)
             points += got
             of += rank
             if skill in wanted:
@@ -77,6 +78,26 @@ def scan(ladder: Ladder, have: Have, wanted: set[str], roles: Iterable[Head] | N
                 if rank > ranks.get(role.id, 0):
                     ranks[role.id] = rank
         forward[role.id] = (points, of)
+    return forward, holders
+
+
+def _scan_every(ladder: Ladder, have: Have, wanted: set[str]) -> tuple[dict[str, tuple[int, int]], Holders]:
+    """:func:`scan` of every role, through the ladder's distinct rows (:attr:`~..ladder.index.Ladder.row_table`):
+    each judged once, each role's sums added up from its rows' numbers."""
+    distinct, table = ladder.row_table
+    ranks = [unit.rank for unit in distinct]
+    got = [0 if not unit.ways and unit.skill not in have else min(best_way(have, unit)[1], rank)
+           for unit, rank in zip(distinct, ranks)]
+    named = {number: unit.skill for number, unit in enumerate(distinct) if unit.skill in wanted}
+    forward: dict[str, tuple[int, int]] = {}
+    holders: Holders = {}
+    for role, numbers in table:
+        forward[role.id] = (sum(map(got.__getitem__, numbers)), sum(map(ranks.__getitem__, numbers)))
+        for number in filter(named.__contains__, numbers):
+            rank = ranks[number]
+            held = holders.setdefault(named[number], {})
+            if rank > held.get(role.id, 0):
+                held[role.id] = rank
     return forward, holders
 
 
@@ -105,25 +126,35 @@ def gains(ladder: Ladder, target: Head, holders: Holders, foundation: Have) -> t
     base = 0
     per_role: dict[str, int] = {}
     for unit in ladder.units(target):
-        ground = min(best_way(foundation, unit)[1], unit.rank)
+        ground, gained = row_gains(unit, holders, foundation)
         base += ground
-        if not unit.ways:  # only the row's own skill counts: each holder's level of it, at once
-            required = unit.rank
-            for rid, rank in holders.get(unit.skill, {}).items():
-                if rank > ground:
-                    per_role[rid] = per_role.get(rid, 0) + (rank if rank < required else required) - ground
-            continue
-        best: dict[str, int] = {}
-        for _member, counted, cap in unit.ways or ((unit.skill, unit.skill, 0),):
-            for rid, rank in holders.get(counted, {}).items():
-                held = min(rank, cap) if cap else rank
-                if held > best.get(rid, 0):
-                    best[rid] = held
-        for rid, held in best.items():
-            gain = min(held, unit.rank) - ground
-            if gain > 0:
-                per_role[rid] = per_role.get(rid, 0) + gain
+        for rid, gain in gained.items():
+            per_role[rid] = per_role.get(rid, 0) + gain
     return base, per_role
+
+
+def row_gains(unit: Unit, holders: Holders, foundation: Have) -> tuple[int, dict[str, int]]:
+    """One row of :func:`gains`: the points ``foundation`` meets of it, and the points above
+    them each holder meets (``map`` works each distinct row of a big ladder out once)."""
+    ground = min(best_way(foundation, unit)[1], unit.rank)
+    per_role: dict[str, int] = {}
+    if not unit.ways:  # only the row's own skill counts: each holder's level of it, at once
+        required = unit.rank
+        for rid, rank in holders.get(unit.skill, {}).items():
+            if rank > ground:
+                per_role[rid] = (rank if rank < required else required) - ground
+        return ground, per_role
+    best: dict[str, int] = {}
+    for _member, counted, cap in unit.ways:
+        for rid, rank in holders.get(counted, {}).items():
+            held = min(rank, cap) if cap else rank
+            if held > best.get(rid, 0):
+                best[rid] = held
+    for rid, held in best.items():
+        gain = min(held, unit.rank) - ground
+        if gain > 0:
+            per_role[rid] = gain
+    return ground, per_role
 
 
 def similar(ladder: Ladder, query: str, limit: int = 10) -> Similar:

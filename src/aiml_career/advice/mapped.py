@@ -1,0 +1,121 @@
+"""``map``'s work per role of the ladder in use, each piece done once: every distinct row of the
+ladder in use worked out once (:class:`HereRows`), and what a role shares with a role of the
+other ladder worked out once per (role there, what is held) (:class:`Explained`). On a taxonomy
+of thousands of roles mapped onto a small ladder, most roles hold nothing of the other ladder's
+skills beyond its foundation: they ask the same questions, answered once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..ladder.index import Head, Ladder
+from ..ladder.levels import LEVELS
+from ..ladder.requirements import Unit
+from .assessment import Have, assess
+from .overlap import Holders, row_gains
+
+if TYPE_CHECKING:
+    from ..results.common import NameRef
+    from ..results.mapping import LevelGap
+
+_NONE: frozenset[str] = frozenset()
+
+
+class HereRows:
+    """Rows of the ladder in use (``units``: its distinct rows, or one role's own), each worked out
+    once: its rank, its skill's name (``refs``), what the other ladder's foundation (``ground``,
+    in this ladder's words) alone meets of it, and the points above that each role of the other
+    ladder holds (``holders``: :func:`.overlap.row_gains`); and for the few rows that name a skill
+    matched to the other ladder (``to_other``), that skill and the skills its members match."""
+
+    def __init__(self, units: Sequence[Unit], to_other: dict[str, str], holders: Holders, ground: Have,
+                 refs: dict[str, NameRef]) -> None:
+        self.units = units
+        self.ranks: list[int] = []
+        self.grounds: list[int] = []
+        self.refs = [refs[unit.skill] for unit in units]
+        #: The rows a role's figures need more of: a skill matched, points above the foundation.
+        self.special: dict[int, tuple[str | None, dict[str, int], frozenset[str]]] = {}
+        for number, unit in enumerate(units):
+            skill, rank = unit.skill, unit.rank
+            self.ranks.append(rank)
+            if not unit.ways and skill not in holders and skill not in ground and skill not in to_other:
+                self.grounds.append(0)  # most rows: only their own skill meets them, matched to none
+                continue
+            ground_points, gained = row_gains(unit, holders, ground)
+            self.grounds.append(ground_points)
+            members = frozenset(to_other[m] for m in unit.members if m in to_other) or _NONE
+            there = to_other.get(skill)
+            if gained or members or there is not None:
+                self.special[number] = (there, gained, members)
+
+    def role(self, numbers: Sequence[int], start: Have) -> tuple[dict[str, int], int, dict[str, int], int,
+                                                                    list[int]]:
+        """For the role of rows ``numbers``: what a holder of it holds in the other ladder's words
+        (``start``: its foundation's, as :func:`.assessment.role_have` starts), the points of it
+        the other ladder's foundation meets, each role there's points above them, its points in
+        all, and its rows whose members are matched to a skill of the other ladder."""
+        have = dict(start)
+        backward: dict[str, int] = {}
+        matched = []
+        special = self.special
+        for number in filter(special.__contains__, numbers):
+            there, gained, members = special[number]
+            rank = self.ranks[number]
+            if there is not None and rank > have.get(there, 0):
+                have[there] = rank
+            for rid, gain in gained.items():
+                backward[rid] = backward.get(rid, 0) + gain
+            if members:
+                matched.append(number)
+        return (have, sum(map(self.grounds.__getitem__, numbers)), backward,
+                sum(map(self.ranks.__getitem__, numbers)), matched)
+
+    def alone(self, numbers: Sequence[int], matched: list[int], toward: set[str]) -> list[NameRef]:
+        """The names of the role's rows (``numbers``) that count toward none of a role's rows
+        there (``toward``: the skills that do): all of them but the ``matched`` ones whose
+        members are matched to one of ``toward``."""
+        kept = {n for n in matched if not self.special[n][2].isdisjoint(toward)}
+        if not kept:
+            return list(map(self.refs.__getitem__, numbers))
+        return [self.refs[n] for n in numbers if n not in kept]
+
+
+class Explained:
+    """What a role shares with a role of the other ladder (:func:`.assessment.assess` of it for
+    what the role holds, in the other ladder's words), worked out once per (role there, what is
+    held): thousands of roles here hold the same of a role there."""
+
+    def __init__(self, other: Ladder, named: dict[str, NameRef]) -> None:
+        self.other = other
+        self.named = named
+        self.known: dict[tuple[str, frozenset[tuple[str, int]]],
+                         tuple[list[NameRef], list[LevelGap], list[NameRef]]] = {}
+        self.toward: dict[str, set[str]] = {}
+
+    def rows(self, target: Head, have: Have) -> tuple[list[NameRef], list[LevelGap], list[NameRef]]:
+        """``target``'s rows met, held below their level, and not held."""
+        key = (target.id, frozenset(have.items()))
+        found = self.known.get(key)
+        if found is None:
+            shared: list[NameRef] = []
+            deepen: list[LevelGap] = []
+            missing: list[NameRef] = []
+            for row in assess(self.other, target, have).rows:
+                ref = self.named[row.unit.skill]
+                if row.status == "met":
+                    shared.append(ref)
+                elif row.status == "deepen":
+                    deepen.append({**ref, "from": LEVELS[row.held - 1], "to": row.unit.level})
+                else:
+                    missing.append(ref)
+            found = self.known[key] = (shared, deepen, missing)
+        return found
+
+    def counted(self, target: Head) -> set[str]:
+        """The skills whose level counts toward one of ``target``'s rows."""
+        found = self.toward.get(target.id)
+        if found is None:
+            found = self.toward[target.id] = {sid for unit in self.other.units(target) for sid in unit.counted}
+        return found
