@@ -37,6 +37,9 @@ PIPED_LISTINGS = {
     ("similar", "ml-engineer", "--limit", "3"): None,
     # Python alone meets none of the intern's three rows (basic, basic, proficient: 4 points).
     ("next", "--have", "python"): "→ AI/ML Intern  intern · entry, editorial  readiness 0.0% (0/4 points)",
+    # The intern onto itself: all four points both ways, its three rows shared, nothing alone.
+    ("map", "builtin"): "intern\tAI/ML Intern\tintern\tAI/ML Intern\t100%\t100% (4 of 4)\t100% (4 of 4)\t"
+                        "Machine learning algorithms, ML frameworks, Data manipulation\t—\t—",
 }
 
 

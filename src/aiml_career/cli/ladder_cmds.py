@@ -170,7 +170,8 @@ def map_cmd(
     if roles:
         for query in roles:
             here.role(query)  # an unknown role fails before OTHER is read
-    output(ctx, map_onto(here, other_ladder(ctx, other), limit, roles), as_json, renderers.mapping)
+    output(ctx, map_onto(here, other_ladder(ctx, other), limit, roles), as_json, renderers.mapping,
+           renderers.mapping_rows)
 
 
 @command()

@@ -237,3 +237,9 @@ def next_rows() -> RowWriter[Next]:
     from .rows import next_steps
 
     return next_steps
+
+
+def mapping_rows() -> RowWriter[MapDoc]:
+    from .rows import mapping
+
+    return mapping

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..environment import Environment
     from ..results.common import Deepen, Place, Requirement
     from ..results.ladder import RoleRow, Search, SkillCategory, SkillLearning, SkillUse, Tree
+    from ..results.mapping import MapDoc, SkillMatching
     from ..results.overlap import OverlapDoc, Similar
     from ..results.plans import Match, Next
 
@@ -370,3 +371,39 @@ def learn_label(places: list[Place] | None) -> str:
     places = places or []
     first = next((p for p in places if p["url"]), places[0] if places else None)
     return place_label(first) if first is not None else ""
+
+
+#: How many unmatched and ambiguous skills ``map``'s text names (--json lists more).
+SHOWN = 10
+
+
+def matching(skills: SkillMatching, other: str) -> str:
+    """"12 of 14 skills matched in OTHER (10 by id, 1 by name, 1 by alias); 2 not: Dagster, Hiring"."""
+    by = skills["by"]
+    total = skills["total"]
+    line = (f"{skills['matched']} of {total} {'skill' if total == 1 else 'skills'} matched in {other} "
+            f"({by['id']} by id, {by['name']} by name, {by['alias']} by alias)")
+    if skills["unmatched_count"]:
+        listed = skills["unmatched"][:SHOWN]
+        more = skills["unmatched_count"] - len(listed)
+        line += f"; {skills['unmatched_count']} not: {names(listed)}" + (f" and {more} more" if more > 0 else "")
+    if skills["ambiguous"]:
+        line += "; ambiguous: " + ", ".join(
+            f"{a['name']} ({' or '.join(c['name'] for c in a['candidates'])})" for a in skills["ambiguous"][:SHOWN])
+        if len(skills["ambiguous"]) > SHOWN:
+            line += f" and {len(skills['ambiguous']) - SHOWN} more"
+    return line
+
+
+def mapping(out: Rows, data: MapDoc) -> None:
+    """``map`` into a pipe: a row per (role, nearest role of the other ladder): ids, names, the
+    score, both figures, what they share, what each has alone; how the skills matched on stderr
+    when some did not."""
+    other = data["other"]["label"]
+    for role in data["roles"]:
+        for item in role["nearest"]:
+            out.row(role["id"], role["name"], item["id"], item["name"], f"{item['score']:g}%", figure(item["forward"]),
+                    figure(item["backward"]), names(item["shared"]), names(item["only_here"]),
+                    not_met(item["only_other"], item["deepen"]))
+    if data["skills"]["unmatched_count"]:
+        out.note(f"skills: {matching(data['skills'], other)}")
