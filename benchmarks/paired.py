@@ -63,6 +63,11 @@ def cases(path: Path, ids: dict) -> list[tuple[str, list[str], bool]]:
         ("roles piped", [*data, "roles"], False),
         ("tree piped", [*data, "tree"], False),
         ("similar", [*data, "similar", ids["show"], "--json"], False),
+        ("similar piped", [*data, "similar", ids["show"]], False),
+        ("next --have (no role)", [*data, "next", "--have", have, "--json"], False),
+        ("next --have piped", [*data, "next", "--have", have], False),
+        ("map builtin", [*data, "map", "builtin", "--json"], False),
+        ("map builtin piped", [*data, "map", "builtin"], False),
         ("first run: show", [*data, "show", ids["show"], "--json"], True),
     ]
 

@@ -875,3 +875,17 @@ def test_no_ladder_string_reaches_the_terminal_as_a_control(cli, files, raw, whe
         assert not _unsafe_on_a_terminal(result.stdout + result.stderr), args
         for line in (result.stdout + result.stderr).splitlines():
             assert text == "" or not line.startswith(text) or text.isprintable()
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.one_of(
+    st.text(max_size=30),
+    st.text(alphabet="SsRrJjNnMmGgBb .-_+#\n\t/", max_size=20),
+    st.sampled_from(["Sr. MLE", "jr-dev", "mgr_x", "C++", "C#", "snr\nmgr", "Ünïcode Sr", "ｓｒ ＭＬＥ", "a_sr_b"]),
+), max_size=12))
+def test_normalizing_many_texts_at_once_is_normalizing_each(texts):
+    """``map`` normalises a taxonomy's skill names in one pass (``normalize_many``): each key is
+    the one ``normalize`` gives the text alone."""
+    from aiml_career.ladder.resolve import normalize_many
+
+    assert normalize_many(texts) == [normalize(t) for t in texts]

@@ -51,6 +51,28 @@ def _expand(match: re.Match[str]) -> str:
     return ABBREVIATIONS[match[1]]
 
 
+#: What :func:`normalize` drops of an ASCII text, line breaks kept (:func:`normalize_many`).
+_NOT_ALNUM_ASCII_LINES = re.compile(r"[^a-z0-9\n]+")
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """:func:`normalize` of each of ``texts``, the common ones (ASCII, on one line) in a pass over
+    them all (``map`` matches the skills of a taxonomy of 14,000: a tenth of a second less)."""
+    out = [""] * len(texts)
+    common: list[int] = []
+    for number, text in enumerate(texts):
+        if text.isascii() and "\n" not in text:
+            common.append(number)
+        else:
+            out[number] = normalize(text)
+    joined = "\n".join(texts[n] for n in common).replace("+", "plus").replace("#", "sharp").lower()
+    # A line break is no word character: each text's words begin and end as they do alone.
+    joined = _NOT_ALNUM_ASCII_LINES.sub("", _ABBREVIATED.sub(_expand, joined))
+    for number, text in zip(common, joined.split("\n")):
+        out[number] = text
+    return out
+
+
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
