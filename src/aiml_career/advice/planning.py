@@ -25,7 +25,7 @@ from .person import Person
 if TYPE_CHECKING:
     from ..results.plans import (
         Entering,
-            Match,
+        Match,
         MatchRow,
         MoveAt,
         MovesByBasis,
@@ -93,7 +93,7 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
     for start in starts if how != "entry stage" else [None]:
         if start is None:
             # Every role of the entry stage (on a taxonomy, thousands): judged by the ladder's
-            # distinct rows, each once (:func:`_entering`).
+            # distinct rows, each once (:func:`.entering.entering`).
             moves += entering(ladder, [heads[r] for r in starts], dict(me.ranks), me)
             continue
         role = ladder.roles[start]

@@ -56,18 +56,6 @@ class Head(Named, Protocol):
 RowTable = tuple[list[Unit], list[tuple[Head, Sequence[int]]]]
 
 
-class Link(Protocol):
-    """A place to learn a skill (:class:`~.model.LearnLink`, or a stored skill's link read
-    without building its model)."""
-
-    @property
-    def title(self) -> str: ...
-    @property
-    def url(self) -> str: ...
-    @property
-    def basis(self) -> Basis: ...
-
-
 class SkillHead(Named, Protocol):
     """What answers read of a skill to name it: a :class:`~.model.Skill`, or a stored skill's
     row (:class:`.stored.SkillRow`), so naming every skill of a big ladder builds no model."""
@@ -369,3 +357,15 @@ class Ladder:
         """Have these skills' heads at hand (:attr:`skill_heads`) before a query names thousands
         of them: a stored ladder reads them together, not one by one. From the models, nothing
         to do."""
+
+
+class Link(Protocol):
+    """A place to learn a skill (:class:`~.model.LearnLink`, or a stored skill's link read
+    without building its model)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def basis(self) -> Basis: ...
