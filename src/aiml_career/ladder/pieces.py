@@ -45,11 +45,12 @@ def requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
     key = (unit.skill, unit.level, unit.any_of, unit.open, unit.part_of)
     made = ladder.pieces.get(key)
     if made is None:
-        made = ladder.pieces[key] = _requirement_item(ladder, unit)
+        made = ladder.pieces[key] = new_requirement_item(ladder, unit)
     return made.copy()
 
 
-def _requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
+def new_requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
+    """:func:`requirement_item`, made anew (a caller that asks once per distinct row)."""
     skill = ladder.skill_heads[unit.skill]
     item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
     if unit.any_of:

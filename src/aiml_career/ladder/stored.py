@@ -22,8 +22,9 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
-from . import requirements
+from . import columns, requirements
 from .cache import build
+from .columns import Packed
 from .index import Head, Ladder, RowTable, SkillHead
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit, Way
@@ -125,18 +126,17 @@ def database(ladder: Ladder) -> bytes:
         # Every role's rows as numbers into the distinct rows (Ladder.row_table), for a query
         # that judges each distinct row once (match): no role's units decoded.
         distinct, table = ladder.row_table
-        rows_made = [[u.skill, u.level, " ".join(u.any_of), u.part_of,
-                      ways.setdefault(u.ways, len(ways)) if u.ways else None, int(u.open)] for u in distinct]
+        for u in distinct:
+            if u.ways:
+                ways.setdefault(u.ways, len(ways))
         numbers, ends = array("I"), array("I")
         for _, ids in table:
             numbers.extend(ids)
             ends.append(len(numbers))
         con.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("distinct", _packed(json.dumps(rows_made, separators=(",", ":")))),
+            *Packed.rows(distinct, ways).items(), *Packed.ways(list(ways)).items(),
             ("numbers", zlib.compress(numbers.tobytes(), 1)), ("ends", zlib.compress(ends.tobytes(), 1))])
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
-        # And all of them at once, in id order, for a query over every role (one decoding, not one per way).
-        con.execute("INSERT INTO meta VALUES ('ways', ?)", (_packed(json.dumps(list(ways))),))
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
         con.executescript(INDEXES)
@@ -147,6 +147,8 @@ def database(ladder: Ladder) -> bytes:
 
 
 _MOVE = "dst, kind, basis, note"
+#: Lists of ways by their number: some of them (a dict), or every one (a list).
+WaysById = Mapping[int, tuple[Way, ...]] | Sequence[tuple[Way, ...]]
 
 
 def _move(to: str, kind: Any, basis: Any, note: str) -> Transition:
@@ -257,8 +259,8 @@ class StoredLadder(Ladder):
         # Not Ladder.__init__: there is no document, only the tables.
         self._con = con
         self.source = source
-        meta = dict(con.execute("SELECT key, value FROM meta"))
-        rest = json.loads(meta["rest"])
+        (found,), = con.execute("SELECT value FROM meta WHERE key = 'rest'")
+        rest = json.loads(found)
         self.title, self.intro, self.conclusion = rest["title"], rest["intro"], rest["conclusion"]
         self.text_source = rest["source"]
         self.overlay, self.extends, self.text_words = {}, [], False  # an overlay is never indexed
@@ -352,19 +354,23 @@ class StoredLadder(Ladder):
                                  "ON r.ord = m.src WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
         return [(rid, _move(*move)) for rid, *move in rows]
 
-    def _ways_of(self, ids: set[int] | None) -> dict[int, tuple[Way, ...]]:
-        """The ways of the given ids (None: every one)."""
-        if ids is not None and not ids:
-            return {}
+    def _ways_of(self, ids: set[int] | None) -> WaysById:
+        """The ways of the given ids (None: every one, read from their columns, as a list)."""
         if ids is None:
-            (blob,), = self._con.execute("SELECT value FROM meta WHERE key = 'ways'")
-            return {i: tuple(tuple(w) for w in found) for i, found in enumerate(_unpacked(blob))}
-        query = "SELECT id, json FROM ways"
-        rows = (self._con.execute(query) if ids is None else
-                self._con.execute(f"{query} WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)))
+            return self._every_way
+        if not ids:
+            return {}
+        rows = self._con.execute(f"SELECT id, json FROM ways WHERE id IN ({','.join('?' * len(ids))})", sorted(ids))
         return {i: tuple(tuple(w) for w in json.loads(text)) for i, text in rows}
 
-    def _build_units(self, blobs: Iterable[tuple[int, bytes]], ways: dict[int, tuple[Way, ...]] | None) -> None:
+    @cached_property
+    def _every_way(self) -> list[tuple[Way, ...]]:
+        return columns.ways_of(self._meta("ways.%"))
+
+    def _meta(self, pattern: str) -> dict[str, bytes]:
+        return dict(self._con.execute("SELECT key, value FROM meta WHERE key LIKE ?", (pattern,)))
+
+    def _build_units(self, blobs: Iterable[tuple[int, bytes]], ways: WaysById | None) -> None:
         ids = self._ids
         alternatives: dict[str, tuple[str, ...]] = {"": ()}
         decoded = [(order, _unpacked(blob)) for order, blob in blobs]
@@ -415,20 +421,13 @@ class StoredLadder(Ladder):
 
     @cached_property
     def row_table(self) -> RowTable:
-        # Kept as such (see database): the distinct rows and the numbers, no role's units decoded.
-        meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('distinct', 'numbers', 'ends')"))
-        ways = self._ways_of(None)
-        alternatives: dict[str, tuple[str, ...]] = {"": ()}
-        distinct = []
-        for skill, level, any_of, part_of, way, is_open in _unpacked(meta["distinct"]):
-            listed = alternatives.get(any_of)
-            if listed is None:
-                listed = alternatives[any_of] = tuple(any_of.split(" "))
-            distinct.append(Unit(skill, level, "", None, listed, part_of, ways[way] if way is not None else (),
-                                 is_open == 1))
-        numbers, ends = array("I"), array("I")
-        numbers.frombytes(zlib.decompress(meta["numbers"]))
-        ends.frombytes(zlib.decompress(meta["ends"]))
+        # Kept as such (see database): the distinct rows, as columns, and the numbers; no
+        # role's units decoded.
+        distinct = columns.rows_of(self._meta("rows.%"), self._every_way)
+        meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('numbers', 'ends')"))
+        # Lists, not arrays: a role's numbers are read one by one, and a list holds its numbers
+        # made already (an array makes one each time it is read).
+        numbers, ends = columns.numbers_of(meta["numbers"]).tolist(), columns.numbers_of(meta["ends"]).tolist()
         starts = [0, *ends[:-1]]
         return distinct, [(head, numbers[a:b]) for head, a, b in zip(self.heads, starts, ends)]
 
