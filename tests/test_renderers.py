@@ -109,3 +109,23 @@ def test_piped_tree_is_drawn_with_rich_guides_or_ascii_ones():
     done = main_in_process(["--data", str(EXAMPLE), "tree"], encoding="ascii")
     assert done.returncode == 0
     assert done.stdout.decode("ascii") == ascii_tree
+
+
+def test_a_long_list_is_written_in_pieces_with_the_bytes_of_one_document():
+    """``--json`` of a document with a long list (``match`` on a big ladder) is written an
+    item at a time: the same bytes ``json.dumps(indent=2, ensure_ascii=False)`` writes, with
+    unsafe characters escaped, whatever the items hold."""
+    import json as stdlib_json
+
+    from aiml_career.render.json import STREAMED, dumps, pieces
+
+    items = [{"id": f"r{i}", "name": "Ünïcode \\ \"q\" \n", "gaps": [{"a": [1, 2.5, None, True]}, []], "n": {}}
+             for i in range(STREAMED + 2)]
+    items[3] = "a bare string"
+    doc = {"person": {"have": ["x"]}, "roles": items, "rule": "last", "bidi": "a\u202eb"}
+    want = stdlib_json.dumps(doc, indent=2, ensure_ascii=False).replace("\u202e", "\\u202e").encode() + b"\n"
+    assert len(list(pieces(doc))) > STREAMED  # written in pieces
+    assert dumps(doc) == want
+    short = {"roles": items[:STREAMED]}
+    assert len(list(pieces(short))) == 1
+    assert dumps(short) == stdlib_json.dumps(short, indent=2, ensure_ascii=False).encode() + b"\n"
