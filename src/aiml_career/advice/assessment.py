@@ -148,6 +148,7 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
     handful of skills, nearly every row of a big ladder (``match`` judges every one)."""
     keys = set(have)
     marked = set(marks or ())
+    ladder.every_skill_head()  # nearly every row is an item to name: every skill, in one pass
     outcomes: list[Outcome] = []
     touched = []
     for number, unit in enumerate(rows):

@@ -131,6 +131,11 @@ class Ladder:
         description): ``match``, ``search`` and the items every answer is built from."""
         return self.skills
 
+    def every_skill_head(self) -> Mapping[str, SkillHead]:
+        """:attr:`skill_heads`, every one read now: a query that names most of a big ladder's
+        skills (``match``) reads them in one pass, not one by one."""
+        return self.skill_heads
+
     def moves(self, role_id: str) -> Sequence[Transition]:
         """The moves out of a role, in the file's order."""
         return self.roles[role_id].next

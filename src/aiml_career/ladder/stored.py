@@ -327,9 +327,13 @@ class StoredLadder(Ladder):
         return dict(json.loads(found))
 
     @cached_property
-    def skill_heads(self) -> Mapping[str, SkillHead]:
+    def skill_heads(self) -> _Lazy[SkillRow]:
         return _Lazy(self._con, "skills", "id, name, aliases, category, description", _skill_row,
                      order=self._skills.order, many=ONE_BY_ONE)
+
+    def every_skill_head(self) -> Mapping[str, SkillHead]:
+        self.skill_heads.values()  # every one, in one query
+        return self.skill_heads
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         found = self._moves.get(role_id)
