@@ -148,7 +148,7 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
     handful of skills, nearly every row of a big ladder (``match`` judges every one)."""
     keys = set(have)
     marked = set(marks or ())
-    ladder.every_skill_head()  # nearly every row is an item to name: every skill, in one pass
+    refs = ladder.skill_refs  # nearly every row is an item to name: every skill, in one pass
     outcomes: list[Outcome] = []
     touched = []
     for number, unit in enumerate(rows):
@@ -161,7 +161,7 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
         else:
             counted = unit.skill in keys
         if not counted and not (marked and not marked.isdisjoint(unit.members)):
-            outcomes.append((0, unit.rank, 1, new_requirement_item(ladder, unit)))
+            outcomes.append((0, unit.rank, 1, new_requirement_item(ladder, unit, refs)))
             continue
         one = Assessment()
         _judge(ladder, unit, have, marks, one, False)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import LookupFailed
 from . import requirements
@@ -24,6 +24,9 @@ from .levels import LEVELS
 from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit
 from .resolve import Entry, NameIndex
+
+if TYPE_CHECKING:
+    from ..results.common import SkillRef
 
 
 class Named(Protocol):
@@ -131,10 +134,11 @@ class Ladder:
         description): ``match``, ``search`` and the items every answer is built from."""
         return self.skills
 
-    def every_skill_head(self) -> Mapping[str, SkillHead]:
-        """:attr:`skill_heads`, every one read now: a query that names most of a big ladder's
-        skills (``match``) reads them in one pass, not one by one."""
-        return self.skill_heads
+    @cached_property
+    def skill_refs(self) -> dict[str, SkillRef]:
+        """Every skill as an answer names it (``{id, name, category}``), read in one pass: a
+        query that names most of a big ladder's skills (``match``) copies these."""
+        return {s.id: {"id": s.id, "name": s.name, "category": s.category} for s in self.skill_heads.values()}
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         """The moves out of a role, in the file's order."""

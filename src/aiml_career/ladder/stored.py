@@ -18,7 +18,7 @@ import zlib
 from array import array
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from functools import cached_property
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -29,6 +29,9 @@ from .index import Head, Ladder, RowTable, SkillHead
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
+
+if TYPE_CHECKING:
+    from ..results.common import SkillRef
 
 M = TypeVar("M", bound=BaseModel)
 V = TypeVar("V")
@@ -327,13 +330,14 @@ class StoredLadder(Ladder):
         return dict(json.loads(found))
 
     @cached_property
-    def skill_heads(self) -> _Lazy[SkillRow]:
+    def skill_heads(self) -> Mapping[str, SkillHead]:
         return _Lazy(self._con, "skills", "id, name, aliases, category, description", _skill_row,
                      order=self._skills.order, many=ONE_BY_ONE)
 
-    def every_skill_head(self) -> Mapping[str, SkillHead]:
-        self.skill_heads.values()  # every one, in one query
-        return self.skill_heads
+    @cached_property
+    def skill_refs(self) -> dict[str, SkillRef]:
+        rows = self._con.execute("SELECT id, name, category FROM skills ORDER BY ord")
+        return {sid: {"id": sid, "name": name, "category": category} for sid, name, category in rows}
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         found = self._moves.get(role_id)
