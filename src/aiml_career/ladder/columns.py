@@ -87,19 +87,13 @@ def ways_of(meta: dict[str, bytes]) -> list[tuple[Way, ...]]:
 def rows_of(meta: dict[str, bytes], ways: list[tuple[Way, ...]]) -> list[Unit]:
     """The distinct rows :meth:`Packed.rows` packed, as units (no wording), ``ways`` read
     by :func:`ways_of`."""
-    alternatives: dict[str, tuple[str, ...]] = {"": ()}
-
-    def listed(text: str) -> tuple[str, ...]:
-        found = alternatives.get(text)
-        if found is None:
-            found = alternatives[text] = tuple(text.split(" "))
-        return found
-
+    any_of = texts_of(meta["rows.any_of"])
+    listed = {text: tuple(text.split(" ")) if text else () for text in set(any_of)}  # each list made once
     by_number = [(), *ways]
     skills = texts_of(meta["rows.skill"])
     return list(map(Unit._make, zip(
         skills, texts_of(meta["rows.level"]), repeat(""), repeat(None),
-        map(listed, texts_of(meta["rows.any_of"])), [p or None for p in texts_of(meta["rows.part_of"])],
+        map(listed.__getitem__, any_of), [p or None for p in texts_of(meta["rows.part_of"])],
         map(by_number.__getitem__, numbers_of(meta["rows.ways"])), [o == 1 for o in numbers_of(meta["rows.open"])],
     )))
 
