@@ -15,7 +15,6 @@ import gc
 import json
 import sqlite3
 import zlib
-from array import array
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -132,13 +131,14 @@ def database(ladder: Ladder) -> bytes:
         for u in distinct:
             if u.ways:
                 ways.setdefault(u.ways, len(ways))
-        numbers, ends = array("I"), array("I")
+        numbers: list[int] = []
+        ends = []
         for _, ids in table:
             numbers.extend(ids)
             ends.append(len(numbers))
         con.executemany("INSERT INTO meta VALUES (?, ?)", [
             *Packed.rows(distinct, ways).items(), *Packed.ways(list(ways)).items(),
-            ("numbers", zlib.compress(numbers.tobytes(), 1)), ("ends", zlib.compress(ends.tobytes(), 1))])
+            ("numbers", columns.numbers_packed(numbers)), ("ends", columns.numbers_packed(ends))])
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
