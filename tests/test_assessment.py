@@ -3,7 +3,7 @@ documents are drawn from; and the one index of the rows a skill counts toward.""
 
 from __future__ import annotations
 
-from aiml_career.advice.assessment import assess, person_have
+from aiml_career.advice.assessment import assess, assess_numbered, judge_rows, person_have
 from aiml_career.advice.person import Person
 from aiml_career.ladder.levels import LEVELS
 from aiml_career.ladder.loading import builtin_path, load
@@ -65,3 +65,30 @@ def test_rows_toward_is_every_row_a_skill_counts_toward():
         index = {sid: [(role.id, ladder.units(role).index(unit)) for role, unit in pairs]
                  for sid in ladder.skills if (pairs := ladder.rows_toward(sid))}
         assert index == expected
+
+
+def test_each_distinct_row_judged_once_gives_every_roles_assessment():
+    """``match``'s way (every distinct row judged once, a role's lists drawn from its row
+    numbers) gives what :func:`assess` gives each role: held skills, related ones (``via``),
+    alternatives, and marks on rows nothing is held toward (learning, skipped)."""
+    distinct, table = LADDER.row_table
+    cases = [
+        ({}, None), (HAVE, None), ({"python": 4, "statistics": 2, "tensorflow": 1}, None),
+        (HAVE, {"pytorch": "learning", "sql": "skipped", "docker": "learning", "kubernetes": "skipped"}),
+        ({"excel": 2}, {"excel": "skipped", "sql": "skipped", "r": "learning"}),
+    ]
+    for have, marks in cases:
+        judged = judge_rows(LADDER, distinct, have, marks)
+        gained = 0
+        for role, numbers in table:
+            want = assess(LADDER, role, have, marks, rows=False)
+            got = assess_numbered(judged, numbers)
+            assert (got.points, got.of) == (want.points, want.of), role.id
+            assert (got.met, got.gain, got.deepen) == (want.met, want.gain, want.deepen), (role.id, have, marks)
+            gained += len(got.gain)
+        assert gained, "every case leaves some row to gain"
+    # A row nothing is held toward and nothing marks is to gain without being judged; a row a
+    # held skill counts toward is judged.
+    judged = judge_rows(LADDER, distinct, {"python": 3}, None)
+    for number, unit in enumerate(distinct):
+        assert (number in judged.touched) == ("python" in unit.counted), unit

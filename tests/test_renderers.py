@@ -116,26 +116,21 @@ def test_piped_tree_is_drawn_with_rich_guides_or_ascii_ones():
     assert done.stdout.decode("ascii") == ascii_tree
 
 
-def test_a_long_list_is_written_a_part_at_a_time_as_the_same_bytes(monkeypatch):
-    """``--json`` of a document with a long list (``map``, ``next``, ``match`` on a big ladder) is
-    written a part at a time: the bytes are those of the whole document written at once, text
-    to escape (a control character, a bidi override, a lone surrogate) and nesting included."""
-    import io
+def test_a_long_list_is_written_in_pieces_with_the_bytes_of_one_document():
+    """``--json`` of a document with a long list (``match`` on a big ladder) is written an
+    item at a time: the same bytes ``json.dumps(indent=2, ensure_ascii=False)`` writes, with
+    unsafe characters escaped, whatever the items hold."""
+    import json as stdlib_json
 
-    from aiml_career.render import json as json_out
+    from aiml_career.render.json import STREAMED, dumps, pieces
 
-    monkeypatch.setattr(json_out, "PART", 2)
-    item = {"id": "a", "name": "x\x1b[2J \u202e y", "nested": [{"deep": [1, {"k": "é"}]}, []], "empty": {}}
-    docs = [
-        {"title": "t", "roles": [dict(item, n=n) for n in range(7)], "rule": "r", "more": [1, 2]},
-        {"roles": [dict(item, n=n) for n in range(5)]},
-        {"first": [1, 2, 3], "roles": ["a", "b\ud800", "c"]},
-        {"note": "\ue000aiml-career: the list written a part at a time\ue000", "roles": ["x", "y", "z"]},  # the mark
-        {"short": [1], "roles": []},
-        [1, 2, 3, 4, 5],
-    ]
-    for number, doc in enumerate(docs):
-        out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
-        json_out.emit(doc, out)
-        assert out.buffer.getvalue() == json_out.dumps(doc)  # type: ignore[attr-defined]
-        assert (len(list(json_out._parts(doc))) > 3) == (number < 3), number  # in parts, or at once
+    items = [{"id": f"r{i}", "name": "Ünïcode \\ \"q\" \n", "gaps": [{"a": [1, 2.5, None, True]}, []], "n": {}}
+             for i in range(STREAMED + 2)]
+    items[3] = "a bare string"
+    doc = {"person": {"have": ["x"]}, "roles": items, "rule": "last", "bidi": "a\u202eb"}
+    want = stdlib_json.dumps(doc, indent=2, ensure_ascii=False).replace("\u202e", "\\u202e").encode() + b"\n"
+    assert len(list(pieces(doc))) > STREAMED  # written in pieces
+    assert dumps(doc) == want
+    short = {"roles": items[:STREAMED]}
+    assert len(list(pieces(short))) == 1
+    assert dumps(short) == stdlib_json.dumps(short, indent=2, ensure_ascii=False).encode() + b"\n"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVELS
-from ..ladder.pieces import name_ref, requirement_item, skill_ref
+from ..ladder.pieces import name_ref, new_requirement_item, requirement_item, skill_ref
 from ..ladder.requirements import Unit, ways
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class Assessment:
         }
 
 
-#: One distinct row's outcome for one person (:func:`assess_numbered`): (points, of, which
+#: One distinct row's outcome for one person (:func:`judge_rows`): (points, of, which
 #: list: 0 met, 1 gain, 2 deepen, the item in it).
 Outcome = tuple[int, int, int, Any]
 
@@ -124,7 +124,7 @@ def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | N
     where each row adds min(held, required) points out of required. A level
     counted from a related skill says so (``via``). ``rows=False`` leaves
     :attr:`Assessment.rows` empty: ``match`` scores every role of a big ladder and
-    needs only the lists (:func:`assess_numbered` judges each distinct row of the ladder once).
+    needs only the lists (:func:`judge_rows` judges each distinct row of the ladder once).
     """
     out = Assessment()
     for unit in ladder.units(role):
@@ -132,24 +132,62 @@ def assess(ladder: Ladder, role: Head, have: Have, marks: Mapping[str, Mark] | N
     return out
 
 
-def assess_numbered(ladder: Ladder, rows: list[Unit], numbers: Sequence[int], have: Have,
-                    marks: Mapping[str, Mark] | None, known: list[Outcome | None]) -> Assessment:
+class Judged(NamedTuple):
+    """Every distinct row of a ladder judged for one person (:func:`judge_rows`), for
+    :func:`assess_numbered`: each row's outcome, and the numbers of the rows a role may not
+    simply gain (anything held toward them, or marked)."""
+
+    outcomes: list[Outcome]
+    touched: frozenset[int]
+
+
+def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[str, Mark] | None) -> Judged:
+    """Each of a ladder's distinct ``rows`` (:attr:`~..ladder.index.Ladder.row_table`) judged once
+    for ``have`` and ``marks``, as :func:`assess` judges it. A row nothing held counts toward and
+    no member of which is marked is to gain, nothing more to work out: for a person holding a
+    handful of skills, nearly every row of a big ladder (``match`` judges every one)."""
+    keys = set(have)
+    marked = set(marks or ())
+    refs = ladder.skill_refs  # nearly every row is an item to name: every skill, in one pass
+    outcomes: list[Outcome] = []
+    touched = []
+    for number, unit in enumerate(rows):
+        if unit.ways:
+            counted = False
+            for way in unit.ways:
+                if way[1] in keys:
+                    counted = True
+                    break
+        else:
+            counted = unit.skill in keys
+        if not counted and not (marked and not marked.isdisjoint(unit.members)):
+            outcomes.append((0, unit.rank, 1, new_requirement_item(ladder, unit, refs)))
+            continue
+        one = Assessment()
+        _judge(ladder, unit, have, marks, one, False)
+        kind = 0 if one.met else 1 if one.gain else 2
+        outcomes.append((one.points, one.of, kind, (one.met or one.gain or one.deepen)[0]))
+        touched.append(number)
+    return Judged(outcomes, frozenset(touched))
+
+
+def assess_numbered(judged: Judged, numbers: Sequence[int]) -> Assessment:
     """:func:`assess` without rows, of a role given as the numbers of its rows among the ladder's
-    distinct ``rows`` (:attr:`~..ladder.index.Ladder.row_table`): each distinct row judged once
-    per person (``known``, one slot per row: the same ``have`` and ``marks`` each call), its
-    item shared by every role that has it. ``match`` judges every role of a big ladder so."""
+    distinct rows, each judged once (:func:`judge_rows`): every role of a big ladder so (``match``).
+    A role with no row held toward or marked only sums its rows' levels and lists them to gain."""
     out = Assessment()
+    outcomes = judged.outcomes
+    if judged.touched.isdisjoint(numbers):
+        got = list(map(outcomes.__getitem__, numbers))
+        out.of = sum(o[1] for o in got)
+        out.gain = [o[3] for o in got]
+        return out
     lists: tuple[list[Any], list[Any], list[Any]] = (out.met, out.gain, out.deepen)
     for number in numbers:
-        got = known[number]
-        if got is None:
-            one = Assessment()
-            _judge(ladder, rows[number], have, marks, one, False)
-            kind = 0 if one.met else 1 if one.gain else 2
-            got = known[number] = (one.points, one.of, kind, (one.met or one.gain or one.deepen)[0])
-        out.points += got[0]
-        out.of += got[1]
-        lists[got[2]].append(got[3])
+        points, of, kind, item = outcomes[number]
+        out.points += points
+        out.of += of
+        lists[kind].append(item)
     return out
 
 

@@ -14,7 +14,7 @@ from ..ladder.index import Head, Ladder
 from ..ladder.pieces import name_ref, role_at
 from ..ladder.places import row_skills
 from ..ladder.requirements import Unit
-from .assessment import Have, Outcome, assess_numbered, best_way
+from .assessment import Have, assess_numbered, best_way, judge_rows
 
 if TYPE_CHECKING:
     from ..results.common import ResourceRef
@@ -31,17 +31,18 @@ ENTRY: Entering = {
 
 def entering(ladder: Ladder, roles: list[Head], held: Have, me: Person) -> list[NextMove]:
     """``next`` from no role: getting into each of ``roles`` (the entry stage's), judged for
-    ``held`` as :func:`.assessment.assess` judges it, each distinct row of the ladder once
-    (:func:`.assessment.assess_numbered`, as ``match`` does): no role's own rows read."""
+    ``held`` as :func:`.assessment.assess` judges it, each distinct row of theirs once
+    (:func:`.assessment.judge_rows`, as ``match`` judges every row): no role's own rows read."""
     distinct, table = ladder.row_table
     numbers_of = {role.id: numbers for role, numbers in table}
-    known: list[Outcome | None] = [None] * len(distinct)
-    used = {number for role in roles for number in numbers_of[role.id]}
-    ladder.want_skill_heads({sid for number in used for sid in _named(distinct[number])})
+    # Only the rows of these roles judged (on a taxonomy, a fifth of its rows), numbered anew.
+    used = sorted({number for role in roles for number in numbers_of[role.id]})
+    renumbered = {number: i for i, number in enumerate(used)}
+    judged = judge_rows(ladder, [distinct[number] for number in used], held, me.marks)
     moves: list[NextMove] = []
     for role in roles:
         numbers = numbers_of[role.id]
-        found = assess_numbered(ladder, distinct, numbers, held, me.marks, known)
+        found = assess_numbered(judged, [renumbered[number] for number in numbers])
         moves.append({**role_at(role), **ENTRY, **found.fields(),
                       **fitting(ladder, map(distinct.__getitem__, numbers))})
     return moves
@@ -83,7 +84,3 @@ def fully_met(ladder: Ladder, ranks: Have) -> list[str]:
             fit.append(role.id)
     return fit
 
-
-def _named(unit: Unit) -> tuple[str, ...]:
-    """The skills a row's item names: its own, its alternatives and the group it is part of."""
-    return (*unit.members, unit.part_of) if unit.part_of is not None else unit.members

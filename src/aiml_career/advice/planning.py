@@ -18,7 +18,7 @@ from ..ladder.levels import LEVEL_RANK
 from ..ladder.model import Transition
 from ..ladder.pieces import role_at
 from . import overlap_moves
-from .assessment import Outcome, assess, assess_numbered, merge, person_have, role_have
+from .assessment import assess, assess_numbered, judge_rows, merge, person_have, role_have
 from .entering import ENTRY, entering, fitting, fully_met
 from .person import Person
 
@@ -377,11 +377,11 @@ def match(
     mine = step[current.stage] if current else -1
     ranked: list[tuple[tuple[bool, float, int, float, int], MatchRow]] = []
     distinct, table = ladder.row_table  # every role's rows, in one pass, as numbers
-    known: list[Outcome | None] = [None] * len(distinct)  # each distinct row judged once
+    judged = judge_rows(ladder, distinct, held, me.marks)  # each distinct row judged once
     for i, (role, numbers) in enumerate(table):
         if stage is not None and role.stage != stage:
             continue
-        gap = assess_numbered(ladder, distinct, numbers, held, me.marks, known)
+        gap = assess_numbered(judged, numbers)
         behind = step[role.stage] <= mine
         score = round(gap.readiness - STAGE_STEP * step[role.stage], 1)
         ranked.append(((behind, -score, step[role.stage], -gap.readiness, i), {

@@ -128,7 +128,8 @@ def secret_of(folder: Path, create: bool) -> bytes | None:
 #: reading (loading, files) and how a ladder is rebuilt (this file). A test
 #: checks that every module they import is listed.
 VALIDITY_MODULES = (
-    "ladder/cache", "ladder/diagnostics", "environment", "errors", "files", "ladder/formats", "ladder/index",
+    "ladder/cache", "ladder/columns", "ladder/diagnostics", "environment", "errors", "files", "ladder/formats",
+    "ladder/index",
     "ladder/levels", "ladder/loading", "ladder/locator", "ladder/model", "ladder/overlay", "ladder/prerequisites",
     "ladder/references", "ladder/requirements", "ladder/resolve", "ladder/salvage", "ladder/store",
     "ladder/stored", "ladder/suggestions", "results/words", "writes",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import LookupFailed
 from ..results.words import Basis
@@ -25,6 +25,9 @@ from .levels import LEVELS
 from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit
 from .resolve import Entry, NameIndex
+
+if TYPE_CHECKING:
+    from ..results.common import SkillRef
 
 
 class Named(Protocol):
@@ -131,6 +134,12 @@ class Ladder:
         """Every skill by id, in ladder order, as answers name it (id, name, aliases, category,
         description): ``match``, ``search`` and the items every answer is built from."""
         return self.skills
+
+    @cached_property
+    def skill_refs(self) -> dict[str, SkillRef]:
+        """Every skill as an answer names it (``{id, name, category}``), read in one pass: a
+        query that names most of a big ladder's skills (``match``) copies these."""
+        return {s.id: {"id": s.id, "name": s.name, "category": s.category} for s in self.skill_heads.values()}
 
     def moves(self, role_id: str) -> Sequence[Transition]:
         """The moves out of a role, in the file's order."""
@@ -352,11 +361,6 @@ class Ladder:
         """Each skill's ``learn`` links, by id (``next`` looks up thousands of skills' at once:
         :func:`.places.places_of`)."""
         return {sid: self.skills[sid].learn for sid in skill_ids}
-
-    def want_skill_heads(self, skill_ids: Iterable[str]) -> None:
-        """Have these skills' heads at hand (:attr:`skill_heads`) before a query names thousands
-        of them: a stored ladder reads them together, not one by one. From the models, nothing
-        to do."""
 
 
 class Link(Protocol):

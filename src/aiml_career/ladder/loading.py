@@ -134,22 +134,27 @@ def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_
     path = Path(path) if path is not None else builtin_path()
     hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"] if named_by_env else None
     raw = _strip_bom(read_bytes(path, hints))
+    indexed = not models and str(path) != "-"
+    if indexed:
+        from . import store
+
+        # The index of these exact bytes, under this code: no validation, no models (a big
+        # file). It is only ever built from a ladder that is no overlay: looked for first.
+        stored = store.open_index(raw, cache, source_name(path))
+        if stored is not None:
+            return stored
     from . import overlay
 
     data = overlay.extends(raw)
     if data is not None:  # "extends": merged with the ladders it rests on (docs/ladder.md: Overlays)
         return overlay.load(raw, data, path, source_name(path), builtin_path(), cache)
-    return _load(raw, source_name(path), cache, indexed=not models and str(path) != "-", later=later)
+    return _load(raw, source_name(path), cache, indexed=indexed, later=later)
 
 
 def _load(raw: bytes, path: str, where: Path | None, *, indexed: bool = False,
           later: list[Callable[[], None]] | None = None) -> Ladder:
     from . import store
 
-    # The index of these exact bytes, under this code: no validation, no models (a big file).
-    stored = store.open_index(raw, where, path) if indexed else None
-    if stored is not None:
-        return stored
     ladder = _checked(raw, path, where)
     if indexed and store.wanted(raw, where):
         if later is None:

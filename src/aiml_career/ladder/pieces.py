@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..results.common import NameRef, Requirement, RoleAt, SkillRef
     from .index import Head, Ladder
     from .levels import Level
@@ -45,17 +47,28 @@ def requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
     key = (unit.skill, unit.level, unit.any_of, unit.open, unit.part_of)
     made = ladder.pieces.get(key)
     if made is None:
-        made = ladder.pieces[key] = _requirement_item(ladder, unit)
+        made = ladder.pieces[key] = new_requirement_item(ladder, unit)
     return made.copy()
 
 
-def _requirement_item(ladder: Ladder, unit: Unit) -> Requirement:
-    skill = ladder.skill_heads[unit.skill]
-    item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
-    if unit.any_of:
-        item["any_of"] = [skill_ref(ladder, a, unit.level) for a in unit.any_of]
-        if unit.open:
-            item["open"] = True
+def new_requirement_item(ladder: Ladder, unit: Unit, refs: Mapping[str, SkillRef] | None = None) -> Requirement:
+    """:func:`requirement_item`, made anew (a caller that asks once per distinct row). ``refs``:
+    every skill's ref (:attr:`~.index.Ladder.skill_refs`), for a caller that names most of a big
+    ladder's skills (``match``): copied, not looked up one by one."""
+    if refs is None:
+        skill = ladder.skill_heads[unit.skill]
+        item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
+        if unit.any_of:
+            item["any_of"] = [skill_ref(ladder, a, unit.level) for a in unit.any_of]
+    else:
+        item = {**refs[unit.skill], "level": unit.level}
+        if unit.any_of:
+            item["any_of"] = [{**refs[a], "level": unit.level} for a in unit.any_of]
+    if unit.any_of and unit.open:
+        item["open"] = True
     if unit.part_of is not None:
-        item["part_of"] = name_ref(ladder.skill_heads[unit.part_of])
+        if refs is None:
+            item["part_of"] = name_ref(ladder.skill_heads[unit.part_of])
+        else:
+            item["part_of"] = {"id": unit.part_of, "name": refs[unit.part_of]["name"]}
     return item

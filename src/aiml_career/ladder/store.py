@@ -18,11 +18,14 @@ first run's answer (2.8 s, as without it).
 
 What is kept where: one file per ladder content, ``index-<key>.db`` in the cache folder
 (:mod:`.cache`: the run's :attr:`Environment.ladder_cache
-<.environment.Environment.ladder_cache>`). ``<key>`` is a keyed hash (BLAKE2b with the
-cache folder's secret) of the file's bytes and of the code that decides what they load as
-(:data:`.cache.VALIDITY_MODULES`, which lists this module). The file is a header, a MAC
-(BLAKE2b keyed with the same secret, over the key and the database's bytes), then the
-database as :meth:`sqlite3.Connection.serialize` wrote it.
+<.environment.Environment.ladder_cache>`). ``<key>`` is a keyed hash (HMAC-SHA-256 with the
+cache folder's secret, cut to 20 bytes) of the file's bytes and of the code that decides what
+they load as (:data:`.cache.VALIDITY_MODULES`, which lists this module). The file is a header,
+a MAC (HMAC-SHA-256 keyed with the same secret, over the key and the database's bytes), then
+the database as :meth:`sqlite3.Connection.serialize` wrote it. (SHA-256, not the BLAKE2b of
+the validity marker: every warm run hashes the whole file and the whole index, and on a CPU
+with SHA instructions, as most made since 2017 are, OpenSSL's SHA-256 is twice as quick:
+66 MB in 0.037 s against 0.070 s here.)
 
 Trust: the index is data, never code (no pickle: JSON and SQLite rows). It is read bounded,
 without following a link, only when it is a regular file we own that others cannot write
@@ -42,7 +45,7 @@ are pruned: the :data:`KEEP` most recently used, within :data:`BUDGET` bytes.
 from __future__ import annotations
 
 import gc
-import hashlib
+import hmac
 import os
 import stat
 import sys
@@ -79,13 +82,14 @@ def wanted(raw: bytes, where: Path | None) -> bool:
 
 
 def _key(secret: bytes, raw: bytes) -> bytes:
-    digest = hashlib.blake2b(raw, key=secret[:64], digest_size=20, person=b"aiml-career-ix")
+    digest = hmac.new(secret[:64], b"aiml-career-ix\0", "sha256")
+    digest.update(raw)
     digest.update(cache.code_digest())
-    return digest.digest()
+    return digest.digest()[:20]
 
 
 def _mac(secret: bytes, key: bytes, db: bytes | memoryview) -> bytes:
-    mac = hashlib.blake2b(key, key=secret[:64], digest_size=MAC_SIZE, person=b"aiml-ix-mac")
+    mac = hmac.new(secret[:64], b"aiml-ix-mac\0" + key, "sha256")
     mac.update(db)
     return mac.digest()
 
@@ -108,8 +112,6 @@ def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | No
     data = _read(path)
     if data is None or len(data) < len(MAGIC) + MAC_SIZE or not data.startswith(MAGIC):
         return None
-    import hmac
-
     body = memoryview(data)[len(MAGIC) + MAC_SIZE:]
     if not hmac.compare_digest(data[len(MAGIC):len(MAGIC) + MAC_SIZE], _mac(secret, key, body)):
         return None

@@ -15,20 +15,23 @@ import gc
 import json
 import sqlite3
 import zlib
-from array import array
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from functools import cached_property
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
 from ..results.words import Basis
-from . import requirements
+from . import columns, requirements
 from .cache import build
+from .columns import Packed
 from .index import Head, Ladder, Link, RowTable, SkillHead
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
 from .requirements import RowKey, Unit, Way
 from .resolve import Entry, NameIndex
+
+if TYPE_CHECKING:
+    from ..results.common import SkillRef
 
 M = TypeVar("M", bound=BaseModel)
 V = TypeVar("V")
@@ -126,18 +129,18 @@ def database(ladder: Ladder) -> bytes:
         # Every role's rows as numbers into the distinct rows (Ladder.row_table), for a query
         # that judges each distinct row once (match): no role's units decoded.
         distinct, table = ladder.row_table
-        rows_made = [[u.skill, u.level, " ".join(u.any_of), u.part_of,
-                      ways.setdefault(u.ways, len(ways)) if u.ways else None, int(u.open)] for u in distinct]
-        numbers, ends = array("I"), array("I")
+        for u in distinct:
+            if u.ways:
+                ways.setdefault(u.ways, len(ways))
+        numbers: list[int] = []
+        ends = []
         for _, ids in table:
             numbers.extend(ids)
             ends.append(len(numbers))
         con.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("distinct", _packed(json.dumps(rows_made, separators=(",", ":")))),
-            ("numbers", zlib.compress(numbers.tobytes(), 1)), ("ends", zlib.compress(ends.tobytes(), 1))])
+            *Packed.rows(distinct, ways).items(), *Packed.ways(list(ways)).items(),
+            ("numbers", columns.numbers_packed(numbers)), ("ends", columns.numbers_packed(ends))])
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
-        # And all of them at once, in id order, for a query over every role (one decoding, not one per way).
-        con.execute("INSERT INTO meta VALUES ('ways', ?)", (_packed(json.dumps(list(ways))),))
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
         _learn_table(con, ladder)
@@ -149,6 +152,8 @@ def database(ladder: Ladder) -> bytes:
 
 
 _MOVE = "dst, kind, basis, note"
+#: Lists of ways by their number: some of them (a dict), or every one (a list).
+WaysById = Mapping[int, tuple[Way, ...]] | Sequence[tuple[Way, ...]]
 
 
 def _move(to: str, kind: Any, basis: Any, note: str) -> Transition:
@@ -251,20 +256,6 @@ class _Lazy(dict[str, V]):
 
     __hash__ = None
 
-    def want(self, keys: Iterable[str]) -> None:
-        """Make the items of ``keys`` not made yet in one query per :data:`CHUNK` of them (past
-        ``many``, every item in one): a query that will name thousands asks for them first."""
-        missing = sorted({self.order[key] for key in keys if not dict.__contains__(self, key)})
-        if self._many is not None and dict.__len__(self) + len(missing) >= self._many * len(self.order):
-            self._every()
-            return
-        for start in range(0, len(missing), CHUNK):
-            part = missing[start:start + CHUNK]
-            rows = self._con.execute(f"SELECT ord, id, {self._columns} FROM {self._table} "
-                                     f"WHERE ord IN ({','.join('?' * len(part))})", part)
-            for ordinal, key, *row in rows:
-                dict.__setitem__(self, key, self._make(ordinal, *row))
-
 
 class StoredLadder(Ladder):
     """A checked ladder answered from its index (:mod:`.store`)."""
@@ -273,8 +264,8 @@ class StoredLadder(Ladder):
         # Not Ladder.__init__: there is no document, only the tables.
         self._con = con
         self.source = source
-        meta = dict(con.execute("SELECT key, value FROM meta"))
-        rest = json.loads(meta["rest"])
+        (found,), = con.execute("SELECT value FROM meta WHERE key = 'rest'")
+        rest = json.loads(found)
         self.title, self.intro, self.conclusion = rest["title"], rest["intro"], rest["conclusion"]
         self.text_source = rest["source"]
         self.overlay, self.extends, self.text_words = {}, [], False  # an overlay is never indexed
@@ -345,6 +336,11 @@ class StoredLadder(Ladder):
         return _Lazy(self._con, "skills", "id, name, aliases, category, description", _skill_row,
                      order=self._skills.order, many=ONE_BY_ONE)
 
+    @cached_property
+    def skill_refs(self) -> dict[str, SkillRef]:
+        rows = self._con.execute("SELECT id, name, category FROM skills ORDER BY ord")
+        return {sid: {"id": sid, "name": name, "category": category} for sid, name, category in rows}
+
     def moves(self, role_id: str) -> Sequence[Transition]:
         found = self._moves.get(role_id)
         if found is None and len(self._moves) >= ONE_BY_ONE * len(self._ids) and not self._every_move:
@@ -368,19 +364,23 @@ class StoredLadder(Ladder):
                                  "ON r.ord = m.src WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
         return [(rid, _move(*move)) for rid, *move in rows]
 
-    def _ways_of(self, ids: set[int] | None) -> dict[int, tuple[Way, ...]]:
-        """The ways of the given ids (None: every one)."""
-        if ids is not None and not ids:
-            return {}
+    def _ways_of(self, ids: set[int] | None) -> WaysById:
+        """The ways of the given ids (None: every one, read from their columns, as a list)."""
         if ids is None:
-            (blob,), = self._con.execute("SELECT value FROM meta WHERE key = 'ways'")
-            return {i: tuple(tuple(w) for w in found) for i, found in enumerate(_unpacked(blob))}
-        query = "SELECT id, json FROM ways"
-        rows = (self._con.execute(query) if ids is None else
-                self._con.execute(f"{query} WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)))
+            return self._every_way
+        if not ids:
+            return {}
+        rows = self._con.execute(f"SELECT id, json FROM ways WHERE id IN ({','.join('?' * len(ids))})", sorted(ids))
         return {i: tuple(tuple(w) for w in json.loads(text)) for i, text in rows}
 
-    def _build_units(self, blobs: Iterable[tuple[int, bytes]], ways: dict[int, tuple[Way, ...]] | None) -> None:
+    @cached_property
+    def _every_way(self) -> list[tuple[Way, ...]]:
+        return columns.ways_of(self._meta("ways.%"))
+
+    def _meta(self, pattern: str) -> dict[str, bytes]:
+        return dict(self._con.execute("SELECT key, value FROM meta WHERE key LIKE ?", (pattern,)))
+
+    def _build_units(self, blobs: Iterable[tuple[int, bytes]], ways: WaysById | None) -> None:
         ids = self._ids
         alternatives: dict[str, tuple[str, ...]] = {"": ()}
         decoded = [(order, _unpacked(blob)) for order, blob in blobs]
@@ -431,20 +431,13 @@ class StoredLadder(Ladder):
 
     @cached_property
     def row_table(self) -> RowTable:
-        # Kept as such (see database): the distinct rows and the numbers, no role's units decoded.
-        meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('distinct', 'numbers', 'ends')"))
-        ways = self._ways_of(None)
-        alternatives: dict[str, tuple[str, ...]] = {"": ()}
-        distinct = []
-        for skill, level, any_of, part_of, way, is_open in _unpacked(meta["distinct"]):
-            listed = alternatives.get(any_of)
-            if listed is None:
-                listed = alternatives[any_of] = tuple(any_of.split(" "))
-            distinct.append(Unit(skill, level, "", None, listed, part_of, ways[way] if way is not None else (),
-                                 is_open == 1))
-        numbers, ends = array("I"), array("I")
-        numbers.frombytes(zlib.decompress(meta["numbers"]))
-        ends.frombytes(zlib.decompress(meta["ends"]))
+        # Kept as such (see database): the distinct rows, as columns, and the numbers; no
+        # role's units decoded.
+        distinct = columns.rows_of(self._meta("rows.%"), self._every_way)
+        meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('numbers', 'ends')"))
+        # Lists, not arrays: a role's numbers are read one by one, and a list holds its numbers
+        # made already (an array makes one each time it is read).
+        numbers, ends = columns.numbers_of(meta["numbers"]).tolist(), columns.numbers_of(meta["ends"]).tolist()
         starts = [0, *ends[:-1]]
         return distinct, [(head, numbers[a:b]) for head, a, b in zip(self.heads, starts, ends)]
 
@@ -489,11 +482,6 @@ class StoredLadder(Ladder):
             for number, title, url, basis in rows:
                 found[ids[number]].append(LinkRow(title, url, basis))
         return dict(found)
-
-    def want_skill_heads(self, skill_ids: Iterable[str]) -> None:
-        heads = self.skill_heads
-        if isinstance(heads, _Lazy):
-            heads.want(skill_ids)
 
     @cached_property
     def _ids_of_skills(self) -> list[str]:

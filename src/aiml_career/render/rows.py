@@ -37,7 +37,13 @@ def one_line(text: str) -> str:
 
 def cell(value: object) -> str:
     """Text from the ladder (or a figure) as a cell: unsafe characters escaped, one line."""
-    return one_line(sanitize(str(value)))
+    text = str(value)
+    # Printable text holds nothing to escape, no line break, no tab, and no blank but the space:
+    # as it is, unless a space or a bullet begins it or a space ends it (most cells: a listing
+    # of 10,000 roles writes 50,000).
+    if text.isprintable() and not (text.startswith((" ", "• ")) or text.endswith(" ")):
+        return text
+    return one_line(sanitize(text))
 
 
 #: Rich's tree guides (space, continue, fork, end), and the ones it draws on a non-UTF-8 stream.
@@ -230,9 +236,11 @@ def search(out: Rows, data: Search) -> None:
 
 def still_needed(role: Mapping[str, Any]) -> str:
     """``match``'s last column: the first six skills to gain or deepen, and how many more."""
-    needed = [s["name"] for s in role["skills_to_gain"]]
-    needed += [f"{s['name']} ↑{s['to']}" for s in role["skills_to_deepen"]]
-    return ", ".join(needed[:6]) + (f", … (+{len(needed) - 6})" if len(needed) > 6 else "")
+    gain, deepen = role["skills_to_gain"], role["skills_to_deepen"]
+    needed = [s["name"] for s in gain[:6]]
+    needed += [f"{s['name']} ↑{s['to']}" for s in deepen[:6 - len(needed)]]
+    more = len(gain) + len(deepen) - len(needed)
+    return ", ".join(needed) + (f", … (+{more})" if more else "")
 
 
 def your_role(role: Mapping[str, Any]) -> str:
