@@ -39,34 +39,52 @@ def entering(ladder: Ladder, roles: list[Head], held: Have, me: Person) -> list[
     used = sorted({number for role in roles for number in numbers_of[role.id]})
     renumbered = {number: i for i, number in enumerate(used)}
     judged = judge_rows(ladder, [distinct[number] for number in used], held, me.marks)
+    fits = Fits(ladder)
+    rows = {number: fits.row(distinct[number]) for number in used}  # what each row relates to, once
     moves: list[NextMove] = []
     for role in roles:
         numbers = numbers_of[role.id]
         found = assess_numbered(judged, [renumbered[number] for number in numbers])
-        moves.append({**role_at(role), **ENTRY, **found.fields(),
-                      **fitting(ladder, map(distinct.__getitem__, numbers))})
+        moves.append({**role_at(role), **ENTRY, **found.fields(), **fits.of(map(rows.__getitem__, numbers))})
     return moves
 
 
 def fitting(ladder: Ladder, units: Iterable[Unit]) -> Fitting:
     """The specializations related to the skills a role's rows (``units``) name, and the
-    certifications that can meet one of them (:func:`places.row_skills`, as ``plan`` looks
-    places up: a certification of a cloud the row does not name is not offered)."""
-    ids: set[str] = set()
-    meets: set[str] = set()
-    for unit in units:
-        ids.update(unit.members)
-        if unit.part_of is not None:
-            ids.add(unit.part_of)
-        meets.update(row_skills(unit.skill, unit.any_of))
-    specs: list[SpecializationRef] = [{**name_ref(s), "basis": s.skills_basis}
-                                      for s in ladder.specializations.values() if ids.intersection(s.skills)]
-    certs: list[ResourceRef] = [
-        {"id": r.id, "name": r.name, "provider": r.provider}
-        for r in ladder.resources.values()
-        if r.kind == "certification" and meets.intersection(r.skills)
-    ]
-    return {"specializations": specs, "certifications": certs}
+    certifications that can meet one of them (:class:`Fits`)."""
+    fits = Fits(ladder)
+    return fits.of(map(fits.row, units))
+
+
+class Fits:
+    """What a role's rows relate to: the specializations whose skills a row names, and the
+    certifications whose skills can meet it (:func:`places.row_skills`, as ``plan`` looks places
+    up: a certification of a cloud the row does not name is not offered), worked out row by row
+    (:meth:`row`), then for a role its rows' together (:meth:`of`)."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.specs = [(set(s.skills), s) for s in ladder.specializations.values()]
+        self.certs = [(set(r.skills), r) for r in ladder.resources.values() if r.kind == "certification"]
+
+    def row(self, unit: Unit) -> tuple[frozenset[int], frozenset[int]]:
+        """The numbers of the specializations and certifications one row relates to."""
+        named = {*unit.members, unit.part_of} if unit.part_of is not None else set(unit.members)
+        meets = row_skills(unit.skill, unit.any_of)
+        return (frozenset(i for i, (skills, _) in enumerate(self.specs) if not skills.isdisjoint(named)),
+                frozenset(i for i, (skills, _) in enumerate(self.certs) if not skills.isdisjoint(meets)))
+
+    def of(self, rows: Iterable[tuple[frozenset[int], frozenset[int]]]) -> Fitting:
+        """A role's, from its rows' (:meth:`row`), in ladder order."""
+        specs: set[int] = set()
+        certs: set[int] = set()
+        for spec, cert in rows:
+            specs |= spec
+            certs |= cert
+        found: list[SpecializationRef] = [{**name_ref(s), "basis": s.skills_basis}
+                                          for _, s in (self.specs[i] for i in sorted(specs))]
+        meeting: list[ResourceRef] = [{"id": r.id, "name": r.name, "provider": r.provider}
+                                      for _, r in (self.certs[i] for i in sorted(certs))]
+        return {"specializations": found, "certifications": meeting}
 
 
 def fully_met(ladder: Ladder, ranks: Have) -> list[str]:

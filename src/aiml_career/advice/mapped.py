@@ -37,11 +37,24 @@ class HereRows:
         self.refs = [refs[unit.skill] for unit in units]
         #: The rows a role's figures need more of: a skill matched, points above the foundation.
         self.special: dict[int, tuple[str | None, dict[str, int], frozenset[str]]] = {}
+        # The skills that make a row more than its rank: held by a role there, by the foundation,
+        # or matched. A row none of whose ways counts one of them (its members are among the
+        # skills its ways count) scores nothing above nothing: most rows. Rows share their ways.
+        telling = holders.keys() | ground.keys() | to_other.keys()
+        untold: dict[int, bool] = {}
         for number, unit in enumerate(units):
             skill, rank = unit.skill, unit.rank
             self.ranks.append(rank)
-            if not unit.ways and skill not in holders and skill not in ground and skill not in to_other:
-                self.grounds.append(0)  # most rows: only their own skill meets them, matched to none
+            ways = unit.ways
+            plain: bool | None
+            if not ways:
+                plain = skill not in telling
+            else:
+                plain = untold.get(id(ways))
+                if plain is None:
+                    plain = untold[id(ways)] = telling.isdisjoint([way[1] for way in ways])
+            if plain:
+                self.grounds.append(0)
                 continue
             ground_points, gained = row_gains(unit, holders, ground)
             self.grounds.append(ground_points)
