@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ..results.plans import Entering, Fitting, NextMove, SpecializationRef
     from .person import Person
 
+_NONE: frozenset[int] = frozenset()
+
 #: The first step of a route from the entry stage: getting into a role at all.
 ENTRY: Entering = {
     "kind": "entry",
@@ -63,15 +65,24 @@ class Fits:
     (:meth:`row`), then for a role its rows' together (:meth:`of`)."""
 
     def __init__(self, ladder: Ladder) -> None:
-        self.specs = [(set(s.skills), s) for s in ladder.specializations.values()]
-        self.certs = [(set(r.skills), r) for r in ladder.resources.values() if r.kind == "certification"]
+        self.specs = list(ladder.specializations.values())
+        self.certs = [r for r in ladder.resources.values() if r.kind == "certification"]
+        #: For each skill, the numbers of the specializations and of the certifications naming it.
+        self.spec_of: dict[str, list[int]] = {}
+        self.cert_of: dict[str, list[int]] = {}
+        for number, spec in enumerate(self.specs):
+            for sid in spec.skills:
+                self.spec_of.setdefault(sid, []).append(number)
+        for number, cert in enumerate(self.certs):
+            for sid in cert.skills:
+                self.cert_of.setdefault(sid, []).append(number)
 
     def row(self, unit: Unit) -> tuple[frozenset[int], frozenset[int]]:
         """The numbers of the specializations and certifications one row relates to."""
-        named = {*unit.members, unit.part_of} if unit.part_of is not None else set(unit.members)
-        meets = row_skills(unit.skill, unit.any_of)
-        return (frozenset(i for i, (skills, _) in enumerate(self.specs) if not skills.isdisjoint(named)),
-                frozenset(i for i, (skills, _) in enumerate(self.certs) if not skills.isdisjoint(meets)))
+        named = (*unit.members, unit.part_of) if unit.part_of is not None else unit.members
+        specs = [n for sid in named for n in self.spec_of.get(sid, ())]
+        certs = [n for sid in row_skills(unit.skill, unit.any_of) for n in self.cert_of.get(sid, ())]
+        return frozenset(specs) if specs else _NONE, frozenset(certs) if certs else _NONE
 
     def of(self, rows: Iterable[tuple[frozenset[int], frozenset[int]]]) -> Fitting:
         """A role's, from its rows' (:meth:`row`), in ladder order."""
@@ -81,9 +92,9 @@ class Fits:
             specs |= spec
             certs |= cert
         found: list[SpecializationRef] = [{**name_ref(s), "basis": s.skills_basis}
-                                          for _, s in (self.specs[i] for i in sorted(specs))]
+                                          for s in (self.specs[i] for i in sorted(specs))]
         meeting: list[ResourceRef] = [{"id": r.id, "name": r.name, "provider": r.provider}
-                                      for _, r in (self.certs[i] for i in sorted(certs))]
+                                      for r in (self.certs[i] for i in sorted(certs))]
         return {"specializations": found, "certifications": meeting}
 
 

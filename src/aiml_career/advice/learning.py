@@ -92,9 +92,11 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
 def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
     """``next``, each skill to gain with where to learn it (``learn``)."""
     result = planning.next_steps(ladder, me, no_overlap=no_overlap)
-    items = [item for move in result["next"] for item in move["skills_to_gain"]]
+    # From no role, thousands of rows, each item shared by the roles that have its row: each
+    # item once, and the places of each distinct row's skills once.
+    items = list({id(item): item for move in result["next"] for item in move["skills_to_gain"]}.values())
     keys = [tuple(_row_skills(item)) for item in items]
-    found = places_of(ladder, keys)  # from no role, thousands of rows: each distinct one once
+    found = places_of(ladder, keys)
     for item, key in zip(items, keys):
         item["learn"] = found[key]
     return result
