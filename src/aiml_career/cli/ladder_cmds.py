@@ -40,7 +40,8 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ..advice import queries
 
     ladder = ladder_of(ctx)
-    output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.intro))
+    output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.intro),
+           partial(renderers.stages_rows, ladder.intro))
 
 
 @command()
@@ -204,7 +205,8 @@ def specializations(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.specializations(ladder_of(ctx)), as_json, renderers.specializations)
+    output(ctx, queries.specializations(ladder_of(ctx)), as_json, renderers.specializations,
+           renderers.specializations_rows)
 
 
 @command()

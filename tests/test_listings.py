@@ -1,0 +1,137 @@
+"""Whole-ladder listings answered quickly, with the same answers: ``stages`` and
+``specializations`` into a pipe written as plain lines without Rich (render/rows.py), the same
+lines Rich drew there.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aiml_career.advice import queries
+from aiml_career.ladder.index import Ladder
+from aiml_career.ladder.loading import load
+from aiml_career.ladder.model import LadderDoc
+from aiml_career.render import rows
+from aiml_career.render.text import ladder as drawn
+from aiml_career.render.text.base import _Trimmed, piped_console
+from test_properties import HOSTILE, SETTINGS, ladders
+
+from conftest import BUILTIN, EXAMPLE, examples
+
+
+def plain(writer, data, **options) -> tuple[str, str]:
+    out, notes = io.StringIO(), io.StringIO()
+    writer(rows.Rows(out, notes), data, **options)
+    return out.getvalue(), notes.getvalue()
+
+
+def rich(renderer, data, **options) -> tuple[str, str]:
+    """What the Rich renderer prints into a pipe (as make_console lays it out there)."""
+    out, notes = io.StringIO(), io.StringIO()
+    renderer(piped_console(_Trimmed(out), notes), data, **options)
+    return out.getvalue(), notes.getvalue()
+
+
+def of(doc: dict) -> Ladder:
+    return Ladder(LadderDoc.model_validate_json(json.dumps(doc)))
+
+
+# -- stages and specializations into a pipe: the lines Rich drew, without Rich -----------------
+
+
+#: A small ladder's stages, with the lines `stages` prints for them worked out by hand: the intro,
+#: then per stage its number and name with its id, its summary, a bullet per role (name, id, track),
+#: the foundation's labels in one column as wide as the widest label plus one space, a blank line.
+SMALL = {
+    "format": 2, "title": "Small", "intro": "Two stages.",
+    "stages": [{"id": "one", "name": "First [bold]steps[/]", "order": 1, "summary": "Where it starts."},
+               {"id": "two", "name": "Second", "order": 2}],
+    "tracks": [{"id": "data", "name": "Data"}],
+    "skill_categories": [{"id": "c", "name": "C"}],
+    "skills": [{"id": "sql", "name": "SQL", "category": "c"}],
+    "roles": [{"id": "a", "name": "Analyst\x1b[31m", "stage": "one", "track": "data", "summary": "",
+               "responsibilities": [], "requirements": []},
+              {"id": "b", "name": "Boss\tman", "stage": "two", "summary": "", "responsibilities": [],
+               "requirements": []}],
+    "education": {"stage": "one", "degrees": [{"id": "bsc", "name": "学位", "fields": ["Maths"],
+                                                "description": "A degree."}],
+                  "notes": ["Some\nnote."], "math_foundation": ["sql"], "key_skills_text": "", "key_skills": []},
+}
+SMALL_STAGES = (
+    "Two stages.\n"
+    "\n"
+    "1. First [bold]steps[/]  one\n"
+    "Where it starts.\n"
+    "  • Analyst\\x1b[31m  a · data\n"
+    "  学位:" + " " * 13 + "A degree.\n"  # "学位:" is 5 cells: 17 ("maths foundation:") - 5 + 1 spaces
+    "  fields:           Maths\n"
+    "  note:             Some\\x0anote.\n"
+    "  maths foundation: SQL\n"
+    "\n"
+    "2. Second  two\n"
+    "  • Boss\\x09man  b\n"
+    "\n"
+)
+
+
+def test_stages_into_a_pipe_are_lines_with_ladder_text_escaped():
+    ladder = of(SMALL)
+    out, notes = plain(rows.stages, queries.stages(ladder), intro=ladder.intro)
+    assert (out, notes) == (SMALL_STAGES, "")
+    assert "\t" not in out  # a tab or an escape from the file is shown, not obeyed
+    assert "\x1b" not in out
+
+
+def test_stages_command_into_a_pipe(cli, tmp_path):
+    path = tmp_path / "small.json"
+    path.write_text(json.dumps(SMALL), encoding="utf-8")
+    result = cli("--data", str(path), "stages")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, SMALL_STAGES, "")
+
+
+@pytest.mark.parametrize("path", [BUILTIN, EXAMPLE])
+def test_piped_stages_and_specializations_are_what_rich_drew(path):
+    ladder = load(path)
+    data = queries.stages(ladder)
+    assert plain(rows.stages, data, intro=ladder.intro) == rich(drawn.stages, data, intro=ladder.intro)
+    specs = queries.specializations(ladder)
+    assert plain(rows.specializations, specs) == rich(drawn.specializations, specs)
+
+
+@settings(max_examples=examples(100), **SETTINGS)
+@given(doc=ladders(max_roles=6, max_skills=6))
+def test_piped_stages_and_specializations_are_what_rich_drew_on_any_ladder(doc):
+    ladder = of(doc)
+    data = queries.stages(ladder)
+    assert plain(rows.stages, data, intro=ladder.intro) == rich(drawn.stages, data, intro=ladder.intro)
+    specs = queries.specializations(ladder)
+    assert plain(rows.specializations, specs) == rich(drawn.specializations, specs)
+
+
+def test_an_empty_specialization_list_says_so_on_stderr():
+    assert plain(rows.specializations, {"intro": "", "specializations": []}) == (
+        "", "aiml-career: this ladder names no specializations\n")
+
+
+@given(label=st.text(st.characters(blacklist_categories=("Cs",)), max_size=6) | st.sampled_from(HOSTILE))
+@settings(max_examples=examples(300), **SETTINGS)
+def test_a_label_is_measured_in_cells_as_rich_measures_it(label):
+    from rich.cells import cell_len
+
+    from aiml_career.errors import sanitize
+
+    assert rows.cells(sanitize(label)) == cell_len(sanitize(label))
+
+
+def test_labels_of_narrow_characters_alone_are_measured_without_rich():
+    from rich.cells import cell_len
+
+    from aiml_career.errors import sanitize
+
+    narrow = [chr(c) for c in [*range(0x20, 0x300), *range(0x2010, 0x2028)] if sanitize(chr(c)) == chr(c)]
+    assert all(rows.cells(c) == 1 == cell_len(c) for c in narrow)
