@@ -1,6 +1,7 @@
 """Whole-ladder listings answered quickly, with the same answers: ``stages`` and
 ``specializations`` into a pipe written as plain lines without Rich (render/rows.py), the same
-lines Rich drew there.
+lines Rich drew there; ``skills`` counted from compact rows (``Ladder.naming_counts``,
+``Ladder.skill_includes``), as the requirement rows count them.
 """
 
 from __future__ import annotations
@@ -135,3 +136,45 @@ def test_labels_of_narrow_characters_alone_are_measured_without_rich():
 
     narrow = [chr(c) for c in [*range(0x20, 0x300), *range(0x2010, 0x2028)] if sanitize(chr(c)) == chr(c)]
     assert all(rows.cells(c) == 1 == cell_len(c) for c in narrow)
+
+
+# -- skills: counted from compact rows, as the requirement rows count them --------------------
+
+
+@settings(max_examples=examples(100), **SETTINGS)
+@given(doc=ladders(max_roles=6, max_skills=8))
+def test_the_roles_naming_a_skill_are_counted_as_its_rows_name_it(doc):
+    ladder = of(doc)
+    assert ladder.naming_counts == {sid: len({role.id for role, _ in users}) for sid, users in
+                                    ladder.skill_users.items()}
+    assert ladder.skill_includes == {sid: s.includes for sid, s in ladder.skills.items() if s.includes}
+
+
+#: Three roles naming skills each way a row can: alone, as a row's alternatives, as a group's parts
+#: under their broad skill; and a broad skill that includes two others.
+NAMING = {
+    "format": 2, "title": "Naming", "stages": [{"id": "s", "name": "S", "order": 1}],
+    "skill_categories": [{"id": "c", "name": "C"}],
+    "skills": [{"id": "code", "name": "Code", "category": "c", "includes": ["py", "sql"]},
+               {"id": "py", "name": "Py", "category": "c"}, {"id": "sql", "name": "SQL", "category": "c"},
+               {"id": "r", "name": "R", "category": "c"}, {"id": "unused", "name": "Unused", "category": "c"}],
+    "roles": [
+        {"id": "a", "name": "A", "stage": "s", "requirements": [{"skill": "py", "level": "basic"}]},
+        {"id": "b", "name": "B", "stage": "s", "requirements": [
+            {"skill": "code", "any_of": ["py", "r"], "level": "basic"}, {"skill": "sql", "level": "basic"}]},
+        {"id": "c", "name": "C", "stage": "s", "requirements": [
+            {"skill": "code", "all_of": ["py", "sql"], "level": "basic"}]},
+    ],
+}
+
+
+def test_skills_counts_each_role_naming_a_skill_once(cli, tmp_path):
+    path = tmp_path / "naming.json"
+    path.write_text(json.dumps(NAMING), encoding="utf-8")
+    (category,) = cli("--data", str(path), "skills", "--json").json()
+    # code: b (its row's broad skill) and c (the group's); py: a, b (an alternative) and c (a part)
+    # once each; sql: b and c; r: b; unused: none.
+    assert [(s["id"], s["roles"], s["includes"]) for s in category["skills"]] == [
+        ("code", 2, ["py", "sql"]), ("py", 3, []), ("sql", 2, []), ("r", 1, []), ("unused", 0, [])]
+    piped = cli("--data", str(path), "skills").stdout.splitlines()
+    assert piped[1:6] == ["code\tCode\t\t2", "py\tPy\t\t3", "sql\tSQL\t\t2", "r\tR\t\t1", "unused\tUnused\t\t0"]
