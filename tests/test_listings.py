@@ -1,19 +1,25 @@
 """Whole-ladder listings answered quickly, with the same answers: ``stages`` and
 ``specializations`` into a pipe written as plain lines without Rich (render/rows.py), the same
 lines Rich drew there; ``skills`` counted from compact rows (``Ladder.naming_counts``,
-``Ladder.skill_includes``), as the requirement rows count them.
+``Ladder.skill_includes``), as the requirement rows count them; ``search``'s quick passes over
+the whole text (``advice/search.py``: ``starts_of``, ``Query.candidates``), which find exactly what
+the slow ones found (a regular expression tried at every place; every text tested one by one).
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aiml_career.advice import queries
+from aiml_career.advice import search as searching
+from aiml_career.errors import UsageError
 from aiml_career.ladder.index import Ladder
 from aiml_career.ladder.loading import load
 from aiml_career.ladder.model import LadderDoc
@@ -178,3 +184,66 @@ def test_skills_counts_each_role_naming_a_skill_once(cli, tmp_path):
         ("code", 2, ["py", "sql"]), ("py", 3, []), ("sql", 2, []), ("r", 1, []), ("unused", 0, [])]
     piped = cli("--data", str(path), "skills").stdout.splitlines()
     assert piped[1:6] == ["code\tCode\t\t2", "py\tPy\t\t3", "sql\tSQL\t\t2", "r\tR\t\t1", "unused\tUnused\t\t0"]
+
+
+# -- search: the quick passes find what the slow ones found -----------------------------------
+
+
+#: Text where words start and end in every way the rules tell apart: "+" and "#" inside and after
+#: words, underscores and digits (word characters), other scripts, a root repeated inside itself.
+PIECES = st.sampled_from(["forecast", "fore", "casting", "aa", "a", "c++", "c#", "+", "#", "_", "-", " ", "\n",
+                          "x", "9", "é", "データ", "ß", "ing", "s"])
+TEXTS = st.lists(st.lists(PIECES, max_size=12).map("".join), max_size=8)
+
+
+@settings(max_examples=examples(500), **SETTINGS)
+@given(corpus=st.lists(PIECES, max_size=30).map("".join), root=st.sampled_from(["forecast", "fore", "aa", "a", "x9",
+                                                                                "_a", "データ", "ss"]))
+def test_where_words_start_with_a_root_is_found_as_the_regular_expression_finds_it(corpus, root):
+    assert searching.starts_of(root, corpus) == re.findall(r"\b" + re.escape(root) + r"[\w+#]*", corpus)
+
+
+@settings(max_examples=examples(500), **SETTINGS)
+@given(texts=TEXTS.map(lambda ts: [t for t in ts if t]),
+       query=st.lists(st.sampled_from(["forecasting", "fore", "aa", "a", "c++", "casting", "foracast", "xx9", "data"]),
+                      min_size=1, max_size=3).map(" ".join))
+def test_the_texts_scored_are_those_every_word_can_match(texts, query):
+    folded = [t.casefold() for t in texts]
+    corpus = "\n".join(folded)
+    wanted = searching.Query(query, corpus)
+    starts = [0]
+    for text in folded[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    one_by_one = [i for i, text in enumerate(folded) if all(any(n in text for n in needles)
+                                                            for needles in wanted.needles)]
+    assert wanted.candidates(corpus, starts if folded else []) == one_by_one
+    assert all(wanted.score(text)[0] == 0 for i, text in enumerate(folded) if i not in one_by_one)
+
+
+def slow_starts(root: str, corpus: str) -> list[str]:
+    return re.findall(r"\b" + re.escape(root) + r"[\w+#]*", corpus)
+
+
+def every_text(self, corpus: str, starts: list[int]) -> list[int]:
+    return list(range(len(starts))) if corpus or starts else []
+
+
+@settings(max_examples=examples(100), **SETTINGS)
+@given(doc=ladders(max_roles=6, max_skills=8), words=st.lists(st.sampled_from(
+    ["data", "engineer", "ml", "senior", "lead", "ai", "analyst", "ops", "c++", "r", "enginer", "x", "データ"]),
+    min_size=1, max_size=2))
+def test_search_answers_as_it_did_with_every_text_tested_one_by_one(doc, words):
+    ladder = of(doc)
+    queries_ = [" ".join(words), *(s["name"] for s in doc.get("skills", [])[:1]), doc["roles"][0]["name"]]
+    for query in queries_:
+        try:
+            quick = searching.search(ladder, query, limit=1000)
+        except UsageError as error:
+            quick = str(error)
+        with mock.patch.object(searching, "starts_of", slow_starts), \
+                mock.patch.object(searching.Query, "candidates", every_text):
+            try:
+                slow = searching.search(ladder, query, limit=1000)
+            except UsageError as error:
+                slow = str(error)
+        assert quick == slow, query
