@@ -1,9 +1,10 @@
-"""Whole-ladder listings answered quickly, with the same answers: ``stages`` and
-``specializations`` into a pipe written as plain lines without Rich (render/rows.py), the same
-lines Rich drew there; ``skills`` counted from compact rows (``Ladder.naming_counts``,
-``Ladder.skill_includes``), as the requirement rows count them; ``search``'s quick passes over
-the whole text (``advice/search.py``: ``starts_of``, ``Query.candidates``), which find exactly what
-the slow ones found (a regular expression tried at every place; every text tested one by one).
+"""Whole-ladder listings answered quickly, with the same answers: ``stages``,
+``specializations``, ``education`` and ``resources`` into a pipe written as plain lines without
+Rich (render/rows.py), the same lines Rich drew there; ``skills`` counted from compact rows
+(``Ladder.naming_counts``, ``Ladder.skill_includes``), as the requirement rows count them;
+``search``'s quick passes over the whole text (``advice/search.py``: ``starts_of``,
+``Query.candidates``), which find exactly what the slow ones found (a regular expression tried at
+every place; every text tested one by one).
 """
 
 from __future__ import annotations
@@ -101,28 +102,38 @@ def test_stages_command_into_a_pipe(cli, tmp_path):
     assert (result.exit_code, result.stdout, result.stderr) == (0, SMALL_STAGES, "")
 
 
-@pytest.mark.parametrize("path", [BUILTIN, EXAMPLE])
-def test_piped_stages_and_specializations_are_what_rich_drew(path):
-    ladder = load(path)
+def same_as_rich(ladder: Ladder) -> None:
+    """Each listing written as plain lines is what its Rich renderer printed into a pipe."""
     data = queries.stages(ladder)
     assert plain(rows.stages, data, intro=ladder.intro) == rich(drawn.stages, data, intro=ladder.intro)
     specs = queries.specializations(ladder)
     assert plain(rows.specializations, specs) == rich(drawn.specializations, specs)
+    education = queries.education(ladder)
+    assert plain(rows.education, education) == rich(drawn.education, education)
+    resources = queries.resources(ladder)
+    assert plain(rows.resources, resources) == rich(drawn.resources, resources)
+
+
+@pytest.mark.parametrize("path", [BUILTIN, EXAMPLE])
+def test_piped_listings_are_what_rich_drew(path):
+    same_as_rich(load(path))
 
 
 @settings(max_examples=examples(100), **SETTINGS)
 @given(doc=ladders(max_roles=6, max_skills=6))
-def test_piped_stages_and_specializations_are_what_rich_drew_on_any_ladder(doc):
-    ladder = of(doc)
-    data = queries.stages(ladder)
-    assert plain(rows.stages, data, intro=ladder.intro) == rich(drawn.stages, data, intro=ladder.intro)
-    specs = queries.specializations(ladder)
-    assert plain(rows.specializations, specs) == rich(drawn.specializations, specs)
+def test_piped_listings_are_what_rich_drew_on_any_ladder(doc):
+    same_as_rich(of(doc))
 
 
-def test_an_empty_specialization_list_says_so_on_stderr():
+def test_an_empty_listing_says_so_on_stderr():
     assert plain(rows.specializations, {"intro": "", "specializations": []}) == (
         "", "aiml-career: this ladder names no specializations\n")
+    ladder = of({"title": "Bare", "stages": [{"id": "s", "name": "S", "order": 1}],
+                 "roles": [{"id": "r", "name": "R", "stage": "s", "requirements": []}]})
+    assert plain(rows.education, queries.education(ladder)) == (
+        "", "aiml-career: this ladder gives no educational foundation and no advanced degrees\n")
+    assert plain(rows.resources, queries.resources(ladder)) == (
+        "", "aiml-career: this ladder names no courses, certifications, advanced degrees or closing advice\n")
 
 
 @given(label=st.text(st.characters(blacklist_categories=("Cs",)), max_size=6) | st.sampled_from(HOSTILE))

@@ -273,7 +273,7 @@ def education(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.education(ladder_of(ctx)), as_json, renderers.education)
+    output(ctx, queries.education(ladder_of(ctx)), as_json, renderers.education, renderers.education_rows)
 
 
 @command()
@@ -284,7 +284,7 @@ def resources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.resources(ladder_of(ctx)), as_json, renderers.resources)
+    output(ctx, queries.resources(ladder_of(ctx)), as_json, renderers.resources, renderers.resources_rows)
 
 
 @command()

@@ -243,3 +243,15 @@ def specializations_rows() -> RowWriter[Specializations]:
     from .rows import specializations
 
     return specializations
+
+
+def education_rows() -> RowWriter[Education]:
+    from .rows import education
+
+    return education
+
+
+def resources_rows() -> RowWriter[Resources]:
+    from .rows import resources
+
+    return resources

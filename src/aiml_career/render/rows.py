@@ -21,10 +21,11 @@ from .checklist import editorial
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..results.common import Place
+    from ..results.common import Place, Resource
     from ..results.ladder import (
         Education,
         Foundation,
+        Resources,
         RoleRow,
         Search,
         SkillCategory,
@@ -378,3 +379,37 @@ def specialization(out: Rows, data: SpecializationDetail) -> None:
             out.line(f"why: {data['skills_note']}")
     if data["roles"]:
         out.line("roles that use them: ", refs(data["roles"]))
+
+
+def education(out: Rows, data: Education) -> None:
+    """``education`` into a pipe, without Rich: the foundation's lines, then the advanced degrees'
+    table titled, one tab-separated row each."""
+    given = data["stage"] is not None or data["degrees"] or data["notes"] or data["key_skills"]
+    if not given and not data["advanced_degrees"]:
+        out.note("this ladder gives no educational foundation and no advanced degrees")
+        return
+    if given:
+        out.line("Educational foundation", f"  {data['stage']}" if data["stage"] else "")
+        foundation(out, data)
+    resource_rows(out, "Advanced degrees", data["advanced_degrees"])
+
+
+def resources(out: Rows, data: Resources) -> None:
+    """``resources`` into a pipe, without Rich: a titled table each, then the closing advice."""
+    if not (data["online_courses"] or data["certifications"] or data["advanced_degrees"] or data["advice"]):
+        out.note("this ladder names no courses, certifications, advanced degrees or closing advice")
+        return
+    resource_rows(out, "Online courses", data["online_courses"])
+    resource_rows(out, "Certifications", data["certifications"])
+    resource_rows(out, "Advanced degrees", data["advanced_degrees"])
+    if data["advice"]:
+        out.line("Advice")
+        out.line(data["advice"])
+
+
+def resource_rows(out: Rows, title: str, items: list[Resource]) -> None:
+    if not items:
+        return
+    out.line(title)
+    for item in items:
+        out.row(item["id"], item["name"], item["provider"], item["description"])
