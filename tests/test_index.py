@@ -143,6 +143,7 @@ def test_the_stored_ladder_holds_what_the_models_hold():
     assert ladder.text_source == models.text_source
     assert ladder.linked == models.linked
     assert ladder.naming_counts == models.naming_counts
+    assert ladder.move_refs == models.move_refs
     assert {k: list(v) for k, v in ladder.skill_includes.items()} == models.skill_includes
     assert [tuple(h) for h in ladder.skill_heads.values()] == [
         (s.id, s.name, tuple(s.aliases), s.category, s.description) for s in models.skills.values()]

@@ -400,7 +400,7 @@ def tree(ladder: Ladder) -> Tree:
                 "name": stage.name,
                 "roles": [
                     {**name_ref(r), "track": r.track,
-                     "next": [{"id": m.to, "kind": m.kind, "basis": m.basis} for m in ladder.moves(r.id)]}
+                     "next": [{"id": to, "kind": kind, "basis": basis} for to, kind, basis in ladder.move_refs[r.id]]}
                     for r in ladder.roles_by_stage[stage.id]
                 ],
             }

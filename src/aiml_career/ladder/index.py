@@ -27,6 +27,7 @@ from .resolve import Entry, NameIndex
 
 if TYPE_CHECKING:
     from ..results.common import SkillRef
+    from ..results.words import MoveBasis, MoveKind
 
 
 class Named(Protocol):
@@ -369,3 +370,9 @@ class Ladder:
         """The parts of each broad skill (the skills it ``includes``, in its order), of the skills
         that include any."""
         return {s.id: s.includes for s in self.skills.values() if s.includes}
+
+    @cached_property
+    def move_refs(self) -> dict[str, list[tuple[str, MoveKind, MoveBasis | None]]]:
+        """Every role's moves as (to, kind, basis), in ladder and file order, as ``tree`` draws
+        them: no move built as a model."""
+        return {rid: [(m.to, m.kind, m.basis) for m in role.next] for rid, role in self.roles.items()}

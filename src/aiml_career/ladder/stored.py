@@ -31,6 +31,7 @@ from .resolve import Entry, NameIndex
 
 if TYPE_CHECKING:
     from ..results.common import SkillRef
+    from ..results.words import MoveBasis, MoveKind
 
 M = TypeVar("M", bound=BaseModel)
 V = TypeVar("V")
@@ -479,6 +480,14 @@ class StoredLadder(Ladder):
     def skill_includes(self) -> Mapping[str, Sequence[str]]:
         (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'includes'")
         return {sid: tuple(parts) for sid, parts in json.loads(found).items()}
+
+
+    @cached_property
+    def move_refs(self) -> dict[str, list[tuple[str, MoveKind, MoveBasis | None]]]:
+        found: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {rid: [] for rid in self._ids}
+        for src, to, kind, basis in self._con.execute("SELECT src, dst, kind, basis FROM moves ORDER BY src, pos"):
+            found[self._ids[src]].append((to, kind, basis))
+        return found
 
 
 def listing_meta(ladder: Ladder) -> list[tuple[str, str]]:
