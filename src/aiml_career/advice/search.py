@@ -95,7 +95,7 @@ def stem(word: str) -> str:
     return word
 
 
-#: A run of word characters, "+" and "#", and one word character.
+#: What a word starting with a root runs on with (word characters, "+" and "#"); a word character.
 _RUN = re.compile(r"[\w+#]*")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -250,7 +250,7 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
         if key not in best or best[key]["score"] < found["score"]:
             best[key] = found
 
-    starts = list(accumulate((len(folded) + 1 for *_, folded in texts[:-1]), initial=0))
+    starts = list(accumulate((len(folded) + 1 for *_, folded in texts[:-1]), initial=0)) if texts else []
     for number in wanted.candidates(corpus, starts):  # the others score 0: never one by one
         field, item, text, folded = texts[number]
         quality, matched = wanted.score(folded)

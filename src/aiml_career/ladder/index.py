@@ -352,7 +352,7 @@ class Ladder:
             return Entry(query, self.roles[query].name, "role")
         return self.show_index.resolve(query)
 
-    # -- for the listing of every skill (``skills``): counts and parts, no role's rows -------
+    # -- for whole-ladder listings (``skills``, ``tree``): plain values, no model, no role's rows --
 
     @cached_property
     def naming_counts(self) -> dict[str, int]:
