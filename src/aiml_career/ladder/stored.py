@@ -481,7 +481,6 @@ class StoredLadder(Ladder):
         (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'includes'")
         return {sid: tuple(parts) for sid, parts in json.loads(found).items()}
 
-
     @cached_property
     def move_refs(self) -> dict[str, list[tuple[str, MoveKind, MoveBasis | None]]]:
         found: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {rid: [] for rid in self._ids}
