@@ -63,6 +63,15 @@ def cases(path: Path, ids: dict) -> list[tuple[str, list[str], bool]]:
         ("roles piped", [*data, "roles"], False),
         ("tree piped", [*data, "tree"], False),
         ("similar", [*data, "similar", ids["show"], "--json"], False),
+        ("search piped", [*data, "search", ids["search"]], False),
+        ("skills piped", [*data, "skills"], False),
+        ("skills json", [*data, "skills", "--json"], False),
+        ("stages piped", [*data, "stages"], False),
+        ("specializations piped", [*data, "specializations"], False),
+        ("roles json", [*data, "roles", "--json"], False),
+        ("tree json", [*data, "tree", "--json"], False),
+        ("education piped", [*data, "education"], False),
+        ("resources piped", [*data, "resources"], False),
         ("first run: show", [*data, "show", ids["show"], "--json"], True),
     ]
 

@@ -81,6 +81,7 @@ def commands(doc: dict) -> list[list[str]]:
         ["similar", first, "--json"], ["search", doc["roles"][0]["name"].split()[0], "--json"],
         ["export", "--format", "mermaid"], ["export", "--format", "markdown"],
         ["next", "--from", last, "--json"], ["map", "SELF", "--json"], ["roles"], ["tree"],
+        ["skills"], ["stages"], ["specializations"],
     ]
     if len(roles) > 1:
         out += [["path", "--from", first, "--to", last, "--json"], ["plan", "--from", first, "--to", last, "--json"],
@@ -141,6 +142,9 @@ def test_the_stored_ladder_holds_what_the_models_hold():
     assert (ladder.title, ladder.intro, ladder.conclusion) == (models.title, models.intro, models.conclusion)
     assert ladder.text_source == models.text_source
     assert ladder.linked == models.linked
+    assert ladder.naming_counts == models.naming_counts
+    assert ladder.move_refs == models.move_refs
+    assert {k: list(v) for k, v in ladder.skill_includes.items()} == models.skill_includes
     assert [tuple(h) for h in ladder.skill_heads.values()] == [
         (s.id, s.name, tuple(s.aliases), s.category, s.description) for s in models.skills.values()]
     # Every role's rows as numbers into the distinct rows, as the models number them, and each

@@ -31,6 +31,7 @@ from .resolve import Entry, NameIndex
 
 if TYPE_CHECKING:
     from ..results.common import SkillRef
+    from ..results.words import MoveBasis, MoveKind
 
 M = TypeVar("M", bound=BaseModel)
 V = TypeVar("V")
@@ -142,6 +143,7 @@ def database(ladder: Ladder) -> bytes:
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
+        con.executemany("INSERT INTO meta VALUES (?, ?)", listing_meta(ladder))
         con.executescript(INDEXES)
         con.commit()
         return bytes(con.serialize())
@@ -466,3 +468,27 @@ class StoredLadder(Ladder):
     def open_broad_skills(self) -> set[str]:
         (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'open'")
         return set(json.loads(found))
+
+    @cached_property
+    def naming_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(self._skills.order, 0)  # from the table of who names what: no role's rows
+        rows = self._con.execute("SELECT skill, roles FROM named")
+        counts.update((sid, listed.count(" ") + 1) for sid, listed in rows)
+        return counts
+
+    @cached_property
+    def skill_includes(self) -> Mapping[str, Sequence[str]]:
+        (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'includes'")
+        return {sid: tuple(parts) for sid, parts in json.loads(found).items()}
+
+    @cached_property
+    def move_refs(self) -> dict[str, list[tuple[str, MoveKind, MoveBasis | None]]]:
+        found: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {rid: [] for rid in self._ids}
+        for src, to, kind, basis in self._con.execute("SELECT src, dst, kind, basis FROM moves ORDER BY src, pos"):
+            found[self._ids[src]].append((to, kind, basis))
+        return found
+
+
+def listing_meta(ladder: Ladder) -> list[tuple[str, str]]:
+    """What ``skills`` reads besides the skills' rows: each broad skill's parts (no skill's JSON read)."""
+    return [("includes", json.dumps({sid: list(parts) for sid, parts in ladder.skill_includes.items()}))]
