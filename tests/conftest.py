@@ -184,6 +184,7 @@ def main_in_process(args: list, *, env: dict | None = None, input: bytes | None 
     from aiml_career.__main__ import main
 
     saved = (sys.stdin, sys.stdout, sys.stderr, sys.argv, dict(os.environ))
+    thresholds = gc.get_threshold()
     capture = tempfile.TemporaryFile() if stdout is None else None
     fd = capture.fileno() if capture is not None else (stdout if isinstance(stdout, int) else stdout.fileno())
     err = io.BytesIO()
@@ -203,7 +204,8 @@ def main_in_process(args: list, *, env: dict | None = None, input: bytes | None 
         except SystemExit as done:
             code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     finally:
-        gc.unfreeze()  # main() freezes the loaded ladder: a process runs one command
+        gc.unfreeze()  # main() freezes the loaded ladder and tunes the collector: a process runs one command
+        gc.set_threshold(*thresholds)
         said = err.getvalue()  # before the stream around it goes (and closes it)
         sys.stdin, sys.stdout, sys.stderr, sys.argv, environ = saved
         os.environ.clear()

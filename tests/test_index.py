@@ -81,6 +81,7 @@ def commands(doc: dict) -> list[list[str]]:
         ["similar", first, "--json"], ["search", doc["roles"][0]["name"].split()[0], "--json"],
         ["export", "--format", "mermaid"], ["export", "--format", "markdown"],
         ["next", "--from", last, "--json"], ["map", "SELF", "--json"], ["roles"], ["tree"],
+        ["skills"], ["stages"], ["specializations"],
     ]
     if len(roles) > 1:
         out += [["path", "--from", first, "--to", last, "--json"], ["plan", "--from", first, "--to", last, "--json"],
@@ -145,6 +146,9 @@ def test_the_stored_ladder_holds_what_the_models_hold():
     assert (ladder.title, ladder.intro, ladder.conclusion) == (models.title, models.intro, models.conclusion)
     assert ladder.text_source == models.text_source
     assert ladder.linked == models.linked
+    assert ladder.naming_counts == models.naming_counts
+    assert ladder.move_refs == models.move_refs
+    assert {k: list(v) for k, v in ladder.skill_includes.items()} == models.skill_includes
     wanted = list(models.skills)[::2]
     assert {sid: [tuple(link) for link in links] for sid, links in ladder.learn_links(wanted).items()} == {
         sid: [(link.title, link.url, link.basis) for link in models.skills[sid].learn] for sid in wanted}

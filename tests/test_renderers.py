@@ -26,11 +26,16 @@ def test_naming_the_renderers_imports_no_rich():
 
 
 #: Whole-ladder listings into a pipe, and a line each prints (the built-in ladder's first role,
-#: stage and category; the skill Python found by its own name, and a role the text says needs it).
+#: stage and category; the skill Python found by its own name, and a role the text says needs it;
+#: the entry stage's first role, the first specialization, and tables' titles).
 PIPED_LISTINGS = {
     ("roles",): "intern\tAI/ML Intern\tentry\tgeneral",
     ("tree",): "├── Educational Foundation",
     ("skills",): "Mathematics and Statistics  (key skills)",
+    ("stages",): "  • AI/ML Intern  intern · general",
+    ("specializations",): "Natural Language Processing  nlp · specialization",
+    ("education",): "Advanced degrees",
+    ("resources",): "Online courses",
     ("search", "python"): "skill\tpython\tPython\tname\tPython",
     ("skills", "python"): "Senior Data Scientist / AI Specialist\tsenior-ds\tsenior\tadvanced\trequired",
     ("match", "--have", "python:advanced"): None,

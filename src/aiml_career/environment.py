@@ -39,6 +39,10 @@ PROFILE_ENV = "AIML_CAREER_PROFILE"
 NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
 #: Values of :data:`NO_CACHE_ENV` that leave the cache on (any case, spaces ignored).
 OFF_WORDS = ("", "0", "false", "no", "off")
+#: The collector's thresholds in a one-shot process once its ladder has loaded
+#: (:meth:`Environment.loading`): a young collection every 50,000 new objects (700 by
+#: default), a whole one after ten million.
+ONE_SHOT_GC_THRESHOLDS = (50_000, 20, 10)
 
 
 def home(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -264,6 +268,12 @@ class Environment:
                 gc.enable()
         if self.one_shot:
             gc.freeze()
+            # And what the query builds next lives until the answer is written too (match on
+            # 10,000 roles: about a million objects). Past the freeze, the collector's old
+            # generation counts as empty, so with the default thresholds every tenth young
+            # collection walked everything made since, again (match 0.97 -> 0.85 s on 10,000
+            # roles, 2.07 -> ~1.7 s on 20,000). Young collections stay (browse keeps running).
+            gc.set_threshold(*ONE_SHOT_GC_THRESHOLDS)
 
     # -- who reads the output ------------------------------------------------------
 

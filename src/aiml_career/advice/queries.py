@@ -213,15 +213,17 @@ def specializations(ladder: Ladder) -> Specializations:
 def skills(ladder: Ladder) -> list[SkillCategory]:
     """The skill vocabulary by category, key categories first."""
     by_category: dict[str, list[SkillRow]] = {cid: [] for cid in ladder.categories}
-    for skill in ladder.skills.values():
+    # Read from compact rows (a big ladder's index): no skill or role built as a model.
+    counts, parts = ladder.naming_counts, ladder.skill_includes
+    for skill in ladder.skill_heads.values():
         by_category[skill.category].append(
             {
                 "id": skill.id,
                 "name": skill.name,
                 "description": skill.description,
                 "aliases": list(skill.aliases),
-                "includes": list(skill.includes),
-                "roles": len({role.id for role, _ in ladder.skill_users[skill.id]}),
+                "includes": list(parts.get(skill.id, ())),
+                "roles": counts[skill.id],
             }
         )
     categories = sorted(ladder.categories.values(), key=lambda c: not c.key)
@@ -398,7 +400,7 @@ def tree(ladder: Ladder) -> Tree:
                 "name": stage.name,
                 "roles": [
                     {**name_ref(r), "track": r.track,
-                     "next": [{"id": m.to, "kind": m.kind, "basis": m.basis} for m in ladder.moves(r.id)]}
+                     "next": [{"id": to, "kind": kind, "basis": basis} for to, kind, basis in ladder.move_refs[r.id]]}
                     for r in ladder.roles_by_stage[stage.id]
                 ],
             }

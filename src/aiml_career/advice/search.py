@@ -17,9 +17,11 @@ a skill category brings the category's skills.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import UsageError
@@ -93,6 +95,30 @@ def stem(word: str) -> str:
     return word
 
 
+#: What a word starting with a root runs on with (word characters, "+" and "#"); a word character.
+_RUN = re.compile(r"[\w+#]*")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def starts_of(root: str, corpus: str) -> list[str]:
+    """What ``re.findall(r"\\b" + re.escape(root) + r"[\\w+#]*", corpus)`` finds (``root``: word
+    characters), found many times quicker: the root is looked for as plain text, and a place is
+    kept where a word starts there (no word character before it) and no run taken before holds
+    it. (A pattern that starts with ``\\b`` is tried at every place of the corpus.) A place the
+    plain search steps over lies inside an earlier place of the root, after a word character."""
+    found: list[str] = []
+    end = 0
+    for place in re.finditer(re.escape(root), corpus):
+        at = place.start()
+        if at < end or (at and _WORD_CHAR.match(corpus, at - 1)):
+            continue
+        run = _RUN.match(corpus, at)
+        assert run is not None  # it matches the empty run too
+        end = run.end()
+        found.append(run.group())
+    return found
+
+
 def one_edit(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by at most one insertion, deletion,
     substitution or swap of neighbours."""
@@ -150,7 +176,7 @@ class Query:
         root = stem(word)
         if len(word) == 1 or not word[-1].isalnum():  # "r", "c++": the word itself, never a start
             return {word: WHOLE} if re.search(r"(?<!\w)" + re.escape(word) + r"(?![\w+#])", corpus) else {}
-        starting = set(_WORD.findall(" ".join(re.findall(r"\b" + re.escape(root) + r"[\w+#]*", corpus))))
+        starting = set(_WORD.findall(" ".join(starts_of(root, corpus))))
         met = {known: WHOLE if known == word or stem(known) == root else PREFIX for known in starting}
         if met or len(word) < TYPO_MIN_LETTERS:
             return met
@@ -161,6 +187,25 @@ class Query:
             if len(known) >= low and any(one_edit(word, known[:n]) for n in range(low, min(high, len(known)) + 1)):
                 met[known] = TYPO
         return met
+
+    def candidates(self, corpus: str, starts: Sequence[int]) -> list[int]:
+        """The texts that pass :meth:`score`'s first test (every word's needle in the text), by
+        number, in order: ``corpus`` is the texts joined by newlines, ``starts`` where each begins.
+        Each needle is looked for in the whole corpus at once (a needle holds no newline), once
+        per text that holds it, so the texts without are never scored one by one."""
+        found: set[int] | None = None
+        for needles in self.needles:
+            holding: set[int] = set()
+            for needle in needles:
+                at = corpus.find(needle)
+                while at != -1:
+                    number = bisect_right(starts, at) - 1
+                    holding.add(number)
+                    if number + 1 == len(starts):
+                        break
+                    at = corpus.find(needle, starts[number + 1])
+            found = holding if found is None else found & holding
+        return sorted(found or ())
 
     def score(self, folded: str) -> tuple[float, list[str]]:
         """How well all query words match the casefolded text (0 when one is missing), and its words."""
@@ -188,7 +233,8 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
     items = _items(ladder)
     texts = [(field, item, text, text.casefold()) for field in FIELDS for item in items[field.type]
              for text in field.texts(item) if text]
-    wanted = Query(query, "\n".join(folded for *_, folded in texts))
+    corpus = "\n".join(folded for *_, folded in texts)
+    wanted = Query(query, corpus)
     if not wanted.words:
         raise UsageError(f"search query {shown(query, 40)} has no words",
                          ["search for letters or digits: aiml-career search python"])
@@ -204,7 +250,9 @@ def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
         if key not in best or best[key]["score"] < found["score"]:
             best[key] = found
 
-    for field, item, text, folded in texts:
+    starts = list(accumulate((len(folded) + 1 for *_, folded in texts[:-1]), initial=0)) if texts else []
+    for number in wanted.candidates(corpus, starts):  # the others score 0: never one by one
+        field, item, text, folded = texts[number]
         quality, matched = wanted.score(folded)
         if quality:
             hit(field.type, item, item.name if field.type == "text" else field.name, text, field.weight * quality)

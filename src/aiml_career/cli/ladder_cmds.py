@@ -40,7 +40,8 @@ def stages(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ..advice import queries
 
     ladder = ladder_of(ctx)
-    output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.intro))
+    output(ctx, queries.stages(ladder), as_json, partial(renderers.stages, ladder.intro),
+           partial(renderers.stages_rows, ladder.intro))
 
 
 @command()
@@ -205,7 +206,8 @@ def specializations(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.specializations(ladder_of(ctx)), as_json, renderers.specializations)
+    output(ctx, queries.specializations(ladder_of(ctx)), as_json, renderers.specializations,
+           renderers.specializations_rows)
 
 
 @command()
@@ -272,7 +274,7 @@ def education(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.education(ladder_of(ctx)), as_json, renderers.education)
+    output(ctx, queries.education(ladder_of(ctx)), as_json, renderers.education, renderers.education_rows)
 
 
 @command()
@@ -283,7 +285,7 @@ def resources(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     from ..advice import queries
 
-    output(ctx, queries.resources(ladder_of(ctx)), as_json, renderers.resources)
+    output(ctx, queries.resources(ladder_of(ctx)), as_json, renderers.resources, renderers.resources_rows)
 
 
 @command()

@@ -28,6 +28,7 @@ from .resolve import Entry, NameIndex
 
 if TYPE_CHECKING:
     from ..results.common import SkillRef
+    from ..results.words import MoveBasis, MoveKind
 
 
 class Named(Protocol):
@@ -351,6 +352,31 @@ class Ladder:
         if query in self.roles:
             return Entry(query, self.roles[query].name, "role")
         return self.show_index.resolve(query)
+
+    # -- for whole-ladder listings (``skills``, ``tree``): plain values, no model, no role's rows --
+
+    @cached_property
+    def naming_counts(self) -> dict[str, int]:
+        """For each skill id, in ladder order, how many roles' requirements name it (as the skill
+        of a row, one of its alternatives, a part of a group or the group's broad skill: the
+        roles :attr:`skill_users` lists for it, each once)."""
+        counts = dict.fromkeys(self.skills, 0)
+        for role in self.roles.values():
+            for sid in requirements.skills_named(role):
+                counts[sid] += 1
+        return counts
+
+    @cached_property
+    def skill_includes(self) -> Mapping[str, Sequence[str]]:
+        """The parts of each broad skill (the skills it ``includes``, in its order), of the skills
+        that include any."""
+        return {s.id: s.includes for s in self.skills.values() if s.includes}
+
+    @cached_property
+    def move_refs(self) -> dict[str, list[tuple[str, MoveKind, MoveBasis | None]]]:
+        """Every role's moves as (to, kind, basis), in ladder and file order, as ``tree`` draws
+        them: no move built as a model."""
+        return {rid: [(m.to, m.kind, m.basis) for m in role.next] for rid, role in self.roles.items()}
 
     @cached_property
     def head_of(self) -> dict[str, Head]:

@@ -32,6 +32,7 @@ from .resolve import Entry, NameIndex
 
 if TYPE_CHECKING:
     from ..results.common import SkillRef
+    from ..results.words import MoveBasis, MoveKind
 
 M = TypeVar("M", bound=BaseModel)
 V = TypeVar("V")
@@ -144,6 +145,7 @@ def database(ladder: Ladder) -> bytes:
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
         con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
         _learn_table(con, ladder)
+        con.executemany("INSERT INTO meta VALUES (?, ?)", listing_meta(ladder))
         con.executescript(INDEXES)
         con.commit()
         return bytes(con.serialize())
@@ -469,6 +471,25 @@ class StoredLadder(Ladder):
         (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'open'")
         return set(json.loads(found))
 
+    @cached_property
+    def naming_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(self._skills.order, 0)  # from the table of who names what: no role's rows
+        rows = self._con.execute("SELECT skill, roles FROM named")
+        counts.update((sid, listed.count(" ") + 1) for sid, listed in rows)
+        return counts
+
+    @cached_property
+    def skill_includes(self) -> Mapping[str, Sequence[str]]:
+        (found,), = self._con.execute("SELECT value FROM meta WHERE key = 'includes'")
+        return {sid: tuple(parts) for sid, parts in json.loads(found).items()}
+
+    @cached_property
+    def move_refs(self) -> dict[str, list[tuple[str, MoveKind, MoveBasis | None]]]:
+        found: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {rid: [] for rid in self._ids}
+        for src, to, kind, basis in self._con.execute("SELECT src, dst, kind, basis FROM moves ORDER BY src, pos"):
+            found[self._ids[src]].append((to, kind, basis))
+        return found
+
     def learn_links(self, skill_ids: Iterable[str]) -> dict[str, Sequence[Link]]:
         # From their own table (_learn_table), CHUNK skills a query: no skill's JSON read.
         order = self._skills.order
@@ -486,6 +507,11 @@ class StoredLadder(Ladder):
     @cached_property
     def _ids_of_skills(self) -> list[str]:
         return list(self._skills.order)
+
+
+def listing_meta(ladder: Ladder) -> list[tuple[str, str]]:
+    """What ``skills`` reads besides the skills' rows: each broad skill's parts (no skill's JSON read)."""
+    return [("includes", json.dumps({sid: list(parts) for sid, parts in ladder.skill_includes.items()}))]
 
 
 class LinkRow(NamedTuple):

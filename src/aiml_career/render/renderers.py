@@ -233,6 +233,30 @@ def similar_rows() -> RowWriter[Similar]:
     return similar
 
 
+def stages_rows(intro: str = "") -> RowWriter[list[StageItem]]:
+    from .rows import stages
+
+    return partial(stages, intro=intro)
+
+
+def specializations_rows() -> RowWriter[Specializations]:
+    from .rows import specializations
+
+    return specializations
+
+
+def education_rows() -> RowWriter[Education]:
+    from .rows import education
+
+    return education
+
+
+def resources_rows() -> RowWriter[Resources]:
+    from .rows import resources
+
+    return resources
+
+
 def next_rows() -> RowWriter[Next]:
     from .rows import next_steps
 

@@ -11,6 +11,7 @@ hand their piped output to these functions too, so the rows are written in one p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,8 +21,21 @@ from .checklist import editorial
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..results.common import Deepen, Place, Requirement
-    from ..results.ladder import RoleRow, Search, SkillCategory, SkillLearning, SkillUse, Tree
+    from ..results.common import Deepen, Place, Requirement, Resource
+    from ..results.ladder import (
+        Education,
+        Foundation,
+        Resources,
+        RoleRow,
+        Search,
+        SkillCategory,
+        SkillLearning,
+        SkillUse,
+        SpecializationDetail,
+        Specializations,
+        StageItem,
+        Tree,
+    )
     from ..results.mapping import MapDoc, SkillMatching
     from ..results.overlap import OverlapDoc, Similar
     from ..results.plans import Match, Next
@@ -280,6 +294,126 @@ def similar(out: Rows, data: Similar) -> None:
     for item in data["roles"]:
         out.row(item["id"], item["name"], f"{item['score']:g}", figure(item["forward"]), figure(item["backward"]),
                 names(item["forward"]["shared"]), missing(item["forward"]), names(item["forward"]["extra"]))
+
+
+# -- documents drawn as text (headings, bullets, labels), not as tables: the same lines --------
+
+
+def stages(out: Rows, data: list[StageItem], intro: str = "") -> None:
+    """``stages`` into a pipe: the lines :func:`.text.ladder.stages` draws there, written without
+    Rich (10,000 roles took two seconds through it). Not a table: a heading per stage, its
+    summary, a bullet per role ("  • Name  id · track", as ``tree`` names a role) and the text's
+    foundation as labelled lines (:func:`foundation`), as ``show`` and ``education`` print them."""
+    if intro:
+        out.line(intro)
+        out.line()
+    for number, stage in enumerate(data, start=1):
+        out.line(f"{number}. {stage['name']}", f"  {stage['id']}" if stage["id"] else "")
+        if stage["summary"]:
+            out.line(stage["summary"])
+        for role in stage["roles"]:
+            out.line("  • ", role["name"], id_track(role))
+        found = stage.get("foundation")
+        if found:
+            foundation(out, found)
+        out.line()
+
+
+def foundation(out: Rows, data: Foundation | Education) -> None:
+    """The text's foundation as "label: text" lines, each text starting in one column (as Rich
+    lays the labels out: a column as wide as the widest label, in terminal cells)."""
+    rows: list[tuple[str, str]] = []
+    for degree in data["degrees"]:
+        rows.append((f"{sanitize(degree['name'])}:", degree["description"]))
+        if degree["fields"]:
+            rows.append(("fields:", ", ".join(degree["fields"])))
+    rows += [("note:", note) for note in data["notes"]]
+    if data["math_foundation"]:
+        rows.append(("maths foundation:", ", ".join(s["name"] for s in data["math_foundation"])))
+    if data["key_skills_text"]:
+        rows.append(("key skills:", data["key_skills_text"]))
+    widths = [cells(label) for label, _ in rows]
+    column = max(widths, default=0)
+    for (label, text), width in zip(rows, widths):
+        out.line("  ", label, " " * (column - width + 1), text)
+
+
+#: Characters one terminal cell wide wherever they are (Latin, Greek, Cyrillic before the
+#: combining marks; the dashes, quotes, bullets and ellipsis of General Punctuation): a label
+#: of these alone is measured by its length, without Rich.
+_NARROW = re.compile(r"[\u0020-\u02ff\u2010-\u2027]*")
+
+
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` (sanitized) takes, as Rich counts them (a CJK character
+    two, a combining mark none): Rich is asked only for text beyond :data:`_NARROW`."""
+    if _NARROW.fullmatch(text):
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def specializations(out: Rows, data: Specializations) -> None:
+    """``specializations`` into a pipe: the lines :func:`.text.ladder.specializations` draws
+    there, without Rich; a line is never wrapped (Rich wrapped one past 100,000 columns)."""
+    if not data["specializations"] and not data["intro"]:
+        out.note("this ladder names no specializations")
+        return
+    if data["intro"]:
+        out.line(data["intro"])
+        out.line()
+    for spec in data["specializations"]:
+        specialization(out, spec)
+        out.line()
+
+
+def specialization(out: Rows, data: SpecializationDetail) -> None:
+    out.line(data["name"], f"  {data['id']} · specialization")
+    out.line(data["description"])
+    if data["examples"]:
+        out.line("examples: ", ", ".join(data["examples"]))
+    if data["skills"]:
+        editorial_skills = " (editorial)" if data.get("skills_basis") == "editorial" else ""
+        out.line("related skills: ", refs(data["skills"]), editorial_skills)
+        if data.get("skills_note"):
+            out.line(f"why: {data['skills_note']}")
+    if data["roles"]:
+        out.line("roles that use them: ", refs(data["roles"]))
+
+
+def education(out: Rows, data: Education) -> None:
+    """``education`` into a pipe, without Rich: the foundation's lines, then the advanced degrees'
+    table titled, one tab-separated row each."""
+    given = data["stage"] is not None or data["degrees"] or data["notes"] or data["key_skills"]
+    if not given and not data["advanced_degrees"]:
+        out.note("this ladder gives no educational foundation and no advanced degrees")
+        return
+    if given:
+        out.line("Educational foundation", f"  {data['stage']}" if data["stage"] else "")
+        foundation(out, data)
+    resource_rows(out, "Advanced degrees", data["advanced_degrees"])
+
+
+def resources(out: Rows, data: Resources) -> None:
+    """``resources`` into a pipe, without Rich: a titled table each, then the closing advice."""
+    if not (data["online_courses"] or data["certifications"] or data["advanced_degrees"] or data["advice"]):
+        out.note("this ladder names no courses, certifications, advanced degrees or closing advice")
+        return
+    resource_rows(out, "Online courses", data["online_courses"])
+    resource_rows(out, "Certifications", data["certifications"])
+    resource_rows(out, "Advanced degrees", data["advanced_degrees"])
+    if data["advice"]:
+        out.line("Advice")
+        out.line(data["advice"])
+
+
+def resource_rows(out: Rows, title: str, items: list[Resource]) -> None:
+    if not items:
+        return
+    out.line(title)
+    for item in items:
+        out.row(item["id"], item["name"], item["provider"], item["description"])
 
 
 def next_steps(out: Rows, data: Next) -> None:
