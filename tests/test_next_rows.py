@@ -1,4 +1,4 @@
-"""``next`` into a pipe (render/rows.py: ``next_steps``): the lines Rich printed there, written
+"""``next`` into a pipe (render/piped.py: ``next_steps``): the lines Rich printed there, written
 without Rich; and ``next`` from no role on many roles (advice/entering.py), judged as ``assess``
 judges each role.
 
@@ -13,7 +13,8 @@ import json
 import pytest
 
 from aiml_career.ladder import loading
-from aiml_career.render.rows import Rows, next_steps
+from aiml_career.render.piped import next_steps
+from aiml_career.render.rows import Rows
 
 from conftest import EXAMPLE
 

@@ -258,12 +258,12 @@ def resources_rows() -> RowWriter[Resources]:
 
 
 def next_rows() -> RowWriter[Next]:
-    from .rows import next_steps
+    from .piped import next_steps
 
     return next_steps
 
 
 def mapping_rows() -> RowWriter[MapDoc]:
-    from .rows import mapping
+    from .piped import mapping
 
     return mapping

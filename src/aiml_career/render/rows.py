@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import sanitize
-from . import STARTS, TEXT, Voice, alternatives, counted_from, requirement_label
+from . import TEXT, Voice, requirement_label
 from .checklist import editorial
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..results.common import Deepen, Place, Requirement, Resource
+    from ..results.common import Place, Resource
     from ..results.ladder import (
         Education,
         Foundation,
@@ -36,9 +36,8 @@ if TYPE_CHECKING:
         StageItem,
         Tree,
     )
-    from ..results.mapping import MapDoc, SkillMatching
     from ..results.overlap import OverlapDoc, Similar
-    from ..results.plans import Match, Next
+    from ..results.plans import Match
 
 D = TypeVar("D")
 
@@ -414,138 +413,3 @@ def resource_rows(out: Rows, title: str, items: list[Resource]) -> None:
     out.line(title)
     for item in items:
         out.row(item["id"], item["name"], item["provider"], item["description"])
-
-
-def next_steps(out: Rows, data: Next) -> None:
-    """``next`` into a pipe: the lines :func:`.text.planning.next_steps` prints there (no bars, no
-    legend), written without Rich: from no role, thousands of moves. Each move's labelled lines
-    ("gain:", "why:", "learn:") are aligned as Rich's grid aligns them, padding dropped."""
-    start = data["from"]
-    if not data["next"] and start is not None and (data["at_top"] or not data["ladder_names_no_move"]):
-        out.line(start["name"], " is the top of its ladder: no next role.")
-        return
-    if start is None:
-        out.line("From no role yet", "  the entry stage's roles are the next step")
-    else:
-        out.line(f"From {start['name']}", f"  {start['id']}")
-    begun = data["start"]
-    if begun["how"] in ("skills", "entry stage"):
-        out.line(f"starting {STARTS.get(begun['how'], begun['how'])}: ", ", ".join(r["id"] for r in begun["roles"]))
-    if start is not None and data["ladder_names_no_move"] and not data["at_top"]:
-        out.line(no_move(data, start["name"]))
-    # From no role, the roles share their rows' items (one per distinct row): each said once.
-    said: dict[int, str] = {}
-
-    def words(item: Any, say: Callable[[Any], str]) -> str:
-        found = said.get(id(item))
-        if found is None:
-            found = said[id(item)] = say(item)
-        return found
-
-    for move in data["next"]:
-        out.line()
-        out.line("→ ", move["name"], f"  {move['id']} · ", move["kind"], f", {move['basis']}",
-                 f"  readiness {move['readiness']:.1f}% ({move['points']}/{move['of']} points)")
-        labelled = gap_lines([words(s, gain_words) for s in move["skills_to_gain"]],
-                             [words(s, deepen_words) for s in move["skills_to_deepen"]])
-        labelled += [(label, refs(found)) for label, found in
-                     (("specializations:", move["specializations"]), ("certifications:", move["certifications"]))
-                     if found]
-        if move["basis"] == "overlap":
-            labelled.append(("shared:", ", ".join(m["name"] for m in move.get("shared", []))))
-        labelled.append(("why:", move["note"] or "—"))
-        learn = [words(s.get("learn"), learn_label) for s in move["skills_to_gain"]]
-        shown = [f"{s['name']}: {label}" for s, label in zip(move["skills_to_gain"], learn) if label]
-        if shown:
-            labelled.append(("learn:", " · ".join(shown)))
-        width = max(len(label) for label, _ in labelled)
-        for label, text in labelled:
-            out.line("  ", label.ljust(width), " ", text)
-    if data["next"]:
-        out.line()
-
-
-def no_move(data: Next, name: str) -> str:
-    """"The ladder names no move from X; nearest roles by overlap (ours): A 55% (shared: ...)"."""
-    said = f"The ladder names no move from {name}"
-    if data["no_overlap"]:
-        return said + " (--no-overlap: none derived)."
-    if not data["next"]:
-        return said + "; no role is near it by overlap."
-    near = "; ".join(f"{m['name']} {m.get('overlap', 0):g}% (shared: "
-                     f"{', '.join(s['name'] for s in m.get('shared', []))})" for m in data["next"])
-    return said + f"; nearest roles by overlap (ours): {near}"
-
-
-def gap_lines(gain: list[str], deepen: list[str]) -> list[tuple[str, str]]:
-    """A gap as labelled lines: "gain:" and "deepen:" (each item in words: :func:`gain_words`,
-    :func:`deepen_words`), or a line saying nothing is needed."""
-    lines = [(label, ", ".join(items)) for label, items in (("gain:", gain), ("deepen:", deepen)) if items]
-    return lines or [("", "no new skills needed")]
-
-
-def gain_words(skill: Requirement) -> str:
-    """"Python proficient", or "Programming proficient (any of Python, R)"."""
-    words = f"{skill['name']} {skill['level']}"
-    if skill.get("any_of"):
-        words += f" ({alternatives(skill, colon='')})"
-    return words + status_words(skill)
-
-
-def deepen_words(skill: Deepen) -> str:
-    """"PyTorch basic→expert", or with "for ML frameworks" when it stands in for a broad skill."""
-    words = f"{skill['name']} {skill['from']}→{skill['to']}"
-    if skill.get("for"):
-        words += f" (for {skill['for']['name']})"
-    if skill.get("via"):
-        words += f" ({counted_from(skill['via'])})"
-    return words + status_words(skill)
-
-
-def status_words(skill: Requirement | Deepen) -> str:
-    """" [learning]" or " [skipped]": the profile's mark on a gap."""
-    return f" [{skill['status']}]" if skill.get("status") else ""
-
-
-def learn_label(places: list[Place] | None) -> str:
-    """``next``'s "learn:" line names, per skill to gain, its first link (or the text's resource):
-    :func:`place_label`, "" for none."""
-    places = places or []
-    first = next((p for p in places if p["url"]), places[0] if places else None)
-    return place_label(first) if first is not None else ""
-
-
-#: How many unmatched and ambiguous skills ``map``'s text names (--json lists more).
-SHOWN = 10
-
-
-def matching(skills: SkillMatching, other: str) -> str:
-    """"12 of 14 skills matched in OTHER (10 by id, 1 by name, 1 by alias); 2 not: Dagster, Hiring"."""
-    by = skills["by"]
-    total = skills["total"]
-    line = (f"{skills['matched']} of {total} {'skill' if total == 1 else 'skills'} matched in {other} "
-            f"({by['id']} by id, {by['name']} by name, {by['alias']} by alias)")
-    if skills["unmatched_count"]:
-        listed = skills["unmatched"][:SHOWN]
-        more = skills["unmatched_count"] - len(listed)
-        line += f"; {skills['unmatched_count']} not: {names(listed)}" + (f" and {more} more" if more > 0 else "")
-    if skills["ambiguous"]:
-        line += "; ambiguous: " + ", ".join(
-            f"{a['name']} ({' or '.join(c['name'] for c in a['candidates'])})" for a in skills["ambiguous"][:SHOWN])
-        if len(skills["ambiguous"]) > SHOWN:
-            line += f" and {len(skills['ambiguous']) - SHOWN} more"
-    return line
-
-
-def mapping(out: Rows, data: MapDoc) -> None:
-    """``map`` into a pipe: a row per (role, nearest role of the other ladder): ids, names, the
-    score, both figures, what they share, what each has alone; how the skills matched on stderr
-    when some did not."""
-    other = data["other"]["label"]
-    for role in data["roles"]:
-        for item in role["nearest"]:
-            out.row(role["id"], role["name"], item["id"], item["name"], f"{item['score']:g}%", figure(item["forward"]),
-                    figure(item["backward"]), names(item["shared"]), names(item["only_here"]),
-                    not_met(item["only_other"], item["deepen"]))
-    if data["skills"]["unmatched_count"]:
-        out.note(f"skills: {matching(data['skills'], other)}")

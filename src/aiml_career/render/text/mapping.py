@@ -9,8 +9,9 @@ from rich.console import Console
 from rich.text import Text
 
 from ...errors import sanitize
-from .. import rows
-from ..rows import figure, matching, names, not_met
+from ..piped import mapping as piped_mapping
+from ..piped import matching
+from ..rows import figure, names, not_met
 from .base import T, _aside, _labelled, rows_of
 
 if TYPE_CHECKING:
@@ -21,9 +22,9 @@ def mapping(out: Console, data: MapDoc) -> None:
     """For a person, a block per role: its nearest roles of the other ladder, each with the
     score, both figures and what they share and have alone; piped, one tab-separated row per
     (role, nearest role)."""
-    piped = rows_of(out)
-    if piped is not None:  # rows for a program (:func:`..rows.mapping`)
-        return rows.mapping(piped, data)
+    lines = rows_of(out)
+    if lines is not None:  # rows for a program (:func:`..piped.mapping`)
+        return piped_mapping(lines, data)
     here, other = data["here"]["label"], data["other"]["label"]
     out.print(T(f"{here} onto {other}: the nearest roles by overlap", "bold"))
     for role in data["roles"]:

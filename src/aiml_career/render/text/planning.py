@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .. import STARTS, TEXT, Voice, alternatives, counted_from, rows
+from ..piped import next_steps as piped_next
 from .base import (
     T,
     _aside,
@@ -33,9 +34,9 @@ if TYPE_CHECKING:
 
 
 def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
-    piped = rows_of(out)
-    if piped is not None:  # lines for a program: no bars, no legend (:func:`..rows.next_steps`)
-        return rows.next_steps(piped, data)
+    lines = rows_of(out)
+    if lines is not None:  # lines for a program: no bars, no legend (:func:`..piped.next_steps`)
+        return piped_next(lines, data)
     start = data["from"]
     if not data["next"] and start is not None and (data["at_top"] or not data["ladder_names_no_move"]):
         out.print(Text.assemble(T(start["name"]), T(" is the top of its ladder: no next role.", "dim")))
