@@ -324,7 +324,7 @@ def test_a_database_error_while_building_never_fails_the_command():
     def broken(_):
         raise MemoryError
 
-    with mock.patch("aiml_career.ladder.stored.database", broken):
+    with mock.patch("aiml_career.ladder.tables.database", broken):
         got = ask("--data", str(EXAMPLE), "roles", "--json")
     assert got.exit_code == 0
     assert got.stdout

@@ -12,7 +12,6 @@ import pytest
 from aiml_career.advice import overlap as ov
 from aiml_career.advice.assessment import role_have
 from aiml_career.ladder.loading import load
-from aiml_career.ladder.requirements import row_keys
 
 from conftest import BUILTIN, child_env
 
@@ -163,16 +162,6 @@ def test_indexed_backward_points_equal_readiness_for_every_pair_of_the_builtin_l
 def test_indexed_backward_points_equal_readiness_on_the_test_ladder(ladder):
     got = {(a, "ds"): points for a, points in ov.backward_points(ladder, ladder.roles["ds"]).items() if a != "ds"}
     assert got == {(a, "ds"): EXPECTED[(a, "ds")][0] for a in ("analyst", "mle", "ops")}
-
-
-def test_row_keys_are_the_units_without_their_wording():
-    builtin = load(BUILTIN)
-    wrong = [r.id for r in builtin.doc.roles
-             if list(row_keys(r.requirements)) != [(u.skill, u.any_of, u.open, u.rank) for u in builtin.units(r)]]
-    assert wrong == []
-    for key in {k for r in builtin.doc.roles for k in row_keys(r.requirements)}:
-        made = builtin.key_unit(key)
-        assert (made.skill, made.any_of, made.open, made.rank) == key
 
 
 def test_scan_scores_every_role_as_readiness_does():

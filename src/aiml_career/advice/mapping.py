@@ -155,7 +155,7 @@ def foundation_have(ladder: Ladder) -> dict[str, int]:
 
 
 class Rows:
-    """The other ladder's requirement rows, each distinct row (:func:`.requirements.row_keys`) once,
+    """The other ladder's requirement rows, each distinct row (:attr:`~..ladder.index.Ladder.row_table`) once,
     with the roles that have it and the skills that count toward it, and what a given foundation
     alone meets of each: from one role to every role of the ladder then walks only the rows its
     skills count toward."""

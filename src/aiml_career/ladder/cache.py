@@ -132,7 +132,7 @@ VALIDITY_MODULES = (
     "ladder/index",
     "ladder/levels", "ladder/loading", "ladder/locator", "ladder/model", "ladder/overlay", "ladder/prerequisites",
     "ladder/references", "ladder/requirements", "ladder/resolve", "ladder/salvage", "ladder/store",
-    "ladder/stored", "ladder/suggestions", "results/words", "writes",
+    "ladder/stored", "ladder/suggestions", "ladder/tables", "results/words", "writes",
 )
 
 

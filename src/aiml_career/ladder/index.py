@@ -21,9 +21,8 @@ from ..errors import LookupFailed
 from ..results.words import Basis
 from . import requirements
 from .formats import migrate
-from .levels import LEVELS
 from .model import Education, LadderDoc, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
-from .requirements import RowKey, Unit
+from .requirements import Unit
 from .resolve import Entry, NameIndex
 
 if TYPE_CHECKING:
@@ -193,21 +192,6 @@ class Ladder:
                 ids.append(number)
             table.append((role, ids))
         return distinct, table
-
-    def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
-        """Every role's rows, in ladder order, each as what it is judged by (its key) and its
-        unit when one is at hand (None: :meth:`key_unit` makes one): from the models, the keys
-        alone, no unit built (``similar`` judges each distinct key once)."""
-        return ((role, ((key, None) for key in requirements.row_keys(role.requirements)))
-                for role in self.roles.values())
-
-    def key_unit(self, key: RowKey) -> Unit:
-        """A unit judged as the rows of ``key`` are (no wording)."""
-        skill, any_of, open_row, rank = key
-        found = self._ways.get((skill, any_of, open_row))
-        if found is None:
-            found = self._ways[skill, any_of, open_row] = requirements.ways(skill, any_of, self.skills, open_row)
-        return Unit(skill, LEVELS[rank - 1], "", any_of=any_of, open=open_row, ways=found)
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
         """The roles whose requirements name one of ``skill_ids`` (broad skills and alternatives

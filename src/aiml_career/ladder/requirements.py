@@ -110,19 +110,6 @@ def units_of(reqs: list[Requirement], skills: Mapping[str, Skill],
 RowKey = tuple[str, tuple[str, ...], bool, int]
 
 
-def row_keys(reqs: list[Requirement]) -> Iterator[RowKey]:
-    """What each unit :func:`units_of` makes of ``reqs`` is judged by, in the same order, without
-    building the units: scoring every role of a big ladder against one set of skills (``similar``)
-    then works each distinct key out once."""
-    for req in reqs:
-        rank = LEVEL_RANK[req.level]
-        if req.all_of:
-            for part in req.all_of:
-                yield part, (), False, rank
-        elif req.skill is not None:
-            yield req.skill, tuple(req.any_of), req.open, rank
-
-
 def ways(skill: str, any_of: tuple[str, ...], skills: Mapping[str, Skill], open: bool = False) -> tuple[Way, ...]:
     """Every way to meet a row of ``skill`` (or ``any_of``): (the skill it is met by, a skill
     whose level counts for it, the most it counts for; 0 = all of it).

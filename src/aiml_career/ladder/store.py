@@ -186,7 +186,7 @@ def _build(ladder: Ladder, raw: bytes, where: Path | None) -> None:
         if folder is None or not secret:
             return
         from ..writes import write_private
-        from .stored import database
+        from .tables import database
 
         key = _key(secret, raw)
         db = database(ladder)

@@ -6,7 +6,7 @@ One role is built as a model (:class:`~.model.Role`) when it is asked for by id
 rows come ready made as :class:`~.requirements.Unit` values, one role's or every role's in one
 pass. Nothing here is executed: the database holds JSON text and plain columns, and models are
 rebuilt from them with :func:`.cache.build` (the file validated before, under this code).
-:func:`database` writes the tables from a ladder built from its models.
+:func:`.tables.database` writes the tables from a ladder built from its models.
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from pydantic import BaseModel
 from ..results.words import Basis
 from . import columns, requirements
 from .cache import build
-from .columns import Packed
 from .index import Head, Ladder, Link, RowTable, SkillHead
 from .model import Education, Resource, Role, Skill, SkillCategory, Specialization, Stage, Track, Transition
-from .requirements import RowKey, Unit, Way
+from .requirements import Unit, Way
 from .resolve import Entry, NameIndex
 
 if TYPE_CHECKING:
@@ -37,23 +36,6 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=BaseModel)
 V = TypeVar("V")
 
-SCHEMA = """
-PRAGMA page_size = 65536;
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE roles (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-    aliases TEXT NOT NULL, stage TEXT NOT NULL, track TEXT, summary TEXT NOT NULL,
-    responsibilities TEXT NOT NULL, json BLOB NOT NULL);
-CREATE TABLE skills (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-    aliases TEXT NOT NULL, category TEXT NOT NULL, description TEXT NOT NULL, json BLOB NOT NULL);
-CREATE TABLE units (role INTEGER PRIMARY KEY, rows BLOB NOT NULL);
-CREATE TABLE ways (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE moves (src INTEGER NOT NULL, pos INTEGER NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL,
-    basis TEXT, note TEXT NOT NULL,
-    PRIMARY KEY (src, pos)) WITHOUT ROWID;
-CREATE TABLE named (skill TEXT PRIMARY KEY, roles TEXT NOT NULL) WITHOUT ROWID;
-"""
-#: Built after the rows are in: quicker than keeping them up to date row by row.
-INDEXES = "CREATE INDEX moves_dst ON moves (dst);"
 #: After this share of the roles' units (or moves) read one by one, a query is taken to want
 #: every role's: they are read in one pass (``match``, ``similar``, ``tree``, ``path`` from the
 #: skills held); a query about some hundreds of roles (``skills SKILL``) reads those alone.
@@ -62,95 +44,12 @@ ONE_BY_ONE = 0.2
 CHUNK = 500
 
 
-def _dump(model: Any) -> str:
-    return str(model.model_dump_json(by_alias=True, exclude_none=True))
-
-
-def _packed(text: str) -> bytes:
-    """Text as it is kept: compressed (a role's JSON, its rows), a third of its size."""
-    return zlib.compress(text.encode(), 1)
-
-
 def _unpacked(blob: bytes) -> Any:
     return json.loads(zlib.decompress(blob))
 
 
 def _texts(value: str) -> tuple[str, ...]:
     return tuple(json.loads(value)) if value != "[]" else ()
-
-
-def database(ladder: Ladder) -> bytes:
-    """The index of a ladder built from its models, as the bytes of a SQLite database."""
-    con = sqlite3.connect(":memory:")
-    try:
-        con.executescript(SCHEMA)
-        rest = {
-            "title": ladder.title, "intro": ladder.intro, "conclusion": ladder.conclusion,
-            "source": ladder.text_source,
-            "specializations_intro": ladder.specializations_intro,
-            "education": json.loads(_dump(ladder.education)) if ladder.education is not None else None,
-        }
-        small: dict[str, Mapping[str, Any]] = {
-            "stages": ladder.stages, "tracks": ladder.tracks, "categories": ladder.categories,
-            "specializations": ladder.specializations, "resources": ladder.resources,
-        }
-        for name, items in small.items():
-            rest[name] = [json.loads(_dump(item)) for item in items.values()]
-        con.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?, ?)", (
-            (order, s.id, s.name, json.dumps(s.aliases), s.category, s.description, _packed(_dump(s)))
-            for order, s in enumerate(ladder.skills.values())))
-        broad = json.dumps(sorted(ladder.open_broad_skills))
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [("rest", json.dumps(rest)), ("open", broad),
-                                                           ("linked", json.dumps(ladder.linked))])
-        ways: dict[tuple[Way, ...], int] = {}
-        roles, moves, units = [], [], []
-        named: dict[str, list[str]] = {}
-        for order, role in enumerate(ladder.roles.values()):
-            # Each unit says which requirement row it comes from (and whether that is an all_of
-            # group): the role's rows are built again from its units, not kept twice.
-            rows_of = [(i, bool(req.all_of)) for i, req in enumerate(role.requirements)
-                       for _ in (req.all_of or ([req.skill] if req.skill is not None else []))]
-            units_of = ladder.units(role)
-            if len(rows_of) != len(units_of):  # never, for a checked ladder: then keep them as they are
-                raise ValueError(f"role {role.id!r}: its rows do not make its units")
-            roles.append((order, role.id, role.name, json.dumps(role.aliases), role.stage, role.track,
-                          role.summary, json.dumps(role.responsibilities),
-                          _packed(str(role.model_dump_json(by_alias=True, exclude_none=True,
-                                                           exclude={"requirements"})))))
-            moves += [(order, pos, move.to, move.kind, move.basis, move.note) for pos, move in enumerate(role.next)]
-            rows = [[unit.skill, unit.level, unit.wording, unit.level_word, " ".join(unit.any_of), unit.part_of,
-                     ways.setdefault(unit.ways, len(ways)) if unit.ways else None, int(unit.open),
-                     2 * row + group]
-                    for unit, (row, group) in zip(units_of, rows_of)]
-            units.append((order, _packed(json.dumps(rows, separators=(",", ":")))))
-            for sid in requirements.skills_named(role):
-                named.setdefault(sid, []).append(str(order))
-        con.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", roles)
-        con.executemany("INSERT INTO units VALUES (?, ?)", units)
-        # Every role's rows as numbers into the distinct rows (Ladder.row_table), for a query
-        # that judges each distinct row once (match): no role's units decoded.
-        distinct, table = ladder.row_table
-        for u in distinct:
-            if u.ways:
-                ways.setdefault(u.ways, len(ways))
-        numbers: list[int] = []
-        ends = []
-        for _, ids in table:
-            numbers.extend(ids)
-            ends.append(len(numbers))
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [
-            *Packed.rows(distinct, ways).items(), *Packed.ways(list(ways)).items(),
-            ("numbers", columns.numbers_packed(numbers)), ("ends", columns.numbers_packed(ends))])
-        con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
-        con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
-        con.executemany("INSERT INTO named VALUES (?, ?)", ((sid, " ".join(rs)) for sid, rs in named.items()))
-        _learn_table(con, ladder)
-        con.executemany("INSERT INTO meta VALUES (?, ?)", listing_meta(ladder))
-        con.executescript(INDEXES)
-        con.commit()
-        return bytes(con.serialize())
-    finally:
-        con.close()
 
 
 _MOVE = "dst, kind, basis, note"
@@ -303,7 +202,7 @@ class StoredLadder(Ladder):
         return made
 
     def _requirements(self, ordinal: int, data: dict[str, Any]) -> None:
-        """A role's requirement rows, made again from its units (:func:`database`)."""
+        """A role's requirement rows, made again from its units (:func:`.tables.database`)."""
         (blob,), = self._con.execute("SELECT rows FROM units WHERE role = ?", (ordinal,))
         made: list[dict[str, Any]] = []
         last = -1
@@ -433,7 +332,7 @@ class StoredLadder(Ladder):
 
     @cached_property
     def row_table(self) -> RowTable:
-        # Kept as such (see database): the distinct rows, as columns, and the numbers; no
+        # Kept as such (see tables.database): the distinct rows, as columns, and the numbers; no
         # role's units decoded.
         distinct = columns.rows_of(self._meta("rows.%"), self._every_way)
         meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('numbers', 'ends')"))
@@ -442,12 +341,6 @@ class StoredLadder(Ladder):
         numbers, ends = columns.numbers_of(meta["numbers"]).tolist(), columns.numbers_of(meta["ends"]).tolist()
         starts = [0, *ends[:-1]]
         return distinct, [(head, numbers[a:b]) for head, a, b in zip(self.heads, starts, ends)]
-
-    def scan_rows(self) -> Iterable[tuple[Head, Iterable[tuple[RowKey, Unit | None]]]]:
-        # From the distinct rows (row_table): no role's units decoded, no ways worked out again.
-        distinct, table = self.row_table
-        keyed = [(u.key, u) for u in distinct]
-        return ((role, (keyed[n] for n in numbers)) for role, numbers in table)
 
     def roles_naming(self, skill_ids: set[str]) -> list[Head]:
         ids = sorted(skill_ids)
@@ -491,7 +384,7 @@ class StoredLadder(Ladder):
         return found
 
     def learn_links(self, skill_ids: Iterable[str]) -> dict[str, Sequence[Link]]:
-        # From their own table (_learn_table), CHUNK skills a query: no skill's JSON read.
+        # From their own table (tables.learn_table), CHUNK skills a query: no skill's JSON read.
         order = self._skills.order
         wanted = sorted({order[sid] for sid in skill_ids})
         ids = self._ids_of_skills
@@ -509,27 +402,9 @@ class StoredLadder(Ladder):
         return list(self._skills.order)
 
 
-def listing_meta(ladder: Ladder) -> list[tuple[str, str]]:
-    """What ``skills`` reads besides the skills' rows: each broad skill's parts (no skill's JSON read)."""
-    return [("includes", json.dumps({sid: list(parts) for sid, parts in ladder.skill_includes.items()}))]
-
-
 class LinkRow(NamedTuple):
     """A stored skill's link to learn from (:class:`~.index.Link`), read without its model."""
 
     title: str
     url: str
     basis: Basis
-
-
-#: Every skill's links to learn from, by the skill's number: ``next`` from no role reads thousands
-#: of skills' links (:meth:`StoredLadder.learn_links`) without reading their JSON.
-LEARN = """CREATE TABLE learn (skill INTEGER NOT NULL, pos INTEGER NOT NULL, title TEXT NOT NULL,
-    url TEXT NOT NULL, basis TEXT NOT NULL, PRIMARY KEY (skill, pos)) WITHOUT ROWID;"""
-
-
-def _learn_table(con: sqlite3.Connection, ladder: Ladder) -> None:
-    con.executescript(LEARN)
-    con.executemany("INSERT INTO learn VALUES (?, ?, ?, ?, ?)", (
-        (number, pos, link.title, link.url, link.basis)
-        for number, skill in enumerate(ladder.skills.values()) for pos, link in enumerate(skill.learn)))
