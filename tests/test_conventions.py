@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLE, child_env, entry_point, main_in_process
+from conftest import BUILTIN, EXAMPLE, child_env, entry_point, main_in_process
 
 ROLE_IDS = [
     "intern", "junior-ds", "data-scientist", "ml-engineer", "ai-researcher", "senior-ds",
@@ -359,6 +359,32 @@ def test_piped_stdout_holds_only_rows(cli):
     assert len(result.stdout.splitlines()) == 2
     assert all("\t" in line for line in result.stdout.splitlines())
     assert result.stderr == ""  # the legend and the ranking rule are for people: not piped
+
+
+def test_piped_match_lists_every_skill_still_needed(cli, tmp_path):
+    """Nothing cut in a pipe: the last cell names every skill to gain, then every one to deepen
+    (the terminal's table shows six and how many more). The first role asks for eight skills."""
+    ladder = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    first = ladder["roles"][0]
+    first["requirements"] = [{"skill": s["id"], "level": "advanced", "wording": s["name"]} for s in ladder["skills"][:8]]
+    first["skills_text"] = ", ".join(s["name"] for s in ladder["skills"][:8])
+    path = tmp_path / "eight.json"
+    path.write_text(json.dumps(ladder), encoding="utf-8")
+    held = f"{ladder['skills'][0]['id']}:basic"
+    doc = cli("--data", str(path), "match", "--have", held, "--json").json()
+    rows = cli("--data", str(path), "match", "--have", held).stdout.splitlines()
+    assert len(rows) == len(doc["roles"])
+    many = 0
+    for row, role in zip(rows, doc["roles"]):
+        cells = row.split("\t")
+        assert cells[2] == role["id"]
+        want = [s["name"] for s in role["skills_to_gain"]]
+        want += [f"{s['name']} \u2191{s['to']}" for s in role["skills_to_deepen"]]
+        assert cells[4] == (", ".join(want) or "nothing")
+        many += len(want) > 6
+    assert many  # roles that need more than six: once cut to six and "… (+N)"
+    drawn = cli("--color", "always", "--data", str(path), "match", "--have", held, env={"COLUMNS": "300"})
+    assert "… (+" in drawn.stdout  # the table drawn for reading shows six and how many more
 
 
 def test_removing_from_no_profile_makes_none(cli, tmp_path):

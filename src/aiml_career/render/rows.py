@@ -247,11 +247,13 @@ def search(out: Rows, data: Search) -> None:
         out.note(f"{data['total'] - len(data['hits'])} more hits (use --limit)")
 
 
-def still_needed(role: Mapping[str, Any]) -> str:
-    """``match``'s last column: the first six skills to gain or deepen, and how many more."""
+def still_needed(role: Mapping[str, Any], shown: int | None = None) -> str:
+    """``match``'s last column: the skills to gain, then those to deepen; with ``shown`` (the
+    terminal's table), the first ``shown`` of them and how many more. A pipe gets every one
+    (nothing cut: docs/conventions.md)."""
     gain, deepen = role["skills_to_gain"], role["skills_to_deepen"]
-    needed = [s["name"] for s in gain[:6]]
-    needed += [f"{s['name']} ↑{s['to']}" for s in deepen[:6 - len(needed)]]
+    needed = [s["name"] for s in (gain if shown is None else gain[:shown])]
+    needed += [f"{s['name']} ↑{s['to']}" for s in (deepen if shown is None else deepen[:shown - len(needed)])]
     more = len(gain) + len(deepen) - len(needed)
     return ", ".join(needed) + (f", … (+{more})" if more else "")
 

@@ -217,6 +217,10 @@ def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
         _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
 
 
+#: The skills a role still needs that ``match``'s table shows on a terminal (then how many more).
+SHOWN_NEEDED = 6
+
+
 def match(out: Console, data: Match) -> None:
     piped = rows_of(out)
     if piped is not None:  # rows for a program: the number alone, no bar (:func:`..rows.match`)
@@ -229,6 +233,6 @@ def match(out: Console, data: Match) -> None:
         score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green")
         score = Text("\n").join([score, bar(role["readiness"])])  # a bar under the number
         table.add_row(score, name,
-                      T(role["id"], "cyan"), T(role["stage"]), T(rows.still_needed(role) or "nothing", "dim"))
+                      T(role["id"], "cyan"), T(role["stage"]), T(rows.still_needed(role, SHOWN_NEEDED) or "nothing", "dim"))
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))
