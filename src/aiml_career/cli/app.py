@@ -32,6 +32,10 @@ app = typer.Typer(
     name="aiml-career",
     cls=AppGroup,
     help="Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.",
+    epilog="Environment: AIML_CAREER_DATA (the ladder file), AIML_CAREER_PROFILE (the profile), "
+    "AIML_CAREER_NO_CACHE=1 (no cache: every file validated in full, no index of a big ladder; "
+    "the cache folder is used only when it is yours alone), NO_COLOR, XDG_CACHE_HOME and "
+    "XDG_CONFIG_HOME. Exit codes: 0 ok, 1 runtime failure, 2 usage error. Docs: README.md and docs/.",
     # Bare `aiml-career` prints the help and exits 0, as gh does (see main below).
     invoke_without_command=True,
     pretty_exceptions_enable=False,
