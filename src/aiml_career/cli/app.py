@@ -137,7 +137,8 @@ def _on_this_ladder(error: CareerError, data: str | None) -> CareerError:
     import shlex
 
     given = f"aiml-career --data {shlex.quote(data)} "
-    error.hints = [hint.replace("aiml-career ", given) for hint in error.hints]
+    # A hint that names its own --data (read from standard input) is left as it is.
+    error.hints = [hint if "--data " in hint else hint.replace("aiml-career ", given) for hint in error.hints]
     return error
 
 
