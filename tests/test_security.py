@@ -236,7 +236,7 @@ def test_a_ladder_over_the_size_limit_is_refused(cli, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == (
         f"aiml-career: error: cannot read ladder file {EXAMPLE}: larger than the limit of 1000 bytes\n"
-        "  a ladder file is read up to 1000 bytes, a bound on memory (validating one takes about 6 times its size);"
+        "  a ladder file is read up to 1000 bytes, a bound on memory (validating one takes 6 to 7 times its size);"
         " a bigger ladder can be split in two files, one extending the other (docs/ladder.md: Overlays)\n"
     )
 

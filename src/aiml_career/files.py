@@ -31,8 +31,9 @@ from pathlib import Path
 #: The largest file read, in bytes (512 MiB): a bound on memory, not on ladders people make.
 #: The biggest benchmark ladder, 20,000 roles with 15-40 requirement rows each, is 132 MB
 #: pretty-printed and 159 MB as ``export --format json`` writes it (indented): this reads
-#: what the tool writes, with room. Validating a ladder takes about 6 times its size in memory
-#: (0.45 GB for 66 MB, 0.85 GB for 132 MB), so a file at the limit about 3 GB.
+#: what the tool writes, with room. Validating a ladder takes 6 to 7 times its size in memory
+#: (1.1 GB for that 159 MB export, 1.8 GB for a 294 MB ladder of 45,000 roles), so a file at
+#: the limit about 3.5 GB.
 MAX_BYTES = 512 * 1024 * 1024
 STDIN = "-"
 #: The most symbolic links followed in one path (Linux's own limit).

@@ -77,7 +77,7 @@ def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
             more.append("read it from standard input instead: aiml-career --data - ... < FILE")
         elif exc.limit is not None:
             more.append(f"a ladder file is read up to {megabytes(exc.limit)}, a bound on memory (validating one "
-                        "takes about 6 times its size); a bigger ladder can be split in two files, one extending "
+                        "takes 6 to 7 times its size); a bigger ladder can be split in two files, one extending "
                         "the other (docs/ladder.md: Overlays)")
         raise UnreadableFile(source_name(path), exc.reason, more) from None
 

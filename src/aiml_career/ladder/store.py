@@ -38,8 +38,12 @@ index built again. ``validate``, ``export`` and standard input always use the mo
 When: only a file of :data:`MIN_BYTES` or more (the built-in ladder keeps its start-up),
 only with a cache folder (``AIML_CAREER_NO_CACHE=1`` turns it off), only where
 :meth:`sqlite3.Connection.deserialize` exists (Python 3.11 on). Building it follows a full
-load; any failure to build (a full disk, a folder we may not write) is ignored. Old indexes
-are pruned: the :data:`KEEP` most recently used, within :data:`BUDGET` bytes.
+load; any failure to build (a full disk, a folder we may not write) is ignored. One build at a
+time (a build of 10,000 roles holds about 500 MB for seconds): it holds the lock of :data:`LOCK`
+(``flock``, released by the kernel when its holder ends, killed or not), and a run that finds
+the lock held, the index already written, or a folder where the index goes (which no rename
+replaces) builds nothing. Old indexes are pruned: the :data:`KEEP` most recently used, within
+:data:`BUDGET` bytes, and the validity markers with them (:func:`.cache.prune`).
 """
 
 from __future__ import annotations
