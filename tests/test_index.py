@@ -534,3 +534,12 @@ def test_building_an_index_prunes_the_validity_markers_too():
         store.build(loading.load(EXAMPLE, models=True), EXAMPLE.read_bytes(), folder)
     assert len(indexes()) == 1
     assert sorted(folder.glob("ladder-*.ok")) == made[2:]
+
+
+def test_an_index_too_big_to_be_read_back_is_not_written():
+    """Past the size an index is read to (a ladder file of about 1.7 GB, read under a raised
+    $AIML_CAREER_MAX_BYTES), none is kept: it could never be used."""
+    with mock.patch.object(store, "MAX_INDEX_BYTES", 1000):
+        got = ask("--data", str(EXAMPLE), "roles", "--json")
+    assert got.exit_code == 0
+    assert indexes() == []

@@ -237,8 +237,28 @@ def test_a_ladder_over_the_size_limit_is_refused(cli, tmp_path, monkeypatch):
     assert result.stderr == (
         f"aiml-career: error: cannot read ladder file {EXAMPLE}: larger than the limit of 1000 bytes\n"
         "  a ladder file is read up to 1000 bytes, a bound on memory (validating one takes 6 to 7 times its size);"
-        " a bigger ladder can be split in two files, one extending the other (docs/ladder.md: Overlays)\n"
+        f" to read a bigger one: AIML_CAREER_MAX_BYTES=1G aiml-career --data {EXAMPLE} ...\n"
     )
+
+
+def test_the_variable_raises_or_lowers_the_limit_of_a_ladder(cli, tmp_path, monkeypatch):
+    """$AIML_CAREER_MAX_BYTES moves the limit for the ladder and standard input, for that run only."""
+    from aiml_career import files
+
+    size = EXAMPLE.stat().st_size
+    lowered = cli("--data", str(EXAMPLE), "roles", env={"AIML_CAREER_MAX_BYTES": str(size - 1)})
+    assert lowered.exit_code == 1
+    assert f"larger than the limit of {size - 1} bytes" in lowered.stderr
+    piped = cli("--data", "-", "roles", input=EXAMPLE.read_bytes(), env={"AIML_CAREER_MAX_BYTES": str(size - 1)})
+    assert piped.exit_code == 1
+    assert f"cannot read ladder file <stdin>: larger than the limit of {size - 1} bytes" in piped.stderr
+    assert cli("--data", str(EXAMPLE), "roles", env={"AIML_CAREER_MAX_BYTES": str(size)}).exit_code == 0
+    assert files.MAX_BYTES == 512 * 2**20, "for that run only"
+    monkeypatch.setattr("aiml_career.files.MAX_BYTES", 1000)
+    raised = cli("--data", str(EXAMPLE), "roles", env={"AIML_CAREER_MAX_BYTES": "1K"})
+    assert raised.exit_code == 1
+    assert "larger than the limit of 1024 bytes" in raised.stderr
+    assert cli("--data", str(EXAMPLE), "roles", env={"AIML_CAREER_MAX_BYTES": "1M"}).exit_code == 0
 
 
 def test_process_substitution_is_refused_with_a_hint_to_use_standard_input():

@@ -24,7 +24,8 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,12 +62,14 @@ _KINDS = (
 class ReadFailed(Exception):
     """A file that cannot be read; ``reason`` says why in a few words."""
 
-    def __init__(self, reason: str, missing: bool = False, limit: int | None = None) -> None:
+    def __init__(self, reason: str, missing: bool = False, limit: int | None = None,
+                 size: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.missing = missing
-        #: Set when the file is larger than this limit (bytes).
+        #: Set when the file is larger than this limit (bytes); ``size``: its size, when known.
         self.limit = limit
+        self.size = size
 
 
 class Refused(OSError):
@@ -81,8 +84,23 @@ def megabytes(size: int) -> str:
     return f"{size / 2**20:.0f} MiB" if size >= 2**20 else f"{size} bytes"
 
 
-def too_big(limit: int) -> ReadFailed:
-    return ReadFailed(f"larger than the limit of {megabytes(limit)}", limit=limit)
+def too_big(limit: int, size: int | None = None) -> ReadFailed:
+    return ReadFailed(f"larger than the limit of {megabytes(limit)}", limit=limit, size=size)
+
+
+@contextmanager
+def reading_up_to(limit: int | None) -> Iterator[None]:
+    """Within it, files are read up to ``limit`` bytes by default (None: :data:`MAX_BYTES` as
+    it is): a run's ``$AIML_CAREER_MAX_BYTES`` (:attr:`.environment.Environment.max_bytes`).
+    Reads that name their own limit (a profile, the cache's files) keep it."""
+    global MAX_BYTES
+    kept = MAX_BYTES
+    if limit is not None:
+        MAX_BYTES = limit
+    try:
+        yield
+    finally:
+        MAX_BYTES = kept
 
 
 def _reason(exc: OSError) -> str:
@@ -291,7 +309,7 @@ def read_regular(
         if check is not None:
             check(st)
         if st.st_size > limit:
-            raise too_big(limit)
+            raise too_big(limit, st.st_size)
         return _read_bounded(fd, limit, st.st_size)
     except OSError as exc:
         raise ReadFailed(_reason(exc)) from None

@@ -438,8 +438,11 @@ def _command():
 def run(args: list[str], env: Environment | None = None) -> int:
     """Run one command line in this process with ``env`` (default: this process's);
     its exit code. Exceptions other than the app's own propagate."""
+    from ..files import reading_up_to
+
     try:
-        _command().main(list(args), prog_name="aiml-career", obj=env)
+        with reading_up_to(env.max_bytes if env is not None else None):  # $AIML_CAREER_MAX_BYTES
+            _command().main(list(args), prog_name="aiml-career", obj=env)
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)

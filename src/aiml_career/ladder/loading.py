@@ -67,6 +67,7 @@ def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
 
     Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
     """
+    from ..environment import MAX_BYTES_ENV
     from ..files import FIFO, ReadFailed, megabytes, read_regular
 
     try:
@@ -76,9 +77,10 @@ def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
         if exc.reason == FIFO:  # --data <(cat FILE): a pipe is read from standard input only
             more.append("read it from standard input instead: aiml-career --data - ... < FILE")
         elif exc.limit is not None:
+            wanted = -(-exc.size // 2**30) if exc.size else 2 * -(-exc.limit // 2**30)  # whole GiB above
             more.append(f"a ladder file is read up to {megabytes(exc.limit)}, a bound on memory (validating one "
-                        "takes 6 to 7 times its size); a bigger ladder can be split in two files, one extending "
-                        "the other (docs/ladder.md: Overlays)")
+                        "takes 6 to 7 times its size); to read a bigger one: "
+                        f"{MAX_BYTES_ENV}={wanted}G aiml-career ...")
         raise UnreadableFile(source_name(path), exc.reason, more) from None
 
 

@@ -275,6 +275,8 @@ def _build(ladder: Ladder, folder: Path, secret: bytes, key: bytes) -> None:
         from .tables import database
 
         db = database(ladder)
+        if len(MAGIC) + MAC_SIZE + len(db) > MAX_INDEX_BYTES:
+            return  # it would never be read back (a ladder file of some 1.7 GB)
         path = _path(folder, key)
         write_private(path.parent, path.name, MAGIC + _mac(secret, key, db) + db)
         _prune(folder)
