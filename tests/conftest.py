@@ -51,7 +51,7 @@ EXAMPLE = ROOT / "examples" / "data-engineering.json"
 #: The variables the current test's environment is read from (:func:`private_env`).
 PRIVATE: dict[str, str] = {}
 #: What a child process must not inherit from the shell that runs the tests.
-NOT_INHERITED = ("NO_COLOR", "FORCE_COLOR", "TERM", "AIML_CAREER_DATA", "AIML_CAREER_NO_CACHE")
+NOT_INHERITED = ("NO_COLOR", "FORCE_COLOR", "TERM", "AIML_CAREER_DATA", "AIML_CAREER_NO_CACHE", "AIML_CAREER_MAX_BYTES")
 
 
 @pytest.fixture(autouse=True)

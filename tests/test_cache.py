@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,52 @@ def test_old_entries_are_pruned(tmp_path, monkeypatch):
         path.write_text(json.dumps(data), encoding="utf-8")
         load(path)
     assert len(entries()) == 2
+
+
+def test_the_markers_in_use_are_the_ones_kept(tmp_path, monkeypatch):
+    """Pruning keeps the most recently used markers, not the most recently written: a ladder
+    used every day keeps its marker however many others are validated once."""
+    monkeypatch.setattr(cache, "KEEP", 2)
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    paths = []
+    for number in range(3):
+        data["title"] = f"version {number}"
+        paths.append(tmp_path / f"ladder-{number}.json")
+        paths[-1].write_text(json.dumps(data), encoding="utf-8")
+    daily, once, later = paths
+    load(daily)
+    load(once)
+    for age, marker in zip((2, 1), entries_by_time()):  # both written long ago, daily's first
+        os.utime(marker, (1000 - age, 1000 - age))
+    load(daily)  # used again: its marker's time is now
+    load(later)  # a third marker: the least recently used goes
+    folder = cache_folder()
+    assert cache.validated(daily.read_bytes(), folder)
+    assert cache.validated(later.read_bytes(), folder)
+    assert not cache.validated(once.read_bytes(), folder)
+    assert len(entries()) == 2
+
+
+def entries_by_time() -> list[Path]:
+    return sorted(entries(), key=lambda p: p.stat().st_mtime_ns)
+
+
+def test_an_entry_that_cannot_be_pruned_never_stops_the_pruning(tmp_path, monkeypatch):
+    """A folder (or anything else that cannot be removed) with a marker's name, the oldest:
+    passed over, and the markers beside it are still pruned."""
+    monkeypatch.setattr(cache, "KEEP", 2)
+    load(EXAMPLE)
+    stuck = cache_folder() / ("ladder-" + "0" * 40 + ".ok")
+    stuck.mkdir()
+    os.utime(stuck, (1, 1))
+    left = cache_folder() / ".ladder-z.ok.abc.tmp"
+    left.mkdir()
+    os.utime(left, (1, 1))
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    for number in range(4):
+        data["title"] = f"version {number}"
+        path = tmp_path / f"ladder-{number}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        load(path)
+    assert len([p for p in entries() if p.is_file()]) == 2
+    assert stuck.is_dir()

@@ -21,7 +21,8 @@ from aiml_career.tui.state import Browser
 from conftest import EXAMPLE, in_process
 
 #: What the app reads from the environment: none of it is set for these tests.
-VARIABLES = ("AIML_CAREER_PROFILE", "AIML_CAREER_DATA", "AIML_CAREER_NO_CACHE", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
+VARIABLES = ("AIML_CAREER_PROFILE", "AIML_CAREER_DATA", "AIML_CAREER_NO_CACHE", "AIML_CAREER_MAX_BYTES",
+             "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
 
 
 @pytest.fixture
@@ -127,3 +128,14 @@ def test_the_library_takes_no_cache_unless_given_one(tmp_path):
     assert load(EXAMPLE).roles
     assert load(EXAMPLE, cache=tmp_path / "c").roles
     assert len(markers(tmp_path / "c")) == 1
+
+
+@pytest.mark.parametrize(("value", "limit"), [
+    ("1000", 1000), ("1G", 2**30), ("1g", 2**30), ("600MiB", 600 * 2**20), (" 600 m ".replace(" m", "M"), 600 * 2**20),
+    ("64KB", 64 * 2**10), ("", None), ("0", None), ("-5", None), ("1.5G", None), ("lots", None), ("1T", None),
+    ("\u0661\u0662", None), ("9" * 16, None),
+])
+def test_the_read_limit_of_a_ladder_from_the_variable(value, limit):
+    """$AIML_CAREER_MAX_BYTES: bytes, or K, M, G of them (binary); anything else leaves the default."""
+    assert Environment.from_os({"AIML_CAREER_MAX_BYTES": value}).max_bytes == limit
+    assert Environment.from_os({}).max_bytes is None

@@ -334,6 +334,22 @@ def test_a_database_error_while_building_never_fails_the_command():
 # -- when the index is not used at all ---------------------------------------------------------
 
 
+def test_a_folder_where_the_index_goes_is_never_built_over():
+    """A folder no build could replace: no build is started at all (each would cost seconds and
+    hundreds of MB, every run, for nothing); the answer is the full load's."""
+    index = _built()
+    index.unlink()
+    index.mkdir()
+    built = []
+    expected = ask("--data", str(EXAMPLE), "roles", "--json", env=NO_CACHE)
+    with mock.patch("aiml_career.ladder.tables.database", lambda ladder: built.append(ladder) or b""):
+        for _ in range(2):
+            got = ask("--data", str(EXAMPLE), "roles", "--json")
+            assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+    assert built == []
+    assert index.is_dir()
+
+
 def test_no_cache_no_index():
     ask("--data", str(EXAMPLE), "roles", "--json", env=NO_CACHE)
     assert indexes() == []
@@ -400,3 +416,130 @@ def test_two_first_runs_at_once_build_one_usable_index(tmp_path):
         with models_never_loaded():
             again = ask("--data", str(big), "show", role, "--json")
     assert again.stdout.encode() == answers[0][0]
+
+
+# -- one build at a time ---------------------------------------------------------------------------
+
+
+def _cache_ready() -> None:
+    """The cache folder and its secret, as a first run leaves them, and nothing else."""
+    from aiml_career.ladder import cache
+
+    folder = cache.folder_of(cache_folder(), create=True)
+    assert folder is not None
+    assert cache.secret_of(folder, create=True)
+
+
+def _hold_the_claim():
+    """The build's lock file in the cache folder, opened and locked as a build under way holds it."""
+    import fcntl
+
+    _cache_ready()
+    fd = os.open(cache_folder() / store.LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def test_a_run_that_finds_a_build_under_way_builds_nothing():
+    for index in indexes():
+        index.unlink()
+    fd = _hold_the_claim()
+    expected = ask("--data", str(EXAMPLE), "roles", "--json", env=NO_CACHE)
+    try:
+        got = ask("--data", str(EXAMPLE), "roles", "--json")
+        assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+        assert indexes() == [], "another build holds the claim"
+    finally:
+        os.close(fd)  # that build ends
+    ask("--data", str(EXAMPLE), "roles", "--json")
+    assert stored(EXAMPLE) is not None, "the next run builds it"
+
+
+def test_an_index_built_since_the_run_looked_is_not_built_again():
+    ladder = loading.load(EXAMPLE, models=True)
+    raw = EXAMPLE.read_bytes()
+    store.build(ladder, raw, cache_folder())
+    (index,) = indexes()
+    before = index.stat().st_ino
+    built = []
+    with mock.patch("aiml_career.ladder.tables.database", lambda ladder: built.append(ladder) or b""):
+        store.build(ladder, raw, cache_folder())
+    assert built == []
+    assert index.stat().st_ino == before
+
+
+def test_a_killed_builders_claim_does_not_block_the_next_build():
+    """The claim is the kernel's lock: a builder killed with SIGKILL leaves the lock file, not
+    the lock."""
+    _cache_ready()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600);"
+         "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(600)",
+         str(cache_folder() / store.LOCK)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"held\n"
+        ask("--data", str(EXAMPLE), "roles", "--json")
+        assert stored(EXAMPLE) is None, "held: no build"
+    finally:
+        holder.kill()
+        holder.wait()
+    ask("--data", str(EXAMPLE), "roles", "--json")
+    assert stored(EXAMPLE) is not None
+    assert (cache_folder() / store.LOCK).is_file()
+
+
+@pytest.mark.parametrize("how", ["a link", "a FIFO", "others-writable", "a folder"])
+def test_a_lock_file_that_is_not_ours_alone_is_never_followed(how, tmp_path):
+    """Where the lock goes: a link (to a file of anyone's) or a FIFO is replaced by a 0600 file of
+    ours, never opened through, never waited on; a folder means no build. The answer is the same."""
+    _cache_ready()
+    lock = cache_folder() / store.LOCK
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"important data")
+    os.chmod(victim, 0o600)
+    if how == "a link":
+        lock.symlink_to(victim)
+    elif how == "a FIFO":
+        os.mkfifo(lock)
+    elif how == "others-writable":
+        lock.write_bytes(b"")
+        os.chmod(lock, 0o666)
+    else:
+        lock.mkdir()
+    expected = ask("--data", str(EXAMPLE), "roles", "--json", env=NO_CACHE)
+    got = ask("--data", str(EXAMPLE), "roles", "--json")
+    assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+    assert victim.read_bytes() == b"important data"
+    if how == "a folder":
+        assert stored(EXAMPLE) is None
+        assert lock.is_dir()
+    else:
+        assert stored(EXAMPLE) is not None
+        assert stat.S_ISREG(lock.lstat().st_mode)
+        assert stat.S_IMODE(lock.lstat().st_mode) == 0o600
+
+
+def test_building_an_index_prunes_the_validity_markers_too():
+    """Markers are pruned whenever the cache is written, an index as well as a marker: the
+    least recently used go first."""
+    from aiml_career.ladder import cache
+
+    folder = cache.folder_of(cache_folder(), create=True)
+    assert folder is not None
+    made = [folder / f"ladder-{n:040x}.ok" for n in range(5)]
+    for n, marker in enumerate(made):
+        marker.write_bytes(b"")
+        os.utime(marker, (1000 + n, 1000 + n))
+    with mock.patch.object(cache, "KEEP", 3):
+        store.build(loading.load(EXAMPLE, models=True), EXAMPLE.read_bytes(), folder)
+    assert len(indexes()) == 1
+    assert sorted(folder.glob("ladder-*.ok")) == made[2:]
+
+
+def test_an_index_too_big_to_be_read_back_is_not_written():
+    """Past the size an index is read to (a ladder file of about 1.7 GB, read under a raised
+    $AIML_CAREER_MAX_BYTES), none is kept: it could never be used."""
+    with mock.patch.object(store, "MAX_INDEX_BYTES", 1000):
+        got = ask("--data", str(EXAMPLE), "roles", "--json")
+    assert got.exit_code == 0
+    assert indexes() == []

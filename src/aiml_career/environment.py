@@ -37,6 +37,7 @@ MAX_COLUMNS = 1000
 DATA_ENV = "AIML_CAREER_DATA"
 PROFILE_ENV = "AIML_CAREER_PROFILE"
 NO_CACHE_ENV = "AIML_CAREER_NO_CACHE"
+MAX_BYTES_ENV = "AIML_CAREER_MAX_BYTES"
 #: Values of :data:`NO_CACHE_ENV` that leave the cache on (any case, spaces ignored).
 OFF_WORDS = ("", "0", "false", "no", "off")
 #: The collector's thresholds in a one-shot process once its ladder has loaded
@@ -130,6 +131,19 @@ def no_cache(environ: Mapping[str, str] | None = None) -> bool:
     return value.strip().lower() not in OFF_WORDS
 
 
+def max_bytes(environ: Mapping[str, str] | None = None) -> int | None:
+    """``$AIML_CAREER_MAX_BYTES``: the most bytes a ladder file (or standard input) is read to,
+    a whole number of bytes or of ``K``, ``M``, ``G`` (KiB, MiB, GiB; ``1G``, ``600MiB``, any
+    case); None when unset, zero or not such a number (the default limit then holds)."""
+    value = (os.environ if environ is None else environ).get(MAX_BYTES_ENV, "").strip().upper()
+    value = value.removesuffix("B").removesuffix("I")
+    scale = {"K": 2**10, "M": 2**20, "G": 2**30}.get(value[-1:], 1)
+    digits = value[:-1] if scale > 1 else value
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 15:
+        return None
+    return int(digits) * scale or None
+
+
 def size(value: str | None) -> int | None:
     """A ``COLUMNS`` or ``LINES`` value as a usable number: None when unset, not a
     number, or below 1; at most :data:`MAX_COLUMNS`."""
@@ -194,6 +208,9 @@ class Environment:
     #: ``$AIML_CAREER_DATA`` as set (None when unset or empty): a ladder file it names that
     #: cannot be read says so.
     data_env: str | None = field(default_factory=lambda: os.environ.get(DATA_ENV) or None)
+    #: ``$AIML_CAREER_MAX_BYTES`` (:func:`max_bytes`): the most bytes a ladder file is read to,
+    #: None for :data:`.files.MAX_BYTES`.
+    max_bytes: int | None = field(default_factory=max_bytes)
     #: This process runs one command and exits (the entry point sets it): see :meth:`loaded`.
     one_shot: bool = False
     #: Work left for after the answer is written (:func:`.cli.app.run` does it): building the
@@ -224,6 +241,7 @@ class Environment:
             home=home(environ),
             data=environ.get(DATA_ENV) or None,
             data_env=environ.get(DATA_ENV) or None,
+            max_bytes=max_bytes(environ),
         )
         return replace(env, **facts) if facts else env
 

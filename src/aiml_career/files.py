@@ -24,13 +24,18 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-#: The largest file read, in bytes (128 MiB). The biggest benchmark ladder,
-#: 20,000 roles with 15-40 requirement rows each, pretty-printed, is 127 MB (121 MiB).
-MAX_BYTES = 128 * 1024 * 1024
+#: The largest file read, in bytes (512 MiB): a bound on memory, not on ladders people make.
+#: The biggest benchmark ladder, 20,000 roles with 15-40 requirement rows each, is 132 MB
+#: pretty-printed and 159 MB as ``export --format json`` writes it (indented): this reads
+#: what the tool writes, with room. Validating a ladder takes 6 to 7 times its size in memory
+#: (1.1 GB for that 159 MB export, 1.8 GB for a 294 MB ladder of 45,000 roles), so a file at
+#: the limit about 3.5 GB.
+MAX_BYTES = 512 * 1024 * 1024
 STDIN = "-"
 #: The most symbolic links followed in one path (Linux's own limit).
 MAX_LINKS = 40
@@ -43,9 +48,11 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 #: A folder is held by a descriptor that needs no read permission where the system has O_PATH.
 _FOLDER = getattr(os, "O_PATH", os.O_RDONLY) | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC
 
+#: Why a FIFO is not read (``--data <(cat FILE)`` names one): callers may add a hint to it.
+FIFO = "is a FIFO (named pipe), not a regular file"
 _KINDS = (
     (stat.S_ISDIR, "is a directory, not a file"),
-    (stat.S_ISFIFO, "is a FIFO (named pipe), not a regular file"),
+    (stat.S_ISFIFO, FIFO),
     (stat.S_ISCHR, "is a character device, not a regular file"),
     (stat.S_ISBLK, "is a block device, not a regular file"),
     (stat.S_ISSOCK, "is a socket, not a regular file"),
@@ -55,10 +62,14 @@ _KINDS = (
 class ReadFailed(Exception):
     """A file that cannot be read; ``reason`` says why in a few words."""
 
-    def __init__(self, reason: str, missing: bool = False) -> None:
+    def __init__(self, reason: str, missing: bool = False, limit: int | None = None,
+                 size: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.missing = missing
+        #: Set when the file is larger than this limit (bytes); ``size``: its size, when known.
+        self.limit = limit
+        self.size = size
 
 
 class Refused(OSError):
@@ -73,8 +84,23 @@ def megabytes(size: int) -> str:
     return f"{size / 2**20:.0f} MiB" if size >= 2**20 else f"{size} bytes"
 
 
-def too_big(limit: int) -> ReadFailed:
-    return ReadFailed(f"larger than the limit of {megabytes(limit)}")
+def too_big(limit: int, size: int | None = None) -> ReadFailed:
+    return ReadFailed(f"larger than the limit of {megabytes(limit)}", limit=limit, size=size)
+
+
+@contextmanager
+def reading_up_to(limit: int | None) -> Iterator[None]:
+    """Within it, files are read up to ``limit`` bytes by default (None: :data:`MAX_BYTES` as
+    it is): a run's ``$AIML_CAREER_MAX_BYTES`` (:attr:`.environment.Environment.max_bytes`).
+    Reads that name their own limit (a profile, the cache's files) keep it."""
+    global MAX_BYTES
+    kept = MAX_BYTES
+    if limit is not None:
+        MAX_BYTES = limit
+    try:
+        yield
+    finally:
+        MAX_BYTES = kept
 
 
 def _reason(exc: OSError) -> str:
@@ -283,7 +309,7 @@ def read_regular(
         if check is not None:
             check(st)
         if st.st_size > limit:
-            raise too_big(limit)
+            raise too_big(limit, st.st_size)
         return _read_bounded(fd, limit, st.st_size)
     except OSError as exc:
         raise ReadFailed(_reason(exc)) from None

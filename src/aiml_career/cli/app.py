@@ -135,13 +135,13 @@ def _take_global_options(ctx: typer.Context | None, data: Optional[str], color: 
 def _on_this_ladder(error: CareerError, data: str | None) -> CareerError:
     """The error with each command its hints name run on the ladder in use: ``--data FILE``
     added, so that a hint pasted as printed answers on the same ladder (``$AIML_CAREER_DATA``
-    names it for every command already)."""
+    names it for every command already; a hint that names its own ``--data`` is left as it is)."""
     if data is None:
         return error
     import shlex
 
     given = f"aiml-career --data {shlex.quote(data)} "
-    error.hints = [hint.replace("aiml-career ", given) for hint in error.hints]
+    error.hints = [hint if "--data " in hint else hint.replace("aiml-career ", given) for hint in error.hints]
     return error
 
 
@@ -441,8 +441,10 @@ def _command():
 def run(args: list[str], env: Environment | None = None) -> int:
     """Run one command line in this process with ``env`` (default: this process's);
     its exit code. Exceptions other than the app's own propagate."""
+    from ..files import reading_up_to
     try:
-        _command().main(list(args), prog_name="aiml-career", obj=env)
+        with reading_up_to(env.max_bytes if env is not None else None):  # $AIML_CAREER_MAX_BYTES
+            _command().main(list(args), prog_name="aiml-career", obj=env)
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)

@@ -57,8 +57,11 @@ if typing.TYPE_CHECKING:
 #: Larger files are rebuilt by validating their shape: past about 1 MB,
 #: pydantic-core validating the bytes beats ``json.loads`` plus ``model_construct``.
 MAX_CONSTRUCTED_BYTES = 1_000_000
-#: How many markers to keep; the least recently written go first.
-KEEP = 32
+#: How many markers to keep; the least recently used go first.
+KEEP = 64
+#: A marker used is given the time of its use when its time is older than this (seconds):
+#: the order of use, without a write on every run.
+TOUCH_SECONDS = 3600
 SECRET = "secret"
 #: A temporary file older than this was left by a killed process: removed.
 STALE_SECONDS = 3600
@@ -157,16 +160,25 @@ def _marker(folder: Path, secret: bytes, raw: bytes) -> Path:
 
 def validated(raw: bytes, where: Path | None) -> bool:
     """True when these exact bytes validated before, under this code (``where``: the
-    cache folder; None, no cache)."""
+    cache folder; None, no cache). A marker used is marked so (its time, once an hour at
+    most): the most recently used are the ones pruning keeps."""
     folder = folder_of(where, create=False) if where is not None else None
     secret = secret_of(folder, create=False) if folder else None
     if folder is None or not secret:
         return False
+    marker = _marker(folder, secret, raw)
     try:
-        st = os.lstat(_marker(folder, secret, raw))
+        st = os.lstat(marker)
     except OSError:
         return False
-    return stat.S_ISREG(st.st_mode) and trusted(st)
+    if not (stat.S_ISREG(st.st_mode) and trusted(st)):
+        return False
+    if time.time() - st.st_mtime > TOUCH_SECONDS:
+        try:
+            os.utime(marker, follow_symlinks=False)
+        except (OSError, NotImplementedError):
+            pass
+    return True
 
 
 def remember(raw: bytes, where: Path | None) -> None:
@@ -183,25 +195,43 @@ def remember(raw: bytes, where: Path | None) -> None:
     try:
         marker = _marker(folder, secret, raw)
         write_private(marker.parent, marker.name, b"")
-        _prune(folder)
+        prune(folder)
     except OSError:
         pass
 
 
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` newest markers (every edit of a ladder makes a new one),
-    and remove temporary files that a killed process left behind."""
+def prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently used markers (every edit of a ladder makes a new
+    one), and remove temporary files that a killed process left behind. Done whenever a
+    marker or an index (:mod:`.store`) is written. An entry that is not a regular file, or
+    that cannot be removed, is passed over: it never stops the pruning of the rest."""
     markers = []
     now = time.time()
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.startswith("ladder-") and entry.name.endswith(".ok"):
-                markers.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
-            elif entry.name.endswith(".tmp") and entry.name.startswith("."):
-                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
-                    os.unlink(entry.path)
+            marker = entry.name.startswith("ladder-") and entry.name.endswith(".ok")
+            left = entry.name.endswith(".tmp") and entry.name.startswith(".")
+            if not (marker or left):
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:  # removed meanwhile
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                continue
+            if marker:
+                markers.append((st.st_mtime_ns, entry.path))
+            elif now - st.st_mtime > STALE_SECONDS:
+                _remove(entry.path)
     for _, old in sorted(markers)[:-KEEP]:
-        os.unlink(old)
+        _remove(old)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 # -- building a ladder document from bytes that validated ------------------------------

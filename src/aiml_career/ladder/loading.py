@@ -63,16 +63,25 @@ def source_name(path: Path | str) -> str:
 
 def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
     """The file's bytes (``-``: standard input), or a DataError that says why not
-    (with ``hints``).
+    (with ``hints``, and what to do about a FIFO or a file over the limit).
 
     Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
     """
-    from ..files import ReadFailed, read_regular
+    from ..environment import MAX_BYTES_ENV
+    from ..files import FIFO, ReadFailed, megabytes, read_regular
 
     try:
         return read_regular(path)
     except ReadFailed as exc:
-        raise UnreadableFile(source_name(path), exc.reason, hints) from None
+        more = list(hints or [])
+        if exc.reason == FIFO:  # --data <(cat FILE): a pipe is read from standard input only
+            more.append("read it from standard input instead: aiml-career --data - ... < FILE")
+        elif exc.limit is not None:
+            wanted = -(-exc.size // 2**30) if exc.size else 2 * -(-exc.limit // 2**30)  # whole GiB above
+            more.append(f"a ladder file is read up to {megabytes(exc.limit)}, a bound on memory (validating one "
+                        "takes 6 to 7 times its size); to read a bigger one: "
+                        f"{MAX_BYTES_ENV}={wanted}G aiml-career ...")
+        raise UnreadableFile(source_name(path), exc.reason, more) from None
 
 
 class UnreadableFile(DataError):

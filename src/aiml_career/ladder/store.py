@@ -38,12 +38,17 @@ index built again. ``validate``, ``export`` and standard input always use the mo
 When: only a file of :data:`MIN_BYTES` or more (the built-in ladder keeps its start-up),
 only with a cache folder (``AIML_CAREER_NO_CACHE=1`` turns it off), only where
 :meth:`sqlite3.Connection.deserialize` exists (Python 3.11 on). Building it follows a full
-load; any failure to build (a full disk, a folder we may not write) is ignored. Old indexes
-are pruned: the :data:`KEEP` most recently used, within :data:`BUDGET` bytes.
+load; any failure to build (a full disk, a folder we may not write) is ignored. One build at a
+time (a build of 10,000 roles holds about 500 MB for seconds): it holds the lock of :data:`LOCK`
+(``flock``, released by the kernel when its holder ends, killed or not), and a run that finds
+the lock held, the index already written, or a folder where the index goes (which no rename
+replaces) builds nothing. Old indexes are pruned: the :data:`KEEP` most recently used, within
+:data:`BUDGET` bytes, and the validity markers with them (:func:`.cache.prune`).
 """
 
 from __future__ import annotations
 
+import errno
 import gc
 import hmac
 import os
@@ -67,6 +72,11 @@ BUDGET = 512 * 1024 * 1024
 #: The most bytes an index file is read to.
 MAX_INDEX_BYTES = 1024 * 1024 * 1024
 MAGIC = b"AIMLIX1\n"
+#: The file whose lock (``flock``) a build holds while it builds: one build at a time.
+LOCK = "index.lock"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 MAC_SIZE = 32
 
 
@@ -109,11 +119,8 @@ def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | No
         return None
     key = _key(secret, raw)
     path = _path(folder, key)
-    data = _read(path)
-    if data is None or len(data) < len(MAGIC) + MAC_SIZE or not data.startswith(MAGIC):
-        return None
-    body = memoryview(data)[len(MAGIC) + MAC_SIZE:]
-    if not hmac.compare_digest(data[len(MAGIC):len(MAGIC) + MAC_SIZE], _mac(secret, key, body)):
+    body = _verified(path, secret, key)
+    if body is None:
         return None
     import sqlite3
 
@@ -126,10 +133,21 @@ def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | No
     except Exception:  # a database this code did not write: never trusted, load the file
         return None
     try:
-        os.utime(path)  # most recently used: the last to be pruned
-    except OSError:
+        os.utime(path, follow_symlinks=False)  # most recently used: the last to be pruned
+    except (OSError, NotImplementedError):
         pass
     return ladder
+
+
+def _verified(path: Path, secret: bytes, key: bytes) -> memoryview | None:
+    """The database of the index at ``path`` when it is ours and its MAC holds, else None."""
+    data = _read(path)
+    if data is None or len(data) < len(MAGIC) + MAC_SIZE or not data.startswith(MAGIC):
+        return None
+    body = memoryview(data)[len(MAGIC) + MAC_SIZE:]
+    if not hmac.compare_digest(data[len(MAGIC):len(MAGIC) + MAC_SIZE], _mac(secret, key, body)):
+        return None
+    return body
 
 
 def _read(path: Path) -> bytes | None:
@@ -149,47 +167,116 @@ def build(ladder: Ladder, raw: bytes, where: Path | None, *, background: bool = 
     """Keep ``ladder`` (validated from ``raw``) as an index in the cache folder ``where``;
     any failure is ignored: the next run loads the file again.
 
+    One build at a time: it first claims the work (:func:`_claim`); a run that finds the claim
+    held, or the index already written (by a build that ended since this run looked), or where
+    the index goes something no build could replace (a folder), builds nothing.
+
     ``background`` (a one-shot process, its answer written): built by a child process of its
     own, with no standard streams, so the command ends when its answer is written (a first
-    run at 10,000 roles would take twice as long). Where there is no ``fork``, here."""
+    run at 10,000 roles would take twice as long); the child holds the claim until it ends.
+    Where there is no ``fork``, here."""
     if not wanted(raw, where):
         return
-    if background and hasattr(os, "fork"):
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
-        try:
-            child = os.fork()
-        except OSError:
-            return
-        if child:
-            return
-        try:  # the child: nothing it does reaches the person, and it ends here
-            quiet = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(quiet, fd)
-            os.closerange(3, 65536)  # nor does it hold what its parent had open (a lock, a pipe)
-            gc.disable()  # it builds and exits: nothing to collect
-            _build(ladder, raw, where)
-        finally:
-            os._exit(0)
-    _build(ladder, raw, where)
-
-
-def _build(ladder: Ladder, raw: bytes, where: Path | None) -> None:
     assert where is not None
     try:
         folder = cache.folder_of(where, create=True)
         secret = cache.secret_of(folder, create=True) if folder else None
         if folder is None or not secret:
             return
+        key = _key(secret, raw)
+        path = _path(folder, key)
+        if not _replaceable(path):
+            return
+        claim = _claim(folder)
+    except Exception:  # a folder we may not write, a file system error: no index
+        return
+    if claim is None:
+        return
+    try:
+        if _verified(path, secret, key) is not None:
+            return  # another run built it since this one looked
+        if background and hasattr(os, "fork"):
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            try:
+                child = os.fork()
+            except OSError:
+                return
+            if child:
+                return  # the child holds the claim (the same open file) until it ends
+            try:  # the child: nothing it does reaches the person, and it ends here
+                quiet = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(quiet, fd)
+                # Nor does it hold what its parent had open (a lock, a pipe), but its claim.
+                os.closerange(3, claim)
+                os.closerange(claim + 1, 65536)
+                gc.disable()  # it builds and exits: nothing to collect
+                _build(ladder, folder, secret, key)
+            finally:
+                os._exit(0)
+        _build(ladder, folder, secret, key)
+    finally:
+        os.close(claim)  # the claim ends with the last process that holds it open
+
+
+def _replaceable(path: Path) -> bool:
+    """Whether a build could put an index at ``path``: nothing there, or anything but a folder
+    (a file, a link, a FIFO is replaced by the rename; a folder never is)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    return not stat.S_ISDIR(st.st_mode)
+
+
+def _claim(folder: Path) -> int | None:
+    """An open descriptor of :data:`LOCK` in ``folder``, holding its exclusive lock
+    (``flock``), or None when another process holds it (a build under way) or it cannot be
+    had. The lock is the kernel's: it ends when its holder ends, killed or not, so a claim
+    is never stale. The lock file is opened without following a link and without blocking on
+    a FIFO; a lock file that is not a regular file of ours is replaced by one (a folder
+    cannot be: then no build)."""
+    try:
+        import fcntl
+    except ImportError:  # no flock here: build unclaimed, as before
+        return os.open(os.devnull, os.O_RDONLY)
+    for attempt in range(2):
+        try:
+            fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _CLOEXEC, 0o600)
+        except OSError as exc:
+            if exc.errno != errno.ELOOP or attempt:
+                return None
+            fd = -1
+        if fd >= 0:
+            st = os.fstat(fd)
+            if stat.S_ISREG(st.st_mode) and cache.trusted(st):
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:  # held: a build is under way
+                    os.close(fd)
+                    return None
+                return fd
+            os.close(fd)
+            if attempt or stat.S_ISDIR(st.st_mode):
+                return None
+        from ..writes import write_private
+
+        write_private(folder, LOCK, b"")  # a link, a FIFO, a file not ours alone: ours instead
+    return None
+
+
+def _build(ladder: Ladder, folder: Path, secret: bytes, key: bytes) -> None:
+    try:
         from ..writes import write_private
         from .tables import database
 
-        key = _key(secret, raw)
         db = database(ladder)
+        if len(MAGIC) + MAC_SIZE + len(db) > MAX_INDEX_BYTES:
+            return  # it would never be read back (a ladder file of some 1.7 GB)
         path = _path(folder, key)
         write_private(path.parent, path.name, MAGIC + _mac(secret, key, db) + db)
         _prune(folder)
@@ -198,12 +285,17 @@ def _build(ladder: Ladder, raw: bytes, where: Path | None) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` most recently used indexes, within :data:`BUDGET` bytes."""
+    """Keep the :data:`KEEP` most recently used indexes, within :data:`BUDGET` bytes, and
+    the validity markers' own number (:func:`.cache.prune`). An entry that is not a regular
+    file, or that cannot be removed, is passed over: it never stops the pruning of the rest."""
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith("index-") and entry.name.endswith(".db"):
-                st = entry.stat(follow_symlinks=False)
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:  # removed meanwhile
+                    continue
                 if stat.S_ISREG(st.st_mode):
                     found.append((st.st_mtime_ns, st.st_size, entry.path))
     found.sort(reverse=True)
@@ -211,5 +303,8 @@ def _prune(folder: Path) -> None:
     for i, (_, size, path) in enumerate(found):
         total += size
         if i >= KEEP or (i > 0 and total > BUDGET):
-            os.unlink(path)
-
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+    cache.prune(folder)
