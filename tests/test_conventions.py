@@ -366,7 +366,8 @@ def test_piped_match_lists_every_skill_still_needed(cli, tmp_path):
     (the terminal's table shows six and how many more). The first role asks for eight skills."""
     ladder = json.loads(BUILTIN.read_text(encoding="utf-8"))
     first = ladder["roles"][0]
-    first["requirements"] = [{"skill": s["id"], "level": "advanced", "wording": s["name"]} for s in ladder["skills"][:8]]
+    first["requirements"] = [{"skill": s["id"], "level": "advanced", "wording": s["name"]}
+                             for s in ladder["skills"][:8]]
     first["skills_text"] = ", ".join(s["name"] for s in ladder["skills"][:8])
     path = tmp_path / "eight.json"
     path.write_text(json.dumps(ladder), encoding="utf-8")

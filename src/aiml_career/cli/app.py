@@ -18,7 +18,7 @@ import typer
 from .. import __version__
 from ..environment import Environment
 from ..errors import CareerError, UsageError, sanitize
-from .appkit import AppCommand, AppGroup, env_of, report
+from .appkit import EPILOG, AppCommand, AppGroup, env_of, report
 
 if TYPE_CHECKING:
     from ..render import Voice
@@ -31,11 +31,7 @@ D = TypeVar("D")
 app = typer.Typer(
     name="aiml-career",
     cls=AppGroup,
-    help="Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.",
-    epilog="Environment: AIML_CAREER_DATA (the ladder file), AIML_CAREER_PROFILE (the profile), "
-    "AIML_CAREER_NO_CACHE=1 (no cache: every file validated in full, no index of a big ladder; "
-    "the cache folder is used only when it is yours alone), NO_COLOR, XDG_CACHE_HOME and "
-    "XDG_CONFIG_HOME. Exit codes: 0 ok, 1 runtime failure, 2 usage error. Docs: README.md and docs/.",
+    help="Explore the AI/ML career ladder: stages, roles, skills, and the moves between them.", epilog=EPILOG,
     # Bare `aiml-career` prints the help and exits 0, as gh does (see main below).
     invoke_without_command=True,
     pretty_exceptions_enable=False,

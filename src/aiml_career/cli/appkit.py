@@ -28,6 +28,13 @@ from typer.core import TyperCommand, TyperGroup
 from ..environment import COLOR_CHOICES, Environment
 from ..errors import CareerError, ExitCode, UsageError, clip, sanitize
 
+#: The end of ``aiml-career --help``: the environment that counts, the exit codes, the docs.
+EPILOG = ("Environment: AIML_CAREER_DATA (the ladder file), AIML_CAREER_PROFILE (the profile), "
+          "AIML_CAREER_NO_CACHE=1 (no cache: every file validated in full, no index of a big ladder; the "
+          "cache folder is used only when it is yours alone), AIML_CAREER_MAX_BYTES (the largest file "
+          "read, 512M), NO_COLOR, XDG_CACHE_HOME and XDG_CONFIG_HOME. Exit codes: 0 ok, 1 runtime "
+          "failure, 2 usage error. Docs: README.md and docs/.")
+
 #: Options of the whole app that only work before the command.
 ROOT_ONLY = ("--version", "--install-completion", "--show-completion")
 

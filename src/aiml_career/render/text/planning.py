@@ -232,7 +232,7 @@ def match(out: Console, data: Match) -> None:
         name.append_text(T(rows.your_role(role), "dim"))
         score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green")
         score = Text("\n").join([score, bar(role["readiness"])])  # a bar under the number
-        table.add_row(score, name,
-                      T(role["id"], "cyan"), T(role["stage"]), T(rows.still_needed(role, SHOWN_NEEDED) or "nothing", "dim"))
+        needed = rows.still_needed(role, SHOWN_NEEDED) or "nothing"
+        table.add_row(score, name, T(role["id"], "cyan"), T(role["stage"]), T(needed, "dim"))
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))
