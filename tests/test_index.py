@@ -87,6 +87,14 @@ def commands(doc: dict) -> list[list[str]]:
         out += [["path", "--from", first, "--to", last, "--json"], ["plan", "--from", first, "--to", last, "--json"],
                 ["compare", first, last, "--json"], ["path", "--to", last, "--have", ",".join(skills[:2]) or "x",
                                                       "--json"]]
+        # From no role: routes start at the entry stage's roles, or at the roles the skills fully meet.
+        have = ",".join(skills[:2]) or "x"
+        out += [["plan", "--to", last, "--have", have, "--json"], ["path", "--to", last, "--have", have],
+                ["plan", "--to", last, "--have", have]]
+        if skills:
+            expert = ",".join(f"{sid}:expert" for sid in skills)
+            out += [["path", "--to", last, "--have", expert, "--json"], ["plan", "--to", last, "--have", expert,
+                                                                         "--json"]]
     for sid in skills[:3]:
         out += [["skills", sid, "--json"], ["skills", sid, "--unlocks", "--json"],
                 ["match", "--have", f"{sid}:advanced", "--json"], ["search", sid, "--json"]]
@@ -136,6 +144,9 @@ def test_the_stored_ladder_holds_what_the_models_hold():
         assert ladder.units(role) == models.units(role), "a role of the other ladder: from its model"
         assert ladder.units(ladder.roles[role.id]) == models.units(role)
         assert list(ladder.moves(role.id)) == list(role.next)
+        # One role's moves read alone (the first ones asked for), then from every role's:
+        assert list(ladder.move_refs_of(role.id)) == [(m.to, m.kind, m.basis) for m in role.next]
+        assert list(models.move_refs_of(role.id)) == [(m.to, m.kind, m.basis) for m in role.next]
         assert ladder.leads_in(role.id) == models.leads_in(role.id)
     named = {s for s in models.skills}
     assert [r.id for r in ladder.roles_naming(named)] == [r.id for r in models.roles_naming(named)]

@@ -153,8 +153,8 @@ def _shortest(
         here = queue.popleft()
         if here == goal:
             break
-        named = ladder.moves(here)
-        moves: list[tuple[str, str]] = [(m.to, m.kind) for m in named]
+        named = ladder.move_refs_of(here)
+        moves: list[tuple[str, str]] = [(to, kind) for to, kind, _ in named]
         if derive is not None and not named and dist[here] < overlap_moves.HOPS:
             moves = derive(here, dist[here])
         for there, kind in moves:
@@ -256,10 +256,12 @@ def path(
                 break
     if found is None:
         starts, how = tries[0]
+    # The start's roles named: from no role, thousands of them, by their heads (no model built).
+    heads = ladder.head_of if me.role is None else ladder.roles
     result: PathDoc = {
         "to": role_at(goal),
-        "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
-        "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
+        "start": {"how": how, "roles": [role_at(heads[s]) for s in starts]},
+        "from": None if how == "entry stage" else role_at(heads[starts[0]]),
         "promotions_only": promotions_only,
         "allow_lateral": allow_lateral or fallback,
         "lateral_fallback": fallback,

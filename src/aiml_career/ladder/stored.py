@@ -185,6 +185,7 @@ class StoredLadder(Ladder):
         self.pieces = {}
         self._moves: dict[str, list[Transition]] = {}
         self._loaded_moves: set[str] = set()  # read one by one, before every role's were
+        self._move_refs: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {}  # read one by one
         self._every_move = False
         self._every_unit = False
 
@@ -258,6 +259,17 @@ class StoredLadder(Ladder):
                                      (self._roles.order[role_id],))
             found = self._moves[role_id] = [_move(*move) for move in rows]
             self._loaded_moves.add(role_id)
+        return found
+
+    def move_refs_of(self, role_id: str) -> Sequence[tuple[str, MoveKind, MoveBasis | None]]:
+        # One role's read alone, until many are asked for: then every role's in one pass (move_refs).
+        found = self._move_refs.get(role_id)
+        if found is None:
+            if "move_refs" in self.__dict__ or len(self._move_refs) >= ONE_BY_ONE * len(self._ids):
+                return self.move_refs[role_id]
+            rows = self._con.execute("SELECT dst, kind, basis FROM moves WHERE src = ? ORDER BY pos",
+                                     (self._roles.order[role_id],))
+            found = self._move_refs[role_id] = rows.fetchall()
         return found
 
     def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
