@@ -10,10 +10,11 @@ each result says who it was planned for); nothing here prints.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK
 from ..ladder.model import Transition
 from ..ladder.pieces import role_at
@@ -62,8 +63,8 @@ BASIS_LEGEND = {
     "overlap": "derived from overlap where the ladder names no move: ours, not the ladder's",
 }
 
-def _move(ladder: Ladder, to: str, move: Transition) -> MoveAt:
-    return {**role_at(ladder.roles[to]), "kind": move.kind, "basis": move.basis, "note": move.note}
+def _move(role: Head, move: Transition) -> MoveAt:
+    return {**role_at(role), "kind": move.kind, "basis": move.basis, "note": move.note}
 
 
 # -- next ---------------------------------------------------------------------------
@@ -98,7 +99,7 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
             continue
         role = ladder.roles[start]
         held = merge(role_have(ladder, role), me.ranks)
-        targets = [(m.to, _move(ladder, m.to, m)) for m in role.next]
+        targets = [(m.to, _move(ladder.roles[m.to], m)) for m in role.next]
         if not no_overlap and overlap_moves.derives(ladder, role):
             targets = [(m["id"], m) for m in overlap_moves.nearest(ladder, role)]
         for to, move in targets:
@@ -256,8 +257,9 @@ def path(
                 break
     if found is None:
         starts, how = tries[0]
-    # The start's roles named: from no role, thousands of them, by their heads (no model built).
-    heads = ladder.head_of if me.role is None else ladder.roles
+    # Roles named and judged by their heads: from no role, the start is thousands of roles, and
+    # routes from them hundreds (no model built); from a role, a few roles' models are.
+    heads: Mapping[str, Head] = ladder.head_of if me.role is None else ladder.roles
     result: PathDoc = {
         "to": role_at(goal),
         "start": {"how": how, "roles": [role_at(heads[s]) for s in starts]},
@@ -285,19 +287,18 @@ def path(
     ranks = me.ranks
     looked_at = max(limit, min(ROUTES_ORDERED, STEPS_ORDERED // (moves + 1)))
     for route in _routes(ladder, parents, goal.id, looked_at):
-        first = ladder.roles[route[0]]
+        first = heads[route[0]]
         held = dict(ranks) if entering else merge(role_have(ladder, first), ranks)
         steps: list[Step] = []
         for here, there in zip([None, *route], route):
             if here is None and not entering:
                 continue
-            role = ladder.roles[there]
+            role = heads[there]
             gap = assess(ladder, role, held, me.marks)
             if here is None:
                 move: MoveAt | Entering = ENTRY
             else:
-                move = derived.get((here, there)) or _move(
-                    ladder, there, next(m for m in ladder.moves(here) if m.to == there))
+                move = derived.get((here, there)) or _move(role, next(m for m in ladder.moves(here) if m.to == there))
             steps.append({**move, **role_at(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
             held = merge(held, role_have(ladder, role))
         gained = {s["id"] for step in steps for s in step["skills_to_gain"]}
@@ -326,7 +327,7 @@ def path(
     ordered.sort(key=lambda pair: pair[0])
     listed_routes = [route for _, route in ordered]
     best = listed_routes[0]["from"]
-    start_held = merge(role_have(ladder, ladder.roles[best["id"]]), ranks) if best else dict(ranks)
+    start_held = merge(role_have(ladder, heads[best["id"]]), ranks) if best else dict(ranks)
     total = assess(ladder, goal, start_held, me.marks)
     result.update({
         "from": best,

@@ -52,6 +52,11 @@ def _texts(value: str) -> tuple[str, ...]:
     return tuple(json.loads(value)) if value != "[]" else ()
 
 
+def _every_text(values: Sequence[str]) -> list[tuple[str, ...]]:
+    """:func:`_texts` of each of ``values`` (JSON lists of texts), read in one parse."""
+    return list(map(tuple, json.loads(f"[{','.join(values)}]")))
+
+
 _MOVE = "dst, kind, basis, note"
 #: Lists of ways by their number: some of them (a dict), or every one (a list).
 WaysById = Mapping[int, tuple[Way, ...]] | Sequence[tuple[Way, ...]]
@@ -224,9 +229,13 @@ class StoredLadder(Ladder):
     @cached_property
     def heads(self) -> Sequence[Head]:
         rows = self._con.execute(
-            "SELECT id, name, aliases, stage, track, summary, responsibilities FROM roles ORDER BY ord")
-        return [RoleHead(rid, name, _texts(aliases), stage, track, summary, _texts(duties))
-                for rid, name, aliases, stage, track, summary, duties in rows]
+            "SELECT id, name, aliases, stage, track, summary, responsibilities FROM roles ORDER BY ord").fetchall()
+        if not rows:
+            return []
+        ids, names, aliases, stages, tracks, summaries, duties = zip(*rows)
+        # Each column's lists read as one JSON document: one parse, not one per role.
+        return list(map(RoleHead._make, zip(ids, names, _every_text(aliases), stages, tracks, summaries,
+                                            _every_text(duties))))
 
     @cached_property
     def linked(self) -> dict[str, dict[str, list[str]]]:
