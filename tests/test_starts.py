@@ -18,7 +18,8 @@ LADDER = {
     "format": 2, "title": "Starts", "source": "tests/test_starts.py",
     "stages": [{"id": "entry", "name": "Entry", "order": 0}, {"id": "senior", "name": "Senior", "order": 1}],
     "skill_categories": [{"id": "k", "name": "Knowledge"}],
-    "skills": [{"id": sid, "name": f"Skill {sid}", "category": "k", "description": "A skill."} for sid in [*SKILLS, "lead"]],
+    "skills": [{"id": sid, "name": f"Skill {sid}", "category": "k", "description": "A skill."}
+               for sid in [*SKILLS, "lead"]],
     "roles": [
         {"id": "wide", "name": "Wide", "stage": "entry", "next": [MOVE],
          "requirements": [{"skill": sid, "level": "expert"} for sid in SKILLS]},
