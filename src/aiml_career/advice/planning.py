@@ -140,9 +140,61 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     return tries
 
 
+#: The shortest routes found (:func:`_shortest`): each role's parents on them (the role before it
+#: and the move's kind), the routes reaching each role (saturating), and the number of moves.
+Found = tuple[dict[str, list[tuple[str, str]]], dict[str, int], int]
+
+
 def _shortest(
     ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None = None
-) -> tuple[dict[str, list[tuple[str, str]]], dict[str, int], int] | None:
+) -> Found | None:
+    """The shortest routes from any start to ``goal``: (parents, route counts, moves), or None if
+    unreachable. Searched backwards from the goal (:func:`_backward`); with ``derive``, breadth
+    first from the starts (:func:`_forward`): moves derived from overlap are found from a start."""
+    return _forward(ladder, starts, goal, lateral, derive) if derive is not None else _backward(
+        ladder, starts, goal, lateral)
+
+
+def _backward(ladder: Ladder, starts: list[str], goal: str, lateral: bool) -> Found | None:
+    """:func:`_forward` without derived moves, found from the goal: breadth first backwards over
+    the moves into each role (:meth:`~..ladder.index.Ladder.lead_refs_of`) until a start is as
+    far as the others are from the goal, then forwards from those starts over the roles that many
+    moves fewer from the goal. Only the roles leading to the goal in as many moves are read: from
+    the entry stage, a few hundred, where breadth first from the starts reads every role."""
+    wanted = set(starts)
+    left = {goal: 0}  # moves left to the goal
+    layer, moves = [goal], 0
+    while wanted.isdisjoint(layer):
+        if not layer:
+            return None
+        moves += 1
+        following = []
+        for here in layer:
+            for there, kind, _ in ladder.lead_refs_of(here):
+                if (lateral or kind == "promotion") and there not in left:
+                    left[there] = moves
+                    following.append(there)
+        layer = following
+    layer = [s for s in starts if left.get(s) == moves]
+    parents: dict[str, list[tuple[str, str]]] = {s: [] for s in layer}
+    count = {s: 1 for s in layer}
+    for step in range(moves - 1, -1, -1):  # a role on a shortest route is a move nearer the goal each time
+        following = []
+        for here in layer:
+            for there, kind, _ in ladder.move_refs_of(here):
+                if (lateral or kind == "promotion") and left.get(there) == step:
+                    if there not in parents:
+                        parents[there], count[there] = [], 0
+                        following.append(there)
+                    parents[there].append((here, kind))
+                    count[there] = min(count[there] + count[here], MAX_ROUTES_COUNTED + 1)
+        layer = following
+    return parents, count, moves
+
+
+def _forward(
+    ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None
+) -> Found | None:
     """Breadth first from every start: (parents, route counts, moves), or None if unreachable.
     With ``derive``, a role with no move reached within :data:`.overlap_moves.HOPS` moves of a
     start has the moves it gives (derived from overlap)."""

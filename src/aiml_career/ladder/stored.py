@@ -191,6 +191,7 @@ class StoredLadder(Ladder):
         self._moves: dict[str, list[Transition]] = {}
         self._loaded_moves: set[str] = set()  # read one by one, before every role's were
         self._move_refs: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {}  # read one by one
+        self._lead_refs_read: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {}  # so too
         self._every_move = False
         self._every_unit = False
 
@@ -279,6 +280,17 @@ class StoredLadder(Ladder):
             rows = self._con.execute("SELECT dst, kind, basis FROM moves WHERE src = ? ORDER BY pos",
                                      (self._roles.order[role_id],))
             found = self._move_refs[role_id] = rows.fetchall()
+        return found
+
+    def lead_refs_of(self, role_id: str) -> Sequence[tuple[str, MoveKind, MoveBasis | None]]:
+        # One role's read alone, until many are asked for: then every role's, from move_refs.
+        found = self._lead_refs_read.get(role_id)
+        if found is None:
+            if "_lead_refs" in self.__dict__ or len(self._lead_refs_read) >= ONE_BY_ONE * len(self._ids):
+                return self._lead_refs.get(role_id, ())
+            rows = self._con.execute("SELECT r.id, m.kind, m.basis FROM moves m JOIN roles r ON r.ord = m.src "
+                                     "WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
+            found = self._lead_refs_read[role_id] = rows.fetchall()
         return found
 
     def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
