@@ -75,10 +75,11 @@ def commands(doc: dict) -> list[list[str]]:
     skills = [s["id"] for s in doc.get("skills", [])]
     first, last = roles[0], roles[-1]
     out = [
-        ["show", first, "--json"], ["show", doc["roles"][-1]["name"], "--json"],
+        # A name may begin with "-": given after "--", so it is never read as an option.
+        ["show", first, "--json"], ["show", "--json", "--", doc["roles"][-1]["name"]],
         ["next", "--from", first, "--json"], ["roles", "--json"], ["tree", "--json"], ["stages", "--json"],
         ["skills", "--json"], ["specializations", "--json"], ["education", "--json"], ["resources", "--json"],
-        ["similar", first, "--json"], ["search", doc["roles"][0]["name"].split()[0], "--json"],
+        ["similar", first, "--json"], ["search", "--json", "--", doc["roles"][0]["name"].split()[0]],
         ["export", "--format", "mermaid"], ["export", "--format", "markdown"],
         ["next", "--from", last, "--json"], ["map", "SELF", "--json"], ["roles"], ["tree"],
         ["skills"], ["stages"], ["specializations"],
