@@ -72,7 +72,7 @@ def test_a_role_that_asks_nothing_is_fully_met_by_any_skill(starts):
     assert starts(f"{SKILLS[1]}:expert") == ("skills", ["open"])
 
 
-# -- routes from many starts, found backwards from the goal (advice/planning.py: _backward) ------
+# -- routes from many starts, found backwards from the goal (advice/planning.py: _backward) -----
 
 
 @settings(max_examples=examples(200), **SETTINGS)
@@ -90,7 +90,7 @@ def test_routes_found_from_the_goal_are_those_found_from_the_starts(doc, data):
     graph = edges(doc, lateral)
     graph["before"] = [(rid, "promotion") for rid in starts]
     dist, ways = shortest(graph, "before")
-    found = planning._shortest(ladder, starts, goal, lateral)
+    found = planning._backward(ladder, starts, goal, lateral)
     if goal not in dist:
         assert found is None
         assert planning._forward(ladder, starts, goal, lateral, None) is None

@@ -149,10 +149,13 @@ def _shortest(
     ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None = None
 ) -> Found | None:
     """The shortest routes from any start to ``goal``: (parents, route counts, moves), or None if
-    unreachable. Searched backwards from the goal (:func:`_backward`); with ``derive``, breadth
-    first from the starts (:func:`_forward`): moves derived from overlap are found from a start."""
-    return _forward(ladder, starts, goal, lateral, derive) if derive is not None else _backward(
-        ladder, starts, goal, lateral)
+    unreachable. From many starts (no role held: the entry stage's, thousands on a taxonomy),
+    searched backwards from the goal (:func:`_backward`); from one role, or with ``derive``, breadth
+    first from the starts (:func:`_forward`: a role leads to few roles within a route's length,
+    and moves derived from overlap are found from a start)."""
+    if derive is None and len(starts) > 1:
+        return _backward(ladder, starts, goal, lateral)
+    return _forward(ladder, starts, goal, lateral, derive)
 
 
 def _backward(ladder: Ladder, starts: list[str], goal: str, lateral: bool) -> Found | None:
