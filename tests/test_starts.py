@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiml_career.advice import planning
+from aiml_career.advice import routes
 from aiml_career.ladder.index import Ladder
 from aiml_career.ladder.model import LadderDoc
 from test_properties import SETTINGS, dump, edges, route_graphs, shortest
@@ -72,7 +72,7 @@ def test_a_role_that_asks_nothing_is_fully_met_by_any_skill(starts):
     assert starts(f"{SKILLS[1]}:expert") == ("skills", ["open"])
 
 
-# -- routes from many starts, found backwards from the goal (advice/planning.py: _backward) -----
+# -- routes from many starts, found backwards from the goal (advice/routes.py: backward) -----
 
 
 @settings(max_examples=examples(200), **SETTINGS)
@@ -90,18 +90,18 @@ def test_routes_found_from_the_goal_are_those_found_from_the_starts(doc, data):
     graph = edges(doc, lateral)
     graph["before"] = [(rid, "promotion") for rid in starts]
     dist, ways = shortest(graph, "before")
-    found = planning._backward(ladder, starts, goal, lateral)
+    found = routes.backward(ladder, starts, goal, lateral)
     if goal not in dist:
         assert found is None
-        assert planning._forward(ladder, starts, goal, lateral, None) is None
+        assert routes.forward(ladder, starts, goal, lateral, None) is None
         return
     assert found is not None
     parents, count, moves = found
     assert (moves, count[goal]) == (dist[goal] - 1, ways[goal])
-    forward = planning._forward(ladder, starts, goal, lateral, None)
+    forward = routes.forward(ladder, starts, goal, lateral, None)
     assert forward is not None
     assert (forward[2], forward[1][goal]) == (moves, count[goal])
-    assert planning._routes(ladder, parents, goal, 10**6) == planning._routes(ladder, forward[0], goal, 10**6)
+    assert routes.routes(ladder, parents, goal, 10**6) == routes.routes(ladder, forward[0], goal, 10**6)
 
 
 def _move(to: str) -> dict:

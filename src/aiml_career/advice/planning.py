@@ -9,7 +9,6 @@ each result says who it was planned for); nothing here prints.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK
 from ..ladder.model import Transition
 from ..ladder.pieces import role_at
-from . import overlap_moves
+from . import overlap_moves, routes
 from .assessment import assess, assess_numbered, judge_rows, merge, person_have, role_have
 from .entering import ENTRY, entering, fitting, fully_met
 from .person import Person
@@ -45,8 +44,6 @@ ROUTES_ORDERED = 200
 #: Route steps assessed at most to order ties: fewer routes are looked at when routes
 #: are long (never fewer than ``--limit``), so the work stays linear in a route's length.
 STEPS_ORDERED = 20_000
-#: Tied routes are counted up to this many; past it ``path`` says "more than 10^6".
-MAX_ROUTES_COUNTED = 10**6
 
 #: How ``path`` orders the shortest routes, said in every result (docs/planning.md: Which route comes first).
 ROUTE_ORDER = (
@@ -140,126 +137,6 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     return tries
 
 
-#: The shortest routes found (:func:`_shortest`): each role's parents on them (the role before it
-#: and the move's kind), the routes reaching each role (saturating), and the number of moves.
-Found = tuple[dict[str, list[tuple[str, str]]], dict[str, int], int]
-
-
-def _shortest(
-    ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None = None
-) -> Found | None:
-    """The shortest routes from any start to ``goal``: (parents, route counts, moves), or None if
-    unreachable. From many starts (no role held: the entry stage's, thousands on a taxonomy),
-    searched backwards from the goal (:func:`_backward`); from one role, or with ``derive``, breadth
-    first from the starts (:func:`_forward`: a role leads to few roles within a route's length,
-    and moves derived from overlap are found from a start)."""
-    if derive is None and len(starts) > 1:
-        return _backward(ladder, starts, goal, lateral)
-    return _forward(ladder, starts, goal, lateral, derive)
-
-
-def _backward(ladder: Ladder, starts: list[str], goal: str, lateral: bool) -> Found | None:
-    """:func:`_forward` without derived moves, found from the goal: breadth first backwards over
-    the moves into each role (:meth:`~..ladder.index.Ladder.lead_refs_of`) until a start is as
-    far as the others are from the goal, then forwards from those starts over the roles that many
-    moves fewer from the goal. Only the roles leading to the goal in as many moves are read: from
-    the entry stage, a few hundred, where breadth first from the starts reads every role."""
-    wanted = set(starts)
-    left = {goal: 0}  # moves left to the goal
-    layer, moves = [goal], 0
-    while wanted.isdisjoint(layer):
-        if not layer:
-            return None
-        moves += 1
-        following = []
-        for here in layer:
-            for there, kind, _ in ladder.lead_refs_of(here):
-                if (lateral or kind == "promotion") and there not in left:
-                    left[there] = moves
-                    following.append(there)
-        layer = following
-    layer = [s for s in starts if left.get(s) == moves]
-    parents: dict[str, list[tuple[str, str]]] = {s: [] for s in layer}
-    count = {s: 1 for s in layer}
-    for step in range(moves - 1, -1, -1):  # a role on a shortest route is a move nearer the goal each time
-        following = []
-        for here in layer:
-            for there, kind, _ in ladder.move_refs_of(here):
-                if (lateral or kind == "promotion") and left.get(there) == step:
-                    if there not in parents:
-                        parents[there], count[there] = [], 0
-                        following.append(there)
-                    parents[there].append((here, kind))
-                    count[there] = min(count[there] + count[here], MAX_ROUTES_COUNTED + 1)
-        layer = following
-    return parents, count, moves
-
-
-def _forward(
-    ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None
-) -> Found | None:
-    """Breadth first from every start: (parents, route counts, moves), or None if unreachable.
-    With ``derive``, a role with no move reached within :data:`.overlap_moves.HOPS` moves of a
-    start has the moves it gives (derived from overlap)."""
-    dist = {s: 0 for s in starts}
-    parents: dict[str, list[tuple[str, str]]] = {s: [] for s in starts}
-    count = {s: 1 for s in starts}
-    queue = deque(starts)
-    while queue:
-        here = queue.popleft()
-        if here == goal:
-            break
-        named = ladder.move_refs_of(here)
-        moves: list[tuple[str, str]] = [(to, kind) for to, kind, _ in named]
-        if derive is not None and not named and dist[here] < overlap_moves.HOPS:
-            moves = derive(here, dist[here])
-        for there, kind in moves:
-            if not lateral and kind != "promotion":
-                continue
-            if there not in dist:
-                dist[there] = dist[here] + 1
-                parents[there] = []
-                count[there] = 0
-                queue.append(there)
-            if dist[there] == dist[here] + 1:
-                parents[there].append((here, kind))
-                # Saturating: 2^15000 ties are "more than 10^6", not a 4,500-digit number.
-                count[there] = min(count[there] + count[here], MAX_ROUTES_COUNTED + 1)
-    if goal not in dist:
-        return None
-    return parents, count, dist[goal]
-
-
-#: A route being built, backwards: (role id, the route after it).
-_Link = tuple[str, "_Link | None"]
-
-
-def _routes(ladder: Ladder, parents: dict[str, list[tuple[str, str]]], goal: str, cap: int) -> list[list[str]]:
-    """Up to ``cap`` shortest routes (role ids, start first), in ladder order.
-
-    A route being built is a linked list (role id, the rest), so extending one costs
-    nothing and the work is linear in the routes returned, however long they are.
-    """
-    position = {rid: i for i, rid in enumerate(ladder.roles)}
-    routes: list[list[str]] = []
-    pending: list[_Link] = [(goal, None)]
-    while pending and len(routes) < cap:  # depth first, backwards from the goal
-        tail = pending.pop()
-        before = parents[tail[0]]
-        if not before:
-            route: list[str] = []
-            link: _Link | None = tail
-            while link is not None:
-                route.append(link[0])
-                link = link[1]
-            routes.append(route)
-            continue
-        for parent, _ in sorted(before, key=lambda p: -position[p[0]]):
-            pending.append((parent, tail))
-    routes.sort(key=lambda route: [position[r] for r in route])
-    return routes
-
-
 def path(
     ladder: Ladder,
     me: Person,
@@ -294,7 +171,7 @@ def path(
     # found a route (and how it was chosen) is read after the loop.
     for starts, how in tries:  # noqa: B007
         for lateral in modes:
-            found = _shortest(ladder, starts, goal.id, lateral)
+            found = routes.shortest(ladder, starts, goal.id, lateral)
             if found is not None:
                 fallback = lateral and not allow_lateral
                 break
@@ -305,7 +182,7 @@ def path(
     if found is None and not no_overlap:
         derive = overlap_moves.deriver(ladder, goal, derived)
         for starts, how in tries:  # noqa: B007
-            found = _shortest(ladder, starts, goal.id, not promotions_only, derive)
+            found = routes.shortest(ladder, starts, goal.id, not promotions_only, derive)
             if found is not None:
                 overlapping = True
                 fallback = not promotions_only and not allow_lateral
@@ -341,7 +218,7 @@ def path(
     entering = how == "entry stage"
     ranks = me.ranks
     looked_at = max(limit, min(ROUTES_ORDERED, STEPS_ORDERED // (moves + 1)))
-    for route in _routes(ladder, parents, goal.id, looked_at):
+    for route in routes.routes(ladder, parents, goal.id, looked_at):
         first = heads[route[0]]
         held = dict(ranks) if entering else merge(role_have(ladder, first), ranks)
         steps: list[Step] = []
@@ -387,8 +264,8 @@ def path(
     result.update({
         "from": best,
         "moves": moves + entering,
-        "routes_found": min(count[goal.id], MAX_ROUTES_COUNTED),
-        "routes_found_capped": count[goal.id] > MAX_ROUTES_COUNTED,
+        "routes_found": min(count[goal.id], routes.MAX_ROUTES_COUNTED),
+        "routes_found_capped": count[goal.id] > routes.MAX_ROUTES_COUNTED,
         "routes": listed_routes[:limit],
         "total_gap": {"skills_to_gain": total.gain, "skills_to_deepen": total.deepen},
         "readiness": total.readiness,
