@@ -78,6 +78,10 @@ def cases(path: Path, ids: dict) -> list[tuple[str, list[str], bool]]:
         ("map builtin", [*data, "map", "builtin", "--json"], False),
         ("map builtin piped", [*data, "map", "builtin"], False),
         ("first run: show", [*data, "show", ids["show"], "--json"], True),
+        # Skills held but no role: routes start at the roles the skills fully meet, else the entry stage.
+        ("path --have (no role)", [*data, "path", "--have", have, "--to", ids["path_to"], "--json"], False),
+        ("plan --have (no role)", [*data, "plan", "--have", have, "--to", ids["path_to"], "--json"], False),
+        ("plan --have piped", [*data, "plan", "--have", have, "--to", ids["path_to"]], False),
     ]
 
 

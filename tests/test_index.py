@@ -75,10 +75,11 @@ def commands(doc: dict) -> list[list[str]]:
     skills = [s["id"] for s in doc.get("skills", [])]
     first, last = roles[0], roles[-1]
     out = [
-        ["show", first, "--json"], ["show", doc["roles"][-1]["name"], "--json"],
+        # A name may begin with "-": given after "--", so it is never read as an option.
+        ["show", first, "--json"], ["show", "--json", "--", doc["roles"][-1]["name"]],
         ["next", "--from", first, "--json"], ["roles", "--json"], ["tree", "--json"], ["stages", "--json"],
         ["skills", "--json"], ["specializations", "--json"], ["education", "--json"], ["resources", "--json"],
-        ["similar", first, "--json"], ["search", doc["roles"][0]["name"].split()[0], "--json"],
+        ["similar", first, "--json"], ["search", "--json", "--", doc["roles"][0]["name"].split()[0]],
         ["export", "--format", "mermaid"], ["export", "--format", "markdown"],
         ["next", "--from", last, "--json"], ["map", "SELF", "--json"], ["roles"], ["tree"],
         ["skills"], ["stages"], ["specializations"],
@@ -87,6 +88,14 @@ def commands(doc: dict) -> list[list[str]]:
         out += [["path", "--from", first, "--to", last, "--json"], ["plan", "--from", first, "--to", last, "--json"],
                 ["compare", first, last, "--json"], ["path", "--to", last, "--have", ",".join(skills[:2]) or "x",
                                                       "--json"]]
+        # From no role: routes start at the entry stage's roles, or at the roles the skills fully meet.
+        have = ",".join(skills[:2]) or "x"
+        out += [["plan", "--to", last, "--have", have, "--json"], ["path", "--to", last, "--have", have],
+                ["plan", "--to", last, "--have", have]]
+        if skills:
+            expert = ",".join(f"{sid}:expert" for sid in skills)
+            out += [["path", "--to", last, "--have", expert, "--json"], ["plan", "--to", last, "--have", expert,
+                                                                         "--json"]]
     for sid in skills[:3]:
         out += [["skills", sid, "--json"], ["skills", sid, "--unlocks", "--json"],
                 ["match", "--have", f"{sid}:advanced", "--json"], ["search", sid, "--json"]]
@@ -136,6 +145,9 @@ def test_the_stored_ladder_holds_what_the_models_hold():
         assert ladder.units(role) == models.units(role), "a role of the other ladder: from its model"
         assert ladder.units(ladder.roles[role.id]) == models.units(role)
         assert list(ladder.moves(role.id)) == list(role.next)
+        # One role's moves read alone (the first ones asked for), then from every role's:
+        assert list(ladder.move_refs_of(role.id)) == [(m.to, m.kind, m.basis) for m in role.next]
+        assert list(models.move_refs_of(role.id)) == [(m.to, m.kind, m.basis) for m in role.next]
         assert ladder.leads_in(role.id) == models.leads_in(role.id)
     named = {s for s in models.skills}
     assert [r.id for r in ladder.roles_naming(named)] == [r.id for r in models.roles_naming(named)]

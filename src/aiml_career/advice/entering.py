@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..ladder.index import Head, Ladder
+from ..ladder.levels import LEVEL_RANK
 from ..ladder.pieces import name_ref, role_at
 from ..ladder.places import row_skills
 from ..ladder.requirements import Unit
@@ -102,14 +103,37 @@ def fully_met(ladder: Ladder, ranks: Have) -> list[str]:
     """The roles ``ranks`` fully meets (readiness 100, as :func:`.assessment.assess` scores it),
     each distinct row of the ladder judged once (:attr:`~..ladder.index.Ladder.row_table`)."""
     distinct, table = ladder.row_table
-    of = [unit.rank for unit in distinct]
-    # A row only its own skill meets scores nothing unless that skill is held (most rows).
-    points = [0 if not unit.ways and unit.skill not in ranks else min(best_way(ranks, unit)[1], rank)
-              for unit, rank in zip(distinct, of)]
+    # The rows met in full: a row no skill held counts toward (nearly every row) is not.
+    full = set()
+    for number, unit in enumerate(distinct):
+        if unit.ways:
+            for way in unit.ways:
+                if way[1] in ranks:
+                    break
+            else:
+                continue
+        elif unit.skill not in ranks:
+            continue
+        if best_way(ranks, unit)[1] >= unit.rank:
+            full.add(number)
     fit = []
     for role, numbers in table:
-        total = sum(map(of.__getitem__, numbers))
-        if not total or round(100 * sum(map(points.__getitem__, numbers)) / total, 1) >= 100:
+        if all(map(full.__contains__, numbers)):  # every row met (or none): readiness 100
+            fit.append(role.id)
+        elif len(numbers) * MOST >= ROUNDS_UP and _readiness(ranks, [distinct[n] for n in numbers]) >= 100:
             fit.append(role.id)
     return fit
 
+
+#: The highest level's rank: what a row asks at most.
+MOST = max(LEVEL_RANK.values())
+#: A role whose rows ask fewer level points than this, one point short, scores below 99.9: only
+#: a role asking more can round up to 100 with a row not met in full (so is scored in full).
+ROUNDS_UP = 1000
+
+
+def _readiness(ranks: Have, units: list[Unit]) -> float:
+    """A role's readiness for ``ranks`` from its rows, as :func:`.assessment.assess` scores it."""
+    of = sum(unit.rank for unit in units)
+    points = sum(min(best_way(ranks, unit)[1], unit.rank) for unit in units)
+    return round(100 * points / of, 1) if of else 100.0

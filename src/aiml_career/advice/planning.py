@@ -9,15 +9,15 @@ each result says who it was planned for); nothing here prints.
 
 from __future__ import annotations
 
-from collections import deque
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..ladder.index import Ladder
+from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK
 from ..ladder.model import Transition
 from ..ladder.pieces import role_at
-from . import overlap_moves
+from . import overlap_moves, routes
 from .assessment import assess, assess_numbered, judge_rows, merge, person_have, role_have
 from .entering import ENTRY, entering, fitting, fully_met
 from .person import Person
@@ -44,8 +44,6 @@ ROUTES_ORDERED = 200
 #: Route steps assessed at most to order ties: fewer routes are looked at when routes
 #: are long (never fewer than ``--limit``), so the work stays linear in a route's length.
 STEPS_ORDERED = 20_000
-#: Tied routes are counted up to this many; past it ``path`` says "more than 10^6".
-MAX_ROUTES_COUNTED = 10**6
 
 #: How ``path`` orders the shortest routes, said in every result (docs/planning.md: Which route comes first).
 ROUTE_ORDER = (
@@ -62,8 +60,8 @@ BASIS_LEGEND = {
     "overlap": "derived from overlap where the ladder names no move: ours, not the ladder's",
 }
 
-def _move(ladder: Ladder, to: str, move: Transition) -> MoveAt:
-    return {**role_at(ladder.roles[to]), "kind": move.kind, "basis": move.basis, "note": move.note}
+def _move(role: Head, move: Transition) -> MoveAt:
+    return {**role_at(role), "kind": move.kind, "basis": move.basis, "note": move.note}
 
 
 # -- next ---------------------------------------------------------------------------
@@ -98,7 +96,7 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
             continue
         role = ladder.roles[start]
         held = merge(role_have(ladder, role), me.ranks)
-        targets = [(m.to, _move(ladder, m.to, m)) for m in role.next]
+        targets = [(m.to, _move(ladder.roles[m.to], m)) for m in role.next]
         if not no_overlap and overlap_moves.derives(ladder, role):
             targets = [(m["id"], m) for m in overlap_moves.nearest(ladder, role)]
         for to, move in targets:
@@ -139,71 +137,6 @@ def _starts(ladder: Ladder, me: Person) -> list[tuple[list[str], StartHow]]:
     return tries
 
 
-def _shortest(
-    ladder: Ladder, starts: list[str], goal: str, lateral: bool, derive: overlap_moves.Derive | None = None
-) -> tuple[dict[str, list[tuple[str, str]]], dict[str, int], int] | None:
-    """Breadth first from every start: (parents, route counts, moves), or None if unreachable.
-    With ``derive``, a role with no move reached within :data:`.overlap_moves.HOPS` moves of a
-    start has the moves it gives (derived from overlap)."""
-    dist = {s: 0 for s in starts}
-    parents: dict[str, list[tuple[str, str]]] = {s: [] for s in starts}
-    count = {s: 1 for s in starts}
-    queue = deque(starts)
-    while queue:
-        here = queue.popleft()
-        if here == goal:
-            break
-        named = ladder.moves(here)
-        moves: list[tuple[str, str]] = [(m.to, m.kind) for m in named]
-        if derive is not None and not named and dist[here] < overlap_moves.HOPS:
-            moves = derive(here, dist[here])
-        for there, kind in moves:
-            if not lateral and kind != "promotion":
-                continue
-            if there not in dist:
-                dist[there] = dist[here] + 1
-                parents[there] = []
-                count[there] = 0
-                queue.append(there)
-            if dist[there] == dist[here] + 1:
-                parents[there].append((here, kind))
-                # Saturating: 2^15000 ties are "more than 10^6", not a 4,500-digit number.
-                count[there] = min(count[there] + count[here], MAX_ROUTES_COUNTED + 1)
-    if goal not in dist:
-        return None
-    return parents, count, dist[goal]
-
-
-#: A route being built, backwards: (role id, the route after it).
-_Link = tuple[str, "_Link | None"]
-
-
-def _routes(ladder: Ladder, parents: dict[str, list[tuple[str, str]]], goal: str, cap: int) -> list[list[str]]:
-    """Up to ``cap`` shortest routes (role ids, start first), in ladder order.
-
-    A route being built is a linked list (role id, the rest), so extending one costs
-    nothing and the work is linear in the routes returned, however long they are.
-    """
-    position = {rid: i for i, rid in enumerate(ladder.roles)}
-    routes: list[list[str]] = []
-    pending: list[_Link] = [(goal, None)]
-    while pending and len(routes) < cap:  # depth first, backwards from the goal
-        tail = pending.pop()
-        before = parents[tail[0]]
-        if not before:
-            route: list[str] = []
-            link: _Link | None = tail
-            while link is not None:
-                route.append(link[0])
-                link = link[1]
-            routes.append(route)
-            continue
-        for parent, _ in sorted(before, key=lambda p: -position[p[0]]):
-            pending.append((parent, tail))
-    routes.sort(key=lambda route: [position[r] for r in route])
-    return routes
-
-
 def path(
     ladder: Ladder,
     me: Person,
@@ -238,7 +171,7 @@ def path(
     # found a route (and how it was chosen) is read after the loop.
     for starts, how in tries:  # noqa: B007
         for lateral in modes:
-            found = _shortest(ladder, starts, goal.id, lateral)
+            found = routes.shortest(ladder, starts, goal.id, lateral)
             if found is not None:
                 fallback = lateral and not allow_lateral
                 break
@@ -249,17 +182,20 @@ def path(
     if found is None and not no_overlap:
         derive = overlap_moves.deriver(ladder, goal, derived)
         for starts, how in tries:  # noqa: B007
-            found = _shortest(ladder, starts, goal.id, not promotions_only, derive)
+            found = routes.shortest(ladder, starts, goal.id, not promotions_only, derive)
             if found is not None:
                 overlapping = True
                 fallback = not promotions_only and not allow_lateral
                 break
     if found is None:
         starts, how = tries[0]
+    # Roles named and judged by their heads: from no role, the start is thousands of roles, and
+    # routes from them hundreds (no model built); from a role, a few roles' models are.
+    heads: Mapping[str, Head] = ladder.head_of if me.role is None else ladder.roles
     result: PathDoc = {
         "to": role_at(goal),
-        "start": {"how": how, "roles": [role_at(ladder.roles[s]) for s in starts]},
-        "from": None if how == "entry stage" else role_at(ladder.roles[starts[0]]),
+        "start": {"how": how, "roles": [role_at(heads[s]) for s in starts]},
+        "from": None if how == "entry stage" else role_at(heads[starts[0]]),
         "promotions_only": promotions_only,
         "allow_lateral": allow_lateral or fallback,
         "lateral_fallback": fallback,
@@ -282,20 +218,19 @@ def path(
     entering = how == "entry stage"
     ranks = me.ranks
     looked_at = max(limit, min(ROUTES_ORDERED, STEPS_ORDERED // (moves + 1)))
-    for route in _routes(ladder, parents, goal.id, looked_at):
-        first = ladder.roles[route[0]]
+    for route in routes.routes(ladder, parents, goal.id, looked_at):
+        first = heads[route[0]]
         held = dict(ranks) if entering else merge(role_have(ladder, first), ranks)
         steps: list[Step] = []
         for here, there in zip([None, *route], route):
             if here is None and not entering:
                 continue
-            role = ladder.roles[there]
+            role = heads[there]
             gap = assess(ladder, role, held, me.marks)
             if here is None:
                 move: MoveAt | Entering = ENTRY
             else:
-                move = derived.get((here, there)) or _move(
-                    ladder, there, next(m for m in ladder.moves(here) if m.to == there))
+                move = derived.get((here, there)) or _move(role, next(m for m in ladder.moves(here) if m.to == there))
             steps.append({**move, **role_at(role), "skills_to_gain": gap.gain, "skills_to_deepen": gap.deepen})
             held = merge(held, role_have(ladder, role))
         gained = {s["id"] for step in steps for s in step["skills_to_gain"]}
@@ -324,13 +259,13 @@ def path(
     ordered.sort(key=lambda pair: pair[0])
     listed_routes = [route for _, route in ordered]
     best = listed_routes[0]["from"]
-    start_held = merge(role_have(ladder, ladder.roles[best["id"]]), ranks) if best else dict(ranks)
+    start_held = merge(role_have(ladder, heads[best["id"]]), ranks) if best else dict(ranks)
     total = assess(ladder, goal, start_held, me.marks)
     result.update({
         "from": best,
         "moves": moves + entering,
-        "routes_found": min(count[goal.id], MAX_ROUTES_COUNTED),
-        "routes_found_capped": count[goal.id] > MAX_ROUTES_COUNTED,
+        "routes_found": min(count[goal.id], routes.MAX_ROUTES_COUNTED),
+        "routes_found_capped": count[goal.id] > routes.MAX_ROUTES_COUNTED,
         "routes": listed_routes[:limit],
         "total_gap": {"skills_to_gain": total.gain, "skills_to_deepen": total.deepen},
         "readiness": total.readiness,

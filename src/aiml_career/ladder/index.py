@@ -362,6 +362,24 @@ class Ladder:
         them: no move built as a model."""
         return {rid: [(m.to, m.kind, m.basis) for m in role.next] for rid, role in self.roles.items()}
 
+    def move_refs_of(self, role_id: str) -> Sequence[tuple[str, MoveKind, MoveBasis | None]]:
+        """One role's moves as :attr:`move_refs` gives them (routes explored from thousands of
+        roles read these: no move built as a model)."""
+        return self.move_refs[role_id]
+
+    def lead_refs_of(self, role_id: str) -> Sequence[tuple[str, MoveKind, MoveBasis | None]]:
+        """The moves into a role as (from, kind, basis), in ladder and file order (routes found
+        backwards from their goal read these: no move built as a model)."""
+        return self._lead_refs.get(role_id, ())
+
+    @cached_property
+    def _lead_refs(self) -> dict[str, list[tuple[str, MoveKind, MoveBasis | None]]]:
+        found: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {}
+        for rid, moves in self.move_refs.items():
+            for to, kind, basis in moves:
+                found.setdefault(to, []).append((rid, kind, basis))
+        return found
+
     @cached_property
     def head_of(self) -> dict[str, Head]:
         """Every role's head by id (:attr:`heads`): naming many roles by id builds no model."""

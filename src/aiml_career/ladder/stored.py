@@ -52,6 +52,11 @@ def _texts(value: str) -> tuple[str, ...]:
     return tuple(json.loads(value)) if value != "[]" else ()
 
 
+def _every_text(values: Sequence[str]) -> list[tuple[str, ...]]:
+    """:func:`_texts` of each of ``values`` (JSON lists of texts), read in one parse."""
+    return list(map(tuple, json.loads(f"[{','.join(values)}]")))
+
+
 _MOVE = "dst, kind, basis, note"
 #: Lists of ways by their number: some of them (a dict), or every one (a list).
 WaysById = Mapping[int, tuple[Way, ...]] | Sequence[tuple[Way, ...]]
@@ -185,6 +190,8 @@ class StoredLadder(Ladder):
         self.pieces = {}
         self._moves: dict[str, list[Transition]] = {}
         self._loaded_moves: set[str] = set()  # read one by one, before every role's were
+        self._move_refs: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {}  # read one by one
+        self._lead_refs_read: dict[str, list[tuple[str, MoveKind, MoveBasis | None]]] = {}  # so too
         self._every_move = False
         self._every_unit = False
 
@@ -223,9 +230,13 @@ class StoredLadder(Ladder):
     @cached_property
     def heads(self) -> Sequence[Head]:
         rows = self._con.execute(
-            "SELECT id, name, aliases, stage, track, summary, responsibilities FROM roles ORDER BY ord")
-        return [RoleHead(rid, name, _texts(aliases), stage, track, summary, _texts(duties))
-                for rid, name, aliases, stage, track, summary, duties in rows]
+            "SELECT id, name, aliases, stage, track, summary, responsibilities FROM roles ORDER BY ord").fetchall()
+        if not rows:
+            return []
+        ids, names, aliases, stages, tracks, summaries, duties = zip(*rows)
+        # Each column's lists read as one JSON document: one parse, not one per role.
+        return list(map(RoleHead._make, zip(ids, names, _every_text(aliases), stages, tracks, summaries,
+                                            _every_text(duties))))
 
     @cached_property
     def linked(self) -> dict[str, dict[str, list[str]]]:
@@ -258,6 +269,28 @@ class StoredLadder(Ladder):
                                      (self._roles.order[role_id],))
             found = self._moves[role_id] = [_move(*move) for move in rows]
             self._loaded_moves.add(role_id)
+        return found
+
+    def move_refs_of(self, role_id: str) -> Sequence[tuple[str, MoveKind, MoveBasis | None]]:
+        # One role's read alone, until many are asked for: then every role's in one pass (move_refs).
+        found = self._move_refs.get(role_id)
+        if found is None:
+            if "move_refs" in self.__dict__ or len(self._move_refs) >= ONE_BY_ONE * len(self._ids):
+                return self.move_refs[role_id]
+            rows = self._con.execute("SELECT dst, kind, basis FROM moves WHERE src = ? ORDER BY pos",
+                                     (self._roles.order[role_id],))
+            found = self._move_refs[role_id] = rows.fetchall()
+        return found
+
+    def lead_refs_of(self, role_id: str) -> Sequence[tuple[str, MoveKind, MoveBasis | None]]:
+        # One role's read alone, until many are asked for: then every role's, from move_refs.
+        found = self._lead_refs_read.get(role_id)
+        if found is None:
+            if "_lead_refs" in self.__dict__ or len(self._lead_refs_read) >= ONE_BY_ONE * len(self._ids):
+                return self._lead_refs.get(role_id, ())
+            rows = self._con.execute("SELECT r.id, m.kind, m.basis FROM moves m JOIN roles r ON r.ord = m.src "
+                                     "WHERE m.dst = ? ORDER BY m.src, m.pos", (role_id,))
+            found = self._lead_refs_read[role_id] = rows.fetchall()
         return found
 
     def leads_in(self, role_id: str) -> list[tuple[str, Transition]]:
