@@ -133,6 +133,14 @@ def test_similar_limit_keeps_the_total(cli, ladder_file):
     assert doc["total"] == 3
 
 
+def test_similar_into_a_pipe_says_how_many_more_on_stderr(cli, ladder_file):
+    cut = cli("--data", ladder_file, "similar", "MLE", "--limit", "1")
+    assert len(cut.stdout.splitlines()) == 1
+    assert cut.stderr == "aiml-career: 2 more roles (use --limit)\n"  # 3 roles besides MLE, 1 shown
+    whole = cli("--data", ladder_file, "similar", "MLE")
+    assert len(whole.stdout.splitlines()) == 3 and whole.stderr == ""
+
+
 def test_similar_prints_a_row_per_role(cli, ladder_file):
     out = cli("--data", ladder_file, "similar", "mle").stdout
     # id, name, score (53.8: above), there, back, shared, missing, extra (as compare prints them)

@@ -295,6 +295,8 @@ def similar(out: Rows, data: Similar) -> None:
     for item in data["roles"]:
         out.row(item["id"], item["name"], f"{item['score']:g}", figure(item["forward"]), figure(item["backward"]),
                 names(item["forward"]["shared"]), missing(item["forward"]), names(item["forward"]["extra"]))
+    if data["total"] > len(data["roles"]):  # as search says of its hits: nothing cut silently
+        out.note(f"{data['total'] - len(data['roles'])} more roles (use --limit)")
 
 
 # -- documents drawn as text (headings, bullets, labels), not as tables: the same lines --------
