@@ -138,7 +138,8 @@ def test_similar_into_a_pipe_says_how_many_more_on_stderr(cli, ladder_file):
     assert len(cut.stdout.splitlines()) == 1
     assert cut.stderr == "aiml-career: 2 more roles (use --limit)\n"  # 3 roles besides MLE, 1 shown
     whole = cli("--data", ladder_file, "similar", "MLE")
-    assert len(whole.stdout.splitlines()) == 3 and whole.stderr == ""
+    assert len(whole.stdout.splitlines()) == 3
+    assert whole.stderr == ""
 
 
 def test_similar_prints_a_row_per_role(cli, ladder_file):
