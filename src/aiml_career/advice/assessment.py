@@ -139,6 +139,10 @@ class Judged(NamedTuple):
 
     outcomes: list[Outcome]
     touched: frozenset[int]
+    #: Each row's level points (its ``of``) and its item, as lists of their own: a role none of
+    #: whose rows is touched is summed and listed from them in C.
+    of: list[int]
+    items: list[Any]
 
 
 def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[str, Mark] | None) -> Judged:
@@ -168,7 +172,7 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
         kind = 0 if one.met else 1 if one.gain else 2
         outcomes.append((one.points, one.of, kind, (one.met or one.gain or one.deepen)[0]))
         touched.append(number)
-    return Judged(outcomes, frozenset(touched))
+    return Judged(outcomes, frozenset(touched), [o[1] for o in outcomes], [o[3] for o in outcomes])
 
 
 def assess_numbered(judged: Judged, numbers: Sequence[int]) -> Assessment:
@@ -178,9 +182,8 @@ def assess_numbered(judged: Judged, numbers: Sequence[int]) -> Assessment:
     out = Assessment()
     outcomes = judged.outcomes
     if judged.touched.isdisjoint(numbers):
-        got = list(map(outcomes.__getitem__, numbers))
-        out.of = sum(o[1] for o in got)
-        out.gain = [o[3] for o in got]
+        out.of = sum(map(judged.of.__getitem__, numbers))
+        out.gain = list(map(judged.items.__getitem__, numbers))
         return out
     lists: tuple[list[Any], list[Any], list[Any]] = (out.met, out.gain, out.deepen)
     for number in numbers:
@@ -222,18 +225,18 @@ def _judge(ladder: Ladder, unit: Unit, have: Have, marks: Mapping[str, Mark] | N
 def _met(ladder: Ladder, row: RowAssessment, have: Have) -> Met:
     met: Met = {**skill_ref(ladder, row.unit.skill), "level": row.unit.level}
     if row.by is not None:
-        met["by"] = name_ref(ladder.skills[row.by])
+        met["by"] = name_ref(ladder.skill_heads[row.by])
     if row.via is not None:
         met["via"] = via_ref(ladder, row.via, have)
     return met
 
 
 def _deepen(ladder: Ladder, row: RowAssessment, have: Have) -> Deepen:
-    skill = ladder.skills[row.best]
+    skill = ladder.skill_heads[row.best]
     deepen: Deepen = {"id": skill.id, "name": skill.name, "category": skill.category,
                       "from": LEVELS[row.held - 1], "to": row.unit.level}
     if row.by is not None:
-        deepen["for"] = name_ref(ladder.skills[row.unit.skill])
+        deepen["for"] = name_ref(ladder.skill_heads[row.unit.skill])
     if row.via is not None:
         deepen["via"] = via_ref(ladder, row.via, have)
     if row.mark is not None:
@@ -257,7 +260,7 @@ def row_status(unit: Unit, best: str, held: int, marks: Mapping[str, Mark]) -> M
 
 def via_ref(ladder: Ladder, via: str, have: Have) -> Via:
     """The related skill ``via`` a row's level was counted from, at the level ``have`` holds it."""
-    return {**name_ref(ladder.skills[via]), "level": LEVELS[have[via] - 1]}
+    return {**name_ref(ladder.skill_heads[via]), "level": LEVELS[have[via] - 1]}
 
 
 def best_way(have: Have, unit: Unit) -> tuple[str, int, str | None]:
