@@ -9,7 +9,7 @@ the readiness they add up to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -156,15 +156,7 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
     outcomes: list[Outcome] = []
     touched = []
     for number, unit in enumerate(rows):
-        if unit.ways:
-            counted = False
-            for way in unit.ways:
-                if way[1] in keys:
-                    counted = True
-                    break
-        else:
-            counted = unit.skill in keys
-        if not counted and not (marked and not marked.isdisjoint(unit.members)):
+        if not held_toward(unit, keys) and not (marked and not marked.isdisjoint(unit.members)):
             outcomes.append((0, unit.rank, 1, new_requirement_item(ladder, unit, refs)))
             continue
         one = Assessment()
@@ -173,6 +165,17 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
         outcomes.append((one.points, one.of, kind, (one.met or one.gain or one.deepen)[0]))
         touched.append(number)
     return Judged(outcomes, frozenset(touched), [o[1] for o in outcomes], [o[3] for o in outcomes])
+
+
+def held_toward(unit: Unit, held: Collection[str]) -> bool:
+    """Whether a skill of ``held`` counts toward ``unit`` (one of its ways, by the rule of
+    :func:`best_way`): else nothing is held toward it, and it is to gain."""
+    if not unit.ways:
+        return unit.skill in held
+    for way in unit.ways:
+        if way[1] in held:
+            return True
+    return False
 
 
 def assess_numbered(judged: Judged, numbers: Sequence[int]) -> Assessment:

@@ -15,7 +15,7 @@ from ..ladder.levels import LEVEL_RANK
 from ..ladder.pieces import name_ref, role_at
 from ..ladder.places import row_skills
 from ..ladder.requirements import Unit
-from .assessment import Have, assess_numbered, best_way, judge_rows
+from .assessment import Have, assess_numbered, best_way, held_toward, judge_rows
 
 if TYPE_CHECKING:
     from ..results.common import ResourceRef
@@ -106,15 +106,7 @@ def fully_met(ladder: Ladder, ranks: Have) -> list[str]:
     # The rows met in full: a row no skill held counts toward (nearly every row) is not.
     full = set()
     for number, unit in enumerate(distinct):
-        if unit.ways:
-            for way in unit.ways:
-                if way[1] in ranks:
-                    break
-            else:
-                continue
-        elif unit.skill not in ranks:
-            continue
-        if best_way(ranks, unit)[1] >= unit.rank:
+        if held_toward(unit, ranks) and best_way(ranks, unit)[1] >= unit.rank:
             full.add(number)
     fit = []
     for role, numbers in table:
