@@ -6,10 +6,11 @@ or a requirement looks the same in every document (types: :mod:`.results`).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from ..results.common import NameRef, Requirement, RoleAt, SkillRef
     from .index import Head, Ladder
@@ -55,20 +56,12 @@ def new_requirement_item(ladder: Ladder, unit: Unit, refs: Mapping[str, SkillRef
     """:func:`requirement_item`, made anew (a caller that asks once per distinct row). ``refs``:
     every skill's ref (:attr:`~.index.Ladder.skill_refs`), for a caller that names most of a big
     ladder's skills (``match``): copied, not looked up one by one."""
-    if refs is None:
-        skill = ladder.skill_heads[unit.skill]
-        item: Requirement = {"id": skill.id, "name": skill.name, "category": skill.category, "level": unit.level}
-        if unit.any_of:
-            item["any_of"] = [skill_ref(ladder, a, unit.level) for a in unit.any_of]
-    else:
-        item = {**refs[unit.skill], "level": unit.level}
-        if unit.any_of:
-            item["any_of"] = [{**refs[a], "level": unit.level} for a in unit.any_of]
-    if unit.any_of and unit.open:
-        item["open"] = True
+    ref: Callable[[str], SkillRef] = refs.__getitem__ if refs is not None else partial(skill_ref, ladder)
+    item: Requirement = {**ref(unit.skill), "level": unit.level}
+    if unit.any_of:
+        item["any_of"] = [{**ref(a), "level": unit.level} for a in unit.any_of]
+        if unit.open:
+            item["open"] = True
     if unit.part_of is not None:
-        if refs is None:
-            item["part_of"] = name_ref(ladder.skill_heads[unit.part_of])
-        else:
-            item["part_of"] = {"id": unit.part_of, "name": refs[unit.part_of]["name"]}
+        item["part_of"] = {"id": unit.part_of, "name": ref(unit.part_of)["name"]}
     return item
