@@ -43,39 +43,34 @@ def texts_of(blob: bytes) -> list[str]:
     return zlib.decompress(blob).decode().split("\n") if blob else []
 
 
-class Packed:
-    """Every list of ways and every distinct row of a ladder as columns, and read back
-    (:func:`ways_of`, :func:`rows_of`): each method gives the meta rows to keep."""
+def ways_packed(lists: Sequence[tuple[Way, ...]]) -> dict[str, bytes]:
+    """Each list of ways (:attr:`.requirements.Unit.ways`) as columns: the skills named, by
+    number into one list of names, the caps, and where each list ends."""
+    names: dict[str, int] = {}
+    member, counted, cap, ends = [], [], [], []
+    for ways in lists:
+        for skill, counts, most in ways:
+            member.append(names.setdefault(skill, len(names)))
+            counted.append(names.setdefault(counts, len(names)))
+            cap.append(most)
+        ends.append(len(member))
+    return {"ways.names": texts_packed(names), "ways.member": numbers_packed(member),
+            "ways.counted": numbers_packed(counted), "ways.cap": numbers_packed(cap),
+            "ways.ends": numbers_packed(ends)}
 
-    @staticmethod
-    def ways(lists: Sequence[tuple[Way, ...]]) -> dict[str, bytes]:
-        """Each list of ways (:attr:`.requirements.Unit.ways`) as columns: the skills named, by
-        number into one list of names, the caps, and where each list ends."""
-        names: dict[str, int] = {}
-        member, counted, cap, ends = [], [], [], []
-        for ways in lists:
-            for skill, counts, most in ways:
-                member.append(names.setdefault(skill, len(names)))
-                counted.append(names.setdefault(counts, len(names)))
-                cap.append(most)
-            ends.append(len(member))
-        return {"ways.names": texts_packed(names), "ways.member": numbers_packed(member),
-                "ways.counted": numbers_packed(counted), "ways.cap": numbers_packed(cap),
-                "ways.ends": numbers_packed(ends)}
 
-    @staticmethod
-    def rows(rows: Sequence[Unit], way_number: dict[tuple[Way, ...], int]) -> dict[str, bytes]:
-        """Distinct rows (no wording) as columns; a row's ways by their number in
-        ``way_number``, plus one (0: no ways)."""
-        return {"rows.skill": texts_packed(u.skill for u in rows), "rows.level": texts_packed(u.level for u in rows),
-                "rows.any_of": texts_packed(" ".join(u.any_of) for u in rows),
-                "rows.part_of": texts_packed(u.part_of or "" for u in rows),
-                "rows.ways": numbers_packed(way_number[u.ways] + 1 if u.ways else 0 for u in rows),
-                "rows.open": numbers_packed(int(u.open) for u in rows)}
+def rows_packed(rows: Sequence[Unit], way_number: dict[tuple[Way, ...], int]) -> dict[str, bytes]:
+    """Distinct rows (no wording) as columns; a row's ways by their number in
+    ``way_number``, plus one (0: no ways)."""
+    return {"rows.skill": texts_packed(u.skill for u in rows), "rows.level": texts_packed(u.level for u in rows),
+            "rows.any_of": texts_packed(" ".join(u.any_of) for u in rows),
+            "rows.part_of": texts_packed(u.part_of or "" for u in rows),
+            "rows.ways": numbers_packed(way_number[u.ways] + 1 if u.ways else 0 for u in rows),
+            "rows.open": numbers_packed(int(u.open) for u in rows)}
 
 
 def ways_of(meta: dict[str, bytes]) -> list[tuple[Way, ...]]:
-    """The lists of ways :meth:`Packed.ways` packed, in their order."""
+    """The lists of ways :func:`ways_packed` packed, in their order."""
     names = texts_of(meta["ways.names"])
     name = names.__getitem__
     flat = list(zip(map(name, numbers_of(meta["ways.member"])), map(name, numbers_of(meta["ways.counted"])),
@@ -85,7 +80,7 @@ def ways_of(meta: dict[str, bytes]) -> list[tuple[Way, ...]]:
 
 
 def rows_of(meta: dict[str, bytes], ways: list[tuple[Way, ...]]) -> list[Unit]:
-    """The distinct rows :meth:`Packed.rows` packed, as units (no wording), ``ways`` read
+    """The distinct rows :func:`rows_packed` packed, as units (no wording), ``ways`` read
     by :func:`ways_of`."""
     any_of = texts_of(meta["rows.any_of"])
     listed = {text: tuple(text.split(" ")) if text else () for text in set(any_of)}  # each list made once

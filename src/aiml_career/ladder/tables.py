@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import columns, requirements
-from .columns import Packed
 from .index import Ladder
 from .requirements import Way
 
@@ -105,7 +104,7 @@ def database(ladder: Ladder) -> bytes:
             numbers.extend(ids)
             ends.append(len(numbers))
         con.executemany("INSERT INTO meta VALUES (?, ?)", [
-            *Packed.rows(distinct, ways).items(), *Packed.ways(list(ways)).items(),
+            *columns.rows_packed(distinct, ways).items(), *columns.ways_packed(list(ways)).items(),
             ("numbers", columns.numbers_packed(numbers)), ("ends", columns.numbers_packed(ends))])
         con.executemany("INSERT INTO ways VALUES (?, ?)", ((i, json.dumps(w)) for w, i in ways.items()))
         con.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?, ?)", moves)
