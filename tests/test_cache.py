@@ -149,14 +149,19 @@ def test_the_key_covers_every_module_that_decides_validity():
     assert seen == set(cache.VALIDITY_MODULES)
 
 
-def test_old_entries_are_pruned(tmp_path, monkeypatch):
-    monkeypatch.setattr(cache, "KEEP", 2)
+def load_versions(folder: Path, count: int) -> None:
+    """Load ``count`` ladders that differ only in their title: an entry each."""
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    for number in range(4):
+    for number in range(count):
         data["title"] = f"version {number}"
-        path = tmp_path / f"ladder-{number}.json"
+        path = folder / f"ladder-{number}.json"
         path.write_text(json.dumps(data), encoding="utf-8")
         load(path)
+
+
+def test_old_entries_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP", 2)
+    load_versions(tmp_path, 4)
     assert len(entries()) == 2
 
 
@@ -199,11 +204,6 @@ def test_an_entry_that_cannot_be_pruned_never_stops_the_pruning(tmp_path, monkey
     left = cache_folder() / ".ladder-z.ok.abc.tmp"
     left.mkdir()
     os.utime(left, (1, 1))
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    for number in range(4):
-        data["title"] = f"version {number}"
-        path = tmp_path / f"ladder-{number}.json"
-        path.write_text(json.dumps(data), encoding="utf-8")
-        load(path)
+    load_versions(tmp_path, 4)
     assert len([p for p in entries() if p.is_file()]) == 2
     assert stuck.is_dir()
