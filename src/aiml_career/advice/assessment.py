@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..ladder.index import Head, Ladder
-from ..ladder.levels import LEVELS
-from ..ladder.pieces import name_ref, new_requirement_item, requirement_item, skill_ref
+from ..ladder.levels import LEVEL_RANK, LEVELS
+from ..ladder.pieces import name_ref, new_requirement_items, requirement_item, skill_ref
 from ..ladder.requirements import Unit, ways
 
 if TYPE_CHECKING:
@@ -149,22 +150,25 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
     """Each of a ladder's distinct ``rows`` (:attr:`~..ladder.index.Ladder.row_table`) judged once
     for ``have`` and ``marks``, as :func:`assess` judges it. A row nothing held counts toward and
     no member of which is marked is to gain, nothing more to work out: for a person holding a
-    handful of skills, nearly every row of a big ladder (``match`` judges every one)."""
+    handful of skills, nearly every row of a big ladder (``match`` judges every one). So every
+    row is first made to gain, in one pass, and only the rows found touched are judged."""
     keys = set(have)
     marked = set(marks or ())
-    refs = ladder.skill_refs  # nearly every row is an item to name: every skill, in one pass
-    outcomes: list[Outcome] = []
     touched = []
     for number, unit in enumerate(rows):
-        if not held_toward(unit, keys) and not (marked and not marked.isdisjoint(unit.members)):
-            outcomes.append((0, unit.rank, 1, new_requirement_item(ladder, unit, refs)))
-            continue
+        if held_toward(unit, keys) or (marked and not marked.isdisjoint(unit.members)):
+            touched.append(number)
+    # Nearly every row is an item to name: every skill's ref, read in one pass.
+    items: list[Any] = new_requirement_items(ladder, rows, ladder.skill_refs)
+    of = [LEVEL_RANK[unit.level] for unit in rows]
+    outcomes: list[Outcome] = list(zip(repeat(0), of, repeat(1), items))
+    for number in touched:
         one = Assessment()
-        _judge(ladder, unit, have, marks, one, False)
+        _judge(ladder, rows[number], have, marks, one, False)
         kind = 0 if one.met else 1 if one.gain else 2
-        outcomes.append((one.points, one.of, kind, (one.met or one.gain or one.deepen)[0]))
-        touched.append(number)
-    return Judged(outcomes, frozenset(touched), [o[1] for o in outcomes], [o[3] for o in outcomes])
+        outcomes[number] = (one.points, one.of, kind, (one.met or one.gain or one.deepen)[0])
+        items[number] = outcomes[number][3]
+    return Judged(outcomes, frozenset(touched), of, items)
 
 
 def held_toward(unit: Unit, held: Collection[str]) -> bool:
