@@ -287,7 +287,8 @@ def test_the_ladder_in_use_onto_its_own_file_is_read_once(cli, files, monkeypatc
 
     reads = []
     real = loading.read_bytes
-    monkeypatch.setattr(loading, "read_bytes", lambda path, hints=None: reads.append(path) or real(path, hints))
+    monkeypatch.setattr(loading, "read_bytes",
+                        lambda path, hints=None, **kw: reads.append(path) or real(path, hints, **kw))
     doc = cli("--data", files[0], "map", files[0], "--limit", "1", "--json").json()
     assert len(reads) == 1
     assert [(r["id"], r["nearest"][0]["id"]) for r in doc["roles"]] == [("acme-analyst", "acme-analyst"),

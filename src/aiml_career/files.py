@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, overload
 
 #: The largest file read, in bytes (512 MiB): a bound on memory, not on ladders people make.
 #: The biggest benchmark ladder, 20,000 roles with 15-40 requirement rows each, is 132 MB
@@ -41,6 +42,8 @@ STDIN = "-"
 MAX_LINKS = 40
 #: A temporary file older than this (seconds) was left by a killed process.
 STALE_SECONDS = 3600
+
+T = TypeVar("T")
 
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -274,15 +277,22 @@ def locate(path: str | Path, *, follow: bool = True) -> Located:
 # -- reading ------------------------------------------------------------------------------
 
 
-def read_regular(
-    path: str | Path | Located, limit: int | None = None, *, follow: bool = True, check=None
-) -> bytes:
+@overload
+def read_regular(path: str | Path | Located, limit: int | None = None, *, follow: bool = True,
+                 check: Callable[[os.stat_result], None] | None = None) -> bytes: ...
+@overload
+def read_regular(path: str | Path | Located, limit: int | None = None, *, follow: bool = True,
+                 check: Callable[[os.stat_result], None] | None = None,
+                 known: Callable[[os.stat_result], T | None]) -> bytes | T: ...
+def read_regular(path, limit=None, *, follow=True, check=None, known=None):
     """The bytes of a regular file, at most ``limit`` of them (default :data:`MAX_BYTES`, as
     it is when called); else :class:`ReadFailed`.
 
     ``"-"`` reads standard input (any kind of stream) with the same bound.
     ``follow=False`` refuses a symbolic link as the last name. ``check(st)``,
     given the ``os.stat_result`` of the open file, may raise ReadFailed to refuse it.
+    ``known(st)``, asked last, may answer for the file from its status alone: what it gives,
+    unless None, is returned, and nothing is read.
     A :class:`Located` file is read where it was found (its folder stays open).
     """
     limit = MAX_BYTES if limit is None else limit
@@ -310,6 +320,10 @@ def read_regular(
             check(st)
         if st.st_size > limit:
             raise too_big(limit, st.st_size)
+        if known is not None:
+            answer = known(st)
+            if answer is not None:
+                return answer
         return _read_bounded(fd, limit, st.st_size)
     except OSError as exc:
         raise ReadFailed(_reason(exc)) from None

@@ -57,7 +57,8 @@ if typing.TYPE_CHECKING:
 #: Larger files are rebuilt by validating their shape: past about 1 MB,
 #: pydantic-core validating the bytes beats ``json.loads`` plus ``model_construct``.
 MAX_CONSTRUCTED_BYTES = 1_000_000
-#: How many markers to keep; the least recently used go first.
+#: How many markers to keep, the least recently used going first; and how many records of files
+#: seen (:func:`.store.open_seen`), the oldest going first.
 KEEP = 64
 #: A marker used is given the time of its use when its time is older than this (seconds):
 #: the order of use, without a write on every run.
@@ -202,16 +203,19 @@ def remember(raw: bytes, where: Path | None) -> None:
 
 def prune(folder: Path) -> None:
     """Keep the :data:`KEEP` most recently used markers (every edit of a ladder makes a new
-    one), and remove temporary files that a killed process left behind. Done whenever a
-    marker or an index (:mod:`.store`) is written. An entry that is not a regular file, or
-    that cannot be removed, is passed over: it never stops the pruning of the rest."""
-    markers = []
+    one), and as many of the index's records of files seen (``seen-``: :func:`.store.open_seen`),
+    and remove temporary files that a killed process left behind. Done whenever a marker, an
+    index or a record is written. An entry that is not a regular file, or that cannot be
+    removed, is passed over: it never stops the pruning of the rest."""
+    kept: dict[str, list[tuple[int, str]]] = {"ladder-": [], "seen-": []}
     now = time.time()
     with os.scandir(folder) as entries:
         for entry in entries:
-            marker = entry.name.startswith("ladder-") and entry.name.endswith(".ok")
-            left = entry.name.endswith(".tmp") and entry.name.startswith(".")
-            if not (marker or left):
+            name = entry.name
+            kind = ("ladder-" if name.startswith("ladder-") and name.endswith(".ok")
+                    else "seen-" if name.startswith("seen-") else None)
+            left = name.endswith(".tmp") and name.startswith(".")
+            if not (kind or left):
                 continue
             try:
                 st = entry.stat(follow_symlinks=False)
@@ -219,12 +223,13 @@ def prune(folder: Path) -> None:
                 continue
             if stat.S_ISDIR(st.st_mode):
                 continue
-            if marker:
-                markers.append((st.st_mtime_ns, entry.path))
+            if kind:
+                kept[kind].append((st.st_mtime_ns, entry.path))
             elif now - st.st_mtime > STALE_SECONDS:
                 _remove(entry.path)
-    for _, old in sorted(markers)[:-KEEP]:
-        _remove(old)
+    for found in kept.values():
+        for _, old in sorted(found)[:-KEEP]:
+            _remove(old)
 
 
 def _remove(path: str) -> None:

@@ -9,9 +9,10 @@ at once as a :class:`~aiml_career.errors.DataError` with its place in the file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from ..environment import DATA_ENV
 from ..errors import DataError, Problem, UsageError
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from ..results.ladder import Validation
     from .model import LadderDoc
 
+
+T = TypeVar("T")
 
 #: What names the built-in ladder: ``--data builtin``, ``map builtin``, ``"extends": "builtin"``.
 BUILTIN = "builtin"
@@ -61,9 +64,15 @@ def source_name(path: Path | str) -> str:
     return "<stdin>" if str(path) == "-" else str(path)
 
 
-def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
+@overload
+def read_bytes(path: Path, hints: list[str] | None = None) -> bytes: ...
+@overload
+def read_bytes(path: Path, hints: list[str] | None = None, *,
+               known: Callable[[os.stat_result], T | None]) -> bytes | T: ...
+def read_bytes(path, hints=None, *, known=None):
     """The file's bytes (``-``: standard input), or a DataError that says why not
-    (with ``hints``, and what to do about a FIFO or a file over the limit).
+    (with ``hints``, and what to do about a FIFO or a file over the limit). ``known``: as
+    for :func:`.files.read_regular` (what answers for a file from its status alone).
 
     Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
     """
@@ -71,7 +80,7 @@ def read_bytes(path: Path, hints: list[str] | None = None) -> bytes:
     from ..files import FIFO, ReadFailed, megabytes, read_regular
 
     try:
-        return read_regular(path)
+        return read_regular(path, known=known)
     except ReadFailed as exc:
         more = list(hints or [])
         if exc.reason == FIFO:  # --data <(cat FILE): a pipe is read from standard input only
@@ -142,14 +151,26 @@ def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_
     """
     path = Path(path) if path is not None else builtin_path()
     hints = [f"${DATA_ENV} names it; unset it to use the built-in ladder"] if named_by_env else None
-    raw = _strip_bom(read_bytes(path, hints))
     indexed = not models and str(path) != "-"
-    if indexed:
+    if not indexed:
+        raw = _strip_bom(read_bytes(path, hints))
+    else:
         from . import store
 
         # The index of these exact bytes, under this code: no validation, no models (a big
-        # file). It is only ever built from a ladder that is no overlay: looked for first.
-        stored = store.open_index(raw, cache, source_name(path))
+        # file). It is only ever built from a ladder that is no overlay: looked for first,
+        # by the file's status before its bytes are read (store.open_seen), then by its bytes.
+        seen: list[os.stat_result] = []
+
+        def known(st: os.stat_result) -> Ladder | None:
+            seen.append(st)
+            return store.open_seen(st, cache, source_name(path))
+
+        got = read_bytes(path, hints, known=known)
+        if not isinstance(got, bytes):
+            return got
+        raw = _strip_bom(got)
+        stored = store.open_index(raw, cache, source_name(path), seen[0] if seen else None)
         if stored is not None:
             return stored
     from . import overlay

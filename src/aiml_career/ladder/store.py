@@ -26,6 +26,10 @@ the database as :meth:`sqlite3.Connection.serialize` wrote it. (SHA-256, not the
 the validity marker: every warm run hashes the whole file and the whole index, and on a CPU
 with SHA instructions, as most made since 2017 are, OpenSSL's SHA-256 is twice as quick:
 66 MB in 0.037 s against 0.070 s here.)
+Beside it, ``seen-<keyed hash of device and inode>`` records a file's status and the key of its
+bytes (:func:`open_seen`): a run whose file has that status opens the index without reading or
+hashing the file (ESCO-sized ladder, 34 MB, paired whole processes: ``show`` 0.29 -> 0.25 s,
+``match`` 0.67 -> 0.57 s).
 
 Trust: the index is data, never code (no pickle: JSON and SQLite rows). It is read bounded,
 without following a link, only when it is a regular file we own that others cannot write
@@ -54,6 +58,7 @@ import hmac
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +83,13 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 MAC_SIZE = 32
+KEY_SIZE = 20
+#: A record of a file's status and the key of its bytes (:func:`open_seen`): its name begins so.
+SEEN = "seen-"
+SEEN_MAGIC = b"AIMLSEEN1\n"
+SEEN_BYTES = 4096
+#: A status is recorded once this old (nanoseconds): a file system's clock ticks far quicker.
+RACY_NS = 2_000_000_000
 
 
 def wanted(raw: bytes, where: Path | None) -> bool:
@@ -95,7 +107,7 @@ def _key(secret: bytes, raw: bytes) -> bytes:
     digest = hmac.new(secret[:64], b"aiml-career-ix\0", "sha256")
     digest.update(raw)
     digest.update(cache.code_digest())
-    return digest.digest()[:20]
+    return digest.digest()[:KEY_SIZE]
 
 
 def _mac(secret: bytes, key: bytes, db: bytes | memoryview) -> bytes:
@@ -108,8 +120,10 @@ def _path(folder: Path, key: bytes) -> Path:
     return folder / f"index-{key.hex()}.db"
 
 
-def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | None:
-    """The ladder of ``raw`` from its index, or None when there is none to be trusted."""
+def open_index(raw: bytes, where: Path | None, source: str, st: os.stat_result | None = None) -> StoredLadder | None:
+    """The ladder of ``raw`` from its index, or None when there is none to be trusted. ``st``:
+    the status of the file ``raw`` was read from, recorded for :func:`open_seen` when the
+    index opens."""
     if not wanted(raw, where):
         return None
     assert where is not None
@@ -118,6 +132,42 @@ def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | No
     if folder is None or not secret:
         return None
     key = _key(secret, raw)
+    ladder = _opened(folder, secret, key, source)
+    if ladder is not None and st is not None:
+        _remember_seen(folder, secret, key, st)
+    return ladder
+
+
+def open_seen(st: os.stat_result, where: Path | None, source: str) -> StoredLadder | None:
+    """The ladder of the file whose status is ``st``, from its index, without reading the file:
+    when a run recorded (:func:`open_index`) that the file, as its status stands now, held the
+    bytes of an index's key. Else None: the file is read, and :func:`open_index` asked.
+
+    The status is the device, inode, size, and the times of the last change of content
+    (``mtime``) and of the last change of any kind (``ctime``, which no one but the kernel sets:
+    any write or rename changes it, and :func:`os.utime` setting ``mtime`` back changes it too).
+    As ``git`` does with its index, a status is recorded only once its change is :data:`RACY_NS`
+    old: two writes within one tick of the file system's clock could leave the same status."""
+    if where is None or st.st_size < MIN_BYTES:
+        return None
+    folder = cache.folder_of(where, create=False)
+    secret = cache.secret_of(folder, create=False) if folder else None
+    if folder is None or not secret:
+        return None
+    data = _read(_seen_path(folder, secret, st), SEEN_BYTES)
+    status = _status(st)
+    size = len(SEEN_MAGIC) + MAC_SIZE + KEY_SIZE
+    if data is None or len(data) < size or not data.startswith(SEEN_MAGIC):
+        return None
+    head = len(SEEN_MAGIC)
+    mac, key, recorded = data[head:head + MAC_SIZE], data[head + MAC_SIZE:size], data[size:]
+    if recorded != status or not hmac.compare_digest(mac, _mac(secret, b"seen\0" + key, recorded)):
+        return None
+    return _opened(folder, secret, key, source)
+
+
+def _opened(folder: Path, secret: bytes, key: bytes, source: str) -> StoredLadder | None:
+    """The ladder of the index of ``key`` in ``folder`` when it is there and trusted."""
     path = _path(folder, key)
     body = _verified(path, secret, key)
     if body is None:
@@ -139,6 +189,36 @@ def open_index(raw: bytes, where: Path | None, source: str) -> StoredLadder | No
     return ladder
 
 
+def _status(st: os.stat_result) -> bytes:
+    return f"{st.st_dev} {st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}".encode()
+
+
+def _seen_path(folder: Path, secret: bytes, st: os.stat_result) -> Path:
+    """``seen-<keyed hash of the file's device and inode>``: one record per file."""
+    name = hmac.new(secret[:64], f"aiml-seen\0{st.st_dev} {st.st_ino}".encode(), "sha256").hexdigest()[:40]
+    return folder / f"{SEEN}{name}"
+
+
+def _remember_seen(folder: Path, secret: bytes, key: bytes, st: os.stat_result) -> None:
+    """Record that the file of status ``st`` holds the bytes of ``key`` (:func:`open_seen`),
+    unless it was changed too lately to tell, or it is recorded already; a failure to write is
+    ignored (the next run reads the file, as this one did)."""
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return
+    status = _status(st)
+    record = SEEN_MAGIC + _mac(secret, b"seen\0" + key, status) + key + status
+    path = _seen_path(folder, secret, st)
+    if _read(path, SEEN_BYTES) == record:
+        return
+    from ..writes import write_private
+
+    try:
+        write_private(folder, path.name, record)
+        cache.prune(folder)
+    except OSError:
+        pass
+
+
 def _verified(path: Path, secret: bytes, key: bytes) -> memoryview | None:
     """The database of the index at ``path`` when it is ours and its MAC holds, else None."""
     data = _read(path)
@@ -150,7 +230,7 @@ def _verified(path: Path, secret: bytes, key: bytes) -> memoryview | None:
     return body
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: Path, limit: int = MAX_INDEX_BYTES) -> bytes | None:
     from ..files import ReadFailed, read_regular
 
     def ours(st: os.stat_result) -> None:
@@ -158,7 +238,7 @@ def _read(path: Path) -> bytes | None:
             raise ReadFailed("not ours")
 
     try:
-        return read_regular(path, MAX_INDEX_BYTES, follow=False, check=ours)
+        return read_regular(path, limit, follow=False, check=ours)
     except ReadFailed:
         return None
 
