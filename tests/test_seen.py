@@ -138,6 +138,15 @@ def test_a_record_that_is_not_what_a_run_wrote_is_never_used(ladder, old_enough,
     assert ladder.name in read, "the ladder file is read"
 
 
+def test_a_record_made_under_other_code_is_never_used(ladder, old_enough):
+    """Another version's record names the index of the bytes under that version's code."""
+    warm(ladder)
+    expected = show(ladder, env=NO_CACHE)
+    with mock.patch.object(cache, "code_digest", return_value=b"another version"), reads() as read:
+        assert show(ladder) == expected
+    assert ladder.name in read, "the ladder file is read"
+
+
 def test_a_record_pointing_at_a_damaged_index_falls_back_to_the_file(ladder, old_enough):
     warm(ladder)
     (index,) = cache_folder().glob("index-*.db")

@@ -194,9 +194,11 @@ def _status(st: os.stat_result) -> bytes:
 
 
 def _seen_path(folder: Path, secret: bytes, st: os.stat_result) -> Path:
-    """``seen-<keyed hash of the file's device and inode>``: one record per file."""
-    name = hmac.new(secret[:64], f"aiml-seen\0{st.st_dev} {st.st_ino}".encode(), "sha256").hexdigest()[:40]
-    return folder / f"{SEEN}{name}"
+    """``seen-<keyed hash of the file's device and inode, and of the code>``: one record per
+    file, under this code (another version's record would name the index its code built)."""
+    digest = hmac.new(secret[:64], f"aiml-seen\0{st.st_dev} {st.st_ino}\0".encode(), "sha256")
+    digest.update(cache.code_digest())
+    return folder / f"{SEEN}{digest.hexdigest()[:40]}"
 
 
 def _remember_seen(folder: Path, secret: bytes, key: bytes, st: os.stat_result) -> None:
