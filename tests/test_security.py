@@ -241,6 +241,21 @@ def test_a_ladder_over_the_size_limit_is_refused(cli, tmp_path, monkeypatch):
     )
 
 
+def test_validate_of_a_ladder_over_the_size_limit_says_how_to_read_it(cli, monkeypatch):
+    monkeypatch.setattr("aiml_career.files.MAX_BYTES", 1000)
+    hint = ("a ladder file is read up to 1000 bytes, a bound on memory (validating one takes 6 to 7 times its size);"
+            " to read a bigger one: AIML_CAREER_MAX_BYTES=1G aiml-career ...")
+    text = cli("validate", str(EXAMPLE))
+    assert text.exit_code == 1
+    assert text.stdout == (f"invalid: {EXAMPLE} (1 problem)\n"
+                           "  (document): cannot read: larger than the limit of 1000 bytes\n"
+                           f"  {hint}\n")
+    doc = cli("validate", str(EXAMPLE), "--json").json()
+    assert doc["valid"] is False
+    assert doc["hints"] == [hint]
+    assert "hints" not in cli("validate", str(EXAMPLE), "--json", env={"AIML_CAREER_MAX_BYTES": "1M"}).json()
+
+
 def test_the_variable_raises_or_lowers_the_limit_of_a_ladder(cli, tmp_path, monkeypatch):
     """$AIML_CAREER_MAX_BYTES moves the limit for the ladder and standard input, for that run only."""
     from aiml_career import files

@@ -220,7 +220,7 @@ def validate(path: Path | str, *, cache: Path | None = None, named_by_env: bool 
     try:
         ladder = load(path, cache=cache, named_by_env=named_by_env, models=True)
     except DataError as error:
-        return {
+        invalid: Validation = {
             "file": source_name(path),
             "valid": False,
             "problems": [
@@ -229,6 +229,9 @@ def validate(path: Path | str, *, cache: Path | None = None, named_by_env: bool 
             ],
             "problem_count": error.total,
         }
+        if isinstance(error, UnreadableFile) and error.hints:  # what to do: over the limit, a FIFO
+            invalid["hints"] = list(error.hints)
+        return invalid
     doc = ladder.doc
     return {
         "file": source_name(path),

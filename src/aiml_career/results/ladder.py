@@ -342,6 +342,8 @@ class Validation(TypedDict):
     valid: bool
     problems: list[ProblemDoc]
     problem_count: NotRequired[int]
+    #: When the file could not be read at all: what to do about it (a file over the read limit).
+    hints: NotRequired[list[str]]
     #: When valid: the ladders it extends, nearest first (an overlay's); empty for a whole ladder.
     extends: NotRequired[list[str]]
     counts: NotRequired[Counts]

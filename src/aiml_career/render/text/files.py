@@ -79,3 +79,5 @@ def validation(out: Console, data: Validation) -> None:
     if count > len(data["problems"]):
         listed = len(data["problems"])
         out.print(T(f"  … and {count - listed:,} more (the first {listed} are listed)", "dim"))
+    for hint in data.get("hints", []):
+        out.print(T(f"  {hint}", "dim"))
