@@ -164,7 +164,10 @@ def load(path: Path | str | None = None, *, cache: Path | None = None, named_by_
 
         def known(st: os.stat_result) -> Ladder | None:
             seen.append(st)
-            return store.open_seen(st, cache, source_name(path))
+            try:
+                return store.open_seen(st, cache, source_name(path))
+            except OSError:  # the cache's trouble, not the file's: the file is read
+                return None
 
         got = read_bytes(path, hints, known=known)
         if not isinstance(got, bytes):
