@@ -43,12 +43,15 @@ def entering(ladder: Ladder, roles: list[Head], held: Have, me: Person) -> list[
     renumbered = {number: i for i, number in enumerate(used)}
     judged = judge_rows(ladder, [distinct[number] for number in used], held, me.marks)
     fits = Fits(ladder)
-    rows = {number: fits.row(distinct[number]) for number in used}  # what each row relates to, once
+    # What each row relates to, once: only the rows naming a skill of a specialization or a
+    # certification relate to any (on a taxonomy, few of thousands).
+    rows = {number: fits.row(unit) for number, unit in zip(used, map(distinct.__getitem__, used))
+            if fits.relates(unit)}
     moves: list[NextMove] = []
     for role in roles:
         numbers = numbers_of[role.id]
-        found = assess_numbered(judged, [renumbered[number] for number in numbers])
-        moves.append({**role_at(role), **ENTRY, **found.fields(), **fits.of(map(rows.__getitem__, numbers))})
+        found = assess_numbered(judged, list(map(renumbered.__getitem__, numbers)))
+        moves.append({**role_at(role), **ENTRY, **found.fields(), **fits.of(filter(None, map(rows.get, numbers)))})
     return moves
 
 
@@ -77,6 +80,14 @@ class Fits:
         for number, cert in enumerate(self.certs):
             for sid in cert.skills:
                 self.cert_of.setdefault(sid, []).append(number)
+        #: Every skill a specialization or a certification names.
+        self.named = self.spec_of.keys() | self.cert_of.keys()
+
+    def relates(self, unit: Unit) -> bool:
+        """Whether a row may relate to anything (:meth:`row`): it names a skill :attr:`named` holds
+        (every skill :meth:`row` looks up is its skill, an alternative or its broad skill)."""
+        named = self.named
+        return unit.skill in named or unit.part_of in named or (bool(unit.any_of) and not named.isdisjoint(unit.any_of))
 
     def row(self, unit: Unit) -> tuple[frozenset[int], frozenset[int]]:
         """The numbers of the specializations and certifications one row relates to."""
@@ -101,16 +112,22 @@ class Fits:
 
 def fully_met(ladder: Ladder, ranks: Have) -> list[str]:
     """The roles ``ranks`` fully meets (readiness 100, as :func:`.assessment.assess` scores it),
-    each distinct row of the ladder judged once (:attr:`~..ladder.index.Ladder.row_table`)."""
+    each distinct row of the ladder judged at most once (:attr:`~..ladder.index.Ladder.row_table`)."""
     distinct, table = ladder.row_table
-    # The rows met in full: a row no skill held counts toward (nearly every row) is not.
-    full = set()
-    for number, unit in enumerate(distinct):
-        if held_toward(unit, ranks) and best_way(ranks, unit)[1] >= unit.rank:
-            full.add(number)
+    # A row is judged when a role asks (each once): a role none of whose rows is met stops at its
+    # first, so of a taxonomy's 40,000 rows a few thousand are (nearly every row is to gain).
+    met: dict[int, bool] = {}
+
+    def met_in_full(number: int) -> bool:
+        found = met.get(number)
+        if found is None:
+            unit = distinct[number]
+            found = met[number] = held_toward(unit, ranks) and best_way(ranks, unit)[1] >= unit.rank
+        return found
+
     fit = []
     for role, numbers in table:
-        if all(map(full.__contains__, numbers)):  # every row met (or none): readiness 100
+        if all(map(met_in_full, numbers)):  # every row met (or none): readiness 100
             fit.append(role.id)
         elif len(numbers) * MOST >= ROUNDS_UP and _readiness(ranks, [distinct[n] for n in numbers]) >= 100:
             fit.append(role.id)

@@ -7,9 +7,9 @@ into a pipe: ``next``'s labelled lines aligned as Rich's grid aligned them, padd
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ..errors import sanitize
 from . import STARTS, alternatives, counted_from
 from .rows import Rows, figure, names, not_met, place_label, refs
 
@@ -36,36 +36,45 @@ def next_steps(out: Rows, data: Next) -> None:
         out.line(f"starting {STARTS.get(begun['how'], begun['how'])}: ", ", ".join(r["id"] for r in begun["roles"]))
     if start is not None and data["ladder_names_no_move"] and not data["at_top"]:
         out.line(no_move(data, start["name"]))
-    # From no role, the roles share their rows' items (one per distinct row): each said once.
-    said: dict[int, str] = {}
-
-    def words(item: Any, say: Callable[[Any], str]) -> str:
-        found = said.get(id(item))
-        if found is None:
-            found = said[id(item)] = say(item)
-        return found
-
-    for move in data["next"]:
-        out.line()
-        out.line("→ ", move["name"], f"  {move['id']} · ", move["kind"], f", {move['basis']}",
-                 f"  readiness {move['readiness']:.1f}% ({move['points']}/{move['of']} points)")
-        labelled = gap_lines([words(s, gain_words) for s in move["skills_to_gain"]],
-                             [words(s, deepen_words) for s in move["skills_to_deepen"]])
-        labelled += [(label, refs(found)) for label, found in
+    moves = data["next"]
+    # From no role, the roles share their rows' items (one per distinct row: ~12,000 on a taxonomy,
+    # each listed by two roles or more): each item's words are worked out once, by its identity,
+    # each list of places's label once (the rows of one skill share theirs), and all of them made
+    # safe at once (:func:`safe`). A move's lines are joined from them.
+    gains = {id(s): s for move in moves for s in move["skills_to_gain"]}
+    gain_text = safe({key: gain_words(s) for key, s in gains.items()})
+    lists = {id(places): places for s in gains.values() if (places := s.get("learn"))}
+    labels = {key: learn_label(places) for key, places in lists.items()}
+    learn_text = safe({key: f"{s['name']}: {label}" for key, s in gains.items()
+                       if (label := labels.get(id(s.get("learn"))))})
+    deepen_text = safe({id(s): deepen_words(s) for move in moves for s in move["skills_to_deepen"]})
+    for move in moves:
+        ids = list(map(id, move["skills_to_gain"]))
+        labelled = gap_lines(list(map(gain_text.__getitem__, ids)),
+                             list(map(deepen_text.__getitem__, map(id, move["skills_to_deepen"]))))
+        labelled += [(label, sanitize(refs(found))) for label, found in
                      (("specializations:", move["specializations"]), ("certifications:", move["certifications"]))
                      if found]
         if move["basis"] == "overlap":
-            labelled.append(("shared:", ", ".join(m["name"] for m in move.get("shared", []))))
-        labelled.append(("why:", move["note"] or "—"))
-        learn = [words(s.get("learn"), learn_label) for s in move["skills_to_gain"]]
-        shown = [f"{s['name']}: {label}" for s, label in zip(move["skills_to_gain"], learn) if label]
-        if shown:
-            labelled.append(("learn:", " · ".join(shown)))
+            labelled.append(("shared:", sanitize(", ".join(m["name"] for m in move.get("shared", [])))))
+        labelled.append(("why:", sanitize(move["note"] or "—")))
+        learn = " · ".join(filter(None, map(learn_text.get, ids)))
+        if learn:
+            labelled.append(("learn:", learn))
         width = max(len(label) for label, _ in labelled)
-        for label, text in labelled:
-            out.line("  ", label.ljust(width), " ", text)
-    if data["next"]:
+        out.safe_lines(["", sanitize(f"→ {move['name']}  {move['id']} · {move['kind']}, {move['basis']}"
+                                     f"  readiness {move['readiness']:.1f}% ({move['points']}/{move['of']} points)"),
+                        *(f"  {label.ljust(width)} {text}" for label, text in labelled)])
+    if moves:
         out.line()
+
+
+def safe(texts: dict[int, str]) -> dict[int, str]:
+    """``texts`` as :func:`..errors.sanitize` makes each safe to print: looked at all at once, as
+    nearly always none holds an unsafe character."""
+    if "".join(texts.values()).isprintable():
+        return texts
+    return {key: sanitize(text) for key, text in texts.items()}
 
 
 def no_move(data: Next, name: str) -> str:
@@ -113,9 +122,12 @@ def status_words(skill: Requirement | Deepen) -> str:
 def learn_label(places: list[Place] | None) -> str:
     """``next``'s "learn:" line names, per skill to gain, its first link (or the text's resource):
     :func:`place_label`, "" for none."""
-    places = places or []
-    first = next((p for p in places if p["url"]), places[0] if places else None)
-    return place_label(first) if first is not None else ""
+    if not places:
+        return ""
+    first = places[0]
+    if not first["url"]:  # the text's own resources come first: its links follow them
+        first = next((p for p in places if p["url"]), first)
+    return place_label(first)
 
 
 #: How many unmatched and ambiguous skills ``map``'s text names (--json lists more).

@@ -89,6 +89,11 @@ class Rows:
         """A line of text (no tabs between its parts); no line ends in spaces."""
         self.stream.write("".join(sanitize(str(p)) for p in parts).rstrip(" ") + "\n")
 
+    def safe_lines(self, lines: Iterable[str]) -> None:
+        """Lines of text made safe to print already (:func:`..errors.sanitize`; ``next`` from no
+        role writes thousands, of pieces it made safe once): written at once, none ending in spaces."""
+        self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+
     def note(self, text: str) -> None:
         """A message about the output, not part of it: on stderr."""
         self.notes.write(sanitize(f"aiml-career: {text}") + "\n")
