@@ -43,10 +43,7 @@ def entering(ladder: Ladder, roles: list[Head], held: Have, me: Person) -> list[
     renumbered = {number: i for i, number in enumerate(used)}
     judged = judge_rows(ladder, [distinct[number] for number in used], held, me.marks)
     fits = Fits(ladder)
-    # What each row relates to, once: only the rows naming a skill of a specialization or a
-    # certification relate to any (on a taxonomy, few of thousands).
-    rows = {number: fits.row(unit) for number, unit in zip(used, map(distinct.__getitem__, used))
-            if fits.relates(unit)}
+    rows = fits.rows(zip(used, map(distinct.__getitem__, used)))  # what each row relates to, once
     moves: list[NextMove] = []
     for role in roles:
         numbers = numbers_of[role.id]
@@ -83,11 +80,13 @@ class Fits:
         #: Every skill a specialization or a certification names.
         self.named = self.spec_of.keys() | self.cert_of.keys()
 
-    def relates(self, unit: Unit) -> bool:
-        """Whether a row may relate to anything (:meth:`row`): it names a skill :attr:`named` holds
-        (every skill :meth:`row` looks up is its skill, an alternative or its broad skill)."""
+    def rows(self, units: Iterable[tuple[int, Unit]]) -> dict[int, tuple[frozenset[int], frozenset[int]]]:
+        """:meth:`row` of each of ``units`` (numbered) that can relate to anything: one naming a
+        skill of a specialization or a certification (its skill, an alternative or its broad skill,
+        the skills :meth:`row` looks up). On a taxonomy, a few of thousands."""
         named = self.named
-        return unit.skill in named or unit.part_of in named or (bool(unit.any_of) and not named.isdisjoint(unit.any_of))
+        return {number: self.row(unit) for number, unit in units
+                if unit.skill in named or unit.part_of in named or not named.isdisjoint(unit.any_of)}
 
     def row(self, unit: Unit) -> tuple[frozenset[int], frozenset[int]]:
         """The numbers of the specializations and certifications one row relates to."""

@@ -35,33 +35,26 @@ def places_of(ladder: Ladder, rows: Iterable[tuple[str, ...]]) -> dict[tuple[str
     links = ladder.learn_links({sid for key in keys for sid in key})
     teaching = _teaching(ladder)
     by_skill = teaching[1]
-    own = {sid: _places([sid], teaching, links) if sid in by_skill else _linked(found)
-           for sid, found in links.items()}
+    # Each skill's own places: its links (each address once), or with the resources that teach it.
+    own: dict[str, list[Place]] = {
+        sid: [{"title": link.title, "url": link.url, "kind": "link", "id": None, "basis": link.basis}
+              for link in found] for sid, found in links.items()}
+    for sid, places in own.items():
+        if sid in by_skill or (len(places) > 1 and len({p["url"] for p in places}) < len(places)):
+            own[sid] = _places([sid], teaching, links)
     out: dict[tuple[str, ...], list[Place]] = {}
     for key in keys:
         if len(key) == 1:  # most rows: one skill, its places as they are
             out[key] = own[key[0]]
-        elif by_skill.keys().isdisjoint(key):  # alternatives no resource teaches: their links, each once
-            out[key] = _once(own[sid] for sid in dict.fromkeys(key))
+        elif by_skill.keys().isdisjoint(key):  # alternatives no resource teaches: their links, each address once
+            found: dict[str | None, Place] = {}
+            for sid in key:
+                for place in own[sid]:
+                    found.setdefault(place["url"], place)
+            out[key] = list(found.values())
         else:
             out[key] = _places(list(dict.fromkeys(key)), teaching, links)
     return out
-
-
-def _linked(links: Sequence[Link]) -> list[Place]:
-    """A skill's links as places (:func:`_places` of a skill no resource teaches), each once."""
-    places: list[Place] = [{"title": link.title, "url": link.url, "kind": "link", "id": None, "basis": link.basis}
-                           for link in links]
-    return places if len({link.url for link in links}) == len(places) else _once([places])
-
-
-def _once(lists: Iterable[list[Place]]) -> list[Place]:
-    """Places of several skills (each a link: :func:`_linked`), the first of each address kept."""
-    found: dict[str | None, Place] = {}
-    for places in lists:
-        for place in places:
-            found.setdefault(place["url"], place)
-    return list(found.values())
 
 
 #: The ladder's resources, and for each skill the numbers of those that teach it.
