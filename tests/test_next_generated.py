@@ -17,6 +17,7 @@ import json
 import sys
 from functools import lru_cache
 
+import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +35,9 @@ from aiml_career.render.rows import Rows, place_label, refs
 from test_properties import HOSTILE, SETTINGS
 
 from conftest import ROOT, examples
+
+#: Hypothesis properties are slow ones (pyproject's markers): CI runs them.
+pytestmark = pytest.mark.slow
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +58,7 @@ def generated(seed: int) -> str:
 @st.composite
 def cases(draw):
     """A generated ladder, some of its names made hostile and some links sharing an address, and
-    a person: skills at drawn levels (sometimes every skill of an entry role, at expert), marks."""
+    a person: skills at drawn levels (sometimes an entry role's every row met, at its level or above), marks."""
     doc = json.loads(generated(draw(st.integers(1, 4))))
     skills = doc["skills"]
     for skill in draw(st.lists(st.sampled_from(skills), max_size=8, unique_by=lambda s: s["id"])):
