@@ -169,8 +169,13 @@ def test_the_stored_ladder_holds_what_the_models_hold():
     # Every role's rows as numbers into the distinct rows, as the models number them, and each
     # number the row it stands for (its wording left out):
     distinct, table = ladder.row_table
-    assert (distinct, [(h.id, list(n)) for h, n in table]) == (
-        models.row_table[0], [(h.id, list(n)) for h, n in models.row_table[1]])
+    expected = models.row_table[0]
+    # Each made when it is first read (backwards here, every other one), then all at once:
+    assert len(distinct) == len(expected)
+    assert [distinct[n] for n in reversed(range(0, len(distinct), 2))] == expected[::2][::-1]
+    assert distinct[1:4] == expected[1:4]
+    assert (list(distinct), [(h.id, list(n)) for h, n in table]) == (
+        expected, [(h.id, list(n)) for h, n in models.row_table[1]])
     for role, numbers in table:
         assert [distinct[n] for n in numbers] == [
             u._replace(wording="", level_word=None) for u in models.units(models.roles[role.id])]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import repeat
+from typing import overload
 
+from .levels import Level
 from .requirements import Unit, Way
 
 #: The array type of a column of numbers (unsigned, 4 bytes: row numbers, skill numbers, levels).
@@ -71,24 +73,102 @@ def rows_packed(rows: Sequence[Unit], way_number: dict[tuple[Way, ...], int]) ->
 
 def ways_of(meta: dict[str, bytes]) -> list[tuple[Way, ...]]:
     """The lists of ways :func:`ways_packed` packed, in their order."""
-    names = texts_of(meta["ways.names"])
-    name = names.__getitem__
-    flat = list(zip(map(name, numbers_of(meta["ways.member"])), map(name, numbers_of(meta["ways.counted"])),
-                    numbers_of(meta["ways.cap"]).tolist()))
-    ends = numbers_of(meta["ways.ends"]).tolist()
-    return [tuple(flat[a:b]) for a, b in zip([0, *ends], ends)]
+    return Ways(meta).every()
 
 
-def rows_of(meta: dict[str, bytes], ways: list[tuple[Way, ...]]) -> list[Unit]:
+class Ways:
+    """The lists of ways :func:`ways_packed` packed: one made when it is asked for
+    (:meth:`one`), or every one at once (:meth:`every`)."""
+
+    def __init__(self, meta: dict[str, bytes]) -> None:
+        self._names = texts_of(meta["ways.names"])
+        self._member = numbers_of(meta["ways.member"])
+        self._counted = numbers_of(meta["ways.counted"])
+        self._cap = numbers_of(meta["ways.cap"])
+        self._ends = numbers_of(meta["ways.ends"]).tolist()
+        self._made: dict[int, tuple[Way, ...]] = {}
+
+    def one(self, number: int) -> tuple[Way, ...]:
+        made = self._made.get(number)
+        if made is None:
+            start, end = self._ends[number - 1] if number else 0, self._ends[number]
+            name = self._names.__getitem__
+            made = self._made[number] = tuple(zip(map(name, self._member[start:end]),
+                                                  map(name, self._counted[start:end]), self._cap[start:end].tolist()))
+        return made
+
+    def every(self) -> list[tuple[Way, ...]]:
+        name = self._names.__getitem__
+        flat = list(zip(map(name, self._member), map(name, self._counted), self._cap.tolist()))
+        ends = self._ends
+        return [tuple(flat[a:b]) for a, b in zip([0, *ends], ends)]
+
+
+def rows_of(meta: dict[str, bytes], ways: Sequence[tuple[Way, ...]]) -> list[Unit]:
     """The distinct rows :func:`rows_packed` packed, as units (no wording), ``ways`` read
     by :func:`ways_of`."""
-    any_of = texts_of(meta["rows.any_of"])
-    listed = {text: tuple(text.split(" ")) if text else () for text in set(any_of)}  # each list made once
+    return _units(_RowColumns(meta), ways)
+
+
+class _RowColumns:
+    """The columns of :func:`rows_packed`, unpacked (each a list or an array)."""
+
+    def __init__(self, meta: dict[str, bytes]) -> None:
+        self.skills = texts_of(meta["rows.skill"])
+        self.levels = texts_of(meta["rows.level"])
+        self.any_of = texts_of(meta["rows.any_of"])
+        self.part_of = texts_of(meta["rows.part_of"])
+        self.ways = numbers_of(meta["rows.ways"])
+        self.open = numbers_of(meta["rows.open"])
+
+
+def _units(rows: _RowColumns, ways: Sequence[tuple[Way, ...]]) -> list[Unit]:
+    listed = {text: tuple(text.split(" ")) if text else () for text in set(rows.any_of)}  # each list made once
     by_number = [(), *ways]
-    skills = texts_of(meta["rows.skill"])
     return list(map(Unit._make, zip(
-        skills, texts_of(meta["rows.level"]), repeat(""), repeat(None),
-        map(listed.__getitem__, any_of), [p or None for p in texts_of(meta["rows.part_of"])],
-        map(by_number.__getitem__, numbers_of(meta["rows.ways"])), [o == 1 for o in numbers_of(meta["rows.open"])],
+        rows.skills, rows.levels, repeat(""), repeat(None),
+        map(listed.__getitem__, rows.any_of), [p or None for p in rows.part_of],
+        map(by_number.__getitem__, rows.ways), [o == 1 for o in rows.open],
     )))
 
+
+class Rows(Sequence[Unit]):
+    """The distinct rows :func:`rows_packed` packed, each made a unit when it is first read
+    (``next`` from the skills held reads the entry roles' rows: on a taxonomy, a third of
+    them), every one at once when they are iterated (``match`` reads them all)."""
+
+    def __init__(self, meta: dict[str, bytes], ways: Callable[[], Sequence[tuple[Way, ...]]],
+                 way: Callable[[int], tuple[Way, ...]]) -> None:
+        self._rows = _RowColumns(meta)
+        self._ways = ways  # every list of ways
+        self._way = way  # one list of ways, by its number
+        self._made: list[Unit | None] = [None] * len(self._rows.skills)
+        self._every = False
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> Unit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Unit]: ...
+    def __getitem__(self, index: int | slice) -> Unit | list[Unit]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made[index]
+        if made is None:
+            rows, number = self._rows, self._rows.ways[index]
+            any_of = rows.any_of[index]
+            level: Level = rows.levels[index]  # type: ignore[assignment]
+            made = self._made[index] = Unit(
+                rows.skills[index], level, "", None, tuple(any_of.split(" ")) if any_of else (),
+                rows.part_of[index] or None, self._way(number - 1) if number else (), rows.open[index] == 1)
+        return made
+
+    def __iter__(self) -> Iterator[Unit]:
+        if not self._every:
+            every = _units(self._rows, self._ways())
+            # A row made already stays the one given out (callers may compare by identity).
+            self._made = [old if old is not None else new for old, new in zip(self._made, every)]
+            self._every = True
+        return iter(self._made)  # type: ignore[arg-type]

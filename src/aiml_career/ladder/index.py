@@ -56,7 +56,7 @@ class Head(Named, Protocol):
 
 
 #: :attr:`Ladder.row_table`: the distinct rows, and each role with the numbers of its rows.
-RowTable = tuple[list[Unit], list[tuple[Head, Sequence[int]]]]
+RowTable = tuple[Sequence[Unit], list[tuple[Head, Sequence[int]]]]
 
 
 class SkillHead(Named, Protocol):

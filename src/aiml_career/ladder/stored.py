@@ -309,7 +309,11 @@ class StoredLadder(Ladder):
 
     @cached_property
     def _every_way(self) -> list[tuple[Way, ...]]:
-        return columns.ways_of(self._meta("ways.%"))
+        return self._packed_ways.every()
+
+    @cached_property
+    def _packed_ways(self) -> columns.Ways:
+        return columns.Ways(self._meta("ways.%"))
 
     def _meta(self, pattern: str) -> dict[str, bytes]:
         return dict(self._con.execute("SELECT key, value FROM meta WHERE key LIKE ?", (pattern,)))
@@ -367,7 +371,7 @@ class StoredLadder(Ladder):
     def row_table(self) -> RowTable:
         # Kept as such (see tables.database): the distinct rows, as columns, and the numbers; no
         # role's units decoded.
-        distinct = columns.rows_of(self._meta("rows.%"), self._every_way)
+        distinct = columns.Rows(self._meta("rows.%"), lambda: self._every_way, self._packed_ways.one)
         meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('numbers', 'ends')"))
         # Lists, not arrays: a role's numbers are read one by one, and a list holds its numbers
         # made already (an array makes one each time it is read).
