@@ -3,12 +3,16 @@ documents are drawn from; and the one index of the rows a skill counts toward.""
 
 from __future__ import annotations
 
+from unittest import mock
+
+import pytest
+
 from aiml_career.advice.assessment import assess, assess_numbered, judge_rows, person_have
 from aiml_career.advice.person import Person
 from aiml_career.ladder.levels import LEVELS
 from aiml_career.ladder.loading import builtin_path, load
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, cache_folder
 
 LADDER = load(builtin_path())
 HAVE = {"python": 3, "pytorch": 1, "docker": 2, "sql": 4}
@@ -67,18 +71,33 @@ def test_rows_toward_is_every_row_a_skill_counts_toward():
         assert index == expected
 
 
-def test_each_distinct_row_judged_once_gives_every_roles_assessment():
+def _stored_builtin():
+    """The built-in ladder from its index (built here: the size threshold lowered)."""
+    from aiml_career.ladder import store
+    from aiml_career.ladder.stored import StoredLadder
+
+    with mock.patch.object(store, "MIN_BYTES", 0):
+        load(builtin_path(), cache=cache_folder())  # builds it
+        stored = load(builtin_path(), cache=cache_folder())
+    assert isinstance(stored, StoredLadder)
+    return stored
+
+
+@pytest.mark.parametrize("where", ["models", "index"])
+def test_each_distinct_row_judged_once_gives_every_roles_assessment(where):
     """``match``'s way (every distinct row judged once, a role's lists drawn from its row
     numbers) gives what :func:`assess` gives each role: held skills, related ones (``via``),
-    alternatives, and marks on rows nothing is held toward (learning, skipped)."""
-    distinct, table = LADDER.row_table
+    alternatives, and marks on rows nothing is held toward (learning, skipped). From the index,
+    the rows a skill counts toward are found from its columns (``columns.Rows.toward``)."""
+    ladder = LADDER if where == "models" else _stored_builtin()
+    distinct, table = ladder.row_table
     cases = [
         ({}, None), (HAVE, None), ({"python": 4, "statistics": 2, "tensorflow": 1}, None),
         (HAVE, {"pytorch": "learning", "sql": "skipped", "docker": "learning", "kubernetes": "skipped"}),
         ({"excel": 2}, {"excel": "skipped", "sql": "skipped", "r": "learning"}),
     ]
     for have, marks in cases:
-        judged = judge_rows(LADDER, distinct, have, marks)
+        judged = judge_rows(ladder, distinct, have, marks)
         gained = 0
         for role, numbers in table:
             want = assess(LADDER, role, have, marks, rows=False)
@@ -89,6 +108,6 @@ def test_each_distinct_row_judged_once_gives_every_roles_assessment():
         assert gained, "every case leaves some row to gain"
     # A row nothing is held toward and nothing marks is to gain without being judged; a row a
     # held skill counts toward is judged.
-    judged = judge_rows(LADDER, distinct, {"python": 3}, None)
+    judged = judge_rows(ladder, distinct, {"python": 3}, None)
     for number, unit in enumerate(distinct):
         assert (number in judged.touched) == ("python" in unit.counted), unit

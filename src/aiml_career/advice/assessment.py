@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK, LEVELS
@@ -20,6 +20,7 @@ from ..ladder.pieces import name_ref, new_requirement_items, requirement_item, s
 from ..ladder.requirements import Unit, ways
 
 if TYPE_CHECKING:
+    from ..ladder.columns import Rows
     from ..results.common import Deepen, Mark, Met, Requirement, Via
     from ..results.plans import Scores
     from .person import Person
@@ -154,13 +155,17 @@ def judge_rows(ladder: Ladder, rows: Sequence[Unit], have: Have, marks: Mapping[
     row is first made to gain, in one pass, and only the rows found touched are judged."""
     keys = set(have)
     marked = set(marks or ())
-    touched = []
-    for number, unit in enumerate(rows):
-        if held_toward(unit, keys) or (marked and not marked.isdisjoint(unit.members)):
-            touched.append(number)
+    plain: Sequence[Unit]
+    if hasattr(rows, "toward"):  # a big ladder's index: found from its columns
+        packed = cast("Rows", rows)
+        touched, plain = packed.toward(keys, marked), packed.plain()
+    else:
+        touched = [number for number, unit in enumerate(rows)
+                   if held_toward(unit, keys) or (marked and not marked.isdisjoint(unit.members))]
+        plain = rows
     # Nearly every row is an item to name: every skill's ref, read in one pass.
-    items: list[Any] = new_requirement_items(ladder, rows, ladder.skill_refs)
-    of = [LEVEL_RANK[unit.level] for unit in rows]
+    items: list[Any] = new_requirement_items(ladder, plain, ladder.skill_refs)
+    of = [LEVEL_RANK[unit.level] for unit in plain]
     outcomes: list[Outcome] = list(zip(repeat(0), of, repeat(1), items))
     for number in touched:
         one = Assessment()

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import repeat
 from typing import overload
 
@@ -81,26 +82,26 @@ class Ways:
     (:meth:`one`), or every one at once (:meth:`every`)."""
 
     def __init__(self, meta: dict[str, bytes]) -> None:
-        self._names = texts_of(meta["ways.names"])
+        self.names = texts_of(meta["ways.names"])
         self._member = numbers_of(meta["ways.member"])
-        self._counted = numbers_of(meta["ways.counted"])
+        self.counted = numbers_of(meta["ways.counted"])
         self._cap = numbers_of(meta["ways.cap"])
-        self._ends = numbers_of(meta["ways.ends"]).tolist()
+        self.ends = numbers_of(meta["ways.ends"]).tolist()
         self._made: dict[int, tuple[Way, ...]] = {}
 
     def one(self, number: int) -> tuple[Way, ...]:
         made = self._made.get(number)
         if made is None:
-            start, end = self._ends[number - 1] if number else 0, self._ends[number]
-            name = self._names.__getitem__
+            start, end = self.ends[number - 1] if number else 0, self.ends[number]
+            name = self.names.__getitem__
             made = self._made[number] = tuple(zip(map(name, self._member[start:end]),
-                                                  map(name, self._counted[start:end]), self._cap[start:end].tolist()))
+                                                  map(name, self.counted[start:end]), self._cap[start:end].tolist()))
         return made
 
     def every(self) -> list[tuple[Way, ...]]:
-        name = self._names.__getitem__
-        flat = list(zip(map(name, self._member), map(name, self._counted), self._cap.tolist()))
-        ends = self._ends
+        name = self.names.__getitem__
+        flat = list(zip(map(name, self._member), map(name, self.counted), self._cap.tolist()))
+        ends = self.ends
         return [tuple(flat[a:b]) for a, b in zip([0, *ends], ends)]
 
 
@@ -122,13 +123,14 @@ class _RowColumns:
         self.open = numbers_of(meta["rows.open"])
 
 
-def _units(rows: _RowColumns, ways: Sequence[tuple[Way, ...]]) -> list[Unit]:
+def _units(rows: _RowColumns, ways: Sequence[tuple[Way, ...]] | None) -> list[Unit]:
+    """The rows as units; with no ``ways``, each without its ways."""
     listed = {text: tuple(text.split(" ")) if text else () for text in set(rows.any_of)}  # each list made once
-    by_number = [(), *ways]
+    by_number = [(), *ways] if ways is not None else None
     return list(map(Unit._make, zip(
         rows.skills, rows.levels, repeat(""), repeat(None),
         map(listed.__getitem__, rows.any_of), [p or None for p in rows.part_of],
-        map(by_number.__getitem__, rows.ways), [o == 1 for o in rows.open],
+        map(by_number.__getitem__, rows.ways) if by_number is not None else repeat(()), [o == 1 for o in rows.open],
     )))
 
 
@@ -137,11 +139,11 @@ class Rows(Sequence[Unit]):
     (``next`` from the skills held reads the entry roles' rows: on a taxonomy, a third of
     them), every one at once when they are iterated (``match`` reads them all)."""
 
-    def __init__(self, meta: dict[str, bytes], ways: Callable[[], Sequence[tuple[Way, ...]]],
-                 way: Callable[[int], tuple[Way, ...]]) -> None:
+    def __init__(self, meta: dict[str, bytes], ways: Ways, every: Callable[[], Sequence[tuple[Way, ...]]]) -> None:
         self._rows = _RowColumns(meta)
-        self._ways = ways  # every list of ways
-        self._way = way  # one list of ways, by its number
+        self._packed = ways
+        self._way = ways.one  # one list of ways, by its number
+        self._ways = every  # every list of ways
         self._made: list[Unit | None] = [None] * len(self._rows.skills)
         self._every = False
 
@@ -164,6 +166,35 @@ class Rows(Sequence[Unit]):
                 rows.skills[index], level, "", None, tuple(any_of.split(" ")) if any_of else (),
                 rows.part_of[index] or None, self._way(number - 1) if number else (), rows.open[index] == 1)
         return made
+
+    def plain(self) -> list[Unit]:
+        """Every row without its ways (empty): what a row's item names (``match`` names every
+        row; only the rows something held counts toward need their ways: :meth:`toward`)."""
+        return _units(self._rows, None)
+
+    def toward(self, held: Collection[str], marked: Collection[str]) -> list[int]:
+        """The numbers of the rows a skill of ``held`` counts toward (a way to meet them, as
+        :func:`.advice.assessment.held_toward` decides), or naming a skill of ``marked``: found
+        from the columns, no row made."""
+        rows = self._rows
+        lists = self._lists_naming(held)
+        found = [i for i, (skill, ways) in enumerate(zip(rows.skills, rows.ways))
+                 if (ways in lists if ways else skill in held)]
+        if marked:
+            more = {i for i, (skill, any_of) in enumerate(zip(rows.skills, rows.any_of))
+                    if skill in marked or (any_of and not set(any_of.split(" ")).isdisjoint(marked))}
+            found = sorted(more.union(found))
+        return found
+
+    def _lists_naming(self, held: Collection[str]) -> set[int]:
+        """The numbers (as :func:`rows_packed` writes them: plus one) of the lists of ways with a
+        way counted from a skill of ``held``."""
+        ways = self._packed
+        wanted = {number for number, name in enumerate(ways.names) if name in held}
+        if not wanted:
+            return set()
+        ends = ways.ends
+        return {bisect_right(ends, at) + 1 for at, counted in enumerate(ways.counted) if counted in wanted}
 
     def __iter__(self) -> Iterator[Unit]:
         if not self._every:

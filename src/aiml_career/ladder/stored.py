@@ -371,7 +371,7 @@ class StoredLadder(Ladder):
     def row_table(self) -> RowTable:
         # Kept as such (see tables.database): the distinct rows, as columns, and the numbers; no
         # role's units decoded.
-        distinct = columns.Rows(self._meta("rows.%"), lambda: self._every_way, self._packed_ways.one)
+        distinct = columns.Rows(self._meta("rows.%"), self._packed_ways, lambda: self._every_way)
         meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('numbers', 'ends')"))
         # Lists, not arrays: a role's numbers are read one by one, and a list holds its numbers
         # made already (an array makes one each time it is read).
