@@ -25,11 +25,12 @@ the pairs of roles sharing a skill: minutes for two 10,000-role benchmark ladder
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, ge, itemgetter, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,28 +99,40 @@ def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return names, every
 
 
-def match_skills(here: Ladder, other: Ladder) -> Vocabulary:
+def match_skills(here: Ladder, other: Ladder, named: Mapping[str, NameRef] | None = None) -> Vocabulary:
     """Each skill of ``here`` matched to one of ``other``'s: the same id; else one skill whose
     id or name is its id or name; else one whose id, name or alias is its id, name or alias
     (keys normalised: case, spaces and punctuation ignored). Two candidates at a step: ambiguous,
-    not matched. No guessing beyond equal keys."""
+    not matched. No guessing beyond equal keys. ``named``: ``here``'s skills' ``{id, name}``
+    (:func:`refs`), made already; else made here."""
     names, every = _keys(other)
     found = Vocabulary()
     heads = list(here.skill_heads.values())
-    # Every key normalised in one pass (a taxonomy has 14,000 skills), taken in the same order.
-    keys = iter(normalize_many([text for skill in heads if skill.id not in other.skills
-                                for text in (skill.id, skill.name, *skill.aliases)]))
+    others = other.skills
+    rest = [skill for skill in heads if skill.id not in others]
+    # Every key normalised in one pass (a taxonomy has 14,000 skills), taken in the same order;
+    # most name nothing of OTHER: only the skills with a key of OTHER's are looked at one by one.
+    keys = normalize_many([text for skill in rest for text in (skill.id, skill.name, *skill.aliases)])
+    ends: list[int] = []
+    near: set[int] = set()  # positions in ``rest``
+    shared = every.keys() & set(keys)
+    if shared:
+        ends = list(accumulate(2 + len(skill.aliases) for skill in rest))
+        near = {bisect_right(ends, at) for at in compress(range(len(keys)), map(shared.__contains__, keys))}
+    ref = named.__getitem__ if named is not None else None
+    position = -1
     for skill in heads:
-        if skill.id in other.skills:
+        if skill.id in others:
             found.to_other[skill.id] = skill.id
             found.by["id"] += 1
             continue
-        named = {next(keys), next(keys)}
-        aliases = {next(keys) for _ in skill.aliases}
-        if every.keys().isdisjoint(named) and every.keys().isdisjoint(aliases):  # most: no key there at all
-            found.unmatched.append(name_ref(skill))
+        position += 1
+        if position not in near:
+            found.unmatched.append(ref(skill.id) if ref is not None else name_ref(skill))
             continue
-        for how, keys_of, index in (("name", named, names), ("alias", named | aliases, every)):
+        start = ends[position - 1] if position else 0
+        own = set(keys[start:start + 2])
+        for how, keys_of, index in (("name", own, names), ("alias", set(keys[start:ends[position]]), every)):
             candidates = sorted({sid for key in keys_of for sid in index.get(key, ())})
             if len(candidates) == 1:
                 found.to_other[skill.id] = candidates[0]
@@ -129,8 +142,8 @@ def match_skills(here: Ladder, other: Ladder) -> Vocabulary:
                 found.ambiguous.append({**name_ref(skill),
                                         "candidates": [name_ref(other.skills[c]) for c in candidates]})
                 break
-        else:
-            found.unmatched.append(name_ref(skill))
+        else:  # (not reached: a key shared with OTHER is one of ``every``'s, so a candidate)
+            found.unmatched.append(ref(skill.id) if ref is not None else name_ref(skill))
     return found
 
 
@@ -287,7 +300,8 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
     if limit < 1:
         raise UsageError("--limit must be at least 1")
     chosen = {here.role(query).id for query in only} if only else None
-    vocabulary = match_skills(here, other)
+    here_refs = refs(here)
+    vocabulary = match_skills(here, other, here_refs)
     to_here = vocabulary.to_here()
     ground_there = translate(foundation_have(here), vocabulary.to_other)
     ground_here = translate(foundation_have(other), to_here)
@@ -303,7 +317,6 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
         # The roles of ``other`` by what the foundation alone meets of them: the order of the
         # roles that share nothing with a role mapped.
         plain = sorted(other.heads, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
-    here_refs = refs(here)
     explained = Explained(other, refs(other))
     start = translate({unit.skill: unit.rank for unit in here.foundation}, vocabulary.to_other)
     pairs: Iterable[tuple[Head, HereRows, Sequence[int]]]
