@@ -50,9 +50,9 @@ if TYPE_CHECKING:
         Ambiguous,
         Figure,
         LadderRef,
+        LevelGap,
         MapDoc,
         MappedRole,
-        Nearest,
         SkillMatching,
     )
 
@@ -284,8 +284,17 @@ def ladder_ref(ladder: Ladder, twin: Ladder | None = None) -> LadderRef:
     return {"title": ladder.title, "file": "builtin" if builtin else ladder.source, "label": label}
 
 
-def _figure(points: int, of: int) -> Figure:
-    return {"overlap": percent(points, of), "points": points, "of": of}
+def _figure(made: dict[tuple[int, int], Figure], points: int, of: int) -> Figure:
+    """``points`` of ``of`` as a figure, one item for each (points, of) (``made``: those made so far)."""
+    found = made.get((points, of))
+    if found is None:
+        found = made[points, of] = {"overlap": percent(points, of), "points": points, "of": of}
+    return found
+
+
+#: A nearest role of the other ladder as a role mapped is shown it, but for that role's own rows:
+#: (id, role, score, forward, backward, shared, deepen, only_other).
+_Near = tuple[str, Head, float, "Figure", "Figure", "list[NameRef]", "list[LevelGap]", "list[NameRef]"]
 
 
 def refs(ladder: Ladder) -> dict[str, NameRef]:
@@ -327,13 +336,17 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
         distinct, table = here.row_table
         every = HereRows(distinct, vocabulary.to_other, holders, ground_here, here_refs)
         pairs = ((role, every, numbers) for role, numbers in table if chosen is None or role.id in chosen)
-    # The nearest roles of a role that shares nothing with the other ladder beyond the
-    # foundations depend on its own figures alone: worked out once per figures.
-    plainly: dict[tuple[int, int], list[str]] = {}
+    # A role that shares nothing with the other ladder beyond the foundations (most roles of a
+    # taxonomy mapped onto a small ladder) is shown the same of its nearest roles as every other
+    # role of its figures and holdings, but for its own rows: worked out once per (figures, held).
+    alike: dict[tuple[int, int, frozenset[tuple[str, int]]], list[_Near]] = {}
+    figures: dict[tuple[int, int], Figure] = {}  # each figure made once: thousands are alike
     mapped: list[MappedRole] = []
     for role, own, numbers in pairs:
         have, base, backward, of_here, matched = own.role(numbers, start)
         back = (base, backward, of_here)
+        near: list[_Near] | None = None
+        alike_key = None
         if rows is None:
             totals = scan(other, have, set())[0]
             forward: Counter[str] = Counter()
@@ -342,26 +355,31 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
         else:
             totals, forward = rows.base, rows.gained(have)
             touched = forward.keys() | backward.keys()
-            keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
-            if touched:
+            if not touched and not matched:
+                alike_key = (base, of_here, frozenset(have.items()))
+                near = alike.get(alike_key)
+            if near is None:
+                keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
                 chosen_ids = _nearest(keys, totals, rows.shares, forward, back, order, limit)
-            else:
-                chosen_ids = plainly.get((base, of_here)) or plainly.setdefault(
-                    (base, of_here), _nearest(keys, totals, rows.shares, forward, back, order, limit))
-        alone = own.alone(numbers, [], set())  # the list for every role there none of whose rows counts
-        nearest: list[Nearest] = []
-        for rid in chosen_ids:
-            target = other.roles[rid]
-            points, of_there = totals[rid]
-            there = _figure(points + forward[rid], of_there)
-            backward_figure = _figure(base + backward.get(rid, 0), of_here)
-            shared, deepen, missing = explained.rows(target, have)
-            nearest.append({"id": rid, "name": target.name, "stage": target.stage,
-                            "score": round((there["overlap"] + backward_figure["overlap"]) / 2, 1),
-                            "forward": there, "backward": backward_figure, "shared": shared, "deepen": deepen,
-                            "only_other": missing,
-                            "only_here": own.alone(numbers, matched, explained.counted(target)) if matched else alone})
-        mapped.append({"id": role.id, "name": role.name, "stage": role.stage, "nearest": nearest})
+        if near is None:
+            near = []
+            for rid in chosen_ids:
+                target = other.roles[rid]
+                points, of_there = totals[rid]
+                there = _figure(figures, points + forward[rid], of_there)
+                backward_figure = _figure(figures, base + backward.get(rid, 0), of_here)
+                near.append((rid, target, round((there["overlap"] + backward_figure["overlap"]) / 2, 1), there,
+                             backward_figure, *explained.rows(target, have)))
+            if alike_key is not None:
+                alike[alike_key] = near
+        # The role's rows that count toward none of a role's there: all of them, when none of its
+        # rows is matched (one list for every role there).
+        alone = own.alone(numbers, [], set()) if not matched else []
+        mapped.append({"id": role.id, "name": role.name, "stage": role.stage, "nearest": [
+            {"id": rid, "name": target.name, "stage": target.stage, "score": score, "forward": there,
+             "backward": backward_figure, "shared": shared, "deepen": deepen, "only_other": missing,
+             "only_here": own.alone(numbers, matched, explained.counted(target)) if matched else alone}
+            for rid, target, score, there, backward_figure, shared, deepen, missing in near]})
     return {"here": ladder_ref(here, other), "other": ladder_ref(other, here), "rule": RULE,
             "skills": _matching(here, other, vocabulary), "roles": mapped}
 
