@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import sanitize
 from . import STARTS, alternatives, counted_from
-from .rows import Rows, figure, names, not_met, place_label, refs
+from .rows import Rows, cell, figure, names, not_met, place_label, refs
 
 if TYPE_CHECKING:
     from ..results.common import Deepen, Place, Requirement
@@ -155,12 +155,38 @@ def matching(skills: SkillMatching, other: str) -> str:
 def mapping(out: Rows, data: MapDoc) -> None:
     """``map`` into a pipe: a row per (role, nearest role of the other ladder): ids, names, the
     score, both figures, what they share, what each has alone; how the skills matched on stderr
-    when some did not."""
+    when some did not.
+
+    A taxonomy mapped onto a small ladder writes thousands of rows of few distinct cells: a
+    role's own rows are one list for each of its nearest roles, and a figure or what a role
+    there shares one item for every role mapped alike (:func:`..advice.mapping.map_onto`). Each
+    distinct item is made a cell once, known by the object (the document is not changed while
+    it is written); the same bytes as a cell made for every row."""
     other = data["other"]["label"]
+    made: dict[object, str] = {}  # an item's id (or two ids) -> its cell; a text -> its cell
+    known = made.get
+
+    def once(key: object, text: str) -> str:
+        found = made[key] = cell(text)
+        return found
+
+    write = out.stream.write
     for role in data["roles"]:
+        head = f"{cell(role['id'])}\t{cell(role['name'])}"
         for item in role["nearest"]:
-            out.row(role["id"], role["name"], item["id"], item["name"], f"{item['score']:g}%", figure(item["forward"]),
-                    figure(item["backward"]), names(item["shared"]), names(item["only_here"]),
-                    not_met(item["only_other"], item["deepen"]))
+            there, back, shared, only_here = item["forward"], item["backward"], item["shared"], item["only_here"]
+            only_other, deepen = item["only_other"], item["deepen"]
+            score = item["score"]
+            apart = (id(only_other), id(deepen))
+            # Every cell here is a text of one character or more: "" is never a cell made.
+            write("\t".join((
+                head, known(item["id"]) or once(item["id"], item["id"]),
+                known(item["name"]) or once(item["name"], item["name"]),
+                known(("score", score)) or once(("score", score), f"{score:g}%"),
+                known(id(there)) or once(id(there), figure(there)),
+                known(id(back)) or once(id(back), figure(back)),
+                known(id(shared)) or once(id(shared), names(shared)),
+                known(id(only_here)) or once(id(only_here), names(only_here)),
+                known(apart) or once(apart, not_met(only_other, deepen)))) + "\n")
     if data["skills"]["unmatched_count"]:
         out.note(f"skills: {matching(data['skills'], other)}")

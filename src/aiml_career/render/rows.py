@@ -12,6 +12,7 @@ hand their piped output to these functions too, so the rows are written in one p
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -276,7 +277,10 @@ def match(out: Rows, data: Match) -> None:
 
 
 def names(items: Iterable[Mapping[str, Any]]) -> str:
-    return ", ".join(item["name"] for item in items) or "—"
+    return ", ".join(map(_NAME, items)) or "—"
+
+
+_NAME = itemgetter("name")
 
 
 def missing(doc: OverlapDoc) -> str:
