@@ -6,11 +6,14 @@ skills beyond its foundation: they ask the same questions, answered once."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from ..ladder.index import Head, Ladder
-from ..ladder.levels import LEVELS
+from ..ladder.levels import LEVEL_RANK, LEVELS
 from ..ladder.requirements import Unit
 from .assessment import Have, assess
 from .overlap import Holders, row_gains
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
     from ..results.mapping import LevelGap
 
 _NONE: frozenset[str] = frozenset()
+_SKILL, _LEVEL, _WAYS = attrgetter("skill"), attrgetter("level"), attrgetter("ways")
+_COUNTED = itemgetter(1)  # of a way: the skill whose level counts
 
 
 class HereRows:
@@ -32,34 +37,30 @@ class HereRows:
     def __init__(self, units: Sequence[Unit], to_other: dict[str, str], holders: Holders, ground: Have,
                  refs: dict[str, NameRef]) -> None:
         self.units = units
-        self.ranks: list[int] = []
-        self.grounds: list[int] = []
-        self.refs = [refs[unit.skill] for unit in units]
+        self.ranks: list[int] = list(map(LEVEL_RANK.__getitem__, map(_LEVEL, units)))
+        self.grounds: list[int] = [0] * len(units)
+        skills = list(map(_SKILL, units))
+        self.refs = list(map(refs.__getitem__, skills))
         #: The rows a role's figures need more of: a skill matched, points above the foundation.
         self.special: dict[int, tuple[str | None, dict[str, int], frozenset[str]]] = {}
         # The skills that make a row more than its rank: held by a role there, by the foundation,
         # or matched. A row none of whose ways counts one of them (its members are among the
-        # skills its ways count) scores nothing above nothing: most rows. Rows share their ways.
+        # skills its ways count) scores nothing above nothing: most rows, passed over in bulk.
         telling = holders.keys() | ground.keys() | to_other.keys()
-        untold: dict[int, bool] = {}
-        for number, unit in enumerate(units):
-            skill, rank = unit.skill, unit.rank
-            self.ranks.append(rank)
-            ways = unit.ways
-            plain: bool | None
-            if not ways:
-                plain = skill not in telling
-            else:
-                plain = untold.get(id(ways))
-                if plain is None:
-                    plain = untold[id(ways)] = telling.isdisjoint([way[1] for way in ways])
-            if plain:
-                self.grounds.append(0)
-                continue
+        ways_of = list(map(_WAYS, units))
+        # Rows share their lists of ways: each list looked at once, its ways' counted skills in
+        # one flat column (a list's ways end where ``ends`` says).
+        lists = list(dict(zip(map(id, ways_of), ways_of)).values())
+        counted = list(map(_COUNTED, chain.from_iterable(lists)))
+        ends = list(accumulate(map(len, lists)))
+        told = {id(lists[bisect_right(ends, at)]) for at in compress(count(), map(telling.__contains__, counted))}
+        alone = (n for n in compress(count(), map(telling.__contains__, skills)) if not ways_of[n])
+        for number in sorted({*alone, *compress(count(), map(told.__contains__, map(id, ways_of)))}):
+            unit = units[number]
             ground_points, gained = row_gains(unit, holders, ground)
-            self.grounds.append(ground_points)
+            self.grounds[number] = ground_points
             members = frozenset(to_other[m] for m in unit.members if m in to_other) or _NONE
-            there = to_other.get(skill)
+            there = to_other.get(unit.skill)
             if gained or members or there is not None:
                 self.special[number] = (there, gained, members)
 
