@@ -244,7 +244,7 @@ class Rows:
                             best = level
                 for _ in range((best if best < unit.rank else unit.rank) - self.ground[number]):
                     gathered += self.roles[number]
-        return Counter(gathered)
+        return Counter(gathered) if gathered else Counter()  # most roles of a taxonomy: nothing
 
 
 def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSet[str] | None = None) -> Holders:
