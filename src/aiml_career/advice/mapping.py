@@ -30,13 +30,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
-from operator import add, ge, itemgetter, truediv
+from itertools import accumulate, compress, count, filterfalse, repeat
+from operator import add, attrgetter, ge, itemgetter, not_, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..ladder.index import Head, Ladder
+from ..ladder.index import Head, Ladder, SkillHead
 from ..ladder.pieces import name_ref
 from ..ladder.requirements import RowKey, Unit
 from ..ladder.resolve import normalize, normalize_many
@@ -66,6 +66,8 @@ FEW = 3
 
 #: How many skills ``skills.unmatched`` and ``skills.ambiguous`` list at most (the counts are whole).
 LISTED = 200
+
+_ID = attrgetter("id")
 
 
 @dataclass
@@ -99,40 +101,41 @@ def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return names, every
 
 
-def match_skills(here: Ladder, other: Ladder, named: Mapping[str, NameRef] | None = None) -> Vocabulary:
+def match_skills(here: Ladder, other: Ladder, named: Mapping[str, NameRef] | None = None,
+                 heads: Sequence[SkillHead] | None = None) -> Vocabulary:
     """Each skill of ``here`` matched to one of ``other``'s: the same id; else one skill whose
     id or name is its id or name; else one whose id, name or alias is its id, name or alias
     (keys normalised: case, spaces and punctuation ignored). Two candidates at a step: ambiguous,
-    not matched. No guessing beyond equal keys. ``named``: ``here``'s skills' ``{id, name}``
-    (:func:`refs`), made already; else made here."""
+    not matched. No guessing beyond equal keys. ``named``, ``heads``: ``here``'s skills'
+    ``{id, name}`` (:func:`refs`) and its skills, in order, when read already."""
     names, every = _keys(other)
     found = Vocabulary()
-    heads = list(here.skill_heads.values())
-    others = other.skills
-    rest = [skill for skill in heads if skill.id not in others]
+    heads = list(here.skill_heads.values()) if heads is None else heads
+    ids = list(map(_ID, heads))
+    inside = list(map(other.skills.__contains__, ids))  # OTHER has a skill of its id
+    outside = list(compress(count(), map(not_, inside)))  # the positions of the rest
+    rest = list(map(heads.__getitem__, outside))
     # Every key normalised in one pass (a taxonomy has 14,000 skills), taken in the same order;
     # most name nothing of OTHER: only the skills with a key of OTHER's are looked at one by one.
     keys = normalize_many([text for skill in rest for text in (skill.id, skill.name, *skill.aliases)])
     ends: list[int] = []
-    near: set[int] = set()  # positions in ``rest``
+    near: dict[int, int] = {}  # a position in ``heads`` -> in ``rest``
     shared = every.keys() & set(keys)
     if shared:
         ends = list(accumulate(2 + len(skill.aliases) for skill in rest))
-        near = {bisect_right(ends, at) for at in compress(range(len(keys)), map(shared.__contains__, keys))}
-    ref = named.__getitem__ if named is not None else None
-    position = -1
-    for skill in heads:
-        if skill.id in others:
+        near = {outside[n]: n for n in (bisect_right(ends, at) for at in
+                                        compress(count(), map(shared.__contains__, keys)))}
+    for position in sorted({*compress(count(), inside), *near}):  # in ladder order
+        skill = heads[position]
+        if inside[position]:
             found.to_other[skill.id] = skill.id
             found.by["id"] += 1
             continue
-        position += 1
-        if position not in near:
-            found.unmatched.append(ref(skill.id) if ref is not None else name_ref(skill))
-            continue
-        start = ends[position - 1] if position else 0
+        number = near[position]
+        start = ends[number - 1] if number else 0
         own = set(keys[start:start + 2])
-        for how, keys_of, index in (("name", own, names), ("alias", set(keys[start:ends[position]]), every)):
+        # The alias step looks every key of the skill up in ``every``, and one is there: a candidate.
+        for how, keys_of, index in (("name", own, names), ("alias", set(keys[start:ends[number]]), every)):
             candidates = sorted({sid for key in keys_of for sid in index.get(key, ())})
             if len(candidates) == 1:
                 found.to_other[skill.id] = candidates[0]
@@ -142,8 +145,9 @@ def match_skills(here: Ladder, other: Ladder, named: Mapping[str, NameRef] | Non
                 found.ambiguous.append({**name_ref(skill),
                                         "candidates": [name_ref(other.skills[c]) for c in candidates]})
                 break
-        else:  # (not reached: a key shared with OTHER is one of ``every``'s, so a candidate)
-            found.unmatched.append(ref(skill.id) if ref is not None else name_ref(skill))
+    unmatched = filterfalse(near.__contains__, outside)
+    found.unmatched = (list(map(named.__getitem__, map(ids.__getitem__, unmatched))) if named is not None
+                       else list(map(name_ref, map(heads.__getitem__, unmatched))))
     return found
 
 
@@ -297,10 +301,11 @@ def _figure(made: dict[tuple[int, int], Figure], points: int, of: int) -> Figure
 _Near = tuple[str, Head, float, "Figure", "Figure", "list[NameRef]", "list[LevelGap]", "list[NameRef]"]
 
 
-def refs(ladder: Ladder) -> dict[str, NameRef]:
+def refs(ladder: Ladder, heads: Iterable[SkillHead] | None = None) -> dict[str, NameRef]:
     """Every skill's ``{id, name}``, made once: a whole mapping names each skill thousands of
-    times, and one shared item each keeps the document small."""
-    return {skill.id: name_ref(skill) for skill in ladder.skill_heads.values()}
+    times, and one shared item each keeps the document small. ``heads``: the ladder's skills,
+    when read already."""
+    return {skill.id: name_ref(skill) for skill in (ladder.skill_heads.values() if heads is None else heads)}
 
 
 def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None = None) -> MapDoc:
@@ -309,8 +314,9 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
     if limit < 1:
         raise UsageError("--limit must be at least 1")
     chosen = {here.role(query).id for query in only} if only else None
-    here_refs = refs(here)
-    vocabulary = match_skills(here, other, here_refs)
+    skills = list(here.skill_heads.values())  # read once: a taxonomy has 14,000
+    here_refs = refs(here, skills)
+    vocabulary = match_skills(here, other, here_refs, skills)
     to_here = vocabulary.to_here()
     ground_there = translate(foundation_have(here), vocabulary.to_other)
     ground_here = translate(foundation_have(other), to_here)

@@ -12,8 +12,8 @@ hand their piped output to these functions too, so the rows are written in one p
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import sanitize
