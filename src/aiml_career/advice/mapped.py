@@ -64,26 +64,28 @@ class HereRows:
             if gained or members or there is not None:
                 self.special[number] = (there, gained, members)
 
-    def role(self, numbers: Sequence[int], start: Have) -> tuple[dict[str, int], int, dict[str, int], int,
-                                                                    list[int]]:
+    def role(self, numbers: Sequence[int], start: Have) -> tuple[Have, int, dict[str, int], int, list[int]]:
         """For the role of rows ``numbers``: what a holder of it holds in the other ladder's words
-        (``start``: its foundation's, as :func:`.assessment.role_have` starts), the points of it
-        the other ladder's foundation meets, each role there's points above them, its points in
-        all, and its rows whose members are matched to a skill of the other ladder."""
-        have = dict(start)
+        (``start``: its foundation's, as :func:`.assessment.role_have` starts; ``start`` itself
+        when its rows add nothing to it, as for most roles of a taxonomy), the points of it the
+        other ladder's foundation meets, each role there's points above them, its points in all,
+        and its rows whose members are matched to a skill of the other ladder."""
+        held: dict[str, int] | None = None  # ``start`` and what the rows add, once they add some
         backward: dict[str, int] = {}
         matched = []
         special = self.special
         for number in filter(special.__contains__, numbers):
             there, gained, members = special[number]
             rank = self.ranks[number]
-            if there is not None and rank > have.get(there, 0):
-                have[there] = rank
+            if there is not None and rank > (start if held is None else held).get(there, 0):
+                if held is None:
+                    held = dict(start)
+                held[there] = rank
             for rid, gain in gained.items():
                 backward[rid] = backward.get(rid, 0) + gain
             if members:
                 matched.append(number)
-        return (have, sum(map(self.grounds.__getitem__, numbers)), backward,
+        return (start if held is None else held, sum(map(self.grounds.__getitem__, numbers)), backward,
                 sum(map(self.ranks.__getitem__, numbers)), matched)
 
     def alone(self, numbers: Sequence[int], matched: list[int], toward: set[str]) -> list[NameRef]:

@@ -345,7 +345,8 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
     # A role that shares nothing with the other ladder beyond the foundations (most roles of a
     # taxonomy mapped onto a small ladder) is shown the same of its nearest roles as every other
     # role of its figures and holdings, but for its own rows: worked out once per (figures, held).
-    alike: dict[tuple[int, int, frozenset[tuple[str, int]]], list[_Near]] = {}
+    alike: dict[tuple[int, int, frozenset[tuple[str, int]] | None], list[_Near]] = {}
+    start_gained = rows.gained(start) if rows is not None else Counter()  # what the foundation alone gains
     figures: dict[tuple[int, int], Figure] = {}  # each figure made once: thousands are alike
     mapped: list[MappedRole] = []
     for role, own, numbers in pairs:
@@ -359,12 +360,12 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
             chosen_ids = _nearest(list(totals), totals, {rid: pair if pair[1] else (1, 1)
                                                          for rid, pair in totals.items()}, forward, back, order, limit)
         else:
-            totals, forward = rows.base, rows.gained(have)
-            touched = forward.keys() | backward.keys()
-            if not touched and not matched:
-                alike_key = (base, of_here, frozenset(have.items()))
+            totals, forward = rows.base, start_gained if have is start else rows.gained(have)
+            if not forward and not backward and not matched:
+                alike_key = (base, of_here, None if have is start else frozenset(have.items()))
                 near = alike.get(alike_key)
             if near is None:
+                touched = forward.keys() | backward.keys()
                 keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
                 chosen_ids = _nearest(keys, totals, rows.shares, forward, back, order, limit)
         if near is None:
