@@ -92,7 +92,7 @@ class HereRows:
         """The names of the role's rows (``numbers``) that count toward none of a role's rows
         there (``toward``: the skills that do): all of them but the ``matched`` ones whose
         members are matched to one of ``toward``."""
-        kept = {n for n in matched if not self.special[n][2].isdisjoint(toward)}
+        kept = {n for n in matched if not self.special[n][2].isdisjoint(toward)} if matched else None
         if not kept:
             return list(map(self.refs.__getitem__, numbers))
         return [self.refs[n] for n in numbers if n not in kept]

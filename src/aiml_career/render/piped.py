@@ -163,30 +163,29 @@ def mapping(out: Rows, data: MapDoc) -> None:
     distinct item is made a cell once, known by the object (the document is not changed while
     it is written); the same bytes as a cell made for every row."""
     other = data["other"]["label"]
-    made: dict[object, str] = {}  # an item's id (or two ids) -> its cell; a text -> its cell
-    known = made.get
-
-    def once(key: object, text: str) -> str:
-        found = made[key] = cell(text)
-        return found
-
+    # A nearest role's cells but the role's own rows, known by (id, name, score and the items of
+    # both figures and what is shared); what is not met, by its two lists; a role's rows, by theirs.
+    middles: dict[tuple[str, str, float, int, int, int], str] = {}
+    lasts: dict[tuple[int, int], str] = {}
+    made: dict[int, str] = {}
     write = out.stream.write
     for role in data["roles"]:
-        head = f"{cell(role['id'])}\t{cell(role['name'])}"
+        head = f"{cell(role['id'])}\t{cell(role['name'])}\t"
         for item in role["nearest"]:
-            there, back, shared, only_here = item["forward"], item["backward"], item["shared"], item["only_here"]
-            only_other, deepen = item["only_other"], item["deepen"]
-            score = item["score"]
-            apart = (id(only_other), id(deepen))
-            # Every cell here is a text of one character or more: "" is never a cell made.
-            write("\t".join((
-                head, known(item["id"]) or once(item["id"], item["id"]),
-                known(item["name"]) or once(item["name"], item["name"]),
-                known(("score", score)) or once(("score", score), f"{score:g}%"),
-                known(id(there)) or once(id(there), figure(there)),
-                known(id(back)) or once(id(back), figure(back)),
-                known(id(shared)) or once(id(shared), names(shared)),
-                known(id(only_here)) or once(id(only_here), names(only_here)),
-                known(apart) or once(apart, not_met(only_other, deepen)))) + "\n")
+            there, back, shared = item["forward"], item["backward"], item["shared"]
+            key = (item["id"], item["name"], item["score"], id(there), id(back), id(shared))
+            middle = middles.get(key)
+            if middle is None:
+                middle = middles[key] = "\t".join((cell(item["id"]), cell(item["name"]), cell(f"{item['score']:g}%"),
+                                                   cell(figure(there)), cell(figure(back)), cell(names(shared)), ""))
+            only_here = item["only_here"]
+            mine = made.get(id(only_here))
+            if mine is None:
+                mine = made[id(only_here)] = cell(names(only_here))
+            apart = (id(item["only_other"]), id(item["deepen"]))
+            last = lasts.get(apart)
+            if last is None:
+                last = lasts[apart] = cell(not_met(item["only_other"], item["deepen"]))
+            write(f"{head}{middle}{mine}\t{last}\n")
     if data["skills"]["unmatched_count"]:
         out.note(f"skills: {matching(data['skills'], other)}")
