@@ -68,9 +68,9 @@ def normalize_many(texts: list[str]) -> list[str]:
     a letter or a digit a space, so an abbreviation is a word after a space (a literal the regex
     engine looks for quickly), and the spaces are dropped at the end in one ``translate``."""
     joined = "\n".join(texts)
+    out: list[str] = []
     if joined.isascii() and joined.count("\n") == len(texts) - 1:  # all of them common (most calls)
         common: list[int] | range = range(len(texts))
-        out = [""] * len(texts)
     else:
         out = [""] * len(texts)
         common = []
@@ -86,7 +86,10 @@ def normalize_many(texts: list[str]) -> list[str]:
     data = spaced.encode("ascii").translate(_SPACED)
     if b"r" in data:
         data = _SPACED_ABBREVIATED.sub(_expand_spaced, data)
-    for number, text in zip(common, data.translate(None, b" ").decode("ascii").split("\n")):
+    keys = data.translate(None, b" ").decode("ascii").split("\n")
+    if len(common) == len(texts):
+        return keys
+    for number, text in zip(common, keys):
         out[number] = text
     return out
 
