@@ -81,9 +81,10 @@ def mapped_taxonomy(tmp_path_factory):
 
 
 def test_each_role_maps_as_it_does_alone(mapped_taxonomy):
-    """The whole mapping (roles sharing nothing answered once per figures and holdings) gives
-    each role what mapping it alone gives (``--role``: its own rows, the other ladder walked
-    once for it, nothing shared with another role)."""
+    """The whole mapping (roles sharing nothing answered once per figures and holdings, the other
+    ladder's distinct rows indexed once) gives each role what mapping it alone gives (``--role``:
+    its own rows, the other ladder walked once for it, nothing shared with another role); onto
+    the taxonomy too."""
     _, here, builtin = mapped_taxonomy
     whole = mapping.map_onto(here, builtin)
     figures = {(n["forward"]["points"], n["backward"]["points"]) for r in whole["roles"] for n in r["nearest"]}
@@ -91,6 +92,9 @@ def test_each_role_maps_as_it_does_alone(mapped_taxonomy):
     assert whole["skills"]["by"] == {"id": len(SHARED_IDS), "name": 3, "alias": 2}
     for row in whole["roles"]:
         assert mapping.map_onto(here, builtin, only=[row["id"]])["roles"] == [row]
+    back = mapping.map_onto(builtin, here)  # the taxonomy's rows indexed (Rows), each once
+    for row in back["roles"]:
+        assert mapping.map_onto(builtin, here, only=[row["id"]])["roles"] == [row]
 
 
 def test_each_distinct_row_is_worked_out_as_it_is_alone(mapped_taxonomy):

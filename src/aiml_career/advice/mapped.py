@@ -1,21 +1,24 @@
-"""``map``'s work per role of the ladder in use, each piece done once: every distinct row of the
-ladder in use worked out once (:class:`HereRows`), and what a role shares with a role of the
-other ladder worked out once per (role there, what is held) (:class:`Explained`). On a taxonomy
+"""``map``'s work, each piece done once: every distinct row of the ladder in use worked out once
+(:class:`HereRows`), every distinct row of the other ladder once with the roles that have it
+(:class:`Rows`, and :func:`holders_of`), and what a role shares with a role of the other
+ladder worked out once per (role there, what is held) (:class:`Explained`). On a taxonomy
 of thousands of roles mapped onto a small ladder, most roles hold nothing of the other ladder's
 skills beyond its foundation: they ask the same questions, answered once."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, count
+from collections.abc import Set as AbstractSet
+from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK, LEVELS
-from ..ladder.requirements import Unit
-from .assessment import Have, assess
+from ..ladder.requirements import RowKey, Unit
+from .assessment import Have, assess, best_way
 from .overlap import Holders, row_gains
 
 if TYPE_CHECKING:
@@ -135,3 +138,111 @@ class Explained:
         if found is None:
             found = self.toward[target.id] = {sid for unit in self.other.units(target) for sid in unit.counted}
         return found
+
+
+class Rows:
+    """The other ladder's requirement rows, each distinct row (:attr:`~..ladder.index.Ladder.row_table`) once,
+    with the roles that have it and the skills that count toward it, and what a given foundation
+    alone meets of each: from one role to every role of the ladder then walks only the rows its
+    skills count toward."""
+
+    def __init__(self, ladder: Ladder, foundation: Have) -> None:
+        self.foundation = foundation
+        self.units: list[Unit] = []
+        self.ground: list[int] = []
+        self.roles: list[list[str]] = []
+        self.uncapped: list[tuple[str, ...]] = []
+        #: The rows more than one skill counts toward (alternatives, parts, related skills), by skill.
+        self.toward: dict[str, list[int]] = {}
+        #: The rows only their own skill counts toward, by skill: (rank, ground, roles).
+        self.alone: dict[str, list[tuple[int, int, list[str]]]] = {}
+        #: For each role: (points the foundation meets, of).
+        self.base: dict[str, tuple[int, int]] = {}
+        numbers: dict[RowKey, int] = {}
+        distinct, table = ladder.row_table  # every role's rows as numbers: no role's units built
+        # Each distinct row worked out once, in the order the roles first name them; rows of one
+        # key (the same row alone and as a group's part) are one row here.
+        number_of: dict[int, int] = {}
+        for row in dict.fromkeys(chain.from_iterable(listed for _, listed in table)):
+            unit = distinct[row]
+            key = unit.key
+            number = numbers.get(key)
+            if number is None:
+                number = numbers[key] = len(self.units)
+                skill, rank = unit.skill, unit.rank
+                self.units.append(unit)
+                self.ground.append(min(best_way(foundation, unit)[1], rank))
+                self.roles.append([])
+                # A row no related skill counts toward: the best of its skills' levels.
+                self.uncapped.append(() if any(cap for _, _, cap in unit.ways) else unit.counted)
+                if unit.ways:
+                    for counted in unit.counted:
+                        self.toward.setdefault(counted, []).append(number)
+                else:
+                    self.alone.setdefault(skill, []).append((rank, self.ground[number], self.roles[number]))
+            number_of[row] = number
+        ranks = [key[3] for key in numbers]
+        for role, listed in table:
+            mine = list(map(number_of.__getitem__, listed))
+            for number in mine:
+                self.roles[number].append(role.id)
+            self.base[role.id] = (sum(map(self.ground.__getitem__, mine)), sum(map(ranks.__getitem__, mine)))
+        #: :attr:`base` with a role of no rows as all met (1 of 1), to divide by.
+        self.shares = {rid: (got, of) if of else (1, 1) for rid, (got, of) in self.base.items()}
+
+    def gained(self, have: Have) -> Counter[str]:
+        """For each role, the points a holder of ``have`` meets above the foundation (only the
+        roles where that is more than nothing): a row only its own skill meets counts the level
+        held of it; any other row counts the best of its ways (:func:`.assessment.best_way`'s
+        level: a related skill up to its cap), each row once. The roles of a row are gathered
+        once per point it gains and counted in one pass at the end."""
+        gathered: list[str] = []
+        seen: set[int] = set()
+        for sid, held in have.items():
+            if held <= self.foundation.get(sid, 0):
+                continue
+            for rank, ground, roles in self.alone.get(sid, ()):
+                for _ in range((held if held < rank else rank) - ground):
+                    gathered += roles
+            for number in self.toward.get(sid, ()):
+                if number in seen:
+                    continue
+                seen.add(number)
+                unit = self.units[number]
+                uncapped = self.uncapped[number]
+                if uncapped:
+                    best = max(map(have.get, uncapped, repeat(0, len(uncapped))))
+                else:
+                    best = 0
+                    for _member, counted, cap in unit.ways:
+                        level = have.get(counted, 0)
+                        if cap and level > cap:
+                            level = cap
+                        if level > best:
+                            best = level
+                for _ in range((best if best < unit.rank else unit.rank) - self.ground[number]):
+                    gathered += self.roles[number]
+        return Counter(gathered) if gathered else Counter()  # most roles of a taxonomy: nothing
+
+
+def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSet[str] | None = None) -> Holders:
+    """For each skill of the ladder in use (of ``wanted``, when given), the roles of ``ladder``
+    (the other) whose rows name a skill matched to it, at the highest level they name it
+    (:func:`.overlap.scan`'s index)."""
+    holders: Holders = {}
+    distinct, table = ladder.row_table
+    # The distinct rows of a skill matched (few of a taxonomy's): only they are read role by role.
+    named: dict[int, tuple[int, list[str]]] = {}
+    for number in compress(count(), map(to_here.__contains__, map(_SKILL, distinct))):
+        unit = distinct[number]
+        heres = [here for here in to_here[unit.skill] if wanted is None or here in wanted]
+        if heres:
+            named[number] = (unit.rank, heres)
+    for role, numbers in table:
+        for number in filter(named.__contains__, numbers):
+            rank, heres = named[number]
+            for here in heres:
+                ranks = holders.setdefault(here, {})
+                if rank > ranks.get(role.id, 0):
+                    ranks[role.id] = rank
+    return holders

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, filterfalse, repeat
+from itertools import accumulate, compress, count, filterfalse, islice, repeat
 from operator import add, attrgetter, ge, itemgetter, not_, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,11 +38,10 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 from ..ladder.index import Head, Ladder, SkillHead
 from ..ladder.pieces import name_ref
-from ..ladder.requirements import RowKey, Unit
-from ..ladder.resolve import normalize, normalize_many
-from .assessment import Have, best_way
-from .mapped import Explained, HereRows
-from .overlap import Holders, percent, scan
+from ..ladder.resolve import normalize_many
+from .assessment import Have
+from .mapped import Explained, HereRows, Rows, holders_of
+from .overlap import percent, scan
 
 if TYPE_CHECKING:
     from ..results.common import NameRef
@@ -91,11 +90,14 @@ def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """The other ladder's skills by normalised id and name, and by those and their aliases."""
     names: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
-    for skill in other.skill_heads.values():
-        for text in (skill.id, skill.name):
-            names.setdefault(normalize(text), set()).add(skill.id)
-        for text in (skill.id, skill.name, *skill.aliases):
-            every.setdefault(normalize(text), set()).add(skill.id)
+    heads = list(other.skill_heads.values())
+    keys = iter(normalize_many([text for skill in heads for text in (skill.id, skill.name, *skill.aliases)]))
+    for skill in heads:
+        for key in (next(keys), next(keys)):
+            names.setdefault(key, set()).add(skill.id)
+            every.setdefault(key, set()).add(skill.id)
+        for key in islice(keys, len(skill.aliases)):
+            every.setdefault(key, set()).add(skill.id)
     names.pop("", None)
     every.pop("", None)
     return names, every
@@ -169,104 +171,6 @@ def foundation_have(ladder: Ladder) -> dict[str, int]:
     for unit in ladder.foundation:
         have[unit.skill] = max(unit.rank, have.get(unit.skill, 0))
     return have
-
-
-class Rows:
-    """The other ladder's requirement rows, each distinct row (:attr:`~..ladder.index.Ladder.row_table`) once,
-    with the roles that have it and the skills that count toward it, and what a given foundation
-    alone meets of each: from one role to every role of the ladder then walks only the rows its
-    skills count toward."""
-
-    def __init__(self, ladder: Ladder, foundation: Have) -> None:
-        self.foundation = foundation
-        self.units: list[Unit] = []
-        self.ground: list[int] = []
-        self.roles: list[list[str]] = []
-        self.uncapped: list[tuple[str, ...]] = []
-        #: The rows more than one skill counts toward (alternatives, parts, related skills), by skill.
-        self.toward: dict[str, list[int]] = {}
-        #: The rows only their own skill counts toward, by skill: (rank, ground, roles).
-        self.alone: dict[str, list[tuple[int, int, list[str]]]] = {}
-        #: For each role: (points the foundation meets, of).
-        self.base: dict[str, tuple[int, int]] = {}
-        numbers: dict[RowKey, int] = {}
-        distinct, table = ladder.row_table  # every role's rows as numbers: no role's units built
-        for role, listed in table:
-            points = of = 0
-            for unit in map(distinct.__getitem__, listed):
-                key = unit.key
-                number = numbers.get(key)
-                if number is None:
-                    number = numbers[key] = len(self.units)
-                    skill, rank = unit.skill, unit.rank
-                    self.units.append(unit)
-                    self.ground.append(min(best_way(foundation, unit)[1], rank))
-                    self.roles.append([])
-                    # A row no related skill counts toward: the best of its skills' levels.
-                    self.uncapped.append(() if any(cap for _, _, cap in unit.ways) else unit.counted)
-                    if unit.ways:
-                        for counted in unit.counted:
-                            self.toward.setdefault(counted, []).append(number)
-                    else:
-                        self.alone.setdefault(skill, []).append((rank, self.ground[number], self.roles[number]))
-                self.roles[number].append(role.id)
-                points += self.ground[number]
-                of += key[3]
-            self.base[role.id] = (points, of)
-        #: :attr:`base` with a role of no rows as all met (1 of 1), to divide by.
-        self.shares = {rid: (got, of) if of else (1, 1) for rid, (got, of) in self.base.items()}
-
-    def gained(self, have: Have) -> Counter[str]:
-        """For each role, the points a holder of ``have`` meets above the foundation (only the
-        roles where that is more than nothing): a row only its own skill meets counts the level
-        held of it; any other row counts the best of its ways (:func:`.assessment.best_way`'s
-        level: a related skill up to its cap), each row once. The roles of a row are gathered
-        once per point it gains and counted in one pass at the end."""
-        gathered: list[str] = []
-        seen: set[int] = set()
-        for sid, held in have.items():
-            if held <= self.foundation.get(sid, 0):
-                continue
-            for rank, ground, roles in self.alone.get(sid, ()):
-                for _ in range((held if held < rank else rank) - ground):
-                    gathered += roles
-            for number in self.toward.get(sid, ()):
-                if number in seen:
-                    continue
-                seen.add(number)
-                unit = self.units[number]
-                uncapped = self.uncapped[number]
-                if uncapped:
-                    best = max(map(have.get, uncapped, repeat(0, len(uncapped))))
-                else:
-                    best = 0
-                    for _member, counted, cap in unit.ways:
-                        level = have.get(counted, 0)
-                        if cap and level > cap:
-                            level = cap
-                        if level > best:
-                            best = level
-                for _ in range((best if best < unit.rank else unit.rank) - self.ground[number]):
-                    gathered += self.roles[number]
-        return Counter(gathered) if gathered else Counter()  # most roles of a taxonomy: nothing
-
-
-def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSet[str] | None = None) -> Holders:
-    """For each skill of the ladder in use (of ``wanted``, when given), the roles of ``ladder``
-    (the other) whose rows name a skill matched to it, at the highest level they name it
-    (:func:`.overlap.scan`'s index)."""
-    holders: Holders = {}
-    distinct, table = ladder.row_table
-    for role, numbers in table:
-        for unit in map(distinct.__getitem__, numbers):
-            skill, rank = unit.skill, unit.rank
-            for here in to_here.get(skill, ()):
-                if wanted is not None and here not in wanted:
-                    continue
-                ranks = holders.setdefault(here, {})
-                if rank > ranks.get(role.id, 0):
-                    ranks[role.id] = rank
-    return holders
 
 
 def is_builtin(ladder: Ladder) -> bool:
