@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, filterfalse, islice, repeat
+from itertools import accumulate, compress, count, filterfalse, repeat
 from operator import add, attrgetter, ge, itemgetter, not_, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,18 +86,21 @@ class Vocabulary:
         return out
 
 
-def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """The other ladder's skills by normalised id and name, and by those and their aliases."""
+def _keys(other: Ladder, wanted: AbstractSet[str] | None = None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The other ladder's skills by normalised id and name, and by those and their aliases
+    (only the keys of ``wanted``, when given: a taxonomy of 14,000 skills is keyed in one pass,
+    and indexed by the few keys the ladder in use has)."""
     names: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
     heads = list(other.skill_heads.values())
-    keys = iter(normalize_many([text for skill in heads for text in (skill.id, skill.name, *skill.aliases)]))
-    for skill in heads:
-        for key in (next(keys), next(keys)):
-            names.setdefault(key, set()).add(skill.id)
-            every.setdefault(key, set()).add(skill.id)
-        for key in islice(keys, len(skill.aliases)):
-            every.setdefault(key, set()).add(skill.id)
+    keys = normalize_many([text for skill in heads for text in (skill.id, skill.name, *skill.aliases)])
+    ends = list(accumulate(2 + len(skill.aliases) for skill in heads))  # where each skill's keys end
+    for at in compress(count(), map(wanted.__contains__, keys)) if wanted is not None else range(len(keys)):
+        number = bisect_right(ends, at)
+        key, sid = keys[at], heads[number].id
+        every.setdefault(key, set()).add(sid)
+        if at - (ends[number - 1] if number else 0) < 2:  # its id or name
+            names.setdefault(key, set()).add(sid)
     names.pop("", None)
     every.pop("", None)
     return names, every
@@ -110,7 +113,6 @@ def match_skills(here: Ladder, other: Ladder, named: Mapping[str, NameRef] | Non
     (keys normalised: case, spaces and punctuation ignored). Two candidates at a step: ambiguous,
     not matched. No guessing beyond equal keys. ``named``, ``heads``: ``here``'s skills'
     ``{id, name}`` (:func:`refs`) and its skills, in order, when read already."""
-    names, every = _keys(other)
     found = Vocabulary()
     heads = list(here.skill_heads.values()) if heads is None else heads
     ids = list(map(_ID, heads))
@@ -120,9 +122,10 @@ def match_skills(here: Ladder, other: Ladder, named: Mapping[str, NameRef] | Non
     # Every key normalised in one pass (a taxonomy has 14,000 skills), taken in the same order;
     # most name nothing of OTHER: only the skills with a key of OTHER's are looked at one by one.
     keys = normalize_many([text for skill in rest for text in (skill.id, skill.name, *skill.aliases)])
+    names, every = _keys(other, set(keys))  # only the keys ``here`` has: all a skill can share
     ends: list[int] = []
     near: dict[int, int] = {}  # a position in ``heads`` -> in ``rest``
-    shared = every.keys() & set(keys)
+    shared = every.keys()
     if shared:
         ends = list(accumulate(2 + len(skill.aliases) for skill in rest))
         near = {outside[n]: n for n in (bisect_right(ends, at) for at in
@@ -225,19 +228,19 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
     ground_there = translate(foundation_have(here), vocabulary.to_other)
     ground_here = translate(foundation_have(other), to_here)
     order = {role.id: number for number, role in enumerate(other.heads)}
+    start = translate({unit.skill: unit.rank for unit in here.foundation}, vocabulary.to_other)
     rows: Rows | None = None
     if chosen is not None and len(chosen) <= FEW:
         # A role or three: OTHER's rows walked once per role, as ``similar`` walks them.
         wanted = {sid for rid in chosen for unit in here.units(here.roles[rid]) for sid in unit.counted}
         holders = holders_of(other, to_here, wanted)
     else:
-        rows = Rows(other, ground_there)
+        rows = Rows(other, ground_there, {*start, *vocabulary.to_other.values()})  # what a role can hold
         holders = holders_of(other, to_here)
         # The roles of ``other`` by what the foundation alone meets of them: the order of the
         # roles that share nothing with a role mapped.
         plain = sorted(other.heads, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
     explained = Explained(other, refs(other))
-    start = translate({unit.skill: unit.rank for unit in here.foundation}, vocabulary.to_other)
     pairs: Iterable[tuple[Head, HereRows, Sequence[int]]]
     if chosen is not None and len(chosen) <= FEW:  # each role's own rows
         pairs = ((role, HereRows(units, vocabulary.to_other, holders, ground_here, here_refs), range(len(units)))
