@@ -25,23 +25,23 @@ the pairs of roles sharing a skill: minutes for two 10,000-role benchmark ladder
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import add, ge, itemgetter, truediv
+from itertools import accumulate, compress, count, filterfalse, repeat
+from operator import add, attrgetter, ge, itemgetter, not_, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..ladder.index import Head, Ladder
+from ..ladder.index import Head, Ladder, SkillHead
 from ..ladder.pieces import name_ref
-from ..ladder.requirements import RowKey, Unit
-from ..ladder.resolve import normalize, normalize_many
-from .assessment import Have, best_way
-from .mapped import Explained, HereRows
-from .overlap import Holders, percent, scan
+from ..ladder.resolve import normalize_many
+from .assessment import Have
+from .mapped import Explained, HereRows, Rows, holders_of
+from .overlap import percent, scan
 
 if TYPE_CHECKING:
     from ..results.common import NameRef
@@ -49,9 +49,9 @@ if TYPE_CHECKING:
         Ambiguous,
         Figure,
         LadderRef,
+        LevelGap,
         MapDoc,
         MappedRole,
-        Nearest,
         SkillMatching,
     )
 
@@ -65,6 +65,8 @@ FEW = 3
 
 #: How many skills ``skills.unmatched`` and ``skills.ambiguous`` list at most (the counts are whole).
 LISTED = 200
+
+_ID = attrgetter("id")
 
 
 @dataclass
@@ -84,42 +86,61 @@ class Vocabulary:
         return out
 
 
-def _keys(other: Ladder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """The other ladder's skills by normalised id and name, and by those and their aliases."""
+def _keys(other: Ladder, wanted: AbstractSet[str] | None = None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The other ladder's skills by normalised id and name, and by those and their aliases
+    (only the keys of ``wanted``, when given: a taxonomy of 14,000 skills is keyed in one pass,
+    and indexed by the few keys the ladder in use has)."""
     names: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
-    for skill in other.skill_heads.values():
-        for text in (skill.id, skill.name):
-            names.setdefault(normalize(text), set()).add(skill.id)
-        for text in (skill.id, skill.name, *skill.aliases):
-            every.setdefault(normalize(text), set()).add(skill.id)
+    heads = list(other.skill_heads.values())
+    keys = normalize_many([text for skill in heads for text in (skill.id, skill.name, *skill.aliases)])
+    ends = list(accumulate(2 + len(skill.aliases) for skill in heads))  # where each skill's keys end
+    for at in compress(count(), map(wanted.__contains__, keys)) if wanted is not None else range(len(keys)):
+        number = bisect_right(ends, at)
+        key, sid = keys[at], heads[number].id
+        every.setdefault(key, set()).add(sid)
+        if at - (ends[number - 1] if number else 0) < 2:  # its id or name
+            names.setdefault(key, set()).add(sid)
     names.pop("", None)
     every.pop("", None)
     return names, every
 
 
-def match_skills(here: Ladder, other: Ladder) -> Vocabulary:
+def match_skills(here: Ladder, other: Ladder, named: Mapping[str, NameRef] | None = None,
+                 heads: Sequence[SkillHead] | None = None) -> Vocabulary:
     """Each skill of ``here`` matched to one of ``other``'s: the same id; else one skill whose
     id or name is its id or name; else one whose id, name or alias is its id, name or alias
     (keys normalised: case, spaces and punctuation ignored). Two candidates at a step: ambiguous,
-    not matched. No guessing beyond equal keys."""
-    names, every = _keys(other)
+    not matched. No guessing beyond equal keys. ``named``, ``heads``: ``here``'s skills'
+    ``{id, name}`` (:func:`refs`) and its skills, in order, when read already."""
     found = Vocabulary()
-    heads = list(here.skill_heads.values())
-    # Every key normalised in one pass (a taxonomy has 14,000 skills), taken in the same order.
-    keys = iter(normalize_many([text for skill in heads if skill.id not in other.skills
-                                for text in (skill.id, skill.name, *skill.aliases)]))
-    for skill in heads:
-        if skill.id in other.skills:
+    heads = list(here.skill_heads.values()) if heads is None else heads
+    ids = list(map(_ID, heads))
+    inside = list(map(other.skills.__contains__, ids))  # OTHER has a skill of its id
+    outside = list(compress(count(), map(not_, inside)))  # the positions of the rest
+    rest = list(map(heads.__getitem__, outside))
+    # Every key normalised in one pass (a taxonomy has 14,000 skills), taken in the same order;
+    # most name nothing of OTHER: only the skills with a key of OTHER's are looked at one by one.
+    keys = normalize_many([text for skill in rest for text in (skill.id, skill.name, *skill.aliases)])
+    names, every = _keys(other, set(keys))  # only the keys ``here`` has: all a skill can share
+    ends: list[int] = []
+    near: dict[int, int] = {}  # a position in ``heads`` -> in ``rest``
+    shared = every.keys()
+    if shared:
+        ends = list(accumulate(2 + len(skill.aliases) for skill in rest))
+        near = {outside[n]: n for n in (bisect_right(ends, at) for at in
+                                        compress(count(), map(shared.__contains__, keys)))}
+    for position in sorted({*compress(count(), inside), *near}):  # in ladder order
+        skill = heads[position]
+        if inside[position]:
             found.to_other[skill.id] = skill.id
             found.by["id"] += 1
             continue
-        named = {next(keys), next(keys)}
-        aliases = {next(keys) for _ in skill.aliases}
-        if every.keys().isdisjoint(named) and every.keys().isdisjoint(aliases):  # most: no key there at all
-            found.unmatched.append(name_ref(skill))
-            continue
-        for how, keys_of, index in (("name", named, names), ("alias", named | aliases, every)):
+        number = near[position]
+        start = ends[number - 1] if number else 0
+        own = set(keys[start:start + 2])
+        # The alias step looks every key of the skill up in ``every``, and one is there: a candidate.
+        for how, keys_of, index in (("name", own, names), ("alias", set(keys[start:ends[number]]), every)):
             candidates = sorted({sid for key in keys_of for sid in index.get(key, ())})
             if len(candidates) == 1:
                 found.to_other[skill.id] = candidates[0]
@@ -129,8 +150,9 @@ def match_skills(here: Ladder, other: Ladder) -> Vocabulary:
                 found.ambiguous.append({**name_ref(skill),
                                         "candidates": [name_ref(other.skills[c]) for c in candidates]})
                 break
-        else:
-            found.unmatched.append(name_ref(skill))
+    unmatched = filterfalse(near.__contains__, outside)
+    found.unmatched = (list(map(named.__getitem__, map(ids.__getitem__, unmatched))) if named is not None
+                       else list(map(name_ref, map(heads.__getitem__, unmatched))))
     return found
 
 
@@ -154,104 +176,6 @@ def foundation_have(ladder: Ladder) -> dict[str, int]:
     return have
 
 
-class Rows:
-    """The other ladder's requirement rows, each distinct row (:attr:`~..ladder.index.Ladder.row_table`) once,
-    with the roles that have it and the skills that count toward it, and what a given foundation
-    alone meets of each: from one role to every role of the ladder then walks only the rows its
-    skills count toward."""
-
-    def __init__(self, ladder: Ladder, foundation: Have) -> None:
-        self.foundation = foundation
-        self.units: list[Unit] = []
-        self.ground: list[int] = []
-        self.roles: list[list[str]] = []
-        self.uncapped: list[tuple[str, ...]] = []
-        #: The rows more than one skill counts toward (alternatives, parts, related skills), by skill.
-        self.toward: dict[str, list[int]] = {}
-        #: The rows only their own skill counts toward, by skill: (rank, ground, roles).
-        self.alone: dict[str, list[tuple[int, int, list[str]]]] = {}
-        #: For each role: (points the foundation meets, of).
-        self.base: dict[str, tuple[int, int]] = {}
-        numbers: dict[RowKey, int] = {}
-        distinct, table = ladder.row_table  # every role's rows as numbers: no role's units built
-        for role, listed in table:
-            points = of = 0
-            for unit in map(distinct.__getitem__, listed):
-                key = unit.key
-                number = numbers.get(key)
-                if number is None:
-                    number = numbers[key] = len(self.units)
-                    skill, rank = unit.skill, unit.rank
-                    self.units.append(unit)
-                    self.ground.append(min(best_way(foundation, unit)[1], rank))
-                    self.roles.append([])
-                    # A row no related skill counts toward: the best of its skills' levels.
-                    self.uncapped.append(() if any(cap for _, _, cap in unit.ways) else unit.counted)
-                    if unit.ways:
-                        for counted in unit.counted:
-                            self.toward.setdefault(counted, []).append(number)
-                    else:
-                        self.alone.setdefault(skill, []).append((rank, self.ground[number], self.roles[number]))
-                self.roles[number].append(role.id)
-                points += self.ground[number]
-                of += key[3]
-            self.base[role.id] = (points, of)
-        #: :attr:`base` with a role of no rows as all met (1 of 1), to divide by.
-        self.shares = {rid: (got, of) if of else (1, 1) for rid, (got, of) in self.base.items()}
-
-    def gained(self, have: Have) -> Counter[str]:
-        """For each role, the points a holder of ``have`` meets above the foundation (only the
-        roles where that is more than nothing): a row only its own skill meets counts the level
-        held of it; any other row counts the best of its ways (:func:`.assessment.best_way`'s
-        level: a related skill up to its cap), each row once. The roles of a row are gathered
-        once per point it gains and counted in one pass at the end."""
-        gathered: list[str] = []
-        seen: set[int] = set()
-        for sid, held in have.items():
-            if held <= self.foundation.get(sid, 0):
-                continue
-            for rank, ground, roles in self.alone.get(sid, ()):
-                for _ in range((held if held < rank else rank) - ground):
-                    gathered += roles
-            for number in self.toward.get(sid, ()):
-                if number in seen:
-                    continue
-                seen.add(number)
-                unit = self.units[number]
-                uncapped = self.uncapped[number]
-                if uncapped:
-                    best = max(map(have.get, uncapped, repeat(0, len(uncapped))))
-                else:
-                    best = 0
-                    for _member, counted, cap in unit.ways:
-                        level = have.get(counted, 0)
-                        if cap and level > cap:
-                            level = cap
-                        if level > best:
-                            best = level
-                for _ in range((best if best < unit.rank else unit.rank) - self.ground[number]):
-                    gathered += self.roles[number]
-        return Counter(gathered)
-
-
-def holders_of(ladder: Ladder, to_here: dict[str, list[str]], wanted: AbstractSet[str] | None = None) -> Holders:
-    """For each skill of the ladder in use (of ``wanted``, when given), the roles of ``ladder``
-    (the other) whose rows name a skill matched to it, at the highest level they name it
-    (:func:`.overlap.scan`'s index)."""
-    holders: Holders = {}
-    distinct, table = ladder.row_table
-    for role, numbers in table:
-        for unit in map(distinct.__getitem__, numbers):
-            skill, rank = unit.skill, unit.rank
-            for here in to_here.get(skill, ()):
-                if wanted is not None and here not in wanted:
-                    continue
-                ranks = holders.setdefault(here, {})
-                if rank > ranks.get(role.id, 0):
-                    ranks[role.id] = rank
-    return holders
-
-
 def is_builtin(ladder: Ladder) -> bool:
     from ..ladder.loading import builtin_path
 
@@ -271,14 +195,24 @@ def ladder_ref(ladder: Ladder, twin: Ladder | None = None) -> LadderRef:
     return {"title": ladder.title, "file": "builtin" if builtin else ladder.source, "label": label}
 
 
-def _figure(points: int, of: int) -> Figure:
-    return {"overlap": percent(points, of), "points": points, "of": of}
+def _figure(made: dict[tuple[int, int], Figure], points: int, of: int) -> Figure:
+    """``points`` of ``of`` as a figure, one item for each (points, of) (``made``: those made so far)."""
+    found = made.get((points, of))
+    if found is None:
+        found = made[points, of] = {"overlap": percent(points, of), "points": points, "of": of}
+    return found
 
 
-def refs(ladder: Ladder) -> dict[str, NameRef]:
+#: A nearest role of the other ladder as a role mapped is shown it, but for that role's own rows:
+#: (id, role, score, forward, backward, shared, deepen, only_other).
+_Near = tuple[str, Head, float, "Figure", "Figure", "list[NameRef]", "list[LevelGap]", "list[NameRef]"]
+
+
+def refs(ladder: Ladder, heads: Iterable[SkillHead] | None = None) -> dict[str, NameRef]:
     """Every skill's ``{id, name}``, made once: a whole mapping names each skill thousands of
-    times, and one shared item each keeps the document small."""
-    return {skill.id: name_ref(skill) for skill in ladder.skill_heads.values()}
+    times, and one shared item each keeps the document small. ``heads``: the ladder's skills,
+    when read already."""
+    return {skill.id: name_ref(skill) for skill in (ladder.skill_heads.values() if heads is None else heads)}
 
 
 def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None = None) -> MapDoc:
@@ -287,25 +221,26 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
     if limit < 1:
         raise UsageError("--limit must be at least 1")
     chosen = {here.role(query).id for query in only} if only else None
-    vocabulary = match_skills(here, other)
+    skills = list(here.skill_heads.values())  # read once: a taxonomy has 14,000
+    here_refs = refs(here, skills)
+    vocabulary = match_skills(here, other, here_refs, skills)
     to_here = vocabulary.to_here()
     ground_there = translate(foundation_have(here), vocabulary.to_other)
     ground_here = translate(foundation_have(other), to_here)
     order = {role.id: number for number, role in enumerate(other.heads)}
+    start = translate({unit.skill: unit.rank for unit in here.foundation}, vocabulary.to_other)
     rows: Rows | None = None
     if chosen is not None and len(chosen) <= FEW:
         # A role or three: OTHER's rows walked once per role, as ``similar`` walks them.
         wanted = {sid for rid in chosen for unit in here.units(here.roles[rid]) for sid in unit.counted}
         holders = holders_of(other, to_here, wanted)
     else:
-        rows = Rows(other, ground_there)
+        rows = Rows(other, ground_there, {*start, *vocabulary.to_other.values()})  # what a role can hold
         holders = holders_of(other, to_here)
         # The roles of ``other`` by what the foundation alone meets of them: the order of the
         # roles that share nothing with a role mapped.
         plain = sorted(other.heads, key=lambda r: (-percent(*rows.base[r.id]), order[r.id]))
-    here_refs = refs(here)
     explained = Explained(other, refs(other))
-    start = translate({unit.skill: unit.rank for unit in here.foundation}, vocabulary.to_other)
     pairs: Iterable[tuple[Head, HereRows, Sequence[int]]]
     if chosen is not None and len(chosen) <= FEW:  # each role's own rows
         pairs = ((role, HereRows(units, vocabulary.to_other, holders, ground_here, here_refs), range(len(units)))
@@ -314,41 +249,51 @@ def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None
         distinct, table = here.row_table
         every = HereRows(distinct, vocabulary.to_other, holders, ground_here, here_refs)
         pairs = ((role, every, numbers) for role, numbers in table if chosen is None or role.id in chosen)
-    # The nearest roles of a role that shares nothing with the other ladder beyond the
-    # foundations depend on its own figures alone: worked out once per figures.
-    plainly: dict[tuple[int, int], list[str]] = {}
+    # A role that shares nothing with the other ladder beyond the foundations (most roles of a
+    # taxonomy mapped onto a small ladder) is shown the same of its nearest roles as every other
+    # role of its figures and holdings, but for its own rows: worked out once per (figures, held).
+    alike: dict[tuple[int, int, frozenset[tuple[str, int]] | None], list[_Near]] = {}
+    start_gained = rows.gained(start) if rows is not None else Counter()  # what the foundation alone gains
+    figures: dict[tuple[int, int], Figure] = {}  # each figure made once: thousands are alike
     mapped: list[MappedRole] = []
     for role, own, numbers in pairs:
         have, base, backward, of_here, matched = own.role(numbers, start)
         back = (base, backward, of_here)
+        near: list[_Near] | None = None
+        alike_key = None
         if rows is None:
             totals = scan(other, have, set())[0]
             forward: Counter[str] = Counter()
             chosen_ids = _nearest(list(totals), totals, {rid: pair if pair[1] else (1, 1)
                                                          for rid, pair in totals.items()}, forward, back, order, limit)
         else:
-            totals, forward = rows.base, rows.gained(have)
-            touched = forward.keys() | backward.keys()
-            keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
-            if touched:
+            totals, forward = rows.base, start_gained if have is start else rows.gained(have)
+            if not forward and not backward and not matched:
+                alike_key = (base, of_here, None if have is start else frozenset(have.items()))
+                near = alike.get(alike_key)
+            if near is None:
+                touched = forward.keys() | backward.keys()
+                keys = [*touched, *(r.id for r in _first(plain, touched, limit))]
                 chosen_ids = _nearest(keys, totals, rows.shares, forward, back, order, limit)
-            else:
-                chosen_ids = plainly.get((base, of_here)) or plainly.setdefault(
-                    (base, of_here), _nearest(keys, totals, rows.shares, forward, back, order, limit))
-        alone = own.alone(numbers, [], set())  # the list for every role there none of whose rows counts
-        nearest: list[Nearest] = []
-        for rid in chosen_ids:
-            target = other.roles[rid]
-            points, of_there = totals[rid]
-            there = _figure(points + forward[rid], of_there)
-            backward_figure = _figure(base + backward.get(rid, 0), of_here)
-            shared, deepen, missing = explained.rows(target, have)
-            nearest.append({"id": rid, "name": target.name, "stage": target.stage,
-                            "score": round((there["overlap"] + backward_figure["overlap"]) / 2, 1),
-                            "forward": there, "backward": backward_figure, "shared": shared, "deepen": deepen,
-                            "only_other": missing,
-                            "only_here": own.alone(numbers, matched, explained.counted(target)) if matched else alone})
-        mapped.append({"id": role.id, "name": role.name, "stage": role.stage, "nearest": nearest})
+        if near is None:
+            near = []
+            for rid in chosen_ids:
+                target = other.roles[rid]
+                points, of_there = totals[rid]
+                there = _figure(figures, points + forward[rid], of_there)
+                backward_figure = _figure(figures, base + backward.get(rid, 0), of_here)
+                near.append((rid, target, round((there["overlap"] + backward_figure["overlap"]) / 2, 1), there,
+                             backward_figure, *explained.rows(target, have)))
+            if alike_key is not None:
+                alike[alike_key] = near
+        # The role's rows that count toward none of a role's there: all of them, when none of its
+        # rows is matched (one list for every role there).
+        alone = own.alone(numbers, [], set()) if not matched else []
+        mapped.append({"id": role.id, "name": role.name, "stage": role.stage, "nearest": [
+            {"id": rid, "name": target.name, "stage": target.stage, "score": score, "forward": there,
+             "backward": backward_figure, "shared": shared, "deepen": deepen, "only_other": missing,
+             "only_here": own.alone(numbers, matched, explained.counted(target)) if matched else alone}
+            for rid, target, score, there, backward_figure, shared, deepen, missing in near]})
     return {"here": ladder_ref(here, other), "other": ladder_ref(other, here), "rule": RULE,
             "skills": _matching(here, other, vocabulary), "roles": mapped}
 

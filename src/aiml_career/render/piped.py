@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import sanitize
 from . import STARTS, alternatives, counted_from
-from .rows import Rows, figure, names, not_met, place_label, refs
+from .rows import Rows, cell, figure, names, not_met, place_label, refs
 
 if TYPE_CHECKING:
     from ..results.common import Deepen, Place, Requirement
@@ -155,12 +155,37 @@ def matching(skills: SkillMatching, other: str) -> str:
 def mapping(out: Rows, data: MapDoc) -> None:
     """``map`` into a pipe: a row per (role, nearest role of the other ladder): ids, names, the
     score, both figures, what they share, what each has alone; how the skills matched on stderr
-    when some did not."""
+    when some did not.
+
+    A taxonomy mapped onto a small ladder writes thousands of rows of few distinct cells: a
+    role's own rows are one list for each of its nearest roles, and a figure or what a role
+    there shares one item for every role mapped alike (:func:`..advice.mapping.map_onto`). Each
+    distinct item is made a cell once, known by the object (the document is not changed while
+    it is written); the same bytes as a cell made for every row."""
     other = data["other"]["label"]
+    # A nearest role's cells but the role's own rows, known by (id, name, score and the items of
+    # both figures and what is shared); what is not met, by its two lists; a role's rows, by theirs.
+    middles: dict[tuple[str, str, float, int, int, int], str] = {}
+    lasts: dict[tuple[int, int], str] = {}
+    made: dict[int, str] = {}
+    write = out.stream.write
     for role in data["roles"]:
+        head = f"{cell(role['id'])}\t{cell(role['name'])}\t"
         for item in role["nearest"]:
-            out.row(role["id"], role["name"], item["id"], item["name"], f"{item['score']:g}%", figure(item["forward"]),
-                    figure(item["backward"]), names(item["shared"]), names(item["only_here"]),
-                    not_met(item["only_other"], item["deepen"]))
+            there, back, shared = item["forward"], item["backward"], item["shared"]
+            key = (item["id"], item["name"], item["score"], id(there), id(back), id(shared))
+            middle = middles.get(key)
+            if middle is None:
+                middle = middles[key] = "\t".join((cell(item["id"]), cell(item["name"]), cell(f"{item['score']:g}%"),
+                                                   cell(figure(there)), cell(figure(back)), cell(names(shared)), ""))
+            only_here = item["only_here"]
+            mine = made.get(id(only_here))
+            if mine is None:
+                mine = made[id(only_here)] = cell(names(only_here))
+            apart = (id(item["only_other"]), id(item["deepen"]))
+            last = lasts.get(apart)
+            if last is None:
+                last = lasts[apart] = cell(not_met(item["only_other"], item["deepen"]))
+            write(f"{head}{middle}{mine}\t{last}\n")
     if data["skills"]["unmatched_count"]:
         out.note(f"skills: {matching(data['skills'], other)}")

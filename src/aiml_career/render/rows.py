@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import sanitize
@@ -54,9 +55,22 @@ def cell(value: object) -> str:
     # Printable text holds nothing to escape, no line break, no tab, and no blank but the space:
     # as it is, unless a space or a bullet begins it or a space ends it (most cells: a listing
     # of 10,000 roles writes 50,000).
-    if text.isprintable() and not (text.startswith((" ", "• ")) or text.endswith(" ")):
+    if printable(text) and not (text.startswith((" ", "• ")) or text.endswith(" ")):
         return text
     return one_line(sanitize(text))
+
+
+#: The characters of ASCII that are not printable: its controls and DEL.
+_ASCII_CONTROLS = bytes(range(32)) + b"\x7f"
+
+
+def printable(text: str) -> bool:
+    """``text.isprintable()``, three times quicker for a long ASCII text (``map`` writes a cell
+    of a role's forty skills' names per row): ASCII is printable but for its controls, which
+    one ``bytes.translate`` counts in C."""
+    if len(text) > 256 and text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_CONTROLS)) == len(text)
+    return text.isprintable()
 
 
 #: Rich's tree guides (space, continue, fork, end), and the ones it draws on a non-UTF-8 stream.
@@ -276,7 +290,10 @@ def match(out: Rows, data: Match) -> None:
 
 
 def names(items: Iterable[Mapping[str, Any]]) -> str:
-    return ", ".join(item["name"] for item in items) or "—"
+    return ", ".join(map(_NAME, items)) or "—"
+
+
+_NAME = itemgetter("name")
 
 
 def missing(doc: OverlapDoc) -> str:
