@@ -205,3 +205,33 @@ def test_json_path_does_not_import_rich():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=child_env(), timeout=60)
     assert json.loads(result.stdout)["id"] == "ml-engineer"
     assert result.stderr.endswith(b"LEAN"), result.stderr
+
+
+class _Ended(Exception):
+    pass
+
+
+@pytest.mark.parametrize("callbacks", [0, 1])
+def test_the_process_ends_at_once_only_when_nothing_waits_for_its_exit(monkeypatch, callbacks):
+    """With its output written, a one-shot run ends with ``os._exit`` (no teardown of every
+    object): unless an ``atexit`` callback waits for the interpreter's exit, then as usual."""
+    import atexit
+    import os
+
+    from aiml_career import __main__
+
+    ended = []
+
+    def ends(code: int) -> None:
+        ended.append(code)
+        raise _Ended
+
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: callbacks)
+    monkeypatch.setattr(os, "_exit", ends)
+    with pytest.raises(SystemExit if callbacks else _Ended) as exited:
+        __main__._exit(3)
+    if callbacks:
+        assert exited.value.code == 3
+        assert ended == []
+    else:
+        assert ended == [3]

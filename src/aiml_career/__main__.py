@@ -162,6 +162,22 @@ def main() -> None:
         except OSError as exc:
             _write_failed(exc)
             sys.exit(1)
+    _exit(code)
+
+
+def _exit(code: int) -> None:
+    """End the process with ``code``, its output written: at once when nothing waits for the
+    interpreter's exit (no ``atexit`` callback), without freeing every object one by one, as
+    the interpreter's own exit does (a run on a 10,000-role ladder holds millions: 0.03-0.1 s)."""
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    import atexit
+
+    count = getattr(atexit, "_ncallbacks", None)
+    if count is not None and count() == 0:
+        os._exit(code)
     sys.exit(code)
 
 
