@@ -53,7 +53,7 @@ class HereRows:
 
     def __init__(self, units: Sequence[Unit], to_other: dict[str, str], holders: Holders, ground: Have,
                  refs: dict[str, NameRef]) -> None:
-        self.units = units
+        self.units = units = list(units)  # a plain list: read by number, many times a row
         self.ranks: list[int] = list(map(LEVEL_RANK.__getitem__, map(_LEVEL, units)))
         self.grounds: list[int] = [0] * len(units)
         skills = list(map(_SKILL, units))
@@ -163,8 +163,10 @@ class Rows:
         # Numbered as the ladder numbers them: a row shared by roles is one row here (two rows
         # of one key, the same row alone and as a group's part, are met alike: each counts once
         # for its own roles).
-        self.units: Sequence[Unit] = distinct
-        ranks = list(map(LEVEL_RANK.__getitem__, map(_LEVEL, distinct)))
+        # A plain list (the index makes its rows as they are read): read by number, millions of
+        # times when both ladders are big.
+        self.units: Sequence[Unit] = list(distinct)
+        ranks = list(map(LEVEL_RANK.__getitem__, map(_LEVEL, self.units)))
         self.ground: list[int] = [0] * len(self.units)
         #: Only the rows that can gain are indexed for :meth:`gained`: those a skill of ``wanted``
         #: (what a role mapped can hold, in this ladder's words) counts toward; every row when
