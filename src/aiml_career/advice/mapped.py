@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK, LEVELS
@@ -22,6 +22,7 @@ from .assessment import Have, assess, best_way
 from .overlap import Holders, row_gains
 
 if TYPE_CHECKING:
+    from ..ladder.columns import Rows as PackedRows
     from ..results.common import NameRef
     from ..results.mapping import LevelGap
 
@@ -34,7 +35,10 @@ def counting(units: Sequence[Unit], skills: AbstractSet[str]) -> list[int]:
     """The numbers of ``units`` that a skill of ``skills`` counts toward (one of its ways counts it;
     a row without ways, its own skill), in order: found in bulk, a taxonomy's 40,000 rows in a
     few passes in C. Rows share their lists of ways: each list is looked at once, its ways'
-    counted skills in one flat column (a list's ways end where ``ends`` says)."""
+    counted skills in one flat column (a list's ways end where ``ends`` says). A big ladder's
+    index finds them from its columns (:meth:`.columns.Rows.toward`)."""
+    if hasattr(units, "toward"):
+        return cast("PackedRows", units).toward(skills, ())
     ways_of = list(map(_WAYS, units))
     lists = list(dict(zip(map(id, ways_of), ways_of)).values())
     counted = list(map(_COUNTED, chain.from_iterable(lists)))
@@ -53,10 +57,13 @@ class HereRows:
 
     def __init__(self, units: Sequence[Unit], to_other: dict[str, str], holders: Holders, ground: Have,
                  refs: dict[str, NameRef]) -> None:
-        self.units = units = list(units)  # a plain list: read by number, many times a row
-        self.ranks: list[int] = list(map(LEVEL_RANK.__getitem__, map(_LEVEL, units)))
+        self.units = units
+        # Every row's rank and name; from a big ladder's index, from rows made without their ways
+        # (only the rows found below need theirs).
+        plain = cast("PackedRows", units).plain() if hasattr(units, "toward") else units
+        self.ranks: list[int] = list(map(LEVEL_RANK.__getitem__, map(_LEVEL, plain)))
         self.grounds: list[int] = [0] * len(units)
-        skills = list(map(_SKILL, units))
+        skills = list(map(_SKILL, plain))
         self.refs = list(map(refs.__getitem__, skills))
         #: The rows a role's figures need more of: a skill matched, points above the foundation.
         self.special: dict[int, tuple[str | None, dict[str, int], frozenset[str]]] = {}
