@@ -15,6 +15,7 @@ Hypothesis: a quick profile by default; ``HYPOTHESIS_PROFILE=ci`` for the thorou
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -91,6 +92,23 @@ def cached_load(path=None):
     from aiml_career.ladder.loading import load
 
     return load(path, cache=cache_folder())
+
+
+@functools.cache
+def generator():
+    """benchmarks/generate.py as a module: the generator of big ladders (and its own words)."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return module
 
 
 def child_env(env: dict | None = None) -> dict[str, str]:

@@ -32,7 +32,7 @@ from aiml_career.tui.widgets import tree as tree_module
 from aiml_career.tui.widgets.lists import RequirementList
 from aiml_career.tui.widgets.tree import LadderTree
 
-from conftest import BUILTIN, EXAMPLE, ROOT, child_env, entry_point, test_env
+from conftest import BUILTIN, EXAMPLE, ROOT, child_env, entry_point, generator, test_env
 
 
 @pytest.fixture(scope="module")
@@ -909,17 +909,7 @@ def test_browse_opens_on_the_target_and_says_so(ladder, cli):
 
 def _generated(tmp_path: Path, roles: int) -> Path:
     """A ladder of ``roles`` roles from benchmarks/generate.py (its own words, seed 1)."""
-    import importlib.util
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    module = generator()
     path = tmp_path / "big.json"
     module.write(module.generate(roles, seed=1, rows=(5, 10)), path)
     return path

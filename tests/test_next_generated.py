@@ -11,10 +11,8 @@ and some links sharing an address): its quick paths give what the general code g
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from functools import lru_cache
 
 import pytest
@@ -34,7 +32,7 @@ from aiml_career.render.piped import next_steps as piped_next
 from aiml_career.render.rows import Rows, place_label, refs
 from test_properties import HOSTILE, SETTINGS
 
-from conftest import ROOT, examples
+from conftest import examples, generator
 
 #: Hypothesis properties are slow ones (pyproject's markers): CI runs them.
 pytestmark = pytest.mark.slow
@@ -43,16 +41,7 @@ pytestmark = pytest.mark.slow
 @lru_cache(maxsize=None)
 def generated(seed: int) -> str:
     """A ladder of 60 roles (5-12 rows each, 200 skills: links, specializations, certifications)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return json.dumps(module.generate(60, seed=seed, rows=(5, 12)))
+    return json.dumps(generator().generate(60, seed=seed, rows=(5, 12)))
 
 
 @st.composite
