@@ -211,14 +211,19 @@ class _Ended(Exception):
     pass
 
 
-@pytest.mark.parametrize("callbacks", [0, 1])
-def test_the_process_ends_at_once_only_when_nothing_waits_for_its_exit(monkeypatch, callbacks):
+@pytest.mark.parametrize(("callbacks", "threads"), [(0, 1), (1, 1), (0, 2)])
+def test_the_process_ends_at_once_only_when_nothing_waits_for_its_exit(monkeypatch, callbacks, threads):
     """With its output written, a one-shot run ends with ``os._exit`` (no teardown of every
-    object): unless an ``atexit`` callback waits for the interpreter's exit, then as usual."""
+    object): unless an ``atexit`` callback or another thread waits for the interpreter's exit,
+    then as usual."""
     import atexit
     import os
+    import threading
 
     from aiml_career import __main__
+
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    waits = callbacks or threads > 1
 
     ended = []
 
@@ -228,9 +233,9 @@ def test_the_process_ends_at_once_only_when_nothing_waits_for_its_exit(monkeypat
 
     monkeypatch.setattr(atexit, "_ncallbacks", lambda: callbacks)
     monkeypatch.setattr(os, "_exit", ends)
-    with pytest.raises(SystemExit if callbacks else _Ended) as exited:
+    with pytest.raises(SystemExit if waits else _Ended) as exited:
         __main__._exit(3)
-    if callbacks:
+    if waits:
         assert exited.value.code == 3
         assert ended == []
     else:
