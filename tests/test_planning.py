@@ -556,6 +556,10 @@ def test_match_without_skills_is_a_usage_error(cli):
     assert is_error(cli("match"), 2, "match needs your skills", "--have")
 
 
+def test_match_with_a_bad_limit_says_so_whatever_else_is_missing(cli):
+    assert is_error(cli("match", "--limit", "0"), 2, "--limit must be at least 1")
+
+
 def test_match_builtin_top(cli):
     roles = cli("match", "--have", "python:advanced, sql:advanced, excel:advanced, R, ML algorithms,"
                 "linear regression, decision trees, kmeans, data wrangling:advanced", "--limit", "1",

@@ -247,13 +247,26 @@ def test_validate_of_a_ladder_over_the_size_limit_says_how_to_read_it(cli, monke
             " to read a bigger one: AIML_CAREER_MAX_BYTES=1G aiml-career ...")
     text = cli("validate", str(EXAMPLE))
     assert text.exit_code == 1
-    assert text.stdout == (f"invalid: {EXAMPLE} (1 problem)\n"
+    assert text.stdout == (f"not checked: {EXAMPLE} (it cannot be read)\n"
                            "  (document): cannot read: larger than the limit of 1000 bytes\n"
                            f"  {hint}\n")
     doc = cli("validate", str(EXAMPLE), "--json").json()
     assert doc["valid"] is False
     assert doc["hints"] == [hint]
     assert "hints" not in cli("validate", str(EXAMPLE), "--json", env={"AIML_CAREER_MAX_BYTES": "1M"}).json()
+
+
+def test_a_limit_the_variable_set_is_named_and_one_it_cannot_read_is_said(cli):
+    lowered = cli("--data", str(EXAMPLE), "roles", env={"AIML_CAREER_MAX_BYTES": "1K"})
+    assert lowered.exit_code == 1
+    assert "a ladder file is read up to 1024 bytes (as AIML_CAREER_MAX_BYTES says), a bound on memory" in lowered.stderr
+    typo = cli("--data", str(EXAMPLE), "roles", env={"AIML_CAREER_MAX_BYTES": "1.5G"})
+    assert typo.exit_code == 0
+    assert typo.stdout.startswith("junior-de\tJunior Data Engineer\t")
+    assert typo.stderr == ("aiml-career: warning: AIML_CAREER_MAX_BYTES=1.5G is not a size (bytes, or K, M, G of them: "
+                           "600M, 1G); the limit stays 512 MiB\n")
+    for unset in ("", "0", "1G"):
+        assert cli("roles", env={"AIML_CAREER_MAX_BYTES": unset}).stderr == ""
 
 
 def test_the_variable_raises_or_lowers_the_limit_of_a_ladder(cli, tmp_path, monkeypatch):

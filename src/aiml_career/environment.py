@@ -144,6 +144,18 @@ def max_bytes(environ: Mapping[str, str] | None = None) -> int | None:
     return int(digits) * scale or None
 
 
+def max_bytes_refused(environ: Mapping[str, str] | None = None) -> str | None:
+    """``$AIML_CAREER_MAX_BYTES`` as set, when it is no size (``1.5G``, ``1T``, ``lots``): the run
+    says so on stderr, and the default limit holds. None when unset, empty or a size (zero and
+    an absurd number of digits count as unset, as :func:`max_bytes` documents)."""
+    value = (os.environ if environ is None else environ).get(MAX_BYTES_ENV, "").strip()
+    if not value or max_bytes({MAX_BYTES_ENV: value}) is not None:
+        return None
+    digits = value.upper().removesuffix("B").removesuffix("I")
+    digits = digits[:-1] if digits[-1:] in ("K", "M", "G") else digits
+    return None if digits.isascii() and digits.isdigit() else value
+
+
 def size(value: str | None) -> int | None:
     """A ``COLUMNS`` or ``LINES`` value as a usable number: None when unset, not a
     number, or below 1; at most :data:`MAX_COLUMNS`."""
@@ -211,6 +223,8 @@ class Environment:
     #: ``$AIML_CAREER_MAX_BYTES`` (:func:`max_bytes`): the most bytes a ladder file is read to,
     #: None for :data:`.files.MAX_BYTES`.
     max_bytes: int | None = field(default_factory=max_bytes)
+    #: ``$AIML_CAREER_MAX_BYTES`` when it is set to no size (:func:`max_bytes_refused`).
+    max_bytes_refused: str | None = field(default_factory=max_bytes_refused)
     #: This process runs one command and exits (the entry point sets it): see :meth:`loaded`.
     one_shot: bool = False
     #: Work left for after the answer is written (:func:`.cli.app.run` does it): building the
@@ -242,6 +256,7 @@ class Environment:
             data=environ.get(DATA_ENV) or None,
             data_env=environ.get(DATA_ENV) or None,
             max_bytes=max_bytes(environ),
+            max_bytes_refused=max_bytes_refused(environ),
         )
         return replace(env, **facts) if facts else env
 

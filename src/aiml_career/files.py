@@ -37,6 +37,8 @@ from typing import TypeVar, overload
 #: (1.1 GB for that 159 MB export, 1.8 GB for a 294 MB ladder of 45,000 roles), so a file at
 #: the limit about 3.5 GB.
 MAX_BYTES = 512 * 1024 * 1024
+#: Whether :data:`MAX_BYTES` is the run's own choice (:func:`reading_up_to`): an error says so.
+CHOSEN = False
 STDIN = "-"
 #: The most symbolic links followed in one path (Linux's own limit).
 MAX_LINKS = 40
@@ -96,14 +98,14 @@ def reading_up_to(limit: int | None) -> Iterator[None]:
     """Within it, files are read up to ``limit`` bytes by default (None: :data:`MAX_BYTES` as
     it is): a run's ``$AIML_CAREER_MAX_BYTES`` (:attr:`.environment.Environment.max_bytes`).
     Reads that name their own limit (a profile, the cache's files) keep it."""
-    global MAX_BYTES
-    kept = MAX_BYTES
+    global MAX_BYTES, CHOSEN
+    kept, chosen = MAX_BYTES, CHOSEN
     if limit is not None:
-        MAX_BYTES = limit
+        MAX_BYTES, CHOSEN = limit, True
     try:
         yield
     finally:
-        MAX_BYTES = kept
+        MAX_BYTES, CHOSEN = kept, chosen
 
 
 def _reason(exc: OSError) -> str:

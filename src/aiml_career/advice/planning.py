@@ -295,6 +295,8 @@ def match(
     stage up must be that much readier to rank above one below it. With a
     current role, the roles at or below its stage come last.
     """
+    if limit is not None and limit < 1:  # a usage error of its own, whatever else is given
+        raise UsageError("--limit must be at least 1")
     if me.have is None and me.role is None:
         raise UsageError(
             "match needs your skills or your role",
@@ -303,8 +305,6 @@ def match(
         )
     if stage is not None:
         stage = ladder.stage(stage)
-    if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
     current = ladder.roles[me.role] if me.role is not None else None
     held = person_have(ladder, me)
     # Rungs: stages that hold roles, the first one 0 (an empty foundation stage is no rung).

@@ -25,7 +25,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from ..environment import COLOR_CHOICES, Environment
+from ..environment import COLOR_CHOICES, MAX_BYTES_ENV, Environment
 from ..errors import CareerError, ExitCode, UsageError, clip, sanitize
 
 #: The end of ``aiml-career --help``: the environment that counts, the exit codes, the docs.
@@ -129,6 +129,8 @@ class AppGroup(TyperGroup):
         env = obj if isinstance(obj, Environment) else Environment.from_os()
         env.color = _color_in(sys.argv[1:] if args is None else list(args)) or env.color
         extra["obj"] = env
+        if env.max_bytes_refused is not None:
+            _refused_limit(env)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
@@ -213,6 +215,15 @@ def _plain_reason(error) -> str:
     if annotation is float:
         return "a number is needed"
     return error.message.split("\n")[0]
+
+
+def _refused_limit(env: Environment) -> None:
+    """Say that ``$AIML_CAREER_MAX_BYTES`` is set to no size: the default limit holds."""
+    from ..files import MAX_BYTES, megabytes
+
+    given = clip(env.max_bytes_refused or "", 100)
+    env.stderr.write(sanitize(f"aiml-career: warning: {MAX_BYTES_ENV}={given} is not a size (bytes, or K, M, G "
+                              f"of them: 600M, 1G); the limit stays {megabytes(MAX_BYTES)}") + "\n")
 
 
 def _color_in(args: list[str]) -> str | None:

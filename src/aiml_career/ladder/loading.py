@@ -76,6 +76,7 @@ def read_bytes(path, hints=None, *, known=None):
 
     Only a regular file is read, and at most :data:`files.MAX_BYTES` of it.
     """
+    from .. import files
     from ..environment import MAX_BYTES_ENV
     from ..files import FIFO, ReadFailed, megabytes, read_regular
 
@@ -87,8 +88,9 @@ def read_bytes(path, hints=None, *, known=None):
             more.append("read it from standard input instead: aiml-career --data - ... < FILE")
         elif exc.limit is not None:
             wanted = -(-exc.size // 2**30) if exc.size else 2 * -(-exc.limit // 2**30)  # whole GiB above
-            more.append(f"a ladder file is read up to {megabytes(exc.limit)}, a bound on memory (validating one "
-                        "takes 6 to 7 times its size); to read a bigger one: "
+            chosen = f" (as {MAX_BYTES_ENV} says)" if files.CHOSEN else ""
+            more.append(f"a ladder file is read up to {megabytes(exc.limit)}{chosen}, a bound on memory "
+                        "(validating one takes 6 to 7 times its size); to read a bigger one: "
                         f"{MAX_BYTES_ENV}={wanted}G aiml-career ...")
         raise UnreadableFile(source_name(path), exc.reason, more) from None
 

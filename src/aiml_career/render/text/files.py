@@ -68,7 +68,10 @@ def validation(out: Console, data: Validation) -> None:
         return
     count = data.get("problem_count", len(data["problems"]))
     counted = T(f" ({count:,} problem{'s' if count != 1 else ''})")
-    out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), counted))
+    if data.get("hints"):  # it could not be read at all: nothing was checked
+        out.print(Text.assemble(T("not checked: ", "bold red"), T(data["file"]), T(" (it cannot be read)")))
+    else:
+        out.print(Text.assemble(T("invalid: ", "bold red"), T(data["file"]), counted))
     for problem in data["problems"]:
         where = problem["path"] or "(document)"
         if problem["file"] != data["file"]:  # in a ladder an overlay extends
