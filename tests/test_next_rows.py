@@ -146,3 +146,35 @@ def test_entering_judges_each_role_as_assess_does(cli):
         for move in doc["next"]:
             found = assess(ladder, ladder.roles[move["id"]], me.ranks).fields()
             assert {k: move[k] for k in found} == found
+
+
+def test_next_limit_shows_the_first_moves_and_says_how_many_it_left(cli, small):
+    """Two entry roles: --limit 1 keeps the analyst (the first), counts both in ``total``, and
+    says one move was left, on stderr into a pipe."""
+    doc = cli("--data", small, "next", "--have", "sql:basic", "--limit", "1", "--json").json()
+    assert (doc["total"], [m["id"] for m in doc["next"]]) == (2, ["analyst"])
+    assert cli("--data", small, "next", "--have", "sql:basic", "--json").json()["total"] == 2
+    piped = cli("--data", small, "next", "--have", "sql:basic", "--limit", "1")
+    assert "→ Analyst" in piped.stdout
+    assert "Reporter" not in piped.stdout
+    assert piped.stderr == "aiml-career: 1 more move (use --limit)\n"
+    assert cli("--data", small, "next", "--have", "sql:basic", "--limit", "2").stderr == ""
+    bad = cli("--data", small, "next", "--have", "sql:basic", "--limit", "0")
+    assert (bad.exit_code, bad.stderr.splitlines()[0]) == (2, "aiml-career: error: --limit must be at least 1")
+
+
+def test_next_limit_on_a_terminal_says_how_many_it_left_at_the_end(cli, small, tty):
+    shown = cli("--data", small, "next", "--have", "sql:basic", "--limit", "1")
+    assert shown.stdout.rstrip().endswith("… 1 more move (use --limit)")
+    assert "Reporter" not in shown.stdout
+
+
+@pytest.mark.parametrize(("count", "named"), [(10, True), (11, False)])
+def test_a_start_of_many_roles_is_counted_not_named(count, named):
+    """``starting from ...``: up to ten roles named, more counted (a taxonomy's entry stage)."""
+    from aiml_career.render import start_line
+
+    roles = [{"id": f"r{i}", "name": f"R{i}", "stage": "entry"} for i in range(count)]
+    line = start_line({"how": "entry stage", "roles": roles})
+    head = "starting from the entry stage: no role given, and your skills fully meet none: "
+    assert line == head + (", ".join(r["id"] for r in roles) if named else f"{count} roles (--json lists them)")

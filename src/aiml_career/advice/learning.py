@@ -89,9 +89,9 @@ def skill_detail(ladder: Ladder, query: str) -> SkillLearning:
     }
 
 
-def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
+def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False, limit: int | None = None) -> Next:
     """``next``, each skill to gain with where to learn it (``learn``)."""
-    result = planning.next_steps(ladder, me, no_overlap=no_overlap)
+    result = planning.next_steps(ladder, me, no_overlap=no_overlap, limit=limit)
     # From no role, thousands of rows, each item shared by the roles that have its row: each
     # item once, and the places of each distinct row's skills once.
     items = list({id(item): item for move in result["next"] for item in move["skills_to_gain"]}.values())

@@ -67,15 +67,18 @@ def _move(role: Head, move: Transition) -> MoveAt:
 # -- next ---------------------------------------------------------------------------
 
 
-def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
+def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False, limit: int | None = None) -> Next:
     """Where the person's role leads, with what each move asks of them.
 
     The person holds their role's requirements, plus their skills. Without a role,
     it starts as ``path`` does: from the roles the skills fully meet (the furthest
     along of them), else the entry stage, whose roles are then the next steps. From a
     role the ladder names no move from, below its top, the moves are derived from overlap
-    (:mod:`.overlap_moves`), unless ``no_overlap``.
+    (:mod:`.overlap_moves`), unless ``no_overlap``. ``limit``: only the first moves
+    (``total`` counts them all: a taxonomy's entry stage has thousands of roles).
     """
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
     how: StartHow
     heads = ladder.head_of
     if me.role is not None:
@@ -111,7 +114,8 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False) -> Next:
     return {
         "from": None if how == "entry stage" else role_at(heads[starts[0]]),
         "start": {"how": how, "roles": [role_at(heads[s]) for s in starts]},
-        "next": moves,
+        "next": moves[:limit] if limit is not None else moves,
+        "total": len(moves),
         "ladder_names_no_move": none_named,
         "at_top": none_named and all(overlap_moves.at_top(ladder, r) for r in held_roles),
         "no_overlap": no_overlap,

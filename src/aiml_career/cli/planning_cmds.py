@@ -62,6 +62,10 @@ def next_(
     goal: AimOpt = None,
     proven: ProvenOpt = False,
     no_overlap: NoOverlapOpt = False,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", metavar="N", help="Only the first N moves (from no role, on a big "
+                                    "ladder, the entry stage's roles are thousands).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Where a role leads: each next role, its readiness, the skills to gain and to deepen.
@@ -80,7 +84,7 @@ def next_(
     aim = goal_of(ctx, goal, me, required=False)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-    output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap), as_json,
+    output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap, limit=limit), as_json,
            partial(renderers.next_steps, voice_of(ctx)), renderers.next_rows)
 
 

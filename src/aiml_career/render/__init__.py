@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..results.common import Via
+    from ..results.plans import Next, Start
 
 #: How a route's start was chosen (``start.how``), said by ``path`` and ``plan``.
 STARTS = {
@@ -17,6 +18,25 @@ STARTS = {
     "skills": "from the roles your skills fully meet",
     "entry stage": "from the entry stage: no role given, and your skills fully meet none",
 }
+
+
+#: A start of more roles than this is counted, not named (a taxonomy's entry stage: thousands).
+START_NAMED = 10
+
+
+def start_line(start: Start) -> str:
+    """"starting from the roles your skills fully meet: junior-ds": where an answer starts. Past
+    :data:`START_NAMED` roles, their number (``--json`` lists them)."""
+    roles = start["roles"]
+    named = (", ".join(r["id"] for r in roles) if len(roles) <= START_NAMED
+             else f"{len(roles):,} roles (--json lists them)")
+    return f"starting {STARTS.get(start['how'], start['how'])}: {named}"
+
+
+def more_moves(data: Next) -> str:
+    """"1,990 more moves (use --limit)": what ``next --limit`` left out."""
+    left = data["total"] - len(data["next"])
+    return f"{left:,} more move{'s' if left != 1 else ''} (use --limit)"
 
 
 class Voice(NamedTuple):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import STARTS, TEXT, Voice, counted_from, requirement_label
+from . import TEXT, Voice, counted_from, requirement_label, start_line
 from .export import _md as md
 from .export import md_url
 from .export import place_link as link
@@ -48,7 +48,7 @@ def starting(data: Plan) -> str:
     start = data["start"]
     if start is None:  # a plan with a message (no route, or nothing to learn): it says that instead
         return ""
-    return f"starting {STARTS.get(start['how'], start['how'])}: {', '.join(r['id'] for r in start['roles'])}"
+    return start_line(start)
 
 
 def route_line(data: Plan, code: str = "", esc: Callable[[str], str] = str) -> str:

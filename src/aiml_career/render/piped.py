@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import sanitize
-from . import STARTS, alternatives, counted_from
+from . import alternatives, counted_from, more_moves, start_line
 from .rows import Rows, cell, figure, names, not_met, place_label, refs
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def next_steps(out: Rows, data: Next) -> None:
         out.line(f"From {start['name']}", f"  {start['id']}")
     begun = data["start"]
     if begun["how"] in ("skills", "entry stage"):
-        out.line(f"starting {STARTS.get(begun['how'], begun['how'])}: ", ", ".join(r["id"] for r in begun["roles"]))
+        out.line(start_line(begun))
     if start is not None and data["ladder_names_no_move"] and not data["at_top"]:
         out.line(no_move(data, start["name"]))
     moves = data["next"]
@@ -67,6 +67,8 @@ def next_steps(out: Rows, data: Next) -> None:
                         *(f"  {label.ljust(width)} {text}" for label, text in labelled)])
     if moves:
         out.line()
+    if data["total"] > len(moves):
+        out.note(more_moves(data))
 
 
 def safe(texts: dict[int, str]) -> dict[int, str]:

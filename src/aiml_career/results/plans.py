@@ -74,7 +74,7 @@ class NextMove(MoveAt, Scores, Fitting):
 
 Next = TypedDict(
     "Next",
-    {"from": RoleAt | None, "start": Start, "next": list[NextMove], "ladder_names_no_move": bool,
+    {"from": RoleAt | None, "start": Start, "next": list[NextMove], "total": int, "ladder_names_no_move": bool,
      "at_top": bool, "no_overlap": bool, "overlap_rule": str, "basis_legend": dict[str, str],
      "person": PersonDoc},
 )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import STARTS, TEXT, Voice, alternatives, counted_from, rows
+from .. import TEXT, Voice, alternatives, counted_from, more_moves, rows, start_line
 from ..piped import next_steps as piped_next
 from .base import (
     T,
@@ -72,6 +72,8 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
         _aside(out, _legend(derived, voice))
         if derived:
             _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
+    if data["total"] > len(data["next"]):
+        out.print(T(f"… {more_moves(data)}", "dim"))
 
 
 def _no_move(out: Console, data: Next) -> None:
@@ -139,8 +141,7 @@ def _start(out: Console, start: Start, always: bool = False) -> None:
     """"starting from the roles your skills fully meet: junior-ds": where the answer starts,
     when it is not the role you named (or always)."""
     if always or start["how"] in ("skills", "entry stage"):
-        names = ", ".join(r["id"] for r in start["roles"])
-        out.print(T(f"starting {STARTS.get(start['how'], start['how'])}: {names}", "dim"))
+        out.print(T(start_line(start), "dim"))
 
 
 def _person(out: Console, person: PersonDoc | None) -> None:
