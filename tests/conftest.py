@@ -198,7 +198,9 @@ def main_in_process(args: list, *, env: dict | None = None, input: bytes | None 
     import gc
     import io
     import tempfile
+    from unittest import mock
 
+    from aiml_career import __main__ as entry
     from aiml_career.__main__ import main
 
     saved = (sys.stdin, sys.stdout, sys.stderr, sys.argv, dict(os.environ))
@@ -217,7 +219,8 @@ def main_in_process(args: list, *, env: dict | None = None, input: bytes | None 
         sys.stderr = io.TextIOWrapper(err if stderr is None else stderr, encoding=encoding,
                                       errors="backslashreplace", write_through=True)
         try:
-            main()
+            with mock.patch.object(entry, "_exit", sys.exit):  # never os._exit: this is the test's process
+                main()
             code = 0
         except SystemExit as done:
             code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)

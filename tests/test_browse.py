@@ -765,6 +765,18 @@ def test_browse_hands_the_ui_the_clis_ladder_role_and_colour(cli, monkeypatch):
     drive(got["ladder"], script, role=got["role"], start=got["start"])
 
 
+def test_browse_has_the_collector_back_before_the_ui_runs(cli, monkeypatch):
+    """A one-shot process stops collecting once its ladder loads; the browser keeps running."""
+    from aiml_career.environment import Environment
+
+    calls = []
+    monkeypatch.setattr(Environment, "lasting", lambda self: calls.append("lasting"))
+    monkeypatch.setattr("aiml_career.tui.run", lambda ladder, env, **kw: calls.append("ui"))
+    result = cli("browse", "--data", str(EXAMPLE), stdin_isatty=True, stderr_isatty=True)
+    assert result.exit_code == 0, result.stderr
+    assert calls == ["lasting", "ui"]
+
+
 def test_other_commands_never_import_textual():
     env = child_env({"PYTHONPATH": str(ROOT / "src")})
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "aiml_career", "show", "mle"],

@@ -139,3 +139,28 @@ def test_the_read_limit_of_a_ladder_from_the_variable(value, limit):
     """$AIML_CAREER_MAX_BYTES: bytes, or K, M, G of them (binary); anything else leaves the default."""
     assert Environment.from_os({"AIML_CAREER_MAX_BYTES": value}).max_bytes == limit
     assert Environment.from_os({}).max_bytes is None
+
+
+def test_a_one_shot_process_stops_collecting_once_loaded_and_one_that_lasts_collects_again():
+    """After its ladder loads, a one-shot process (the entry point) freezes what it holds and
+    collects no more (it answers and exits); one that keeps running (``browse``) collects young
+    objects again. In-process (tests, Python callers) the collector is left as it was."""
+    import gc
+
+    from aiml_career.environment import LASTING_GC_THRESHOLDS
+
+    thresholds = gc.get_threshold()
+    try:
+        with Environment.from_os({}).loading():
+            pass
+        assert gc.get_threshold() == thresholds
+        env = Environment.from_os({}, one_shot=True)
+        with env.loading():
+            assert not gc.isenabled(), "paused while the ladder loads"
+        assert gc.isenabled()
+        assert gc.get_threshold()[0] == 0, "no automatic collection"
+        env.lasting()
+        assert gc.get_threshold() == LASTING_GC_THRESHOLDS
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)

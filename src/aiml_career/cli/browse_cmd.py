@@ -41,6 +41,7 @@ def browse(
                           ["for output a script can read, see: aiml-career tree, aiml-career show ROLE"])
     from ..tui import run
 
+    env.lasting()  # the collector back: the browser keeps running
     # Colour: --color, else NO_COLOR (the screen is stderr's, whatever stdout is).
     monochrome = env.color == "never" or (env.color == "auto" and env.no_color)
     run(ladder, env, role=opened, start=me.role if start is not None else None, monochrome=monochrome)
