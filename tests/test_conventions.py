@@ -358,7 +358,8 @@ def test_piped_stdout_holds_only_rows(cli):
     result = cli("match", "--have", "python", "--limit", "2")
     assert len(result.stdout.splitlines()) == 2
     assert all("\t" in line for line in result.stdout.splitlines())
-    assert result.stderr == ""  # the legend and the ranking rule are for people: not piped
+    # The legend and the ranking rule are for people: not piped. What --limit left out is said.
+    assert result.stderr == "aiml-career: 9 more roles (use --limit)\n"
 
 
 def test_piped_match_lists_every_skill_still_needed(cli, tmp_path):

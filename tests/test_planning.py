@@ -556,6 +556,22 @@ def test_match_without_skills_is_a_usage_error(cli):
     assert is_error(cli("match"), 2, "match needs your skills", "--have")
 
 
+def test_match_limit_says_how_many_roles_it_left(cli, tty):
+    """The built-in ladder has 11 roles: --limit 2 leaves 9, counted in ``total`` and said."""
+    doc = cli("match", "--have", "python", "--limit", "2", "--json").json()
+    assert (len(doc["roles"]), doc["total"]) == (2, 11)
+    assert cli("match", "--have", "python", "--json").json()["total"] == 11
+    shown = cli("match", "--have", "python", "--limit", "2")
+    assert shown.stdout.rstrip().endswith("… 9 more roles (use --limit)")
+
+
+def test_match_limit_into_a_pipe_says_how_many_roles_it_left_on_stderr(cli):
+    piped = cli("match", "--have", "python", "--limit", "2")
+    assert len(piped.stdout.splitlines()) == 2
+    assert piped.stderr == "aiml-career: 9 more roles (use --limit)\n"
+    assert cli("match", "--have", "python").stderr == ""
+
+
 def test_match_with_a_bad_limit_says_so_whatever_else_is_missing(cli):
     assert is_error(cli("match", "--limit", "0"), 2, "--limit must be at least 1")
 

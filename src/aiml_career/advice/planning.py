@@ -74,8 +74,9 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False, limit: i
     it starts as ``path`` does: from the roles the skills fully meet (the furthest
     along of them), else the entry stage, whose roles are then the next steps. From a
     role the ladder names no move from, below its top, the moves are derived from overlap
-    (:mod:`.overlap_moves`), unless ``no_overlap``. ``limit``: only the first moves
-    (``total`` counts them all: a taxonomy's entry stage has thousands of roles).
+    (:mod:`.overlap_moves`), unless ``no_overlap``. ``limit``: only the moves the person is
+    readiest for, in their order (:func:`readiest`; ``total`` counts them all: a taxonomy's
+    entry stage has thousands of roles).
     """
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -114,7 +115,7 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False, limit: i
     return {
         "from": None if how == "entry stage" else role_at(heads[starts[0]]),
         "start": {"how": how, "roles": [role_at(heads[s]) for s in starts]},
-        "next": moves[:limit] if limit is not None else moves,
+        "next": readiest(moves, limit) if limit is not None else moves,
         "total": len(moves),
         "ladder_names_no_move": none_named,
         "at_top": none_named and all(overlap_moves.at_top(ladder, r) for r in held_roles),
@@ -277,6 +278,14 @@ def path(
     return result
 
 
+def readiest(moves: list[NextMove], limit: int) -> list[NextMove]:
+    """The ``limit`` moves the person is readiest for (ties: the first), in the order given."""
+    if len(moves) <= limit:
+        return moves
+    kept = set(sorted(range(len(moves)), key=lambda i: (-moves[i]["readiness"], i))[:limit])
+    return [move for i, move in enumerate(moves) if i in kept]
+
+
 def _climb(step: Step) -> int:
     """Levels a step asks to climb: a skill to gain from nothing, one to deepen from its level."""
     gain = sum(LEVEL_RANK[s["level"]] for s in step["skills_to_gain"])
@@ -338,4 +347,5 @@ def match(
         "rule": f"readiness minus {STAGE_STEP} points per stage above the first; "
         "roles at or below your current role's stage last",
         "roles": roles[:limit] if limit is not None else roles,
+        "total": len(roles),
     }

@@ -287,6 +287,13 @@ def match(out: Rows, data: Match) -> None:
     for role in data["roles"]:
         out.row(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", role["name"] + your_role(role),
                 role["id"], role["stage"], still_needed(role) or "nothing")
+    if data["total"] > len(data["roles"]):
+        out.note(more_roles(data))
+
+
+def more_roles(data: Match) -> str:
+    """"3,990 more roles (use --limit)": what ``match --limit`` left out."""
+    return f"{data['total'] - len(data['roles']):,} more roles (use --limit)"
 
 
 def names(items: Iterable[Mapping[str, Any]]) -> str:

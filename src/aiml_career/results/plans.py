@@ -136,3 +136,5 @@ class Match(TypedDict):
     current: RoleAt | None
     rule: str
     roles: list[MatchRow]
+    #: How many roles there are: more than ``roles`` holds under ``--limit``.
+    total: int

@@ -237,3 +237,5 @@ def match(out: Console, data: Match) -> None:
         table.add_row(score, name, T(role["id"], "cyan"), T(role["stage"]), T(needed, "dim"))
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))
+    if data["total"] > len(data["roles"]):
+        out.print(T(f"… {rows.more_roles(data)}", "dim"))
