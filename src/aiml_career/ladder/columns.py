@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import repeat
 from typing import overload
 
@@ -72,11 +72,6 @@ def rows_packed(rows: Sequence[Unit], way_number: dict[tuple[Way, ...], int]) ->
             "rows.open": numbers_packed(int(u.open) for u in rows)}
 
 
-def ways_of(meta: dict[str, bytes]) -> list[tuple[Way, ...]]:
-    """The lists of ways :func:`ways_packed` packed, in their order."""
-    return Ways(meta).every()
-
-
 class Ways:
     """The lists of ways :func:`ways_packed` packed: one made when it is asked for
     (:meth:`one`), or every one at once (:meth:`every`)."""
@@ -88,6 +83,7 @@ class Ways:
         self._cap = numbers_of(meta["ways.cap"])
         self.ends = numbers_of(meta["ways.ends"]).tolist()
         self._made: dict[int, tuple[Way, ...]] = {}
+        self._every: list[tuple[Way, ...]] | None = None
 
     def one(self, number: int) -> tuple[Way, ...]:
         made = self._made.get(number)
@@ -99,16 +95,13 @@ class Ways:
         return made
 
     def every(self) -> list[tuple[Way, ...]]:
-        name = self.names.__getitem__
-        flat = list(zip(map(name, self._member), map(name, self.counted), self._cap.tolist()))
-        ends = self.ends
-        return [tuple(flat[a:b]) for a, b in zip([0, *ends], ends)]
-
-
-def rows_of(meta: dict[str, bytes], ways: Sequence[tuple[Way, ...]]) -> list[Unit]:
-    """The distinct rows :func:`rows_packed` packed, as units (no wording), ``ways`` read
-    by :func:`ways_of`."""
-    return _units(_RowColumns(meta), ways)
+        """Every list, in order (made once)."""
+        if self._every is None:
+            name = self.names.__getitem__
+            flat = list(zip(map(name, self._member), map(name, self.counted), self._cap.tolist()))
+            ends = self.ends
+            self._every = [tuple(flat[a:b]) for a, b in zip([0, *ends], ends)]
+        return self._every
 
 
 class _RowColumns:
@@ -139,11 +132,9 @@ class Rows(Sequence[Unit]):
     (``next`` from the skills held reads the entry roles' rows: on a taxonomy, a third of
     them), every one at once when they are iterated (``match`` reads them all)."""
 
-    def __init__(self, meta: dict[str, bytes], ways: Ways, every: Callable[[], Sequence[tuple[Way, ...]]]) -> None:
+    def __init__(self, meta: dict[str, bytes], ways: Ways) -> None:
         self._rows = _RowColumns(meta)
-        self._packed = ways
-        self._way = ways.one  # one list of ways, by its number
-        self._ways = every  # every list of ways
+        self._ways = ways
         self._made: list[Unit | None] = [None] * len(self._rows.skills)
         self._every = False
 
@@ -164,7 +155,7 @@ class Rows(Sequence[Unit]):
             level: Level = rows.levels[index]  # type: ignore[assignment]
             made = self._made[index] = Unit(
                 rows.skills[index], level, "", None, tuple(any_of.split(" ")) if any_of else (),
-                rows.part_of[index] or None, self._way(number - 1) if number else (), rows.open[index] == 1)
+                rows.part_of[index] or None, self._ways.one(number - 1) if number else (), rows.open[index] == 1)
         return made
 
     def plain(self) -> list[Unit]:
@@ -189,7 +180,7 @@ class Rows(Sequence[Unit]):
     def _lists_naming(self, held: Collection[str]) -> set[int]:
         """The numbers (as :func:`rows_packed` writes them: plus one) of the lists of ways with a
         way counted from a skill of ``held``."""
-        ways = self._packed
+        ways = self._ways
         wanted = {number for number, name in enumerate(ways.names) if name in held}
         if not wanted:
             return set()
@@ -198,7 +189,7 @@ class Rows(Sequence[Unit]):
 
     def __iter__(self) -> Iterator[Unit]:
         if not self._every:
-            every = _units(self._rows, self._ways())
+            every = _units(self._rows, self._ways.every())
             # A row made already stays the one given out (callers may compare by identity).
             self._made = [old if old is not None else new for old, new in zip(self._made, every)]
             self._every = True

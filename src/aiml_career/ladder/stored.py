@@ -301,15 +301,11 @@ class StoredLadder(Ladder):
     def _ways_of(self, ids: set[int] | None) -> WaysById:
         """The ways of the given ids (None: every one, read from their columns, as a list)."""
         if ids is None:
-            return self._every_way
+            return self._packed_ways.every()
         if not ids:
             return {}
         rows = self._con.execute(f"SELECT id, json FROM ways WHERE id IN ({','.join('?' * len(ids))})", sorted(ids))
         return {i: tuple(tuple(w) for w in json.loads(text)) for i, text in rows}
-
-    @cached_property
-    def _every_way(self) -> list[tuple[Way, ...]]:
-        return self._packed_ways.every()
 
     @cached_property
     def _packed_ways(self) -> columns.Ways:
@@ -371,7 +367,7 @@ class StoredLadder(Ladder):
     def row_table(self) -> RowTable:
         # Kept as such (see tables.database): the distinct rows, as columns, and the numbers; no
         # role's units decoded.
-        distinct = columns.Rows(self._meta("rows.%"), self._packed_ways, lambda: self._every_way)
+        distinct = columns.Rows(self._meta("rows.%"), self._packed_ways)
         meta = dict(self._con.execute("SELECT key, value FROM meta WHERE key IN ('numbers', 'ends')"))
         # Lists, not arrays: a role's numbers are read one by one, and a list holds its numbers
         # made already (an array makes one each time it is read).
