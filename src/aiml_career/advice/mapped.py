@@ -7,45 +7,25 @@ skills beyond its foundation: they ask the same questions, answered once."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, chain, compress, count, repeat
-from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, cast
+from itertools import compress, count, repeat
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK, LEVELS
 from ..ladder.requirements import Unit
-from .assessment import Have, assess, best_way
+from .assessment import Have, assess, best_way, rows_toward, without_ways
 from .overlap import Holders, row_gains
 
 if TYPE_CHECKING:
-    from ..ladder.columns import Rows as PackedRows
     from ..results.common import NameRef
     from ..results.mapping import LevelGap
 
 _NONE: frozenset[str] = frozenset()
-_SKILL, _LEVEL, _WAYS = attrgetter("skill"), attrgetter("level"), attrgetter("ways")
-_COUNTED = itemgetter(1)  # of a way: the skill whose level counts
-
-
-def counting(units: Sequence[Unit], skills: AbstractSet[str]) -> list[int]:
-    """The numbers of ``units`` that a skill of ``skills`` counts toward (one of its ways counts it;
-    a row without ways, its own skill), in order: found in bulk, a taxonomy's 40,000 rows in a
-    few passes in C. Rows share their lists of ways: each list is looked at once, its ways'
-    counted skills in one flat column (a list's ways end where ``ends`` says). A big ladder's
-    index finds them from its columns (:meth:`.columns.Rows.toward`)."""
-    if hasattr(units, "toward"):
-        return cast("PackedRows", units).toward(skills, ())
-    ways_of = list(map(_WAYS, units))
-    lists = list(dict(zip(map(id, ways_of), ways_of)).values())
-    counted = list(map(_COUNTED, chain.from_iterable(lists)))
-    ends = list(accumulate(map(len, lists)))
-    told = {id(lists[bisect_right(ends, at)]) for at in compress(count(), map(skills.__contains__, counted))}
-    alone = (n for n in compress(count(), map(skills.__contains__, map(_SKILL, units))) if not ways_of[n])
-    return sorted({*alone, *compress(count(), map(told.__contains__, map(id, ways_of)))})
+_SKILL, _LEVEL = attrgetter("skill"), attrgetter("level")
 
 
 class HereRows:
@@ -58,9 +38,8 @@ class HereRows:
     def __init__(self, units: Sequence[Unit], to_other: dict[str, str], holders: Holders, ground: Have,
                  refs: dict[str, NameRef]) -> None:
         self.units = units
-        # Every row's rank and name; from a big ladder's index, from rows made without their ways
-        # (only the rows found below need theirs).
-        plain = cast("PackedRows", units).plain() if hasattr(units, "toward") else units
+        # Every row's rank and name (only the rows found below need their ways).
+        plain = without_ways(units)
         self.ranks: list[int] = list(map(LEVEL_RANK.__getitem__, map(_LEVEL, plain)))
         self.grounds: list[int] = [0] * len(units)
         skills = list(map(_SKILL, plain))
@@ -70,7 +49,7 @@ class HereRows:
         # The skills that make a row more than its rank: held by a role there, by the foundation,
         # or matched. A row none of whose ways counts one of them (its members are among the
         # skills its ways count) scores nothing above nothing: most rows, passed over in bulk.
-        for number in counting(units, holders.keys() | ground.keys() | to_other.keys()):
+        for number in rows_toward(units, holders.keys() | ground.keys() | to_other.keys()):
             unit = units[number]
             ground_points, gained = row_gains(unit, holders, ground)
             self.grounds[number] = ground_points
@@ -180,7 +159,7 @@ class Rows:
         #: None. The foundation meets nothing of a row none of its skills count toward.
         self.uncapped: dict[int, tuple[str, ...]] = {}
         self.roles: dict[int, list[str]] = {}
-        for number in (counting(self.units, wanted | foundation.keys()) if wanted is not None
+        for number in (rows_toward(self.units, wanted | foundation.keys()) if wanted is not None
                        else range(len(self.units))):
             unit = self.units[number]
             rank = ranks[number]
