@@ -778,3 +778,8 @@ def test_search_matches_word_forms_and_the_rest_of_the_text(cli):
     assert [(h["type"], h["id"], h["field"]) for h in physics] == [("text", "foundation", "note")]
     advice = cli("search", "continuously upgrading skills", "--json").json()["hits"]
     assert [(h["id"], h["field"]) for h in advice] == [("conclusion", "conclusion")]
+
+
+def test_match_limit_counts_one_role_left_in_the_singular(cli):
+    """The built-in ladder's 11 roles, 10 shown: "1 more role"."""
+    assert cli("match", "--have", "python", "--limit", "10").stderr == "aiml-career: 1 more role (use --limit)\n"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..results.common import Via
-    from ..results.plans import Next, Start
+    from ..results.plans import Start
 
 #: How a route's start was chosen (``start.how``), said by ``path`` and ``plan``.
 STARTS = {
@@ -33,10 +33,10 @@ def start_line(start: Start) -> str:
     return f"starting {STARTS.get(start['how'], start['how'])}: {named}"
 
 
-def more_moves(data: Next) -> str:
-    """"1,990 more moves (use --limit)": what ``next --limit`` left out."""
-    left = data["total"] - len(data["next"])
-    return f"{left:,} more move{'s' if left != 1 else ''} (use --limit)"
+def left_out(total: int, shown: int, noun: str) -> str:
+    """"1,990 more moves (use --limit)": what ``--limit`` left out of ``total`` (``next``, ``match``)."""
+    left = total - shown
+    return f"{left:,} more {noun}{'s' if left != 1 else ''} (use --limit)"
 
 
 class Voice(NamedTuple):

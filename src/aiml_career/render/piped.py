@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import sanitize
-from . import alternatives, counted_from, more_moves, start_line
+from . import alternatives, counted_from, left_out, start_line
 from .rows import Rows, cell, figure, names, not_met, place_label, refs
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def next_steps(out: Rows, data: Next) -> None:
     if moves:
         out.line()
     if data["total"] > len(moves):
-        out.note(more_moves(data))
+        out.note(left_out(data["total"], len(moves), "move"))
 
 
 def safe(texts: dict[int, str]) -> dict[int, str]:

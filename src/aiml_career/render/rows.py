@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import sanitize
-from . import TEXT, Voice, requirement_label
+from . import TEXT, Voice, left_out, requirement_label
 from .checklist import editorial
 
 if TYPE_CHECKING:
@@ -288,12 +288,7 @@ def match(out: Rows, data: Match) -> None:
         out.row(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", role["name"] + your_role(role),
                 role["id"], role["stage"], still_needed(role) or "nothing")
     if data["total"] > len(data["roles"]):
-        out.note(more_roles(data))
-
-
-def more_roles(data: Match) -> str:
-    """"3,990 more roles (use --limit)": what ``match --limit`` left out."""
-    return f"{data['total'] - len(data['roles']):,} more roles (use --limit)"
+        out.note(left_out(data["total"], len(data["roles"]), "role"))
 
 
 def names(items: Iterable[Mapping[str, Any]]) -> str:

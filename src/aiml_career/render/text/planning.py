@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import TEXT, Voice, alternatives, counted_from, more_moves, rows, start_line
+from .. import TEXT, Voice, alternatives, counted_from, left_out, rows, start_line
 from ..piped import next_steps as piped_next
 from .base import (
     T,
@@ -73,7 +73,7 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
         if derived:
             _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
     if data["total"] > len(data["next"]):
-        out.print(T(f"… {more_moves(data)}", "dim"))
+        out.print(T(f"… {left_out(data['total'], len(data['next']), 'move')}", "dim"))
 
 
 def _no_move(out: Console, data: Next) -> None:
@@ -238,4 +238,4 @@ def match(out: Console, data: Match) -> None:
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))
     if data["total"] > len(data["roles"]):
-        out.print(T(f"… {rows.more_roles(data)}", "dim"))
+        out.print(T(f"… {left_out(data['total'], len(data['roles']), 'role')}", "dim"))
