@@ -87,6 +87,13 @@ def cache_folder():
     return test_env().ladder_cache
 
 
+def written(folder: Path, doc: dict, name: str) -> str:
+    """A ladder document written as ``folder/name`` (UTF-8 JSON), its path as a command takes it."""
+    path = folder / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return str(path)
+
+
 def cached_load(path=None):
     """:func:`~aiml_career.ladder.loading.load` with the current test's ladder cache, as a command loads."""
     from aiml_career.ladder.loading import load

@@ -8,7 +8,6 @@ Expected answers are worked out from the ladders below and from examples/data-en
 from __future__ import annotations
 
 import io
-import json
 
 import pytest
 
@@ -16,7 +15,7 @@ from aiml_career.ladder import loading
 from aiml_career.render.piped import next_steps
 from aiml_career.render.rows import Rows
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, written
 
 #: One stage, two roles; names with Rich markup and an escape sequence, a deepen row, a
 #: specialization and a certification, and a skill with no link (its row has no "learn:" part).
@@ -45,9 +44,7 @@ LADDER = {
 
 @pytest.fixture
 def small(tmp_path):
-    path = tmp_path / "rows.json"
-    path.write_text(json.dumps(LADDER), encoding="utf-8")
-    return str(path)
+    return written(tmp_path, LADDER, "rows.json")
 
 
 def test_the_test_ladder_validates(cli, small):

@@ -3,7 +3,6 @@ the expected figures worked out by hand, and the indexed scoring checked against
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 
@@ -13,7 +12,7 @@ from aiml_career.advice import overlap as ov
 from aiml_career.advice.assessment import role_have
 from aiml_career.ladder.loading import load
 
-from conftest import BUILTIN, child_env
+from conftest import BUILTIN, child_env, written
 
 
 def need(sid, level, **more):
@@ -68,9 +67,7 @@ EXPECTED = {
 
 @pytest.fixture
 def ladder_file(tmp_path):
-    path = tmp_path / "overlap.json"
-    path.write_text(json.dumps(LADDER), encoding="utf-8")
-    return str(path)
+    return written(tmp_path, LADDER, "overlap.json")
 
 
 @pytest.fixture

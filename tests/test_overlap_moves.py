@@ -29,6 +29,8 @@ import random
 
 import pytest
 
+from conftest import written
+
 LADDER = {
     "format": 2,
     "title": "Overlap test ladder",
@@ -63,9 +65,7 @@ LADDER = {
 
 @pytest.fixture
 def small(tmp_path):
-    path = tmp_path / "overlap.json"
-    path.write_text(json.dumps(LADDER), encoding="utf-8")
-    return str(path)
+    return written(tmp_path, LADDER, "overlap.json")
 
 
 def test_the_test_ladder_validates(cli, small):
