@@ -127,10 +127,10 @@ def open_index(raw: bytes, where: Path | None, source: str, st: os.stat_result |
     if not wanted(raw, where):
         return None
     assert where is not None
-    folder = cache.folder_of(where, create=False)
-    secret = cache.secret_of(folder, create=False) if folder else None
-    if folder is None or not secret:
+    found = _ours(where)
+    if found is None:
         return None
+    folder, secret = found
     key = _key(secret, raw)
     ladder = _opened(folder, secret, key, source)
     if ladder is not None and st is not None:
@@ -148,12 +148,10 @@ def open_seen(st: os.stat_result, where: Path | None, source: str) -> StoredLadd
     any write or rename changes it, and :func:`os.utime` setting ``mtime`` back changes it too).
     As ``git`` does with its index, a status is recorded only once its change is :data:`RACY_NS`
     old: two writes within one tick of the file system's clock could leave the same status."""
-    if where is None or st.st_size < MIN_BYTES:
+    found = _ours(where) if where is not None and st.st_size >= MIN_BYTES else None
+    if found is None:
         return None
-    folder = cache.folder_of(where, create=False)
-    secret = cache.secret_of(folder, create=False) if folder else None
-    if folder is None or not secret:
-        return None
+    folder, secret = found
     data = _read(_seen_path(folder, secret, st), SEEN_BYTES)
     status = _status(st)
     size = len(SEEN_MAGIC) + MAC_SIZE + KEY_SIZE
@@ -164,6 +162,13 @@ def open_seen(st: os.stat_result, where: Path | None, source: str) -> StoredLadd
     if recorded != status or not hmac.compare_digest(mac, _mac(secret, b"seen\0" + key, recorded)):
         return None
     return _opened(folder, secret, key, source)
+
+
+def _ours(where: Path) -> tuple[Path, bytes] | None:
+    """The cache folder at ``where`` and its secret, when both are there and ours (none made)."""
+    folder = cache.folder_of(where, create=False)
+    secret = cache.secret_of(folder, create=False) if folder else None
+    return (folder, secret) if folder is not None and secret else None
 
 
 def _opened(folder: Path, secret: bytes, key: bytes, source: str) -> StoredLadder | None:
