@@ -36,6 +36,12 @@ class UsageError(CareerError):
     exit_code = ExitCode.USAGE
 
 
+def check_limit(limit: int | None) -> None:
+    """``--limit N``: a usage error unless N is at least 1 (None: no limit)."""
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
+
+
 class LookupFailed(UsageError):
     """An unknown or ambiguous name; ``candidates`` ((id, name) pairs) become its hint."""
 

@@ -35,7 +35,7 @@ from operator import add, attrgetter, ge, itemgetter, not_, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import check_limit
 from ..ladder.index import Head, Ladder, SkillHead
 from ..ladder.pieces import name_ref
 from ..ladder.resolve import normalize_many
@@ -218,8 +218,7 @@ def refs(ladder: Ladder, heads: Iterable[SkillHead] | None = None) -> dict[str, 
 def map_onto(here: Ladder, other: Ladder, limit: int = 3, only: list[str] | None = None) -> MapDoc:
     """Every role of ``here`` (or the roles ``only`` names, in ladder order) on its ``limit``
     nearest roles of ``other`` (:data:`RULE`)."""
-    if limit < 1:
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)
     chosen = {here.role(query).id for query in only} if only else None
     skills = list(here.skill_heads.values())  # read once: a taxonomy has 14,000
     here_refs = refs(here, skills)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import check_limit
 from ..ladder.index import Head, Ladder
 from ..ladder.pieces import name_ref, role_at, skill_ref
 from ..ladder.requirements import RowKey, Unit
@@ -160,8 +160,7 @@ def row_gains(unit: Unit, holders: Holders, foundation: Have) -> tuple[int, dict
 def similar(ladder: Ladder, query: str, limit: int = 10) -> Similar:
     """The roles nearest ``query``'s by overlap, both ways: ``forward`` (from it to each: how much
     of each role it meets) and ``backward`` (each to it), ranked by their mean (:data:`RULE`)."""
-    if limit < 1:
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)
     role = ladder.role(query)
     forward, holders = scan(ladder, role_have(ladder, role), counted_toward(ladder, role))
     back = backward_points(ladder, role, holders)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import UsageError, check_limit
 from ..ladder.index import Head, Ladder
 from ..ladder.levels import LEVEL_RANK
 from ..ladder.model import Transition
@@ -78,8 +78,7 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False, limit: i
     readiest for, in their order (:func:`readiest`; ``total`` counts them all: a taxonomy's
     entry stage has thousands of roles).
     """
-    if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)
     how: StartHow
     heads = ladder.head_of
     if me.role is not None:
@@ -164,8 +163,7 @@ def path(
     """
     if promotions_only and allow_lateral:
         raise UsageError("--promotions-only and --allow-lateral disagree: give one of them")
-    if limit < 1:
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)
     goal = ladder.role(goal_query)
     if me.role == goal.id:
         raise UsageError(f"you are already {goal.id}: --from and --to are the same role")
@@ -308,8 +306,7 @@ def match(
     stage up must be that much readier to rank above one below it. With a
     current role, the roles at or below its stage come last.
     """
-    if limit is not None and limit < 1:  # a usage error of its own, whatever else is given
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)  # a usage error of its own, whatever else is given
     if me.have is None and me.role is None:
         raise UsageError(
             "match needs your skills or your role",

@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, cast
 
-from ..errors import UsageError
+from ..errors import UsageError, check_limit
 from ..ladder.index import Head, Ladder, SkillHead
 from ..ladder.resolve import shown
 
@@ -228,8 +228,7 @@ class Query:
 
 def search(ladder: Ladder, query: str, *, limit: int = 20) -> Search:
     """Ranked hits for ``query``: ``query``, ``total`` and the first ``limit`` ``hits``."""
-    if limit < 1:
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)
     items = _items(ladder)
     texts = [(field, item, text, text.casefold()) for field in FIELDS for item in items[field.type]
              for text in field.texts(item) if text]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import UsageError, check_limit
 from ..ladder.index import Ladder
 from ..ladder.levels import LEVEL_RANK, LEVELS, Level
 from ..ladder.pieces import requirement_item, role_at, skill_ref
@@ -31,8 +31,7 @@ def unlocks(ladder: Ladder, me: Person, skill_query: str, level: Level | None = 
     (:func:`planning.assess`), the gain, and the requirements it completes. At most
     ``limit`` roles are listed; ``total`` counts them all.
     """
-    if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)
     skill = ladder.skill(skill_query)
     if level is not None and level not in LEVEL_RANK:
         raise UsageError(f"unknown skill level {shown(level, 40)}", [f"levels: {', '.join(LEVELS)}"])

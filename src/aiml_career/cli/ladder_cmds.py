@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import UsageError
+from ..errors import UsageError, check_limit
 from ..render import renderers
 from .app import (
     Format,
@@ -165,8 +165,7 @@ def map_cmd(
     """
     from ..advice.mapping import map_onto
 
-    if limit < 1:
-        raise UsageError("--limit must be at least 1")
+    check_limit(limit)
     here = ladder_of(ctx)
     if roles:
         for query in roles:
