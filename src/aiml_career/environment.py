@@ -137,13 +137,7 @@ def max_bytes(environ: Mapping[str, str] | None = None) -> int | None:
     """``$AIML_CAREER_MAX_BYTES``: the most bytes a ladder file (or standard input) is read to,
     a whole number of bytes or of ``K``, ``M``, ``G`` (KiB, MiB, GiB; ``1G``, ``600MiB``, any
     case); None when unset, zero or not such a number (the default limit then holds)."""
-    value = (os.environ if environ is None else environ).get(MAX_BYTES_ENV, "").strip().upper()
-    value = value.removesuffix("B").removesuffix("I")
-    scale = {"K": 2**10, "M": 2**20, "G": 2**30}.get(value[-1:], 1)
-    digits = value[:-1] if scale > 1 else value
-    if not digits.isascii() or not digits.isdigit() or len(digits) > 15:
-        return None
-    return int(digits) * scale or None
+    return _size((os.environ if environ is None else environ).get(MAX_BYTES_ENV, ""))[0]
 
 
 def max_bytes_refused(environ: Mapping[str, str] | None = None) -> str | None:
@@ -151,11 +145,17 @@ def max_bytes_refused(environ: Mapping[str, str] | None = None) -> str | None:
     says so on stderr, and the default limit holds. None when unset, empty or a size (zero and
     an absurd number of digits count as unset, as :func:`max_bytes` documents)."""
     value = (os.environ if environ is None else environ).get(MAX_BYTES_ENV, "").strip()
-    if not value or max_bytes({MAX_BYTES_ENV: value}) is not None:
-        return None
-    digits = value.upper().removesuffix("B").removesuffix("I")
-    digits = digits[:-1] if digits[-1:] in ("K", "M", "G") else digits
-    return None if digits.isascii() and digits.isdigit() else value
+    return value if value and not _size(value)[1] else None
+
+
+def _size(value: str) -> tuple[int | None, bool]:
+    """(the bytes ``value`` names, None for none; whether it is written as a size at all)."""
+    value = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 2**10, "M": 2**20, "G": 2**30}.get(value[-1:], 1)
+    digits = value[:-1] if scale > 1 else value
+    if not digits.isascii() or not digits.isdigit():
+        return None, False
+    return (int(digits) * scale or None) if len(digits) <= 15 else None, True
 
 
 def size(value: str | None) -> int | None:
