@@ -121,20 +121,38 @@ def test_piped_tree_is_drawn_with_rich_guides_or_ascii_ones():
     assert done.stdout.decode("ascii") == ascii_tree
 
 
-def test_a_long_list_is_written_in_pieces_with_the_bytes_of_one_document():
-    """``--json`` of a document with a long list (``match`` on a big ladder) is written an
-    item at a time: the same bytes ``json.dumps(indent=2, ensure_ascii=False)`` writes, with
-    unsafe characters escaped, whatever the items hold."""
+def test_what_the_fast_encoder_refuses_is_written_as_the_standard_library_writes_it():
+    """A lone surrogate (an argument's bytes that were not UTF-8), a number past 64 bits, a key
+    that is no text: the same document the standard library writes (the surrogate as U+FFFD),
+    alone and as an item of a long list."""
     import json as stdlib_json
 
-    from aiml_career.render.json import STREAMED, dumps, pieces
+    from aiml_career.render.json import STREAMED, dumps
+
+    for odd, want in (({"have": "py\udcffthon"}, {"have": "py\ufffdthon"}),
+                      ({"n": 2 ** 70}, {"n": 2 ** 70}),
+                      ({"by": {1: "one"}}, {"by": {"1": "one"}})):
+        assert dumps(odd) == stdlib_json.dumps(want, indent=2, ensure_ascii=False).encode() + b"\n"
+        long = {"roles": [{"i": i} for i in range(STREAMED)] + [odd]}
+        expected = {"roles": [{"i": i} for i in range(STREAMED)] + [want]}
+        assert dumps(long) == stdlib_json.dumps(expected, indent=2, ensure_ascii=False).encode() + b"\n"
+
+
+def test_a_long_list_is_written_in_pieces_with_the_bytes_of_one_document():
+    """``--json`` of a document with a long list (``match`` on a big ladder) is written a
+    chunk of items at a time: the same bytes ``json.dumps(indent=2, ensure_ascii=False)``
+    writes, with unsafe characters escaped, whatever the items hold (the last chunk short)."""
+    import json as stdlib_json
+
+    from aiml_career.render.json import CHUNK, STREAMED, dumps, pieces
 
     items = [{"id": f"r{i}", "name": "Ünïcode \\ \"q\" \n", "gaps": [{"a": [1, 2.5, None, True]}, []], "n": {}}
              for i in range(STREAMED + 2)]
     items[3] = "a bare string"
     doc = {"person": {"have": ["x"]}, "roles": items, "rule": "last", "bidi": "a\u202eb"}
     want = stdlib_json.dumps(doc, indent=2, ensure_ascii=False).replace("\u202e", "\\u202e").encode() + b"\n"
-    assert len(list(pieces(doc))) > STREAMED  # written in pieces
+    assert (STREAMED + 2) % CHUNK  # the last chunk is short
+    assert len(list(pieces(doc))) == 2 + -(-(STREAMED + 2) // CHUNK)  # head, the chunks, tail
     assert dumps(doc) == want
     short = {"roles": items[:STREAMED]}
     assert len(list(pieces(short))) == 1
