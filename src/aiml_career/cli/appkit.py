@@ -11,8 +11,9 @@
 - Every run has one :class:`~.environment.Environment` as ``ctx.obj``: the
   entry point's (or a test's), else one read from this process.
 
-Only what ``typer`` exposes is used: ``typer.core``'s classes (the ``cls=``
-hook) and ``typer.TyperException``, the base of the usage errors.
+Besides :mod:`.coercion` (the one reach into Typer's internals, said there), only what
+``typer`` exposes is used: ``typer.core``'s classes (the ``cls=`` hook) and
+``typer.TyperException``, the base of the usage errors.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ..environment import COLOR_CHOICES, MAX_BYTES_ENV, Environment
 from ..errors import CareerError, ExitCode, UsageError, clip, sanitize
+from .coercion import install
 
 #: The end of ``aiml-career --help``: the environment that counts, the exit codes, the docs.
 EPILOG = ("Environment: AIML_CAREER_DATA (the ladder file), AIML_CAREER_PROFILE (the profile), "
@@ -90,6 +92,7 @@ def check_repeats(command, ctx, args: Sequence[str], *, stop_at_command: bool = 
 
 def _parse(command, parent, ctx, args: list[str], **options) -> list[str]:
     check_repeats(command, ctx, args, **options)
+    install(command.get_params(ctx))  # its options' values taken without a validator each
     try:
         return parent.parse_args(command, ctx, args)
     except typer.TyperException as error:
