@@ -17,7 +17,8 @@ RSS (``ru_maxrss`` from ``os.wait4``), and A's medians over B's (wall and CPU). 
 ``--vs PATH``: a checkout (its ``.venv/bin/aiml-career`` if it has one, else ``python -m
 aiml_career`` with ``PATH/src`` first on ``PYTHONPATH``) or an ``aiml-career`` program. Each side
 has a cache folder of its own (``XDG_CACHE_HOME``), so neither warms the other's. "first run"
-gives every run an empty cache folder: the whole file read and checked, as on a first run.
+gives every run an empty cache folder: the whole file read and checked, as on a first run; the
+index that run goes on to build in a child of its own is waited for before the next case.
 
 Standard library only; the ladders come from ``generate.py`` (cached as ``run.py`` caches them).
 """
@@ -106,7 +107,24 @@ def once(argv: list[str], env: dict[str, str], cache: Path, cold: bool) -> Sampl
     if not cold:
         return run_once(argv, {**env, "XDG_CACHE_HOME": str(cache)})
     with tempfile.TemporaryDirectory(dir=cache.parent) as empty:
-        return run_once(argv, {**env, "XDG_CACHE_HOME": empty})
+        sample = run_once(argv, {**env, "XDG_CACHE_HOME": empty})
+        built_by_then(Path(empty) / "aiml-career" / "index.lock")
+        return sample
+
+
+def built_by_then(lock: Path) -> None:
+    """Wait for the index a first run builds after its answer (a child of its own, which holds
+    this lock until it ends), so that the build's CPU does not count against the next case."""
+    try:
+        import fcntl
+
+        fd = os.open(lock, os.O_RDWR)
+    except (ImportError, OSError):  # no flock, or no build was started
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    finally:
+        os.close(fd)
 
 
 def slug(name: str) -> str:
