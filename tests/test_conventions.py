@@ -359,7 +359,7 @@ def test_piped_stdout_holds_only_rows(cli):
     assert len(result.stdout.splitlines()) == 2
     assert all("\t" in line for line in result.stdout.splitlines())
     # The legend and the ranking rule are for people: not piped. What --limit left out is said.
-    assert result.stderr == "aiml-career: 9 more roles (use --limit)\n"
+    assert result.stderr == "aiml-career: 9 more roles left out by --limit\n"
 
 
 def test_piped_match_lists_every_skill_still_needed(cli, tmp_path):

@@ -154,7 +154,7 @@ def test_next_limit_shows_the_first_moves_and_says_how_many_it_left(cli, small):
     piped = cli("--data", small, "next", "--have", "sql:basic", "--limit", "1")
     assert "→ Analyst" in piped.stdout
     assert "Reporter" not in piped.stdout
-    assert piped.stderr == "aiml-career: 1 more move (use --limit)\n"
+    assert piped.stderr == "aiml-career: 1 more move left out by --limit\n"
     assert cli("--data", small, "next", "--have", "sql:basic", "--limit", "2").stderr == ""
     bad = cli("--data", small, "next", "--have", "sql:basic", "--limit", "0")
     assert (bad.exit_code, bad.stderr.splitlines()[0]) == (2, "aiml-career: error: --limit must be at least 1")
@@ -175,7 +175,7 @@ def test_next_limit_keeps_the_moves_you_are_readiest_for_in_their_order(cli):
 
 def test_next_limit_on_a_terminal_says_how_many_it_left_at_the_end(cli, small, tty):
     shown = cli("--data", small, "next", "--have", "sql:basic", "--limit", "1")
-    assert shown.stdout.rstrip().endswith("… 1 more move (use --limit)")
+    assert shown.stdout.rstrip().endswith("… 1 more move left out by --limit")
     assert "Reporter" not in shown.stdout
 
 

@@ -540,6 +540,27 @@ def test_match_limit_and_stage(tcli):
     assert is_error(tcli("match", *have, "--stage", "nowhere"), 2, "unknown stage")
 
 
+def test_match_to_gives_the_roles_readiness_and_place_in_json_and_on_stderr(tcli):
+    """``--to``: the role's readiness and its place in the whole ranking (ranked by hand above:
+    start, top, side, right, left), whatever ``--limit`` shows; under ``--stage`` that leaves
+    it out, its readiness still, and no place."""
+    have = ("--have", "alfa:advanced, d:expert, gamma:proficient")
+    doc = tcli("match", *have, "--to", "Side Role", "--limit", "1", "--json").json()
+    assert ids(doc["roles"]) == ["start"]
+    assert doc["aim"] == {"id": "side", "name": "Side Role", "stage": "s1", "readiness": 75.0, "points": 3,
+                          "of": 4, "rank": 3}
+    piped = tcli("match", *have, "--to", "side", "--limit", "1")
+    assert "aiml-career: side: readiness 75.0% (3/4), ranked 3 of 5\n" in piped.stderr
+    staged = tcli("match", *have, "--to", "top", "--stage", "middle", "--json").json()
+    assert ids(staged["roles"]) == ["side", "right", "left"]
+    assert staged["aim"] == {"id": "top", "name": "Top Role", "stage": "s2", "readiness": 90.0, "points": 9,
+                             "of": 10, "rank": None}
+    assert "top: readiness 90.0% (9/10), not ranked here" in tcli("match", *have, "--to", "top", "--stage",
+                                                                   "middle").stderr
+    assert tcli("match", *have, "--json").json()["aim"] is None
+    assert is_error(tcli("match", *have, "--to", "nowhere"), 2, "unknown role")
+
+
 def test_match_text(tcli, tty):
     r = tcli("match", "--have", "alfa:advanced, d:expert, gamma:proficient", "--limit", "3")
     assert r.exit_code == 0
@@ -562,13 +583,13 @@ def test_match_limit_says_how_many_roles_it_left(cli, tty):
     assert (len(doc["roles"]), doc["total"]) == (2, 11)
     assert cli("match", "--have", "python", "--json").json()["total"] == 11
     shown = cli("match", "--have", "python", "--limit", "2")
-    assert shown.stdout.rstrip().endswith("… 9 more roles (use --limit)")
+    assert shown.stdout.rstrip().endswith("… 9 more roles left out by --limit")
 
 
 def test_match_limit_into_a_pipe_says_how_many_roles_it_left_on_stderr(cli):
     piped = cli("match", "--have", "python", "--limit", "2")
     assert len(piped.stdout.splitlines()) == 2
-    assert piped.stderr == "aiml-career: 9 more roles (use --limit)\n"
+    assert piped.stderr == "aiml-career: 9 more roles left out by --limit\n"
     assert cli("match", "--have", "python").stderr == ""
 
 
@@ -782,4 +803,4 @@ def test_search_matches_word_forms_and_the_rest_of_the_text(cli):
 
 def test_match_limit_counts_one_role_left_in_the_singular(cli):
     """The built-in ladder's 11 roles, 10 shown: "1 more role"."""
-    assert cli("match", "--have", "python", "--limit", "10").stderr == "aiml-career: 1 more role (use --limit)\n"
+    assert cli("match", "--have", "python", "--limit", "10").stderr == "aiml-career: 1 more role left out by --limit\n"

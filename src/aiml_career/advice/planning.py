@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..results.plans import (
         Entering,
         Match,
+        MatchAim,
         MatchRow,
         MoveAt,
         MovesByBasis,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         NextMove,
         PathDoc,
         Route,
+        Scores,
         StartHow,
         Step,
     )
@@ -299,12 +301,14 @@ def match(
     *,
     limit: int | None = None,
     stage: str | None = None,
+    aim: str | None = None,
 ) -> Match:
     """Every role ranked for the person: readiness, and what each still needs.
 
     Ranked by readiness minus :data:`STAGE_STEP` points per stage: a role one
     stage up must be that much readier to rank above one below it. With a
-    current role, the roles at or below its stage come last.
+    current role, the roles at or below its stage come last. ``aim``: a role
+    whose readiness and place in the ranking are given apart (``--to``).
     """
     check_limit(limit)  # a usage error of its own, whatever else is given
     if me.have is None and me.role is None:
@@ -316,6 +320,8 @@ def match(
     if stage is not None:
         stage = ladder.stage(stage)
     current = ladder.roles[me.role] if me.role is not None else None
+    aimed = ladder.role(aim) if aim is not None else None
+    aim_scores: Scores | None = None
     held = person_have(ladder, me)
     # Rungs: stages that hold roles, the first one 0 (an empty foundation stage is no rung).
     step = {sid: i for i, sid in enumerate(s for s in ladder.stages if ladder.roles_by_stage[s])}
@@ -324,9 +330,14 @@ def match(
     distinct, table = ladder.row_table  # every role's rows, in one pass, as numbers
     judged = judge_rows(ladder, distinct, held, me.marks)  # each distinct row judged once
     for i, (role, numbers) in enumerate(table):
-        if stage is not None and role.stage != stage:
+        is_aim = aimed is not None and role.id == aimed.id
+        if stage is not None and role.stage != stage and not is_aim:
             continue
         gap = assess_numbered(judged, numbers)
+        if is_aim:
+            aim_scores = gap.fields()
+            if stage is not None and role.stage != stage:
+                continue
         behind = step[role.stage] <= mine
         score = round(gap.readiness - STAGE_STEP * step[role.stage], 1)
         ranked.append(((behind, -score, step[role.stage], -gap.readiness, i), {
@@ -338,6 +349,11 @@ def match(
         }))
     ranked.sort(key=lambda pair: pair[0])
     roles = [item for _, item in ranked]
+    aim_doc: MatchAim | None = None
+    if aimed is not None and aim_scores is not None:
+        rank = next((n for n, row in enumerate(roles, 1) if row["id"] == aimed.id), None)
+        aim_doc = {**role_at(aimed), "readiness": aim_scores["readiness"], "points": aim_scores["points"],
+                   "of": aim_scores["of"], "rank": rank}
     return {
         "person": me.doc(),
         "current": role_at(current) if current else None,
@@ -345,4 +361,5 @@ def match(
         "roles at or below your current role's stage last",
         "roles": roles[:limit] if limit is not None else roles,
         "total": len(roles),
+        "aim": aim_doc,
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import partial
-from typing import Annotated, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
@@ -32,6 +32,9 @@ from .app import (
     write_text,
 )
 from .appkit import env_of
+
+if TYPE_CHECKING:
+    from ..results.plans import MatchAim
 
 READINESS_HELP = (
     "Readiness = 100 x points / required points over a role's requirement rows: one row per "
@@ -301,14 +304,19 @@ def match(
 
     ladder, me = ladder_and_person(ctx, have, start, proven)
     aim = goal_of(ctx, goal, me, required=False)
-    result = planning.match(ladder, me, limit=limit, stage=stage)
+    result = planning.match(ladder, me, limit=limit, stage=stage, aim=aim)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-        if aim is not None:
-            row = next((r for r in planning.match(ladder, me)["roles"] if r["id"] == ladder.role(aim).id), None)
-            if row is not None:
-                note(ctx, f"{row['id']}: readiness {row['readiness']:.1f}% ({row['points']}/{row['of']})")
+        if result["aim"] is not None:
+            note(ctx, aim_line(result["aim"], result["total"]))
     output(ctx, result, as_json, renderers.match, renderers.match_rows)
+
+
+def aim_line(aim: MatchAim, total: int) -> str:
+    """``match --to``'s answer on stderr: "ml-engineer: readiness 33.3% (2/6), ranked 4 of 11"."""
+    place = (f"ranked {aim['rank']} of {total}" if aim["rank"] is not None
+             else "not ranked here (another stage than --stage)")
+    return f"{aim['id']}: readiness {aim['readiness']:.1f}% ({aim['points']}/{aim['of']}), {place}"
 
 
 @command(epilog=READINESS_HELP)

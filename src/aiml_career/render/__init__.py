@@ -34,9 +34,10 @@ def start_line(start: Start) -> str:
 
 
 def left_out(total: int, shown: int, noun: str) -> str:
-    """"1,990 more moves (use --limit)": what ``--limit`` left out of ``total`` (``next``, ``match``)."""
+    """"1,990 more moves left out by --limit": what a given ``--limit`` left out of ``total``
+    (``next`` and ``match`` list every one without it)."""
     left = total - shown
-    return f"{left:,} more {noun}{'s' if left != 1 else ''} (use --limit)"
+    return f"{left:,} more {noun}{'s' if left != 1 else ''} left out by --limit"
 
 
 class Voice(NamedTuple):

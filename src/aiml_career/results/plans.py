@@ -131,6 +131,17 @@ class MatchRow(RoleAt, Scores):
     at_or_below_current: bool
 
 
+class MatchAim(RoleAt):
+    """The role ``match --to`` (or the profile's target) names: its readiness, and its place."""
+
+    readiness: float
+    points: int
+    of: int
+    #: Its place in the ranking (1: first), counted before ``--limit``; None when ``--stage``
+    #: leaves it out.
+    rank: int | None
+
+
 class Match(TypedDict):
     person: PersonDoc
     current: RoleAt | None
@@ -138,3 +149,5 @@ class Match(TypedDict):
     roles: list[MatchRow]
     #: How many roles there are: more than ``roles`` holds under ``--limit``.
     total: int
+    #: The role aimed for (``--to``, else the profile's target), or None.
+    aim: MatchAim | None
