@@ -573,6 +573,14 @@ def test_match_text(tcli, tty):
     assert "your skills (--have): a:advanced, d:expert, c:proficient" in plain(out)
 
 
+def test_a_readiness_of_nothing_is_not_coloured_as_a_success(cli):
+    """On a terminal a readiness is bold green when anything counts toward the role, dim at 0%."""
+    out = cli("--color", "always", "match", "--have", "python,sql", "--limit", "2").stdout
+    assert "\x1b[1;32m66.7% (4/6)" in out
+    assert "\x1b[2m0.0% (0/4)" in out
+    assert "\x1b[1;32m0.0%" not in out
+
+
 def test_match_without_skills_is_a_usage_error(cli):
     assert is_error(cli("match"), 2, "match needs your skills", "--have")
 

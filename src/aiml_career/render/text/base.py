@@ -259,6 +259,12 @@ def _count(number: int, plural: str) -> str:
 BAR_CELLS = 10
 
 
+def readiness_style(readiness: float) -> str:
+    """A readiness figure's style: bold green when anything counts toward the role, dim at 0%
+    (nothing held toward it is no success to colour)."""
+    return "bold green" if readiness > 0 else "dim"
+
+
 def bar(readiness: float, proven: float | None = None, width: int = BAR_CELLS) -> Text:
     """``readiness`` (0-100) as a bar ``width`` cells wide; with ``proven``, the part it covers
     solid and the rest of the readiness (resting on claims alone) shaded."""

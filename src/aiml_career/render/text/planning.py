@@ -25,6 +25,7 @@ from .base import (
     _table,
     bar,
     for_people,
+    readiness_style,
     rows_of,
 )
 
@@ -94,7 +95,8 @@ def _no_move(out: Console, data: Next) -> None:
 
 def _readiness(item: Scores) -> Text:
     """"  readiness 62.5% (5/8 points)": the score and the rows it sums."""
-    return T(f"  readiness {item['readiness']:.1f}% ({item['points']}/{item['of']} points)", "bold green")
+    return T(f"  readiness {item['readiness']:.1f}% ({item['points']}/{item['of']} points)",
+             readiness_style(item["readiness"]))
 
 
 def _gap(
@@ -206,7 +208,7 @@ def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
     summary = Text.assemble(T(f"{data['to']['name']} compared with {now}: ", "bold"), T(
         f"{_count(len(total['skills_to_gain']), 'skills')} to gain, {len(total['skills_to_deepen'])} to deepen"
     ))
-    summary.append_text(T(f" · readiness {data['readiness']:.1f}%", "bold green"))
+    summary.append_text(T(f" · readiness {data['readiness']:.1f}%", readiness_style(data["readiness"])))
     out.print(summary)
     if total["skills_to_gain"] or total["skills_to_deepen"]:
         _gap(out, total["skills_to_gain"], total["skills_to_deepen"], "  ")
@@ -231,7 +233,7 @@ def match(out: Console, data: Match) -> None:
     for role in data["roles"]:
         name = T(role["name"])
         name.append_text(T(rows.your_role(role), "dim"))
-        score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", "bold green")
+        score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", readiness_style(role["readiness"]))
         score = Text("\n").join([score, bar(role["readiness"])])  # a bar under the number
         needed = rows.still_needed(role, SHOWN_NEEDED) or "nothing"
         table.add_row(score, name, T(role["id"], "cyan"), T(role["stage"]), T(needed, "dim"))
