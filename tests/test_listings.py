@@ -194,7 +194,9 @@ def test_skills_counts_each_role_naming_a_skill_once(cli, tmp_path):
     assert [(s["id"], s["roles"], s["includes"]) for s in category["skills"]] == [
         ("code", 2, ["py", "sql"]), ("py", 3, []), ("sql", 2, []), ("r", 1, []), ("unused", 0, [])]
     piped = cli("--data", str(path), "skills").stdout.splitlines()
-    assert piped[1:6] == ["code\tCode\t\t2", "py\tPy\t\t3", "sql\tSQL\t\t2", "r\tR\t\t1", "unused\tUnused\t\t0"]
+    cat = category["id"]
+    assert piped == [f"code\tCode\t\t2\t{cat}", f"py\tPy\t\t3\t{cat}", f"sql\tSQL\t\t2\t{cat}", f"r\tR\t\t1\t{cat}",
+                     f"unused\tUnused\t\t0\t{cat}"]  # a row per skill, nothing else
 
 
 # -- search: the quick passes find what the slow ones found -----------------------------------

@@ -31,7 +31,7 @@ def test_naming_the_renderers_imports_no_rich():
 PIPED_LISTINGS = {
     ("roles",): "intern\tAI/ML Intern\tentry\tgeneral",
     ("tree",): "├── Educational Foundation",
-    ("skills",): "Mathematics and Statistics  (key skills)",
+    ("skills",): "python\tPython\t\t2\tprogramming",
     ("stages",): "  • AI/ML Intern  intern · general",
     ("specializations",): "Natural Language Processing  nlp · specialization",
     ("education",): "Advanced degrees",

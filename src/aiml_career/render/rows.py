@@ -151,15 +151,12 @@ def id_track(role: Mapping[str, Any]) -> str:
 
 
 def skills(out: Rows, data: list[SkillCategory]) -> None:
+    """``skills`` into a pipe: a row per skill (id, name, aliases, how many roles need it, its
+    category's id), in the ladder's order; the categories' headings and words are the
+    terminal's and ``--json``'s (a heading among the rows would be cut as a skill)."""
     for category in data:
-        out.line(category["name"] + ("  (key skills)" if category["key"] else ""))
         for skill in category["skills"]:
-            out.row(skill["id"], skill["name"], ", ".join(skill["aliases"]), skill["roles"])
-        if category["description"]:
-            out.line("  ", category["description"])
-        if category["key_skills"]:
-            out.line("  key skills: ", ", ".join(s["name"] for s in category["key_skills"]))
-        out.line()
+            out.row(skill["id"], skill["name"], ", ".join(skill["aliases"]), skill["roles"], category["id"])
 
 
 def refs(items: Iterable[Mapping[str, Any]]) -> str:
