@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import partial
-from typing import TYPE_CHECKING, Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -33,9 +33,6 @@ from .app import (
 )
 from .appkit import env_of
 
-if TYPE_CHECKING:
-    from ..results.plans import MatchAim
-
 READINESS_HELP = (
     "Readiness = 100 x points / required points over a role's requirement rows: one row per "
     "skill the text asks for, except that interchangeable tools ('Python or R') are one row met "
@@ -44,11 +41,16 @@ READINESS_HELP = (
 )
 
 
-#: ``next`` and ``match``: the role aimed for, whose readiness the notes speak of.
+#: ``next``: the role aimed for, whose readiness the claims note speaks of (``match``: its own).
 AimOpt = Annotated[
     Optional[str], typer.Option("--to", metavar="ROLE", autocompletion=complete_role,
                                 help="The role you aim for (default: your profile's target): how much of "
                                 "its readiness rests on claims alone is said.")
+]
+MatchAimOpt = Annotated[
+    Optional[str], typer.Option("--to", metavar="ROLE", autocompletion=complete_role,
+                                help="The role you aim for (default: your profile's target): its readiness and "
+                                "place in the ranking, and how much of it rests on claims alone.")
 ]
 
 
@@ -286,7 +288,7 @@ def match(
     stage: Annotated[
         Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")
     ] = None,
-    goal: AimOpt = None,
+    goal: MatchAimOpt = None,
     proven: ProvenOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -307,16 +309,7 @@ def match(
     result = planning.match(ladder, me, limit=limit, stage=stage, aim=aim)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-        if result["aim"] is not None:
-            note(ctx, aim_line(result["aim"], result["total"]))
     output(ctx, result, as_json, renderers.match, renderers.match_rows)
-
-
-def aim_line(aim: MatchAim, total: int) -> str:
-    """``match --to``'s answer on stderr: "ml-engineer: readiness 33.3% (2/6), ranked 4 of 11"."""
-    place = (f"ranked {aim['rank']} of {total}" if aim["rank"] is not None
-             else "not ranked here (another stage than --stage)")
-    return f"{aim['id']}: readiness {aim['readiness']:.1f}% ({aim['points']}/{aim['of']}), {place}"
 
 
 @command(epilog=READINESS_HELP)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         Tree,
     )
     from ..results.overlap import OverlapDoc, Similar
-    from ..results.plans import Match
+    from ..results.plans import Match, MatchAim
 
 D = TypeVar("D")
 
@@ -286,6 +286,15 @@ def match(out: Rows, data: Match) -> None:
                 role["id"], role["stage"], still_needed(role) or "nothing")
     if data["total"] > len(data["roles"]):
         out.note(left_out(data["total"], len(data["roles"]), "role"))
+    if data["aim"] is not None:  # not a row: said beside them
+        out.note(aim_words(data["aim"], data["total"]))
+
+
+def aim_words(aim: MatchAim, total: int) -> str:
+    """``match --to``'s answer: "ml-engineer: readiness 33.3% (2/6), ranked 4 of 11"."""
+    place = (f"ranked {aim['rank']} of {total}" if aim["rank"] is not None
+             else "not ranked here (another stage than --stage)")
+    return f"{aim['id']}: readiness {aim['readiness']:.1f}% ({aim['points']}/{aim['of']}), {place}"
 
 
 def names(items: Iterable[Mapping[str, Any]]) -> str:

@@ -241,3 +241,5 @@ def match(out: Console, data: Match) -> None:
     _aside(out, T(f"ranked by {data['rule']}", "dim"))
     if data["total"] > len(data["roles"]):
         out.print(T(f"… {left_out(data['total'], len(data['roles']), 'role')}", "dim"))
+    if data["aim"] is not None:
+        out.print(T(f"Toward {rows.aim_words(data['aim'], data['total'])}", "bold"))
