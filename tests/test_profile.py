@@ -621,10 +621,11 @@ def test_a_profile_without_role_starts_next_and_path_where_the_skills_fit(cli, p
     r = cli("next", "--json")
     assert r.exit_code == 0
     assert r.stderr.startswith(f"aiml-career: using your profile {pfile}: 1 skill (--have overrides)\n")
-    # Python alone meets no role fully: the next step is getting into an entry-stage role.
+    # Python alone meets no role fully: the next step is getting into an entry-stage role, the
+    # readiest first (python meets the junior data scientist's programming row: 2 of 6).
     assert r.json()["start"]["how"] == "entry stage"
     assert r.json()["from"] is None
-    assert [m["id"] for m in r.json()["next"]] == ["intern", "junior-ds"]
+    assert [m["id"] for m in r.json()["next"]] == ["junior-ds", "intern"]
     routes = cli("path", "--to", "caio", "--json")
     assert routes.exit_code == 0
     assert routes.json()["start"]["how"] == "entry stage"

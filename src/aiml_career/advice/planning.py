@@ -74,7 +74,8 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False, limit: i
 
     The person holds their role's requirements, plus their skills. Without a role,
     it starts as ``path`` does: from the roles the skills fully meet (the furthest
-    along of them), else the entry stage, whose roles are then the next steps. From a
+    along of them), else the entry stage, whose roles are then the next steps, readiest
+    first (ties: the ladder's order). From a
     role the ladder names no move from, below its top, the moves are derived from overlap
     (:mod:`.overlap_moves`), unless ``no_overlap``. ``limit``: only the moves the person is
     readiest for, in their order (:func:`readiest`; ``total`` counts them all: a taxonomy's
@@ -111,6 +112,10 @@ def next_steps(ladder: Ladder, me: Person, *, no_overlap: bool = False, limit: i
             target = ladder.roles[to]
             moves.append({**move, **assess(ladder, target, held, me.marks).fields(),
                           **fitting(ladder, ladder.units(target))})
+    if how == "entry stage":
+        # Ours: the roles the person is readiest for first (ties: the ladder's order). They are
+        # all ways in; the one nearest to hand is the advice (a taxonomy's are thousands).
+        moves = [move for _, move in sorted(enumerate(moves), key=lambda pair: (-pair[1]["readiness"], pair[0]))]
     held_roles = [heads[s] for s in starts] if how != "entry stage" else []
     none_named = bool(held_roles) and all(not ladder.moves(r.id) for r in held_roles)
     return {
