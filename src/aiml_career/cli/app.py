@@ -229,6 +229,15 @@ def _same_file(one, two) -> bool:
         return False
 
 
+def on_screen(ctx: typer.Context, chosen: object) -> int | None:
+    """How many items a ranked listing draws (:data:`..render.ON_SCREEN`) when its stdout is a
+    terminal and the person chose none (``chosen``: ``--limit``, ``map``'s ``--role``); else None,
+    every one (a pipe, ``--color always`` into a pager, ``--json``)."""
+    from ..render import ON_SCREEN
+
+    return ON_SCREEN if not chosen and env_of(ctx).stdout_isatty else None
+
+
 def output(ctx: typer.Context, data: D, as_json: bool, renderer: Callable[[], Renderer[D]],
            rows: Callable[[], RowWriter[D]] | None = None) -> None:
     """Hand a query's result to the JSON renderer, or to the text renderer that ``renderer()``

@@ -23,6 +23,7 @@ from .app import (
     complete_skill,
     ladder_and_person,
     ladder_of,
+    on_screen,
     other_ladder,
     output,
     pick_format,
@@ -170,8 +171,8 @@ def map_cmd(
     if roles:
         for query in roles:
             here.role(query)  # an unknown role fails before OTHER is read
-    output(ctx, map_onto(here, other_ladder(ctx, other), limit, roles), as_json, renderers.mapping,
-           renderers.mapping_rows)
+    output(ctx, map_onto(here, other_ladder(ctx, other), limit, roles), as_json,
+           partial(renderers.mapping, on_screen(ctx, roles)), renderers.mapping_rows)
 
 
 @command()

@@ -25,6 +25,7 @@ from .app import (
     ladder_and_person,
     ladder_of,
     note,
+    on_screen,
     output,
     pick_format,
     voice_of,
@@ -90,7 +91,7 @@ def next_(
     if not as_json:
         claims_note(ctx, ladder, me, aim)
     output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap, limit=limit), as_json,
-           partial(renderers.next_steps, voice_of(ctx)), renderers.next_rows)
+           partial(renderers.next_steps, voice_of(ctx), on_screen(ctx, limit)), renderers.next_rows)
 
 
 #: Where a route starts (``path``, ``plan``).
@@ -309,7 +310,7 @@ def match(
     result = planning.match(ladder, me, limit=limit, stage=stage, aim=aim)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-    output(ctx, result, as_json, renderers.match, renderers.match_rows)
+    output(ctx, result, as_json, partial(renderers.match, on_screen(ctx, limit)), renderers.match_rows)
 
 
 @command(epilog=READINESS_HELP)

@@ -33,6 +33,18 @@ def start_line(start: Start) -> str:
     return f"starting {STARTS.get(start['how'], start['how'])}: {named}"
 
 
+#: The most items ``match``, ``next`` and ``map`` draw on a terminal when no ``--limit`` (``map``:
+#: ``--role``) chooses them: a taxonomy's thousands take seconds to draw (``map`` of an ESCO-sized
+#: ladder: 16 s) and leave the last of them on the screen, the first (the best) scrolled away.
+ON_SCREEN = 50
+
+
+def not_drawn(left: int, noun: str, choose: str = "--limit N") -> str:
+    """"2,950 more roles not drawn: ...": what a terminal's :data:`ON_SCREEN` left out."""
+    return (f"{left:,} more {noun}{'s' if left != 1 else ''} not drawn: a terminal shows the first "
+            f"{ON_SCREEN} ({choose} to choose; a pipe or --json has them all)")
+
+
 def left_out(total: int, shown: int, noun: str) -> str:
     """"1,990 more moves left out by --limit": what a given ``--limit`` left out of ``total``
     (``next`` and ``match`` list every one without it)."""

@@ -74,10 +74,10 @@ def similar() -> Renderer[Similar]:
     return similar
 
 
-def mapping() -> Renderer[MapDoc]:
+def mapping(screen: int | None = None) -> Renderer[MapDoc]:
     from .text.mapping import mapping
 
-    return mapping
+    return partial(mapping, screen=screen)
 
 
 def search() -> Renderer[Search]:
@@ -122,10 +122,10 @@ def tree(voice: Voice = TEXT) -> Renderer[Tree]:
     return partial(tree, voice=voice)
 
 
-def next_steps(voice: Voice = TEXT) -> Renderer[Next]:
+def next_steps(voice: Voice = TEXT, screen: int | None = None) -> Renderer[Next]:
     from .text.planning import next_steps
 
-    return partial(next_steps, voice=voice)
+    return partial(next_steps, voice=voice, screen=screen)
 
 
 def path(voice: Voice = TEXT) -> Renderer[PathDoc]:
@@ -134,10 +134,10 @@ def path(voice: Voice = TEXT) -> Renderer[PathDoc]:
     return partial(path, voice=voice)
 
 
-def match() -> Renderer[Match]:
+def match(screen: int | None = None) -> Renderer[Match]:
     from .text.planning import match
 
-    return match
+    return partial(match, screen=screen)
 
 
 def plan(voice: Voice = TEXT) -> Renderer[Plan]:

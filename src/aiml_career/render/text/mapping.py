@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ...errors import sanitize
+from .. import not_drawn
 from ..piped import mapping as piped_mapping
 from ..piped import matching
 from ..rows import figure, names, not_met
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ...results.mapping import MapDoc
 
 
-def mapping(out: Console, data: MapDoc) -> None:
+def mapping(out: Console, data: MapDoc, screen: int | None = None) -> None:
     """For a person, a block per role: its nearest roles of the other ladder, each with the
     score, both figures and what they share and have alone; piped, one tab-separated row per
     (role, nearest role)."""
@@ -27,7 +28,8 @@ def mapping(out: Console, data: MapDoc) -> None:
         return piped_mapping(lines, data)
     here, other = data["here"]["label"], data["other"]["label"]
     out.print(T(f"{here} onto {other}: the nearest roles by overlap", "bold"))
-    for role in data["roles"]:
+    roles = data["roles"][:screen] if screen else data["roles"]
+    for role in roles:
         out.print(Text.assemble("  ", T(f"{role['name']} ({role['id']})", "bold")))
         for item in role["nearest"]:
             out.print(Text.assemble("    ≈ ", T(f"{item['name']} ({item['id']})"),
@@ -40,6 +42,8 @@ def mapping(out: Console, data: MapDoc) -> None:
                             (sanitize(f"only in {here}:"), T(names(item["only_here"]))),
                             (sanitize(f"only in {other}:"), T(not_met(item["only_other"], item["deepen"])))],
                       indent=6)
+    if len(roles) < len(data["roles"]):
+        out.print(T(f"  … {not_drawn(len(data['roles']) - len(roles), 'role', '--role ROLE')}", "dim"))
     _aside(out, T(f"skills: {matching(data['skills'], other)}", "dim"))
     _aside(out, T(f"ranked by {data['rule']}; this → it: how much of it a holder of the role meets; "
                   "it → this: how much of the role a holder of it meets", "dim"))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import TEXT, Voice, alternatives, counted_from, left_out, rows, start_line
+from .. import TEXT, Voice, alternatives, counted_from, left_out, not_drawn, rows, start_line
 from ..piped import next_steps as piped_next
 from .base import (
     T,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ...results.plans import Match, Next, PathDoc, Scores, Start
 
 
-def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
+def next_steps(out: Console, data: Next, voice: Voice = TEXT, screen: int | None = None) -> None:
     lines = rows_of(out)
     if lines is not None:  # lines for a program: no bars, no legend (:func:`..piped.next_steps`)
         return piped_next(lines, data)
@@ -50,7 +50,8 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
     _person(out, data.get("person"))
     if start is not None and data["ladder_names_no_move"] and not data["at_top"]:
         _no_move(out, data)
-    for move in data["next"]:
+    moves = data["next"][:screen] if screen else data["next"]
+    for move in moves:
         out.print()
         line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
         line.append_text(_kind(move))
@@ -73,7 +74,9 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT) -> None:
         _aside(out, _legend(derived, voice))
         if derived:
             _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
-    if data["total"] > len(data["next"]):
+    if len(moves) < len(data["next"]):
+        out.print(T(f"… {not_drawn(len(data['next']) - len(moves), 'move')}", "dim"))
+    elif data["total"] > len(data["next"]):
         out.print(T(f"… {left_out(data['total'], len(data['next']), 'move')}", "dim"))
 
 
@@ -224,13 +227,14 @@ def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
 SHOWN_NEEDED = 6
 
 
-def match(out: Console, data: Match) -> None:
+def match(out: Console, data: Match, screen: int | None = None) -> None:
     piped = rows_of(out)
     if piped is not None:  # rows for a program: the number alone, no bar (:func:`..rows.match`)
         return rows.match(piped, data)
     _person(out, data.get("person"))
     table = _table("Readiness", "Role", "ID", "Stage", "Still needed")
-    for role in data["roles"]:
+    roles = data["roles"][:screen] if screen else data["roles"]
+    for role in roles:
         name = T(role["name"])
         name.append_text(T(rows.your_role(role), "dim"))
         score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", readiness_style(role["readiness"]))
@@ -239,7 +243,9 @@ def match(out: Console, data: Match) -> None:
         table.add_row(score, name, T(role["id"], "cyan"), T(role["stage"]), T(needed, "dim"))
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))
-    if data["total"] > len(data["roles"]):
+    if len(roles) < len(data["roles"]):
+        out.print(T(f"… {not_drawn(len(data['roles']) - len(roles), 'role')}", "dim"))
+    elif data["total"] > len(data["roles"]):
         out.print(T(f"… {left_out(data['total'], len(data['roles']), 'role')}", "dim"))
     if data["aim"] is not None:
         out.print(T(f"Toward {rows.aim_words(data['aim'], data['total'])}", "bold"))
