@@ -69,8 +69,8 @@ def next_(
     proven: ProvenOpt = False,
     no_overlap: NoOverlapOpt = False,
     limit: Annotated[
-        Optional[int], typer.Option("--limit", metavar="N", help="Only the first N moves (from no role, on a big "
-                                    "ladder, the entry stage's roles are thousands).")
+        Optional[int], typer.Option("--limit", metavar="N", help="Only the N moves you are readiest for (from no "
+                                    "role, on a big ladder, the entry stage's roles are thousands).")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
