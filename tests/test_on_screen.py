@@ -8,7 +8,7 @@ import pytest
 
 import aiml_career.render as render
 
-NOT_DRAWN = "not drawn: a terminal shows the first {n} (--limit N to choose; a pipe or --json has them all)"
+NOT_DRAWN = "not drawn: a terminal shows {n} (--limit N to choose; a pipe or --json has them all)"
 
 
 @pytest.fixture
@@ -57,6 +57,20 @@ def test_next_draws_the_first_moves_on_a_terminal(cli, cap, tty):
     assert len(cli("next", "--have", "python,sql", "--json").json()["next"]) == 2
 
 
+def test_from_a_role_the_terminal_keeps_the_readiest_moves_as_limit_does(cli, cap, tty):
+    """From the junior data scientist, Docker, CI/CD and version control held: the data
+    scientist (first in the ladder's order) at 0%, the ML engineer at 50%, the AI researcher at
+    12.5%. A terminal showing one move shows the one ``--limit 1`` keeps: the ML engineer."""
+    n = cap(1)
+    have = ("--from", "junior-ds", "--have", "docker,ci-cd,version-control")
+    kept = [m["id"] for m in cli("next", *have, "--limit", "1", "--json").json()["next"]]
+    assert kept == ["ml-engineer"]
+    shown = cli("next", *have, columns=200).stdout
+    assert "Machine Learning Engineer  ml-engineer" in shown
+    assert "Data Scientist  data-scientist" not in shown
+    assert f"… 2 more moves {NOT_DRAWN.format(n=n)}" in shown
+
+
 def test_map_draws_the_first_roles_on_a_terminal_unless_roles_are_chosen(cli, cap, tty):
     n = cap(2)
     shown = cli("map", "builtin", columns=200).stdout
@@ -64,7 +78,7 @@ def test_map_draws_the_first_roles_on_a_terminal_unless_roles_are_chosen(cli, ca
     assert [line.strip() for line in blocks[:n]] == ["AI/ML Intern (intern)",
                                                      "Junior Data Scientist / ML Engineer (junior-ds)"]
     assert "\n  Data Scientist (data-scientist)\n" not in shown  # the third role, as a block of its own
-    assert f"… 9 more roles not drawn: a terminal shows the first {n} (--role ROLE to choose;" in shown
+    assert f"… 9 more roles not drawn: a terminal shows {n} (--role ROLE to choose;" in shown
     chosen = cli("map", "builtin", "--role", "caio", "--role", "intern", "--role", "senior-ds",
                  columns=200).stdout
     assert "not drawn" not in chosen

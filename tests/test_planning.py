@@ -550,14 +550,14 @@ def test_match_to_gives_the_roles_readiness_and_place_in_json_and_on_stderr(tcli
     assert doc["aim"] == {"id": "side", "name": "Side Role", "stage": "s1", "readiness": 75.0, "points": 3,
                           "of": 4, "rank": 3}
     piped = tcli("match", *have, "--to", "side", "--limit", "1")
-    assert "aiml-career: side: readiness 75.0% (3/4), ranked 3 of 5\n" in piped.stderr  # not a row
+    assert "aiml-career: toward Side Role (side): readiness 75.0% (3/4), ranked 3 of 5\n" in piped.stderr  # not a row
     assert "side" not in piped.stdout
     staged = tcli("match", *have, "--to", "top", "--stage", "middle", "--json").json()
     assert ids(staged["roles"]) == ["side", "right", "left"]
     assert staged["aim"] == {"id": "top", "name": "Top Role", "stage": "s2", "readiness": 90.0, "points": 9,
                              "of": 10, "rank": None}
-    assert "top: readiness 90.0% (9/10), not ranked here" in tcli("match", *have, "--to", "top", "--stage",
-                                                                   "middle").stderr
+    staged_note = tcli("match", *have, "--to", "top", "--stage", "middle").stderr
+    assert "toward Top Role (top): readiness 90.0% (9/10), not ranked here" in staged_note
     assert tcli("match", *have, "--json").json()["aim"] is None
     assert is_error(tcli("match", *have, "--to", "nowhere"), 2, "unknown role")
 
@@ -566,7 +566,7 @@ def test_match_to_on_a_terminal_is_part_of_the_answer(tcli, tty):
     """On a terminal ``--to``'s answer is printed with the table, on stdout (into a pipe, stdout
     holds only rows: it is said on stderr)."""
     shown = tcli("match", "--have", "alfa:advanced, d:expert, gamma:proficient", "--to", "side", "--limit", "1")
-    assert "Toward side: readiness 75.0% (3/4), ranked 3 of 5" in plain(shown.stdout)
+    assert "Toward Side Role (side): readiness 75.0% (3/4), ranked 3 of 5" in plain(shown.stdout)
     assert "ranked 3 of 5" not in shown.stderr
 
 

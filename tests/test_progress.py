@@ -246,7 +246,7 @@ def test_the_target_stands_in_for_to_and_says_so(cli, pfile):
     plan = cli("plan", "--from", "junior-ds", "--json").json()
     assert plan["to"]["id"] == "ml-engineer"
     assert cli("path", "--from", "junior-ds", "--to", "senior-mle", "--json").json()["to"]["id"] == "senior-mle"
-    assert "ml-engineer: readiness" in cli("match", "--limit", "1").stderr
+    assert "(ml-engineer): readiness" in cli("match", "--limit", "1").stderr
     assert cli("profile", "show", "--json").json()["target"] == {"id": "ml-engineer",
                                                                "name": "Machine Learning Engineer"}
 

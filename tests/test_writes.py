@@ -493,7 +493,7 @@ def test_unlocks_takes_a_limit(cli):
     assert len(text.stdout.splitlines()) == 1
     assert cli("skills", "python", "--unlocks", "--limit", "0").stderr == (
         "aiml-career: error: --limit must be at least 1\n"
-        "  give a whole number of 1 or more, or leave --limit out\n")
+        "  give a whole number of 1 or more\n")
     result = cli("skills", "python", "--limit", "2")
     assert result.exit_code == 2
     assert "--have, --from, --level and --limit go with --unlocks" in result.stderr

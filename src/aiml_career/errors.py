@@ -39,7 +39,7 @@ class UsageError(CareerError):
 def check_limit(limit: int | None) -> None:
     """``--limit N``: a usage error unless N is at least 1 (None: no limit)."""
     if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1", ["give a whole number of 1 or more, or leave --limit out"])
+        raise UsageError("--limit must be at least 1", ["give a whole number of 1 or more"])
 
 
 class LookupFailed(UsageError):

@@ -230,9 +230,10 @@ def _same_file(one, two) -> bool:
 
 
 def on_screen(ctx: typer.Context, chosen: object) -> int | None:
-    """How many items a ranked listing draws (:data:`..render.ON_SCREEN`) when its stdout is a
-    terminal and the person chose none (``chosen``: ``--limit``, ``map``'s ``--role``); else None,
-    every one (a pipe, ``--color always`` into a pager, ``--json``)."""
+    """How many items a listing draws (:data:`..render.ON_SCREEN`) when its stdout is a terminal
+    and the person chose none (``chosen``: ``--limit``, ``map``'s ``--role``); else None, every
+    one (a pipe, ``--color always`` into a pager). ``--json`` is never cut: its callers ask only
+    for text."""
     from ..render import ON_SCREEN
 
     return ON_SCREEN if not chosen and env_of(ctx).stdout_isatty else None

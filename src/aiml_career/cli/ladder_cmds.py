@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import UsageError, check_limit
-from ..render import renderers
+from ..render import ON_SCREEN, renderers
 from .app import (
     Format,
     FormatOpt,
@@ -151,7 +151,8 @@ def map_cmd(
     roles: Annotated[
         Optional[list[str]],
         typer.Option("--role", metavar="ROLE", autocompletion=complete_role,
-                     help="Map only this role of this ladder (repeatable); quick on a big ladder."),
+                     help="Map only this role of this ladder (repeatable); quick on a big ladder. On a "
+                     f"terminal without it, the first {ON_SCREEN} roles are drawn."),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from ..errors import CareerError, UsageError
-from ..render import renderers
+from ..render import ON_SCREEN, renderers
 from .app import (
     Format,
     FormatOpt,
@@ -70,7 +70,8 @@ def next_(
     no_overlap: NoOverlapOpt = False,
     limit: Annotated[
         Optional[int], typer.Option("--limit", metavar="N", help="Only the N moves you are readiest for (from no "
-                                    "role, on a big ladder, the entry stage's roles are thousands).")
+                                    "role, on a big ladder, the entry stage's roles are thousands; on a terminal "
+                                    f"without it: the readiest {ON_SCREEN}).")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -90,8 +91,9 @@ def next_(
     aim = goal_of(ctx, goal, me, required=False)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-    output(ctx, learning.next_steps(ladder, me, no_overlap=no_overlap, limit=limit), as_json,
-           partial(renderers.next_steps, voice_of(ctx), on_screen(ctx, limit)), renderers.next_rows)
+    screen = None if as_json else on_screen(ctx, limit)  # a terminal's readiest ON_SCREEN, as --limit keeps them
+    result = learning.next_steps(ladder, me, no_overlap=no_overlap, limit=limit if limit is not None else screen)
+    output(ctx, result, as_json, partial(renderers.next_steps, voice_of(ctx), screen), renderers.next_rows)
 
 
 #: Where a route starts (``path``, ``plan``).
@@ -284,7 +286,8 @@ def match(
     have: HaveOpt = None,
     start: FromOpt = None,
     limit: Annotated[
-        Optional[int], typer.Option("--limit", "--top", metavar="N", help="Only the N best roles.")
+        Optional[int], typer.Option("--limit", "--top", metavar="N",
+                                    help=f"Only the N best roles (on a terminal without it: the best {ON_SCREEN}).")
     ] = None,
     stage: Annotated[
         Optional[str], typer.Option("--stage", metavar="STAGE", help="Only this stage (id or name).")
@@ -307,10 +310,11 @@ def match(
 
     ladder, me = ladder_and_person(ctx, have, start, proven)
     aim = goal_of(ctx, goal, me, required=False)
-    result = planning.match(ladder, me, limit=limit, stage=stage, aim=aim)
+    screen = None if as_json else on_screen(ctx, limit)  # a terminal's best ON_SCREEN, as --limit keeps them
+    result = planning.match(ladder, me, limit=limit if limit is not None else screen, stage=stage, aim=aim)
     if not as_json:
         claims_note(ctx, ladder, me, aim)
-    output(ctx, result, as_json, partial(renderers.match, on_screen(ctx, limit)), renderers.match_rows)
+    output(ctx, result, as_json, partial(renderers.match, screen), renderers.match_rows)
 
 
 @command(epilog=READINESS_HELP)

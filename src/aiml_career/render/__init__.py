@@ -34,15 +34,22 @@ def start_line(start: Start) -> str:
 
 
 #: The most items ``match``, ``next`` and ``map`` draw on a terminal when no ``--limit`` (``map``:
-#: ``--role``) chooses them: a taxonomy's thousands take seconds to draw (``map`` of an ESCO-sized
-#: ladder: 16 s) and leave the last of them on the screen, the first (the best) scrolled away.
-ON_SCREEN = 50
+#: ``--role``) chooses them (``match`` and ``next``: the best, as ``--limit`` keeps them): a
+#: taxonomy's thousands took seconds to draw (``map`` of an ESCO-sized ladder: 17 s), screens of
+#: them nobody reads there.
+ON_SCREEN = 20
 
 
 def not_drawn(left: int, noun: str, choose: str = "--limit N") -> str:
-    """"2,950 more roles not drawn: ...": what a terminal's :data:`ON_SCREEN` left out."""
-    return (f"{left:,} more {noun}{'s' if left != 1 else ''} not drawn: a terminal shows the first "
-            f"{ON_SCREEN} ({choose} to choose; a pipe or --json has them all)")
+    """"2,980 more roles not drawn: ...": what a terminal's :data:`ON_SCREEN` left out."""
+    return (f"{left:,} more {noun}{'s' if left != 1 else ''} not drawn: a terminal shows {ON_SCREEN} "
+            f"({choose} to choose; a pipe or --json has them all)")
+
+
+def cut(total: int, shown: int, noun: str, screen: int | None) -> str:
+    """What a listing left out of ``total``: by the terminal's :data:`ON_SCREEN` (``screen``),
+    else by a given ``--limit``."""
+    return not_drawn(total - shown, noun) if screen else left_out(total, shown, noun)
 
 
 def left_out(total: int, shown: int, noun: str) -> str:

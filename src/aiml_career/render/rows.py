@@ -291,10 +291,12 @@ def match(out: Rows, data: Match) -> None:
 
 
 def aim_words(aim: MatchAim, total: int) -> str:
-    """``match --to``'s answer: "ml-engineer: readiness 33.3% (2/6), ranked 4 of 11"."""
-    place = (f"ranked {aim['rank']} of {total}" if aim["rank"] is not None
+    """``match --to``'s answer: "toward Machine Learning Engineer (ml-engineer): readiness 0.0%
+    (0/12), ranked 5 of 11"."""
+    place = (f"ranked {aim['rank']:,} of {total:,}" if aim["rank"] is not None
              else "not ranked here (another stage than --stage)")
-    return f"{aim['id']}: readiness {aim['readiness']:.1f}% ({aim['points']}/{aim['of']}), {place}"
+    return (f"toward {aim['name']} ({aim['id']}): readiness {aim['readiness']:.1f}% "
+            f"({aim['points']}/{aim['of']}), {place}")
 
 
 def names(items: Iterable[Mapping[str, Any]]) -> str:

@@ -42,8 +42,8 @@ def mapping(out: Console, data: MapDoc, screen: int | None = None) -> None:
                             (sanitize(f"only in {here}:"), T(names(item["only_here"]))),
                             (sanitize(f"only in {other}:"), T(not_met(item["only_other"], item["deepen"])))],
                       indent=6)
-    if len(roles) < len(data["roles"]):
-        out.print(T(f"  … {not_drawn(len(data['roles']) - len(roles), 'role', '--role ROLE')}", "dim"))
     _aside(out, T(f"skills: {matching(data['skills'], other)}", "dim"))
     _aside(out, T(f"ranked by {data['rule']}; this → it: how much of it a holder of the role meets; "
                   "it → this: how much of the role a holder of it meets", "dim"))
+    if len(roles) < len(data["roles"]):
+        out.print(T(f"… {not_drawn(len(data['roles']) - len(roles), 'role', '--role ROLE')}", "dim"))

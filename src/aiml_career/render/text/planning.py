@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .. import TEXT, Voice, alternatives, counted_from, left_out, not_drawn, rows, start_line
+from .. import TEXT, Voice, alternatives, counted_from, cut, rows, start_line
 from ..piped import next_steps as piped_next
 from .base import (
     T,
@@ -50,8 +50,7 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT, screen: int | None
     _person(out, data.get("person"))
     if start is not None and data["ladder_names_no_move"] and not data["at_top"]:
         _no_move(out, data)
-    moves = data["next"][:screen] if screen else data["next"]
-    for move in moves:
+    for move in data["next"]:
         out.print()
         line = Text.assemble("→ ", T(move["name"], "bold"), T(f"  {move['id']} · ", "dim"))
         line.append_text(_kind(move))
@@ -74,10 +73,8 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT, screen: int | None
         _aside(out, _legend(derived, voice))
         if derived:
             _aside(out, T(f"overlap moves: {data['overlap_rule']}", "dim"))
-    if len(moves) < len(data["next"]):
-        out.print(T(f"… {not_drawn(len(data['next']) - len(moves), 'move')}", "dim"))
-    elif data["total"] > len(data["next"]):
-        out.print(T(f"… {left_out(data['total'], len(data['next']), 'move')}", "dim"))
+    if data["total"] > len(data["next"]):
+        out.print(T(f"… {cut(data['total'], len(data['next']), 'move', screen)}", "dim"))
 
 
 def _no_move(out: Console, data: Next) -> None:
@@ -233,8 +230,7 @@ def match(out: Console, data: Match, screen: int | None = None) -> None:
         return rows.match(piped, data)
     _person(out, data.get("person"))
     table = _table("Readiness", "Role", "ID", "Stage", "Still needed")
-    roles = data["roles"][:screen] if screen else data["roles"]
-    for role in roles:
+    for role in data["roles"]:
         name = T(role["name"])
         name.append_text(T(rows.your_role(role), "dim"))
         score = T(f"{role['readiness']:.1f}% ({role['points']}/{role['of']})", readiness_style(role["readiness"]))
@@ -243,9 +239,8 @@ def match(out: Console, data: Match, screen: int | None = None) -> None:
         table.add_row(score, name, T(role["id"], "cyan"), T(role["stage"]), T(needed, "dim"))
     _print_table(out, table)
     _aside(out, T(f"ranked by {data['rule']}", "dim"))
-    if len(roles) < len(data["roles"]):
-        out.print(T(f"… {not_drawn(len(data['roles']) - len(roles), 'role')}", "dim"))
-    elif data["total"] > len(data["roles"]):
-        out.print(T(f"… {left_out(data['total'], len(data['roles']), 'role')}", "dim"))
+    if data["total"] > len(data["roles"]):
+        out.print(T(f"… {cut(data['total'], len(data['roles']), 'role', screen)}", "dim"))
     if data["aim"] is not None:
-        out.print(T(f"Toward {rows.aim_words(data['aim'], data['total'])}", "bold"))
+        words = rows.aim_words(data["aim"], data["total"])
+        out.print(T(words[0].upper() + words[1:], "bold"))
