@@ -435,6 +435,27 @@ def test_two_first_runs_at_once_build_one_usable_index(tmp_path):
     assert again.stdout.encode() == answers[0][0]
 
 
+def test_the_build_after_the_answer_runs_in_a_session_of_its_own(tmp_path):
+    """A terminal closed, or the command's process group ended right after its answer (`script`,
+    a job runner, `timeout` kill the group): the child building the index is in a session of its
+    own, so neither ends it."""
+    seen = tmp_path / "session"
+
+    def build(*_args):
+        (tmp_path / "writing").write_text(f"{os.getsid(0)} {os.getpgrp()}")
+        (tmp_path / "writing").rename(seen)
+
+    ladder = loading.load(EXAMPLE, models=True)
+    with mock.patch.object(store, "MIN_BYTES", 0), mock.patch.object(store, "_build", build):
+        store.build(ladder, EXAMPLE.read_bytes(), cache_folder(), background=True)
+    deadline = time.monotonic() + 30
+    while not seen.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    session, group = map(int, seen.read_text().split())
+    assert session != os.getsid(0)
+    assert group != os.getpgrp()
+
+
 # -- one build at a time ---------------------------------------------------------------------------
 
 

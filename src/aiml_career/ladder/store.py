@@ -52,6 +52,7 @@ replaces) builds nothing. Old indexes are pruned: the :data:`KEEP` most recently
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import hmac
@@ -295,6 +296,10 @@ def build(ladder: Ladder, raw: bytes, where: Path | None, *, background: bool = 
             if child:
                 return  # the child holds the claim (the same open file) until it ends
             try:  # the child: nothing it does reaches the person, and it ends here
+                # A session of its own: a terminal closed, or the command's process group ended
+                # (`script`, a job runner, `timeout`), right after the answer ends the build too.
+                with contextlib.suppress(OSError):
+                    os.setsid()
                 quiet = os.open(os.devnull, os.O_RDWR)
                 for fd in (0, 1, 2):
                     os.dup2(quiet, fd)
