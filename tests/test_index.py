@@ -493,6 +493,30 @@ def test_a_run_that_finds_a_build_under_way_builds_nothing():
     assert stored(EXAMPLE) is not None, "the next run builds it"
 
 
+def test_a_build_that_failed_is_not_tried_again_for_an_hour():
+    """A build that fails (a full disk) leaves a marker: the runs after it answer from the full
+    load without trying again, until the marker is an hour old; then the build is tried again."""
+    ladder = loading.load(EXAMPLE, models=True)
+    raw = EXAMPLE.read_bytes()
+    tries = []
+
+    def full_disk(_ladder):
+        tries.append(1)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with mock.patch("aiml_career.ladder.tables.database", full_disk):
+        store.build(ladder, raw, cache_folder())
+        store.build(ladder, raw, cache_folder())
+        assert ask("--data", str(EXAMPLE), "roles", "--json").exit_code == 0  # answered from the full load
+    assert (tries, indexes()) == ([1], [])
+    (marker,) = cache_folder().glob("failed-*")
+    assert stat.S_IMODE(marker.stat().st_mode) == 0o600
+    hour_ago = time.time() - store.RETRY_SECONDS - 1
+    os.utime(marker, (hour_ago, hour_ago))
+    store.build(ladder, raw, cache_folder())
+    assert len(indexes()) == 1
+
+
 def test_an_index_built_since_the_run_looked_is_not_built_again():
     ladder = loading.load(EXAMPLE, models=True)
     raw = EXAMPLE.read_bytes()

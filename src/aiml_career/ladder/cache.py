@@ -203,17 +203,18 @@ def remember(raw: bytes, where: Path | None) -> None:
 
 def prune(folder: Path) -> None:
     """Keep the :data:`KEEP` most recently used markers (every edit of a ladder makes a new
-    one), and as many of the index's records of files seen (``seen-``: :func:`.store.open_seen`),
-    and remove temporary files that a killed process left behind. Done whenever a marker, an
-    index or a record is written. An entry that is not a regular file, or that cannot be
-    removed, is passed over: it never stops the pruning of the rest."""
-    kept: dict[str, list[tuple[int, str]]] = {"ladder-": [], "seen-": []}
+    one), and as many of the index's records of files seen (``seen-``: :func:`.store.open_seen`)
+    and of builds that failed (``failed-``: :data:`.store.RETRY_SECONDS`), and remove temporary
+    files that a killed process left behind. Done whenever a marker, an index or a record is
+    written. An entry that is not a regular file, or that cannot be removed, is passed over: it
+    never stops the pruning of the rest."""
+    kept: dict[str, list[tuple[int, str]]] = {"ladder-": [], "seen-": [], "failed-": []}
     now = time.time()
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
             kind = ("ladder-" if name.startswith("ladder-") and name.endswith(".ok")
-                    else "seen-" if name.startswith("seen-") else None)
+                    else "seen-" if name.startswith("seen-") else "failed-" if name.startswith("failed-") else None)
             left = name.endswith(".tmp") and name.startswith(".")
             if not (kind or left):
                 continue

@@ -121,6 +121,25 @@ def _path(folder: Path, key: bytes) -> Path:
     return folder / f"index-{key.hex()}.db"
 
 
+#: How long a build that failed (a full disk, a database error) is not tried again for the same
+#: file under the same code: each try reads the whole ladder into tables (1-3 s of CPU at 10,000
+#: roles), and a run that finds no index would try again every time.
+RETRY_SECONDS = 3600
+
+
+def _failed(folder: Path, key: bytes) -> Path:
+    """The marker of a failed build of the index of ``key`` (``failed-``, pruned with the others)."""
+    return folder / f"failed-{key.hex()}"
+
+
+def _failed_lately(folder: Path, key: bytes) -> bool:
+    try:
+        st = os.lstat(_failed(folder, key))
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and cache.trusted(st) and time.time() - st.st_mtime < RETRY_SECONDS
+
+
 def open_index(raw: bytes, where: Path | None, source: str, st: os.stat_result | None = None) -> StoredLadder | None:
     """The ladder of ``raw`` from its index, or None when there is none to be trusted. ``st``:
     the status of the file ``raw`` was read from, recorded for :func:`open_seen` when the
@@ -273,7 +292,7 @@ def build(ladder: Ladder, raw: bytes, where: Path | None, *, background: bool = 
             return
         key = _key(secret, raw)
         path = _path(folder, key)
-        if not _replaceable(path):
+        if not _replaceable(path) or _failed_lately(folder, key):
             return
         claim = _claim(folder)
     except Exception:  # a folder we may not write, a file system error: no index
@@ -372,8 +391,13 @@ def _build(ladder: Ladder, folder: Path, secret: bytes, key: bytes) -> None:
         path = _path(folder, key)
         write_private(path.parent, path.name, MAGIC + _mac(secret, key, db) + db)
         _prune(folder)
-    except Exception:  # a full disk, a folder we may not write, a database error: no index
-        return
+    except Exception:  # a full disk, a folder we may not write, a database error: no index,
+        try:  # and none tried again for a while (a run that answers from the full load meanwhile)
+            from ..writes import write_private
+
+            write_private(folder, _failed(folder, key).name, b"")
+        except Exception:
+            pass
 
 
 def _prune(folder: Path) -> None:
