@@ -140,17 +140,17 @@ def matching(skills: SkillMatching, other: str) -> str:
     """"12 of 14 skills matched in OTHER (10 by id, 1 by name, 1 by alias); 2 not: Dagster, Hiring"."""
     by = skills["by"]
     total = skills["total"]
-    line = (f"{skills['matched']} of {total} {'skill' if total == 1 else 'skills'} matched in {other} "
-            f"({by['id']} by id, {by['name']} by name, {by['alias']} by alias)")
+    line = (f"{skills['matched']:,} of {total:,} {'skill' if total == 1 else 'skills'} matched in {other} "
+            f"({by['id']:,} by id, {by['name']:,} by name, {by['alias']:,} by alias)")
     if skills["unmatched_count"]:
         listed = skills["unmatched"][:SHOWN]
         more = skills["unmatched_count"] - len(listed)
-        line += f"; {skills['unmatched_count']} not: {names(listed)}" + (f" and {more} more" if more > 0 else "")
+        line += f"; {skills['unmatched_count']:,} not: {names(listed)}" + (f" and {more:,} more" if more > 0 else "")
     if skills["ambiguous"]:
         line += "; ambiguous: " + ", ".join(
             f"{a['name']} ({' or '.join(c['name'] for c in a['candidates'])})" for a in skills["ambiguous"][:SHOWN])
         if len(skills["ambiguous"]) > SHOWN:
-            line += f" and {len(skills['ambiguous']) - SHOWN} more"
+            line += f" and {len(skills['ambiguous']) - SHOWN:,} more"
     return line
 
 
