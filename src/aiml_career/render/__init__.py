@@ -54,7 +54,7 @@ def cut(total: int, shown: int, noun: str, screen: int | None) -> str:
 
 def left_out(total: int, shown: int, noun: str) -> str:
     """"1,990 more moves left out by --limit": what a given ``--limit`` left out of ``total``
-    (``next`` and ``match`` list every one without it)."""
+    (``next`` and ``match`` list every one without it, but on a terminal: :func:`cut`)."""
     left = total - shown
     return f"{left:,} more {noun}{'s' if left != 1 else ''} left out by --limit"
 
