@@ -517,6 +517,26 @@ def test_a_build_that_failed_is_not_tried_again_for_an_hour():
     assert len(indexes()) == 1
 
 
+def test_no_build_is_tried_in_a_cache_folder_that_cannot_be_written():
+    """A cache folder made read-only (its secret readable): no build is started, which would
+    fail on every run without leaving the marker that stops the next; the run answers."""
+    ladder = loading.load(EXAMPLE, models=True)
+    raw = EXAMPLE.read_bytes()
+    _cache_ready()
+    folder = cache_folder()
+    tries = []
+    real_access = os.access
+
+    def read_only(path, mode, *args, **kwargs):
+        return False if Path(path) == folder and mode & os.W_OK else real_access(path, mode, *args, **kwargs)
+
+    with mock.patch("aiml_career.ladder.tables.database", lambda ladder: tries.append(1) or b""), \
+            mock.patch.object(os, "access", read_only):
+        store.build(ladder, raw, folder)
+        assert ask("--data", str(EXAMPLE), "roles", "--json").exit_code == 0
+    assert (tries, indexes()) == ([], [])
+
+
 def test_an_index_built_since_the_run_looked_is_not_built_again():
     ladder = loading.load(EXAMPLE, models=True)
     raw = EXAMPLE.read_bytes()

@@ -20,7 +20,7 @@ import pytest
 from aiml_career.errors import DataError
 from aiml_career.ladder import cache
 
-from conftest import BUILTIN, EXAMPLE, cache_folder, child_env, entry_point, main_in_process
+from conftest import BUILTIN, EXAMPLE, cache_folder, child_env, entry_point, in_process, main_in_process
 from conftest import cached_load as load
 
 
@@ -133,6 +133,34 @@ def test_nothing_is_written_into_a_folder_of_another_user(tmp_path):
     os.chown(folder, 12345, -1)
     load(EXAMPLE)
     assert list(folder.iterdir()) == []
+
+
+def test_no_cache_folder_is_made_through_a_link_another_user_planted(tmp_path):
+    """XDG_CACHE_HOME is a link another user made in a shared (sticky, world-writable) folder,
+    pointing into a folder of theirs: nothing is made there (no `aiml-career` folder, no secret),
+    and the command answers from the full load. A link of one's own is followed."""
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    os.chmod(theirs, 0o777)
+    os.chown(theirs, 12345, 12345)
+    planted = shared / "cache"
+    planted.symlink_to(theirs)
+    os.lchown(planted, 12345, 12345)
+    assert cache.folder_of(planted / "aiml-career", create=True) is None
+    assert cache.folder_of(planted / "deeper" / "aiml-career", create=True) is None
+    assert list(theirs.iterdir()) == []
+    run = in_process(["--data", str(EXAMPLE), "roles", "--json"], env={"XDG_CACHE_HOME": str(planted)})
+    assert run.exit_code == 0
+    assert [r["id"] for r in run.json()][:1] == [example()["roles"][0]["id"]]
+    assert list(theirs.iterdir()) == []
+    (tmp_path / "my-cache").mkdir()
+    mine = shared / "mine"
+    mine.symlink_to(tmp_path / "my-cache")  # mine: followed, and the folder made where it points
+    assert cache.folder_of(mine / "aiml-career", create=True) == mine / "aiml-career"
+    assert (tmp_path / "my-cache" / "aiml-career").is_dir()
 
 
 def test_special_files_in_the_cache_are_never_opened():

@@ -41,6 +41,7 @@ folder (no ``XDG_CACHE_HOME`` and no home).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -81,23 +82,57 @@ def trusted(st: os.stat_result, *, private: bool = False) -> bool:
 
 
 def folder_of(folder: Path, create: bool) -> Path | None:
-    """The cache folder, if it is a real directory we own and only we can write."""
+    """The cache folder, if it is a real directory we own and only we can write. Found (and,
+    with ``create``, made with its missing parents) as :func:`..files.locate` finds a file: a
+    link another user planted on the way (``XDG_CACHE_HOME`` a link in ``/tmp``) is not
+    followed, so no folder is made, nor any used, through it."""
     try:
-        st = os.lstat(folder)
-    except FileNotFoundError:
-        if not create:
-            return None
-        try:
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            os.mkdir(folder, 0o700)
-            st = os.lstat(folder)
-        except OSError:
-            return None
+        st = _found(folder)
+        if st is None and create:
+            _make(folder, 0o700)
+            st = _found(folder)
     except OSError:
         return None
-    if not stat.S_ISDIR(st.st_mode) or not trusted(st):
+    if st is None or not stat.S_ISDIR(st.st_mode) or not trusted(st):
         return None
     return folder
+
+
+def _found(path: Path) -> os.stat_result | None:
+    """``path``'s own status (never a link's target), walked as :func:`..files.locate` walks it;
+    None when it or a folder on the way is absent (OSError when a link may not be followed)."""
+    from ..files import locate
+
+    try:
+        found = locate(path, follow=False)
+    except FileNotFoundError:  # a folder on the way is missing: so is the path
+        return None
+    with found:
+        if found.kernel is not None:  # through /proc's links: no place for a cache
+            raise OSError(errno.EPERM, "a path through /proc")
+        return found.st
+
+
+def _make(path: Path, mode: int, depth: int = 0) -> None:
+    """``path`` made a folder (its missing parents too, as ``mkdir -p`` would), each in the folder
+    :func:`..files.locate` opened: never through a link it refuses."""
+    from ..files import locate
+
+    try:
+        found = locate(path, follow=False)
+    except FileNotFoundError:  # a parent is missing
+        if depth >= 64 or path.parent == path:
+            raise
+        _make(path.parent, 0o777, depth + 1)
+        found = locate(path, follow=False)
+    with found:
+        if found.kernel is not None:
+            raise OSError(errno.EPERM, "a path through /proc")
+        if found.st is None:
+            try:
+                os.mkdir(found.name, mode, dir_fd=found.folder)
+            except FileExistsError:  # another process made it meanwhile
+                pass
 
 
 def _read_secret(folder: Path) -> bytes | None:

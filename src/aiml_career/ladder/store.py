@@ -292,8 +292,8 @@ def build(ladder: Ladder, raw: bytes, where: Path | None, *, background: bool = 
             return
         key = _key(secret, raw)
         path = _path(folder, key)
-        if not _replaceable(path) or _failed_lately(folder, key):
-            return
+        if not _replaceable(path) or _failed_lately(folder, key) or not os.access(folder, os.W_OK):
+            return  # nothing it could write: no build tried (a second or more of CPU, on every run)
         claim = _claim(folder)
     except Exception:  # a folder we may not write, a file system error: no index
         return
