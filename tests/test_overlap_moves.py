@@ -179,19 +179,23 @@ def test_a_ladder_file_cannot_state_an_overlap_basis(cli, tmp_path):
     assert [p["path"] for p in report["problems"]] == ["roles[0].next[0].basis"]
 
 
-def test_the_scorer_agrees_with_similar_on_the_built_in_ladder():
+@pytest.mark.parametrize("few", [100, 0], ids=["role by role", "through the distinct rows"])
+def test_the_scorer_agrees_with_similar_on_the_built_in_ladder(few, monkeypatch):
     """Every role's overlap-move candidates score what ``similar`` scores them (those at the
-    threshold or above, at the role's stage or above): the shortcut leaves none out."""
+    threshold or above, at the role's stage or above): the shortcut leaves none out, whether the
+    roles sharing a skill are scanned one by one or, past :data:`.overlap.FEW_ROLES` of them
+    (a taxonomy), through the ladder's distinct rows."""
     from aiml_career.advice import overlap, overlap_moves
     from aiml_career.ladder.loading import load
 
+    monkeypatch.setattr(overlap, "FEW_ROLES", few)
     ladder = load()
     rung = overlap_moves.rungs(ladder)
     for role in ladder.doc.roles:
         scores = {r["id"]: r["score"] for r in overlap.similar(ladder, role.id, limit=100)["roles"]}
         expected = {(rid, score) for rid, score in scores.items()
                     if score >= overlap_moves.THRESHOLD and rung[ladder.roles[rid].stage] >= rung[role.stage]}
-        ranked = overlap_moves.Scorer(ladder, rung[role.stage]).ranked(role)
+        ranked = overlap_moves.Scorer(ladder).ranked(role)
         assert {(other.id, score) for score, other in ranked} == expected, role.id
 
 

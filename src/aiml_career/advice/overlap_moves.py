@@ -6,9 +6,9 @@ ranked by ``similar``'s score (:mod:`.overlap`: the mean of both overlaps). Thes
 ours, never the ladder file's: their basis, ``overlap``, is a word of the results only
 (:data:`..results.plans.DerivedBasis`), not one a ladder file can use.
 
-Scoring a role (:class:`Scorer`) indexes the roles at its stage or above by the skills they
-name, then scores, in one pass over their rows as ``similar`` does, only those that share a
-skill with it beyond the foundation. ``next`` scores its role; ``path`` scores only where it
+Scoring a role (:class:`Scorer`) finds the roles at its stage or above that name a skill it
+holds beyond the foundation (a big ladder's index keeps who names each skill), then scores only
+those, in one pass over their rows as ``similar`` does. ``next`` scores its role; ``path`` scores only where it
 starts, and tests a role with no move its search reaches after that against the goal alone
 (:func:`toward_goal`, two overlaps), within :data:`HOPS` moves of the start.
 """
@@ -73,24 +73,17 @@ def derives(ladder: Ladder, role: Head) -> bool:
 class Scorer:
     """``similar``'s score from one role to the roles it shares a skill with.
 
-    Built from the roles at stage ``floor`` or above, indexed by each skill they name. Scoring a
-    role then scores (:func:`.overlap.scan`, :func:`.overlap.backward_points`) only the roles that
+    Scoring a role scores (:func:`.overlap.scan`, :func:`.overlap.backward_points`) only the roles that
     name a skill it holds beyond the foundation (or a skill such a skill counts toward: one that
     includes it or that it is related to, an open row's broad skill of its kind), or a skill
     that counts toward its own rows: a role that shares nothing with it beyond the foundation
     everyone holds is no move.
     """
 
-    def __init__(self, ladder: Ladder, floor: int) -> None:
+    def __init__(self, ladder: Ladder) -> None:
         self.ladder = ladder
         self.rung = rungs(ladder)
-        self.floor = floor
         self.order = {r.id: i for i, r in enumerate(ladder.heads)}
-        self.naming: dict[str, list[Head]] = {}
-        for role in ladder.heads:
-            if self.rung[role.stage] >= floor:
-                for sid in ladder.named(role):
-                    self.naming.setdefault(sid, []).append(role)
         self.base = {unit.skill: unit.rank for unit in ladder.foundation}  # as role_have starts
         # The skills a skill counts toward: those that include it, those it is related to.
         self.counts_for = {sid: {*how.get("includes", ()), *how.get("related", ())}
@@ -112,9 +105,9 @@ class Scorer:
                 names |= self.counts_for.get(sid, set())
                 names |= self.open_kinds.get(self.ladder.skills[sid].category, set())
         mine = self.rung[role.stage]
-        touched = {r.id: r for sid in names for r in self.naming.get(sid, ())
-                   if r.id != role.id and self.rung[r.stage] >= mine}
-        pool = sorted(touched.values(), key=lambda r: self.order[r.id])
+        # The roles naming one of them (a big ladder's index keeps who names each skill: only
+        # those roles are read), in ladder order.
+        pool = [r for r in self.ladder.roles_naming(names) if r.id != role.id and self.rung[r.stage] >= mine]
         forward, holders = scan(self.ladder, have, toward, pool)
         back = backward_points(self.ladder, role, holders)
         of = sum(unit.rank for unit in self.ladder.units(role))
@@ -133,7 +126,7 @@ def nearest(ladder: Ladder, role: Head, goal: str | None = None) -> list[MoveAt]
     requirement row ``role`` holds some of; toward ``goal`` (``path``), the goal too when it passes the rule though
     it is not among the nearest."""
     moves: list[MoveAt] = []
-    ranked = Scorer(ladder, rungs(ladder)[role.stage]).ranked(role)
+    ranked = Scorer(ladder).ranked(role)
     for tried, (score, other) in enumerate(ranked):
         if len(moves) >= LIMIT or tried >= TRIES:
             if goal is None or any(m["id"] == goal for m in moves):

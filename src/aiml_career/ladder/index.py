@@ -207,11 +207,6 @@ class Ladder:
             grouped[role.stage].append(role)
         return grouped
 
-    def named(self, role: Head) -> set[str]:
-        """Every skill id ``role``'s requirements name, broad ones and alternatives included."""
-        return {sid for unit in self.units(role)
-                for sid in (*unit.members, *((unit.part_of,) if unit.part_of is not None else ()))}
-
     @cached_property
     def skill_users(self) -> dict[str, list[tuple[Head, Unit]]]:
         """For each skill id, the (role, unit) pairs it takes part in: as the skill
