@@ -267,7 +267,9 @@ def test_proven_counts_evidence_only(cli, pfile):
     assert mle_proven["points"] < mle["points"]
     assert "left out, claims alone: ci-cd, pytorch, version-control" in cli("match", "--proven").stderr
     said = cli("next", "--to", "ml-engineer", "--from", "junior-ds").stderr
-    rests = mle["readiness"] - mle_proven["readiness"]
+    # From the points (8 of 12: 66.7), not the two rounded readiness figures (83.3 - 16.7 = 66.6).
+    rests = round(100 * (mle["points"] - mle_proven["points"]) / mle["of"], 1)
+    assert (mle["points"] - mle_proven["points"], mle["of"], rests) == (8, 12, 66.7)
     assert f"readiness for ml-engineer: {mle['readiness']:.1f}%, of which {rests:.1f} points rest on claims" in said
     for command in (["plan", "--to", "ml-engineer"], ["path", "--to", "ml-engineer"], ["next"]):
         assert ok(cli(*command, "--proven", "--json")).json()["person"]["skills"] == {"docker": "proficient"}

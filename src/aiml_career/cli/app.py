@@ -384,19 +384,21 @@ def claims_note(ctx: typer.Context, ladder: Any, me: Any, goal: Optional[str]) -
     role = ladder.role(goal)
     have = me.have or {}
 
-    def readiness(skills: dict[str, Any]) -> float:
-        return assess(ladder, role, person_have(ladder, replace(me, have=skills))).readiness
+    def scored(skills: dict[str, Any]) -> Any:
+        return assess(ladder, role, person_have(ladder, replace(me, have=skills)), rows=False)
 
     proven = {k: v for k, v in have.items() if k not in me.claims}
-    full, proof = readiness(dict(have)), readiness(proven)
-    rest = full - proof
+    every, proof = scored(dict(have)), scored(proven)
+    full = every.readiness
+    # From the points, not the two rounded figures: 2 of 12 points rest on claims is 16.7, not 16.6.
+    rest = round(100 * (every.points - proof.points) / every.of, 1) if every.of else 0.0
     if rest < 0.05:  # nothing shown as "0.0 points" rests on claims: say nothing
         return
     # A claim counts when it adds points on its own to what evidence backs, or when the
     # readiness falls without it (two claims that stand in for each other).
     counted = sorted(k for k in me.claims
-                     if readiness({**proven, k: have[k]}) > proof
-                     or readiness({s: v for s, v in have.items() if s != k}) < full)
+                     if scored({**proven, k: have[k]}).points > proof.points
+                     or scored({s: v for s, v in have.items() if s != k}).points < every.points)
     note(ctx, f"readiness for {role.id}: {full:.1f}%, of which {rest:.1f} points rest on claims "
               f"alone ({', '.join(counted)}); --proven counts only skills with evidence")
 

@@ -260,7 +260,7 @@ def search(out: Rows, data: Search) -> None:
     for item in data["hits"]:
         out.row(item["type"], item["id"], item["name"], item["field"], item["text"])
     if data["total"] > len(data["hits"]):
-        out.note(f"{data['total'] - len(data['hits'])} more hits (use --limit)")
+        out.note(f"{data['total'] - len(data['hits']):,} more hits (use --limit)")
 
 
 def still_needed(role: Mapping[str, Any], shown: int | None = None) -> str:
@@ -328,7 +328,7 @@ def similar(out: Rows, data: Similar) -> None:
         out.row(item["id"], item["name"], f"{item['score']:g}", figure(item["forward"]), figure(item["backward"]),
                 names(item["forward"]["shared"]), missing(item["forward"]), names(item["forward"]["extra"]))
     if data["total"] > len(data["roles"]):  # as search says of its hits: nothing cut silently
-        out.note(f"{data['total'] - len(data['roles'])} more roles (use --limit)")
+        out.note(f"{data['total'] - len(data['roles']):,} more roles (use --limit)")
 
 
 # -- documents drawn as text (headings, bullets, labels), not as tables: the same lines --------

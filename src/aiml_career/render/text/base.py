@@ -252,7 +252,7 @@ def _note(out: Console, text: str) -> None:
 
 
 def _count(number: int, plural: str) -> str:
-    return f"{number} {plural[:-1] if number == 1 else plural}"
+    return f"{number:,} {plural[:-1] if number == 1 else plural}"
 
 
 #: How many cells a readiness bar takes beside a number (``match``, ``next``).

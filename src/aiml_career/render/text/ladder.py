@@ -325,7 +325,7 @@ def search(out: Console, data: Search) -> None:
         table.add_row(T(item["type"]), T(item["id"], "cyan"), T(item["name"]), T(item["field"], "dim"), T(item["text"]))
     _print_table(out, table)
     if data["total"] > len(data["hits"]):
-        _note(out, f"{data['total'] - len(data['hits'])} more hits (use --limit)")
+        _note(out, f"{data['total'] - len(data['hits']):,} more hits (use --limit)")
 
 
 def tree(out: Console, data: Tree, voice: Voice = TEXT) -> None:
