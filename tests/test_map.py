@@ -148,7 +148,7 @@ def test_map_prints_a_row_per_pair_and_notes_the_unmatched_skills(cli, files):
     assert result.stdout.splitlines() == [
         "acme-analyst\tAcme Analyst\tanalyst\tData Analyst\t71.4%\t71.4% (5 of 7)\t71.4% (5 of 7)\t"
         "SQL, Python\tFigma\tExcel",
-        "acme-mle\tAcme ML Engineer II\tmle\tMachine Learning Engineer\t70%\t70% (7 of 10)\t70% (7 of 10)\t"
+        "acme-mle\tAcme ML Engineer II\tmle\tMachine Learning Engineer\t70.0%\t70.0% (7 of 10)\t70.0% (7 of 10)\t"
         "Python, PyTorch\tDL & neural nets\tDeep learning, Kubernetes proficient→advanced",
     ]
     assert "4 of 6 skills matched in Public taxonomy (1 by id, 1 by name, 2 by alias); 2 not: Figma, " \
@@ -158,7 +158,7 @@ def test_map_prints_a_row_per_pair_and_notes_the_unmatched_skills(cli, files):
 def test_map_for_a_person_names_each_ladder(cli, files):
     out = mapped(cli, files, "--limit", "1", env={"NO_COLOR": "1"}, stdout_isatty=True, columns=200).stdout
     assert "Acme onto Public taxonomy: the nearest roles by overlap" in out
-    assert "≈ Machine Learning Engineer (mle)  70%" in out
+    assert "≈ Machine Learning Engineer (mle)  70.0%" in out
     assert "only in Acme:" in out
     assert "only in Public taxonomy:" in out
     assert "skills: 4 of 6 skills matched in Public taxonomy" in out

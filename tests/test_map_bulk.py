@@ -217,7 +217,7 @@ def test_printable_is_isprintable(text):
 def rows_one_by_one(doc) -> str:
     """``map``'s rows as each row's cells are made, one by one (what the bulk writer stands for)."""
     return "".join("\t".join(cell(c) for c in (
-        role["id"], role["name"], item["id"], item["name"], f"{item['score']:g}%", figure(item["forward"]),
+        role["id"], role["name"], item["id"], item["name"], f"{item['score']:.1f}%", figure(item["forward"]),
         figure(item["backward"]), names(item["shared"]), names(item["only_here"]),
         not_met(item["only_other"], item["deepen"]))) + "\n" for role in doc["roles"] for item in role["nearest"])
 

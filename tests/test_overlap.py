@@ -107,7 +107,7 @@ def test_compare_gives_the_overlap_both_ways(cli, ladder_file):
 
 def test_compare_prints_the_overlap(cli, ladder_file):
     out = cli("--data", ladder_file, "compare", "mle", "ds").stdout
-    assert "mle\tds\t70% (7 of 10)\tPython, ML frameworks, Deep learning\tStatistics\tDocker\n" in out
+    assert "mle\tds\t70.0% (7 of 10)\tPython, ML frameworks, Deep learning\tStatistics\tDocker\n" in out
 
 
 def test_similar_ranks_by_the_mean_of_both_overlaps(cli, ladder_file):
@@ -142,7 +142,7 @@ def test_similar_into_a_pipe_says_how_many_more_on_stderr(cli, ladder_file):
 def test_similar_prints_a_row_per_role(cli, ladder_file):
     out = cli("--data", ladder_file, "similar", "mle").stdout
     # id, name, score (53.8: above), there, back, shared, missing, extra (as compare prints them)
-    row = "ds\tDS\t53.8\t70% (7 of 10)\t37.5% (3 of 8)\tPython, ML frameworks, Deep learning\tStatistics\tDocker"
+    row = "ds\tDS\t53.8\t70.0% (7 of 10)\t37.5% (3 of 8)\tPython, ML frameworks, Deep learning\tStatistics\tDocker"
     assert out.splitlines()[0] == row
 
 

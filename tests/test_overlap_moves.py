@@ -90,8 +90,8 @@ def test_next_offers_the_nearest_roles_by_overlap(cli, small):
 
 def test_next_says_the_ladder_names_no_move_in_text(cli, small):
     out = cli("--data", small, "next", "--from", "analyst").stdout
-    assert ("The ladder names no move from Analyst; nearest roles by overlap (ours): Senior analyst 75% "
-            "(shared: SQL, Statistics); Reporter 50% (shared: SQL); Scientist 39.3% (shared: Statistics)") in out
+    assert ("The ladder names no move from Analyst; nearest roles by overlap (ours): Senior analyst 75.0% "
+            "(shared: SQL, Statistics); Reporter 50.0% (shared: SQL); Scientist 39.3% (shared: Statistics)") in out
     assert "lateral, overlap" in out
 
 

@@ -43,7 +43,7 @@ PIPED_LISTINGS = {
     # Python alone meets none of the intern's three rows (basic, basic, proficient: 4 points).
     ("next", "--have", "python"): "→ AI/ML Intern  intern · entry, editorial  readiness 0.0% (0/4 points)",
     # The intern onto itself: all four points both ways, its three rows shared, nothing alone.
-    ("map", "builtin"): "intern\tAI/ML Intern\tintern\tAI/ML Intern\t100%\t100% (4 of 4)\t100% (4 of 4)\t"
+    ("map", "builtin"): "intern\tAI/ML Intern\tintern\tAI/ML Intern\t100.0%\t100.0% (4 of 4)\t100.0% (4 of 4)\t"
                         "Machine learning algorithms, ML frameworks, Data manipulation\t—\t—",
 }
 

@@ -80,13 +80,13 @@ def safe(texts: dict[int, str]) -> dict[int, str]:
 
 
 def no_move(data: Next, name: str) -> str:
-    """"The ladder names no move from X; nearest roles by overlap (ours): A 55% (shared: ...)"."""
+    """"The ladder names no move from X; nearest roles by overlap (ours): A 55.0% (shared: ...)"."""
     said = f"The ladder names no move from {name}"
     if data["no_overlap"]:
         return said + " (--no-overlap: none derived)."
     if not data["next"]:
         return said + "; no role is near it by overlap."
-    near = "; ".join(f"{m['name']} {m.get('overlap', 0):g}% (shared: "
+    near = "; ".join(f"{m['name']} {m.get('overlap', 0):.1f}% (shared: "
                      f"{', '.join(s['name'] for s in m.get('shared', []))})" for m in data["next"])
     return said + f"; nearest roles by overlap (ours): {near}"
 
@@ -178,7 +178,7 @@ def mapping(out: Rows, data: MapDoc) -> None:
             key = (item["id"], item["name"], item["score"], id(there), id(back), id(shared))
             middle = middles.get(key)
             if middle is None:
-                middle = middles[key] = "\t".join((cell(item["id"]), cell(item["name"]), cell(f"{item['score']:g}%"),
+                middle = middles[key] = "\t".join((cell(item["id"]), cell(item["name"]), cell(f"{item['score']:.1f}%"),
                                                    cell(figure(there)), cell(figure(back)), cell(names(shared)), ""))
             only_here = item["only_here"]
             mine = made.get(id(only_here))

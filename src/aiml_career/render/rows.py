@@ -319,13 +319,14 @@ def not_met(none_held: Iterable[Mapping[str, Any]], below: Iterable[Mapping[str,
 
 
 def figure(doc: Mapping[str, Any]) -> str:
-    """An overlap and its points: "70% (7 of 10)" (``compare``, ``similar``, ``map``)."""
-    return f"{doc['overlap']:g}% ({doc['points']} of {doc['of']})"
+    """An overlap and its points: "70.0% (7 of 10)" (``compare``, ``similar``, ``map``), written as
+    every readiness is (one decimal)."""
+    return f"{doc['overlap']:.1f}% ({doc['points']} of {doc['of']})"
 
 
 def similar(out: Rows, data: Similar) -> None:
     for item in data["roles"]:
-        out.row(item["id"], item["name"], f"{item['score']:g}", figure(item["forward"]), figure(item["backward"]),
+        out.row(item["id"], item["name"], f"{item['score']:.1f}", figure(item["forward"]), figure(item["backward"]),
                 names(item["forward"]["shared"]), missing(item["forward"]), names(item["forward"]["extra"]))
     if data["total"] > len(data["roles"]):  # as search says of its hits: nothing cut silently
         out.note(f"{data['total'] - len(data['roles']):,} more roles (use --limit)")

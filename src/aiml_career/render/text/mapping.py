@@ -33,7 +33,7 @@ def mapping(out: Console, data: MapDoc, screen: int | None = None) -> None:
         out.print(Text.assemble("  ", T(f"{role['name']} ({role['id']})", "bold")))
         for item in role["nearest"]:
             out.print(Text.assemble("    ≈ ", T(f"{item['name']} ({item['id']})"),
-                                    T(f"  {item['score']:g}%", "bold")))
+                                    T(f"  {item['score']:.1f}%", "bold")))
             # Rows of the other ladder's role not met: nothing held ("Docker"), or held below
             # their level ("SQL basic→advanced").
             _labelled(out, [("this → it:", T(figure(item["forward"]))),

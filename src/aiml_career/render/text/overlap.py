@@ -60,7 +60,7 @@ def similar(out: Console, data: Similar) -> None:
     out.print(T(f"Roles nearest {role['name']} by overlap", "bold"))
     for item in data["roles"]:
         forward = item["forward"]
-        out.print(Text.assemble("  ", T(f"{item['name']} ({item['id']})", "bold"), T(f"  score {item['score']:g}")))
+        out.print(Text.assemble("  ", T(f"{item['name']} ({item['id']})", "bold"), T(f"  score {item['score']:.1f}")))
         _labelled(out, [(f"{role['id']} → it:", figure(forward)), (f"it → {role['id']}:", figure(item["backward"])),
                         ("shared:", _names(forward["shared"])), ("missing:", _missing(forward)),
                         ("extra:", _names(forward["extra"]))], indent=4)

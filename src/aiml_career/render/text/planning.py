@@ -78,7 +78,7 @@ def next_steps(out: Console, data: Next, voice: Voice = TEXT, screen: int | None
 
 
 def _no_move(out: Console, data: Next) -> None:
-    """"The ladder names no move from X; nearest roles by overlap (ours): A 55% (shared: ...)"."""
+    """"The ladder names no move from X; nearest roles by overlap (ours): A 55.0% (shared: ...)"."""
     start = data["from"]
     assert start is not None
     said = Text.assemble(T(f"The ladder names no move from {start['name']}", "yellow"))
@@ -87,7 +87,7 @@ def _no_move(out: Console, data: Next) -> None:
     elif not data["next"]:
         said.append_text(T("; no role is near it by overlap.", "yellow"))
     else:
-        near = "; ".join(f"{m['name']} {m.get('overlap', 0):g}% (shared: "
+        near = "; ".join(f"{m['name']} {m.get('overlap', 0):.1f}% (shared: "
                          f"{', '.join(s['name'] for s in m.get('shared', []))})" for m in data["next"])
         said.append_text(T(f"; nearest roles by overlap (ours): {near}", "yellow"))
     out.print(said)
@@ -194,7 +194,7 @@ def path(out: Console, data: PathDoc, voice: Voice = TEXT) -> None:
             line.append_text(_kind(step))
             if step["basis"] == "overlap":
                 shared = ", ".join(m["name"] for m in step.get("shared", []))
-                line.append_text(T(f" {step.get('overlap', 0):g}% (shared: {shared})", "dim"))
+                line.append_text(T(f" {step.get('overlap', 0):.1f}% (shared: {shared})", "dim"))
             out.print(line)
             _gap(out, step["skills_to_gain"], step["skills_to_deepen"], "      ")
     hidden = data["routes_found"] - len(data["routes"])
