@@ -630,7 +630,7 @@ def test_space_cycles_a_requirement_in_the_profile_and_only_the_profile(ladder, 
         assert saved["python"] == {"level": "proficient", "status": "done"}
         after = app.browser.fit["ml-engineer"]["readiness"]
         assert after > before
-        assert f"readiness {after:g}%" in text_of(app.query_one("#head"))
+        assert f"readiness {after:.1f}%" in text_of(app.query_one("#head"))
         assert label_of(app, "ml-engineer").startswith(f"{after:g}%".rjust(5) + " ")
         assert "✓ held      proficient Docker" in str(reqs.get_option_at_index(docker).prompt)
         changed = {k for k, v in _files(tmp_path).items() if before_files.get(k) != v}
@@ -944,7 +944,7 @@ def test_a_big_ladder_opens_scoring_only_the_roles_it_lists(tmp_path):
         for rid in listed:
             assert label_of(app, rid).startswith(f"{ranked[rid]:g}%".rjust(5) + " "), rid
         assert ranked[start] == 100.0
-        assert f"readiness {ranked[start]:g}%" in text_of(app.query_one("#head"))
+        assert f"readiness {ranked[start]:.1f}%" in text_of(app.query_one("#head"))
         return True
 
     assert drive(big, script, start=start)

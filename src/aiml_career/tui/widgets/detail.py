@@ -82,7 +82,7 @@ class DetailPane(VerticalScroll):
         head.append(f"  {d['id']}", "dim")
         head.append("\n")
         head.append_text(T(" · ".join(n for n in (d["stage_name"], d["track_name"]) if n), "italic"))
-        head.append_text(Text(f"\nreadiness {fit['readiness']:g}% ({fit['points']}/{fit['of']} points)",
+        head.append_text(Text(f"\nreadiness {fit['readiness']:.1f}% ({fit['points']}/{fit['of']} points)",
                               "bold green" if fit["readiness"] >= 100 else "bold"))
         if page.current:
             head.append("  · your role", "italic")
