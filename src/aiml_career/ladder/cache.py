@@ -53,6 +53,7 @@ from pathlib import Path
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from ..files import Located
     from .model import LadderDoc
 
 #: Larger files are rebuilt by validating their shape: past about 1 MB,
@@ -98,41 +99,55 @@ def folder_of(folder: Path, create: bool) -> Path | None:
     return folder
 
 
-def _found(path: Path) -> os.stat_result | None:
-    """``path``'s own status (never a link's target), walked as :func:`..files.locate` walks it;
-    None when it or a folder on the way is absent (OSError when a link may not be followed)."""
+def _located(path: Path) -> Located | None:
+    """``path`` walked as :func:`..files.locate` walks it (its last name not followed), or None
+    when a folder on the way is missing (OSError when a link may not be followed, or the path
+    runs through /proc's links: no place for a cache)."""
     from ..files import locate
 
     try:
         found = locate(path, follow=False)
-    except FileNotFoundError:  # a folder on the way is missing: so is the path
+    except FileNotFoundError:
+        return None
+    if found.kernel is not None:
+        raise OSError(errno.EPERM, "a path through /proc")
+    return found
+
+
+def _found(path: Path) -> os.stat_result | None:
+    """``path``'s own status (never a link's target); None when it or a folder on the way is absent."""
+    found = _located(path)
+    if found is None:
         return None
     with found:
-        if found.kernel is not None:  # through /proc's links: no place for a cache
-            raise OSError(errno.EPERM, "a path through /proc")
         return found.st
 
 
 def _make(path: Path, mode: int, depth: int = 0) -> None:
     """``path`` made a folder (its missing parents too, as ``mkdir -p`` would), each in the folder
     :func:`..files.locate` opened: never through a link it refuses."""
-    from ..files import locate
-
-    try:
-        found = locate(path, follow=False)
-    except FileNotFoundError:  # a parent is missing
+    found = _located(path)
+    if found is None:  # a parent is missing
         if depth >= 64 or path.parent == path:
-            raise
+            raise FileNotFoundError(errno.ENOENT, "no such folder", str(path))
         _make(path.parent, 0o777, depth + 1)
-        found = locate(path, follow=False)
+        found = _located(path)
+        if found is None:
+            raise FileNotFoundError(errno.ENOENT, "no such folder", str(path))
     with found:
-        if found.kernel is not None:
-            raise OSError(errno.EPERM, "a path through /proc")
         if found.st is None:
             try:
                 os.mkdir(found.name, mode, dir_fd=found.folder)
             except FileExistsError:  # another process made it meanwhile
                 pass
+
+
+def ours(where: Path, create: bool) -> tuple[Path, bytes] | None:
+    """The cache folder at ``where`` and its secret, when both are there (``create``: made when
+    missing) and ours; else None: no cache."""
+    folder = folder_of(where, create=create)
+    secret = secret_of(folder, create=create) if folder else None
+    return (folder, secret) if folder is not None and secret else None
 
 
 def _read_secret(folder: Path) -> bytes | None:
@@ -198,11 +213,10 @@ def validated(raw: bytes, where: Path | None) -> bool:
     """True when these exact bytes validated before, under this code (``where``: the
     cache folder; None, no cache). A marker used is marked so (its time, once an hour at
     most): the most recently used are the ones pruning keeps."""
-    folder = folder_of(where, create=False) if where is not None else None
-    secret = secret_of(folder, create=False) if folder else None
-    if folder is None or not secret:
+    found = ours(where, create=False) if where is not None else None
+    if found is None:
         return False
-    marker = _marker(folder, secret, raw)
+    marker = _marker(*found, raw)
     try:
         st = os.lstat(marker)
     except OSError:
@@ -224,10 +238,10 @@ def remember(raw: bytes, where: Path | None) -> None:
         return
     from ..writes import write_private
 
-    folder = folder_of(where, create=True)
-    secret = secret_of(folder, create=True) if folder else None
-    if folder is None or not secret:
+    found = ours(where, create=True)
+    if found is None:
         return
+    folder, secret = found
     try:
         marker = _marker(folder, secret, raw)
         write_private(marker.parent, marker.name, b"")

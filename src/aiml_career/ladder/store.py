@@ -147,7 +147,7 @@ def open_index(raw: bytes, where: Path | None, source: str, st: os.stat_result |
     if not wanted(raw, where):
         return None
     assert where is not None
-    found = _ours(where)
+    found = cache.ours(where, create=False)
     if found is None:
         return None
     folder, secret = found
@@ -168,7 +168,7 @@ def open_seen(st: os.stat_result, where: Path | None, source: str) -> StoredLadd
     any write or rename changes it, and :func:`os.utime` setting ``mtime`` back changes it too).
     As ``git`` does with its index, a status is recorded only once its change is :data:`RACY_NS`
     old: two writes within one tick of the file system's clock could leave the same status."""
-    found = _ours(where) if where is not None and st.st_size >= MIN_BYTES else None
+    found = cache.ours(where, create=False) if where is not None and st.st_size >= MIN_BYTES else None
     if found is None:
         return None
     folder, secret = found
@@ -182,13 +182,6 @@ def open_seen(st: os.stat_result, where: Path | None, source: str) -> StoredLadd
     if recorded != status or not hmac.compare_digest(mac, _mac(secret, b"seen\0" + key, recorded)):
         return None
     return _opened(folder, secret, key, source)
-
-
-def _ours(where: Path) -> tuple[Path, bytes] | None:
-    """The cache folder at ``where`` and its secret, when both are there and ours (none made)."""
-    folder = cache.folder_of(where, create=False)
-    secret = cache.secret_of(folder, create=False) if folder else None
-    return (folder, secret) if folder is not None and secret else None
 
 
 def _opened(folder: Path, secret: bytes, key: bytes, source: str) -> StoredLadder | None:
@@ -286,10 +279,10 @@ def build(ladder: Ladder, raw: bytes, where: Path | None, *, background: bool = 
         return
     assert where is not None
     try:
-        folder = cache.folder_of(where, create=True)
-        secret = cache.secret_of(folder, create=True) if folder else None
-        if folder is None or not secret:
+        found = cache.ours(where, create=True)
+        if found is None:
             return
+        folder, secret = found
         key = _key(secret, raw)
         path = _path(folder, key)
         if not _replaceable(path) or _failed_lately(folder, key) or not os.access(folder, os.W_OK):
@@ -381,8 +374,9 @@ def _claim(folder: Path) -> int | None:
 
 
 def _build(ladder: Ladder, folder: Path, secret: bytes, key: bytes) -> None:
+    from ..writes import write_private
+
     try:
-        from ..writes import write_private
         from .tables import database
 
         db = database(ladder)
@@ -393,8 +387,6 @@ def _build(ladder: Ladder, folder: Path, secret: bytes, key: bytes) -> None:
         _prune(folder)
     except Exception:  # a full disk, a folder we may not write, a database error: no index,
         try:  # and none tried again for a while (a run that answers from the full load meanwhile)
-            from ..writes import write_private
-
             write_private(folder, _failed(folder, key).name, b"")
         except Exception:
             pass
